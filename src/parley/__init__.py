@@ -1,0 +1,1 @@
+"""Parley: code news into sourced CAMEO/PLOVER events."""

@@ -1,0 +1,130 @@
+"""Plain, frozen records that flow out of the coder: articles, actors, events.
+
+This module imports nothing else of Parley's and nothing of spaCy's: the store, the
+CLI and every later consumer work on these records only.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+SCHEMA_VERSION = "1.0"
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article to code.
+
+    `published` is the article's date (the base for relative dates), or None when unknown.
+    """
+
+    id: str
+    text: str
+    title: str | None = None
+    published: dt.date | None = None
+    url: str | None = None
+    publisher: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TextSpan:
+    """A stretch of the article text; `start`/`end` are character offsets into `Article.text`."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A resolved actor: CAMEO-style code plus a display name.
+
+    `code` is e.g. "USAGOV", "RUSMIL", "IGOUNO", "PSEREB" or a bare sector such as "REB"
+    when the country is unknown. `country` is ISO 3166 alpha-3 or None; `sector` the primary
+    role code (GOV, MIL, COP, REB, OPP, ...) or None.
+    """
+
+    code: str
+    name: str
+    country: str | None = None
+    sector: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """An actor as it appears in the text (span) with its resolution."""
+
+    text: str
+    start: int
+    end: int
+    code: str | None
+    name: str | None
+    country: str | None = None
+    sector: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    text: str
+    code: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who says an event happened, and how firmly.
+
+    `speaker`: who said it (reported speech or a quotation), with `cue` the speech verb.
+    `reported_by`: outlets or sources the claim is credited to ("according to X", "X reported").
+    `hedged`: marked as unconfirmed (reportedly, allegedly, is said to, ...).
+    `quoted`: the evidence sits inside quotation marks.
+    """
+
+    speaker: Speaker | None = None
+    cue: str | None = None
+    reported_by: tuple[str, ...] = ()
+    hedged: bool = False
+    quoted: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One coded event: who did what to whom, when and where, and who says so."""
+
+    event_id: str
+    article_id: str
+    sentence_index: int
+    trigger: TextSpan
+    source: ActorMention
+    target: ActorMention | None
+    cameo: str
+    cameo_name: str
+    plover: str | None
+    plover_mode: str | None
+    quad: int
+    goldstein: float
+    negated: bool
+    modality: str | None
+    date: str | None
+    date_precision: str | None
+    date_basis: str
+    location: Location | None
+    attribution: Attribution
+    rule: str
+    evidence: TextSpan
+    version: str = SCHEMA_VERSION
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The event as JSON-ready plain data (the documented output contract)."""
+        return dataclasses.asdict(self)
