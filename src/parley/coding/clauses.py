@@ -1,0 +1,432 @@
+"""Clause analysis: find each predicate in a parsed sentence, code it, and find its arguments.
+
+A predicate is a verb, or an event noun such as "talks", "ceasefire", "attack", "sanctions".
+For each we find:
+- the source argument(s): the subject; the *by*-agent of a passive; a subject shared through
+  coordination, control ("agreed to withdraw"), relative clauses and participles; for nouns the
+  possessor, a national adjective ("Israeli strikes"), "by X" or "between X and Y";
+- the target argument(s): the direct object (or the passive subject), else an actor in a
+  prepositional phrase ("talks with", "sanctions on");
+- the CAMEO code from the lexicon, after control verbs ("refused to meet" -> reject a meeting)
+  and future or intended cooperation (-> CAMEO 03x intent codes) are applied;
+- negation and modality.
+
+This module knows spaCy tokens; `to_events` turns its `Clause`s into plain records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from parley.coding.cues import Cues
+from parley.lexicon import Lexicon, PatternMatch, PredicateFeatures
+
+_SUBJ = frozenset({"nsubj", "csubj"})
+_OBJ = frozenset({"dobj", "dative", "attr", "oprd"})
+_NEG_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
+_OBJECT_CONTROL = frozenset({"urge", "ask", "call", "force", "order", "persuade", "tell", "allow",
+                             "press", "pressure", "encourage", "invite", "request", "compel", "help",
+                             "appeal", "push", "warn", "advise", "instruct", "demand", "permit"})
+_ACTOR_DEPS_FOR_NOUN_SOURCE = frozenset({"poss"})
+_REL_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+
+
+@dataclass
+class Clause:
+    """One coded predicate with its arguments, still as tokens."""
+
+    trigger: Token
+    head: Token                      # the matrix token of a control chain; else the trigger
+    anchor: Token                    # the verb whose clause gives date, place and attribution
+    code: str
+    rule: str
+    sources: list[Token]
+    targets: list[Token]
+    negated: bool = False
+    modality: str | None = None
+    reciprocal: bool = False
+    object_token: Token | None = None   # what is demanded, offered, rejected ... when not an actor
+    extra_tokens: list[Token] = field(default_factory=list)
+
+
+class ClauseAnalyzer:
+    """Finds and codes the predicates of sentences."""
+
+    def __init__(self, lexicon: Lexicon, cues: Cues, is_actor_like) -> None:
+        self.lexicon = lexicon
+        self.cues = cues
+        self.is_actor_like = is_actor_like
+        self._intent = lexicon.control("intend")
+
+    # ------------------------------------------------------------------ sentence
+    def clauses(self, sent: Span) -> list[Clause]:
+        """Every coded predicate in `sent`, verbs first, then event nouns not already used."""
+        out: list[Clause] = []
+        used: set[int] = set()
+        for token in sent:
+            if token.pos_ == "VERB" and token.i not in used:
+                out.extend(self._verb(token, used))
+        for token in sent:
+            if token.pos_ in ("NOUN", "PROPN") and token.i not in used \
+                    and self.lexicon.is_trigger(token.lemma_.lower(), "NOUN"):
+                clause = self._noun(token)
+                if clause is not None:
+                    used.add(token.i)
+                    out.append(clause)
+        return out
+
+    # ------------------------------------------------------------------ features
+    def features(self, verb: Token, obj: Token | None) -> PredicateFeatures:
+        particle = None
+        preps: list[tuple[str, str | None]] = []
+        xcomp = None
+        for child in verb.children:
+            dep = child.dep_
+            if dep == "prt":
+                particle = child.lower_
+            elif dep in ("prep", "agent"):
+                pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+                preps.append((child.lower_, pobj.lemma_.lower() if pobj is not None else None))
+            elif dep == "xcomp" and child.pos_ in ("VERB", "AUX"):
+                xcomp = child.lemma_.lower()
+        obj_mods: tuple[str, ...] = ()
+        obj_lemma = None
+        if obj is not None:
+            obj_lemma = obj.lemma_.lower()
+            mods = [c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod", "nmod")]
+            for c in obj.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    mods.extend(p.lemma_.lower() for p in c.children if p.dep_ == "pobj")
+            obj_mods = tuple(mods)
+        return PredicateFeatures(lemma=verb.lemma_.lower(), pos="VERB", particle=particle, obj=obj_lemma,
+                                 obj_mods=obj_mods, preps=tuple(preps), xcomp=xcomp)
+
+    def noun_features(self, noun: Token) -> PredicateFeatures:
+        preps: list[tuple[str, str | None]] = []
+        obj = None
+        for child in noun.children:
+            if child.dep_ == "prep":
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                plemma = pobj.lemma_.lower() if pobj is not None else None
+                preps.append((child.lower_, plemma))
+                if child.lower_ == "of" and obj is None:
+                    obj = plemma
+        mods = tuple(c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nmod"))
+        return PredicateFeatures(lemma=noun.lemma_.lower(), pos="NOUN", obj=obj, obj_mods=mods,
+                                 preps=tuple(preps))
+
+    # ------------------------------------------------------------------ arguments
+    def subjects(self, verb: Token, _depth: int = 0) -> list[Token]:
+        """Heads of the source arguments of `verb`, following shared-subject constructions."""
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        if passive:
+            for child in verb.children:
+                if child.dep_ == "agent":
+                    pobj = [c for c in child.children if c.dep_ == "pobj"]
+                    if pobj:
+                        return _with_conjuncts(pobj[0])
+            if verb.dep_ == "acl":   # "aid delivered by the UN" is handled by the agent above
+                return []
+            return []
+        for child in verb.children:
+            if child.dep_ in _SUBJ:
+                if child.lower_ in _REL_PRONOUNS and verb.dep_ == "relcl":
+                    return _with_conjuncts(verb.head)
+                if child.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "DET"):
+                    return _with_conjuncts(child)
+                return []
+            if child.dep_ == "expl":
+                return []
+        if _depth > 4:
+            return []
+        dep, head = verb.dep_, verb.head
+        if dep == "xcomp":
+            objs = [c for c in head.children if c.dep_ == "dobj"]
+            if objs and head.lemma_.lower() in _OBJECT_CONTROL:
+                return _with_conjuncts(objs[0])
+            return self.subjects(head, _depth + 1)
+        if dep == "conj" and head.pos_ in ("VERB", "AUX"):
+            speech = _speech_head(head, self.cues)
+            if speech is not None and verb.tag_ == speech.tag_ != head.tag_:
+                # "X said that Y was ... and accused Z": the second verb is X's, not Y's.
+                return self.subjects(speech, _depth + 1)
+            return self.subjects(head, _depth + 1)
+        if dep == "relcl":
+            return _with_conjuncts(head)
+        if dep == "acl" and verb.tag_ == "VBG":
+            return _with_conjuncts(head)
+        if dep == "advcl" and verb.tag_ in ("VBG", "VBN") and not any(c.dep_ == "mark" for c in verb.children):
+            return self.subjects(head, _depth + 1)
+        if dep == "pcomp" and head.head.pos_ == "VERB" and head.lower_ in ("by", "after", "before", "while"):
+            return self.subjects(head.head, _depth + 1)
+        return []
+
+    def objects(self, verb: Token) -> list[Token]:
+        passive = any(c.dep_ in ("nsubjpass",) for c in verb.children)
+        if passive:
+            for child in verb.children:
+                if child.dep_ == "nsubjpass":
+                    if child.lower_ in _REL_PRONOUNS and verb.dep_ == "relcl":
+                        return _with_conjuncts(verb.head)
+                    return _with_conjuncts(child)
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            return _with_conjuncts(verb.head)
+        for child in verb.children:
+            if child.dep_ == "dobj":
+                return _with_conjuncts(child)
+        for child in verb.children:
+            if child.dep_ == "dative" and child.pos_ != "ADP":
+                return _with_conjuncts(child)
+        return []
+
+    def prep_targets(self, token: Token, preps: frozenset[str] | None = None) -> list[Token]:
+        preps = preps if preps is not None else self.cues.target_preps
+        for child in token.children:
+            if child.dep_ in ("prep", "dative") and child.lower_ in preps:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and self.is_actor_like(pobj):
+                        return _with_conjuncts(pobj)
+        return []
+
+    # ------------------------------------------------------------------ flags
+    def negated(self, token: Token) -> bool:
+        for child in token.children:
+            if child.dep_ == "neg" or (child.dep_ in ("advmod", "det", "preconj") and child.lower_ in _NEG_WORDS):
+                return True
+        return False
+
+    def modality(self, verb: Token) -> str | None:
+        mod = None
+        for child in verb.children:
+            if child.dep_ in ("aux", "auxpass"):
+                low = child.lower_
+                if low in self.cues.future_aux:
+                    mod = "future"
+                elif low in self.cues.hypothetical_aux:
+                    return "hypothetical"
+            elif child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
+                return "hypothetical"
+        if mod is None and verb.dep_ == "xcomp" and verb.head.lemma_ == "go" and verb.head.tag_ == "VBG":
+            mod = "future"
+        if mod is None and verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
+                                                       for c in verb.children):
+            return "hypothetical"
+        return mod
+
+    # ------------------------------------------------------------------ verbs
+    def _match(self, verb: Token, objs: list[Token]) -> tuple[PatternMatch | None, Token | None]:
+        """Best pattern for `verb` over its object conjuncts; the object that decided it, if any."""
+        best: tuple[PatternMatch | None, Token | None] = (None, None)
+        for obj in objs or [None]:
+            match = self.lexicon.match(self.features(verb, obj))
+            if match is not None and best[0] is None:
+                best = (match, obj)
+        return best
+
+    def _verb(self, verb: Token, used: set[int]) -> list[Clause]:
+        lemma = verb.lemma_.lower()
+        cues = self.cues
+        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+        comp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+        control = self.lexicon.control(lemma, particle) if comp is not None else None
+        objs = self.objects(verb)
+        if control is not None and comp is not None:
+            return self._control(verb, comp, control, used)
+        if comp is not None and (lemma in cues.aspect_verbs or lemma in cues.intent_verbs
+                                 or lemma in cues.negating_verbs) and not objs:
+            return []   # the complement is coded on its own, with the subject passed down
+        match, decided_by = self._match(verb, objs)
+        if match is None:
+            return []
+        code = match.code
+        # A speech verb that introduces reported content is only an event when it is more than "said".
+        if code[:2] == "01" and any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
+            return []
+        # Light verb + event noun ("held talks", "launched an attack"): the noun carries the event
+        # unless the verb's own pattern needed that object.
+        if decided_by is not None and lemma in cues.light_verbs and decided_by.pos_ == "NOUN" \
+                and self.lexicon.is_trigger(decided_by.lemma_.lower(), "NOUN"):
+            plain = self.lexicon.match(self.features(verb, None))
+            if plain is not None and plain.pattern_id == match.pattern_id:
+                return []
+        sources = self.subjects(verb)
+        if not sources:
+            return []
+        negated = self.negated(verb) or _negated_by_governor(verb, cues) or \
+            (decided_by is not None and any(c.lower_ == "no" for c in decided_by.children))
+        modality = self.modality(verb) or _governor_modality(verb, cues)
+        if decided_by is not None:
+            used.add(decided_by.i)
+        return self._finish(verb, verb, verb, code, match, sources, objs, negated, modality, used)
+
+    def _finish(self, trigger: Token, head: Token, anchor: Token, code: str, match: PatternMatch,
+                sources: list[Token], objs: list[Token], negated: bool, modality: str | None,
+                used: set[int], rule: str | None = None) -> list[Clause]:
+        target_kind = match.target or "obj"
+        actor_objs = [o for o in objs if self.is_actor_like(o)]
+        thing = next((o for o in objs if not self.is_actor_like(o)), None)
+        if target_kind.startswith("prep:"):
+            targets = self.prep_targets(trigger, frozenset({target_kind[5:]})) or actor_objs
+        elif target_kind == "none":
+            targets = []
+        else:
+            targets = actor_objs or self.prep_targets(trigger)
+            if not targets and thing is not None:
+                targets = [thing]
+        reciprocal = False
+        if len(sources) > 1 and (match.reciprocal or trigger.lemma_.lower() in self.cues.reciprocal_verbs) \
+                and not actor_objs:
+            reciprocal = True
+        if modality == "future" and code[:2] in ("04", "05", "06", "07", "08") and self._intent is not None:
+            code = self._intent.apply(code) or code
+        clause = Clause(trigger=trigger, head=head, anchor=anchor, code=code, rule=rule or match.pattern_id,
+                        sources=sources, targets=targets, negated=negated, modality=modality,
+                        reciprocal=reciprocal, object_token=thing)
+        return [clause]
+
+    def _control(self, verb: Token, comp: Token, control, used: set[int]) -> list[Clause]:
+        """ "agreed to withdraw", "refused to meet", "urged X to talk", "threatened to strike"."""
+        used.add(comp.i)
+        comp_objs = self.objects(comp)
+        match, decided_by = self._match(comp, comp_objs)
+        verb_objs = [c for c in verb.children if c.dep_ == "dobj"]
+        if match is None:
+            # "refused to comment" is no event; "refused" with a coded object of its own is.
+            own, own_obj = self._match(verb, self.objects(verb))
+            if own is None or not verb_objs:
+                return []
+            match, decided_by = own, own_obj
+            code = match.code
+        else:
+            code = control.apply(match.code)
+            if code is None:
+                return []
+        if decided_by is not None:
+            used.add(decided_by.i)
+        sources = self.subjects(verb)
+        if not sources:
+            return []
+        negated = self.negated(verb) or _negated_by_governor(verb, self.cues)
+        modality = control.modality or self.modality(verb)
+        if verb.lemma_.lower() in _OBJECT_CONTROL and verb_objs:
+            objs = _with_conjuncts(verb_objs[0])
+        else:
+            objs = comp_objs
+            if not any(self.is_actor_like(o) for o in objs):
+                extra = self.prep_targets(comp)
+                if extra:
+                    objs = extra + objs
+        rule = f"{control.id}+{match.pattern_id}"
+        return self._finish(comp, verb, verb, code, match, sources, objs, negated, modality, used, rule=rule)
+
+    # ------------------------------------------------------------------ nouns
+    def _noun(self, noun: Token) -> Clause | None:
+        match = self.lexicon.match(self.noun_features(noun))
+        if match is None:
+            return None
+        sources: list[Token] = []
+        targets: list[Token] = []
+        reciprocal = False
+        anchor = noun
+        governor = noun.head if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "conj") else None
+        if governor is not None and governor.dep_ == "conj" and noun.dep_ == "conj":
+            governor = None
+        for child in noun.children:
+            if child.dep_ == "poss" and self.is_actor_like(child):
+                sources = [child]
+            elif child.dep_ == "prep":
+                low = child.lower_
+                pobjs = [c for c in child.children if c.dep_ == "pobj"]
+                if not pobjs:
+                    continue
+                if low == "between":
+                    group = _with_conjuncts(pobjs[0])
+                    if len(group) > 1:
+                        sources, reciprocal = group, True
+                elif low == "by" and not sources and self.is_actor_like(pobjs[0]):
+                    sources = _with_conjuncts(pobjs[0])
+                elif low in self.cues.target_preps and not targets and self.is_actor_like(pobjs[0]):
+                    targets = _with_conjuncts(pobjs[0])
+                elif low == "of" and not targets and match.target != "none" and self.is_actor_like(pobjs[0]) \
+                        and pobjs[0].ent_type_ in ("GPE", "ORG", "PERSON", "NORP"):
+                    targets = _with_conjuncts(pobjs[0])
+        if not sources:
+            for child in noun.children:
+                if child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE", "ORG") \
+                        and child.i < noun.i:
+                    sources = [child]
+                    break
+        if governor is not None and governor.pos_ in ("VERB", "AUX"):
+            anchor = governor
+            if not sources and noun.dep_ in ("dobj", "attr"):
+                sources = self.subjects(governor)
+            if not targets and noun.dep_ == "dobj":
+                targets = self.prep_targets(governor)
+        if not sources:
+            return None
+        if match.target == "none":
+            targets = []
+        negated = self.negated(noun) or (anchor is not noun and (self.negated(anchor)
+                                                                 or _negated_by_governor(anchor, self.cues)))
+        modality = self.modality(anchor) if anchor is not noun else None
+        code = match.code
+        if modality == "future" and code[:2] in ("04", "05", "06", "07", "08") and self._intent is not None:
+            code = self._intent.apply(code) or code
+        if anchor is not noun and anchor.lemma_.lower() in self.cues.intent_verbs and self._intent is not None \
+                and code[:2] in ("04", "05", "06", "07", "08"):
+            code = self._intent.apply(code) or code
+            modality = "intent"
+        if len(sources) > 1 and not targets and (match.reciprocal or reciprocal):
+            reciprocal = True
+        return Clause(trigger=noun, head=noun, anchor=anchor, code=code, rule=match.pattern_id,
+                      sources=sources, targets=targets, negated=negated, modality=modality,
+                      reciprocal=reciprocal)
+
+
+def _with_conjuncts(token: Token) -> list[Token]:
+    out = [token]
+    stack = [token]
+    while stack:
+        t = stack.pop()
+        for child in t.children:
+            if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON"):
+                out.append(child)
+                stack.append(child)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _speech_head(token: Token, cues: Cues) -> Token | None:
+    """The speech verb whose reported clause contains `token`, if any (nearest)."""
+    t = token
+    for _ in range(8):
+        if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in cues.speech_verbs:
+            return t.head
+        if t.head is t:
+            return None
+        t = t.head
+    return None
+
+
+def _negated_by_governor(verb: Token, cues: Cues) -> bool:
+    """ "failed to agree", "did not agree to meet" (negation on the control verb)."""
+    if verb.dep_ == "xcomp":
+        head = verb.head
+        if head.lemma_.lower() in cues.negating_verbs:
+            return True
+        return any(c.dep_ == "neg" for c in head.children)
+    return False
+
+
+def _governor_modality(verb: Token, cues: Cues) -> str | None:
+    if verb.dep_ == "xcomp":
+        head = verb.head
+        if head.lemma_.lower() in cues.intent_verbs:
+            return "intent"
+        for c in head.children:
+            if c.dep_ == "aux" and c.lower_ in cues.future_aux:
+                return "future"
+            if c.dep_ == "aux" and c.lower_ in cues.hypothetical_aux:
+                return "hypothetical"
+    return None

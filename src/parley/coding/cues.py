@@ -1,0 +1,76 @@
+"""The word lists the clause analyser uses (`parley/data/cues.yaml`), loaded once and validated."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+
+from parley.errors import DataFileError
+
+_LIST_KEYS = (
+    "speech_verbs", "report_verbs", "media_sectors", "media_nouns", "hedge_adverbs", "hedge_raising",
+    "hedge_adjectives", "light_verbs", "aspect_verbs", "negating_verbs", "intent_verbs", "future_aux",
+    "hypothetical_aux", "person_pronouns", "thing_pronouns", "plural_pronouns", "locative_preps",
+    "target_preps", "reciprocal_verbs",
+)
+_ANAPHOR_KINDS = frozenset({"group", "country", "government", "person", "any"})
+
+
+@dataclass(frozen=True)
+class Cues:
+    speech_verbs: frozenset[str]
+    report_verbs: frozenset[str]
+    media_sectors: frozenset[str]
+    media_nouns: frozenset[str]
+    hedge_adverbs: frozenset[str]
+    hedge_raising: frozenset[str]
+    hedge_adjectives: frozenset[str]
+    light_verbs: frozenset[str]
+    aspect_verbs: frozenset[str]
+    negating_verbs: frozenset[str]
+    intent_verbs: frozenset[str]
+    future_aux: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    person_pronouns: frozenset[str]
+    thing_pronouns: frozenset[str]
+    plural_pronouns: frozenset[str]
+    locative_preps: frozenset[str]
+    target_preps: frozenset[str]
+    reciprocal_verbs: frozenset[str]
+    anaphor_heads: dict[str, str]
+
+    @property
+    def pronouns(self) -> frozenset[str]:
+        return self.person_pronouns | self.thing_pronouns | self.plural_pronouns
+
+
+@functools.lru_cache(maxsize=1)
+def default_cues() -> Cues:
+    """The shipped cue lists."""
+    path = resources.files("parley") / "data" / "cues.yaml"
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as e:  # pragma: no cover - shipped data
+        raise DataFileError(str(path), [f"not valid YAML: {e}"]) from e
+    problems = []
+    values: dict[str, object] = {}
+    for key in _LIST_KEYS:
+        items = data.get(key)
+        if not isinstance(items, list) or not all(isinstance(x, str) for x in items):
+            problems.append(f"key {key!r}: expected a list of words")
+            continue
+        values[key] = frozenset(x.lower() for x in items)
+    heads = data.get("anaphor_heads")
+    if not isinstance(heads, dict):
+        problems.append("key 'anaphor_heads': expected a mapping of noun -> kind")
+        heads = {}
+    for noun, kind in heads.items():
+        if kind not in _ANAPHOR_KINDS:
+            problems.append(f"key 'anaphor_heads.{noun}': kind {kind!r} is not one of {sorted(_ANAPHOR_KINDS)}")
+    if problems:
+        raise DataFileError(str(path), problems)
+    return Cues(anaphor_heads={str(k).lower(): v for k, v in heads.items()}, **values)  # type: ignore[arg-type]

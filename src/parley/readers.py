@@ -1,0 +1,241 @@
+"""Read articles from JSON Lines, plain text files and standard input.
+
+Every reader is a generator of `Article | InputError`: a bad record becomes an `InputError`
+(naming the source, the line and the article id when known) in its place, and reading goes on,
+so one bad line never stops a batch. Readers stream: JSON Lines are read one line at a time.
+
+Readers do not limit article length; the coder does (see `Coder`), so a very long article is
+passed through unchanged and refused in one place with one message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from typing import IO, Any
+
+from parley.errors import InputError
+from parley.types import Article
+
+__all__ = ["read_jsonl", "read_stdin", "read_text_files"]
+
+_OPTIONAL_FIELDS = ("title", "url", "publisher")
+
+
+def _parse_published(value: Any) -> dt.date | None:
+    """Parse a `published` value through `parley.dates` (imported late: it is a sibling module)."""
+    from parley.dates import parse_published
+
+    return parse_published(value)
+
+
+def read_jsonl(
+    path_or_file: str | os.PathLike[str] | IO[bytes] | IO[str], *, source_name: str | None = None
+) -> Iterator[Article | InputError]:
+    """Yield one `Article` per JSON Lines record, or an `InputError` for each bad record.
+
+    A record is an object `{"id", "text", "title"?, "published"?, "url"?, "publisher"?}`; other
+    fields are ignored. Blank lines are skipped. A repeated id is an error for the later record.
+
+    Args:
+        path_or_file: a path, or an open file (binary or text) read line by line.
+        source_name: how errors name the source; defaults to the path or the file's name.
+
+    A file that cannot be opened yields a single `InputError`.
+    """
+    if isinstance(path_or_file, str | os.PathLike):
+        source = source_name or os.fspath(path_or_file)
+        try:
+            fp = open(path_or_file, "rb")
+        except OSError as e:
+            yield InputError(f"cannot open file: {e.strerror or e}", source=source)
+            return
+        with fp:
+            yield from _records(fp, source)
+    else:
+        source = source_name or str(getattr(path_or_file, "name", "<stream>"))
+        yield from _records(path_or_file, source)
+
+
+def read_text_files(
+    paths: Iterable[str | os.PathLike[str]], *, published: dt.date | str | None = None
+) -> Iterator[Article | InputError]:
+    """Yield one `Article` per plain text file (id = the file name), or an `InputError` for each bad file.
+
+    Files must be UTF-8 (a byte-order mark is allowed). Binary files (any NUL byte), undecodable,
+    missing, unreadable or empty files become errors and the other files are still read.
+
+    Args:
+        paths: the files to read.
+        published: the date given to every article (a date or an ISO string), or None.
+
+    Raises:
+        InputError: `published` is not a valid date.
+    """
+    date = _published_option(published)
+    seen: set[str] = set()
+    for path in paths:
+        source = os.fspath(path)
+        article_id = os.path.basename(source)
+        try:
+            with open(path, "rb") as fp:
+                data = fp.read()
+        except OSError as e:
+            yield InputError(f"cannot read file: {e.strerror or e}", source=source)
+            continue
+        item = _text_article(data, article_id=article_id, source=source, published=date)
+        if isinstance(item, Article):
+            if item.id in seen:
+                item = InputError(
+                    "another file with the same name was already read; rename one of them",
+                    source=source,
+                    article_id=article_id,
+                )
+            else:
+                seen.add(item.id)
+        yield item
+
+
+def read_stdin(
+    stream: IO[bytes] | None = None,
+    *,
+    format: str = "auto",
+    published: dt.date | str | None = None,
+    article_id: str = "stdin",
+) -> Iterator[Article | InputError]:
+    """Read articles from standard input: JSON Lines, or one plain text article.
+
+    Args:
+        stream: a binary stream; defaults to `sys.stdin.buffer`.
+        format: "jsonl", "text", or "auto" (JSON Lines when the first non-blank character is "{").
+        published: the date of a plain text article (ignored for JSON Lines).
+        article_id: the id of a plain text article.
+
+    Raises:
+        ValueError: `format` is not one of the three names.
+        InputError: `published` is not a valid date.
+    """
+    if format not in ("auto", "jsonl", "text"):
+        raise ValueError(f"format must be 'auto', 'jsonl' or 'text', not {format!r}")
+    date = _published_option(published)
+    if stream is None:
+        stream = sys.stdin.buffer
+    head: list[bytes | str] = []
+    if format == "auto":
+        # Look at lines until the first non-blank one decides; keep them to replay.
+        format = "text"
+        for line in stream:
+            head.append(line)
+            stripped = line.strip()
+            if stripped:
+                first = stripped[:1]
+                format = "jsonl" if first in (b"{", "{") else "text"
+                break
+    lines = itertools.chain(head, stream)
+    if format == "jsonl":
+        yield from _records(lines, "<stdin>")
+        return
+    chunks = [c.encode("utf-8") if isinstance(c, str) else c for c in lines]
+    yield _text_article(b"".join(chunks), article_id=article_id, source="<stdin>", published=date)
+
+
+def _published_option(published: dt.date | str | None) -> dt.date | None:
+    if published is None or isinstance(published, dt.date):
+        return published
+    try:
+        return _parse_published(published)
+    except (ValueError, TypeError) as e:
+        raise InputError(f"invalid published date {published!r}: {e}") from e
+
+
+def _text_article(
+    data: bytes, *, article_id: str, source: str, published: dt.date | None
+) -> Article | InputError:
+    if b"\x00" in data:
+        return InputError("binary file (contains NUL bytes), not text", source=source, article_id=article_id)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        return InputError(
+            f"not UTF-8 text (byte 0x{data[e.start]:02x} at offset {e.start}); save it as UTF-8",
+            source=source,
+            article_id=article_id,
+        )
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        return InputError("empty article", source=source, article_id=article_id)
+    return Article(id=article_id, text=text, published=published)
+
+
+def _records(lines: Iterable[bytes | str], source: str) -> Iterator[Article | InputError]:
+    seen: set[str] = set()
+    for number, raw in enumerate(lines, start=1):
+        if isinstance(raw, bytes):
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as e:
+                yield InputError(f"not UTF-8 (byte offset {e.start} in the line)", source=source, line=number)
+                continue
+        else:
+            line = raw
+        if number == 1:
+            line = line.removeprefix("\ufeff")
+        if not line.strip():
+            continue
+        item = _record(line, source=source, line=number)
+        if isinstance(item, Article):
+            if item.id in seen:
+                item = InputError("duplicate id (an earlier line has it)", source=source, line=number,
+                                  article_id=item.id)
+            else:
+                seen.add(item.id)
+        yield item
+
+
+def _record(text_line: str, *, source: str, line: int) -> Article | InputError:
+    def error(message: str, article_id: str | None = None) -> InputError:
+        return InputError(message, source=source, line=line, article_id=article_id)
+
+    try:
+        obj = json.loads(text_line)
+    except json.JSONDecodeError as e:
+        return error(f"malformed JSON: {e.msg} (column {e.colno})")
+    if not isinstance(obj, dict):
+        return error(f"expected a JSON object, found {type(obj).__name__}")
+
+    raw_id = obj.get("id")
+    if isinstance(raw_id, bool) or not isinstance(raw_id, str | int):
+        if raw_id is None:
+            return error("missing 'id'")
+        return error(f"'id' must be a string or an integer, not {type(raw_id).__name__}")
+    article_id = str(raw_id)
+    if not article_id.strip():
+        return error("empty 'id'")
+
+    text = obj.get("text")
+    if text is None:
+        return error("missing 'text'", article_id)
+    if not isinstance(text, str):
+        return error(f"'text' must be a string, not {type(text).__name__}", article_id)
+    if not text.strip():
+        return error("empty 'text'", article_id)
+
+    optional: dict[str, str | None] = {}
+    for name in _OPTIONAL_FIELDS:
+        value = obj.get(name)
+        if value is not None and not isinstance(value, str):
+            return error(f"{name!r} must be a string or null, not {type(value).__name__}", article_id)
+        optional[name] = value
+
+    published = obj.get("published")
+    date: dt.date | None = None
+    if published is not None:
+        try:
+            date = _parse_published(published)
+        except (ValueError, TypeError) as e:
+            return error(f"unparseable 'published' date {published!r}: {e}", article_id)
+    return Article(id=article_id, text=text, published=date, **optional)
