@@ -69,7 +69,9 @@ class FakeCoder:
         self.kwargs = kwargs
         self.articles: list[Article] = []
 
-    def code_articles(self, articles: Iterable[Article | InputError], *, n_process: int = 1) -> Iterator[FakeResult]:
+    def code_articles(
+        self, articles: Iterable[Article | InputError], *, n_process: int = 1
+    ) -> Iterator[FakeResult]:
         for item in articles:
             if isinstance(item, InputError):
                 yield FakeResult(item.article_id, None, [], item)

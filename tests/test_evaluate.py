@@ -8,27 +8,43 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FakeCoder, make_event
 
+from conftest import FakeCoder, make_event
 from parley.errors import InputError
 from parley.evaluate import evaluate, format_report, spans_match
 from parley.types import ActorMention
 
 
 def gold_item(item_id: str, events: list[dict[str, Any]], dataset: str = "plv") -> dict[str, Any]:
-    return {"id": item_id, "dataset": dataset, "text": "Text of " + item_id + ".", "published": None,
-            "events": events}
+    return {
+        "id": item_id,
+        "dataset": dataset,
+        "text": "Text of " + item_id + ".",
+        "published": None,
+        "events": events,
+    }
 
 
-def gold_event(source: list[str], target: list[str], plover: str | None = None, penta: int | None = None,
-               reciprocal: bool = False) -> dict[str, Any]:
+def gold_event(
+    source: list[str],
+    target: list[str],
+    plover: str | None = None,
+    penta: int | None = None,
+    reciprocal: bool = False,
+) -> dict[str, Any]:
     return {"source": source, "target": target, "plover": plover, "penta": penta, "reciprocal": reciprocal}
 
 
-def system_event(article_id: str, source: str | None, target: str | None, plover: str | None = None,
-                 cameo: str = "010") -> dict[str, Any]:
-    return {"article_id": article_id, "source": {"text": source} if source is not None else None,
-            "target": {"text": target} if target is not None else None, "plover": plover, "cameo": cameo}
+def system_event(
+    article_id: str, source: str | None, target: str | None, plover: str | None = None, cameo: str = "010"
+) -> dict[str, Any]:
+    return {
+        "article_id": article_id,
+        "source": {"text": source} if source is not None else None,
+        "target": {"text": target} if target is not None else None,
+        "plover": plover,
+        "cameo": cameo,
+    }
 
 
 def write_jsonl(path: Path, records: list[dict[str, Any]]) -> Path:
@@ -55,12 +71,15 @@ def test_spans_match(a: str | None, b: str, expected: bool) -> None:
 
 
 def test_metrics_on_hand_made_items(tmp_path: Path) -> None:
-    gold = write_jsonl(tmp_path / "gold.jsonl", [
-        gold_item("p1", [gold_event(["Qatar"], ["the rebels"], plover="ACCUSE")]),
-        gold_item("p2", [gold_event(["Egypt"], ["Israel"], plover="YIELD")]),
-        gold_item("p3", [gold_event(["Turkey"], [], plover="CONSULT")]),
-        gold_item("c1", [gold_event(["Kenya"], ["Somalia"], penta=4)], dataset="conflibert"),
-    ])
+    gold = write_jsonl(
+        tmp_path / "gold.jsonl",
+        [
+            gold_item("p1", [gold_event(["Qatar"], ["the rebels"], plover="ACCUSE")]),
+            gold_item("p2", [gold_event(["Egypt"], ["Israel"], plover="YIELD")]),
+            gold_item("p3", [gold_event(["Turkey"], [], plover="CONSULT")]),
+            gold_item("c1", [gold_event(["Kenya"], ["Somalia"], penta=4)], dataset="conflibert"),
+        ],
+    )
     events = [
         system_event("p1", "Qatar", "rebels", plover="ACCUSE"),  # dyad + label
         system_event("p2", "Egypt", "Israel", plover="CONCEDE"),  # CONCEDE counts as YIELD
@@ -69,10 +88,24 @@ def test_metrics_on_hand_made_items(tmp_path: Path) -> None:
     ]
     report = evaluate(gold, events=events)
     assert report["datasets"] == {
-        "conflibert": {"items": 1, "gold_events": 1, "dyad_recall": 1.0, "label_acc_on_dyad": 0.0,
-                       "e2e_recall": 0.0, "label_in_item_recall": 0.0, "events_per_item": 1.0},
-        "plv": {"items": 3, "gold_events": 3, "dyad_recall": 0.667, "label_acc_on_dyad": 1.0,
-                "e2e_recall": 0.667, "label_in_item_recall": 1.0, "events_per_item": 1.0},
+        "conflibert": {
+            "items": 1,
+            "gold_events": 1,
+            "dyad_recall": 1.0,
+            "label_acc_on_dyad": 0.0,
+            "e2e_recall": 0.0,
+            "label_in_item_recall": 0.0,
+            "events_per_item": 1.0,
+        },
+        "plv": {
+            "items": 3,
+            "gold_events": 3,
+            "dyad_recall": 0.667,
+            "label_acc_on_dyad": 1.0,
+            "e2e_recall": 0.667,
+            "label_in_item_recall": 1.0,
+            "events_per_item": 1.0,
+        },
     }
     assert report["confusions"] == [{"dataset": "conflibert", "gold": 4, "system": 0, "count": 1}]
     assert report["errors"] == []
@@ -88,25 +121,33 @@ def test_metrics_on_hand_made_items(tmp_path: Path) -> None:
         (gold_event(["Egypt", "Cairo"], ["Israel"], plover="ACCUSE"), "officials in Cairo", "Israel", True),
     ],
 )
-def test_dyad_rules(tmp_path: Path, gold_ev: dict[str, Any], source: str, target: str | None, dyad: bool) -> None:
+def test_dyad_rules(
+    tmp_path: Path, gold_ev: dict[str, Any], source: str, target: str | None, dyad: bool
+) -> None:
     gold = write_jsonl(tmp_path / "gold.jsonl", [gold_item("x", [gold_ev])])
     report = evaluate(gold, events=[system_event("x", source, target, plover="ACCUSE")])
     assert report["datasets"]["plv"]["dyad_recall"] == (1.0 if dyad else 0.0)
 
 
 def test_dataset_filter(tmp_path: Path) -> None:
-    gold = write_jsonl(tmp_path / "gold.jsonl", [
-        gold_item("p1", [gold_event(["Qatar"], [], plover="ACCUSE")]),
-        gold_item("c1", [gold_event(["Kenya"], [], penta=4)], dataset="conflibert"),
-    ])
+    gold = write_jsonl(
+        tmp_path / "gold.jsonl",
+        [
+            gold_item("p1", [gold_event(["Qatar"], [], plover="ACCUSE")]),
+            gold_item("c1", [gold_event(["Kenya"], [], penta=4)], dataset="conflibert"),
+        ],
+    )
     assert list(evaluate(gold, events=[], datasets=["conflibert"])["datasets"]) == ["conflibert"]
 
 
 def test_runs_the_coder_over_gold_items(tmp_path: Path) -> None:
-    gold = write_jsonl(tmp_path / "gold.jsonl", [
-        gold_item("p1", [gold_event(["The rebels"], ["the offer"], plover="CONSULT")]),
-        gold_item("p2", [gold_event(["Egypt"], [], plover="ACCUSE")]) | {"text": "FAIL here"},
-    ])
+    gold = write_jsonl(
+        tmp_path / "gold.jsonl",
+        [
+            gold_item("p1", [gold_event(["The rebels"], ["the offer"], plover="CONSULT")]),
+            gold_item("p2", [gold_event(["Egypt"], [], plover="ACCUSE")]) | {"text": "FAIL here"},
+        ],
+    )
     coder = FakeCoder()
     report = evaluate(gold, coder=coder)  # type: ignore[arg-type]
     assert [a.id for a in coder.articles] == ["p1", "p2"]
@@ -115,7 +156,9 @@ def test_runs_the_coder_over_gold_items(tmp_path: Path) -> None:
 
 
 def test_accepts_event_records(tmp_path: Path) -> None:
-    gold = write_jsonl(tmp_path / "gold.jsonl", [gold_item("a1", [gold_event(["rebels"], [], plover="CONSULT")])])
+    gold = write_jsonl(
+        tmp_path / "gold.jsonl", [gold_item("a1", [gold_event(["rebels"], [], plover="CONSULT")])]
+    )
     report = evaluate(gold, events=[make_event()])
     assert report["datasets"]["plv"]["e2e_recall"] == 1.0
 
@@ -128,8 +171,11 @@ def test_bad_gold_line_raises(tmp_path: Path) -> None:
 
 
 def test_report_text() -> None:
-    report = {"datasets": {"plv": {"items": 1, "dyad_recall": 0.5}},
-              "confusions": [{"dataset": "plv", "gold": "ACCUSE", "system": "THREATEN", "count": 2}], "errors": []}
+    report = {
+        "datasets": {"plv": {"items": 1, "dyad_recall": 0.5}},
+        "confusions": [{"dataset": "plv", "gold": "ACCUSE", "system": "THREATEN", "count": 2}],
+        "errors": [],
+    }
     assert format_report(report) == (
         "plv items=1 dyad_recall=0.5\n"
         "most common label confusions on matched dyads (dataset, gold, system):\n"
@@ -142,8 +188,12 @@ def test_report_text() -> None:
 
 def run_reference(shared: Path, gold: Path, events: Path, *extra: str) -> str:
     scorer = shared / "eval" / "score.py"
-    done = subprocess.run([sys.executable, str(scorer), str(gold), str(events), *extra],
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, str(scorer), str(gold), str(events), *extra],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return done.stdout
 
 
@@ -151,8 +201,13 @@ def synthetic_pair(tmp_path: Path) -> tuple[Path, Path]:
     """Gold items and events that exercise every rule: labels, empty lists, reciprocity, repeats."""
     gold = [
         gold_item("g1", [gold_event(["President Ruto of Kenya"], ["Somali officials"], plover="ACCUSE")]),
-        gold_item("g2", [gold_event(["Egypt"], ["Israel"], plover="CONCEDE"),
-                         gold_event(["Israel"], ["Egypt"], plover="RETREAT")]),
+        gold_item(
+            "g2",
+            [
+                gold_event(["Egypt"], ["Israel"], plover="CONCEDE"),
+                gold_event(["Israel"], ["Egypt"], plover="RETREAT"),
+            ],
+        ),
         gold_item("g3", [gold_event([], ["the ceasefire"], plover="REJECT")]),
         gold_item("g4", [gold_event(["Qatar", "Egypt"], [], plover="CONSULT", reciprocal=True)]),
         gold_item("g5", [gold_event(["Kenya's army"], ["al-Shabaab"], penta=4)], dataset="conflibert"),
@@ -200,8 +255,15 @@ def test_same_figures_on_dev_items(tmp_path: Path, shared_dir: Path) -> None:
             for _ in range(rng.randint(0, 2)):
                 source = rng.choice((ge["source"] or ["someone"]) + ["a bystander"])
                 target = rng.choice((ge["target"] or ["nobody"]) + [None])
-                events.append(system_event(item["id"], source, target, plover=rng.choice(labels),
-                                           cameo=f"{rng.randint(1, 20):02d}{rng.randint(0, 9)}"))
+                events.append(
+                    system_event(
+                        item["id"],
+                        source,
+                        target,
+                        plover=rng.choice(labels),
+                        cameo=f"{rng.randint(1, 20):02d}{rng.randint(0, 9)}",
+                    )
+                )
     events_path = write_jsonl(tmp_path / "events.jsonl", events)
     ours = evaluate(gold, events=events)
     assert ours["datasets"] == json.loads(run_reference(shared_dir, gold, events_path, "--json"))
@@ -209,6 +271,8 @@ def test_same_figures_on_dev_items(tmp_path: Path, shared_dir: Path) -> None:
 
 
 def test_actor_mention_text_is_used_for_matching(tmp_path: Path) -> None:
-    gold = write_jsonl(tmp_path / "gold.jsonl", [gold_item("a1", [gold_event(["Qatar"], [], plover="CONSULT")])])
+    gold = write_jsonl(
+        tmp_path / "gold.jsonl", [gold_item("a1", [gold_event(["Qatar"], [], plover="CONSULT")])]
+    )
     event = make_event(source=ActorMention("Qatar", 0, 5, "QAT", "Qatar"))
     assert evaluate(gold, events=[event])["datasets"]["plv"]["dyad_recall"] == 1.0

@@ -5,8 +5,8 @@ import io
 import json
 
 import pytest
-from conftest import make_event
 
+from conftest import make_event
 from parley.errors import ArticleError, InputError, ParleyError
 from parley.formats import CSV_COLUMNS, event_from_dict, format_error, format_table, write_csv, write_jsonl
 from parley.types import Attribution, Location, Speaker
@@ -15,8 +15,13 @@ from parley.types import Attribution, Location, Speaker
 def full_event():
     return make_event(
         location=Location("Doha", "QAT", 25.29, 51.53),
-        attribution=Attribution(speaker=Speaker("the envoy", "QATGOV"), cue="said",
-                                reported_by=("Al-Araby", "officials"), hedged=True, quoted=True),
+        attribution=Attribution(
+            speaker=Speaker("the envoy", "QATGOV"),
+            cue="said",
+            reported_by=("Al-Araby", "officials"),
+            hedged=True,
+            quoted=True,
+        ),
         negated=True,
         modality="future",
         extra={"note": "kept"},
@@ -67,19 +72,49 @@ def test_csv_flattens_every_field() -> None:
     assert write_csv([full_event()], fp) == 1
     [row] = read_csv(fp.getvalue())
     assert row == {
-        "event_id": "a1-0-0", "article_id": "a1", "sentence_index": "0",
-        "trigger_text": "rejected", "trigger_start": "14", "trigger_end": "22",
-        "source_text": "The rebels", "source_start": "0", "source_end": "10", "source_code": "REB",
-        "source_name": "Rebels", "source_country": "", "source_sector": "REB",
-        "target_text": "the offer", "target_start": "23", "target_end": "32", "target_code": "QAT",
-        "target_name": "Qatar", "target_country": "QAT", "target_sector": "",
-        "cameo": "010", "cameo_name": "Make statement", "plover": "CONSULT", "plover_mode": "",
-        "quad": "1", "goldstein": "0.0", "negated": "true", "modality": "future",
-        "date": "2025-03-14", "date_precision": "day", "date_basis": "published",
-        "location_name": "Doha", "location_country": "QAT", "location_lat": "25.29", "location_lon": "51.53",
-        "speaker_text": "the envoy", "speaker_code": "QATGOV", "cue": "said",
-        "reported_by": "Al-Araby; officials", "hedged": "true", "quoted": "true",
-        "rule": "test-rule", "version": "1.0",
+        "event_id": "a1-0-0",
+        "article_id": "a1",
+        "sentence_index": "0",
+        "trigger_text": "rejected",
+        "trigger_start": "14",
+        "trigger_end": "22",
+        "source_text": "The rebels",
+        "source_start": "0",
+        "source_end": "10",
+        "source_code": "REB",
+        "source_name": "Rebels",
+        "source_country": "",
+        "source_sector": "REB",
+        "target_text": "the offer",
+        "target_start": "23",
+        "target_end": "32",
+        "target_code": "QAT",
+        "target_name": "Qatar",
+        "target_country": "QAT",
+        "target_sector": "",
+        "cameo": "010",
+        "cameo_name": "Make statement",
+        "plover": "CONSULT",
+        "plover_mode": "",
+        "quad": "1",
+        "goldstein": "0.0",
+        "negated": "true",
+        "modality": "future",
+        "date": "2025-03-14",
+        "date_precision": "day",
+        "date_basis": "published",
+        "location_name": "Doha",
+        "location_country": "QAT",
+        "location_lat": "25.29",
+        "location_lon": "51.53",
+        "speaker_text": "the envoy",
+        "speaker_code": "QATGOV",
+        "cue": "said",
+        "reported_by": "Al-Araby; officials",
+        "hedged": "true",
+        "quoted": "true",
+        "rule": "test-rule",
+        "version": "1.0",
     }
 
 
@@ -101,8 +136,14 @@ def test_table_shows_date_actors_code_flags_and_trigger() -> None:
     text = format_table([full_event()], width=160)
     header, row = text.splitlines()
     assert header.split() == ["DATE", "SOURCE", "EVENT", "TARGET", "FLAGS", "TRIGGER"]
-    for cell in ("2025-03-14", "REB Rebels", "010 Make statement", "QAT Qatar",
-                 "NEG FUTURE HEDGED QUOTED said:QATGOV", "rejected"):
+    for cell in (
+        "2025-03-14",
+        "REB Rebels",
+        "010 Make statement",
+        "QAT Qatar",
+        "NEG FUTURE HEDGED QUOTED said:QATGOV",
+        "rejected",
+    ):
         assert cell in row
 
 
@@ -122,12 +163,19 @@ def test_table_without_events_says_so() -> None:
 @pytest.mark.parametrize(
     ("error", "line"),
     [
-        (InputError("missing 'text'", source="in.jsonl", line=3, article_id="x"),
-         "skipped in.jsonl line 3 (article 'x'): missing 'text'"),
+        (
+            InputError("missing 'text'", source="in.jsonl", line=3, article_id="x"),
+            "skipped in.jsonl line 3 (article 'x'): missing 'text'",
+        ),
         (InputError("malformed JSON", source="in.jsonl", line=4), "skipped in.jsonl line 4: malformed JSON"),
-        (InputError("empty article", source="a.txt", article_id="a.txt"),
-         "skipped a.txt (article 'a.txt'): empty article"),
-        (ArticleError("too long\n(5 MB)", article_id="big", step="split"), "skipped article 'big': split: too long (5 MB)"),
+        (
+            InputError("empty article", source="a.txt", article_id="a.txt"),
+            "skipped a.txt (article 'a.txt'): empty article",
+        ),
+        (
+            ArticleError("too long\n(5 MB)", article_id="big", step="split"),
+            "skipped article 'big': split: too long (5 MB)",
+        ),
         (ParleyError("odd"), "skipped: odd"),
     ],
 )

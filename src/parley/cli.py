@@ -66,7 +66,7 @@ def _published_callback(ctx: click.Context, param: click.Parameter, value: str |
     try:
         return parse_published(value)
     except (ValueError, TypeError) as e:
-        raise click.BadParameter(f"{value!r} is not a date (use YYYY-MM-DD): {e}") from e
+        raise click.BadParameter(str(e)) from e
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -77,22 +77,51 @@ def main() -> None:
 
 @main.command("code")
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False, allow_dash=True))
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True,
-              help="Output format: JSON Lines events, flattened CSV, or a table for reading.")
-@click.option("--input-format", type=click.Choice(["auto", "jsonl", "text"]), default="auto",
-              show_default=True,
-              help="How to read inputs. auto: *.jsonl files are JSON Lines articles, other files plain text; "
-                   "stdin is JSON Lines when it starts with '{'.")
-@click.option("--published", metavar="DATE", callback=_published_callback,
-              help="Publication date (YYYY-MM-DD) of plain text articles, the base for relative dates.")
-@click.option("--actors", multiple=True, type=click.Path(dir_okay=False),
-              help="An extra actors file (repeatable).")
-@click.option("--patterns", multiple=True, type=click.Path(dir_okay=False),
-              help="An extra verb patterns file (repeatable).")
-@click.option("--processes", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Worker processes for parsing.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True), default="-",
-              help="Write events to this file instead of stdout.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="jsonl",
+    show_default=True,
+    help="Output format: JSON Lines events, flattened CSV, or a table for reading.",
+)
+@click.option(
+    "--input-format",
+    type=click.Choice(["auto", "jsonl", "text"]),
+    default="auto",
+    show_default=True,
+    help="How to read inputs. auto: *.jsonl files are JSON Lines articles, other files plain text; "
+    "stdin is JSON Lines when it starts with '{'.",
+)
+@click.option(
+    "--published",
+    metavar="DATE",
+    callback=_published_callback,
+    help="Publication date (YYYY-MM-DD) of plain text articles, the base for relative dates.",
+)
+@click.option(
+    "--actors", multiple=True, type=click.Path(dir_okay=False), help="An extra actors file (repeatable)."
+)
+@click.option(
+    "--patterns",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="An extra verb patterns file (repeatable).",
+)
+@click.option(
+    "--processes",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Worker processes for parsing.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    default="-",
+    help="Write events to this file instead of stdout.",
+)
 @click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
 def code_command(
     files: tuple[str, ...],
@@ -200,16 +229,35 @@ def _report_skipped(error: ParleyError, *, debug: bool) -> None:
 @main.command("evaluate")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the report as one JSON object.")
-@click.option("--dataset", "datasets", multiple=True, metavar="NAME",
-              help="Score only the items of this dataset (repeatable).")
-@click.option("--events", "events_path", type=click.Path(exists=True, dir_okay=False),
-              help="Score these already coded events (JSON Lines) instead of running the coder.")
-@click.option("--actors", multiple=True, type=click.Path(dir_okay=False),
-              help="An extra actors file (repeatable).")
-@click.option("--patterns", multiple=True, type=click.Path(dir_okay=False),
-              help="An extra verb patterns file (repeatable).")
-@click.option("--processes", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Worker processes for parsing.")
+@click.option(
+    "--dataset",
+    "datasets",
+    multiple=True,
+    metavar="NAME",
+    help="Score only the items of this dataset (repeatable).",
+)
+@click.option(
+    "--events",
+    "events_path",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Score these already coded events (JSON Lines) instead of running the coder.",
+)
+@click.option(
+    "--actors", multiple=True, type=click.Path(dir_okay=False), help="An extra actors file (repeatable)."
+)
+@click.option(
+    "--patterns",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="An extra verb patterns file (repeatable).",
+)
+@click.option(
+    "--processes",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Worker processes for parsing.",
+)
 @click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
 def evaluate_command(
     gold: str,
@@ -251,4 +299,3 @@ def _read_event_dicts(path: str) -> Iterator[dict[str, Any]]:
             if not isinstance(record, dict):
                 raise InputError("expected an event object", source=os.fspath(path), line=number)
             yield record
-

@@ -28,8 +28,9 @@ if TYPE_CHECKING:
 
 __all__ = ["evaluate", "format_report", "spans_match"]
 
-_STOP_WORDS = frozenset({"the", "a", "an", "of", "to", "in", "on", "for", "and", "its", "their", "his", "her",
-                         "'s", "’s", "s"})
+_STOP_WORDS = frozenset(
+    {"the", "a", "an", "of", "to", "in", "on", "for", "and", "its", "their", "his", "her", "'s", "’s", "s"}
+)
 _WORD = re.compile(r"[a-z0-9]+")
 _TOP_CONFUSIONS = 12
 
@@ -211,9 +212,9 @@ def _code_gold(
                 continue
             seen.add(article_id)
             try:
-                published = parse_published(item.get("published")) if item.get("published") else None
+                published = parse_published(item.get("published"))
             except (ValueError, TypeError) as e:
-                yield InputError(f"unparseable 'published' date: {e}", article_id=article_id)
+                yield InputError(f"bad 'published': {e}", article_id=article_id)
                 continue
             yield Article(id=article_id, text=item.get("text") or "", published=published)
 

@@ -114,8 +114,21 @@ def _flatten(d: Mapping[str, Any]) -> dict[str, Any]:
         actor = d[role] or {}
         for name in _ACTOR_FIELDS:
             row[f"{role}_{name}"] = actor.get(name)
-    for name in ("cameo", "cameo_name", "plover", "plover_mode", "quad", "goldstein", "negated", "modality",
-                 "date", "date_precision", "date_basis", "rule", "version"):
+    for name in (
+        "cameo",
+        "cameo_name",
+        "plover",
+        "plover_mode",
+        "quad",
+        "goldstein",
+        "negated",
+        "modality",
+        "date",
+        "date_precision",
+        "date_basis",
+        "rule",
+        "version",
+    ):
         row[name] = d[name]
     location = d["location"] or {}
     for name in ("name", "country", "lat", "lon"):

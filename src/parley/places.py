@@ -88,7 +88,8 @@ def _parse_regions(text: str, path: str) -> list[tuple[Location, list[str]]]:
         if not name:
             problems.append(f"line {number}: key 'name' is empty")
         if country and (len(country) != 3 or not country.isalpha() or not country.isupper()):
-            problems.append(f"line {number}: key 'country' must be an ISO3 code such as 'UKR', got {country!r}")
+            problems.append(f"line {number}: key 'country' must be an ISO3 code such as 'UKR', "
+                            f"got {country!r}")
         try:
             lat, lon = float(lat_text), float(lon_text)
         except ValueError:

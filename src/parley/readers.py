@@ -149,7 +149,7 @@ def _published_option(published: dt.date | str | None) -> dt.date | None:
     try:
         return _parse_published(published)
     except (ValueError, TypeError) as e:
-        raise InputError(f"invalid published date {published!r}: {e}") from e
+        raise InputError(f"bad published date: {e}") from e
 
 
 def _text_article(
@@ -189,8 +189,9 @@ def _records(lines: Iterable[bytes | str], source: str) -> Iterator[Article | In
         item = _record(line, source=source, line=number)
         if isinstance(item, Article):
             if item.id in seen:
-                item = InputError("duplicate id (an earlier line has it)", source=source, line=number,
-                                  article_id=item.id)
+                item = InputError(
+                    "duplicate id (an earlier line has it)", source=source, line=number, article_id=item.id
+                )
             else:
                 seen.add(item.id)
         yield item
@@ -237,5 +238,5 @@ def _record(text_line: str, *, source: str, line: int) -> Article | InputError:
         try:
             date = _parse_published(published)
         except (ValueError, TypeError) as e:
-            return error(f"unparseable 'published' date {published!r}: {e}", article_id)
+            return error(f"bad 'published': {e}", article_id)
     return Article(id=article_id, text=text, published=date, **optional)

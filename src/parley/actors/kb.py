@@ -415,24 +415,28 @@ class ActorKB:
         country: str | None = None
         seat_sector: str | None = None
         head: str | None = None
+        head_pos = agent_pos = -1
         agent: str | None = None
         for hit in hits:
             if hit.kind in ("country", "demonym", "seat") and country is None:
                 nxt = toks[hit.end][0] if hit.end < len(toks) else ""
                 if nxt in _SPONSOR_WORDS:
                     continue
+                # "Qatari and Egyptian mediators": the first country wins.
                 if hit.kind == "seat":
                     country, seat_sector = hit.value  # type: ignore[misc]
                 else:
                     country = hit.value  # type: ignore[assignment]
-                # "Qatari and Egyptian mediators": later countries are ignored.
             elif hit.kind == "role":
                 role: _Role = hit.value  # type: ignore[assignment]
                 if role.inherits:
-                    agent = agent or role.sector
+                    agent, agent_pos = role.sector, hit.start
                 else:
-                    head = role.sector
-        sector = head or seat_sector or agent
+                    head, head_pos = role.sector, hit.start
+        if agent and agent != "GOV" and head == "GOV" and agent_pos > head_pos:
+            sector = agent  # "government troops" are the military, not the government
+        else:
+            sector = head or seat_sector or agent
         if former and sector in _OFFICE_SECTORS:
             sector = "ELI"
         if country is None and sector is None:

@@ -237,6 +237,18 @@ class ClauseAnalyzer:
         if comp is not None and (lemma in cues.aspect_verbs or lemma in cues.intent_verbs
                                  or lemma in cues.negating_verbs) and not objs:
             return []   # the complement is coded on its own, with the subject passed down
+        things = [o for o in objs if not self.is_actor_like(o)]
+        if len(things) > 1 and len(things) == len(objs):
+            # "wants guarantees, the release of prisoners and aid": one demand per thing demanded.
+            out: list[Clause] = []
+            for thing in things:
+                out.extend(self._verb_with(verb, [thing], used))
+            return out
+        return self._verb_with(verb, objs, used)
+
+    def _verb_with(self, verb: Token, objs: list[Token], used: set[int]) -> list[Clause]:
+        cues = self.cues
+        lemma = verb.lemma_.lower()
         match, decided_by = self._match(verb, objs)
         if match is None:
             return []

@@ -61,15 +61,27 @@ class Coreference:
         return None
 
     def find_many(self, before: int, n: int, *, kinds: frozenset[str]) -> list[Actor]:
-        seen: list[Actor] = []
-        for ante in reversed(self.history):
+        """The `n` most salient distinct actors of the given kinds mentioned before `before`.
+
+        Salience is the number of mentions (an actor named three times outranks one named once),
+        then recency; "the two countries" rarely means the last two names in the text.
+        """
+        counts: dict[str, list] = {}
+        for pos, ante in enumerate(self.history):
             if ante.token_i >= before or ante.kind not in kinds:
                 continue
-            if all(a.code != ante.actor.code for a in seen):
-                seen.append(ante.actor)
-            if n and len(seen) == n:
-                break
-        return list(reversed(seen)) if not n or len(seen) == n else []
+            key = ante.actor.country or ante.actor.code
+            entry = counts.setdefault(key, [0, 0, ante.actor])
+            entry[0] += 1
+            entry[1] = pos
+            if ante.actor.sector is None or entry[2].sector is not None and ante.actor.sector == "GOV":
+                entry[2] = ante.actor
+        ranked = sorted(counts.values(), key=lambda e: (e[0], e[1]), reverse=True)
+        if not n or len(ranked) < n:
+            return []
+        chosen = ranked[:n]
+        chosen.sort(key=lambda e: e[1])
+        return [e[2] for e in chosen]
 
 
 def np_bounds(token: Token, *, keep_appos: bool = True) -> tuple[int, int]:
