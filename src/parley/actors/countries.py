@@ -72,8 +72,13 @@ def _tables() -> _Tables:
     by_alias: dict[str, str] = {}
     by_demonym: dict[str, str] = {}
     for iso3, name, capital, aliases, demonyms in _lines("countries.tsv"):
-        info = CountryInfo(iso3, name, capital or None, tuple(filter(None, aliases.split("|"))),
-                           tuple(filter(None, demonyms.split("|"))))
+        info = CountryInfo(
+            iso3,
+            name,
+            capital or None,
+            tuple(filter(None, aliases.split("|"))),
+            tuple(filter(None, demonyms.split("|"))),
+        )
         rows[iso3] = info
         for alias in info.aliases:
             by_alias.setdefault(normalize(alias), iso3)

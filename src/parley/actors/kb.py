@@ -40,15 +40,38 @@ KINDS = ("org", "person", "role", "agent")
 
 #: Sector codes accepted in actor files, with the label used in composed display names.
 SECTORS: dict[str, str] = {
-    "GOV": "Government", "MIL": "Military", "COP": "Police", "REB": "Rebels", "INS": "Insurgents",
-    "SEP": "Separatists", "OPP": "Opposition", "JUD": "Judiciary", "LEG": "Legislature",
-    "SPY": "Intelligence services", "UAF": "Armed forces", "PRM": "Paramilitary forces",
-    "PTY": "Political party", "BUS": "Business", "CRM": "Criminals", "CVL": "Civilians",
-    "EDU": "Education", "ELI": "Elites", "ENV": "Environmental groups", "HLH": "Health workers",
-    "HRI": "Human rights groups", "LAB": "Labour", "MED": "Media", "REF": "Refugees",
-    "AGR": "Agriculture", "DEV": "Development", "REL": "Religious groups", "IGO": "Intergovernmental body",
-    "NGO": "Non-governmental organisation", "IMG": "International militant group",
-    "MNC": "Multinational corporation", "NGM": "Non-governmental movement",
+    "GOV": "Government",
+    "MIL": "Military",
+    "COP": "Police",
+    "REB": "Rebels",
+    "INS": "Insurgents",
+    "SEP": "Separatists",
+    "OPP": "Opposition",
+    "JUD": "Judiciary",
+    "LEG": "Legislature",
+    "SPY": "Intelligence services",
+    "UAF": "Armed forces",
+    "PRM": "Paramilitary forces",
+    "PTY": "Political party",
+    "BUS": "Business",
+    "CRM": "Criminals",
+    "CVL": "Civilians",
+    "EDU": "Education",
+    "ELI": "Elites",
+    "ENV": "Environmental groups",
+    "HLH": "Health workers",
+    "HRI": "Human rights groups",
+    "LAB": "Labour",
+    "MED": "Media",
+    "REF": "Refugees",
+    "AGR": "Agriculture",
+    "DEV": "Development",
+    "REL": "Religious groups",
+    "IGO": "Intergovernmental body",
+    "NGO": "Non-governmental organisation",
+    "IMG": "International militant group",
+    "MNC": "Multinational corporation",
+    "NGM": "Non-governmental movement",
 }
 #: Offices that become ELI (former officials) under "former"/"ex-" or outside a person's term.
 _OFFICE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
@@ -59,14 +82,62 @@ _TOKEN_RE = re.compile(r"[^\W_]+(?:[.'’&][^\W_]*)*\.?", re.UNICODE)
 _MAX_N = 6
 
 #: Words after a country that mean the country is a sponsor, not the actor ("U.S.-backed forces").
-_SPONSOR_WORDS = frozenset({"backed", "led", "funded", "allied", "aligned", "supported", "sponsored",
-                            "brokered", "armed", "trained", "based", "born", "run", "controlled"})
+_SPONSOR_WORDS = frozenset(
+    {
+        "backed",
+        "led",
+        "funded",
+        "allied",
+        "aligned",
+        "supported",
+        "sponsored",
+        "brokered",
+        "armed",
+        "trained",
+        "based",
+        "born",
+        "run",
+        "controlled",
+    }
+)
 _FORMER = frozenset({"former", "ex", "retired", "onetime", "erstwhile"})
 #: Honorifics that license a surname-only alias marked "^" ("Mr. Kerry", "Mrs. May").
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "gen", "general",
-                         "sen", "senator", "rep", "col", "lt", "adm", "admiral", "sheikh", "ayatollah",
-                         "president", "premier", "chancellor", "minister", "secretary", "king",
-                         "queen", "prince", "emir", "marshal", "field", "commander", "chief"})
+_HONORIFICS = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "sir",
+        "dame",
+        "lord",
+        "gen",
+        "general",
+        "sen",
+        "senator",
+        "rep",
+        "col",
+        "lt",
+        "adm",
+        "admiral",
+        "sheikh",
+        "ayatollah",
+        "president",
+        "premier",
+        "chancellor",
+        "minister",
+        "secretary",
+        "king",
+        "queen",
+        "prince",
+        "emir",
+        "marshal",
+        "field",
+        "commander",
+        "chief",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,8 +161,9 @@ class _Named:
         """The term covering `on` (latest start wins); with no date, the most recent term."""
         if on is None:
             return max(self.terms, key=lambda t: t.start or dt.date.min)
-        covering = [t for t in self.terms
-                    if (t.start is None or t.start <= on) and (t.end is None or on <= t.end)]
+        covering = [
+            t for t in self.terms if (t.start is None or t.start <= on) and (t.end is None or on <= t.end)
+        ]
         return max(covering, key=lambda t: t.start or dt.date.min) if covering else None
 
     @property
@@ -222,8 +294,16 @@ def _read_rows(path: str | os.PathLike[str], text: str) -> list[_Row]:
             bad("end", f"{rec['end']} is before start {rec['start']}")
         if len(problems) == before:
             display = rec["name"] or names[0]
-            rows.append(_Row(str(path), lineno, kind, names or (display,), display,
-                             _Term(code, country, sector, start, end)))
+            rows.append(
+                _Row(
+                    str(path),
+                    lineno,
+                    kind,
+                    names or (display,),
+                    display,
+                    _Term(code, country, sector, start, end),
+                )
+            )
     if not header_seen and not problems:
         problems.append("line 1: missing header line (" + ", ".join(COLUMNS) + ")")
     if problems:
@@ -312,8 +392,9 @@ class ActorKB:
         rows: list[_Row] = []
         base = resources.files("parley").joinpath("data/actors")
         for filename in _SHIPPED:
-            rows += _read_rows(f"parley/data/actors/{filename}",
-                               base.joinpath(filename).read_text(encoding="utf-8"))
+            rows += _read_rows(
+                f"parley/data/actors/{filename}", base.joinpath(filename).read_text(encoding="utf-8")
+            )
         for path in extra:
             try:
                 text = Path(path).read_text(encoding="utf-8")
@@ -389,9 +470,11 @@ class ActorKB:
         former = any(tok in _FORMER for tok, _ in toks)
 
         # 1. A known person or organisation wins; "X's spokesman" keeps X's code, not X's name.
-        for hit in hits:
-            if hit.kind not in ("person", "org", "surname"):
-                continue
+        named_hits = sorted(
+            (h for h in hits if h.kind in ("person", "org", "surname")),
+            key=lambda h: (h.kind == "org", h.start),
+        )  # people before organisations
+        for hit in named_hits:
             entity: _Named | None
             if hit.kind == "surname":
                 picked = self._pick_surname(hit.value, on)  # type: ignore[arg-type]
@@ -407,8 +490,12 @@ class ActorKB:
             else:
                 actor = self._org_actor(entity, on)
             if owned and tail_role:
-                return Actor(actor.code, _composed_name(actor.country, actor.sector, actor.code),
-                             actor.country, actor.sector)
+                return Actor(
+                    actor.code,
+                    _composed_name(actor.country, actor.sector, actor.code),
+                    actor.country,
+                    actor.sector,
+                )
             return actor
 
         # 2. Compose country + sector.
@@ -451,7 +538,7 @@ class ActorKB:
         while i < n_toks:
             matched = False
             for n in range(min(self._max_n, n_toks - i), 0, -1):
-                key = toks[i][0] if n == 1 else " ".join(t for t, _ in toks[i:i + n])
+                key = toks[i][0] if n == 1 else " ".join(t for t, _ in toks[i : i + n])
                 bucket = index.get(key)
                 if not bucket:
                     continue
@@ -465,8 +552,15 @@ class ActorKB:
             if not matched:
                 i += 1
 
-    def _choose(self, bucket: list[tuple[str, object]], toks: list[tuple[str, bool]], i: int, n: int,
-                key: str, lenient: bool) -> _Hit | None:
+    def _choose(
+        self,
+        bucket: list[tuple[str, object]],
+        toks: list[tuple[str, bool]],
+        i: int,
+        n: int,
+        key: str,
+        lenient: bool,
+    ) -> _Hit | None:
         capitalized = toks[i][1]
         first = toks[i][0]
         for kind, value in sorted(bucket, key=lambda kv: _PRIORITY[kv[0]]):
@@ -474,8 +568,12 @@ class ActorKB:
                 return _Hit(i, i + n, kind, value)
             if first == "us" and n == 1 and not capitalized:
                 continue  # the pronoun, not the country
-            if not (capitalized or lenient or first.isdigit()
-                    or (kind in ("org", "person") and key in self._lower_ok)):
+            if not (
+                capitalized
+                or lenient
+                or first.isdigit()
+                or (kind in ("org", "person") and key in self._lower_ok)
+            ):
                 continue
             if kind == "surname":
                 prev = toks[i - 1][0] if i else ""
@@ -504,8 +602,10 @@ class ActorKB:
         term = entity.term_on(on)
         if term is None:  # before or after every dated code: the nearest one
             when = on or dt.date.max
-            term = min(entity.terms, key=lambda t: min(abs(((t.start or when) - when).days),
-                                                       abs(((t.end or when) - when).days)))
+            term = min(
+                entity.terms,
+                key=lambda t: min(abs(((t.start or when) - when).days), abs(((t.end or when) - when).days)),
+            )
         return Actor(term.code, entity.name, term.country, term.sector)
 
 

@@ -1,0 +1,596 @@
+"""Verb and noun patterns that map a predicate to a CAMEO event code, loaded from YAML.
+
+The shipped patterns live in `parley/data/lexicon.yaml`; its header documents the format.
+Users add their own files (`--patterns`), which are tried before the shipped ones.
+
+The coder describes each candidate predicate as `PredicateFeatures` (plain strings, no spaCy)
+and asks `Lexicon.match` for the most specific pattern. Matching is a dictionary lookup on
+(lemma, pos) followed by set-membership tests: it runs for every verb of every sentence.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from parley.errors import DataFileError
+from parley.ontology import Ontology, ontology
+
+__all__ = [
+    "ControlRule",
+    "Lexicon",
+    "Pattern",
+    "PatternMatch",
+    "PredicateFeatures",
+    "default_lexicon",
+]
+
+FORMAT_VERSION = 1
+POS_VALUES = ("VERB", "NOUN")
+PATTERN_KEYS = frozenset(
+    {"id", "lemma", "pos", "obj", "obj_mod", "prep", "particle", "xcomp", "cameo", "target", "reciprocal"}
+)
+CONTROL_KEYS = frozenset({"id", "lemma", "modality", "map"})
+TOP_KEYS = frozenset({"version", "patterns", "control"})
+MODALITIES = frozenset({"intent", "negation", "appeal", "demand", "threat", "attempt"})
+# The second word of a spelling such as "turn down" or "call for": a verb particle or a
+# preposition attached to the verb. Anything else ("take hostage") belongs in `obj`.
+PARTICLES = frozenset(
+    """about above across after against ahead along amid among apart around as aside at away back before
+    behind below beneath beside between beyond by despite down for forth forward from in inside into near
+    of off on onto opposite out outside over past per round through throughout to together toward towards
+    under until up upon via with within without""".split()
+)
+ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+WORD_RE = re.compile(r"^[^\W_][\w'.-]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class PredicateFeatures:
+    """What the coder saw around one candidate trigger token.
+
+    For a NOUN trigger, `obj_mods` holds the noun's own compound/amod modifiers and `obj` the
+    head of its "of" phrase ("ceasefire offer", "release of prisoners").
+    """
+
+    lemma: str
+    pos: str
+    particle: str | None = None
+    obj: str | None = None
+    obj_mods: tuple[str, ...] = ()
+    preps: tuple[tuple[str, str | None], ...] = ()
+    xcomp: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PatternMatch:
+    """The pattern chosen for a predicate.
+
+    `target` is "obj", "none" or "prep:<word>[|<word>...]" (take the object of the first of
+    those prepositions that is present); `reciprocal` marks events where both sides act.
+    """
+
+    code: str
+    pattern_id: str
+    target: str
+    reciprocal: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """One compiled pattern for one lemma spelling (a list of lemmas gives several)."""
+
+    id: str
+    lemma: str
+    pos: str
+    word: str | None
+    obj: frozenset[str] | None
+    obj_mod: frozenset[str] | None
+    preps: tuple[tuple[str, frozenset[str] | None], ...]
+    xcomp: frozenset[str] | None
+    cameo: str
+    target: str
+    reciprocal: bool
+    rank: int
+    source: str
+
+    def score(self, f: PredicateFeatures) -> tuple[int, int, int, int] | None:
+        """A sort key for how specifically this pattern fits `f`, or None when it does not fit.
+
+        The key is (constraints satisfied, constraints satisfied from an explicit lemma list,
+        object matched on its head, -rank): larger is better.
+        """
+        n = listed = head = 0
+        word_obj: str | None = None
+        if self.word is not None:
+            if f.particle != self.word:
+                if f.particle is not None:
+                    return None
+                for prep, prep_obj in f.preps:
+                    if prep == self.word:
+                        word_obj = prep_obj
+                        break
+                else:
+                    return None
+            n += 1
+            listed += 1
+        elif f.particle is not None:
+            return None
+        if self.obj is not None:
+            if f.obj is not None and f.obj in self.obj:
+                head = 1
+            elif word_obj is not None and word_obj in self.obj:
+                head = 1
+            elif not any(mod in self.obj for mod in f.obj_mods):
+                if self.pos != "NOUN" or not any(
+                    prep == "of" and prep_obj in self.obj for prep, prep_obj in f.preps
+                ):
+                    return None
+                head = 1
+            n += 1
+            listed += 1
+        if self.obj_mod is not None:
+            if not any(mod in self.obj_mod for mod in f.obj_mods):
+                return None
+            n += 1
+            listed += 1
+        for prep, allowed in self.preps:
+            for got, got_obj in f.preps:
+                if got == prep and (allowed is None or got_obj in allowed):
+                    break
+            else:
+                return None
+            n += 1
+            if allowed is not None:
+                listed += 1
+        if self.xcomp is not None:
+            if f.xcomp not in self.xcomp:
+                return None
+            n += 1
+            listed += 1
+        return (n, listed, head, -self.rank)
+
+
+@dataclass(frozen=True, slots=True)
+class ControlRule:
+    """A matrix verb that wraps a complement event ("agreed to withdraw", "urged X to talk").
+
+    `mapping` pairs complement-code prefixes with the resulting code; "keep" keeps the
+    complement's code and None means the control verb gives no event for that complement.
+    """
+
+    id: str
+    lemmas: tuple[str, ...]
+    modality: str | None
+    mapping: tuple[tuple[str, str | None], ...]
+
+    def apply(self, code: str) -> str | None:
+        """The code for this control verb wrapped around a complement coded `code`.
+
+        Returns:
+            The mapped code (the longest matching prefix wins, then "*"), or None when the
+            rule has no event for this complement.
+        """
+        table = dict(self.mapping)
+        for length in range(len(code), 0, -1):
+            prefix = code[:length]
+            if prefix in table:
+                return _resolve(table[prefix], code)
+        if "*" in table:
+            return _resolve(table["*"], code)
+        return None
+
+
+def _resolve(value: str | None, code: str) -> str | None:
+    return code if value == "keep" else value
+
+
+class Lexicon:
+    """Patterns and control rules indexed for fast lookup."""
+
+    def __init__(self, patterns: Iterable[Pattern], controls: Iterable[ControlRule], *, version: str,
+                 sources: Sequence[str] = ()) -> None:
+        self.patterns: tuple[Pattern, ...] = tuple(patterns)
+        self.controls: tuple[ControlRule, ...] = tuple(controls)
+        self.version = version
+        self.sources = tuple(sources)
+        index: dict[tuple[str, str], list[Pattern]] = {}
+        for pattern in self.patterns:
+            index.setdefault((pattern.lemma, pattern.pos), []).append(pattern)
+        self._index = {key: tuple(sorted(group, key=lambda p: p.rank)) for key, group in index.items()}
+        control_index: dict[tuple[str, str | None], ControlRule] = {}
+        for rule in self.controls:
+            for spelling in rule.lemmas:
+                lemma, _, word = spelling.partition(" ")
+                control_index.setdefault((lemma, word or None), rule)
+        self._controls = control_index
+
+    @classmethod
+    def load(cls, paths: Sequence[str | os.PathLike[str]] = (), *, include_default: bool = True,
+             ontology_: Ontology | None = None) -> Lexicon:
+        """Read and validate pattern files.
+
+        Args:
+            paths: user pattern files; they take precedence over the shipped file and over
+                each other in the order given.
+            include_default: also load the patterns shipped with Parley (after the user's).
+            ontology_: the ontology codes are checked against; the shipped one by default.
+
+        Returns:
+            The lexicon.
+
+        Raises:
+            DataFileError: a file cannot be read or has problems (all of one file's problems
+                are listed together).
+        """
+        onto = ontology_ if ontology_ is not None else ontology()
+        texts: list[tuple[str, str]] = []
+        for path in paths:
+            shown = os.fspath(path)
+            try:
+                texts.append((shown, Path(path).read_text(encoding="utf-8")))
+            except (OSError, UnicodeDecodeError) as e:
+                raise DataFileError(shown, [f"cannot read the patterns file: {e}"]) from e
+        if include_default:
+            source = resources.files("parley").joinpath("data", "lexicon.yaml")
+            texts.append((str(source), source.read_text(encoding="utf-8")))
+        patterns: list[Pattern] = []
+        controls: list[ControlRule] = []
+        digest = hashlib.sha256()
+        for shown, text in texts:
+            file_patterns, file_controls = parse_lexicon(text, shown, onto, first_rank=len(patterns))
+            patterns.extend(file_patterns)
+            controls.extend(file_controls)
+            digest.update(text.encode("utf-8"))
+            digest.update(b"\0")
+        return cls(patterns, controls, version=digest.hexdigest()[:12], sources=[s for s, _ in texts])
+
+    def match(self, f: PredicateFeatures) -> PatternMatch | None:
+        """The most specific pattern for a predicate, or None when no pattern fits."""
+        candidates = self._index.get((f.lemma, f.pos))
+        if not candidates:
+            return None
+        best: Pattern | None = None
+        best_key: tuple[int, int, int, int] | None = None
+        for pattern in candidates:
+            key = pattern.score(f)
+            if key is not None and (best_key is None or key > best_key):
+                best, best_key = pattern, key
+        if best is None:
+            return None
+        target = best.target
+        if target == "obj" and best.word is not None and f.particle != best.word:
+            # "called on Iran": the target of a prepositional verb is the preposition's object.
+            target = f"prep:{best.word}"
+        return PatternMatch(best.cameo, best.id, target, best.reciprocal)
+
+    def control(self, lemma: str, particle: str | None = None) -> ControlRule | None:
+        """The control rule for a matrix verb, or None.
+
+        For prepositional control verbs ("called on X to ...", "appealed to X to ...") pass the
+        preposition as `particle`.
+        """
+        return self._controls.get((lemma, particle))
+
+    def is_trigger(self, lemma: str, pos: str) -> bool:
+        """Whether any pattern has this lemma and part of speech (a cheap pre-check)."""
+        return (lemma, pos) in self._index
+
+
+@functools.cache
+def default_lexicon() -> Lexicon:
+    """The shipped lexicon, loaded once."""
+    return Lexicon.load()
+
+
+# ---------------------------------------------------------------------------------- parsing
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A safe loader that remembers the line of every mapping and spots duplicate keys."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.lines: dict[int, int] = {}
+        self.duplicates: list[tuple[int, str]] = []
+
+
+def _construct_map(loader: _LineLoader, node: yaml.MappingNode) -> Any:
+    data: dict[Any, Any] = {}
+    loader.lines[id(data)] = node.start_mark.line + 1
+    yield data
+    seen: set[str] = set()
+    for key_node, _ in node.value:
+        if isinstance(key_node, yaml.ScalarNode):
+            if key_node.value in seen:
+                loader.duplicates.append((key_node.start_mark.line + 1, key_node.value))
+            seen.add(key_node.value)
+    data.update(loader.construct_mapping(node))
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_map)
+# YAML 1.1 reads on/off/yes/no as booleans, which would turn `prep: {on: null}` into {True: None}.
+# Only true/false are booleans in pattern files.
+_LineLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_LineLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
+def _load_yaml(text: str, path: str) -> tuple[Any, dict[int, int], list[tuple[int, str]]]:
+    loader = _LineLoader(text)
+    try:
+        data = loader.get_single_data()
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark is not None else ""
+        problem = getattr(e, "problem", None) or str(e)
+        raise DataFileError(path, [f"{where}malformed YAML: {problem}"]) from e
+    finally:
+        loader.dispose()
+    return data, loader.lines, loader.duplicates
+
+
+def parse_lexicon(text: str, path: str, onto: Ontology, *, first_rank: int = 0
+                  ) -> tuple[list[Pattern], list[ControlRule]]:
+    """Validate and compile one pattern file, collecting every problem before raising."""
+    data, lines, duplicates = _load_yaml(text, path)
+    problems = [f"line {line}: key {key!r} appears twice in one mapping" for line, key in duplicates]
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise DataFileError(path, ["the file must be a mapping with `patterns:` and/or `control:`"])
+    for key in data:
+        if key not in TOP_KEYS:
+            problems.append(f"line {lines.get(id(data), 1)}: unknown top-level key {key!r} "
+                            f"(expected {', '.join(sorted(TOP_KEYS))})")
+    if "version" in data and data["version"] != FORMAT_VERSION:
+        problems.append(f"key 'version': {data['version']!r} is not a supported format version "
+                        f"(use {FORMAT_VERSION})")
+    raw_patterns = data.get("patterns") or []
+    raw_controls = data.get("control") or []
+    if not isinstance(raw_patterns, list):
+        problems.append("key 'patterns': expected a list of patterns")
+        raw_patterns = []
+    if not isinstance(raw_controls, list):
+        problems.append("key 'control': expected a list of control rules")
+        raw_controls = []
+    patterns: list[Pattern] = []
+    seen_ids: dict[str, str] = {}
+    for index, raw in enumerate(raw_patterns):
+        rank = first_rank + len(patterns)
+        compiled, pattern_problems = _compile_pattern(raw, index, lines, onto, path, rank)
+        where = _where("patterns", index, raw, lines)
+        if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+            if raw["id"] in seen_ids:
+                pattern_problems.append(f"{where}, key 'id': duplicate id (first at {seen_ids[raw['id']]})")
+            else:
+                seen_ids[raw["id"]] = where
+        problems.extend(pattern_problems)
+        patterns.extend(compiled)
+    controls: list[ControlRule] = []
+    seen_control: dict[str, str] = {}
+    for index, raw in enumerate(raw_controls):
+        rule, control_problems = _compile_control(raw, index, lines, onto)
+        where = _where("control", index, raw, lines)
+        if rule is not None:
+            if rule.id in seen_control:
+                control_problems.append(f"{where}, key 'id': duplicate id (first at {seen_control[rule.id]})")
+            else:
+                seen_control[rule.id] = where
+        problems.extend(control_problems)
+        if rule is not None and not control_problems:
+            controls.append(rule)
+    if problems:
+        raise DataFileError(path, problems)
+    return patterns, controls
+
+
+def _where(section: str, index: int, raw: Any, lines: dict[int, int]) -> str:
+    label = f"{section}[{index}]"
+    if isinstance(raw, dict):
+        if isinstance(raw.get("id"), str):
+            label += f" (id {raw['id']!r})"
+        if id(raw) in lines:
+            label += f", line {lines[id(raw)]}"
+    return label
+
+
+def _words(value: Any, key: str, where: str, problems: list[str], *, allow_space: bool = False
+           ) -> list[str] | None:
+    """A one-or-many list of lower-case words, or None after recording a problem."""
+    items = value if isinstance(value, list) else [value]
+    if not items:
+        problems.append(f"{where}, key {key!r}: empty list (drop the key to leave it open)")
+        return None
+    out: list[str] = []
+    for item in items:
+        if not isinstance(item, str) or not item.strip():
+            problems.append(f"{where}, key {key!r}: {item!r} is not a word (write lemmas as text)")
+            return None
+        parts = item.split()
+        bad = any(not WORD_RE.match(p) or p != p.lower() for p in parts)
+        if len(parts) > (2 if allow_space else 1) or bad:
+            hint = "a lemma, or a verb and its particle" if allow_space else "one lower-case lemma"
+            problems.append(f"{where}, key {key!r}: {item!r} is not {hint}")
+            return None
+        out.append(" ".join(parts))
+    return out
+
+
+def _compile_pattern(raw: Any, index: int, lines: dict[int, int], onto: Ontology, path: str, rank: int
+                     ) -> tuple[list[Pattern], list[str]]:
+    where = _where("patterns", index, raw, lines)
+    problems: list[str] = []
+    if not isinstance(raw, dict):
+        return [], [f"{where}: expected a mapping with id, lemma and cameo"]
+    for key in raw:
+        if key not in PATTERN_KEYS:
+            expected = ", ".join(sorted(PATTERN_KEYS))
+            problems.append(f"{where}, key {key!r}: unknown key (expected one of {expected})")
+    for key in ("id", "lemma", "cameo"):
+        if key not in raw:
+            problems.append(f"{where}, key {key!r}: missing")
+    pattern_id = raw.get("id")
+    if "id" in raw and not (isinstance(pattern_id, str) and ID_RE.match(pattern_id)):
+        problems.append(f"{where}, key 'id': {pattern_id!r} must be text of letters, digits, '.', '_' or '-'")
+    pos = raw.get("pos", "VERB")
+    if pos not in POS_VALUES:
+        problems.append(f"{where}, key 'pos': {pos!r} must be VERB or NOUN")
+    lemmas = _words(raw["lemma"], "lemma", where, problems, allow_space=True) if "lemma" in raw else None
+    particle = None
+    if "particle" in raw:
+        got = _words(raw["particle"], "particle", where, problems)
+        if got is not None:
+            if len(got) != 1 or got[0] not in PARTICLES:
+                problems.append(f"{where}, key 'particle': {raw['particle']!r} is not a verb particle")
+            else:
+                particle = got[0]
+    spellings: list[tuple[str, str | None]] = []
+    for lemma in lemmas or []:
+        head, _, word = lemma.partition(" ")
+        if word and word not in PARTICLES:
+            problems.append(f"{where}, key 'lemma': in {lemma!r} the second word must be a particle or "
+                            f"preposition; put an object in 'obj'")
+            continue
+        if word and pos == "NOUN":
+            problems.append(f"{where}, key 'lemma': {lemma!r}: a NOUN lemma is one word; "
+                            f"put modifiers in 'obj'")
+            continue
+        if word and particle and word != particle:
+            problems.append(f"{where}, key 'particle': {particle!r} contradicts the lemma spelling {lemma!r}")
+            continue
+        spelling = (head, word or particle)
+        if spelling not in spellings:
+            spellings.append(spelling)
+    obj = _optional_set(raw, "obj", where, problems)
+    obj_mod = _optional_set(raw, "obj_mod", where, problems)
+    xcomp = _optional_set(raw, "xcomp", where, problems)
+    preps: list[tuple[str, frozenset[str] | None]] = []
+    if "prep" in raw:
+        if not isinstance(raw["prep"], dict) or not raw["prep"]:
+            problems.append(f"{where}, key 'prep': expected a mapping such as {{against: null}}")
+        else:
+            for prep, allowed in raw["prep"].items():
+                if not isinstance(prep, str) or prep not in PARTICLES:
+                    problems.append(f"{where}, key 'prep': {prep!r} is not a preposition")
+                    continue
+                if allowed is None:
+                    preps.append((prep, None))
+                    continue
+                words = _words(allowed, f"prep.{prep}", where, problems)
+                if words is not None:
+                    preps.append((prep, frozenset(words)))
+    cameo = raw.get("cameo")
+    if "cameo" in raw:
+        if not isinstance(cameo, str):
+            problems.append(f"{where}, key 'cameo': {cameo!r} must be a quoted string such as \"036\" "
+                            f"(unquoted codes lose their leading zeros)")
+        elif cameo not in onto:
+            problems.append(f"{where}, key 'cameo': {cameo!r} is not a CAMEO 1.1b3 code")
+    target = raw.get("target", "obj")
+    if not _valid_target(target):
+        problems.append(f"{where}, key 'target': {target!r} must be obj, none or prep:<word>[|<word>...]")
+    reciprocal = raw.get("reciprocal", False)
+    if not isinstance(reciprocal, bool):
+        problems.append(f"{where}, key 'reciprocal': {reciprocal!r} must be true or false")
+    if problems:
+        return [], problems
+    compiled = [
+        Pattern(
+            id=pattern_id,
+            lemma=lemma,
+            pos=pos,
+            word=word,
+            obj=obj,
+            obj_mod=obj_mod,
+            preps=tuple(preps),
+            xcomp=xcomp,
+            cameo=cameo,
+            target=target,
+            reciprocal=reciprocal,
+            rank=rank,
+            source=path,
+        )
+        for lemma, word in spellings
+    ]
+    return compiled, []
+
+
+def _optional_set(raw: dict[str, Any], key: str, where: str, problems: list[str]) -> frozenset[str] | None:
+    if key not in raw:
+        return None
+    words = _words(raw[key], key, where, problems)
+    return frozenset(words) if words is not None else None
+
+
+def _valid_target(target: Any) -> bool:
+    if target in ("obj", "none"):
+        return True
+    if not isinstance(target, str) or not target.startswith("prep:"):
+        return False
+    words = target[5:].split("|")
+    return all(word in PARTICLES for word in words)
+
+
+def _compile_control(raw: Any, index: int, lines: dict[int, int], onto: Ontology
+                     ) -> tuple[ControlRule | None, list[str]]:
+    where = _where("control", index, raw, lines)
+    problems: list[str] = []
+    if not isinstance(raw, dict):
+        return None, [f"{where}: expected a mapping with id, lemma and map"]
+    for key in raw:
+        if key not in CONTROL_KEYS:
+            expected = ", ".join(sorted(CONTROL_KEYS))
+            problems.append(f"{where}, key {key!r}: unknown key (expected one of {expected})")
+    for key in ("id", "lemma", "map"):
+        if key not in raw:
+            problems.append(f"{where}, key {key!r}: missing")
+    rule_id = raw.get("id")
+    if "id" in raw and not (isinstance(rule_id, str) and ID_RE.match(rule_id)):
+        problems.append(f"{where}, key 'id': {rule_id!r} must be text of letters, digits, '.', '_' or '-'")
+    lemmas = _words(raw["lemma"], "lemma", where, problems, allow_space=True) if "lemma" in raw else None
+    for lemma in lemmas or []:
+        _, _, word = lemma.partition(" ")
+        if word and word not in PARTICLES:
+            problems.append(f"{where}, key 'lemma': in {lemma!r} the second word must be a particle "
+                            f"or preposition")
+    modality = raw.get("modality")
+    if modality is not None and modality not in MODALITIES:
+        allowed = ", ".join(sorted(MODALITIES))
+        problems.append(f"{where}, key 'modality': {modality!r} must be one of {allowed} or null")
+    mapping: list[tuple[str, str | None]] = []
+    table = raw.get("map")
+    if "map" in raw:
+        if not isinstance(table, dict) or not table:
+            problems.append(f"{where}, key 'map': expected a mapping of code prefixes to codes")
+        else:
+            for prefix, value in table.items():
+                is_prefix = isinstance(prefix, str) and (
+                    prefix == "*" or prefix.isdigit() and 2 <= len(prefix) <= 4
+                )
+                if not is_prefix:
+                    problems.append(f"{where}, key 'map': prefix {prefix!r} must be a quoted code prefix "
+                                    f"such as \"04\" or \"*\"")
+                    continue
+                known = isinstance(value, str) and (value == "keep" or value in onto)
+                if value is not None and not known:
+                    problems.append(f"{where}, key 'map.{prefix}': {value!r} is not a CAMEO 1.1b3 code, "
+                                    f"'keep' or null")
+                    continue
+                mapping.append((prefix, value))
+    if problems or lemmas is None or not isinstance(rule_id, str):
+        return None, problems
+    return ControlRule(rule_id, tuple(dict.fromkeys(lemmas)), modality, tuple(mapping)), problems
