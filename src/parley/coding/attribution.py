@@ -102,6 +102,11 @@ class Attributor:
                             speaker = Speaker(text=found[0], code=found[1])
                     self._speech(child, reported_by)
                     break
+        # "In a statement, X accused Y ...": a speech act made in a statement, interview, letter ...
+        if speaker is None and cue is None:
+            found_medium = self._medium(anchor)
+            if found_medium is not None:
+                speaker, cue = found_medium
         if any(c.dep_ == "amod" and c.lower_ in cues.hedge_adjectives for c in trigger.children):
             hedged = True
         quoted = self.quotes.contains(trigger.idx)
@@ -113,6 +118,16 @@ class Attributor:
                            hedged=hedged, quoted=quoted)
 
     # ---- helpers
+    def _medium(self, verb: Token) -> tuple[Speaker, str] | None:
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "during", "through", "via"):
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None and pobj.lemma_.lower() in self.cues.speech_media:
+                    found = self._speaker_of(verb)
+                    if found is not None:
+                        return Speaker(text=found[0], code=found[1]), pobj.lemma_.lower()
+        return None
+
     def _speaker_of(self, verb: Token) -> tuple[str, str | None] | None:
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None:

@@ -54,10 +54,11 @@ class Clause:
 class ClauseAnalyzer:
     """Finds and codes the predicates of sentences."""
 
-    def __init__(self, lexicon: Lexicon, cues: Cues, is_actor_like) -> None:
+    def __init__(self, lexicon: Lexicon, cues: Cues, is_actor_like, is_country) -> None:
         self.lexicon = lexicon
         self.cues = cues
         self.is_actor_like = is_actor_like
+        self.is_country = is_country
         self._intent = lexicon.control("intend")
 
     # ------------------------------------------------------------------ sentence
@@ -69,7 +70,7 @@ class ClauseAnalyzer:
             if token.pos_ == "VERB" and token.i not in used:
                 out.extend(self._verb(token, used))
         for token in sent:
-            if token.pos_ in ("NOUN", "PROPN") and token.i not in used \
+            if token.pos_ in ("NOUN", "PROPN") and token.i not in used and token.dep_ not in ("compound", "amod") \
                     and self.lexicon.is_trigger(token.lemma_.lower(), "NOUN"):
                 clause = self._noun(token)
                 if clause is not None:
@@ -95,7 +96,12 @@ class ClauseAnalyzer:
         obj_lemma = None
         if obj is not None:
             obj_lemma = obj.lemma_.lower()
-            mods = [c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod", "nmod")]
+            mods = []
+            for c in obj.children:
+                if c.dep_ in ("compound", "amod", "nmod"):
+                    mods.append(c.lemma_.lower())
+                    if c.lower_ != mods[-1]:
+                        mods.append(c.lower_)   # "negotiating team": both "negotiate" and "negotiating"
             for c in obj.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
                     mods.extend(p.lemma_.lower() for p in c.children if p.dep_ == "pobj")
@@ -113,7 +119,8 @@ class ClauseAnalyzer:
                 preps.append((child.lower_, plemma))
                 if child.lower_ == "of" and obj is None:
                     obj = plemma
-        mods = tuple(c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nmod"))
+        mods = tuple({w for c in noun.children if c.dep_ in ("compound", "amod", "nmod")
+                      for w in (c.lemma_.lower(), c.lower_)})
         return PredicateFeatures(lemma=noun.lemma_.lower(), pos="NOUN", obj=obj, obj_mods=mods,
                                  preps=tuple(preps))
 
@@ -173,21 +180,39 @@ class ClauseAnalyzer:
                     return _with_conjuncts(child)
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             return _with_conjuncts(verb.head)
+        found: list[Token] = []
         for child in verb.children:
             if child.dep_ == "dobj":
-                return _with_conjuncts(child)
+                found.extend(t for t in _with_conjuncts(child) if t not in found)
+        if found:
+            return found
         for child in verb.children:
             if child.dep_ == "dative" and child.pos_ != "ADP":
                 return _with_conjuncts(child)
         return []
 
     def prep_targets(self, token: Token, preps: frozenset[str] | None = None) -> list[Token]:
-        preps = preps if preps is not None else self.cues.target_preps
+        """Actors in prepositional phrases of `token`, in the order of `preps` when it is given."""
+        allowed = preps if preps is not None else self.cues.target_preps
         for child in token.children:
-            if child.dep_ in ("prep", "dative") and child.lower_ in preps:
+            if child.dep_ in ("prep", "dative", "agent") and child.lower_ in allowed:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and self.is_actor_like(pobj):
+                        # "recalled its team from Doha": a city after "from" is a place, not an actor.
+                        if child.lower_ == "from" and pobj.ent_type_ in ("GPE", "LOC", "FAC") \
+                                and not self.is_country(pobj):
+                            continue
                         return _with_conjuncts(pobj)
+        return []
+
+    def reaction_targets(self, verb: Token) -> list[Token]:
+        """ "A recalled its team after B rejected the offer": A acts on B."""
+        for child in verb.children:
+            if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "because", "since",
+                                                                              "when", "as") for c in child.children):
+                subj = next((c for c in child.children if c.dep_ in ("nsubj", "agent")), None)
+                if subj is not None and self.is_actor_like(subj) and subj.pos_ != "PRON":
+                    return [subj]
         return []
 
     # ------------------------------------------------------------------ flags
@@ -240,13 +265,17 @@ class ClauseAnalyzer:
         things = [o for o in objs if not self.is_actor_like(o)]
         if len(things) > 1 and len(things) == len(objs):
             # "wants guarantees, the release of prisoners and aid": one demand per thing demanded.
+            shared: list[Token] = []
+            for thing in things:
+                shared = shared or self.prep_targets(thing, frozenset({"from", "of", "to", "on", "with"}))
             out: list[Clause] = []
             for thing in things:
-                out.extend(self._verb_with(verb, [thing], used))
+                out.extend(self._verb_with(verb, [thing], used, shared))
             return out
         return self._verb_with(verb, objs, used)
 
-    def _verb_with(self, verb: Token, objs: list[Token], used: set[int]) -> list[Clause]:
+    def _verb_with(self, verb: Token, objs: list[Token], used: set[int],
+                   addressees: list[Token] | None = None) -> list[Clause]:
         cues = self.cues
         lemma = verb.lemma_.lower()
         match, decided_by = self._match(verb, objs)
@@ -271,26 +300,33 @@ class ClauseAnalyzer:
         modality = self.modality(verb) or _governor_modality(verb, cues)
         if decided_by is not None:
             used.add(decided_by.i)
-        return self._finish(verb, verb, verb, code, match, sources, objs, negated, modality, used)
+        return self._finish(verb, verb, verb, code, match, sources, objs, negated, modality, used,
+                            addressees=addressees)
 
     def _finish(self, trigger: Token, head: Token, anchor: Token, code: str, match: PatternMatch,
                 sources: list[Token], objs: list[Token], negated: bool, modality: str | None,
-                used: set[int], rule: str | None = None) -> list[Clause]:
+                used: set[int], rule: str | None = None, addressees: list[Token] | None = None) -> list[Clause]:
         target_kind = match.target or "obj"
-        actor_objs = [o for o in objs if self.is_actor_like(o)]
+        # "recalled its negotiating team": the source's own agents are not a target.
+        actor_objs = [o for o in objs if self.is_actor_like(o) and not _own_agent(o)]
         thing = next((o for o in objs if not self.is_actor_like(o)), None)
+        targets: list[Token] = []
         if target_kind.startswith("prep:"):
-            targets = self.prep_targets(trigger, frozenset({target_kind[5:]})) or actor_objs
-        elif target_kind == "none":
-            targets = []
-        else:
-            targets = actor_objs or self.prep_targets(trigger)
+            preps = frozenset(target_kind[5:].split("|"))
+            targets = self.prep_targets(trigger, preps)
+            if not targets and head is not trigger:
+                targets = self.prep_targets(head, preps)
+            if not targets and thing is not None:   # "guarantees from Qatar"
+                targets = self.prep_targets(thing, preps)
+            if not targets and addressees:
+                targets = addressees
+            if not targets:
+                targets = self.reaction_targets(head) or actor_objs
+        elif target_kind != "none":
+            targets = actor_objs or self.prep_targets(trigger) or self.reaction_targets(head)
             if not targets and thing is not None:
                 targets = [thing]
-        reciprocal = False
-        if len(sources) > 1 and (match.reciprocal or trigger.lemma_.lower() in self.cues.reciprocal_verbs) \
-                and not actor_objs:
-            reciprocal = True
+        reciprocal = not actor_objs and (match.reciprocal or trigger.lemma_.lower() in self.cues.reciprocal_verbs)
         if modality == "future" and code[:2] in ("04", "05", "06", "07", "08") and self._intent is not None:
             code = self._intent.apply(code) or code
         clause = Clause(trigger=trigger, head=head, anchor=anchor, code=code, rule=rule or match.pattern_id,
@@ -390,8 +426,7 @@ class ClauseAnalyzer:
                 and code[:2] in ("04", "05", "06", "07", "08"):
             code = self._intent.apply(code) or code
             modality = "intent"
-        if len(sources) > 1 and not targets and (match.reciprocal or reciprocal):
-            reciprocal = True
+        reciprocal = reciprocal or (not targets and match.reciprocal)
         return Clause(trigger=noun, head=noun, anchor=anchor, code=code, rule=match.pattern_id,
                       sources=sources, targets=targets, negated=negated, modality=modality,
                       reciprocal=reciprocal)
@@ -407,6 +442,12 @@ def _with_conjuncts(token: Token) -> list[Token]:
                 out.append(child)
                 stack.append(child)
     return sorted(out, key=lambda t: t.i)
+
+
+def _own_agent(token: Token) -> bool:
+    """ "its team", "their own troops": a role noun owned by a pronoun, i.e. by the subject."""
+    return token.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children) \
+        and token.ent_type_ == ""
 
 
 def _speech_head(token: Token, cues: Cues) -> Token | None:

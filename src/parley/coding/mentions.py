@@ -97,6 +97,8 @@ def np_bounds(token: Token, *, keep_appos: bool = True) -> tuple[int, int]:
                 continue
             if child.dep_ == "prep" and child.lower_ in ("according", "after", "before", "during", "since"):
                 continue
+            if child.dep_ == "prep" and any(c.dep_ == "pcomp" and c.pos_ == "VERB" for c in child.children):
+                continue   # "accused the group of acting selfishly"
             start = min(start, child.left_edge.i if child.dep_ != "prep" else child.i)
             end = max(end, child.i)
             stack.append(child)
@@ -126,6 +128,9 @@ class MentionResolver:
         for ent in sent.ents:
             if ent.label_ not in _ACTOR_ENTITY_TYPES:
                 continue
+            root = ent.root
+            if ent.label_ == "GPE" and root.dep_ == "pobj" and root.head.lower_ in self.cues.locative_preps:
+                continue   # "met in Cairo": a place, not an actor to refer back to
             actor = self._kb_resolve(self._phrase_of_entity(ent))
             if actor is not None:
                 root = ent.root
@@ -133,7 +138,7 @@ class MentionResolver:
                                head=root.lemma_.lower())
         for token in sent:
             if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj") \
-                    and token.ent_type_ == "":
+                    and token.ent_type_ == "" and token.lemma_.lower() not in self.cues.speech_media:
                 sector = self.kb.role_sector(token.lemma_.lower())
                 if sector is None:
                     continue
@@ -144,6 +149,7 @@ class MentionResolver:
                 if actor is not None:
                     self.coref.add(token.i, actor, kind=self._kind(actor, token),
                                    plural=token.tag_ in ("NNS", "NNPS"), head=token.lemma_.lower())
+        self.coref.history.sort(key=lambda a: a.token_i)
 
     def _phrase_of_entity(self, ent) -> str:
         # Include a title or role noun just before a name ("envoy Jane Doe", "President X").
@@ -181,6 +187,13 @@ class MentionResolver:
             return True
         lemma = token.lemma_.lower()
         return self.kb.role_sector(lemma) is not None or lemma in self.cues.anaphor_heads
+
+    def is_country(self, token: Token) -> bool:
+        """Whether the phrase headed by `token` names a whole country ("Liberia", not "Doha")."""
+        start, end = np_bounds(token, keep_appos=False)
+        actor = self._kb_resolve(self.doc[start:end].text)
+        return actor is not None and actor.sector is None and actor.country is not None \
+            and actor.code == actor.country
 
     def mentions(self, token: Token, *, allow_thing: bool = False) -> list[ActorMention]:
         """Mentions for the argument headed by `token` (several for "the two countries").
@@ -238,6 +251,13 @@ class MentionResolver:
                     return [self._mention(start, end, _with_sector(owner, sector, role=lemma))]
                 if allow_thing:
                     return [self._mention(poss.i, poss.i + 1, owner)]
+        if token.pos_ == "NOUN" and token.ent_type_ == "" and self.kb.role_sector(lemma) is None \
+                and kind is None:
+            # The head is a thing ("a Supreme Court decision", "the latest U.S. offer"): its actor is inside.
+            inner = self._inner_actor(token, start, end)
+            if inner is not None:
+                return [inner]
+            return [self._mention(start, end, None)] if allow_thing else []
         text = doc[start:end].text
         actor = self._kb_resolve(text)
         if actor is None and end - start > 1:
@@ -274,8 +294,8 @@ class MentionResolver:
                 if actor is not None:
                     # Widen to the compound phrase around the entity ("U.S. Supreme Court").
                     s, e = ent.start, ent.end
-                    while e < end and doc[e].dep_ == "compound" or (e < end and doc[e].i == token.i
-                                                                     and token.pos_ == "PROPN"):
+                    while e < end and doc[e].pos_ == "PROPN" and doc[e].dep_ in ("compound", "pobj", "nsubj",
+                                                                                 "dobj", "appos"):
                         e += 1
                     wider = self._kb_resolve(doc[s:e].text) if e > ent.end else None
                     return self._mention(s, e, wider or actor)

@@ -13,6 +13,7 @@ from parley.coding.attribution import Attributor
 from parley.coding.clauses import Clause, ClauseAnalyzer
 from parley.coding.cues import Cues
 from parley.coding.mentions import MentionResolver, np_bounds
+from parley.coding.repairs import repair_noun_compounds
 from parley.dates import resolve_date
 from parley.lexicon import Lexicon
 from parley.ontology import Ontology
@@ -49,11 +50,12 @@ def to_events(doc: Doc, article: Article, resources: Resources, *, char_offset: 
     """
     cues = resources.cues
     resolver = MentionResolver(resources.kb, cues, doc, article.published)
-    analyzer = ClauseAnalyzer(resources.lexicon, cues, resolver.is_actor_like)
+    analyzer = ClauseAnalyzer(resources.lexicon, cues, resolver.is_actor_like, resolver.is_country)
     attributor: Attributor | None = None
     events: list[Event] = []
     seen: set[str] = set()
     for sent_index, sent in enumerate(doc.sents, start=sentence_offset):
+        repair_noun_compounds(sent, resources.lexicon)
         resolver.observe_sentence(sent)
         clauses = analyzer.clauses(sent)
         if not clauses:
@@ -112,7 +114,8 @@ def _clause_events(clause: Clause, sent: Span, sent_index: int, article: Article
         return []
     targets = _unique([m for tok in clause.targets for m in resolver.mentions(tok, allow_thing=True)])
     info = resources.ontology.get(clause.code)
-    if clause.reciprocal and len(sources) > 1:
+    if clause.reciprocal and len(sources) > 1 and not any(t.code for t in targets):
+        # "X and Y met", "talks between X and Y", "the three governments will meet"
         pairs = list(itertools.permutations(sources, 2))
     else:
         pairs = [(s, t) for s in sources for t in (targets or [None])]
@@ -127,8 +130,7 @@ def _clause_events(clause: Clause, sent: Span, sent_index: int, article: Article
     trig = TextSpan(trigger.text, trigger.idx + offset, trigger.idx + len(trigger.text) + offset)
     obj = None
     if clause.object_token is not None:
-        start, end = np_bounds(clause.object_token)
-        span = sent.doc[start:end]
+        span = _object_span(clause.object_token)
         obj = TextSpan(span.text, span.start_char + offset, span.end_char + offset)
     out = []
     for source, target in pairs:
@@ -154,6 +156,20 @@ def _clause_events(clause: Clause, sent: Span, sent_index: int, article: Article
     return out
 
 
+def _object_span(token: Token) -> Span:
+    """The whole phrase of what is demanded or offered, clauses included ("aid run only by UN agencies")."""
+    doc = token.doc
+    start, end = token.i, token.i
+    for child in token.children:
+        if child.dep_ in ("conj", "cc", "appos") or (child.dep_ == "punct" and child.i > token.i):
+            continue
+        start = min(start, child.left_edge.i)
+        end = max(end, child.right_edge.i)
+    while end > start and (doc[end].is_punct or doc[end].dep_ == "cc"):
+        end -= 1
+    return doc[start:end + 1]
+
+
 def _inside(mention: ActorMention, sent: Span, offset: int) -> bool:
     return sent.start_char + offset <= mention.start < sent.end_char + offset
 
@@ -176,9 +192,9 @@ def _unique(mentions: list[ActorMention]) -> list[ActorMention]:
 
 
 def _same_actor(a: ActorMention, b: ActorMention) -> bool:
-    if a.start == b.start and a.end == b.end:
-        return True
-    return a.code is not None and a.code == b.code and a.name == b.name
+    if a.code is not None or b.code is not None:
+        return a.code == b.code and a.name == b.name
+    return a.start == b.start and a.end == b.end
 
 
 def _date(hosts: list[Token], attachments: _Attachments, article: Article) -> tuple[str | None, str | None, str]:

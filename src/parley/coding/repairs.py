@@ -1,0 +1,58 @@
+"""Repairs of parse errors the small English model makes often, done on the `Doc` in place.
+
+Only repairs that are safe in general belong here, each guarded so that a correct parse is
+never changed.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from parley.lexicon import Lexicon
+
+
+def repair_noun_compounds(sent: Span, lexicon: Lexicon) -> None:
+    """ "rejected the latest ceasefire offer" misread as "[the latest ceasefire] [offer ...]".
+
+    The model sometimes reads the last noun of a compound as a present-tense verb whose subject is
+    the noun before it. When that "verb" is an event noun, has no auxiliary, and the words before its
+    "subject" are a verb left without an object, the reading is turned back into a noun phrase
+    that is the object of that verb.
+    """
+    doc = sent.doc
+    for token in sent:
+        if token.pos_ != "VERB" or token.tag_ not in ("VBP", "VBZ") or token.i == sent.start:
+            continue
+        subj = doc[token.i - 1]
+        if subj.dep_ != "nsubj" or subj.head.i != token.i or subj.pos_ != "NOUN":
+            continue
+        if any(c.dep_ in ("aux", "auxpass", "neg") for c in token.children):
+            continue
+        if not lexicon.is_trigger(token.lemma_.lower(), "NOUN"):
+            continue
+        before = subj.left_edge.i - 1
+        if before < sent.start:
+            continue
+        verb = doc[before]
+        if verb.pos_ != "VERB" or any(c.dep_ == "dobj" for c in verb.children):
+            continue
+        if token.head.i == verb.i:
+            if token.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "dep"):
+                continue
+        elif verb.head.i == token.i:
+            # The verb was parsed as a dependent of the mistaken one: it takes over its place.
+            if token.head.i == token.i:
+                verb.head = verb
+                verb.dep_ = "ROOT"
+            else:
+                verb.head = token.head
+                verb.dep_ = token.dep_
+        # Other dependents of the mistaken verb (", a setback for ...") hang off the new noun.
+        for child in list(token.children):
+            if child.i != subj.i and child.dep_ in ("dobj", "npadvmod", "attr"):
+                child.dep_ = "appos"
+        token.pos_ = "NOUN"
+        token.tag_ = "NN"
+        token.head = verb
+        token.dep_ = "dobj"
+        subj.dep_ = "compound"
