@@ -205,6 +205,17 @@ class ClauseAnalyzer:
                         return _with_conjuncts(pobj)
         return []
 
+    def clausal_target(self, verb: Token, code: str) -> list[Token]:
+        """ "demanded that the government resign", "warned that Iran would ...": the clause's subject."""
+        if code[:2] not in ("02", "10", "11", "12", "13", "03"):
+            return []
+        for child in verb.children:
+            if child.dep_ == "ccomp":
+                subj = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None and self.is_actor_like(subj):
+                    return _with_conjuncts(subj)
+        return []
+
     def reaction_targets(self, verb: Token) -> list[Token]:
         """ "A recalled its team after B rejected the offer": A acts on B."""
         for child in verb.children:
@@ -321,11 +332,17 @@ class ClauseAnalyzer:
             if not targets and addressees:
                 targets = addressees
             if not targets:
-                targets = self.reaction_targets(head) or actor_objs
-        elif target_kind != "none":
-            targets = actor_objs or self.prep_targets(trigger) or self.reaction_targets(head)
+                strong = [o for o in actor_objs if not _bare_role(o)]
+                targets = strong or self.reaction_targets(head) or actor_objs
             if not targets and thing is not None:
                 targets = [thing]
+        elif target_kind != "none":
+            targets = actor_objs
+            if not targets and thing is not None:
+                targets = [thing]
+            if not targets:
+                targets = self.prep_targets(trigger) or self.clausal_target(head, code) \
+                    or self.reaction_targets(head)
         reciprocal = not actor_objs and (match.reciprocal or trigger.lemma_.lower() in self.cues.reciprocal_verbs)
         if modality == "future" and code[:2] in ("04", "05", "06", "07", "08") and self._intent is not None:
             code = self._intent.apply(code) or code
@@ -442,6 +459,13 @@ def _with_conjuncts(token: Token) -> list[Token]:
                 out.append(child)
                 stack.append(child)
     return sorted(out, key=lambda t: t.i)
+
+
+def _bare_role(token: Token) -> bool:
+    """ "negotiators", "the troops": a role noun that names no one in particular."""
+    return token.pos_ == "NOUN" and token.ent_type_ == "" and not any(
+        c.dep_ in ("poss", "compound", "amod") and (c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or c.pos_ == "PRON")
+        for c in token.children)
 
 
 def _own_agent(token: Token) -> bool:

@@ -25,6 +25,8 @@ _CUT_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "conj", "c
                        "mark", "dep", "advmod", "preconj", "npadvmod"})
 _ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 _ACTOR_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_NON_ACTOR_ENTITY_TYPES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL",
+                                     "LAW", "WORK_OF_ART", "LANGUAGE", "PRODUCT", "EVENT"})
 _NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "all": 0}
 _SPACE = re.compile(r"\s+")
 
@@ -179,6 +181,8 @@ class MentionResolver:
     def is_actor_like(self, token: Token) -> bool:
         """Whether a token heads a phrase that can name an actor at all."""
         low = token.lower_
+        if token.ent_type_ in _NON_ACTOR_ENTITY_TYPES:
+            return False
         if token.pos_ == "PRON":
             return low in self.cues.pronouns
         if token.ent_type_ in _ACTOR_ENTITY_TYPES:

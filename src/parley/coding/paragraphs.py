@@ -10,10 +10,32 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 
+_DASHES = frozenset({"-", "--", "—", "–", ":"})
+
+
 @Language.component("parley_paragraphs")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """Mark the token after a line break as a sentence start."""
+    """Mark the token after a line break, and after a dateline ("CAIRO (AP) --"), as a sentence start."""
+    starts = {0}
     for token in doc[:-1]:
         if "\n" in token.whitespace_ or (token.is_space and "\n" in token.text):
             doc[token.i + 1].is_sent_start = True
+            starts.add(token.i + 1)
+    for start in starts:
+        _dateline(doc, start)
     return doc
+
+
+def _dateline(doc: Doc, start: int) -> None:
+    """A dateline is a few words without a verb, the first capitalised, then a dash, in the first 12 tokens."""
+    if start >= len(doc) or not doc[start].is_title and not doc[start].is_upper or not doc[start].is_alpha:
+        return
+    for token in doc[start + 1:start + 12]:
+        if token.tag_.startswith("VB") or token.tag_ == "MD":
+            return
+        if token.text in _DASHES:
+            if token.i + 1 < len(doc) and not doc[token.i + 1].is_space:
+                doc[token.i + 1].is_sent_start = True
+            return
+        if "\n" in token.whitespace_ or token.is_space or token.text in (".", "!", "?"):
+            return
