@@ -191,19 +191,33 @@ class ClauseAnalyzer:
                 return _with_conjuncts(child)
         return []
 
-    def prep_targets(self, token: Token, preps: frozenset[str] | None = None) -> list[Token]:
-        """Actors in prepositional phrases of `token`, in the order of `preps` when it is given."""
+    def prep_targets(self, token: Token, preps: frozenset[str] | None = None, *,
+                     things: bool = False) -> list[Token]:
+        """Actors (or, with `things`, any noun) in prepositional phrases of `token`."""
         allowed = preps if preps is not None else self.cues.target_preps
         for child in token.children:
             if child.dep_ in ("prep", "dative", "agent") and child.lower_ in allowed:
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj" and self.is_actor_like(pobj):
+                    if pobj.dep_ == "pobj" and (self.is_actor_like(pobj) or things and pobj.pos_ in
+                                                ("NOUN", "PROPN") and pobj.ent_type_ not in ("DATE", "TIME")):
                         # "recalled its team from Doha": a city after "from" is a place, not an actor.
                         if child.lower_ == "from" and pobj.ent_type_ in ("GPE", "LOC", "FAC") \
                                 and not self.is_country(pobj):
                             continue
                         return _with_conjuncts(pobj)
         return []
+
+    def _holds_actor(self, token: Token) -> bool:
+        """ "the latest U.S. offer", "Netanyahu's decision", "the plan of the rebels"."""
+        for child in token.children:
+            if child.dep_ == "poss":
+                return True
+            if child.dep_ in ("compound", "amod", "nmod") and child.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"):
+                return True
+            if child.dep_ == "prep" and child.lower_ in ("of", "by", "from"):
+                if any(p.dep_ == "pobj" and self.is_actor_like(p) for p in child.children):
+                    return True
+        return False
 
     def clausal_target(self, verb: Token, code: str) -> list[Token]:
         """ "demanded that the government resign", "warned that Iran would ...": the clause's subject."""
@@ -309,31 +323,39 @@ class ClauseAnalyzer:
         negated = self.negated(verb) or _negated_by_governor(verb, cues) or \
             (decided_by is not None and any(c.lower_ == "no" for c in decided_by.children))
         modality = self.modality(verb) or _governor_modality(verb, cues)
+        predicate_obj = None
         if decided_by is not None:
             used.add(decided_by.i)
+            plain = self.lexicon.match(self.features(verb, None))
+            if plain is None or plain.pattern_id != match.pattern_id:
+                predicate_obj = decided_by   # "expressed concern over X": the object is part of the predicate
         return self._finish(verb, verb, verb, code, match, sources, objs, negated, modality, used,
-                            addressees=addressees)
+                            addressees=addressees, predicate_obj=predicate_obj)
 
     def _finish(self, trigger: Token, head: Token, anchor: Token, code: str, match: PatternMatch,
                 sources: list[Token], objs: list[Token], negated: bool, modality: str | None,
-                used: set[int], rule: str | None = None, addressees: list[Token] | None = None) -> list[Clause]:
+                used: set[int], rule: str | None = None, addressees: list[Token] | None = None,
+                predicate_obj: Token | None = None) -> list[Clause]:
         target_kind = match.target or "obj"
         # "recalled its negotiating team": the source's own agents are not a target.
         actor_objs = [o for o in objs if self.is_actor_like(o) and not _own_agent(o)]
         thing = next((o for o in objs if not self.is_actor_like(o)), None)
+        object_token = thing
+        if predicate_obj is not None and predicate_obj is thing and not self._holds_actor(thing):
+            thing = None   # "expressed concern over X": look for X, not at "concern"
+        hosts = [t for t in (trigger, head, thing, predicate_obj) if t is not None]
         targets: list[Token] = []
         if target_kind.startswith("prep:"):
             preps = frozenset(target_kind[5:].split("|"))
-            targets = self.prep_targets(trigger, preps)
-            if not targets and head is not trigger:
-                targets = self.prep_targets(head, preps)
-            if not targets and thing is not None:   # "guarantees from Qatar"
-                targets = self.prep_targets(thing, preps)
+            for host in hosts:
+                targets = targets or self.prep_targets(host, preps)
             if not targets and addressees:
                 targets = addressees
             if not targets:
                 strong = [o for o in actor_objs if not _bare_role(o)]
                 targets = strong or self.reaction_targets(head) or actor_objs
+            for host in hosts:
+                targets = targets or self.prep_targets(host, preps, things=True)
             if not targets and thing is not None:
                 targets = [thing]
         elif target_kind != "none":
@@ -341,14 +363,19 @@ class ClauseAnalyzer:
             if not targets and thing is not None:
                 targets = [thing]
             if not targets:
-                targets = self.prep_targets(trigger) or self.clausal_target(head, code) \
-                    or self.reaction_targets(head)
-        reciprocal = not actor_objs and (match.reciprocal or trigger.lemma_.lower() in self.cues.reciprocal_verbs)
+                for host in hosts:
+                    targets = targets or self.prep_targets(host)
+                targets = targets or self.clausal_target(head, code) or self.reaction_targets(head)
+            if not targets and predicate_obj is not None:
+                for host in hosts:
+                    targets = targets or self.prep_targets(host, things=True)
+        reciprocal = not actor_objs and (match.reciprocal or trigger.lemma_.lower() in self.cues.reciprocal_verbs
+                                         or head.lemma_.lower() in self.cues.reciprocal_verbs)
         if modality == "future" and code[:2] in ("04", "05", "06", "07", "08") and self._intent is not None:
             code = self._intent.apply(code) or code
         clause = Clause(trigger=trigger, head=head, anchor=anchor, code=code, rule=rule or match.pattern_id,
                         sources=sources, targets=targets, negated=negated, modality=modality,
-                        reciprocal=reciprocal, object_token=thing)
+                        reciprocal=reciprocal, object_token=object_token)
         return [clause]
 
     def _control(self, verb: Token, comp: Token, control, used: set[int]) -> list[Clause]:

@@ -35,6 +35,7 @@ _SPACE = re.compile(r"\s+")
 class _Antecedent:
     token_i: int
     actor: Actor
+    span: tuple[int, int]  # token range of the antecedent mention
     kind: str  # person | group | country | government | other
     plural: bool
     head: str
@@ -46,19 +47,26 @@ class Coreference:
 
     history: list[_Antecedent] = field(default_factory=list)
 
-    def add(self, token_i: int, actor: Actor, *, kind: str, plural: bool, head: str) -> None:
+    def add(self, token_i: int, actor: Actor, *, kind: str, plural: bool, head: str,
+            span: tuple[int, int] | None = None) -> None:
         if self.history and self.history[-1].token_i == token_i and self.history[-1].actor == actor:
             return
-        self.history.append(_Antecedent(token_i, actor, kind, plural, head))
+        self.history.append(_Antecedent(token_i, actor, span or (token_i, token_i + 1), kind, plural, head))
+
+    def last_found(self) -> _Antecedent | None:
+        return self._last
+
+    _last: _Antecedent | None = None
 
     def find(self, before: int, *, kinds: frozenset[str], plural: bool | None = None,
              head: str | None = None, exclude: frozenset[str] = frozenset()) -> Actor | None:
+        self._last = None
         for ante in reversed(self.history):
             if ante.token_i >= before or ante.actor.code in exclude:
                 continue
-            if head is not None and ante.head == head:
-                return ante.actor
-            if ante.kind in kinds and (plural is None or ante.plural == plural):
+            if (head is not None and ante.head == head) or \
+                    (ante.kind in kinds and (plural is None or ante.plural == plural)):
+                self._last = ante
                 return ante.actor
         return None
 
@@ -99,7 +107,8 @@ def np_bounds(token: Token, *, keep_appos: bool = True) -> tuple[int, int]:
                 continue
             if child.dep_ == "prep" and child.lower_ in ("according", "after", "before", "during", "since"):
                 continue
-            if child.dep_ == "prep" and any(c.dep_ == "pcomp" and c.pos_ == "VERB" for c in child.children):
+            if child.dep_ == "prep" and any(c.dep_ == "pcomp" and c.pos_ == "VERB" or c.ent_type_ in ("DATE", "TIME")
+                                            for c in child.children):
                 continue   # "accused the group of acting selfishly"
             start = min(start, child.left_edge.i if child.dep_ != "prep" else child.i)
             end = max(end, child.i)
@@ -137,7 +146,7 @@ class MentionResolver:
             if actor is not None:
                 root = ent.root
                 self.coref.add(root.i, actor, kind=self._kind(actor, root), plural=False,
-                               head=root.lemma_.lower())
+                               head=root.lemma_.lower(), span=_widen_entity(ent))
         for token in sent:
             if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj") \
                     and token.ent_type_ == "" and token.lemma_.lower() not in self.cues.speech_media:
@@ -150,7 +159,8 @@ class MentionResolver:
                 actor = self._kb_resolve(doc[start:end].text)
                 if actor is not None:
                     self.coref.add(token.i, actor, kind=self._kind(actor, token),
-                                   plural=token.tag_ in ("NNS", "NNPS"), head=token.lemma_.lower())
+                                   plural=token.tag_ in ("NNS", "NNPS"), head=token.lemma_.lower(),
+                                   span=(start, end))
         self.coref.history.sort(key=lambda a: a.token_i)
 
     def _phrase_of_entity(self, ent) -> str:
@@ -223,7 +233,15 @@ class MentionResolver:
         low = token.lower_
         start, end = np_bounds(token)
         if token.pos_ == "PRON":
+            speaker = self._speaker_antecedent(token)
+            if speaker:
+                return speaker
             actors = self._pronoun(token)
+            ante = self.coref.last_found()
+            if actors and ante is not None and doc[ante.span[0]].sent.start == token.sent.start \
+                    and ante.span[1] <= token.i:
+                # Antecedent in the same sentence: point at the name, not the pronoun.
+                return [self._mention(ante.span[0], ante.span[1], actors[0])]
             return [self._mention(token.i, token.i + 1, a) for a in actors]
         lemma = token.lemma_.lower()
         kind = self.cues.anaphor_heads.get(lemma)
@@ -312,6 +330,29 @@ class MentionResolver:
                             return found[0]
         return None
 
+    def _speaker_antecedent(self, token: Token) -> list[ActorMention]:
+        """ "X said they would withdraw": a subject pronoun in reported speech is first the speaker."""
+        if token.dep_ not in ("nsubj", "nsubjpass"):
+            return []
+        t = token.head
+        for _ in range(4):
+            if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in self.cues.speech_verbs:
+                subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+                if subj is None or subj.pos_ == "PRON" or subj.i > token.i:
+                    return []
+                found = self.mentions(subj)
+                if not found or found[0].code is None:
+                    return []
+                person = token.lower_ in self.cues.person_pronouns
+                is_person = subj.ent_type_ == "PERSON" or self.cues.anaphor_heads.get(subj.lemma_.lower()) == "person"
+                if person != is_person and not (token.lower_ in ("they", "we") and is_person):
+                    return []
+                return found[:1]
+            if t.head is t:
+                return []
+            t = t.head
+        return []
+
     def _pronoun(self, token: Token) -> list[Actor]:
         low = token.lower_
         cues = self.cues
@@ -341,6 +382,16 @@ class MentionResolver:
         if found is not None and kind == "government" and found.country:
             return _with_sector(found, "GOV")
         return found
+
+
+def _widen_entity(ent) -> tuple[int, int]:
+    """An entity with the title or role words right before it ("President X", "envoy X")."""
+    start = ent.start
+    doc = ent.doc
+    while start > ent.sent.start and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i in \
+            range(ent.start, ent.end):
+        start -= 1
+    return start, ent.end
 
 
 def _with_sector(actor: Actor, sector: str | None, *, role: str | None = None) -> Actor:

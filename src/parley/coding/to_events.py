@@ -114,7 +114,7 @@ def _clause_events(clause: Clause, sent: Span, sent_index: int, article: Article
         return []
     targets = _unique([m for tok in clause.targets for m in resolver.mentions(tok, allow_thing=True)])
     info = resources.ontology.get(clause.code)
-    if clause.reciprocal and len(sources) > 1 and not any(t.code for t in targets):
+    if clause.reciprocal and len(sources) > 1:
         # "X and Y met", "talks between X and Y", "the three governments will meet"
         pairs = list(itertools.permutations(sources, 2))
     else:
