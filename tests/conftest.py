@@ -104,3 +104,11 @@ def fake_coder(monkeypatch: pytest.MonkeyPatch) -> FakeCoder:
 
     monkeypatch.setattr(parley.cli, "load_coder", load)
     return coder
+
+
+@pytest.fixture(scope="session")
+def coder():
+    """One real `Coder` (the pinned spaCy model) shared by the whole test session."""
+    from parley.coder import Coder
+
+    return Coder()

@@ -78,7 +78,6 @@ class Attributor:
             head = t.head
             if t.dep_ in ("ccomp", "parataxis") and head.lemma_.lower() in cues.speech_verbs and speaker is None \
                     and cue is None:
-                self._speech(head, reported_by)
                 found = self._speaker_of(head)
                 cue = head.lemma_.lower()
                 if found is not None:
@@ -86,6 +85,7 @@ class Attributor:
                         reported_by.append(found[0])
                     else:
                         speaker = Speaker(text=found[0], code=found[1])
+                self._speech(head, reported_by)
             if head is t:
                 break
             t = head

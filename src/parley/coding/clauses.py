@@ -67,8 +67,16 @@ class ClauseAnalyzer:
         out: list[Clause] = []
         used: set[int] = set()
         for token in sent:
-            if token.pos_ == "VERB" and token.i not in used:
+            if token.i in used:
+                continue
+            if token.pos_ == "VERB":
                 out.extend(self._verb(token, used))
+            elif token.pos_ == "ADJ" and token.dep_ == "acomp":
+                # "is willing to withdraw", "is ready to talk": adjectives that control a complement.
+                comp = next((c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+                control = self.lexicon.control(token.lemma_.lower()) if comp is not None else None
+                if control is not None:
+                    out.extend(self._control(token, comp, control, used))
         for token in sent:
             if token.pos_ in ("NOUN", "PROPN") and token.i not in used and token.dep_ not in ("compound", "amod") \
                     and self.lexicon.is_trigger(token.lemma_.lower(), "NOUN"):
@@ -162,6 +170,8 @@ class ClauseAnalyzer:
             return self.subjects(head, _depth + 1)
         if dep == "relcl":
             return _with_conjuncts(head)
+        if dep == "acomp":
+            return self.subjects(head, _depth + 1)
         if dep == "acl" and verb.tag_ == "VBG":
             return _with_conjuncts(head)
         if dep == "advcl" and verb.tag_ in ("VBG", "VBN") and not any(c.dep_ == "mark" for c in verb.children):
@@ -344,6 +354,11 @@ class ClauseAnalyzer:
         if predicate_obj is not None and predicate_obj is thing and not self._holds_actor(thing):
             thing = None   # "expressed concern over X": look for X, not at "concern"
         hosts = [t for t in (trigger, head, thing, predicate_obj) if t is not None]
+        # "called for sanctions against X": the object of the pattern's preposition hosts the target too.
+        for child in trigger.children:
+            if child.dep_ == "prep":
+                hosts.extend(p for p in child.children if p.dep_ == "pobj" and p.pos_ == "NOUN"
+                             and not self.is_actor_like(p))
         targets: list[Token] = []
         if target_kind.startswith("prep:"):
             preps = frozenset(target_kind[5:].split("|"))
@@ -369,6 +384,7 @@ class ClauseAnalyzer:
             if not targets and predicate_obj is not None:
                 for host in hosts:
                     targets = targets or self.prep_targets(host, things=True)
+                targets = targets or [predicate_obj]
         reciprocal = not actor_objs and (match.reciprocal or trigger.lemma_.lower() in self.cues.reciprocal_verbs
                                          or head.lemma_.lower() in self.cues.reciprocal_verbs)
         if modality == "future" and code[:2] in ("04", "05", "06", "07", "08") and self._intent is not None:

@@ -18,7 +18,13 @@ def paragraph_breaks(doc: Doc) -> Doc:
     """Mark the token after a line break, and after a dateline ("CAIRO (AP) --"), as a sentence start."""
     starts = {0}
     for token in doc[:-1]:
-        if "\n" in token.whitespace_ or (token.is_space and "\n" in token.text):
+        if token.is_space:
+            if token.i > 0:
+                token.is_sent_start = False   # blank lines belong to the sentence before them
+            if "\n" in token.text and not doc[token.i + 1].is_space:
+                doc[token.i + 1].is_sent_start = True
+                starts.add(token.i + 1)
+        elif "\n" in token.whitespace_ and not doc[token.i + 1].is_space:
             doc[token.i + 1].is_sent_start = True
             starts.add(token.i + 1)
     for start in starts:
@@ -35,6 +41,8 @@ def _dateline(doc: Doc, start: int) -> None:
             return
         if token.text in _DASHES:
             if token.i + 1 < len(doc) and not doc[token.i + 1].is_space:
+                for inner in doc[start + 1:token.i + 1]:
+                    inner.is_sent_start = False   # the dateline is one sentence
                 doc[token.i + 1].is_sent_start = True
             return
         if "\n" in token.whitespace_ or token.is_space or token.text in (".", "!", "?"):

@@ -56,3 +56,23 @@ def repair_noun_compounds(sent: Span, lexicon: Lexicon) -> None:
         token.head = verb
         token.dep_ = "dobj"
         subj.dep_ = "compound"
+
+
+def repair_verb_noun_tags(sent: Span, lexicon: Lexicon) -> None:
+    """Headline-style verbs tagged as nouns, and nouns tagged as verbs, where the tree says otherwise.
+
+    "Hamas rejects truce offer": "rejects" comes out a plural noun that has a subject of its own,
+    and "offer" a verb that is the object of it. A noun heading a clause (it has a subject) whose
+    lemma the lexicon knows as a verb is retagged a verb; a "verb" that is an object, has no
+    subject and no auxiliary, and is an event noun in the lexicon is retagged a noun.
+    """
+    for token in sent:
+        deps = {c.dep_ for c in token.children}
+        if token.pos_ == "NOUN" and "nsubj" in deps and token.dep_ in ("ROOT", "advcl", "ccomp", "conj", "relcl") \
+                and lexicon.is_trigger(token.lemma_.lower(), "VERB"):
+            token.pos_ = "VERB"
+            token.tag_ = "VBZ" if token.lower_.endswith("s") else "VBP"
+        elif token.pos_ == "VERB" and token.dep_ in ("dobj", "pobj") and not deps & {"nsubj", "aux", "dobj", "mark"} \
+                and lexicon.is_trigger(token.lemma_.lower(), "NOUN"):
+            token.pos_ = "NOUN"
+            token.tag_ = "NN"

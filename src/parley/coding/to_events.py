@@ -13,7 +13,7 @@ from parley.coding.attribution import Attributor
 from parley.coding.clauses import Clause, ClauseAnalyzer
 from parley.coding.cues import Cues
 from parley.coding.mentions import MentionResolver, np_bounds
-from parley.coding.repairs import repair_noun_compounds
+from parley.coding.repairs import repair_noun_compounds, repair_verb_noun_tags
 from parley.dates import resolve_date
 from parley.lexicon import Lexicon
 from parley.ontology import Ontology
@@ -55,6 +55,7 @@ def to_events(doc: Doc, article: Article, resources: Resources, *, char_offset: 
     events: list[Event] = []
     seen: set[str] = set()
     for sent_index, sent in enumerate(doc.sents, start=sentence_offset):
+        repair_verb_noun_tags(sent, resources.lexicon)
         repair_noun_compounds(sent, resources.lexicon)
         resolver.observe_sentence(sent)
         clauses = analyzer.clauses(sent)
