@@ -86,6 +86,43 @@ def test_every_shipped_code_is_in_the_ontology():
         (noun("talk", obj_mods=("peace",)), "046"),
         (noun("release", preps=(("of", "hostage"),)), "0841"),
         (noun("attack", obj_mods=("suicide",)), "1831"),
+        # "the rebels attacked an army base": physical unless a statement or policy is attacked
+        (verb("attack", obj="base", obj_mods=("army",)), "190"),
+        (verb("attack", obj="policy"), "111"),
+        (verb("launch", obj="attack", obj_mods=("scathing",)), "111"),
+        (verb("launch", obj="attack", obj_mods=("air",)), "195"),
+        (noun("attack", obj_mods=("verbal",)), "111"),
+        # a phone call to a titled counterpart; "called on X" stays an appeal
+        (verb("call", obj="salman", obj_mods=("king",)), "041"),
+        (verb("call", obj="minister", preps=(("on", "friday"),)), "041"),
+        (verb("call", preps=(("on", "government"),)), "020"),
+        # agreeing to / on an agreement is settling it (SUPPORT); agreeing to a plan is intent
+        (verb("agree", preps=(("to", "deal"),)), "057"),
+        (verb("agree", preps=(("on", "text"),)), "057"),
+        (verb("agree", obj="agreement"), "057"),
+        (verb("agree", preps=(("to", "plan"),)), "037"),
+        (verb("pledge", obj="support", preps=(("for", "government"),)), "051"),
+        (verb("reiterate", obj="support"), "051"),
+        (verb("pledge", obj="aid"), "033"),
+        (verb("announce", obj="suspension", obj_mods=("aid",)), "162"),
+        (verb("announce", obj="aid"), "070"),
+        (verb("begin", obj="round", obj_mods=("exercise", "joint")), "062"),
+        (verb("return", obj="painting", preps=(("to", "museum"),)), "0842"),
+        (verb("order", obj="release", obj_mods=("journalist",)), "0841"),
+        (verb("grant", obj="permission"), "080"),
+        (verb("lift", obj="boycott"), "080"),
+        (verb("lift", obj="embargo"), "085"),
+        (verb("reduce", obj="tariff"), "085"),
+        (verb("revoke", obj="decision"), "0832"),
+        (verb("provide", obj="million", obj_mods=("$",)), "071"),
+        (verb("supply", obj="equipment", obj_mods=("military",)), "072"),
+        (verb("fly", obj="medicine"), "073"),
+        (verb("deploy", obj="observer", obj_mods=("election",)), "074"),
+        (verb("use", obj="civilian", preps=(("as", "shield"),)), "184"),
+        (verb("stop", obj="work"), "143"),
+        (verb("convey", obj="concern"), "012"),
+        (verb("charge", preps=(("with", "fraud"),)), "1121"),
+        (verb("arrest"), "173"),
     ],
 )
 def test_shipped_patterns(features, code):
@@ -153,6 +190,14 @@ def test_prepositional_spelling_reads_the_preposition_object(small):
     match = small.match(verb("call", preps=(("for", "ceasefire"),)))
     assert match.code == "0256"
     assert small.match(verb("call", preps=(("for", "lunch"),))) is None
+
+
+def test_time_phrase_is_not_a_prepositional_verb(small, tmp_path):
+    lexicon = Lexicon.load([write(tmp_path, PLAIN + '  - {id: t.call_on, lemma: "call on", cameo: "020"}\n')],
+                           include_default=False)
+    assert lexicon.match(verb("call", obj="putin", preps=(("on", "saturday"),))) is None
+    assert lexicon.match(verb("call", preps=(("on", "tuesday"), ("on", "leader")))).pattern_id == "t.call_on"
+    assert small.match(verb("protest", preps=(("against", "monday"),))) is None
 
 
 def test_preposition_constraint(small):
@@ -245,7 +290,7 @@ def test_user_file_may_hold_only_control(tmp_path):
         ('patterns:\n  - {id: x, lemma: meet, cameo: "999"}\n', "patterns[0] (id 'x'), line 2, key 'cameo'"),
         ("patterns:\n  - {id: x, lemma: meet, cameo: 36}\n", "key 'cameo': 36 must be a quoted string"),
         ('patterns:\n  - {id: x, lemma: meet, cameo: "040", colour: red}\n', "key 'colour': unknown key"),
-        ('patterns:\n  - {id: x, lemma: meet, cameo: "040", pos: ADJ}\n', "key 'pos'"),
+        ('patterns:\n  - {id: x, lemma: meet, cameo: "040", pos: ADVERB}\n', "key 'pos'"),
         ('patterns:\n  - {id: x, lemma: 5, cameo: "040"}\n', "key 'lemma'"),
         ('patterns:\n  - {id: x, lemma: "take hostage", cameo: "181"}\n', "key 'lemma': in 'take hostage'"),
         ('patterns:\n  - {id: x, lemma: meet, obj: [], cameo: "040"}\n', "key 'obj': empty list"),

@@ -35,7 +35,10 @@ __all__ = [
 ]
 
 FORMAT_VERSION = 1
-POS_VALUES = ("VERB", "NOUN")
+# Objects of "on"/"in"/... that date an event rather than complete a prepositional verb.
+_TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "day",
+                         "weekend", "morning", "afternoon", "evening", "night", "eve", "occasion", "anniversary"})
+POS_VALUES = ("VERB", "NOUN", "ADJ")
 PATTERN_KEYS = frozenset(
     {"id", "lemma", "pos", "obj", "obj_mod", "prep", "particle", "xcomp", "cameo", "target", "reciprocal"}
 )
@@ -116,7 +119,8 @@ class Pattern:
                 if f.particle is not None:
                     return None
                 for prep, prep_obj in f.preps:
-                    if prep == self.word:
+                    # "called Putin on Saturday" is no "call on": a time phrase is not the verb's preposition.
+                    if prep == self.word and prep_obj not in _TIME_WORDS:
                         word_obj = prep_obj
                         break
                 else:
@@ -145,7 +149,7 @@ class Pattern:
             listed += 1
         for prep, allowed in self.preps:
             for got, got_obj in f.preps:
-                if got == prep and (allowed is None or got_obj in allowed):
+                if got == prep and (got_obj in allowed if allowed is not None else got_obj not in _TIME_WORDS):
                     break
             else:
                 return None
@@ -448,7 +452,7 @@ def _compile_pattern(raw: Any, index: int, lines: dict[int, int], onto: Ontology
         problems.append(f"{where}, key 'id': {pattern_id!r} must be text of letters, digits, '.', '_' or '-'")
     pos = raw.get("pos", "VERB")
     if pos not in POS_VALUES:
-        problems.append(f"{where}, key 'pos': {pos!r} must be VERB or NOUN")
+        problems.append(f"{where}, key 'pos': {pos!r} must be VERB, NOUN or ADJ")
     lemmas = _words(raw["lemma"], "lemma", where, problems, allow_space=True) if "lemma" in raw else None
     particle = None
     if "particle" in raw:

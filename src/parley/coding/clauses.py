@@ -77,6 +77,8 @@ class ClauseAnalyzer:
                 control = self.lexicon.control(token.lemma_.lower()) if comp is not None else None
                 if control is not None:
                     out.extend(self._control(token, comp, control, used))
+                elif self.lexicon.is_trigger(token.lemma_.lower(), "ADJ"):
+                    out.extend(self._adjective(token))
         for token in sent:
             if token.pos_ in ("NOUN", "PROPN") and token.i not in used and token.dep_ not in ("compound", "amod") \
                     and self.lexicon.is_trigger(token.lemma_.lower(), "NOUN"):
@@ -403,10 +405,16 @@ class ClauseAnalyzer:
         if match is None:
             # "refused to comment" is no event; "refused" with a coded object of its own is.
             own, own_obj = self._match(verb, self.objects(verb))
-            if own is None or not verb_objs:
+            default = control.apply("") if verb.lemma_.lower() in self.cues.commitment_verbs else None
+            if own is not None and verb_objs:
+                match, decided_by = own, own_obj
+                code = match.code
+            elif default is not None:
+                # "agreed to set up a centre", "threatened to retaliate": the commitment itself.
+                match = PatternMatch(code=default, pattern_id=control.id, target="obj", reciprocal=False)
+                code = default
+            else:
                 return []
-            match, decided_by = own, own_obj
-            code = match.code
         else:
             code = control.apply(match.code)
             if code is None:
@@ -426,8 +434,34 @@ class ClauseAnalyzer:
                 extra = self.prep_targets(comp)
                 if extra:
                     objs = extra + objs
-        rule = f"{control.id}+{match.pattern_id}"
-        return self._finish(comp, verb, verb, code, match, sources, objs, negated, modality, used, rule=rule)
+        rule = control.id if match.pattern_id == control.id else f"{control.id}+{match.pattern_id}"
+        trigger = verb if match.pattern_id == control.id else comp
+        return self._finish(trigger, verb, verb, code, match, sources, objs, negated, modality, used, rule=rule)
+
+    # ------------------------------------------------------------------ adjectives
+    def _adjective(self, adj: Token) -> list[Clause]:
+        """ "X is skeptical about Y", "X said it was concerned over Y": evaluative statements."""
+        preps = []
+        for child in adj.children:
+            if child.dep_ == "prep":
+                pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+                preps.append((child.lower_, pobj.lemma_.lower() if pobj is not None else None))
+        features = PredicateFeatures(lemma=adj.lemma_.lower(), pos="ADJ", preps=tuple(preps))
+        match = self.lexicon.match(features)
+        if match is None:
+            return []
+        sources = self.subjects(adj)
+        if not sources:
+            return []
+        head = adj.head
+        targets = self.prep_targets(adj) or self.prep_targets(adj, things=True) or self.clausal_target(adj, match.code)
+        if not targets:
+            comp = next((c for c in adj.children if c.dep_ == "ccomp"), None)
+            subj = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None) if comp else None
+            targets = [subj] if subj is not None else []
+        return [Clause(trigger=adj, head=adj, anchor=head, code=match.code, rule=match.pattern_id,
+                       sources=sources, targets=targets, negated=self.negated(head) or self.negated(adj),
+                       modality=self.modality(head))]
 
     # ------------------------------------------------------------------ nouns
     def _noun(self, noun: Token) -> Clause | None:
