@@ -60,6 +60,32 @@ class ClauseAnalyzer:
         self.is_actor_like = is_actor_like
         self.is_country = is_country
         self._intent = lexicon.control("intend")
+        self._refuse = lexicon.control("refuse")
+        self._threaten = lexicon.control("threaten")
+
+    def adjust(self, code: str, negated: bool, modality: str | None) -> tuple[str, bool, str | None]:
+        """Code changes that negation and modality imply (PLOVER's conventions).
+
+        - "will not accept refugees", "did not give permission": negated cooperation is a rejection.
+        - "will meet", "plans to send aid": future or intended cooperation is an intent (03x).
+        - "will launch an operation against", "would boycott the vote": a future or intended material
+          conflict is a threat (13x).
+        Returns the code, whether it is still a negated event, and a note for the rule.
+        """
+        root = code[:2]
+        if negated and "03" <= root <= "08" and self._refuse is not None:
+            refused = self._refuse.apply(code)
+            if refused is not None:
+                return refused, False, "negation"
+        if negated:
+            return code, True, None
+        if modality in ("future", "intent") and "04" <= root <= "08" and self._intent is not None:
+            return self._intent.apply(code) or code, False, None
+        if modality in ("future", "intent") and "14" <= root <= "20" and self._threaten is not None:
+            threat = self._threaten.apply(code)
+            if threat is not None:
+                return threat, False, "threat"
+        return code, False, None
 
     # ------------------------------------------------------------------ sentence
     def clauses(self, sent: Span) -> list[Clause]:
@@ -296,6 +322,12 @@ class ClauseAnalyzer:
         objs = self.objects(verb)
         if control is not None and comp is not None:
             return self._control(verb, comp, control, used)
+        if comp is None and lemma in cues.clausal_control_verbs:
+            # "threatened that the CIA would sever ties", "demanded that the army withdraw"
+            ccomp = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+            control = self.lexicon.control(lemma, particle) if ccomp is not None else None
+            if control is not None:
+                return self._control(verb, ccomp, control, used, clausal=True)
         if comp is not None and (lemma in cues.aspect_verbs or lemma in cues.intent_verbs
                                  or lemma in cues.negating_verbs) and not objs:
             return []   # the complement is coded on its own, with the subject passed down
@@ -389,14 +421,16 @@ class ClauseAnalyzer:
                 targets = targets or [predicate_obj]
         reciprocal = not actor_objs and (match.reciprocal or trigger.lemma_.lower() in self.cues.reciprocal_verbs
                                          or head.lemma_.lower() in self.cues.reciprocal_verbs)
-        if modality == "future" and code[:2] in ("04", "05", "06", "07", "08") and self._intent is not None:
-            code = self._intent.apply(code) or code
-        clause = Clause(trigger=trigger, head=head, anchor=anchor, code=code, rule=rule or match.pattern_id,
+        code, negated, note = self.adjust(code, negated, modality)
+        rule = rule or match.pattern_id
+        if note:
+            rule = f"{note}+{rule}"
+        clause = Clause(trigger=trigger, head=head, anchor=anchor, code=code, rule=rule,
                         sources=sources, targets=targets, negated=negated, modality=modality,
                         reciprocal=reciprocal, object_token=object_token)
         return [clause]
 
-    def _control(self, verb: Token, comp: Token, control, used: set[int]) -> list[Clause]:
+    def _control(self, verb: Token, comp: Token, control, used: set[int], *, clausal: bool = False) -> list[Clause]:
         """ "agreed to withdraw", "refused to meet", "urged X to talk", "threatened to strike"."""
         used.add(comp.i)
         comp_objs = self.objects(comp)
@@ -418,6 +452,7 @@ class ClauseAnalyzer:
         else:
             code = control.apply(match.code)
             if code is None:
+                used.discard(comp.i)   # no combined event: the complement is coded on its own
                 return []
         if decided_by is not None:
             used.add(decided_by.i)
@@ -425,8 +460,16 @@ class ClauseAnalyzer:
         if not sources:
             return []
         negated = self.negated(verb) or _negated_by_governor(verb, self.cues)
-        modality = control.modality or self.modality(verb)
-        if verb.lemma_.lower() in _OBJECT_CONTROL and verb_objs:
+        modality = control.modality if control.modality in ("intent",) else self.modality(verb)
+        if clausal:
+            comp_subj = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            objs = [o for o in comp_objs if self.is_actor_like(o)] or self.prep_targets(comp)
+            for obj in comp_objs:
+                objs = objs or self.prep_targets(obj)
+            if not objs and comp_subj is not None and self.is_actor_like(comp_subj):
+                objs = _with_conjuncts(comp_subj)
+            objs = objs or comp_objs
+        elif verb.lemma_.lower() in _OBJECT_CONTROL and verb_objs:
             objs = _with_conjuncts(verb_objs[0])
         else:
             objs = comp_objs
@@ -514,14 +557,12 @@ class ClauseAnalyzer:
                                                                  or _negated_by_governor(anchor, self.cues)))
         modality = self.modality(anchor) if anchor is not noun else None
         code = match.code
-        if modality == "future" and code[:2] in ("04", "05", "06", "07", "08") and self._intent is not None:
-            code = self._intent.apply(code) or code
-        if anchor is not noun and anchor.lemma_.lower() in self.cues.intent_verbs and self._intent is not None \
-                and code[:2] in ("04", "05", "06", "07", "08"):
-            code = self._intent.apply(code) or code
+        if anchor is not noun and anchor.lemma_.lower() in self.cues.intent_verbs:
             modality = "intent"
+        code, negated, note = self.adjust(code, negated, modality)
+        rule = match.pattern_id if not note else f"{note}+{match.pattern_id}"
         reciprocal = reciprocal or (not targets and match.reciprocal)
-        return Clause(trigger=noun, head=noun, anchor=anchor, code=code, rule=match.pattern_id,
+        return Clause(trigger=noun, head=noun, anchor=anchor, code=code, rule=rule,
                       sources=sources, targets=targets, negated=negated, modality=modality,
                       reciprocal=reciprocal)
 

@@ -14,7 +14,7 @@ _LIST_KEYS = (
     "speech_verbs", "report_verbs", "media_sectors", "media_nouns", "hedge_adverbs", "hedge_raising",
     "hedge_adjectives", "light_verbs", "aspect_verbs", "negating_verbs", "intent_verbs", "future_aux",
     "hypothetical_aux", "person_pronouns", "thing_pronouns", "plural_pronouns", "locative_preps",
-    "target_preps", "reciprocal_verbs", "speech_media", "commitment_verbs",
+    "target_preps", "reciprocal_verbs", "speech_media", "commitment_verbs", "clausal_control_verbs",
 )
 _ANAPHOR_KINDS = frozenset({"group", "country", "government", "person", "any"})
 
@@ -42,6 +42,7 @@ class Cues:
     reciprocal_verbs: frozenset[str]
     speech_media: frozenset[str]
     commitment_verbs: frozenset[str]
+    clausal_control_verbs: frozenset[str]
     anaphor_heads: dict[str, str]
 
     @property

@@ -110,7 +110,7 @@ def _host_predicate(token: Token) -> Token | None:
 def _clause_events(clause: Clause, sent: Span, sent_index: int, article: Article, resources: Resources,
                    resolver: MentionResolver, attributor: Attributor, attachments: _Attachments,
                    offset: int) -> list[Event]:
-    sources = _unique([m for tok in clause.sources for m in resolver.mentions(tok)])
+    sources = _unique([m for tok in clause.sources for m in resolver.mentions(tok, allow_thing=tok.pos_ == "NOUN")])
     if not sources:
         return []
     targets = _unique([m for tok in clause.targets for m in resolver.mentions(tok, allow_thing=True)])
