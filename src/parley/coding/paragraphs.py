@@ -9,7 +9,6 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-
 _DASHES = frozenset({"-", "--", "—", "–", ":"})
 
 

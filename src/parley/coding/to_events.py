@@ -12,7 +12,7 @@ from parley.actors.kb import ActorKB
 from parley.coding.attribution import Attributor
 from parley.coding.clauses import Clause, ClauseAnalyzer
 from parley.coding.cues import Cues
-from parley.coding.mentions import MentionResolver, np_bounds
+from parley.coding.mentions import MentionResolver
 from parley.coding.repairs import repair_noun_compounds, repair_verb_noun_tags
 from parley.dates import resolve_date
 from parley.lexicon import Lexicon
