@@ -113,6 +113,7 @@ def test_csv_flattens_every_field() -> None:
         "reported_by": "Al-Araby; officials",
         "hedged": "true",
         "quoted": "true",
+        "object_text": "",
         "rule": "test-rule",
         "version": "1.0",
     }

@@ -63,6 +63,7 @@ CSV_COLUMNS: tuple[str, ...] = (
     "reported_by",
     "hedged",
     "quoted",
+    "object_text",
     "rule",
     "version",
 )
@@ -135,6 +136,7 @@ def _flatten(d: Mapping[str, Any]) -> dict[str, Any]:
         row[f"location_{name}"] = location.get(name)
     attribution = d["attribution"]
     speaker = attribution["speaker"] or {}
+    row["object_text"] = (d.get("object") or {}).get("text")
     row["speaker_text"] = speaker.get("text")
     row["speaker_code"] = speaker.get("code")
     row["cue"] = attribution["cue"]
@@ -189,6 +191,7 @@ def event_from_dict(d: Mapping[str, Any]) -> Event:
         ),
         rule=d["rule"],
         evidence=TextSpan(**d["evidence"]),
+        object=TextSpan(**d["object"]) if d.get("object") else None,
         version=d["version"],
         extra=dict(d.get("extra") or {}),
     )
