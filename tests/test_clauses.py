@@ -168,6 +168,7 @@ def test_speech_acts_that_do_something_are_events(coder, text, source, code, tar
     ("Israel did not attack Hamas.", [("ISR", "190", "PSEREB", True, None)]),
     ("Egypt did not condemn Israel.", [("EGY", "111", "ISR", True, None)]),
     ("Israel never bombed Lebanon.", [("ISR", "195", "LBN", True, None)]),
+    ("Israel did not meet Egypt on Thursday.", [("ISR", "040", "EGY", True, None)]),  # not met is not refused
 ])
 def test_negation_sets_negated_and_keeps_the_code(coder, text, expected):
     assert coded(coder.code(text, published=PUBLISHED)) == expected

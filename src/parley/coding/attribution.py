@@ -61,9 +61,8 @@ class Attributor:
         self.quotes = QuoteRegions(doc.text)
         self._sent_reporters: dict[int, list[str]] = {}
 
-    def attribution(self, anchor: Token, trigger: Token) -> Attribution:
+    def attribution(self, anchor: Token, trigger: Token, sent: Span) -> Attribution:
         cues = self.cues
-        sent = anchor.sent
         speaker: Speaker | None = None
         cue: str | None = None
         reported_by = list(self._reporters(sent))
@@ -111,7 +110,7 @@ class Attributor:
             hedged = True
         quoted = self.quotes.contains(trigger.idx)
         if quoted and speaker is None:
-            found_speech = self._quote_speaker(trigger)
+            found_speech = self._quote_speaker(trigger, sent)
             if found_speech is not None:
                 speaker, cue = found_speech
         return Attribution(speaker=speaker, cue=cue, reported_by=tuple(dict.fromkeys(reported_by)),
@@ -199,12 +198,11 @@ class Attributor:
         self._sent_reporters[key] = found
         return found
 
-    def _quote_speaker(self, trigger: Token) -> tuple[Speaker, str] | None:
+    def _quote_speaker(self, trigger: Token, sent: Span) -> tuple[Speaker, str] | None:
         """The speaker of a quotation: a speech verb outside the quote, in this or a next/previous sentence."""
         region = self.quotes.region_of(trigger.idx)
-        sents = [trigger.sent]
+        sents = [sent]
         doc = self.doc
-        sent = trigger.sent
         if sent.end < len(doc):
             sents.append(doc[sent.end].sent)
         if sent.start > 0:

@@ -131,6 +131,16 @@ class MentionResolver:
         self.published = published
         self.coref = Coreference()
         self._cache: dict[tuple[int, bool], list[ActorMention]] = {}
+        self._sent_starts: list[int] | None = None
+
+    def sentence_start(self, i: int) -> int:
+        """Index of the first token of the sentence holding token `i` (cheap, unlike `Token.sent`)."""
+        if self._sent_starts is None:
+            starts = [0] * len(self.doc)
+            for sent in self.doc.sents:
+                starts[sent.start:sent.end] = [sent.start] * (sent.end - sent.start)
+            self._sent_starts = starts
+        return self._sent_starts[i]
 
     # ---- registration of actors as the article goes on ----
     def observe_sentence(self, sent) -> None:
@@ -238,7 +248,7 @@ class MentionResolver:
                 return speaker
             actors = self._pronoun(token)
             ante = self.coref.last_found()
-            if actors and ante is not None and doc[ante.span[0]].sent.start == token.sent.start \
+            if actors and ante is not None and self.sentence_start(ante.span[0]) == self.sentence_start(token.i) \
                     and ante.span[1] <= token.i:
                 # Antecedent in the same sentence: point at the name, not the pronoun.
                 return [self._mention(ante.span[0], ante.span[1], actors[0])]
@@ -388,7 +398,7 @@ def _widen_entity(ent) -> tuple[int, int]:
     """An entity with the title or role words right before it ("President X", "envoy X")."""
     start = ent.start
     doc = ent.doc
-    while start > ent.sent.start and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i in \
+    while start > 0 and not doc[start].is_sent_start and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i in \
             range(ent.start, ent.end):
         start -= 1
     return start, ent.end

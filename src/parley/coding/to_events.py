@@ -127,7 +127,7 @@ def _clause_events(clause: Clause, sent: Span, sent_index: int, article: Article
     hosts = [clause.trigger, clause.head, clause.anchor]
     date, precision, basis = _date(hosts, attachments, article)
     location = _location(hosts, attachments, resources.gazetteer)
-    attribution = attributor.attribution(clause.anchor, clause.head)
+    attribution = attributor.attribution(clause.anchor, clause.head, sent)
     trig = TextSpan(trigger.text, trigger.idx + offset, trigger.idx + len(trigger.text) + offset)
     obj = None
     if clause.object_token is not None:
