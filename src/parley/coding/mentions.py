@@ -132,6 +132,7 @@ class MentionResolver:
         self.coref = Coreference()
         self._cache: dict[tuple[int, bool], list[ActorMention]] = {}
         self._sent_starts: list[int] | None = None
+        self.sent_ents: dict[int, list] = {}   # sentence start -> its entities, filled by the caller
 
     def sentence_start(self, i: int) -> int:
         """Index of the first token of the sentence holding token `i` (cheap, unlike `Token.sent`)."""
@@ -146,7 +147,11 @@ class MentionResolver:
     def observe_sentence(self, sent) -> None:
         """Record the actors a sentence names, in order, so later anaphors can find them."""
         doc = self.doc
-        for ent in sent.ents:
+        ents = self.sent_ents.get(sent.start)
+        if ents is None:
+            ents = list(sent.ents)
+        first_new = len(self.coref.history)
+        for ent in ents:
             if ent.label_ not in _ACTOR_ENTITY_TYPES:
                 continue
             root = ent.root
@@ -171,7 +176,8 @@ class MentionResolver:
                     self.coref.add(token.i, actor, kind=self._kind(actor, token),
                                    plural=token.tag_ in ("NNS", "NNPS"), head=token.lemma_.lower(),
                                    span=(start, end))
-        self.coref.history.sort(key=lambda a: a.token_i)
+        # Entities and role nouns were added in two passes: put this sentence's antecedents in text order.
+        self.coref.history[first_new:] = sorted(self.coref.history[first_new:], key=lambda a: a.token_i)
 
     def _phrase_of_entity(self, ent) -> str:
         # Include a title or role noun just before a name ("envoy Jane Doe", "President X").
@@ -320,7 +326,7 @@ class MentionResolver:
                 found = self.mentions(child)
                 if found:
                     return found[0]
-        for ent in doc[start:end].ents:
+        for ent in self._ents_between(start, end):
             if ent.label_ in _ACTOR_ENTITY_TYPES:
                 actor = self._kb_resolve(ent.text)
                 if actor is not None:
@@ -362,6 +368,13 @@ class MentionResolver:
                 return []
             t = t.head
         return []
+
+    def _ents_between(self, start: int, end: int) -> list:
+        sent_start = self.sentence_start(start)
+        ents = self.sent_ents.get(sent_start)
+        if ents is None:
+            return list(self.doc[start:end].ents)
+        return [e for e in ents if e.start >= start and e.end <= end]
 
     def _pronoun(self, token: Token) -> list[Actor]:
         low = token.lower_

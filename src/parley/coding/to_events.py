@@ -54,7 +54,16 @@ def to_events(doc: Doc, article: Article, resources: Resources, *, char_offset: 
     attributor: Attributor | None = None
     events: list[Event] = []
     seen: set[str] = set()
+    # `Span.ents` scans every entity of the document: bucket them once, or coding grows quadratically.
+    ents = list(doc.ents)
+    k = 0
     for sent_index, sent in enumerate(doc.sents, start=sentence_offset):
+        sent_ents = []
+        while k < len(ents) and ents[k].start < sent.end:
+            if ents[k].start >= sent.start:
+                sent_ents.append(ents[k])
+            k += 1
+        resolver.sent_ents[sent.start] = sent_ents
         repair_verb_noun_tags(sent, resources.lexicon)
         repair_noun_compounds(sent, resources.lexicon)
         resolver.observe_sentence(sent)
@@ -63,7 +72,7 @@ def to_events(doc: Doc, article: Article, resources: Resources, *, char_offset: 
             continue
         if attributor is None:
             attributor = Attributor(cues, resolver, doc)
-        attachments = _Attachments(sent, cues)
+        attachments = _Attachments(sent, sent_ents, cues)
         for clause in clauses:
             for event in _clause_events(clause, sent, sent_index, article, resources, resolver, attributor,
                                         attachments, char_offset):
@@ -76,10 +85,10 @@ def to_events(doc: Doc, article: Article, resources: Resources, *, char_offset: 
 class _Attachments:
     """Temporal and locative expressions of a sentence, keyed by the predicate they attach to."""
 
-    def __init__(self, sent: Span, cues: Cues) -> None:
+    def __init__(self, sent: Span, ents: list[Span], cues: Cues) -> None:
         self.dates: dict[int, list[Span]] = {}
         self.places: dict[int, list[Span]] = {}
-        for ent in sent.ents:
+        for ent in ents:
             if ent.label_ in ("DATE", "TIME") and ent.label_ == "DATE":
                 host = _host_predicate(ent.root)
                 if host is not None:
