@@ -63,17 +63,18 @@ class ClauseAnalyzer:
         self._refuse = lexicon.control("refuse")
         self._threaten = lexicon.control("threaten")
 
-    def adjust(self, code: str, negated: bool, modality: str | None) -> tuple[str, bool, str | None]:
+    def adjust(self, code: str, negated: bool, modality: str | None, past: bool = False) -> tuple[str, bool, str | None]:
         """Code changes that negation and modality imply (PLOVER's conventions).
 
-        - "will not accept refugees", "did not give permission": negated cooperation is a rejection.
+        - "will not accept refugees", "does not recognise": a stance against cooperation is a rejection;
+          "did not meet", "failed to attend" (past) stay the act itself, flagged negated.
         - "will meet", "plans to send aid": future or intended cooperation is an intent (03x).
         - "will launch an operation against", "would boycott the vote": a future or intended material
           conflict is a threat (13x).
         Returns the code, whether it is still a negated event, and a note for the rule.
         """
         root = code[:2]
-        if negated and "03" <= root <= "08" and self._refuse is not None:
+        if negated and not past and "03" <= root <= "08" and self._refuse is not None:
             refused = self._refuse.apply(code)
             if refused is not None:
                 return refused, False, "negation"
@@ -186,6 +187,9 @@ class ClauseAnalyzer:
             return []
         dep, head = verb.dep_, verb.head
         if dep == "xcomp":
+            raised = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+            if raised is not None and not any(c.dep_ == "agent" for c in head.children):
+                return _with_conjuncts(raised)   # "Hamas is said to have rejected", "is believed to"
             objs = [c for c in head.children if c.dep_ == "dobj"]
             if objs and head.lemma_.lower() in _OBJECT_CONTROL:
                 return _with_conjuncts(objs[0])
@@ -328,6 +332,8 @@ class ClauseAnalyzer:
             control = self.lexicon.control(lemma, particle) if ccomp is not None else None
             if control is not None:
                 return self._control(verb, ccomp, control, used, clausal=True)
+        if comp is not None and lemma in cues.hedge_raising and any(c.dep_ == "nsubjpass" for c in verb.children):
+            return []   # "is said to have", "are believed to": a hedge on the complement, not an event
         if comp is not None and (lemma in cues.aspect_verbs or lemma in cues.intent_verbs
                                  or lemma in cues.negating_verbs) and not objs:
             return []   # the complement is coded on its own, with the subject passed down
@@ -352,7 +358,7 @@ class ClauseAnalyzer:
             return []
         code = match.code
         # A speech verb that introduces reported content is only an event when it is more than "said".
-        if code[:2] == "01" and any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
+        if code == "010" and any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
             return []
         # Light verb + event noun ("held talks", "launched an attack"): the noun carries the event
         # unless the verb's own pattern needed that object.
@@ -369,9 +375,9 @@ class ClauseAnalyzer:
         modality = self.modality(verb) or _governor_modality(verb, cues)
         predicate_obj = None
         if decided_by is not None:
-            used.add(decided_by.i)
             plain = self.lexicon.match(self.features(verb, None))
             if plain is None or plain.pattern_id != match.pattern_id:
+                used.add(decided_by.i)   # "held talks": the noun is part of this event, not one of its own
                 predicate_obj = decided_by   # "expressed concern over X": the object is part of the predicate
         return self._finish(verb, verb, verb, code, match, sources, objs, negated, modality, used,
                             addressees=addressees, predicate_obj=predicate_obj)
@@ -421,7 +427,7 @@ class ClauseAnalyzer:
                 targets = targets or [predicate_obj]
         reciprocal = not actor_objs and (match.reciprocal or trigger.lemma_.lower() in self.cues.reciprocal_verbs
                                          or head.lemma_.lower() in self.cues.reciprocal_verbs)
-        code, negated, note = self.adjust(code, negated, modality)
+        code, negated, note = self.adjust(code, negated, modality, _past(head))
         rule = rule or match.pattern_id
         if note:
             rule = f"{note}+{rule}"
@@ -440,7 +446,7 @@ class ClauseAnalyzer:
             # "refused to comment" is no event; "refused" with a coded object of its own is.
             own, own_obj = self._match(verb, self.objects(verb))
             default = control.apply("") if verb.lemma_.lower() in self.cues.commitment_verbs else None
-            if own is not None and verb_objs:
+            if own is not None and (verb_objs or clausal):
                 match, decided_by = own, own_obj
                 code = match.code
             elif default is not None:
@@ -471,6 +477,8 @@ class ClauseAnalyzer:
             objs = objs or comp_objs
         elif verb.lemma_.lower() in _OBJECT_CONTROL and verb_objs:
             objs = _with_conjuncts(verb_objs[0])
+            match = PatternMatch(code=match.code, pattern_id=match.pattern_id, target="obj",
+                                 reciprocal=False)
         else:
             objs = comp_objs
             if not any(self.is_actor_like(o) for o in objs):
@@ -545,8 +553,9 @@ class ClauseAnalyzer:
                     break
         if governor is not None and governor.pos_ in ("VERB", "AUX"):
             anchor = governor
-            if not sources and noun.dep_ in ("dobj", "attr"):
-                sources = self.subjects(governor)
+            if not sources and noun.dep_ in ("dobj", "attr") and (governor.lemma_.lower() in self.cues.light_verbs
+                                                                   or governor.lemma_ == "be"):
+                sources = self.subjects(governor)   # "held talks", "launched an attack": the doer of the verb
             if not targets and noun.dep_ == "dobj":
                 targets = self.prep_targets(governor)
         if not sources:
@@ -559,7 +568,7 @@ class ClauseAnalyzer:
         code = match.code
         if anchor is not noun and anchor.lemma_.lower() in self.cues.intent_verbs:
             modality = "intent"
-        code, negated, note = self.adjust(code, negated, modality)
+        code, negated, note = self.adjust(code, negated, modality, _past(anchor))
         rule = match.pattern_id if not note else f"{note}+{match.pattern_id}"
         reciprocal = reciprocal or (not targets and match.reciprocal)
         return Clause(trigger=noun, head=noun, anchor=anchor, code=code, rule=rule,
@@ -577,6 +586,23 @@ def _with_conjuncts(token: Token) -> list[Token]:
                 out.append(child)
                 stack.append(child)
     return sorted(out, key=lambda t: t.i)
+
+
+def _past(verb: Token) -> bool:
+    """Whether a clause reports a past act ("did not meet", "has not signed", "failed to attend")."""
+    for t in (verb, verb.head if verb.dep_ == "xcomp" else None):
+        if t is None:
+            continue
+        for child in t.children:
+            if child.dep_ == "aux":
+                low = child.lower_
+                if low in ("did", "had", "has", "have"):
+                    return True
+                if low in ("will", "would", "does", "do", "can", "could", "shall", "'ll", "wo", "ca"):
+                    return False
+        if t.tag_ == "VBD":
+            return True
+    return False
 
 
 def _bare_role(token: Token) -> bool:

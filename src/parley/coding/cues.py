@@ -14,7 +14,7 @@ _LIST_KEYS = (
     "speech_verbs", "report_verbs", "media_sectors", "media_nouns", "hedge_adverbs", "hedge_raising",
     "hedge_adjectives", "light_verbs", "aspect_verbs", "negating_verbs", "intent_verbs", "future_aux",
     "hypothetical_aux", "person_pronouns", "thing_pronouns", "plural_pronouns", "locative_preps",
-    "target_preps", "reciprocal_verbs", "speech_media", "commitment_verbs", "clausal_control_verbs",
+    "target_preps", "reciprocal_verbs", "speech_media", "commitment_verbs", "clausal_control_verbs", "first_person_pronouns",
 )
 _ANAPHOR_KINDS = frozenset({"group", "country", "government", "person", "any"})
 
@@ -43,11 +43,12 @@ class Cues:
     speech_media: frozenset[str]
     commitment_verbs: frozenset[str]
     clausal_control_verbs: frozenset[str]
+    first_person_pronouns: frozenset[str]
     anaphor_heads: dict[str, str]
 
     @property
     def pronouns(self) -> frozenset[str]:
-        return self.person_pronouns | self.thing_pronouns | self.plural_pronouns
+        return self.person_pronouns | self.thing_pronouns | self.plural_pronouns | self.first_person_pronouns
 
 
 @functools.lru_cache(maxsize=1)

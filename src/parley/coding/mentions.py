@@ -39,6 +39,8 @@ class _Antecedent:
     kind: str  # person | group | country | government | other
     plural: bool
     head: str
+    subject: bool = False   # the mention was a clause subject (more salient for pronouns)
+    sent: int = 0           # first token of its sentence
 
 
 @dataclass
@@ -48,10 +50,11 @@ class Coreference:
     history: list[_Antecedent] = field(default_factory=list)
 
     def add(self, token_i: int, actor: Actor, *, kind: str, plural: bool, head: str,
-            span: tuple[int, int] | None = None) -> None:
+            span: tuple[int, int] | None = None, subject: bool = False, sent: int = 0) -> None:
         if self.history and self.history[-1].token_i == token_i and self.history[-1].actor == actor:
             return
-        self.history.append(_Antecedent(token_i, actor, span or (token_i, token_i + 1), kind, plural, head))
+        self.history.append(_Antecedent(token_i, actor, span or (token_i, token_i + 1), kind, plural, head,
+                                        subject, sent))
 
     def last_found(self) -> _Antecedent | None:
         return self._last
@@ -61,14 +64,27 @@ class Coreference:
     def find(self, before: int, *, kinds: frozenset[str], plural: bool | None = None,
              head: str | None = None, exclude: frozenset[str] = frozenset()) -> Actor | None:
         self._last = None
+        best: _Antecedent | None = None
         for ante in reversed(self.history):
             if ante.token_i >= before or ante.actor.code in exclude:
                 continue
-            if (head is not None and ante.head == head) or \
-                    (ante.kind in kinds and (plural is None or ante.plural == plural)):
-                self._last = ante
-                return ante.actor
-        return None
+            if head is not None and ante.head == head:
+                best = ante
+                break
+            if ante.kind in kinds and (plural is None or ante.plural == plural):
+                if best is None:
+                    best = ante          # the most recent compatible actor ...
+                    if ante.subject:
+                        break
+                elif ante.sent != best.sent:
+                    break
+                elif ante.subject:
+                    best = ante          # ... unless its sentence has a compatible subject: subjects first
+                    break
+        if best is None:
+            return None
+        self._last = best
+        return best.actor
 
     def find_many(self, before: int, n: int, *, kinds: frozenset[str]) -> list[Actor]:
         """The `n` most salient distinct actors of the given kinds mentioned before `before`.
@@ -160,12 +176,20 @@ class MentionResolver:
             actor = self._kb_resolve(self._phrase_of_entity(ent))
             if actor is not None:
                 root = ent.root
+                span = _widen_entity(ent)
+                subject = root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "compound" and
+                                                                 root.head.dep_ in ("nsubj", "nsubjpass"))
                 self.coref.add(root.i, actor, kind=self._kind(actor, root), plural=False,
-                               head=root.lemma_.lower(), span=_widen_entity(ent))
+                               head=root.lemma_.lower(), span=span, subject=subject, sent=sent.start)
+                for i in range(span[0], ent.start):
+                    # "U.S. envoy Steve Witkoff": "the envoy" later refers to him
+                    if self._role(self.doc[i]) is not None:
+                        self.coref.add(i, actor, kind="person", plural=False, head=self.doc[i].lemma_.lower(),
+                                       span=span, subject=subject, sent=sent.start)
         for token in sent:
             if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj") \
                     and token.ent_type_ == "" and token.lemma_.lower() not in self.cues.speech_media:
-                sector = self.kb.role_sector(token.lemma_.lower())
+                sector = self._role(token)
                 if sector is None:
                     continue
                 start, end = np_bounds(token, keep_appos=False)
@@ -175,7 +199,8 @@ class MentionResolver:
                 if actor is not None:
                     self.coref.add(token.i, actor, kind=self._kind(actor, token),
                                    plural=token.tag_ in ("NNS", "NNPS"), head=token.lemma_.lower(),
-                                   span=(start, end))
+                                   span=(start, end), subject=token.dep_ in ("nsubj", "nsubjpass"),
+                                   sent=sent.start)
         # Entities and role nouns were added in two passes: put this sentence's antecedents in text order.
         self.coref.history[first_new:] = sorted(self.coref.history[first_new:], key=lambda a: a.token_i)
 
@@ -184,7 +209,7 @@ class MentionResolver:
         return ent.text
 
     def _kind(self, actor: Actor, token: Token) -> str:
-        if token.ent_type_ == "PERSON" or (self.kb.role_sector(token.lemma_.lower()) and
+        if token.ent_type_ == "PERSON" or (self._role(token) and
                                             self.cues.anaphor_heads.get(token.lemma_.lower()) == "person"):
             return "person"
         if actor.sector is None and actor.country and token.ent_type_ in ("GPE", "NORP"):
@@ -216,7 +241,11 @@ class MentionResolver:
         if token.pos_ == "PROPN":
             return True
         lemma = token.lemma_.lower()
-        return self.kb.role_sector(lemma) is not None or lemma in self.cues.anaphor_heads
+        return self._role(token) is not None or lemma in self.cues.anaphor_heads
+
+    def _role(self, token: Token) -> str | None:
+        """The sector a role noun implies ("troops" -> MIL), by lemma or as written."""
+        return self.kb.role_sector(token.lemma_.lower()) or self.kb.role_sector(token.lower_)
 
     def is_country(self, token: Token) -> bool:
         """Whether the phrase headed by `token` names a whole country ("Liberia", not "Doha")."""
@@ -282,14 +311,14 @@ class MentionResolver:
         # "its envoy", "their leader": the possessor's country with the head's role.
         if poss is not None and poss.pos_ == "PRON" and poss.lower_ in self.cues.pronouns:
             owners = self._pronoun(poss)
-            sector = self.kb.role_sector(lemma)
+            sector = self._role(token)
             if owners:
                 owner = owners[0]
                 if sector is not None:
                     return [self._mention(start, end, _with_sector(owner, sector, role=lemma))]
                 if allow_thing:
                     return [self._mention(poss.i, poss.i + 1, owner)]
-        if token.pos_ == "NOUN" and token.ent_type_ == "" and self.kb.role_sector(lemma) is None \
+        if token.pos_ == "NOUN" and token.ent_type_ == "" and self._role(token) is None \
                 and kind is None:
             # The head is a thing ("a Supreme Court decision", "the latest U.S. offer"): its actor is inside.
             inner = self._inner_actor(token, start, end)
@@ -303,7 +332,7 @@ class MentionResolver:
         if actor is not None:
             return [self._mention(start, end, actor)]
         # The head names no actor: look for one inside ("a Supreme Court decision", "the plan of X").
-        if not self.is_actor_like(token) or token.pos_ == "NOUN" and self.kb.role_sector(lemma) is None:
+        if not self.is_actor_like(token) or token.pos_ == "NOUN" and self._role(token) is None:
             inner = self._inner_actor(token, start, end)
             if inner is not None:
                 return [inner]
@@ -347,18 +376,24 @@ class MentionResolver:
         return None
 
     def _speaker_antecedent(self, token: Token) -> list[ActorMention]:
-        """ "X said they would withdraw": a subject pronoun in reported speech is first the speaker."""
-        if token.dep_ not in ("nsubj", "nsubjpass"):
+        """ "X said they would withdraw": a subject pronoun in reported speech is first the speaker.
+
+        A first-person pronoun ("we", "our") in reported speech is always the speaker.
+        """
+        first = token.lower_ in self.cues.first_person_pronouns
+        if token.dep_ not in ("nsubj", "nsubjpass") and not first:
             return []
         t = token.head
         for _ in range(4):
             if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in self.cues.speech_verbs:
                 subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
-                if subj is None or subj.pos_ == "PRON" or subj.i > token.i:
+                if subj is None or subj.pos_ == "PRON" or (subj.i > token.i and not first):
                     return []
                 found = self.mentions(subj)
                 if not found or found[0].code is None:
                     return []
+                if first:
+                    return found[:1]
                 person = token.lower_ in self.cues.person_pronouns
                 is_person = subj.ent_type_ == "PERSON" or self.cues.anaphor_heads.get(subj.lemma_.lower()) == "person"
                 if person != is_person and not (token.lower_ in ("they", "we") and is_person):
