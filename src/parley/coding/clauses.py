@@ -63,7 +63,8 @@ class ClauseAnalyzer:
         self._refuse = lexicon.control("refuse")
         self._threaten = lexicon.control("threaten")
 
-    def adjust(self, code: str, negated: bool, modality: str | None, past: bool = False) -> tuple[str, bool, str | None]:
+    def adjust(self, code: str, negated: bool, modality: str | None,
+               past: bool = False) -> tuple[str, bool, str | None]:
         """Code changes that negation and modality imply (PLOVER's conventions).
 
         - "will not accept refugees", "does not recognise": a stance against cooperation is a rejection;

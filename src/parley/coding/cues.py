@@ -14,7 +14,8 @@ _LIST_KEYS = (
     "speech_verbs", "report_verbs", "media_sectors", "media_nouns", "hedge_adverbs", "hedge_raising",
     "hedge_adjectives", "light_verbs", "aspect_verbs", "negating_verbs", "intent_verbs", "future_aux",
     "hypothetical_aux", "person_pronouns", "thing_pronouns", "plural_pronouns", "locative_preps",
-    "target_preps", "reciprocal_verbs", "speech_media", "commitment_verbs", "clausal_control_verbs", "first_person_pronouns",
+    "target_preps", "reciprocal_verbs", "speech_media", "commitment_verbs", "clausal_control_verbs",
+    "first_person_pronouns",
 )
 _ANAPHOR_KINDS = frozenset({"group", "country", "government", "person", "any"})
 

@@ -446,7 +446,8 @@ def _widen_entity(ent) -> tuple[int, int]:
     """An entity with the title or role words right before it ("President X", "envoy X")."""
     start = ent.start
     doc = ent.doc
-    while start > 0 and not doc[start].is_sent_start and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i in \
+    while start > 0 and not doc[start].is_sent_start and doc[start - 1].dep_ == "compound" and \
+            doc[start - 1].head.i in \
             range(ent.start, ent.end):
         start -= 1
     return start, ent.end
