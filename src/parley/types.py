@@ -43,11 +43,11 @@ class Actor:
     """A resolved actor: CAMEO-style code plus a display name.
 
     `code` is e.g. "USAGOV", "RUSMIL", "IGOUNO", "PSEREB" or a bare sector such as "REB"
-    when the country is unknown. `country` is ISO 3166 alpha-3 or None; `sector` the primary
-    role code (GOV, MIL, COP, REB, OPP, ...) or None.
+    when the country is unknown, or None for a named actor the knowledge base does not know.
+    `country` is ISO 3166 alpha-3 or None; `sector` the primary role code (GOV, MIL, COP, REB, ...).
     """
 
-    code: str
+    code: str | None
     name: str
     country: str | None = None
     sector: str | None = None

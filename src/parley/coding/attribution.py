@@ -91,7 +91,10 @@ class Attributor:
         # "Y happened, X said": the speech verb hangs off the reported clause.
         if speaker is None and cue is None:
             for child in anchor.children:
-                if child.dep_ == "parataxis" and child.lemma_.lower() in cues.speech_verbs:
+                # "Y happened, X said" (parataxis), or the same misparsed as a clausal complement after a comma
+                inverted = child.dep_ == "ccomp" and child.i > anchor.i and child.i > 0 and \
+                    any(t.text == "," for t in self.doc[max(anchor.i, child.left_edge.i - 1):child.i])
+                if (child.dep_ == "parataxis" or inverted) and child.lemma_.lower() in cues.speech_verbs:
                     found = self._speaker_of(child)
                     cue = child.lemma_.lower()
                     if found is not None:

@@ -75,6 +75,8 @@ class ClauseAnalyzer:
         Returns the code, whether it is still a negated event, and a note for the rule.
         """
         root = code[:2]
+        if negated and code == "010" and self._refuse is not None:
+            return self._refuse.apply(code) or code, False, "negation"   # "did not comment": declined to
         if negated and not past and "03" <= root <= "08" and self._refuse is not None:
             refused = self._refuse.apply(code)
             if refused is not None:
@@ -297,6 +299,10 @@ class ClauseAnalyzer:
                 low = child.lower_
                 if low in self.cues.future_aux:
                     mod = "future"
+                elif low == "would" and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self.cues.speech_verbs \
+                        and verb.head.tag_ == "VBD" and not any(c.dep_ == "mark" and c.lower_ == "if"
+                                                                for c in verb.children):
+                    mod = "future"   # "said it would sign": the future seen from a past statement
                 elif low in self.cues.hypothetical_aux:
                     return "hypothetical"
             elif child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
@@ -329,7 +335,8 @@ class ClauseAnalyzer:
             return self._control(verb, comp, control, used)
         if comp is None and lemma in cues.clausal_control_verbs:
             # "threatened that the CIA would sever ties", "demanded that the army withdraw"
-            ccomp = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+            ccomp = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")
+                          and c.lemma_.lower() not in cues.speech_verbs), None)
             control = self.lexicon.control(lemma, particle) if ccomp is not None else None
             if control is not None:
                 return self._control(verb, ccomp, control, used, clausal=True)
@@ -408,8 +415,9 @@ class ClauseAnalyzer:
             if not targets and addressees:
                 targets = addressees
             if not targets:
+                # "recalled its mediators from X": a bare role object is the source's own, not a target
                 strong = [o for o in actor_objs if not _bare_role(o)]
-                targets = strong or self.reaction_targets(head) or actor_objs
+                targets = strong or self.reaction_targets(head)
             for host in hosts:
                 targets = targets or self.prep_targets(host, preps, things=True)
             if not targets and thing is not None:
@@ -447,7 +455,9 @@ class ClauseAnalyzer:
             # "refused to comment" is no event; "refused" with a coded object of its own is.
             own, own_obj = self._match(verb, self.objects(verb))
             default = control.apply("") if verb.lemma_.lower() in self.cues.commitment_verbs else None
-            if own is not None and (verb_objs or clausal):
+            clausal_actor = clausal and any(
+                c.dep_ in ("nsubj", "nsubjpass") and self.is_actor_like(c) for c in comp.children)
+            if own is not None and (verb_objs or clausal_actor):
                 match, decided_by = own, own_obj
                 code = match.code
             elif default is not None:

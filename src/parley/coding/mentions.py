@@ -174,6 +174,14 @@ class MentionResolver:
             if ent.label_ == "GPE" and root.dep_ == "pobj" and root.head.lower_ in self.cues.locative_preps:
                 continue   # "met in Cairo": a place, not an actor to refer back to
             actor = self._kb_resolve(self._phrase_of_entity(ent))
+            if actor is None and ent.label_ in ("ORG", "PERSON"):
+                # Unknown to the knowledge base: the apposition may say what it is ("X, an armed group");
+                # else keep it by name, so that "the group" or "he" can still refer back to it.
+                start, end = np_bounds(root)
+                actor = self._kb_resolve(self.doc[start:end].text) if end - start > len(ent) else None
+                if actor is None or actor.country is None and actor.code == actor.sector:
+                    actor = Actor(code=actor.code if actor else None, name=ent.text, country=None,
+                                  sector=actor.sector if actor else None)
             if actor is not None:
                 root = ent.root
                 span = _widen_entity(ent)
@@ -216,7 +224,9 @@ class MentionResolver:
             return "country"
         if actor.sector == "GOV" and token.ent_type_ == "GPE":
             return "country"
-        if actor.sector in ("REB", "INS", "SEP", "UAF") or (actor.code or "").startswith(("IMG", "NGO", "IGO")):
+        if actor.sector in ("REB", "INS", "SEP", "UAF", "CRM", "PRM") or \
+                (actor.code or "").startswith(("IMG", "NGO", "IGO")) or \
+                (actor.code is None and token.ent_type_ == "ORG"):
             return "group"
         if actor.sector == "GOV":
             return "government"
@@ -390,7 +400,7 @@ class MentionResolver:
                 if subj is None or subj.pos_ == "PRON" or (subj.i > token.i and not first):
                     return []
                 found = self.mentions(subj)
-                if not found or found[0].code is None:
+                if not found or (found[0].code is None and subj.ent_type_ not in ("PERSON", "ORG")):
                     return []
                 if first:
                     return found[:1]

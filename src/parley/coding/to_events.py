@@ -119,7 +119,7 @@ def _host_predicate(token: Token) -> Token | None:
 def _clause_events(clause: Clause, sent: Span, sent_index: int, article: Article, resources: Resources,
                    resolver: MentionResolver, attributor: Attributor, attachments: _Attachments,
                    offset: int) -> list[Event]:
-    sources = _unique([m for tok in clause.sources for m in resolver.mentions(tok, allow_thing=tok.pos_ == "NOUN")])
+    sources = _unique([m for tok in clause.sources for m in resolver.mentions(tok, allow_thing=_agentive(tok))])
     if not sources:
         return []
     targets = _unique([m for tok in clause.targets for m in resolver.mentions(tok, allow_thing=True)])
@@ -135,7 +135,8 @@ def _clause_events(clause: Clause, sent: Span, sent_index: int, article: Article
     trigger = clause.trigger
     hosts = [clause.trigger, clause.head, clause.anchor]
     date, precision, basis = _date(hosts, attachments, article)
-    location = _location(hosts, attachments, resources.gazetteer)
+    location = _location(hosts + clause.targets + ([clause.object_token] if clause.object_token is not None else []),
+                         attachments, resources.gazetteer)
     attribution = attributor.attribution(clause.anchor, clause.head, sent)
     trig = TextSpan(trigger.text, trigger.idx + offset, trigger.idx + len(trigger.text) + offset)
     obj = None
@@ -178,6 +179,17 @@ def _object_span(token: Token) -> Span:
     while end > start and (doc[end].is_punct or doc[end].dep_ == "cc"):
         end -= 1
     return doc[start:end + 1]
+
+
+def _agentive(token: Token) -> bool:
+    """A common-noun subject that may name people even if no actor is known ("musicians", "Afghan traders").
+
+    Singular nouns without a national or named modifier ("the offer", "the decision") are not kept.
+    """
+    if token.pos_ != "NOUN":
+        return False
+    return token.tag_ == "NNS" or any(c.dep_ in ("compound", "amod") and c.ent_type_ in ("NORP", "GPE", "ORG")
+                                      for c in token.children)
 
 
 def _inside(mention: ActorMention, sent: Span, offset: int) -> bool:
