@@ -1,14 +1,36 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
+import http.server
 import io
 import json
+import threading
+import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from warcio.archiveiterator import ArchiveIterator
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
 
+import parley.readers._feed as readers_feed
 from parley.errors import InputError
-from parley.readers import read_jsonl, read_stdin, read_text_files
+from parley.readers import (
+    USER_AGENT,
+    iter_articles,
+    read_csv,
+    read_feed,
+    read_folder,
+    read_html,
+    read_jsonl,
+    read_stdin,
+    read_text_files,
+    read_url,
+    read_warc,
+)
 from parley.types import Article
 
 
@@ -229,3 +251,622 @@ def test_stdin_text_keeps_every_line_and_the_date() -> None:
 def test_stdin_empty_is_an_error() -> None:
     [error] = read_stdin(io.BytesIO(b""))
     assert isinstance(error, InputError) and error.message == "empty article"
+
+
+# --- CSV -------------------------------------------------------------------------------------------
+
+NEWS_CSV = (
+    "story_id,headline,body,date,link,outlet\n"
+    'n1,Talks stall,"Qatar recalled its team.\nEgypt urged calm.",2025-03-14,https://example.org/n1,Example Times\n'
+    "n2,,Envoys met in Doha.,,,\n"
+)
+NEWS_MAPPING = {"id": "story_id", "title": "headline", "text": "body", "published": "date", "url": "link",
+                "publisher": "outlet"}
+
+
+def test_csv_reads_rows_through_a_column_mapping(tmp_path: Path) -> None:
+    path = tmp_path / "news.csv"
+    path.write_text(NEWS_CSV, encoding="utf-8")
+    assert list(read_csv(path, mapping=NEWS_MAPPING, published="2025-03-20")) == [
+        Article(
+            id="n1",
+            text="Qatar recalled its team.\nEgypt urged calm.",
+            title="Talks stall",
+            published=dt.date(2025, 3, 14),
+            url="https://example.org/n1",
+            publisher="Example Times",
+        ),
+        Article(id="n2", text="Envoys met in Doha.", published=dt.date(2025, 3, 20)),
+    ]
+
+
+def test_csv_default_columns_and_ids_from_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "plain.csv"
+    path.write_text("text,title\nTalks resumed.,Talks\nTalks stalled.,\n", encoding="utf-8")
+    assert list(read_csv(path)) == [
+        Article(id="plain.csv:2", text="Talks resumed.", title="Talks"),
+        Article(id="plain.csv:3", text="Talks stalled."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("csv_text", "mapping", "expected"),
+    [
+        ("id,body\n1,Talks resumed.\n", None, "missing column 'text'; the columns are 'id', 'body'"),
+        ("id,body\n1,Talks resumed.\n", {"text": "story"}, "missing column text -> 'story'; the columns are 'id'"),
+        ("id,text\n1,Talks resumed.\n", {"title": "headline"}, "missing column title -> 'headline'"),
+    ],
+)
+def test_csv_missing_column_is_one_error_for_the_file(
+    tmp_path: Path, csv_text: str, mapping: dict[str, str] | None, expected: str
+) -> None:
+    path = tmp_path / "news.csv"
+    path.write_text(csv_text, encoding="utf-8")
+    [error] = read_csv(path, mapping=mapping)
+    assert isinstance(error, InputError)
+    assert expected in error.message
+    assert (error.source, error.line) == (str(path), 1)
+
+
+def test_csv_unclosed_quote_at_the_end_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "news.csv"
+    path.write_text('\n\nid,text\na,Talks resumed.\nb,"Talks stalled.\nc,Talks ended.\n', encoding="utf-8")
+    article, error = read_csv(path)
+    assert isinstance(article, Article) and article.id == "a"
+    assert isinstance(error, InputError) and error.line == 5 and "unexpected end of data" in error.message
+
+
+def test_csv_empty_file_is_one_error(tmp_path: Path) -> None:
+    (tmp_path / "empty.csv").write_text("", encoding="utf-8")
+    [error] = read_csv(tmp_path / "empty.csv")
+    assert isinstance(error, InputError) and "header row" in error.message
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ("b,   ,2025-03-14", "empty text"),
+        ("b,Talks resumed.,someday", "bad published date"),
+        ("b,Talks resumed.", "the row has 2 fields, the header 3"),
+        ('b,"Talks" resumed.,2025-03-14', "malformed CSV"),
+        ("a,Talks resumed.,2025-03-14", "duplicate id"),
+        (",Talks resumed.,2025-03-14", "empty id"),
+    ],
+)
+def test_csv_bad_row_is_an_error_and_reading_goes_on(tmp_path: Path, row: str, message: str) -> None:
+    path = tmp_path / "news.csv"
+    # The first record spans two lines: the bad row's line number counts physical lines.
+    path.write_text(f'id,text,published\na,"Talks\nresumed.",2025-03-14\n{row}\nc,Talks ended.,\n', encoding="utf-8")
+    first, error, last = read_csv(path)
+    assert isinstance(first, Article) and isinstance(last, Article) and last.id == "c"
+    assert isinstance(error, InputError)
+    assert message in error.message
+    assert (error.source, error.line) == (str(path), 4)
+
+
+def test_csv_row_that_is_not_utf8_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "news.csv"
+    path.write_bytes(b"id,text\na,Caf\xe9 talks.\nb,Talks resumed.\n")
+    error, article = read_csv(path)
+    assert isinstance(error, InputError) and "not UTF-8" in error.message and error.line == 2
+    assert isinstance(article, Article) and article.id == "b"
+
+
+def test_csv_takes_fields_larger_than_the_csv_module_default(tmp_path: Path) -> None:
+    text = "The envoy spoke. " * 20_000  # about 340 KB, over the csv module's 128 KiB default
+    path = tmp_path / "big.csv"
+    path.write_text(f'id,text\nbig,"{text}"\n', encoding="utf-8")
+    [article] = read_csv(path)
+    assert isinstance(article, Article) and article.text == text
+
+
+def test_csv_reads_open_files_with_another_delimiter_and_a_bom() -> None:
+    fp = io.BytesIO("\ufeffid;text\na;Talks resumed.\n".encode())
+    [article] = read_csv(fp, delimiter=";", source_name="upload")
+    assert article == Article(id="a", text="Talks resumed.")
+
+
+def test_csv_unknown_field_in_the_mapping_raises() -> None:
+    with pytest.raises(InputError, match="unknown article field 'body'"):
+        list(read_csv(io.StringIO("id,text\n"), mapping={"body": "text"}))
+
+
+def test_csv_streams_row_by_row() -> None:
+    def lines():
+        yield "id,text\n"
+        yield "a,One.\n"
+        raise AssertionError("read past the first record")
+
+    assert next(read_csv(lines())) == Article(id="a", text="One.")
+
+
+def test_jsonl_and_csv_stream_a_large_generated_file() -> None:
+    consumed = 0
+
+    def lines(header: list[str], make: Any) -> Iterator[str]:
+        nonlocal consumed
+        yield from header
+        for number in range(1_000_000):  # about 30 MB if it were read whole
+            consumed = number
+            yield make(number)
+
+    jsonl = read_jsonl(lines([], lambda n: json.dumps({"id": n, "text": "Talks resumed."}) + "\n"))  # type: ignore[arg-type]
+    assert [next(jsonl) for _ in range(3)][-1] == Article(id="2", text="Talks resumed.")
+    assert consumed < 10
+    consumed = 0
+    rows = read_csv(lines(["id,text\n"], lambda n: f"{n},Talks resumed.\n"))
+    assert [next(rows) for _ in range(3)][-1] == Article(id="2", text="Talks resumed.")
+    assert consumed < 10
+
+
+# --- HTML ------------------------------------------------------------------------------------------
+
+
+def page(
+    title: str,
+    paragraphs: list[str],
+    *,
+    date: str | None = None,
+    site: str | None = "Gulf Ledger",
+) -> bytes:
+    """A news page as sites write them: menus, the article, a footer."""
+    meta = f'<meta property="og:site_name" content="{site}">' if site else ""
+    if date:
+        meta += f'<meta property="article:published_time" content="{date}">'
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (
+        f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{title} | {site}</title>{meta}</head><body>"
+        "<header><nav><ul><li><a href='/'>Home</a></li><li><a href='/world'>World</a></li>"
+        "<li><a href='/business'>Business</a></li></ul></nav></header>"
+        f"<main><article><h1>{title}</h1>{body}</article></main>"
+        "<footer><p>Gulf Ledger, all rights reserved.</p><a href='/about'>About us</a></footer></body></html>"
+    ).encode()
+
+
+DOHA = [
+    "Qatar hosted envoys from Egypt and the United States on Friday to discuss a ceasefire in the region.",
+    "The talks lasted six hours and ended without a joint statement, officials said after the meeting.",
+    "A second round is planned in Cairo, according to a diplomat who asked not to be named.",
+]
+CAIRO = [
+    "Egypt's foreign minister urged both sides to return to the table and accept the proposed truce.",
+    "He spoke to reporters in Cairo after meeting the Qatari prime minister for two hours.",
+    "Neither side has answered the proposal, which includes a prisoner exchange in three stages.",
+]
+NAV_ONLY = (
+    b"<html><head><title>World | Gulf Ledger</title></head><body><nav><ul><li><a href='/'>Home</a></li>"
+    b"<li><a href='/world'>World</a></li><li><a href='/sport'>Sport</a></li></ul></nav>"
+    b"<div class='menu'><a href='/a'>Culture</a> | <a href='/b'>Opinion</a></div></body></html>"
+)
+
+
+def test_html_page_gives_its_article(tmp_path: Path) -> None:
+    path = tmp_path / "doha.html"
+    path.write_bytes(page("Envoys meet in Doha", DOHA, date="2025-03-14T08:00:00Z"))
+    article = read_html(path)
+    assert isinstance(article, Article)
+    assert (article.id, article.title, article.published, article.publisher, article.url) == (
+        "doha.html", "Envoys meet in Doha", dt.date(2025, 3, 14), "Gulf Ledger", None
+    )
+    assert all(paragraph in article.text for paragraph in DOHA)
+    assert "Business" not in article.text and "rights reserved" not in article.text
+
+
+def test_html_id_comes_from_the_url(tmp_path: Path) -> None:
+    article = read_html(page("Envoys meet in Doha", DOHA), source_name="upload", url="https://example.org/doha")
+    assert isinstance(article, Article)
+    assert (article.id, article.url) == ("https://example.org/doha", "https://example.org/doha")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [NAV_ONLY, b"<html><head><title>Empty</title></head><body></body></html>", b"", b"\x00\x01\x02\x03"],
+    ids=["navigation-only", "empty-body", "empty-file", "binary"],
+)
+def test_html_page_without_an_article_is_an_error(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "index.html"
+    path.write_bytes(data)
+    error = read_html(path)
+    assert isinstance(error, InputError)
+    assert error.message == f"no article text found in {path}"
+    assert (error.source, error.article_id) == (str(path), "index.html")
+
+
+def test_html_missing_file_is_an_error(tmp_path: Path) -> None:
+    error = read_html(tmp_path / "absent.html")
+    assert isinstance(error, InputError) and "cannot read file" in error.message
+
+
+# --- folders ---------------------------------------------------------------------------------------
+
+
+def test_folder_reads_text_html_and_jsonl_recursively_in_order(tmp_path: Path) -> None:
+    (tmp_path / "2025" / "03").mkdir(parents=True)
+    (tmp_path / "2025" / "03" / "doha.html").write_bytes(page("Envoys meet in Doha", DOHA))
+    (tmp_path / "2025" / "cairo.htm").write_bytes(page("Cairo calls for talks", CAIRO))
+    (tmp_path / "a.txt").write_text("Qatar recalled its team.", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text('{"id": "j1", "text": "Talks resumed."}\n', encoding="utf-8")
+    (tmp_path / "index.html").write_bytes(NAV_ONLY)
+    (tmp_path / "notes.csv").write_text("text\nNot read: a folder's other files are skipped.\n", encoding="utf-8")
+    (tmp_path / ".hidden.txt").write_text("Not read.", encoding="utf-8")
+    items = list(read_folder(tmp_path, published="2025-03-20"))
+    assert [item.id if isinstance(item, Article) else item.article_id for item in items] == [
+        "2025/03/doha.html", "2025/cairo.htm", "a.txt", "j1", "index.html"
+    ]
+    assert isinstance(items[-1], InputError) and "no article text" in items[-1].message
+    assert items[0].published == dt.date(2025, 3, 20)  # the page has no date of its own
+
+
+def test_folder_that_is_not_a_folder_is_an_error(tmp_path: Path) -> None:
+    [error] = read_folder(tmp_path / "absent")
+    assert isinstance(error, InputError) and error.message == "not a folder"
+
+
+# --- feeds -----------------------------------------------------------------------------------------
+
+
+class Site:
+    """A web site on 127.0.0.1 for one test: fixed routes, a log of requests; stops with the test."""
+
+    def __init__(self) -> None:
+        self.routes: dict[str, tuple[int, str, bytes] | Any] = {}
+        self.requests: list[tuple[str, str]] = []
+        site = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
+                site.requests.append((self.path, self.headers.get("User-Agent", "")))
+                route = site.routes.get(self.path, (404, "text/plain", b"not found"))
+                if callable(route):
+                    route = route()
+                status, content_type, body = route
+                try:
+                    self.send_response(status)
+                    self.send_header("Content-Type", content_type)
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                except OSError:
+                    pass  # the client gave up (a time-out test)
+
+            def log_message(self, format: str, *args: Any) -> None:
+                pass
+
+        class Server(http.server.ThreadingHTTPServer):
+            daemon_threads = True
+            block_on_close = False
+
+            def handle_error(self, request: Any, client_address: Any) -> None:
+                pass
+
+        self.server = Server(("127.0.0.1", 0), Handler)
+        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+    def paths(self) -> list[str]:
+        return [path for path, _ in self.requests]
+
+
+@pytest.fixture
+def site() -> Iterator[Site]:
+    site = Site()
+    site.thread.start()
+    try:
+        yield site
+    finally:
+        site.server.shutdown()
+        site.server.server_close()
+        site.thread.join(timeout=5)
+
+
+@pytest.fixture(autouse=True)
+def quick_retries(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(readers_feed, "BACKOFF", (0.01,))
+
+
+def rss(items: list[dict[str, str]], *, title: str = "Gulf Ledger") -> bytes:
+    def item(fields: dict[str, str]) -> str:
+        return "<item>" + "".join(f"<{k}>{html.escape(v)}</{k}>" for k, v in fields.items()) + "</item>"
+
+    return (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+        f"<title>{title}</title><link>https://example.org/</link><description>News</description>"
+        + "".join(item(fields) for fields in items)
+        + "</channel></rss>"
+    ).encode()
+
+
+def atom(entries: list[dict[str, str]]) -> bytes:
+    def entry(fields: dict[str, str]) -> str:
+        link = f'<link href="{html.escape(fields["link"])}"/>' if "link" in fields else ""
+        summary = f"<summary>{html.escape(fields['summary'])}</summary>" if "summary" in fields else ""
+        return (
+            f"<entry><title>{fields['title']}</title><id>{fields['id']}</id>{link}"
+            f"<updated>{fields['updated']}</updated>{summary}</entry>"
+        )
+
+    return (
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+        "<title>Cairo Desk</title><id>urn:cairo-desk</id><updated>2025-03-15T00:00:00Z</updated>"
+        + "".join(entry(fields) for fields in entries)
+        + "</feed>"
+    ).encode()
+
+
+def test_rss_feed_file_entries_are_fetched_and_extracted(tmp_path: Path, site: Site) -> None:
+    site.routes["/doha"] = (200, "text/html; charset=utf-8", page("Envoys meet in Doha", DOHA, site=""))
+    site.routes["/cairo"] = (200, "text/html", page("Cairo calls for talks", CAIRO, date="2025-03-15"))
+    path = tmp_path / "feed.rss"
+    path.write_bytes(rss([
+        {"title": "Envoys meet", "link": site.url("/doha"), "guid": "urn:gl:1",
+         "pubDate": "Fri, 14 Mar 2025 08:00:00 GMT"},
+        {"title": "Cairo", "link": site.url("/cairo"), "pubDate": "Sat, 15 Mar 2025 09:00:00 GMT"},
+    ]))
+    first, second = read_feed(path)
+    assert isinstance(first, Article) and isinstance(second, Article)
+    assert (first.id, first.url, first.published, first.title) == (
+        "urn:gl:1", site.url("/doha"), dt.date(2025, 3, 14), "Envoys meet in Doha"
+    )
+    assert all(paragraph in first.text for paragraph in DOHA)
+    assert (second.id, second.publisher) == (site.url("/cairo"), "Gulf Ledger")  # no guid: the link is the id
+    assert all(paragraph in second.text for paragraph in CAIRO)
+    assert sorted(site.paths()) == ["/cairo", "/doha"]
+    assert {agent for _, agent in site.requests} == {USER_AGENT}
+    assert USER_AGENT.startswith("Parley/") and "(+https://github.com/parley-news/parley)" in USER_AGENT
+
+
+def test_atom_feed_from_a_url_with_relative_links(site: Site) -> None:
+    site.routes["/feeds/atom.xml"] = (200, "application/atom+xml", atom([
+        {"title": "Doha", "id": "urn:cd:1", "link": "/doha", "updated": "2025-03-14T10:00:00Z"},
+        {"title": "Cairo", "id": "urn:cd:2", "link": "cairo", "updated": "2025-03-15T10:00:00Z"},
+    ]))
+    site.routes["/doha"] = (200, "text/html", page("Envoys meet in Doha", DOHA))
+    site.routes["/feeds/cairo"] = (200, "text/html", page("Cairo calls for talks", CAIRO))
+    items = list(read_feed(site.url("/feeds/atom.xml")))
+    assert [(a.id, a.url, a.published) for a in items if isinstance(a, Article)] == [
+        ("urn:cd:1", site.url("/doha"), dt.date(2025, 3, 14)),
+        ("urn:cd:2", site.url("/feeds/cairo"), dt.date(2025, 3, 15)),
+    ]
+
+
+def test_feed_without_fetching_uses_the_summaries(tmp_path: Path) -> None:
+    path = tmp_path / "feed.xml"
+    path.write_bytes(rss([
+        {"title": "Doha", "link": "https://example.org/doha", "guid": "g1",
+         "description": "<p>Qatar hosted <b>envoys</b> on Friday.</p><p>Talks ended.</p>"},
+        {"title": "Cairo", "link": "https://example.org/cairo", "guid": "g2"},
+    ]))
+    article, error = read_feed(path, fetch=False)
+    assert article == Article(
+        id="g1", text="Qatar hosted envoys on Friday.\nTalks ended.", title="Doha", url="https://example.org/doha",
+        publisher="Gulf Ledger",
+    )
+    assert isinstance(error, InputError) and error.article_id == "g2"
+    assert "entry 2 (https://example.org/cairo)" in error.message and "fetching is off" in error.message
+
+
+def test_feed_falls_back_to_the_summary_when_fetching_fails(tmp_path: Path, site: Site) -> None:
+    site.routes["/nav"] = (200, "text/html", NAV_ONLY)
+    path = tmp_path / "feed.xml"
+    path.write_bytes(rss([
+        {"title": "Gone", "link": site.url("/gone"), "guid": "g1", "description": "Egypt urged calm."},
+        {"title": "Gone too", "link": site.url("/gone"), "guid": "g2"},
+        {"title": "Menu", "link": site.url("/nav"), "guid": "g3"},
+    ]))
+    article, gone, menu = read_feed(path, retries=0)
+    assert isinstance(article, Article) and article.text == "Egypt urged calm."
+    assert isinstance(gone, InputError) and gone.article_id == "g2"
+    assert f"entry 2 ({site.url('/gone')})" in gone.message and "HTTP 404" in gone.message
+    assert isinstance(menu, InputError) and "no article text found in the page" in menu.message
+
+
+def test_feed_retries_server_errors(tmp_path: Path, site: Site) -> None:
+    answers = iter([(503, "text/plain", b"busy"), (200, "text/html", page("Envoys meet in Doha", DOHA))])
+    site.routes["/doha"] = lambda: next(answers)
+    path = tmp_path / "feed.xml"
+    path.write_bytes(rss([{"title": "Doha", "link": site.url("/doha"), "guid": "g1"}]))
+    [article] = read_feed(path, retries=1)
+    assert isinstance(article, Article) and DOHA[0] in article.text
+    assert site.paths() == ["/doha", "/doha"]
+
+
+def test_feed_that_times_out_is_one_error(site: Site) -> None:
+    def slow() -> tuple[int, str, bytes]:
+        time.sleep(1.0)
+        return 200, "application/rss+xml", rss([])
+
+    site.routes["/slow.xml"] = slow
+    started = time.monotonic()
+    [error] = read_feed(site.url("/slow.xml"), timeout=0.2, retries=1)
+    assert time.monotonic() - started < 3
+    assert isinstance(error, InputError) and error.source == site.url("/slow.xml")
+    assert "timed out after 0.2 s" in error.message and "after 2 attempts" in error.message
+
+
+def test_feed_results_stream_with_bounded_look_ahead(tmp_path: Path, site: Site) -> None:
+    for number in range(30):
+        site.routes[f"/a{number}"] = (200, "text/html", page(f"Story {number}", DOHA))
+    path = tmp_path / "feed.xml"
+    path.write_bytes(rss([{"title": f"S{n}", "link": site.url(f"/a{n}"), "guid": f"g{n}"} for n in range(30)]))
+    articles = read_feed(path, concurrency=2)
+    first = next(articles)
+    assert isinstance(first, Article) and first.id == "g0"
+    time.sleep(0.2)  # let the pages in flight arrive
+    assert len(site.requests) <= 2
+    rest = list(articles)
+    assert [a.id for a in rest if isinstance(a, Article)] == [f"g{n}" for n in range(1, 30)]
+
+
+@pytest.mark.parametrize("data", [b"<html><body><p>Not a feed.</p></body></html>", b"\x00 garbage"])
+def test_file_that_is_not_a_feed_is_one_error(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "feed.xml"
+    path.write_bytes(data)
+    [error] = read_feed(path)
+    assert isinstance(error, InputError) and error.message == "not an RSS or Atom feed"
+
+
+def test_url_of_a_page_gives_its_article(site: Site) -> None:
+    site.routes["/doha"] = (200, "text/html", page("Envoys meet in Doha", DOHA))
+    [article] = read_url(site.url("/doha"))
+    assert isinstance(article, Article) and (article.id, article.url) == (site.url("/doha"), site.url("/doha"))
+
+
+def test_feed_options_are_checked() -> None:
+    with pytest.raises(ValueError, match="concurrency"):
+        list(read_feed("feed.xml", concurrency=0))
+
+
+# --- WARC ------------------------------------------------------------------------------------------
+
+
+def warc_bytes(records: list[tuple[str, str, str, bytes]], *, gzip: bool = True) -> bytes:
+    """A WARC of (record type, URI, content type, payload) records, as a crawler writes it."""
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=gzip)
+    for rec_type, uri, content_type, payload in records:
+        if rec_type == "response":
+            http_headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+            record = writer.create_warc_record(
+                uri, "response", payload=io.BytesIO(payload), length=len(payload), http_headers=http_headers,
+                warc_headers_dict={"WARC-Date": "2025-03-20T12:00:00Z"},
+            )
+        else:
+            record = writer.create_warc_record(
+                uri, rec_type, payload=io.BytesIO(payload), length=len(payload), warc_content_type=content_type
+            )
+        writer.write_record(record)
+    return buffer.getvalue()
+
+
+CRAWL = [
+    ("response", "https://example.org/doha", "text/html; charset=utf-8", page("Envoys meet in Doha", DOHA)),
+    ("response", "https://example.org/logo.png", "image/png", b"\x89PNG\r\n\x1a\n\x00\x00"),
+    ("metadata", "https://example.org/doha", "application/warc-fields", b"fetchTimeMs: 120\r\n"),
+    ("response", "https://example.org/cairo", "text/html", page("Cairo calls for talks", CAIRO, date="2025-03-15")),
+]
+
+
+@pytest.mark.parametrize("gzip", [True, False], ids=["warc.gz", "warc"])
+def test_warc_html_responses_become_articles(tmp_path: Path, gzip: bool) -> None:
+    path = tmp_path / ("crawl.warc.gz" if gzip else "crawl.warc")
+    path.write_bytes(warc_bytes(CRAWL, gzip=gzip))
+    doha, cairo = read_warc(path)
+    assert isinstance(doha, Article) and isinstance(cairo, Article)
+    assert (doha.id, doha.url, doha.published, doha.title) == (
+        "https://example.org/doha", "https://example.org/doha", dt.date(2025, 3, 20), "Envoys meet in Doha"
+    )  # the page has no date: the capture's
+    assert (cairo.id, cairo.published) == ("https://example.org/cairo", dt.date(2025, 3, 15))
+    assert all(paragraph in cairo.text for paragraph in CAIRO)
+
+
+def record_offsets(data: bytes) -> list[int]:
+    iterator = ArchiveIterator(io.BytesIO(data))
+    offsets = []
+    for _ in iterator:
+        offsets.append(iterator.get_record_offset())
+    return offsets
+
+
+@pytest.mark.parametrize("gzip", [True, False], ids=["warc.gz", "warc"])
+def test_warc_corrupt_bytes_after_a_good_record_are_an_error(tmp_path: Path, gzip: bool) -> None:
+    data = warc_bytes(CRAWL[:1], gzip=gzip)
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(data + b"\x00\x17garbled bytes\r\n" * 20)
+    article, error = read_warc(path)
+    assert isinstance(article, Article) and article.id == "https://example.org/doha"
+    assert isinstance(error, InputError) and error.source == str(path)
+    assert f"corrupt or truncated record at byte offset {len(data)}" in error.message
+
+
+@pytest.mark.parametrize("gzip", [True, False], ids=["warc.gz", "warc"])
+def test_warc_reading_goes_on_after_a_corrupt_record(tmp_path: Path, gzip: bool) -> None:
+    data = warc_bytes(CRAWL, gzip=gzip)
+    second = record_offsets(data)[1]
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(data[:second] + b"\x00" * 30 + data[second + 30 :])  # the PNG record's start is garbled
+    doha, error, cairo = read_warc(path)
+    assert isinstance(doha, Article) and isinstance(cairo, Article) and cairo.id == "https://example.org/cairo"
+    assert isinstance(error, InputError) and f"at byte offset {second}" in error.message
+
+
+@pytest.mark.parametrize("cut", [40, 400])
+def test_warc_truncated_gzip_is_an_error(tmp_path: Path, cut: int) -> None:
+    data = warc_bytes(CRAWL)
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(data[:-cut])
+    items = list(read_warc(path))
+    assert isinstance(items[0], Article) and items[0].id == "https://example.org/doha"
+    assert isinstance(items[-1], InputError) and "truncated" in items[-1].message
+    assert all(isinstance(item, Article) for item in items[:-1])
+
+
+def test_warc_that_is_not_a_warc_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "notes.warc"
+    path.write_text("These are notes, not an archive.\n", encoding="utf-8")
+    [error] = read_warc(path)
+    assert isinstance(error, InputError) and "byte offset 0" in error.message
+
+
+# --- every source ----------------------------------------------------------------------------------
+
+
+def test_iter_articles_dispatches_each_source_by_its_form(tmp_path: Path, site: Site) -> None:
+    site.routes["/feed"] = (200, "application/rss+xml", rss([
+        {"title": "Doha", "link": site.url("/doha"), "guid": "feed-1"},
+    ]))
+    site.routes["/doha"] = (200, "text/html", page("Envoys meet in Doha", DOHA))
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    (folder / "f.txt").write_text("Talks resumed.", encoding="utf-8")
+    (tmp_path / "a.jsonl").write_text('{"id": "jsonl-1", "text": "Talks resumed."}\n', encoding="utf-8")
+    (tmp_path / "b.json").write_text('{"id": "json-1", "text": "Talks resumed."}\n', encoding="utf-8")
+    (tmp_path / "c.csv").write_text("story,body\ncsv-1,Talks resumed.\n", encoding="utf-8")
+    (tmp_path / "d.WARC.GZ").write_bytes(warc_bytes(CRAWL[:1]))
+    (tmp_path / "e.rss").write_bytes(rss([{"title": "T", "guid": "rss-1", "description": "Talks resumed."}]))
+    (tmp_path / "f.htm").write_bytes(page("Cairo calls for talks", CAIRO))
+    (tmp_path / "g.md").write_text("Talks resumed.", encoding="utf-8")
+    sources = [
+        "-", folder, tmp_path / "a.jsonl", tmp_path / "b.json", tmp_path / "c.csv", tmp_path / "d.WARC.GZ",
+        tmp_path / "e.rss", tmp_path / "f.htm", tmp_path / "g.md", tmp_path / "absent.txt", site.url("/feed"),
+        site.url("/doha"),
+    ]
+    items = list(iter_articles(
+        sources, published="2025-03-20", mapping={"id": "story", "text": "body"},
+        stdin=io.BytesIO(b"Talks resumed on stdin."),
+    ))
+    assert [item.id if isinstance(item, Article) else f"error: {item.message}" for item in items] == [
+        "stdin", "f.txt", "jsonl-1", "json-1", "csv-1", "https://example.org/doha", "rss-1", "f.htm", "g.md",
+        "error: no such file or folder", "feed-1", site.url("/doha"),
+    ]
+    assert items[0].published == dt.date(2025, 3, 20)
+
+
+def test_warc_record_cut_inside_its_header_is_an_error(tmp_path: Path) -> None:
+    data = warc_bytes(CRAWL[:1], gzip=False)
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(data + b"WARC/1.0\r\nWARC-Ty\x00\x00")
+    article, error = read_warc(path)
+    assert isinstance(article, Article)
+    assert isinstance(error, InputError) and f"byte offset {len(data)}" in error.message
+
+
+def test_warc_unseekable_stream_stops_cleanly_at_damage() -> None:
+    class Unseekable(io.RawIOBase):
+        def __init__(self, data: bytes) -> None:
+            self.data = io.BytesIO(data)
+
+        def readable(self) -> bool:
+            return True
+
+        def readinto(self, buffer: Any) -> int:
+            return self.data.readinto(buffer)
+
+    data = warc_bytes(CRAWL[:1])
+    stream = io.BufferedReader(Unseekable(data + b"\x00 garbled \x00" * 40 + warc_bytes(CRAWL[3:])))
+    article, error = read_warc(stream, source_name="upload")
+    assert isinstance(article, Article)
+    assert isinstance(error, InputError) and error.source == "upload"
+    assert f"byte offset {len(data)}" in error.message and "reading stopped" in error.message

@@ -258,6 +258,11 @@ def _report_skipped(error: ParleyError, *, debug: bool) -> None:
     show_default=True,
     help="Worker processes for parsing.",
 )
+@click.option(
+    "--given-dyads",
+    is_flag=True,
+    help="Give the coder each gold source and target mention and score the label it codes between them.",
+)
 @click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
 def evaluate_command(
     gold: str,
@@ -267,13 +272,17 @@ def evaluate_command(
     actors: tuple[str, ...],
     patterns: tuple[str, ...],
     processes: int,
+    given_dyads: bool,
     debug: bool,
 ) -> None:
     """Score the coder against GOLD (JSON Lines gold items) and print metrics per dataset."""
-    from parley.evaluate import evaluate, format_report
+    from parley.evaluate import evaluate, evaluate_given_dyads, format_report
 
     with _fatal_errors(debug):
-        if events_path is not None:
+        if given_dyads:
+            coder = load_coder(actors=actors, patterns=patterns)
+            report = evaluate_given_dyads(gold, coder=coder, datasets=datasets or None)
+        elif events_path is not None:
             report = evaluate(gold, events=_read_event_dicts(events_path), datasets=datasets or None)
         else:
             coder = load_coder(actors=actors, patterns=patterns)
@@ -299,3 +308,190 @@ def _read_event_dicts(path: str) -> Iterator[dict[str, Any]]:
             if not isinstance(record, dict):
                 raise InputError("expected an event object", source=os.fspath(path), line=number)
             yield record
+
+
+# --- the event store ------------------------------------------------------------------------------
+
+_DB_OPTION = click.option(
+    "--db",
+    default="parley.duckdb",
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="The event store (a DuckDB file).",
+)
+
+
+def _report_line(db: str, report: Any) -> str:
+    return (
+        f"{db}: read {report.read}, coded {report.coded} (replaced {report.replaced}), "
+        f"unchanged {report.skipped_unchanged}, failed {report.failed}, events {report.events}"
+    )
+
+
+def _store_progress() -> Any:
+    """A progress callback drawing a bar when a person watches stderr, else None."""
+    stderr = sys.stderr
+    if not (hasattr(stderr, "isatty") and stderr.isatty()):
+        return None
+    from tqdm import tqdm
+
+    bar = tqdm(unit="article", file=stderr, leave=False, dynamic_ncols=True)
+
+    def update(report: Any) -> None:
+        bar.update(report.read - bar.n)
+        bar.set_postfix(events=report.events, failed=report.failed, refresh=False)
+
+    return update
+
+
+def _finish_store_run(db: str, report: Any) -> None:
+    click.echo(_report_line(db, report))
+    if report.failed:
+        _echo_err(f"{report.failed} record(s) failed; `parley errors --db {db}` lists them")
+    if report.read == 0:
+        _echo_err("error: no articles in the input")
+        sys.exit(1)
+    if report.coded == 0 and report.skipped_unchanged == 0:
+        _echo_err("error: no article could be coded")
+        sys.exit(1)
+
+
+@main.command("ingest")
+@click.argument("sources", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@_DB_OPTION
+@click.option(
+    "--published",
+    metavar="DATE",
+    callback=_published_callback,
+    help="Publication date (YYYY-MM-DD) of plain text articles, the base for relative dates.",
+)
+@click.option(
+    "--actors", multiple=True, type=click.Path(dir_okay=False), help="An extra actors file (repeatable)."
+)
+@click.option(
+    "--patterns",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="An extra verb patterns file (repeatable).",
+)
+@click.option(
+    "--processes",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Worker processes for parsing.",
+)
+@click.option(
+    "--batch-size",
+    type=click.IntRange(min=1),
+    default=200,
+    show_default=True,
+    help="Articles written per transaction.",
+)
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+def ingest_command(
+    sources: tuple[str, ...],
+    db: str,
+    published: dt.date | None,
+    actors: tuple[str, ...],
+    patterns: tuple[str, ...],
+    processes: int,
+    batch_size: int,
+    debug: bool,
+) -> None:
+    """Read, code and store the articles of SOURCES in the event store, in batches.
+
+    Articles already stored with the same content are skipped; changed ones replace their events.
+    Records that cannot be read or coded go to the errors table (`parley errors`). Safe to run again
+    after an interruption. '-' reads standard input.
+    """
+    from parley.store import ingest
+
+    with _fatal_errors(debug):
+        coder = load_coder(actors=actors, patterns=patterns)
+        report = ingest(
+            _store_sources(sources, published=published),
+            db=db,
+            coder=coder,
+            batch_size=batch_size,
+            n_process=processes,
+            published=published,
+            progress=_store_progress(),
+        )
+    _finish_store_run(db, report)
+
+
+def _store_sources(sources: Sequence[str], *, published: dt.date | None) -> Iterator[Any]:
+    from parley.readers import read_stdin
+
+    for source in sources:
+        if source == "-":
+            yield from read_stdin(click.get_binary_stream("stdin"), published=published)
+        else:
+            yield source
+
+
+@main.command("recode")
+@_DB_OPTION
+@click.option(
+    "--actors", multiple=True, type=click.Path(dir_okay=False), help="An extra actors file (repeatable)."
+)
+@click.option(
+    "--patterns",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="An extra verb patterns file (repeatable).",
+)
+@click.option(
+    "--processes",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Worker processes for parsing.",
+)
+@click.option(
+    "--batch-size",
+    type=click.IntRange(min=1),
+    default=200,
+    show_default=True,
+    help="Articles written per transaction.",
+)
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+def recode_command(
+    db: str, actors: tuple[str, ...], patterns: tuple[str, ...], processes: int, batch_size: int, debug: bool
+) -> None:
+    """Re-code every stored article with the current lexicon and actors, replacing its events."""
+    from parley.store import recode
+
+    with _fatal_errors(debug):
+        if not os.path.exists(db):
+            raise ParleyError(f"{db}: no such store; create it with `parley ingest`")
+        coder = load_coder(actors=actors, patterns=patterns)
+        report = recode(db=db, coder=coder, batch_size=batch_size, n_process=processes,
+                        progress=_store_progress())
+    _finish_store_run(db, report)
+
+
+@main.command("errors")
+@_DB_OPTION
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per error.")
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+def errors_command(db: str, as_json: bool, debug: bool) -> None:
+    """List the records that could not be read or coded, from the errors table of the store."""
+    from parley.store import Store
+
+    with _fatal_errors(debug), Store.open(db, read_only=True) as store:
+        rows = store.errors().to_pylist()
+    for row in rows:
+        if as_json:
+            row["at"] = row["at"].isoformat(timespec="seconds") if row["at"] else None
+            click.echo(json.dumps(row, ensure_ascii=False))
+            continue
+        where = [str(row["source"])] if row["source"] else []
+        if row["line"] is not None:
+            where.append(f"line {row['line']}")
+        if row["article_id"] is not None:
+            where.append(f"article {row['article_id']!r}")
+        click.echo(f"{' '.join(where) or '-'}\t{row['step']}\t{' '.join(row['message'].split())}")
+    if not rows and not as_json:
+        _echo_err("no errors recorded")

@@ -119,6 +119,52 @@ class Coder:
             raise result.error
         return result.events
 
+    # ---- given dyads
+    def code_dyad(self, text: str, *, source: tuple[int, int], target: tuple[int, int] | None,
+                  published: dt.date | str | None = None, article_id: str = "text") -> Event | None:
+        """The best event between two actor mentions given by character offsets.
+
+        Args:
+            text: the text.
+            source: (start, end) of the source mention in `text`.
+            target: (start, end) of the target mention, or None.
+            published: the article's date.
+            article_id: the id events carry.
+
+        Returns:
+            The event (its `source`/`target` are the given mentions), or None when no predicate
+            links them.
+
+        Raises:
+            InputError: bad text, date or offsets.
+        """
+        return self.code_dyads(text, [(source, target)], published=published, article_id=article_id)[0]
+
+    def code_dyads(self, text: str, dyads: Sequence[tuple[tuple[int, int], tuple[int, int] | None]], *,
+                   published: dt.date | str | None = None, article_id: str = "text") -> list[Event | None]:
+        """`code_dyad` for several dyads of one text, parsing it once."""
+        from parley.coding.dyad import best_dyad_event
+
+        try:
+            date = parse_published(published)
+        except ValueError as e:
+            raise InputError(f"published date {published!r} is not a date ({e})", article_id=article_id) from e
+        article = Article(id=article_id, text=text, published=date)
+        problem = self._check(article)
+        if problem is not None:
+            raise problem
+        for dyad in dyads:
+            for span in dyad:
+                if span is not None and not (0 <= span[0] < span[1] <= len(text)):
+                    raise InputError(f"mention offsets {span} are outside the text (0..{len(text)})",
+                                     article_id=article_id)
+        out: list[Event | None] = []
+        for source, target in dyads:
+            # Each dyad gets a fresh parse: clause repairs change the Doc in place.
+            doc = self.nlp(text)
+            out.append(best_dyad_event(doc, article, self.resources, source, target))
+        return out
+
     # ---- many
     def code_articles(self, articles: Iterable[Article | InputError], *, n_process: int = 1) -> Iterator[CodingResult]:
         """Code a stream of articles in order. Errors from a reader pass through as results.

@@ -4,7 +4,10 @@
     ├── InputError            bad article input (line, article id)
     │   └── ArticleError      one article cannot be coded (article id, step)
     ├── DataFileError         an actors / patterns / ontology file is invalid (path, line, key)
-    └── ModelNotInstalled     the spaCy model package is missing
+    ├── ModelNotInstalled     the spaCy model package is missing
+    └── StoreError            the event store cannot be opened, read or written (path)
+        ├── StoreLocked       another process holds the store's write lock (path, holder)
+        └── SchemaError       the store's schema is newer than this Parley, or not a Parley store
 """
 
 from __future__ import annotations
@@ -54,3 +57,35 @@ class DataFileError(ParleyError):
 
 class ModelNotInstalled(ParleyError):
     """The pinned spaCy model is not installed."""
+
+
+class StoreError(ParleyError):
+    """The event store cannot be opened, read or written. `path` names the database file."""
+
+    def __init__(self, message: str, *, path: str | None = None) -> None:
+        self.path = path
+        self.message = message
+        super().__init__(f"{path}: {message}" if path else message)
+
+
+class StoreLocked(StoreError):
+    """Another process holds the store's write lock; `holder` describes it when DuckDB says (program, PID)."""
+
+    def __init__(self, path: str, *, holder: str | None = None) -> None:
+        self.holder = holder
+        who = f" by {holder}" if holder else " by another process"
+        super().__init__(
+            f"the store is locked{who}; wait for that process to finish (or stop it) and run again, "
+            "or use another --db file",
+            path=path,
+        )
+
+
+class SchemaError(StoreError):
+    """The store's schema cannot be used: written by a newer Parley, or not a Parley store."""
+
+    def __init__(self, message: str, *, path: str | None = None, found: int | None = None,
+                 supported: int | None = None) -> None:
+        self.found = found
+        self.supported = supported
+        super().__init__(message, path=path)

@@ -20,7 +20,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from parley.errors import InputError
+from parley.errors import InputError, ParleyError
 from parley.types import Article, Event
 
 if TYPE_CHECKING:
@@ -156,6 +156,103 @@ def evaluate(
         ],
         "errors": errors,
     }
+
+
+def evaluate_given_dyads(
+    gold_path: str | os.PathLike[str],
+    *,
+    coder: Coder | None = None,
+    datasets: Collection[str] | None = None,
+) -> dict[str, Any]:
+    """Label accuracy when the source and target mentions are given (the zero-shot coders' task).
+
+    For each gold event the first source and first target span are located in the item's text
+    (the first occurrence), `Coder.code_dyads` returns the best event between them, and its label
+    (PLOVER root, or the five-way class) is compared with the gold label. An event whose spans
+    cannot be found, or for which no event is returned, counts as wrong.
+
+    Returns:
+        `{"datasets": {name: {gold_events, located, no_event, given_dyad_accuracy}},
+        "confusions": [...], "errors": [...]}`.
+    """
+    gold = _read_gold(gold_path, datasets)
+    if coder is None:
+        from parley.coder import Coder
+
+        coder = Coder()
+    from parley.dates import parse_published
+
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    confusions: Counter[tuple[str, Any, Any]] = Counter()
+    errors: list[str] = []
+    for item in gold:
+        dataset, text = item["dataset"], item.get("text") or ""
+        c = counts[dataset]
+        dyads = []
+        golds = []
+        for gold_event in item["events"]:
+            c["gold"] += 1
+            source = _locate(text, (gold_event.get("source") or [None])[0])
+            target = _locate(text, (gold_event.get("target") or [None])[0])
+            if source is None or (gold_event.get("target") and target is None):
+                continue
+            c["located"] += 1
+            dyads.append((source, target))
+            golds.append(gold_event)
+        if not dyads:
+            continue
+        try:
+            events = coder.code_dyads(text, dyads, published=parse_published(item.get("published")),
+                                      article_id=str(item["id"]))
+        except (ParleyError, ValueError) as e:
+            errors.append(f"{item['id']}: {e}")
+            continue
+        for gold_event, event in zip(golds, events, strict=True):
+            if gold_event.get("plover") is not None:
+                gold_label: Any = gold_event["plover"]
+                system = _plover_root(event.plover) if event is not None else None
+            else:
+                gold_label = gold_event.get("penta")
+                system = _penta_class(event.cameo) if event is not None else None
+            if event is None:
+                c["no_event"] += 1
+            if system == gold_label:
+                c["correct"] += 1
+            else:
+                confusions[(dataset, gold_label, system)] += 1
+    report = {
+        dataset: {
+            "gold_events": c["gold"],
+            "located": c["located"],
+            "no_event": c["no_event"],
+            "given_dyad_accuracy": round(c["correct"] / (c["gold"] or 1), 3),
+        }
+        for dataset, c in sorted(counts.items())
+    }
+    return {
+        "datasets": report,
+        "confusions": [
+            {"dataset": d, "gold": g, "system": s, "count": n}
+            for (d, g, s), n in confusions.most_common(_TOP_CONFUSIONS)
+        ],
+        "errors": errors,
+    }
+
+
+def _locate(text: str, span: str | None) -> tuple[int, int] | None:
+    """Offsets of a gold span in its text: exact, then ignoring case and the spaces tokenizers add."""
+    if not span:
+        return None
+    at = text.find(span)
+    if at >= 0:
+        return at, at + len(span)
+    at = text.lower().find(span.lower())
+    if at >= 0:
+        return at, at + len(span)
+    # Gold spans are sometimes detokenized differently ("U.S. -backed", "Jean - Pierre").
+    pattern = r"\s*".join(re.escape(ch) for ch in span.replace(" ", ""))
+    m = re.search(pattern, text, flags=re.IGNORECASE)
+    return (m.start(), m.end()) if m else None
 
 
 def _dyad_matches(gold_event: Mapping[str, Any], event: Mapping[str, Any]) -> bool:

@@ -85,7 +85,7 @@ class Attributor:
                     else:
                         speaker = Speaker(text=found[0], code=found[1])
                 self._speech(head, reported_by)
-            if head is t:
+            if head.i == t.i:
                 break
             t = head
         # "Y happened, X said": the speech verb hangs off the reported clause.

@@ -635,7 +635,7 @@ def _speech_head(token: Token, cues: Cues) -> Token | None:
     for _ in range(8):
         if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in cues.speech_verbs:
             return t.head
-        if t.head is t:
+        if t.head.i == t.i:
             return None
         t = t.head
     return None

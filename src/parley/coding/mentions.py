@@ -409,7 +409,7 @@ class MentionResolver:
                 if person != is_person and not (token.lower_ in ("they", "we") and is_person):
                     return []
                 return found[:1]
-            if t.head is t:
+            if t.head.i == t.i:
                 return []
             t = t.head
         return []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -48,12 +49,45 @@ def to_events(doc: Doc, article: Article, resources: Resources, *, char_offset: 
     Returns:
         The events in text order.
     """
+    events: list[Event] = []
+    seen: set[str] = set()
+    for coded in coded_clauses(doc, article, resources, char_offset=char_offset, sentence_offset=sentence_offset):
+        for event in coded.events():
+            if event.event_id not in seen:
+                seen.add(event.event_id)
+                events.append(event)
+    return events
+
+
+@dataclass
+class CodedClause:
+    """A coded predicate with everything needed to turn it into events."""
+
+    clause: Clause
+    sent: Span
+    sent_index: int
+    article: Article
+    resources: Resources
+    resolver: MentionResolver
+    attributor: Attributor
+    attachments: _Attachments
+    offset: int
+
+    def events(self, *, sources: list[ActorMention] | None = None,
+               targets: list[ActorMention] | None = None) -> list[Event]:
+        """The clause's events; `sources`/`targets` replace the resolved arguments (given-dyad mode)."""
+        return _clause_events(self.clause, self.sent, self.sent_index, self.article, self.resources,
+                              self.resolver, self.attributor, self.attachments, self.offset,
+                              sources=sources, targets=targets)
+
+
+def coded_clauses(doc: Doc, article: Article, resources: Resources, *, char_offset: int = 0,
+                  sentence_offset: int = 0) -> Iterator[CodedClause]:
+    """Every coded predicate of a parsed article, in text order, before it becomes events."""
     cues = resources.cues
     resolver = MentionResolver(resources.kb, cues, doc, article.published)
     analyzer = ClauseAnalyzer(resources.lexicon, cues, resolver.is_actor_like, resolver.is_country)
     attributor: Attributor | None = None
-    events: list[Event] = []
-    seen: set[str] = set()
     # `Span.ents` scans every entity of the document: bucket them once, or coding grows quadratically.
     ents = list(doc.ents)
     k = 0
@@ -74,12 +108,18 @@ def to_events(doc: Doc, article: Article, resources: Resources, *, char_offset: 
             attributor = Attributor(cues, resolver, doc)
         attachments = _Attachments(sent, sent_ents, cues)
         for clause in clauses:
-            for event in _clause_events(clause, sent, sent_index, article, resources, resolver, attributor,
-                                        attachments, char_offset):
-                if event.event_id not in seen:
-                    seen.add(event.event_id)
-                    events.append(event)
-    return events
+            yield CodedClause(clause, sent, sent_index, article, resources, resolver, attributor, attachments,
+                              char_offset)
+
+
+def standalone(clause: Clause, doc: Doc, article: Article, resources: Resources, sent: Span,
+               sent_index: int) -> CodedClause:
+    """A `CodedClause` for a clause built outside `coded_clauses` (given-dyad fallback)."""
+    resolver = MentionResolver(resources.kb, resources.cues, doc, article.published)
+    ents = [e for e in doc.ents if sent.start <= e.start < sent.end]
+    resolver.sent_ents[sent.start] = ents
+    return CodedClause(clause, sent, sent_index, article, resources, resolver,
+                       Attributor(resources.cues, resolver, doc), _Attachments(sent, ents, resources.cues), 0)
 
 
 class _Attachments:
@@ -105,11 +145,11 @@ class _Attachments:
 def _host_predicate(token: Token) -> Token | None:
     t = token
     for _ in range(6):
-        if t.pos_ in ("VERB", "AUX") and t is not token:
+        if t.pos_ in ("VERB", "AUX") and t.i != token.i:
             return t
-        if t.head is t:
+        if t.head.i == t.i:
             return t if t.pos_ in ("VERB", "AUX") else None
-        if t.pos_ == "NOUN" and t is not token and t.dep_ in ("dobj", "nsubj", "pobj"):
+        if t.pos_ == "NOUN" and t.i != token.i and t.dep_ in ("dobj", "nsubj", "pobj"):
             # "talks on Monday" - the noun itself may be the predicate; keep climbing but remember it
             pass
         t = t.head
@@ -118,11 +158,16 @@ def _host_predicate(token: Token) -> Token | None:
 
 def _clause_events(clause: Clause, sent: Span, sent_index: int, article: Article, resources: Resources,
                    resolver: MentionResolver, attributor: Attributor, attachments: _Attachments,
-                   offset: int) -> list[Event]:
-    sources = _unique([m for tok in clause.sources for m in resolver.mentions(tok, allow_thing=_agentive(tok))])
+                   offset: int, *, sources: list[ActorMention] | None = None,
+                   targets: list[ActorMention] | None = None) -> list[Event]:
+    given = sources is not None
+    if sources is None:
+        sources = _unique([m for tok in clause.sources
+                           for m in resolver.mentions(tok, allow_thing=_agentive(tok))])
     if not sources:
         return []
-    targets = _unique([m for tok in clause.targets for m in resolver.mentions(tok, allow_thing=True)])
+    if targets is None:
+        targets = _unique([m for tok in clause.targets for m in resolver.mentions(tok, allow_thing=True)])
     info = resources.ontology.get(clause.code)
     if clause.reciprocal and len(sources) > 1:
         # "X and Y met", "talks between X and Y", "the three governments will meet"
@@ -145,8 +190,9 @@ def _clause_events(clause: Clause, sent: Span, sent_index: int, article: Article
         obj = TextSpan(span.text, span.start_char + offset, span.end_char + offset)
     out = []
     for source, target in pairs:
-        source = _shift(source, offset)
-        target = _shift(target, offset) if target is not None else None
+        if not given:
+            source = _shift(source, offset)
+            target = _shift(target, offset) if target is not None else None
         ev_start = min(trig.start, source.start if _inside(source, sent, offset) else trig.start,
                        target.start if target is not None and _inside(target, sent, offset) else trig.start)
         ev_end = max(trig.end, source.end if _inside(source, sent, offset) else trig.end,

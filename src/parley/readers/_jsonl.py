@@ -1,12 +1,4 @@
-"""Read articles from JSON Lines, plain text files and standard input.
-
-Every reader is a generator of `Article | InputError`: a bad record becomes an `InputError`
-(naming the source, the line and the article id when known) in its place, and reading goes on,
-so one bad line never stops a batch. Readers stream: JSON Lines are read one line at a time.
-
-Readers do not limit article length; the coder does (see `Coder`), so a very long article is
-passed through unchanged and refused in one place with one message.
-"""
+"""JSON Lines files and standard input."""
 
 from __future__ import annotations
 
@@ -16,21 +8,13 @@ import json
 import os
 import sys
 from collections.abc import Iterable, Iterator
-from typing import IO, Any
+from typing import IO
 
 from parley.errors import InputError
+from parley.readers._common import parse_published, published_option, text_article
 from parley.types import Article
 
-__all__ = ["read_jsonl", "read_stdin", "read_text_files"]
-
 _OPTIONAL_FIELDS = ("title", "url", "publisher")
-
-
-def _parse_published(value: Any) -> dt.date | None:
-    """Parse a `published` value through `parley.dates` (imported late: it is a sibling module)."""
-    from parley.dates import parse_published
-
-    return parse_published(value)
 
 
 def read_jsonl(
@@ -61,45 +45,6 @@ def read_jsonl(
         yield from _records(path_or_file, source)
 
 
-def read_text_files(
-    paths: Iterable[str | os.PathLike[str]], *, published: dt.date | str | None = None
-) -> Iterator[Article | InputError]:
-    """Yield one `Article` per plain text file (id = the file name), or an `InputError` for each bad file.
-
-    Files must be UTF-8 (a byte-order mark is allowed). Binary files (any NUL byte), undecodable,
-    missing, unreadable or empty files become errors and the other files are still read.
-
-    Args:
-        paths: the files to read.
-        published: the date given to every article (a date or an ISO string), or None.
-
-    Raises:
-        InputError: `published` is not a valid date.
-    """
-    date = _published_option(published)
-    seen: set[str] = set()
-    for path in paths:
-        source = os.fspath(path)
-        article_id = os.path.basename(source)
-        try:
-            with open(path, "rb") as fp:
-                data = fp.read()
-        except OSError as e:
-            yield InputError(f"cannot read file: {e.strerror or e}", source=source)
-            continue
-        item = _text_article(data, article_id=article_id, source=source, published=date)
-        if isinstance(item, Article):
-            if item.id in seen:
-                item = InputError(
-                    "another file with the same name was already read; rename one of them",
-                    source=source,
-                    article_id=article_id,
-                )
-            else:
-                seen.add(item.id)
-        yield item
-
-
 def read_stdin(
     stream: IO[bytes] | None = None,
     *,
@@ -121,7 +66,7 @@ def read_stdin(
     """
     if format not in ("auto", "jsonl", "text"):
         raise ValueError(f"format must be 'auto', 'jsonl' or 'text', not {format!r}")
-    date = _published_option(published)
+    date = published_option(published)
     if stream is None:
         stream = sys.stdin.buffer
     head: list[bytes | str] = []
@@ -140,35 +85,7 @@ def read_stdin(
         yield from _records(lines, "<stdin>")
         return
     chunks = [c.encode("utf-8") if isinstance(c, str) else c for c in lines]
-    yield _text_article(b"".join(chunks), article_id=article_id, source="<stdin>", published=date)
-
-
-def _published_option(published: dt.date | str | None) -> dt.date | None:
-    if published is None or isinstance(published, dt.date):
-        return published
-    try:
-        return _parse_published(published)
-    except (ValueError, TypeError) as e:
-        raise InputError(f"bad published date: {e}") from e
-
-
-def _text_article(
-    data: bytes, *, article_id: str, source: str, published: dt.date | None
-) -> Article | InputError:
-    if b"\x00" in data:
-        return InputError("binary file (contains NUL bytes), not text", source=source, article_id=article_id)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as e:
-        return InputError(
-            f"not UTF-8 text (byte 0x{data[e.start]:02x} at offset {e.start}); save it as UTF-8",
-            source=source,
-            article_id=article_id,
-        )
-    text = text.removeprefix("\ufeff")
-    if not text.strip():
-        return InputError("empty article", source=source, article_id=article_id)
-    return Article(id=article_id, text=text, published=published)
+    yield text_article(b"".join(chunks), article_id=article_id, source="<stdin>", published=date)
 
 
 def _records(lines: Iterable[bytes | str], source: str) -> Iterator[Article | InputError]:
@@ -236,7 +153,7 @@ def _record(text_line: str, *, source: str, line: int) -> Article | InputError:
     date: dt.date | None = None
     if published is not None:
         try:
-            date = _parse_published(published)
+            date = parse_published(published)
         except (ValueError, TypeError) as e:
             return error(f"bad 'published': {e}", article_id)
     return Article(id=article_id, text=text, published=date, **optional)

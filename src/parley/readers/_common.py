@@ -1,0 +1,107 @@
+"""Helpers shared by the readers: dates, plain text articles, HTML fragments as text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html.parser
+import os
+import re
+from typing import Any
+
+from parley.errors import InputError
+from parley.types import Article
+
+PathLike = str | os.PathLike[str]
+
+
+def parse_published(value: Any) -> dt.date | None:
+    """Parse a `published` value through `parley.dates` (imported late: it is a sibling module)."""
+    from parley.dates import parse_published
+
+    return parse_published(value)
+
+
+def published_option(published: dt.date | str | None) -> dt.date | None:
+    """The `published=` option of a reader as a date.
+
+    Raises:
+        InputError: the value is not a valid date.
+    """
+    if published is None or isinstance(published, dt.date):
+        return published
+    try:
+        return parse_published(published)
+    except (ValueError, TypeError) as e:
+        raise InputError(f"bad published date: {e}") from e
+
+
+def date_or_none(value: Any) -> dt.date | None:
+    """A date from metadata we do not control (a page, a feed, a WARC header); None when unreadable."""
+    if value is None or value == "":
+        return None
+    try:
+        return parse_published(value)
+    except (ValueError, TypeError):
+        return None
+
+
+def text_article(data: bytes, *, article_id: str, source: str, published: dt.date | None) -> Article | InputError:
+    """One plain text article from the bytes of a UTF-8 file, or the error that explains why not."""
+    if b"\x00" in data:
+        return InputError("binary file (contains NUL bytes), not text", source=source, article_id=article_id)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        return InputError(
+            f"not UTF-8 text (byte 0x{data[e.start]:02x} at offset {e.start}); save it as UTF-8",
+            source=source,
+            article_id=article_id,
+        )
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        return InputError("empty article", source=source, article_id=article_id)
+    return Article(id=article_id, text=text, published=published)
+
+
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote br dd div dl dt figcaption footer h1 h2 h3 h4 h5 h6 header hr li "
+    "main nav ol p pre section table td th tr ul".split()
+)
+_SKIPPED_TAGS = frozenset(("script", "style", "template"))
+_SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
+
+
+class _FragmentText(html.parser.HTMLParser):
+    """Collects the text of an HTML fragment, one line per block element."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: Any) -> None:
+        if tag in _SKIPPED_TAGS:
+            self.skipping += 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIPPED_TAGS:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def fragment_text(fragment: str, *, is_html: bool = True) -> str:
+    """The plain text of a short HTML fragment (a feed summary): paragraphs on their own lines."""
+    if is_html:
+        parser = _FragmentText()
+        parser.feed(fragment)
+        parser.close()
+        fragment = "".join(parser.parts)
+    lines = (_SPACES.sub(" ", line).strip() for line in fragment.splitlines())
+    return "\n".join(line for line in lines if line)

@@ -1,0 +1,195 @@
+"""One event, many reports: which stored events describe the same occurrence.
+
+A mention (one stored event) joins an existing cluster when all of these hold:
+
+- same source actor code (never null: an event without a source code is a cluster of its own),
+  same target actor code (null equals null), same CAMEO root, same `negated` flag;
+- its date (the event date, else the article's publication date; never unknown: an undated event is a
+  cluster of its own) lies within `window_days` of the cluster's anchor date (the date of the mention
+  that founded the cluster);
+- compatible places: same country or either unknown; and when both have coordinates, within
+  `distance_km` of each other or the same place name;
+- if the cluster already holds a mention from the same article, the new one must be that mention
+  reported twice (headline and lead): the same full CAMEO code and the same place (or no place).
+
+Several clusters may fit: the one whose anchor is closest in date wins, then one with the same full
+CAMEO code, then the nearer place, then the larger cluster, then the smaller id. A cluster's id is a
+hash of its founding event's id, so it stays the same as long as the cluster exists. This module
+decides membership only; the store writes and counts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+DEFAULT_WINDOW_DAYS = 1
+DEFAULT_DISTANCE_KM = 100.0
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """What clustering needs to know about one stored event."""
+
+    event_id: str
+    article_id: str
+    source_code: str | None
+    target_code: str | None
+    cameo_root: str
+    cameo: str
+    negated: bool
+    date: dt.date | None
+    location_name: str | None = None
+    location_country: str | None = None
+    location_lat: float | None = None
+    location_lon: float | None = None
+
+    @property
+    def key(self) -> tuple[str | None, str | None, str, bool]:
+        return (self.source_code, self.target_code, self.cameo_root, self.negated)
+
+    @property
+    def clusterable(self) -> bool:
+        return self.source_code is not None and self.date is not None
+
+
+@dataclass(slots=True)
+class Cluster:
+    """A cluster's fixed description (key, anchor date, place) and the mentions it gained in this run."""
+
+    cluster_id: str
+    source_code: str | None
+    target_code: str | None
+    cameo_root: str
+    negated: bool
+    anchor_date: dt.date | None
+    location_name: str | None = None
+    location_country: str | None = None
+    location_lat: float | None = None
+    location_lon: float | None = None
+    n_mentions: int = 0
+    cameo: str | None = None
+    by_article: dict[str, list[Mention]] = field(default_factory=dict)
+
+    @property
+    def key(self) -> tuple[str | None, str | None, str, bool]:
+        return (self.source_code, self.target_code, self.cameo_root, self.negated)
+
+
+def cluster_id_for(event_id: str) -> str:
+    """The id of a cluster founded by `event_id`."""
+    return "c" + hashlib.sha1(event_id.encode("utf-8")).hexdigest()[:16]
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine, mean Earth radius)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _places_compatible(a_name: str | None, a_country: str | None, a_lat: float | None, a_lon: float | None,
+                       b: Mention, max_km: float) -> bool:
+    if a_country is not None and b.location_country is not None and a_country != b.location_country:
+        return False
+    if None not in (a_lat, a_lon, b.location_lat, b.location_lon):
+        same_name = a_name is not None and b.location_name is not None and (
+            a_name.casefold() == b.location_name.casefold())
+        return same_name or distance_km(a_lat, a_lon, b.location_lat, b.location_lon) <= max_km  # type: ignore[arg-type]
+    return True
+
+
+def _same_place(a: Mention, b: Mention) -> bool:
+    """Within one article: the same place, or one of the two is not placed at all."""
+    if a.location_name is None and a.location_country is None or b.location_name is None and (
+            b.location_country is None):
+        return True
+    if a.location_country != b.location_country:
+        return False
+    if a.location_name is not None and b.location_name is not None and (
+            a.location_name.casefold() == b.location_name.casefold()):
+        return True
+    if None not in (a.location_lat, a.location_lon, b.location_lat, b.location_lon):
+        return distance_km(a.location_lat, a.location_lon, b.location_lat, b.location_lon) < 1.0  # type: ignore[arg-type]
+    return a.location_name is None or b.location_name is None
+
+
+class Clusterer:
+    """Assigns mentions to clusters, one at a time, in the order given.
+
+    Args:
+        clusters: existing clusters that may receive mentions (the store passes those whose key and
+            anchor date fit the new mentions).
+        window_days: how far (in days) a mention's date may be from a cluster's anchor date.
+        max_km: how far apart two located places may be and still be the same place.
+    """
+
+    def __init__(self, clusters: Iterable[Cluster] = (), *, window_days: int = DEFAULT_WINDOW_DAYS,
+                 max_km: float = DEFAULT_DISTANCE_KM, taken: Callable[[str], bool] | None = None) -> None:
+        self.window = dt.timedelta(days=window_days)
+        self._taken = taken
+        self.max_km = max_km
+        self._by_key: dict[tuple[str | None, str | None, str, bool], list[Cluster]] = {}
+        self.touched: dict[str, Cluster] = {}
+        for cluster in clusters:
+            self._by_key.setdefault(cluster.key, []).append(cluster)
+
+    def assign(self, mention: Mention) -> Cluster:
+        """The cluster `mention` joins (a new one when none fits); it is marked as touched."""
+        best: Cluster | None = None
+        if mention.clusterable:
+            fits = [c for c in self._by_key.get(mention.key, ()) if self._fits(c, mention)]
+            if fits:
+                best = min(fits, key=lambda c: self._rank(c, mention))
+        if best is None:
+            best = Cluster(self._new_id(mention.event_id), mention.source_code, mention.target_code,
+                           mention.cameo_root, mention.negated, mention.date, cameo=mention.cameo)
+            if mention.clusterable:
+                self._by_key.setdefault(best.key, []).append(best)
+        if best.location_country is None and best.location_lat is None and best.location_name is None:
+            best.location_name = mention.location_name
+            best.location_country = mention.location_country
+            best.location_lat = mention.location_lat
+            best.location_lon = mention.location_lon
+        elif best.location_country is None and mention.location_country is not None:
+            best.location_country = mention.location_country
+        best.n_mentions += 1
+        best.by_article.setdefault(mention.article_id, []).append(mention)
+        self.touched[best.cluster_id] = best
+        return best
+
+    @staticmethod
+    def _rank(cluster: Cluster, mention: Mention) -> tuple[object, ...]:
+        """Closest date first, then the same full code, then the nearer place, then the larger cluster."""
+        if None not in (cluster.location_lat, cluster.location_lon, mention.location_lat, mention.location_lon):
+            km = distance_km(cluster.location_lat, cluster.location_lon,  # type: ignore[arg-type]
+                             mention.location_lat, mention.location_lon)  # type: ignore[arg-type]
+        else:
+            km = 0.0
+        return (abs(cluster.anchor_date - mention.date), cluster.cameo != mention.cameo,  # type: ignore[operator]
+                km, -cluster.n_mentions, cluster.cluster_id)
+
+    def _new_id(self, event_id: str) -> str:
+        # A cluster outlives its founding event when that event is replaced; if the event comes back
+        # (same id) but fits elsewhere, its new cluster must not take the old one's id.
+        cluster_id, n = cluster_id_for(event_id), 0
+        while cluster_id in self.touched or (self._taken is not None and self._taken(cluster_id)):
+            n += 1
+            cluster_id = cluster_id_for(f"{event_id}#{n}")
+        return cluster_id
+
+    def _fits(self, cluster: Cluster, mention: Mention) -> bool:
+        if cluster.anchor_date is None or abs(cluster.anchor_date - mention.date) > self.window:  # type: ignore[operator]
+            return False
+        if not _places_compatible(cluster.location_name, cluster.location_country, cluster.location_lat,
+                                  cluster.location_lon, mention, self.max_km):
+            return False
+        for twin in cluster.by_article.get(mention.article_id, ()):
+            # The same article may only report the same occurrence twice (headline and lead).
+            if twin.cameo != mention.cameo or not _same_place(twin, mention):
+                return False
+        return True
