@@ -31,6 +31,7 @@ _OBJECT_CONTROL = frozenset({"urge", "ask", "call", "force", "order", "persuade"
                              "appeal", "push", "warn", "advise", "instruct", "demand", "permit"})
 _ACTOR_DEPS_FOR_NOUN_SOURCE = frozenset({"poss"})
 _REL_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+_OBJECT_PREPS = frozenset({"of", "on", "against", "with", "to", "for", "into", "toward", "towards", "over"})
 
 
 @dataclass
@@ -264,6 +265,23 @@ class ClauseAnalyzer:
                     return True
         return False
 
+    def fallback_targets(self, trigger: Token, objs: list[Token]) -> list[Token]:
+        """When nothing else names a target: "lifted its blockade of Yemen", "tariffs on China's exports",
+        "announced a ceasefire in Idlib", "provided aid to support Syrian refugees"."""
+        for obj in objs:
+            found = self.prep_targets(obj, _OBJECT_PREPS) or self.prep_targets(obj, _OBJECT_PREPS, things=True)
+            if found:
+                return found
+        found = self.prep_targets(trigger, self.cues.locative_preps)
+        if found:
+            return found
+        for child in trigger.children:
+            if child.dep_ in ("advcl", "xcomp") and child.pos_ == "VERB" and child.tag_ == "VB":
+                inner = [o for o in self.objects(child) if self.is_actor_like(o)]
+                if inner:
+                    return inner
+        return []
+
     def clausal_target(self, verb: Token, code: str) -> list[Token]:
         """ "demanded that the government resign", "warned that Iran would ...": the clause's subject."""
         if code[:2] not in ("02", "10", "11", "12", "13", "03"):
@@ -434,6 +452,8 @@ class ClauseAnalyzer:
                 for host in hosts:
                     targets = targets or self.prep_targets(host, things=True)
                 targets = targets or [predicate_obj]
+        if not targets and target_kind != "none":
+            targets = self.fallback_targets(trigger, objs)
         reciprocal = not actor_objs and (match.reciprocal or trigger.lemma_.lower() in self.cues.reciprocal_verbs
                                          or head.lemma_.lower() in self.cues.reciprocal_verbs)
         code, negated, note = self.adjust(code, negated, modality, _past(head))

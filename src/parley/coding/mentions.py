@@ -117,7 +117,8 @@ def np_bounds(token: Token, *, keep_appos: bool = True) -> tuple[int, int]:
     while stack:
         t = stack.pop()
         for child in t.children:
-            if child.dep_ in _CUT_DEPS and not (child.dep_ == "punct" and start < child.i < end):
+            if child.dep_ in _CUT_DEPS and not (child.dep_ == "punct" and start < child.i < end) \
+                    and not (t.i < token.i and child.dep_ in ("npadvmod", "punct")):   # "Armenian-backed"
                 continue
             if child.dep_ == "appos" and not keep_appos:
                 continue
@@ -131,6 +132,8 @@ def np_bounds(token: Token, *, keep_appos: bool = True) -> tuple[int, int]:
             stack.append(child)
     doc = token.doc
     while end > start and (doc[end].is_punct or doc[end].dep_ in ("cc", "case") and doc[end].text != "'s"):
+        if doc[end].text == ")" and any(doc[i].text == "(" for i in range(start, end)):
+            break   # "the Libyan National Army (LNA)"
         end -= 1
     while start < end and (doc[start].is_punct or doc[start].dep_ == "cc"):
         start += 1
