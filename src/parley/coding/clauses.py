@@ -247,7 +247,7 @@ class ClauseAnalyzer:
                     if pobj.dep_ == "pobj" and (self.is_actor_like(pobj) or things and pobj.pos_ in
                                                 ("NOUN", "PROPN") and pobj.ent_type_ not in ("DATE", "TIME")):
                         # "recalled its team from Doha": a city after "from" is a place, not an actor.
-                        if child.lower_ == "from" and pobj.ent_type_ in ("GPE", "LOC", "FAC") \
+                        if child.lower_ == "from" and pobj.ent_type_ in ("GPE", "LOC", "FAC") and not things \
                                 and not self.is_country(pobj):
                             continue
                         return _with_conjuncts(pobj)
@@ -454,6 +454,10 @@ class ClauseAnalyzer:
                 targets = targets or [predicate_obj]
         if not targets and target_kind != "none":
             targets = self.fallback_targets(trigger, objs)
+        elif target_kind == "none":
+            # "opened its borders to Somali refugees": an actor named in the object's phrase is still its target
+            for obj in objs:
+                targets = targets or self.prep_targets(obj, _OBJECT_PREPS)
         reciprocal = not actor_objs and (match.reciprocal or trigger.lemma_.lower() in self.cues.reciprocal_verbs
                                          or head.lemma_.lower() in self.cues.reciprocal_verbs)
         code, negated, note = self.adjust(code, negated, modality, _past(head))
