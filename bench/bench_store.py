@@ -9,8 +9,10 @@ They are written to a JSON Lines file first, so every run reads the same input f
   consumed and dropped, as `parley code` does before formatting) and `parley.store.ingest` of the same
   file into a new store (read, skip check, code, write, cluster), in turns, best of `--rounds` each;
   the time spent inside `Store.write` is measured too, and a rerun (everything skipped);
-- memory: an ingest of N and one of 4N articles, each in a fresh process, so peak memory (maxrss) belongs
-  to that ingest alone; it should not grow with the input.
+- memory: an ingest of N and one of 4N articles, and coding alone of the same, each in a fresh process, so
+  peak memory (maxrss) belongs to that run alone. The store should add nothing that grows with the input:
+  compare the ingest's growth with the coder's own (spaCy's string store grows with new words, and the
+  peak follows the longest article parsed).
 
 The model is loaded before timing starts in every stage. Prints figures; asserts nothing.
 """
@@ -94,7 +96,7 @@ def _ingest(coder, path: Path, batch_size: int, write_s: list[float]) -> dict:
 
 
 def stage(name: str, path: Path, batch_size: int, rounds: int) -> dict:
-    """"compare": code and ingest in turns, best of `rounds` each; "ingest": one ingest, for its memory."""
+    """"compare": code and ingest in turns, best of `rounds` each; "code", "ingest": one run, for its memory."""
     from parley.coder import Coder
     from parley.store import store as store_module
 
@@ -119,6 +121,8 @@ def stage(name: str, path: Path, batch_size: int, rounds: int) -> dict:
             ingests.append(_ingest(coder, path, batch_size, write_s))
         figures["code_s"], figures["code_events"] = min(codes)
         figures.update(min(ingests, key=lambda f: f["run_s"]))
+    elif name == "code":
+        figures["run_s"], figures["events"] = _code(coder, path)
     else:
         figures.update(_ingest(coder, path, batch_size, write_s))
     figures["peak_rss_mb"] = peak_rss_mb()
@@ -140,7 +144,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=200, help="N, articles for the throughput runs (default 200)")
     parser.add_argument("--batch-size", type=int, default=200, help="articles per transaction (default 200)")
     parser.add_argument("--rounds", type=int, default=2, help="throughput runs of each, best kept (default 2)")
-    parser.add_argument("--stage", choices=("compare", "ingest"), help=argparse.SUPPRESS)
+    parser.add_argument("--stage", choices=("compare", "code", "ingest"), help=argparse.SUPPRESS)
     parser.add_argument("--input", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.stage:
@@ -164,6 +168,8 @@ def main() -> None:
         both = run_stage("compare", small, args.batch_size, args.rounds)
         ingest = run_stage("ingest", small, args.batch_size)
         ingest4 = run_stage("ingest", large, args.batch_size)
+        code1 = run_stage("code", small, args.batch_size)
+        code4 = run_stage("code", large, args.batch_size)
 
     print(f"throughput on N (best of {args.rounds} runs each, same process, model loaded):")
     print(f"  code   (Coder.code_articles) {both['code_s']:7.2f} s  {n / both['code_s']:6.1f} articles/s  "
@@ -179,7 +185,15 @@ def main() -> None:
     for label, count, fig in (("N", n, ingest), ("4N", 4 * n, ingest4)):
         print(f"  {label:3} {count:6} articles  peak {fig['peak_rss_mb']:6.0f} MB  run {fig['run_s']:7.2f} s  "
               f"write {fig['write_s']:5.2f} s  events {fig['events']:6}  store {fig['db_mb']:5.1f} MB")
-    print(f"  peak memory growth for 4x the input: {ingest4['peak_rss_mb'] - ingest['peak_rss_mb']:+.0f} MB")
+    for label, count, fig in (("N", n, code1), ("4N", 4 * n, code4)):
+        print(f"  {label:3} {count:6} articles  peak {fig['peak_rss_mb']:6.0f} MB  run {fig['run_s']:7.2f} s  "
+              f"(code only, no store)")
+    grow_ingest = ingest4["peak_rss_mb"] - ingest["peak_rss_mb"]
+    grow_code = code4["peak_rss_mb"] - code1["peak_rss_mb"]
+    print(f"  peak memory growth for 4x the input: ingest {grow_ingest:+.0f} MB, code alone {grow_code:+.0f} MB; "
+          f"due to the store: {grow_ingest - grow_code:+.0f} MB")
+    print(f"  ingest peak minus code peak: {ingest['peak_rss_mb'] - code1['peak_rss_mb']:+.0f} MB at N, "
+          f"{ingest4['peak_rss_mb'] - code4['peak_rss_mb']:+.0f} MB at 4N")
 
 
 if __name__ == "__main__":

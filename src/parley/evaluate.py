@@ -192,9 +192,14 @@ def evaluate_given_dyads(
         golds = []
         for gold_event in item["events"]:
             c["gold"] += 1
-            source = _locate(text, (gold_event.get("source") or [None])[0])
-            target = _locate(text, (gold_event.get("target") or [None])[0])
-            if source is None or (gold_event.get("target") and target is None):
+            sources = gold_event.get("source") or []
+            targets = gold_event.get("target") or []
+            if gold_event.get("reciprocal"):
+                # "X and Y met": both lists name both sides; the dyad is one side and the other.
+                targets = [t for t in targets if t != (sources or [None])[0]]
+            source = _locate(text, (sources or [None])[0])
+            target = _locate(text, (targets or [None])[0])
+            if source is None or (targets and target is None):
                 continue
             c["located"] += 1
             dyads.append((source, target))
