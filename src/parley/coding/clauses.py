@@ -441,25 +441,33 @@ class ClauseAnalyzer:
             if not targets and thing is not None:
                 targets = [thing]
         elif target_kind != "none":
+            # An actor object, then a thing that names one ("Russia's attack"), then an actor in a
+            # prepositional phrase ("flew medicine into Afghanistan"), then the thing itself.
             targets = actor_objs
-            if not targets and thing is not None:
+            if not targets and thing is not None and self._holds_actor(thing):
                 targets = [thing]
             if not targets:
                 for host in hosts:
                     targets = targets or self.prep_targets(host)
-                targets = targets or self.clausal_target(head, code) or self.reaction_targets(head)
+            if not targets and thing is not None:
+                targets = [thing]
+            if not targets:
+                targets = self.clausal_target(head, code) or self.reaction_targets(head)
             if not targets and predicate_obj is not None:
                 for host in hosts:
                     targets = targets or self.prep_targets(host, things=True)
                 targets = targets or [predicate_obj]
-        if not targets and target_kind != "none":
+        named_target = any(self.is_actor_like(t) and t not in sources for t in targets)
+        reciprocal = not actor_objs and not named_target and (
+            match.reciprocal or trigger.lemma_.lower() in self.cues.reciprocal_verbs
+            or head.lemma_.lower() in self.cues.reciprocal_verbs)
+        if not targets and target_kind != "none" and not (reciprocal and _many(sources)):
             targets = self.fallback_targets(trigger, objs)
         elif target_kind == "none":
             # "opened its borders to Somali refugees": an actor named in the object's phrase is still its target
             for obj in objs:
                 targets = targets or self.prep_targets(obj, _OBJECT_PREPS)
-        reciprocal = not actor_objs and (match.reciprocal or trigger.lemma_.lower() in self.cues.reciprocal_verbs
-                                         or head.lemma_.lower() in self.cues.reciprocal_verbs)
+
         code, negated, note = self.adjust(code, negated, modality, _past(head))
         rule = rule or match.pattern_id
         if note:
@@ -517,7 +525,8 @@ class ClauseAnalyzer:
         else:
             objs = comp_objs
             if not any(self.is_actor_like(o) for o in objs):
-                extra = self.prep_targets(comp)
+                # "agreed with Iran to exchange technology", "refused to give the US military any data"
+                extra = self.prep_targets(verb, frozenset({"with", "to"})) or self.prep_targets(comp)
                 if extra:
                     objs = extra + objs
         rule = control.id if match.pattern_id == control.id else f"{control.id}+{match.pattern_id}"
@@ -621,6 +630,11 @@ def _with_conjuncts(token: Token) -> list[Token]:
                 out.append(child)
                 stack.append(child)
     return sorted(out, key=lambda t: t.i)
+
+
+def _many(sources: list[Token]) -> bool:
+    """Several sources: coordinated, or one plural description ("the three governments")."""
+    return len(sources) > 1 or (len(sources) == 1 and sources[0].tag_ in ("NNS", "NNPS"))
 
 
 def _past(verb: Token) -> bool:

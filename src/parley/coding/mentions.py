@@ -357,13 +357,15 @@ class MentionResolver:
         return [self._mention(start, end, None)] if allow_thing else []
 
     def _inner_actor(self, token: Token, start: int, end: int) -> ActorMention | None:
+        """The actor inside a phrase whose head is not one: a named possessor, a named entity
+        ("a U.S. Supreme Court decision", "his rival Laurent Gbagbo"), a pronoun possessor ("its
+        offer"), or the object of "of/by/from"."""
         doc = self.doc
+        owner_pronoun = None
         for child in token.children:
             if child.dep_ == "poss":
                 if child.pos_ == "PRON":
-                    owners = self._pronoun(child)
-                    if owners:
-                        return self._mention(child.i, child.i + 1, owners[0])
+                    owner_pronoun = child
                     continue
                 found = self.mentions(child)
                 if found:
@@ -371,7 +373,7 @@ class MentionResolver:
         for ent in self._ents_between(start, end):
             if ent.label_ in _ACTOR_ENTITY_TYPES:
                 actor = self._kb_resolve(ent.text)
-                if actor is not None:
+                if actor is not None or ent.label_ in ("PERSON", "ORG"):
                     # Widen to the compound phrase around the entity ("U.S. Supreme Court").
                     s, e = ent.start, ent.end
                     while e < end and doc[e].pos_ == "PROPN" and doc[e].dep_ in ("compound", "pobj", "nsubj",
@@ -379,6 +381,10 @@ class MentionResolver:
                         e += 1
                     wider = self._kb_resolve(doc[s:e].text) if e > ent.end else None
                     return self._mention(s, e, wider or actor)
+        if owner_pronoun is not None:
+            owners = self._pronoun(owner_pronoun)
+            if owners:
+                return self._mention(owner_pronoun.i, owner_pronoun.i + 1, owners[0])
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("of", "by", "from"):
                 for pobj in child.children:
