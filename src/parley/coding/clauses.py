@@ -273,6 +273,8 @@ class ClauseAnalyzer:
             if found:
                 return found
         found = self.prep_targets(trigger, self.cues.locative_preps)
+        for obj in objs:
+            found = found or self.prep_targets(obj, self.cues.locative_preps)   # "imposed blockades in X"
         if found:
             return found
         for child in trigger.children:
