@@ -408,8 +408,9 @@ class MentionResolver:
                 subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
                 if subj is None or subj.pos_ == "PRON" or (subj.i > token.i and not first):
                     return []
-                found = self.mentions(subj)
-                if not found or (found[0].code is None and subj.ent_type_ not in ("PERSON", "ORG")):
+                # Whoever speaks is an actor, even one the knowledge base does not know.
+                found = self.mentions(subj, allow_thing=True)
+                if not found:
                     return []
                 if first:
                     return found[:1]

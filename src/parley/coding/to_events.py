@@ -234,6 +234,8 @@ def _agentive(token: Token) -> bool:
     """
     if token.pos_ != "NOUN":
         return False
+    if token.is_upper and len(token) >= 2:
+        return True   # an acronym the tagger took for a common noun ("ICE", "DHS")
     return token.tag_ == "NNS" or any(c.dep_ in ("compound", "amod") and c.ent_type_ in ("NORP", "GPE", "ORG")
                                       for c in token.children)
 
