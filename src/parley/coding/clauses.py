@@ -284,6 +284,18 @@ class ClauseAnalyzer:
                     return inner
         return []
 
+    def implied_state(self, verb: Token, code: str) -> list[Token]:
+        """ "A journalist was arrested in Niger", "inspectors were expelled from North Korea": a state act
+        in the passive without an agent is the act of the country where it happened."""
+        if code[:2] not in ("08", "16", "17") or not any(c.dep_ == "nsubjpass" for c in verb.children):
+            return []
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "from", "by"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.ent_type_ == "GPE" and self.is_country(pobj):
+                        return [pobj]
+        return []
+
     def clausal_target(self, verb: Token, code: str) -> list[Token]:
         """ "demanded that the government resign", "warned that Iran would ...": the clause's subject."""
         if code[:2] not in ("02", "10", "11", "12", "13", "03"):
@@ -395,7 +407,7 @@ class ClauseAnalyzer:
             plain = self.lexicon.match(self.features(verb, None))
             if plain is not None and plain.pattern_id == match.pattern_id:
                 return []
-        sources = self.subjects(verb)
+        sources = self.subjects(verb) or self.implied_state(verb, code)
         if not sources:
             return []
         negated = self.negated(verb) or _negated_by_governor(verb, cues) or \
