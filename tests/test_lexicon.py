@@ -13,6 +13,10 @@ def noun(lemma, **kwargs):
     return PredicateFeatures(lemma=lemma, pos="NOUN", **kwargs)
 
 
+def adj(lemma, **kwargs):
+    return PredicateFeatures(lemma=lemma, pos="ADJ", **kwargs)
+
+
 def write(tmp_path, text, name="mine.yaml"):
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
@@ -123,6 +127,46 @@ def test_every_shipped_code_is_in_the_ontology():
         (verb("convey", obj="concern"), "012"),
         (verb("charge", preps=(("with", "fraud"),)), "1121"),
         (verb("arrest"), "173"),
+        # evaluative adjectives: "X is skeptical about Y", "X is critical of Y"
+        (adj("skeptical", preps=(("about", "plan"),)), "012"),
+        (adj("concerned"), "012"),
+        (adj("optimistic"), "013"),
+        (adj("critical", preps=(("of", "government"),)), "111"),
+        (adj("angry"), "110"),
+        (adj("grateful", preps=(("to", "india"),)), "051"),
+        # rejecting what someone said is a rejection; rejecting an accusation a denial
+        (verb("reject", obj="suggestion"), "120"),
+        (verb("dispute", obj="report"), "120"),
+        (verb("reject", obj="accusation"), "016"),
+        # calls for sanctions against X disapprove of X; calls for aid stay appeals
+        (verb("call", preps=(("for", "sanction"), ("against", "russia"))), "110"),
+        (verb("call", preps=(("for", "aid"),)), "023"),
+        (verb("seek", obj="refuge"), "103"),
+        (verb("launch", obj="appeal"), "020"),
+        (verb("file", obj="appeal"), "115"),
+        # reaffirming a commitment is support now; showing one is intent
+        (verb("reaffirm", obj="commitment"), "051"),
+        (verb("signal", obj="commitment"), "030"),
+        # "agree with X" (a view) vs "agree with X on Y" (a settlement)
+        (verb("agree", preps=(("with", "senate"),)), "019"),
+        (verb("agree", preps=(("with", "iran"), ("on", "plan"))), "030"),
+        (verb("contribute", obj="troop"), "074"),
+        (noun("deployment", preps=(("of", "peacekeeper"),)), "074"),
+        (noun("deployment"), "154"),
+        (verb("open", obj="border", preps=(("to", "refugee"),)), "075"),
+        (verb("open", obj="border"), "086"),
+        (verb("fight", obj="epidemic"), "073"),
+        (verb("fight", obj="rebel"), "190"),
+        (verb("overrun", obj="base"), "190"),
+        (verb("capture", obj="town"), "192"),
+        (verb("search", obj="residence"), "090"),
+        (verb("give", obj="deadline"), "139"),
+        (verb("remain", preps=(("on", "alert"),)), "152"),
+        (verb("launch", obj="warfare"), "190"),
+        (verb("leave", obj="meeting"), "125"),
+        (verb("support", obj="assistance"), "070"),
+        (verb("quash", obj="order"), "120"),
+        (verb("launch", obj="effort", obj_mods=("mediation",)), "045"),
     ],
 )
 def test_shipped_patterns(features, code):
@@ -258,6 +302,14 @@ def test_earlier_user_file_wins(tmp_path):
         ("demand", None, "040", "106"),
         ("order", None, "173", "173"),
         ("try", None, "186", "185"),
+        # an offer of troops is an offer of military help, a promise of troops a threat
+        ("offer", None, "154", "0332"),
+        ("offer", None, "071", "0331"),
+        ("vow", None, "154", "138"),
+        ("consider", None, "073", "014"),
+        ("fail", None, "057", "127"),
+        # "refused to allow X to land": a refusal whose complement the lexicon does not know
+        ("refuse", None, "", "120"),
     ],
 )
 def test_control_maps(lemma, particle, complement, code):
@@ -268,6 +320,9 @@ def test_control_maps(lemma, particle, complement, code):
 
 def test_control_without_mapping_returns_none():
     assert default_lexicon().control("refuse").apply("190") is None
+    assert default_lexicon().control("fail").apply("040") is None
+    # "decided to lift sanctions" is the act itself, not an intent
+    assert default_lexicon().control("decide") is None
     assert default_lexicon().control("photosynthesize") is None
     assert default_lexicon().control("call") is None
 
