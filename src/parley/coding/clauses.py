@@ -228,6 +228,9 @@ class ClauseAnalyzer:
             return _with_conjuncts(verb.head)
         found: list[Token] = []
         for child in verb.children:
+            if child.dep_ == "dative" and child.pos_ != "ADP" and self.is_actor_like(child):
+                found.extend(_with_conjuncts(child))   # "gave Canada a deadline": the recipient first
+        for child in verb.children:
             if child.dep_ == "dobj":
                 found.extend(t for t in _with_conjuncts(child) if t not in found)
         if found:
@@ -310,8 +313,9 @@ class ClauseAnalyzer:
     def reaction_targets(self, verb: Token) -> list[Token]:
         """ "A recalled its team after B rejected the offer": A acts on B."""
         for child in verb.children:
-            if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "because", "since",
-                                                                              "when", "as") for c in child.children):
+            if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "because", "since", "when",
+                                                                              "as", "until", "unless")
+                                             for c in child.children):
                 subj = next((c for c in child.children if c.dep_ in ("nsubj", "agent")), None)
                 if subj is not None and self.is_actor_like(subj) and subj.pos_ != "PRON":
                     return [subj]
@@ -480,7 +484,7 @@ class ClauseAnalyzer:
         elif target_kind == "none":
             # "opened its borders to Somali refugees": an actor named in the object's phrase is still its target
             for obj in objs:
-                targets = targets or self.prep_targets(obj, _OBJECT_PREPS)
+                targets = targets or self.prep_targets(obj, _OBJECT_PREPS | {"from", "by"})
 
         code, negated, note = self.adjust(code, negated, modality, _past(head))
         rule = rule or match.pattern_id
