@@ -485,6 +485,8 @@ class ClauseAnalyzer:
             # "opened its borders to Somali refugees": an actor named in the object's phrase is still its target
             for obj in objs:
                 targets = targets or self.prep_targets(obj, _OBJECT_PREPS | {"from", "by"})
+            for obj in objs:   # "lifted the ban on women drivers"
+                targets = targets or self.prep_targets(obj, frozenset({"on", "against"}), things=True)
 
         code, negated, note = self.adjust(code, negated, modality, _past(head))
         rule = rule or match.pattern_id
