@@ -63,6 +63,7 @@ class ClauseAnalyzer:
         self._intent = lexicon.control("intend")
         self._refuse = lexicon.control("refuse")
         self._threaten = lexicon.control("threaten")
+        self._demand = lexicon.control("demand")
 
     def adjust(self, code: str, negated: bool, modality: str | None,
                past: bool = False) -> tuple[str, bool, str | None]:
@@ -287,6 +288,18 @@ class ClauseAnalyzer:
                     return inner
         return []
 
+    def deontic_speaker(self, verb: Token) -> tuple[list[Token], list[Token]] | None:
+        """The speaker and addressee of "X said Y must/should do Z" (a demand), or None."""
+        if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in self.cues.speech_verbs:
+            return None
+        if not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children):
+            return None
+        speaker = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        addressee = [c for c in verb.children if c.dep_ == "nsubj" and self.is_actor_like(c)]
+        if not speaker or not addressee or not self.is_actor_like(speaker[0]):
+            return None
+        return _with_conjuncts(speaker[0]), _with_conjuncts(addressee[0])
+
     def implied_state(self, verb: Token, code: str) -> list[Token]:
         """ "A journalist was arrested in Niger", "inspectors were expelled from North Korea": a state act
         in the passive without an agent is the act of the country where it happened."""
@@ -411,6 +424,15 @@ class ClauseAnalyzer:
             plain = self.lexicon.match(self.features(verb, None))
             if plain is not None and plain.pattern_id == match.pattern_id:
                 return []
+        deontic = self.deontic_speaker(verb)
+        if deontic is not None and self._demand is not None:
+            # "Egypt said Israel must end its raids": Egypt demands it of Israel.
+            speaker, addressees = deontic
+            demanded = self._demand.apply(code) or code
+            rule = f"deontic+{match.pattern_id}"
+            match = PatternMatch(code=demanded, pattern_id=rule, target="obj", reciprocal=False)
+            return self._finish(verb, verb, verb, demanded, match, speaker, addressees, False, None, used,
+                                rule=rule)
         sources = self.subjects(verb) or self.implied_state(verb, code)
         if not sources:
             return []
