@@ -199,8 +199,10 @@ def evaluate_given_dyads(
                 targets = [t for t in targets if t != (sources or [None])[0]]
             source = _locate(text, (sources or [None])[0])
             target = _locate(text, (targets or [None])[0])
-            if source is None or (targets and target is None):
+            if source is None:
                 continue
+            # A target that does not occur in the text ("a recipient") is an annotator's placeholder
+            # for "no target": the event is coded without one.
             c["located"] += 1
             dyads.append((source, target))
             golds.append(gold_event)
