@@ -509,7 +509,7 @@ class ClauseAnalyzer:
                 targets = targets or self.prep_targets(obj, _OBJECT_PREPS | {"from", "by"})
             for obj in objs:   # "lifted the ban on women drivers"
                 targets = targets or self.prep_targets(obj, frozenset({"on", "against"}), things=True)
-            targets = targets or self.fallback_targets(trigger, objs)
+            targets = targets or self.reaction_targets(head) or self.fallback_targets(trigger, objs)
 
         code, negated, note = self.adjust(code, negated, modality, _past(head))
         rule = rule or match.pattern_id

@@ -1,0 +1,76 @@
+"""More constructions: deontic demands, raising verbs, recipients, reaction clauses, implied states,
+and the given-dyad mode. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from parley.coder import Coder
+
+pytestmark = pytest.mark.slow
+
+PUBLISHED = dt.date(2025, 3, 14)
+
+
+def rows(events):
+    return sorted(((e.source.code, e.cameo, e.target.code if e.target else None) for e in events), key=str)
+
+
+def test_must_in_reported_speech_is_a_demand_of_the_speaker(coder: Coder):
+    events = coder.code("Egypt said Israel must end its raids.", published=PUBLISHED)
+    demand = [e for e in events if e.plover == "REQUEST"]
+    assert [(e.source.code, e.cameo[:2], e.target.code) for e in demand] == [("EGY", "10", "ISR")]
+    assert demand[0].attribution.speaker.code == "EGY"
+
+
+def test_is_said_to_passes_the_subject_down_and_hedges(coder: Coder):
+    [event] = coder.code("Hamas is said to have rejected the truce proposal.", published=PUBLISHED)
+    assert (event.source.code, event.cameo[:2], event.attribution.hedged) == ("PSEREB", "12", True)
+
+
+def test_the_recipient_of_a_ditransitive_verb_is_the_target(coder: Coder):
+    events = coder.code("The European Union gave Ukraine a new loan.", published=PUBLISHED)
+    assert [(s, t) for s, _, t in rows(events)] == [("IGOEEC", "UKR")]
+
+
+def test_an_until_clause_names_whom_the_refusal_is_aimed_at(coder: Coder):
+    events = coder.code("The rebels will not end the blockade until the government releases their leader.",
+                        published=PUBLISHED)
+    refusal = [e for e in events if e.source.code == "REB"]
+    assert refusal and refusal[0].plover == "REJECT"
+    assert refusal[0].target.text == "the government"
+
+
+def test_a_passive_state_act_without_agent_is_the_country_s(coder: Coder):
+    events = coder.code("Two foreign journalists were expelled from Ethiopia on Friday.", published=PUBLISHED)
+    assert [(e.source.code, e.cameo, e.target.text) for e in events] == [("ETH", "174", "Two foreign journalists")]
+
+
+def test_an_acronym_subject_is_an_actor_even_when_unknown(coder: Coder):
+    [event] = coder.code("ICE returned three stolen paintings to Italy.", published=PUBLISHED)
+    assert (event.source.text, event.source.code, event.target.code) == ("ICE", None, "ITA")
+
+
+def test_unknown_named_group_is_found_again_as_the_group(coder: Coder):
+    text = ("The Northern Hills Front, an armed group, rejected the peace plan on Monday. "
+            "Kenya accused the group of attacking a police post.")
+    accuse = [e for e in coder.code(text, published=PUBLISHED) if e.plover == "ACCUSE"]
+    assert [(e.source.code, e.target.text, e.target.name) for e in accuse] == \
+        [("KEN", "the group", "The Northern Hills Front")]
+
+
+def test_given_dyad_returns_the_event_between_the_two_mentions(coder: Coder):
+    text = "Qatar condemned the Israeli strike on a school in Gaza, while Egypt praised the truce talks."
+    source = (text.index("Qatar"), text.index("Qatar") + len("Qatar"))
+    target = (text.index("the Israeli strike"), text.index("the Israeli strike") + len("the Israeli strike"))
+    event = coder.code_dyad(text, source=source, target=target, published=PUBLISHED)
+    assert (event.source.text, event.target.text, event.plover) == ("Qatar", "the Israeli strike", "ACCUSE")
+
+
+def test_given_dyad_rejects_offsets_outside_the_text(coder: Coder):
+    from parley.errors import InputError
+
+    with pytest.raises(InputError, match="outside the text"):
+        coder.code_dyad("Qatar met Egypt.", source=(0, 5), target=(10, 99))
