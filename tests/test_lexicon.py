@@ -167,12 +167,35 @@ def test_every_shipped_code_is_in_the_ontology():
         (verb("support", obj="assistance"), "070"),
         (verb("quash", obj="order"), "120"),
         (verb("launch", obj="effort", obj_mods=("mediation",)), "045"),
+        # peacekeeping decides over a plain troop deployment
+        (noun("deployment", obj="troop", preps=(("on", "mission"),)), "074"),
+        (noun("deployment", obj="troop"), "154"),
+        (verb("send", obj="troop", preps=(("to", "force"),)), "074"),
+        (verb("send", obj="troop", preps=(("to", "border"),)), "154"),
+        (verb("deploy", obj="soldier", preps=(("as", "peacekeeper"),)), "074"),
+        (verb("intensify", obj="force"), "154"),
+        # joint exercises are cooperation, a unilateral war game a show of force
+        (verb("perform", obj="game", obj_mods=("joint", "war")), "062"),
+        (verb("stage", obj="game", obj_mods=("war",)), "150"),
+        (verb("open", obj="border", preps=(("to", "people"),)), "075"),
+        (verb("open", obj="border", preps=(("to", "trade"),)), "086"),
+        (verb("violate", obj="ban"), "128"),
+        (noun("suspension", obj="link"), "161"),
+        (noun("suspension", obj="flight"), "160"),
+        (verb("burn", obj="flag"), "141"),
     ],
 )
 def test_shipped_patterns(features, code):
     match = default_lexicon().match(features)
     assert match is not None
     assert match.code == code
+
+
+def test_object_words_stay_narrow():
+    # a "game" is only an exercise when it is a war game; burning a house is no protest
+    assert default_lexicon().match(verb("stage", obj="game")) is None
+    burn = default_lexicon().match(verb("burn", obj="house"))
+    assert burn is None or burn.code != "141"
 
 
 def test_no_match_returns_none():

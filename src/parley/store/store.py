@@ -36,6 +36,7 @@ from parley.types import Article, Event
 __all__ = ["DEFAULT_DB", "IngestReport", "Store", "content_hash"]
 
 DEFAULT_DB = "parley.duckdb"
+DEFAULT_MEMORY_LIMIT = "256MB"
 _LOCK_HOLDER = re.compile(r"Conflicting lock is held in (.+?)(?:\. See also|$)", re.S)
 
 
@@ -207,12 +208,15 @@ class Store:
 
     # ---- opening
     @classmethod
-    def open(cls, path: str | os.PathLike[str] = DEFAULT_DB, *, read_only: bool = False) -> Store:
+    def open(cls, path: str | os.PathLike[str] = DEFAULT_DB, *, read_only: bool = False,
+             memory_limit: str | None = DEFAULT_MEMORY_LIMIT) -> Store:
         """Open (creating or upgrading it if needed) the store at `path`.
 
         Args:
             path: the DuckDB file; ":memory:" for a store that lives in memory.
             read_only: open without taking the write lock (several readers may share it).
+            memory_limit: DuckDB's memory limit (e.g. "1GB"); it caps the cache of table blocks, which
+                otherwise grows with the store. None leaves DuckDB's default (80% of RAM).
 
         Returns:
             The open store.
@@ -226,7 +230,8 @@ class Store:
         if read_only and shown != ":memory:" and not os.path.exists(shown):
             raise StoreError("no such store; create it with `parley ingest`", path=shown)
         with _mapped(shown):
-            con = duckdb.connect(shown, read_only=read_only)
+            config = {"memory_limit": memory_limit} if memory_limit else {}
+            con = duckdb.connect(shown, read_only=read_only, config=config)
         store = cls(con, shown, read_only=read_only)
         try:
             store._migrate()
