@@ -85,7 +85,7 @@ class ClauseAnalyzer:
                 return refused, False, "negation"
         if negated:
             return code, True, None
-        if modality in ("future", "intent", "hypothetical") and "04" <= root <= "08" and self._intent is not None:
+        if modality in ("future", "intent") and "04" <= root <= "08" and self._intent is not None:
             return self._intent.apply(code) or code, False, None
         if modality in ("future", "intent") and "14" <= root <= "20" and self._threaten is not None:
             threat = self._threaten.apply(code)
