@@ -76,7 +76,7 @@ def main() -> None:
 
 
 @main.command("code")
-@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("files", nargs=-1, type=click.Path(allow_dash=True))
 @click.option(
     "--format",
     "fmt",
@@ -90,8 +90,8 @@ def main() -> None:
     type=click.Choice(["auto", "jsonl", "text"]),
     default="auto",
     show_default=True,
-    help="How to read inputs. auto: *.jsonl files are JSON Lines articles, other files plain text; "
-    "stdin is JSON Lines when it starts with '{'.",
+    help="How to read inputs. auto: by the form of each FILE (folder, URL, .jsonl, .csv, .html, .warc(.gz), "
+    "feed, else plain text); stdin is JSON Lines when it starts with '{'. jsonl, text: every FILE read so.",
 )
 @click.option(
     "--published",
@@ -143,8 +143,9 @@ def code_command(
 ) -> None:
     """Code articles from FILES (or stdin) and write their events.
 
-    A FILE ending in .jsonl holds one article a line ({"id", "text", "published"?, ...});
-    any other FILE is one plain text article whose id is the file name. '-' is stdin.
+    A FILE may be a folder, a URL (a feed or a page), a JSON Lines file (.jsonl, .json), a CSV file,
+    an HTML page, a WARC archive (.warc, .warc.gz), an RSS/Atom feed (.xml, .rss, .atom) or any other
+    file as one plain text article whose id is the file name. '-' is stdin.
     """
     with _fatal_errors(debug):
         coder = load_coder(actors=actors, patterns=patterns, **({"max_chars": max_chars} if max_chars else {}))
@@ -161,7 +162,7 @@ def code_command(
 def _read_inputs(
     files: Sequence[str], *, input_format: str, published: dt.date | None
 ) -> Iterator[Article | InputError]:
-    from parley.readers import read_jsonl, read_stdin, read_text_files
+    from parley.readers import iter_articles, read_jsonl, read_stdin, read_text_files
 
     if not files:
         files = ("-",)
@@ -169,10 +170,13 @@ def _read_inputs(
     for path in files:
         if path == "-":
             yield from read_stdin(stdin, format=input_format, published=published)
-        elif input_format == "jsonl" or (input_format == "auto" and path.lower().endswith(".jsonl")):
+        elif input_format == "jsonl":
             yield from read_jsonl(path)
-        else:
+        elif input_format == "text" or not (path.lower().startswith(("http://", "https://")) or os.path.exists(path)):
+            # A missing file is reported by the text reader ("cannot read file"), as it always was.
             yield from read_text_files([path], published=published)
+        else:
+            yield from iter_articles([path], published=published, stdin=stdin)
 
 
 def _with_progress(results: Iterable[Any]) -> Iterable[Any]:
@@ -502,3 +506,159 @@ def errors_command(db: str, as_json: bool, debug: bool) -> None:
         click.echo(f"{' '.join(where) or '-'}\t{row['step']}\t{' '.join(row['message'].split())}")
     if not rows and not as_json:
         _echo_err("no errors recorded")
+
+
+# --- reading the store: events, stats, export -----------------------------------------------------
+
+
+def _date_option_callback(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as e:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from e
+
+
+_FILTER_OPTIONS = (
+    click.option("--actor", metavar="ACTOR", help="Events where ACTOR (a code, or part of a name) takes part."),
+    click.option("--source", metavar="ACTOR", help="Events whose source actor is ACTOR."),
+    click.option("--target", metavar="ACTOR", help="Events whose target actor is ACTOR."),
+    click.option("--country", metavar="ISO3", help="Events with an actor of this country (ISO alpha-3)."),
+    click.option("--dyad", nargs=2, metavar="A B", default=None,
+                 help="Events between A and B, either direction (use --source/--target for one)."),
+    click.option("--cameo", metavar="CODE", help="A CAMEO code or its start: 19 (the root), 190, 0211."),
+    click.option("--plover", metavar="TYPE", help="A PLOVER event type, e.g. ASSAULT."),
+    click.option("--quad", type=click.IntRange(1, 4), multiple=True, help="Quad class 1-4 (repeatable)."),
+    click.option("--from", "date_from", metavar="DATE", callback=_date_option_callback,
+                 help="Events on or after DATE (YYYY-MM-DD)."),
+    click.option("--to", "date_to", metavar="DATE", callback=_date_option_callback,
+                 help="Events on or before DATE (YYYY-MM-DD)."),
+    click.option("--place", metavar="TEXT", help="Events at a place whose name contains TEXT, or in country TEXT."),
+    click.option("--publisher", metavar="TEXT", help="Events reported by a publisher whose name contains TEXT."),
+    click.option("--attributed", is_flag=True, help="Only events credited to a speaker or source."),
+    click.option("--unhedged", is_flag=True, help="Only events not marked as unconfirmed."),
+    click.option("--negated", type=click.Choice(["exclude", "include", "only"]), default="exclude",
+                 show_default=True, help="Events the text says did not happen."),
+)
+_FILTER_NAMES = ("actor", "source", "target", "country", "dyad", "cameo", "plover", "quad", "date_from", "date_to",
+                 "place", "publisher", "attributed", "unhedged", "negated")
+
+
+def _filter_options(command: Any) -> Any:
+    for option in reversed(_FILTER_OPTIONS):
+        command = option(command)
+    return command
+
+
+def _event_filter(options: dict[str, Any]) -> Any:
+    """The `EventFilter` of the filter options (taken out of `options`); a bad value is a usage error."""
+    from parley.store import EventFilter
+
+    given = {name: options.pop(name) for name in _FILTER_NAMES}
+    try:
+        return EventFilter(
+            actor=given["actor"], source=given["source"], target=given["target"], country=given["country"],
+            dyad=tuple(given["dyad"]) if given["dyad"] else None, cameo=given["cameo"], plover=given["plover"],
+            quad=tuple(given["quad"]) or None, date_from=given["date_from"], date_to=given["date_to"],
+            place=given["place"], publisher=given["publisher"], attributed_only=given["attributed"],
+            unhedged_only=given["unhedged"],
+            negated={"exclude": False, "only": True, "include": None}[given["negated"]],
+        )
+    except ValueError as e:
+        raise click.UsageError(str(e)) from e
+
+
+def _output_option(help: str) -> Any:
+    return click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True), default="-", help=help)
+
+
+def _table_format_option(default: str) -> Any:
+    return click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl", "parquet"]), default=default,
+                        show_default=True, help="Output format.")
+
+
+def _write_result(table: Any, output: str, fmt: str, *, kind: str) -> None:
+    from parley.store import write_table
+
+    if fmt == "parquet" and output == "-":
+        raise click.UsageError("--format parquet needs --output FILE")
+    if output == "-":
+        width = shutil.get_terminal_size((120, 24)).columns
+        write_table(table, click.get_text_stream("stdout"), format=fmt, width=width, kind=kind)
+    else:
+        write_table(table, output, format=fmt, kind=kind)
+
+
+def _open_store_read_only(db: str) -> Any:
+    from parley.store import Store
+
+    return Store.open(db, read_only=True)
+
+
+@main.command("events")
+@_DB_OPTION
+@_filter_options
+@click.option("--clusters", is_flag=True, help="One row per event cluster instead of one per mention.")
+@_table_format_option("table")
+@_output_option("Write to this file instead of stdout.")
+@click.option("--limit", type=click.IntRange(min=0), default=None, help="At most N rows.")
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+def events_command(db: str, clusters: bool, fmt: str, output: str, limit: int | None, debug: bool,
+                   **options: Any) -> None:
+    """List the stored events (or event clusters) that pass every filter given."""
+    from parley.store.query import select_events
+
+    flt = _event_filter(options)
+    with _fatal_errors(debug), _open_store_read_only(db) as store:
+        table = select_events(store, flt, clusters=clusters, limit=limit)
+        _write_result(table, output, fmt, kind="clusters" if clusters else "events")
+
+
+@main.command("stats")
+@_DB_OPTION
+@_filter_options
+@click.option("--freq", type=click.Choice(["day", "week", "month", "year"]), default="month", show_default=True,
+              help="Period of the time series.")
+@click.option("--mentions", is_flag=True, help="Count every report (mention) instead of each event cluster once.")
+@click.option("--top", type=click.IntRange(min=1), default=None, metavar="N",
+              help="The N actors (or dyads, with --of dyads) with the most events instead of a time series.")
+@click.option("--of", "top_of", type=click.Choice(["actors", "dyads"]), default="actors", show_default=True,
+              help="What --top ranks.")
+@_table_format_option("table")
+@_output_option("Write to this file instead of stdout.")
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+def stats_command(db: str, freq: str, mentions: bool, top: int | None, top_of: str, fmt: str, output: str,
+                  debug: bool, **options: Any) -> None:
+    """A time series of the matching events (counts by quad class, Goldstein mean and sum), or --top N."""
+    from parley.store import time_series, top_actors, top_dyads
+
+    flt = _event_filter(options)
+    with _fatal_errors(debug), _open_store_read_only(db) as store:
+        if top is not None:
+            rank = top_actors if top_of == "actors" else top_dyads
+            table = rank(store, top, by_cluster=not mentions, filters=flt)
+            kind = f"top_{top_of}"
+        else:
+            table = time_series(store, freq=freq, by_cluster=not mentions, filters=flt)
+            kind = "time_series"
+        _write_result(table, output, fmt, kind=kind)
+
+
+@main.command("export")
+@_DB_OPTION
+@click.option("--as", "as_format", type=click.Choice(["parquet", "csv", "gdelt", "plover"]), required=True,
+              help="parquet, csv: events (or clusters); gdelt: GDELT-style tab-separated; plover: JSON Lines.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), required=True, help="The file to write.")
+@click.option("--clusters", is_flag=True, help="parquet and csv: one row per event cluster.")
+@_filter_options
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+def export_command(db: str, as_format: str, output: str, clusters: bool, debug: bool, **options: Any) -> None:
+    """Export the events passing the filters to a file, in a documented schema (docs/store.md)."""
+    from parley.store import export_events
+
+    flt = _event_filter(options)
+    with _fatal_errors(debug), _open_store_read_only(db) as store:
+        n = export_events(store, output, format=as_format, clusters=clusters, filters=flt)
+    unit = "event cluster" if clusters or as_format in ("gdelt", "plover") else "event"
+    click.echo(f"{output}: {n} {unit}{'' if n == 1 else 's'}")

@@ -46,6 +46,7 @@ class Cues:
     clausal_control_verbs: frozenset[str]
     first_person_pronouns: frozenset[str]
     anaphor_heads: dict[str, str]
+    event_roles: dict[str, tuple[str, ...]]
 
     @property
     def pronouns(self) -> frozenset[str]:
@@ -76,6 +77,11 @@ def default_cues() -> Cues:
     for noun, kind in heads.items():
         if kind not in _ANAPHOR_KINDS:
             problems.append(f"key 'anaphor_heads.{noun}': kind {kind!r} is not one of {sorted(_ANAPHOR_KINDS)}")
+    roles = data.get("event_roles") or {}
+    if not isinstance(roles, dict) or not all(isinstance(v, list) for v in roles.values()):
+        problems.append("key 'event_roles': expected a mapping of noun -> list of CAMEO code prefixes")
+        roles = {}
     if problems:
         raise DataFileError(str(path), problems)
-    return Cues(anaphor_heads={str(k).lower(): v for k, v in heads.items()}, **values)  # type: ignore[arg-type]
+    return Cues(anaphor_heads={str(k).lower(): v for k, v in heads.items()},  # type: ignore[arg-type]
+                event_roles={str(k).lower(): tuple(str(c) for c in v) for k, v in roles.items()}, **values)

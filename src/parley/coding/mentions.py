@@ -151,7 +151,24 @@ class MentionResolver:
         self.coref = Coreference()
         self._cache: dict[tuple[int, bool], list[ActorMention]] = {}
         self._sent_starts: list[int] | None = None
+        self.acted: list[tuple[int, str, Actor]] = []   # (token, CAMEO code, source actor) of events so far
         self.sent_ents: dict[int, list] = {}   # sentence start -> its entities, filled by the caller
+
+    def note_event(self, token_i: int, code: str, actor: Actor) -> None:
+        """Remember who did what, for descriptions like "the mediators"."""
+        self.acted.append((token_i, code, actor))
+
+    def _by_role(self, token: Token) -> list[Actor]:
+        prefixes = self.cues.event_roles.get(token.lemma_.lower())
+        if not prefixes:
+            return []
+        found: list[Actor] = []
+        for i, code, actor in self.acted:
+            if i < token.i and code.startswith(prefixes) and all(a.code != actor.code for a in found):
+                found.append(actor)
+        if token.tag_ == "NN":
+            return found[-1:]
+        return found
 
     def sentence_start(self, i: int) -> int:
         """Index of the first token of the sentence holding token `i` (cheap, unlike `Token.sent`)."""
@@ -321,6 +338,11 @@ class MentionResolver:
                 found = self._description(token, kind)
                 if found is not None:
                     return [self._mention(start, end, found)]
+        # "the mediators": those who mediated earlier in the article.
+        if not has_name and poss is None and any(c.lower_ in ("the", "both") for c in token.children):
+            actors = self._by_role(token)
+            if actors:
+                return [self._mention(start, end, a) for a in actors]
         # "its envoy", "their leader": the possessor's country with the head's role.
         if poss is not None and poss.pos_ == "PRON" and poss.lower_ in self.cues.pronouns:
             owners = self._pronoun(poss)
@@ -415,6 +437,18 @@ class MentionResolver:
                 if first:
                     return found[:1]
                 person = token.lower_ in self.cues.person_pronouns
+                if not person and self.cues.anaphor_heads.get(subj.lemma_.lower()) == "person":
+                    # "a spokesman for the group said it would ...": "it" is the group he speaks for
+                    for child in subj.children:
+                        inner = None
+                        if child.dep_ == "poss":
+                            inner = child
+                        elif child.dep_ == "prep" and child.lower_ in ("for", "of"):
+                            inner = next((c for c in child.children if c.dep_ == "pobj"), None)
+                        if inner is not None and inner.pos_ != "PRON":
+                            owner = self.mentions(inner, allow_thing=True)
+                            if owner:
+                                return owner[:1]
                 is_person = subj.ent_type_ == "PERSON" or self.cues.anaphor_heads.get(subj.lemma_.lower()) == "person"
                 if person != is_person and not (token.lower_ in ("they", "we") and is_person):
                     return []

@@ -19,7 +19,7 @@ from parley.dates import resolve_date
 from parley.lexicon import Lexicon
 from parley.ontology import Ontology
 from parley.places import Gazetteer
-from parley.types import ActorMention, Article, Event, Location, TextSpan
+from parley.types import Actor, ActorMention, Article, Event, Location, TextSpan
 
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 
@@ -56,6 +56,10 @@ def to_events(doc: Doc, article: Article, resources: Resources, *, char_offset: 
             if event.event_id not in seen:
                 seen.add(event.event_id)
                 events.append(event)
+                if event.source.code is not None:
+                    coded.resolver.note_event(coded.clause.trigger.i, event.cameo, Actor(
+                        event.source.code, event.source.name or event.source.text, event.source.country,
+                        event.source.sector))
     return events
 
 

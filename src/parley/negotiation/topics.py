@@ -1,0 +1,206 @@
+"""The topic lexicon: which issue an issue statement is about, and the quantities it names.
+
+The shipped topics live in `parley/data/topics.yaml` (its header documents the format); a user file
+adds topics or replaces ours by id. Every problem in a file is reported at once, with file, line and key.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from parley.errors import DataFileError
+from parley.negotiation.model import Quantity
+
+__all__ = ["Topic", "TopicLexicon", "default_topics", "load_topics"]
+
+FORMAT_VERSION = 1
+_TOPIC_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+_NUMBER = r"(\d{1,3}(?:,\d{3})+|\d+)"
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    """One issue topic: an id, what the board calls it, and the keywords that file a statement under it."""
+
+    id: str
+    label: str
+    keywords: tuple[str, ...]
+
+
+def _keyword_pattern(keyword: str) -> str:
+    words = re.split(r"[\s-]+", keyword.strip())
+    body = r"[\s-]+".join(re.escape(w) for w in words)
+    return rf"\b{body}(?:s|es)?\b"
+
+
+class TopicLexicon:
+    """Topics in priority order, and the units of the quantities to keep.
+
+    Args:
+        topics: the topics; at equal position in a statement the earlier topic wins.
+        units: unit name -> the words that spell it.
+        version: a short hash of the content, to say which lexicon filed a statement.
+    """
+
+    def __init__(self, topics: Iterable[Topic], units: dict[str, tuple[str, ...]], *, version: str = "") -> None:
+        self.topics: tuple[Topic, ...] = tuple(topics)
+        self.units = dict(units)
+        self.version = version
+        self._by_id = {t.id: t for t in self.topics}
+        self._patterns = [(t, re.compile("|".join(_keyword_pattern(k) for k in t.keywords), re.IGNORECASE))
+                          for t in self.topics if t.keywords]
+        unit_words = {w.lower(): name for name, words in self.units.items() for w in words}
+        self._unit_of = unit_words
+        if unit_words:
+            alternatives = "|".join(sorted((re.escape(w) for w in unit_words), key=len, reverse=True))
+            self._quantity = re.compile(
+                rf"\b{_NUMBER}(?:-|\s+)(?:[A-Za-z][\w'-]*\s+){{0,2}}?({alternatives})\b", re.IGNORECASE)
+        else:
+            self._quantity = None
+
+    def __contains__(self, topic_id: object) -> bool:
+        return topic_id in self._by_id
+
+    def label(self, topic_id: str) -> str:
+        """What the board calls `topic_id` (the id itself for an unknown one)."""
+        topic = self._by_id.get(topic_id)
+        return topic.label if topic is not None else topic_id.replace("_", " ").capitalize()
+
+    def topic_of(self, text: str) -> str | None:
+        """The id of the topic whose keyword occurs first in `text`, or None."""
+        best: tuple[int, int, str] | None = None
+        for rank, (topic, pattern) in enumerate(self._patterns):
+            match = pattern.search(text)
+            if match and (best is None or (match.start(), rank) < best[:2]):
+                best = (match.start(), rank, topic.id)
+        return best[2] if best else None
+
+    def quantities(self, text: str) -> tuple[Quantity, ...]:
+        """Numbers of people, days, ... named in `text` ("a 42-day truce" -> 42 days)."""
+        if self._quantity is None:
+            return ()
+        found = []
+        for match in self._quantity.finditer(text):
+            value = int(match.group(1).replace(",", ""))
+            found.append(Quantity(value, self._unit_of[match.group(2).lower()], match.group(0)))
+        return tuple(found)
+
+    def merged(self, other: TopicLexicon) -> TopicLexicon:
+        """`other`'s topics first (replacing ours with the same id), then ours; units merged likewise."""
+        ids = {t.id for t in other.topics}
+        topics = [*other.topics, *(t for t in self.topics if t.id not in ids)]
+        units = {**self.units, **other.units}
+        return TopicLexicon(topics, units, version=f"{self.version}+{other.version}")
+
+
+class _LineLoader(yaml.SafeLoader):
+    """Keeps the line of every mapping so problems can name it."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
+    mapping = loader.construct_mapping(node, deep=True)
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _parse(text: str, path: str, *, require_version: bool) -> TopicLexicon:
+    import hashlib
+
+    problems: list[str] = []
+    try:
+        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as e:
+        raise DataFileError(path, [f"not valid YAML: {e}"]) from e
+    if not isinstance(data, dict):
+        raise DataFileError(path, ["line 1: the file must be a mapping with `topics:` (and `units:`)"])
+    version = data.get("version")
+    if version is None and require_version:
+        problems.append("line 1: key 'version': missing; write `version: 1`")
+    elif version is not None and version != FORMAT_VERSION:
+        problems.append(f"line 1: key 'version': {version!r} is not supported; this Parley reads version 1")
+    unknown = sorted(k for k in data if k not in ("version", "topics", "units", "__line__"))
+    for key in unknown:
+        problems.append(f"line {data['__line__']}: key {key!r}: unknown; expected version, topics, units")
+    topics: list[Topic] = []
+    raw_topics = data.get("topics") or {}
+    if not isinstance(raw_topics, dict):
+        problems.append("key 'topics': must be a mapping from topic id to {label, keywords}")
+        raw_topics = {}
+    for topic_id, spec in raw_topics.items():
+        if topic_id == "__line__":
+            continue
+        line = spec.get("__line__", raw_topics["__line__"]) if isinstance(spec, dict) else raw_topics["__line__"]
+        where = f"line {line}: topic {topic_id!r}"
+        if not isinstance(topic_id, str) or not _TOPIC_ID.match(topic_id):
+            problems.append(f"{where}: the id must be lower case letters, digits and _ (e.g. prisoners)")
+            continue
+        if not isinstance(spec, dict):
+            problems.append(f"{where}: must be a mapping with label and keywords")
+            continue
+        extra = sorted(k for k in spec if k not in ("label", "keywords", "__line__"))
+        for key in extra:
+            problems.append(f"{where}: key {key!r}: unknown; expected label, keywords")
+        label = spec.get("label")
+        if not isinstance(label, str) or not label.strip():
+            problems.append(f"{where}: key 'label': missing or empty; write what the board should call it")
+            label = topic_id
+        keywords = spec.get("keywords")
+        if not isinstance(keywords, list) or not keywords:
+            problems.append(f"{where}: key 'keywords': must be a non-empty list of words or phrases")
+            keywords = []
+        bad = [k for k in keywords if not isinstance(k, str) or not k.strip()]
+        if bad:
+            problems.append(f"{where}: key 'keywords': {bad!r} are not words; use non-empty strings")
+        topics.append(Topic(topic_id, label.strip(), tuple(k.strip().lower() for k in keywords if k not in bad)))
+    units: dict[str, tuple[str, ...]] = {}
+    raw_units = data.get("units") or {}
+    if not isinstance(raw_units, dict):
+        problems.append("key 'units': must be a mapping from unit name to a list of words")
+        raw_units = {}
+    for name, words in raw_units.items():
+        if name == "__line__":
+            continue
+        if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
+            problems.append(f"line {raw_units['__line__']}: unit {name!r}: must be a non-empty list of words")
+            continue
+        units[str(name)] = tuple(w.strip().lower() for w in words)
+    if problems:
+        raise DataFileError(path, problems)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+    return TopicLexicon(topics, units, version=digest)
+
+
+@functools.cache
+def default_topics() -> TopicLexicon:
+    """The shipped topic lexicon (`parley/data/topics.yaml`), loaded once."""
+    source = resources.files("parley").joinpath("data", "topics.yaml")
+    return _parse(source.read_text(encoding="utf-8"), "parley/data/topics.yaml", require_version=True)
+
+
+def load_topics(extra: Iterable[str | os.PathLike[str]] = ()) -> TopicLexicon:
+    """The shipped topics with user files on top (each file's topics first, replacing ours by id).
+
+    Args:
+        extra: paths of user topic files (same format as `parley/data/topics.yaml`).
+
+    Raises:
+        DataFileError: a file is invalid; every problem is listed with its line and key.
+        OSError: a file cannot be read.
+    """
+    lexicon = default_topics()
+    for path in extra:
+        with open(path, encoding="utf-8") as fp:
+            text = fp.read()
+        lexicon = lexicon.merged(_parse(text, os.fspath(path), require_version=False))
+    return lexicon

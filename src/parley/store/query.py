@@ -1,0 +1,448 @@
+"""Read the store back: events or event clusters matching filters, time series, top actors and dyads.
+
+Every function takes an open `Store` and returns an Arrow table (`table.to_pandas()` when pandas is
+installed). Filters are the keyword arguments of `EventFilter`; each becomes a condition of a
+parameterised SQL query, so user values are never spliced into SQL text. docs/store.md documents the
+filters, the counting rules and every column returned.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import pyarrow as pa
+
+from parley.store.store import Store, _mapped
+
+__all__ = [
+    "CLUSTER_COLUMNS",
+    "EVENT_COLUMNS",
+    "FREQUENCIES",
+    "EventFilter",
+    "query_events",
+    "time_series",
+    "top_actors",
+    "top_dyads",
+]
+
+FREQUENCIES = ("day", "week", "month", "year")
+
+# Columns of `query_events` (one row per mention): the `events` table without `event_json`, with the
+# mention's cluster and its article's metadata after the ids. Explicit, so the result is a contract
+# that does not move when a migration adds a column to `events`.
+_EVENT_FIELDS = (
+    "sentence_index", "trigger_text", "trigger_start", "trigger_end",
+    "source_text", "source_start", "source_end", "source_code", "source_name", "source_country", "source_sector",
+    "target_text", "target_start", "target_end", "target_code", "target_name", "target_country", "target_sector",
+    "cameo", "cameo_root", "cameo_name", "plover", "plover_mode", "quad", "goldstein", "negated", "modality",
+    "date", "date_precision", "date_basis", "location_name", "location_country", "location_lat", "location_lon",
+    "speaker_text", "speaker_code", "cue", "reported_by", "hedged", "quoted",
+    "object_text", "object_start", "object_end", "evidence_text", "evidence_start", "evidence_end",
+    "rule", "version",
+)
+EVENT_COLUMNS: tuple[str, ...] = (
+    "event_id", "cluster_id", "article_id", "publisher", "published", "url", "title", *_EVENT_FIELDS,
+)
+"""Columns of `query_events(...)`, in order (docs/store.md, "Query results")."""
+
+CLUSTER_COLUMNS: tuple[str, ...] = (
+    "cluster_id", "source_code", "target_code", "cameo_root", "negated", "anchor_date",
+    "location_name", "location_country", "location_lat", "location_lon", "cameo", "cameo_name", "plover",
+    "quad", "goldstein", "source_name", "target_name", "date_start", "date_end", "first_reported",
+    "n_mentions", "n_articles", "n_sources", "n_hedged",
+)
+"""Columns of `query_events(..., clusters=True)`: those of `event_clusters`, in order."""
+
+_CAMEO_PREFIX = re.compile(r"\d{2,4}")
+_SERIES_COLUMNS = ("events", "q1", "q2", "q3", "q4", "goldstein_mean", "goldstein_sum")
+
+
+def _as_date(value: dt.date | str | None, name: str) -> dt.date | None:
+    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
+        return value
+    if isinstance(value, dt.datetime):
+        return value.date()
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError as e:
+        raise ValueError(f"{name} must be a date (YYYY-MM-DD), not {value!r}") from e
+
+
+def _text(value: Any, name: str) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    if not text:
+        raise ValueError(f"{name} must not be empty")
+    return text
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Which events to read. Every filter given must hold (AND); `None` means "any".
+
+    An actor (`actor`, `source`, `target`, each side of `dyad`) matches an event's actor when it equals
+    its CAMEO actor code (case-insensitive: "sdnmil" finds "SDNMIL") or is part of its name (case-
+    insensitive: "sudan" finds "Sudanese military").
+
+    Attributes:
+        actor: either side of the event.
+        source, target: that side only.
+        country: ISO alpha-3 country of either actor (source or target).
+        dyad: `(a, b)`, order-free: events of a on b and of b on a. For one direction give
+            `source=a, target=b` instead.
+        cameo: a CAMEO code or the start of one, as a string of 2 to 4 digits: "19" (the root, every
+            19x code), "190", "0211".
+        plover: PLOVER event type (case-insensitive), e.g. "ASSAULT".
+        quad: quad class 1-4, or several.
+        date_from, date_to: inclusive range of the row's date (a mention's date is its event date, else
+            its article's publication date; a cluster's is `date_start`). Undated rows never match a range.
+        place: part of the event's place name (case-insensitive), or its ISO alpha-3 country.
+        publisher: part of the article's publisher (case-insensitive).
+        attributed_only: only events credited to someone (a speaker, a speech verb or a "reported by").
+        unhedged_only: only events not marked as unconfirmed ("reportedly", "allegedly").
+        negated: False (default) leaves out events the text says did not happen; True keeps only those;
+            None keeps both.
+    """
+
+    actor: str | None = None
+    source: str | None = None
+    target: str | None = None
+    country: str | None = None
+    dyad: tuple[str, str] | None = None
+    cameo: str | None = None
+    plover: str | None = None
+    quad: int | tuple[int, ...] | None = None
+    date_from: dt.date | str | None = None
+    date_to: dt.date | str | None = None
+    place: str | None = None
+    publisher: str | None = None
+    attributed_only: bool = False
+    unhedged_only: bool = False
+    negated: bool | None = False
+
+    def __post_init__(self) -> None:
+        for name in ("actor", "source", "target", "country", "plover", "place", "publisher", "cameo"):
+            object.__setattr__(self, name, _text(getattr(self, name), name))
+        if self.cameo is not None and not _CAMEO_PREFIX.fullmatch(self.cameo):
+            raise ValueError(f"cameo must be a CAMEO code or its start as 2 to 4 digits (\"19\", \"190\"), "
+                             f"not {self.cameo!r}")
+        if self.dyad is not None:
+            if isinstance(self.dyad, str) or len(self.dyad) != 2:
+                raise ValueError(f"dyad must be a pair of actors (a, b), not {self.dyad!r}")
+            object.__setattr__(self, "dyad", (_text(self.dyad[0], "dyad"), _text(self.dyad[1], "dyad")))
+        if self.quad is not None:
+            quads = (self.quad,) if isinstance(self.quad, int) else tuple(self.quad)
+            if not quads or any(isinstance(q, bool) or q not in (1, 2, 3, 4) for q in quads):
+                raise ValueError(f"quad must be 1, 2, 3 or 4 (or several of them), not {self.quad!r}")
+            object.__setattr__(self, "quad", quads[0] if len(quads) == 1 else quads)
+        object.__setattr__(self, "date_from", _as_date(self.date_from, "date_from"))
+        object.__setattr__(self, "date_to", _as_date(self.date_to, "date_to"))
+
+    @classmethod
+    def of(cls, filters: EventFilter | None = None, **kwargs: Any) -> EventFilter:
+        """A filter from keyword arguments, or `filters` with some of them replaced.
+
+        Raises:
+            TypeError: an unknown filter name.
+        """
+        names = {f.name for f in dataclasses.fields(cls)}
+        unknown = sorted(set(kwargs) - names)
+        if unknown:
+            raise TypeError(f"unknown filter(s): {', '.join(unknown)}; known: {', '.join(sorted(names))}")
+        return dataclasses.replace(filters, **kwargs) if filters is not None else cls(**kwargs)
+
+    # ---- SQL
+    def mention_conditions(self) -> tuple[list[str], list[Any]]:
+        """Conditions on a mention (`events e` joined with `cluster_mentions m`), dates and negation aside."""
+        where: list[str] = []
+        params: list[Any] = []
+
+        def actor(role: str, value: str) -> str:
+            params.extend([value.upper(), value.lower()])
+            return f"(e.{role}_code = ? OR contains(lower(e.{role}_name), ?))"
+
+        if self.actor is not None:
+            where.append(f"({actor('source', self.actor)} OR {actor('target', self.actor)})")
+        if self.source is not None:
+            where.append(actor("source", self.source))
+        if self.target is not None:
+            where.append(actor("target", self.target))
+        if self.dyad is not None:
+            a, b = self.dyad
+            where.append(f"(({actor('source', a)} AND {actor('target', b)}) "
+                         f"OR ({actor('source', b)} AND {actor('target', a)}))")
+        if self.country is not None:
+            where.append("(e.source_country = ? OR e.target_country = ?)")
+            params.extend([self.country.upper()] * 2)
+        if self.cameo is not None:
+            where.append("starts_with(e.cameo, ?)")
+            params.append(self.cameo)
+        if self.plover is not None:
+            where.append("upper(e.plover) = ?")
+            params.append(self.plover.upper())
+        if self.quad is not None:
+            quads = [self.quad] if isinstance(self.quad, int) else list(self.quad)
+            where.append(f"e.quad IN ({', '.join('?' * len(quads))})")
+            params.extend(quads)
+        if self.place is not None:
+            where.append("(contains(lower(e.location_name), ?) OR e.location_country = ?)")
+            params.extend([self.place.lower(), self.place.upper()])
+        if self.publisher is not None:
+            where.append("contains(lower(m.publisher), ?)")
+            params.append(self.publisher.lower())
+        if self.attributed_only:
+            where.append("(e.speaker_text IS NOT NULL OR e.cue IS NOT NULL OR len(e.reported_by) > 0)")
+        if self.unhedged_only:
+            where.append("NOT e.hedged")
+        return where, params
+
+    def row_conditions(self, *, date: str, negated: str) -> tuple[list[str], list[Any]]:
+        """Conditions on the row itself: its date column and its negated column (by SQL expression)."""
+        where: list[str] = []
+        params: list[Any] = []
+        if self.negated is not None:
+            where.append(negated if self.negated else f"NOT {negated}")
+        if self.date_from is not None:
+            where.append(f"{date} >= ?")
+            params.append(self.date_from)
+        if self.date_to is not None:
+            where.append(f"{date} <= ?")
+            params.append(self.date_to)
+        return where, params
+
+
+def _sql_and(conditions: Sequence[str]) -> str:
+    return " AND ".join(conditions) if conditions else "TRUE"
+
+
+def _arrow(store: Store, sql: str, params: Sequence[Any]) -> pa.Table:
+    with _mapped(store.path):
+        return store.con.sql(sql, params=list(params) if params else None).to_arrow_table()
+
+
+def _limit(limit: int | None) -> str:
+    if limit is None:
+        return ""
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
+        raise ValueError(f"limit must be a whole number of 0 or more, not {limit!r}")
+    return f"LIMIT {int(limit)}"
+
+
+def _matching_clusters(flt: EventFilter) -> tuple[str, list[Any]]:
+    """SQL for the cluster rows (alias c) having at least one mention that passes the filter."""
+    mention_where, mention_params = flt.mention_conditions()
+    row_where, row_params = flt.row_conditions(date="c.date_start", negated="c.negated")
+    where, params = list(row_where), list(row_params)
+    if mention_where:
+        # A semi-join: only the ids of clusters with a matching mention, then the clusters themselves.
+        where.append(f"""c.cluster_id IN (
+            SELECT m.cluster_id FROM events e JOIN cluster_mentions m ON m.event_id = e.event_id
+            WHERE {_sql_and(mention_where)})""")
+        params += mention_params
+    return f"FROM event_clusters c WHERE {_sql_and(where)}", params
+
+
+def _matching_mentions(flt: EventFilter) -> tuple[str, list[Any]]:
+    """SQL for the mentions (aliases e, m) that pass the filter."""
+    mention_where, mention_params = flt.mention_conditions()
+    row_where, row_params = flt.row_conditions(date="m.date", negated="e.negated")
+    sql = (f"FROM events e JOIN cluster_mentions m ON m.event_id = e.event_id "
+           f"WHERE {_sql_and(row_where + mention_where)}")
+    return sql, row_params + mention_params
+
+
+def query_events(store: Store, *, actor: str | None = None, source: str | None = None, target: str | None = None,
+                 country: str | None = None, dyad: tuple[str, str] | None = None, cameo: str | None = None,
+                 plover: str | None = None, quad: int | Iterable[int] | None = None,
+                 date_from: dt.date | str | None = None, date_to: dt.date | str | None = None,
+                 place: str | None = None, publisher: str | None = None, attributed_only: bool = False,
+                 unhedged_only: bool = False, negated: bool | None = False, clusters: bool = False,
+                 limit: int | None = None) -> pa.Table:
+    """The stored events (or event clusters) that pass every filter given, as an Arrow table.
+
+    Args:
+        store: an open store.
+        actor, source, target, country, dyad, cameo, plover, quad, date_from, date_to, place, publisher,
+            attributed_only, unhedged_only, negated: the filters, as described by `EventFilter`.
+        clusters: one row per event cluster (columns `CLUSTER_COLUMNS`) instead of one per mention
+            (`EVENT_COLUMNS`). A cluster is returned when at least one of its mentions passes the
+            filters; its counts stay those of the whole cluster.
+        limit: at most this many rows.
+
+    Returns:
+        Mentions ordered by date (undated last), then ingest order; clusters by `date_start`, then id.
+
+    Raises:
+        ValueError: a filter has an impossible value (cameo "abc", quad 5, a malformed date).
+        StoreError: the store could not be read.
+    """
+    flt = EventFilter(actor=actor, source=source, target=target, country=country, dyad=dyad, cameo=cameo,
+                      plover=plover, quad=_quads(quad), date_from=date_from, date_to=date_to,
+                      place=place, publisher=publisher, attributed_only=attributed_only,
+                      unhedged_only=unhedged_only, negated=negated)
+    return select_events(store, flt, clusters=clusters, limit=limit)
+
+
+def _quads(quad: int | Iterable[int] | None) -> int | tuple[int, ...] | None:
+    if quad is None or isinstance(quad, int):
+        return quad
+    return tuple(quad)
+
+
+def select_events(store: Store, flt: EventFilter, *, clusters: bool = False, limit: int | None = None) -> pa.Table:
+    """`query_events` with the filters given as one `EventFilter` (what the exports use)."""
+    if clusters:
+        body, params = _matching_clusters(flt)
+        columns = ", ".join(f"c.{name}" for name in CLUSTER_COLUMNS)
+        sql = f"SELECT {columns} {body} ORDER BY c.date_start NULLS LAST, c.cluster_id {_limit(limit)}"
+        return _arrow(store, sql, params)
+    body, params = _matching_mentions(flt)
+    columns = ", ".join(["e.event_id", "m.cluster_id", "e.article_id", "m.publisher", "m.published", "a.url",
+                         "a.title", *(f"e.{name}" for name in _EVENT_FIELDS)])
+    body = body.replace("WHERE", "JOIN articles a ON a.id = e.article_id WHERE", 1)
+    sql = (f"SELECT {columns} {body} ORDER BY m.date NULLS LAST, a.ingest_seq, e.sentence_index, "
+           f"e.trigger_start, e.event_id {_limit(limit)}")
+    return _arrow(store, sql, params)
+
+
+# ---- aggregates ------------------------------------------------------------------------------------
+
+
+def _counted(flt: EventFilter, by_cluster: bool) -> tuple[str, list[Any]]:
+    """SQL for the rows counted by the statistics: date, quad, goldstein and the two actors."""
+    if by_cluster:
+        body, params = _matching_clusters(flt)
+        return (f"SELECT c.date_start AS date, c.quad, c.goldstein, c.source_code, c.source_name, "
+                f"c.target_code, c.target_name {body}"), params
+    body, params = _matching_mentions(flt)
+    return (f"SELECT m.date AS date, e.quad, e.goldstein, e.source_code, e.source_name, e.target_code, "
+            f"e.target_name {body}"), params
+
+
+def time_series(store: Store, *, actor: str | None = None, dyad: tuple[str, str] | None = None,
+                freq: str = "month", by_cluster: bool = True, filters: EventFilter | None = None,
+                **more: Any) -> pa.Table:
+    """Counts by quad class and Goldstein mean and sum per day, week or month.
+
+    Args:
+        store: an open store.
+        actor: events where this actor takes part (either side).
+        dyad: events between these two actors, either direction.
+        freq: "day", "week" (ISO weeks, starting on Monday), "month" or "year".
+        by_cluster: count each event cluster once, dated by its `date_start`, with its representative
+            quad class and Goldstein weight (default); False counts every mention (every report).
+        filters: an `EventFilter` to start from.
+        **more: any other filter of `EventFilter` (source, target, cameo, date_from, publisher, ...).
+
+    Returns:
+        One row per period from the first to the last period with an event, empty periods included
+        (zero counts, null mean): `period` (DATE, the first day), `events`, `q1`..`q4` (INT64),
+        `goldstein_mean`, `goldstein_sum` (DOUBLE). Undated events are not counted.
+
+    Raises:
+        ValueError: an unknown `freq` or an impossible filter value.
+        TypeError: an unknown filter name.
+    """
+    if freq not in FREQUENCIES:
+        raise ValueError(f"freq must be one of {', '.join(FREQUENCIES)}, not {freq!r}")
+    flt = EventFilter.of(filters, **_given(actor=actor, dyad=dyad), **more)
+    counted, params = _counted(flt, by_cluster)
+    # The literal `freq` is one of FREQUENCIES, checked above: never user text.
+    sql = f"""
+        WITH counted AS ({counted}),
+        buckets AS (
+            SELECT CAST(date_trunc('{freq}', date) AS DATE) AS period,
+                   count(*) AS events,
+                   count(*) FILTER (WHERE quad = 1) AS q1, count(*) FILTER (WHERE quad = 2) AS q2,
+                   count(*) FILTER (WHERE quad = 3) AS q3, count(*) FILTER (WHERE quad = 4) AS q4,
+                   avg(goldstein) AS goldstein_mean, coalesce(sum(goldstein), 0) AS goldstein_sum
+            FROM counted WHERE date IS NOT NULL GROUP BY 1
+        ),
+        periods AS (
+            SELECT CAST(p AS DATE) AS period
+            FROM (SELECT min(period) AS lo, max(period) AS hi FROM buckets) b,
+                 generate_series(CAST(b.lo AS TIMESTAMP), CAST(b.hi AS TIMESTAMP), INTERVAL 1 {freq}) g(p)
+            WHERE b.lo IS NOT NULL
+        )
+        SELECT p.period,
+               CAST(coalesce(b.events, 0) AS BIGINT) AS events,
+               CAST(coalesce(b.q1, 0) AS BIGINT) AS q1, CAST(coalesce(b.q2, 0) AS BIGINT) AS q2,
+               CAST(coalesce(b.q3, 0) AS BIGINT) AS q3, CAST(coalesce(b.q4, 0) AS BIGINT) AS q4,
+               CAST(b.goldstein_mean AS DOUBLE) AS goldstein_mean,
+               CAST(coalesce(b.goldstein_sum, 0) AS DOUBLE) AS goldstein_sum
+        FROM periods p LEFT JOIN buckets b ON b.period = p.period
+        ORDER BY p.period"""
+    return _arrow(store, sql, params)
+
+
+def top_actors(store: Store, n: int = 10, *, by_cluster: bool = True, filters: EventFilter | None = None,
+               **more: Any) -> pa.Table:
+    """The `n` actors (by CAMEO actor code) taking part in the most events, on either side.
+
+    Args:
+        store: an open store.
+        n: how many actors.
+        by_cluster: count event clusters (default) or, when False, mentions.
+        filters, **more: which events to count, as for `time_series`.
+
+    Returns:
+        `actor_code`, `actor_name` (the smallest name seen with the code), `events`, `as_source`,
+        `as_target` (INT64), `goldstein_mean` (DOUBLE), most events first, then by code. Actors
+        without a code are not counted.
+    """
+    flt = EventFilter.of(filters, **more)
+    counted, params = _counted(flt, by_cluster)
+    sql = f"""
+        WITH counted AS ({counted}),
+        sides AS (
+            SELECT source_code AS code, source_name AS name, goldstein, 1 AS s, 0 AS t FROM counted
+            WHERE source_code IS NOT NULL
+            UNION ALL
+            SELECT target_code, target_name, goldstein, 0, 1 FROM counted
+            WHERE target_code IS NOT NULL AND target_code IS DISTINCT FROM source_code
+        )
+        SELECT code AS actor_code, min(name) AS actor_name, count(*) AS events,
+               CAST(sum(s) AS BIGINT) AS as_source, CAST(sum(t) AS BIGINT) AS as_target,
+               avg(goldstein) AS goldstein_mean
+        FROM sides GROUP BY code ORDER BY events DESC, actor_code {_limit(n)}"""
+    return _arrow(store, sql, params)
+
+
+def top_dyads(store: Store, n: int = 10, *, by_cluster: bool = True, filters: EventFilter | None = None,
+              **more: Any) -> pa.Table:
+    """The `n` directed dyads (source code, target code) with the most events.
+
+    Args:
+        store: an open store.
+        n: how many dyads.
+        by_cluster: count event clusters (default) or, when False, mentions.
+        filters, **more: which events to count, as for `time_series`.
+
+    Returns:
+        `source_code`, `source_name`, `target_code`, `target_name`, `events`, `q1`..`q4` (INT64),
+        `goldstein_mean`, `goldstein_sum` (DOUBLE), most events first, then by codes. Events without
+        both actor codes are not counted.
+    """
+    flt = EventFilter.of(filters, **more)
+    counted, params = _counted(flt, by_cluster)
+    sql = f"""
+        WITH counted AS ({counted})
+        SELECT source_code, min(source_name) AS source_name, target_code, min(target_name) AS target_name,
+               count(*) AS events,
+               count(*) FILTER (WHERE quad = 1) AS q1, count(*) FILTER (WHERE quad = 2) AS q2,
+               count(*) FILTER (WHERE quad = 3) AS q3, count(*) FILTER (WHERE quad = 4) AS q4,
+               avg(goldstein) AS goldstein_mean, CAST(coalesce(sum(goldstein), 0) AS DOUBLE) AS goldstein_sum
+        FROM counted WHERE source_code IS NOT NULL AND target_code IS NOT NULL
+        GROUP BY source_code, target_code
+        ORDER BY events DESC, source_code, target_code {_limit(n)}"""
+    return _arrow(store, sql, params)
+
+
+def _given(**kwargs: Any) -> dict[str, Any]:
+    return {k: v for k, v in kwargs.items() if v is not None}
