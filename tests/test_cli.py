@@ -102,6 +102,37 @@ def test_code_text_file_gets_its_name_as_id(fake_coder: FakeCoder, tmp_path: Pat
     assert json.loads(result.stdout)["article_id"] == "story.txt"
 
 
+def test_code_reads_a_folder_like_ingest(fake_coder: FakeCoder, tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    (folder / "2025").mkdir(parents=True)
+    (folder / "2025" / "talks.txt").write_text("Talks resumed.", encoding="utf-8")
+    (folder / "more.jsonl").write_text('{"id": "j1", "text": "Egypt urged calm."}\n', encoding="utf-8")
+    (folder / "notes.md").write_text("not an article", encoding="utf-8")
+    result = run("code", "--published", "2025-03-14", str(folder))
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["article_id"] for line in result.stdout.splitlines()] == ["2025/talks.txt", "j1"]
+
+
+def test_code_reads_csv_and_html_files(fake_coder: FakeCoder, tmp_path: Path) -> None:
+    (tmp_path / "rows.csv").write_text('id,text,published\nc1,"Qatar recalled its team.",2025-03-14\n',
+                                      encoding="utf-8")
+    (tmp_path / "page.html").write_text(
+        "<html><head><title>Talks</title></head><body><article><p>Egypt urged calm on Friday after the talks "
+        "in Cairo stalled for a third day, officials said.</p></article></body></html>", encoding="utf-8")
+    result = run("code", str(tmp_path / "rows.csv"), str(tmp_path / "page.html"))
+    assert result.exit_code == 0, result.output
+    assert [a.id for a in fake_coder.articles][0] == "c1"
+    assert [a.published for a in fake_coder.articles][0].isoformat() == "2025-03-14"
+    assert len(fake_coder.articles) == 2
+
+
+def test_code_text_input_format_reads_csv_as_plain_text(fake_coder: FakeCoder, tmp_path: Path) -> None:
+    (tmp_path / "rows.csv").write_text("id,text\nc1,Hello\n", encoding="utf-8")
+    result = run("code", "--input-format", "text", str(tmp_path / "rows.csv"))
+    assert result.exit_code == 0
+    assert [a.id for a in fake_coder.articles] == ["rows.csv"]
+
+
 def test_code_csv_keeps_cameo_codes_as_strings(fake_coder: FakeCoder, articles: Path) -> None:
     result = run("code", "--format", "csv", str(articles))
     assert result.exit_code == 0

@@ -183,6 +183,41 @@ def test_every_shipped_code_is_in_the_ontology():
         (noun("suspension", obj="link"), "161"),
         (noun("suspension", obj="flight"), "160"),
         (verb("burn", obj="flag"), "141"),
+        # visitors received, delegations led abroad, honours conferred
+        (verb("receive", obj="ambassador"), "043"),
+        (verb("lead", obj="delegation", preps=(("to", "moscow"),)), "042"),
+        (verb("award", obj="medal"), "051"),
+        (verb("confer", obj="order", obj_mods=("merit",)), "051"),
+        # probes headed or set up, court steps, prosecutors' requests
+        (verb("head", obj="inquiry"), "090"),
+        (verb("set", particle="up", obj="commission", obj_mods=("inquiry",)), "090"),
+        (verb("seek", obj="sentence", obj_mods=("jail",)), "115"),
+        (verb("order", obj="retrial"), "115"),
+        (verb("grant", obj="injunction"), "080"),
+        (verb("drop", obj="investigation"), "0832"),
+        (verb("drop", obj="charge"), "0832"),
+        # verbal disapproval and pressure
+        (verb("call", particle="out", obj="government"), "111"),
+        (verb("challenge", obj="decision"), "111"),
+        (verb("challenge", obj="report"), "120"),
+        (verb("increase", obj="pressure", preps=(("on", "iran"),)), "100"),
+        (verb("express", obj="surprise"), "010"),
+        # aid: medical teams, military know-how; its suspension
+        (verb("send", obj="team", obj_mods=("medical",)), "073"),
+        (verb("send", obj="doctor"), "073"),
+        (verb("provide", obj="expertise", obj_mods=("military",)), "072"),
+        (noun("suspension", obj="aid"), "162"),
+        # closures, emergencies, captures, displacement, fire across a line
+        (verb("close", obj="point", obj_mods=("crossing",)), "172"),
+        (verb("declare", obj="state", obj_mods=("siege",)), "1724"),
+        (verb("commence", obj="assault"), "190"),
+        (verb("capture", obj="mosque"), "192"),
+        (verb("displace", obj="people"), "201"),
+        (verb("fire", preps=(("across", "line"),)), "190"),
+        (adj("responsible", preps=(("for", "killing"),)), "190"),
+        # handing over weapons is disarmament; approving monitors lets them in
+        (verb("hand", particle="over", obj="percent", obj_mods=("arm",)), "0873"),
+        (verb("approve", obj="deployment", obj_mods=("team",)), "0861"),
     ],
 )
 def test_shipped_patterns(features, code):
@@ -196,6 +231,13 @@ def test_object_words_stay_narrow():
     assert default_lexicon().match(verb("stage", obj="game")) is None
     burn = default_lexicon().match(verb("burn", obj="house"))
     assert burn is None or burn.code != "141"
+    # a court grants an injunction, but "issued an order" is no concession; an arbitrary object of
+    # "responsible" or a plain deployment approval codes nothing new
+    issued = default_lexicon().match(verb("issue", obj="order"))
+    assert issued is None or issued.code != "080"
+    assert default_lexicon().match(adj("responsible", preps=(("for", "security"),))) is None
+    approved = default_lexicon().match(verb("approve", obj="deployment", obj_mods=("troop",)))
+    assert approved is None or approved.code != "0861"
 
 
 def test_no_match_returns_none():

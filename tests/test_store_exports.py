@@ -8,6 +8,7 @@ import json
 import re
 from pathlib import Path
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
@@ -40,7 +41,7 @@ EVENTS = [
     ("modality", "string"), ("date", "date32[day]"), ("date_precision", "string"), ("date_basis", "string"),
     ("location_name", "string"), ("location_country", "string"), ("location_lat", "double"),
     ("location_lon", "double"), ("speaker_text", "string"), ("speaker_code", "string"), ("cue", "string"),
-    ("reported_by", "list<item: string>"), ("hedged", "bool"), ("quoted", "bool"), ("object_text", "string"),
+    ("reported_by", "list<string>"), ("hedged", "bool"), ("quoted", "bool"), ("object_text", "string"),
     ("object_start", "int32"), ("object_end", "int32"), ("evidence_text", "string"), ("evidence_start", "int32"),
     ("evidence_end", "int32"), ("rule", "string"), ("version", "string"),
 ]
@@ -65,7 +66,9 @@ GDELT = [
 
 
 def columns(schema) -> list[tuple[str, str]]:
-    return [(field.name, str(field.type)) for field in schema]
+    """(name, type) of each field; a list is `list<T>` whatever its child's name (Parquet calls it "element")."""
+    return [(field.name, f"list<{field.type.value_type}>" if pa.types.is_list(field.type) else str(field.type))
+            for field in schema]
 
 
 @pytest.fixture

@@ -30,6 +30,15 @@ __all__ = [
 
 BOARD_VERSION = "1.0"
 
+
+def _plain(value: Any) -> Any:
+    """Tuples become lists, so that `to_dict()` equals its own JSON round trip."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
 # Move kinds, in the words the board uses.
 MOVE_KINDS = (
     "proposal", "counter_proposal", "response", "acceptance", "rejection", "demand", "concession",
@@ -72,14 +81,16 @@ class Attributed:
 class Move:
     """One step of a negotiation: one or more stored events that report the same act.
 
-    `kind` is one of `MOVE_KINDS`; `source`/`targets` the normalised actors; `evidence` the text of the
-    first report; `event_ids` every stored event merged into it (headline and lead, one per addressee).
+    `kind` is one of `MOVE_KINDS`; `sources` the actors who act (several when the text says "Qatar and
+    Egypt mediated" or "X and Y signed"), `targets` those acted on (not repeating a source); `evidence` the
+    text of the report shown; `event_ids` every stored event merged into it (headline and lead, one per
+    addressee, one per co-actor).
     """
 
     id: str
     date: str | None
     kind: str
-    source: ActorRef
+    sources: tuple[ActorRef, ...]
     targets: tuple[ActorRef, ...]
     cameo: str
     trigger: str
@@ -191,7 +202,8 @@ class Process:
     n_articles: int
 
     def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        """The process as JSON-ready plain data."""
+        return _plain(dataclasses.asdict(self))
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,4 +222,4 @@ class Board:
 
     def to_dict(self) -> dict[str, Any]:
         """The board as JSON-ready plain data (the documented output contract)."""
-        return dataclasses.asdict(self)
+        return _plain(dataclasses.asdict(self))

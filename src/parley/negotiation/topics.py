@@ -108,6 +108,7 @@ class _LineLoader(yaml.SafeLoader):
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
     mapping = loader.construct_mapping(node, deep=True)
     mapping["__line__"] = node.start_mark.line + 1
+    mapping["__keys__"] = {loader.construct_object(k): k.start_mark.line + 1 for k, _ in node.value}
     return mapping
 
 
@@ -126,21 +127,22 @@ def _parse(text: str, path: str, *, require_version: bool) -> TopicLexicon:
         raise DataFileError(path, ["line 1: the file must be a mapping with `topics:` (and `units:`)"])
     version = data.get("version")
     if version is None and require_version:
-        problems.append("line 1: key 'version': missing; write `version: 1`")
+        problems.append("line 1: key 'version': missing; write `version: 1` at the top")
     elif version is not None and version != FORMAT_VERSION:
-        problems.append(f"line 1: key 'version': {version!r} is not supported; this Parley reads version 1")
-    unknown = sorted(k for k in data if k not in ("version", "topics", "units", "__line__"))
+        line = data["__keys__"].get("version", 1)
+        problems.append(f"line {line}: key 'version': {version!r} is not supported; this Parley reads version 1")
+    unknown = sorted(k for k in data if k not in ("version", "topics", "units", "__line__", "__keys__"))
     for key in unknown:
-        problems.append(f"line {data['__line__']}: key {key!r}: unknown; expected version, topics, units")
+        problems.append(f"line {data['__keys__'][key]}: key {key!r}: unknown; expected version, topics, units")
     topics: list[Topic] = []
     raw_topics = data.get("topics") or {}
     if not isinstance(raw_topics, dict):
         problems.append("key 'topics': must be a mapping from topic id to {label, keywords}")
         raw_topics = {}
     for topic_id, spec in raw_topics.items():
-        if topic_id == "__line__":
+        if topic_id in ("__line__", "__keys__"):
             continue
-        line = spec.get("__line__", raw_topics["__line__"]) if isinstance(spec, dict) else raw_topics["__line__"]
+        line = raw_topics["__keys__"].get(topic_id, raw_topics["__line__"])
         where = f"line {line}: topic {topic_id!r}"
         if not isinstance(topic_id, str) or not _TOPIC_ID.match(topic_id):
             problems.append(f"{where}: the id must be lower case letters, digits and _ (e.g. prisoners)")
@@ -148,7 +150,7 @@ def _parse(text: str, path: str, *, require_version: bool) -> TopicLexicon:
         if not isinstance(spec, dict):
             problems.append(f"{where}: must be a mapping with label and keywords")
             continue
-        extra = sorted(k for k in spec if k not in ("label", "keywords", "__line__"))
+        extra = sorted(k for k in spec if k not in ("label", "keywords", "__line__", "__keys__"))
         for key in extra:
             problems.append(f"{where}: key {key!r}: unknown; expected label, keywords")
         label = spec.get("label")
@@ -169,10 +171,11 @@ def _parse(text: str, path: str, *, require_version: bool) -> TopicLexicon:
         problems.append("key 'units': must be a mapping from unit name to a list of words")
         raw_units = {}
     for name, words in raw_units.items():
-        if name == "__line__":
+        if name in ("__line__", "__keys__"):
             continue
         if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
-            problems.append(f"line {raw_units['__line__']}: unit {name!r}: must be a non-empty list of words")
+            line = raw_units["__keys__"].get(name, raw_units["__line__"])
+            problems.append(f"line {line}: unit {name!r}: must be a non-empty list of words")
             continue
         units[str(name)] = tuple(w.strip().lower() for w in words)
     if problems:

@@ -248,11 +248,12 @@ def _matching_clusters(flt: EventFilter) -> tuple[str, list[Any]]:
     return f"FROM event_clusters c WHERE {_sql_and(where)}", params
 
 
-def _matching_mentions(flt: EventFilter) -> tuple[str, list[Any]]:
-    """SQL for the mentions (aliases e, m) that pass the filter."""
+def _matching_mentions(flt: EventFilter, *, articles: bool = False) -> tuple[str, list[Any]]:
+    """SQL for the mentions (aliases e, m; and a for their articles when asked) that pass the filter."""
     mention_where, mention_params = flt.mention_conditions()
     row_where, row_params = flt.row_conditions(date="m.date", negated="e.negated")
-    sql = (f"FROM events e JOIN cluster_mentions m ON m.event_id = e.event_id "
+    join = " JOIN articles a ON a.id = e.article_id" if articles else ""
+    sql = (f"FROM events e JOIN cluster_mentions m ON m.event_id = e.event_id{join} "
            f"WHERE {_sql_and(row_where + mention_where)}")
     return sql, row_params + mention_params
 
@@ -302,10 +303,9 @@ def select_events(store: Store, flt: EventFilter, *, clusters: bool = False, lim
         columns = ", ".join(f"c.{name}" for name in CLUSTER_COLUMNS)
         sql = f"SELECT {columns} {body} ORDER BY c.date_start NULLS LAST, c.cluster_id {_limit(limit)}"
         return _arrow(store, sql, params)
-    body, params = _matching_mentions(flt)
+    body, params = _matching_mentions(flt, articles=True)
     columns = ", ".join(["e.event_id", "m.cluster_id", "e.article_id", "m.publisher", "m.published", "a.url",
                          "a.title", *(f"e.{name}" for name in _EVENT_FIELDS)])
-    body = body.replace("WHERE", "JOIN articles a ON a.id = e.article_id WHERE", 1)
     sql = (f"SELECT {columns} {body} ORDER BY m.date NULLS LAST, a.ingest_seq, e.sentence_index, "
            f"e.trigger_start, e.event_id {_limit(limit)}")
     return _arrow(store, sql, params)

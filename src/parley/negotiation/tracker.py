@@ -1,0 +1,879 @@
+"""Find negotiation processes in the event store and build their boards.
+
+    stored events (negotiation codes) -> normalised actors -> party graph -> processes
+        -> moves (events merged per act) -> positions per party and topic -> state and gaps -> Board
+
+Everything comes from the events and their CAMEO codes, triggers and objects, never from a list of
+known conflicts. The rules, in brief (docs/negotiations.md has them in full):
+
+- Actors are normalised to their country (USAGOV, USAMIL, USA -> USA) or, for non-state actors, to
+  their code (PSEREB for Hamas, IGOUNO); actors without a country or code are left out.
+- A *core* event (intent to meet, settle or mediate, mediation, negotiation, signing, demands for talks,
+  rejections of talks or plans, threats to halt and halts of talks, or any negotiation event whose object
+  names a ceasefire, talks, a proposal or a deal) between two actors links them as parties, unless one of
+  them mediates in an article where the other appears. Linked parties form a process.
+- Every other negotiation event (demands, offers, concessions, rejections, meetings) joins the process of
+  its actors, or the process of its article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from parley.errors import ParleyError
+from parley.negotiation.model import (
+    ActorRef,
+    Attributed,
+    Board,
+    Gap,
+    Issue,
+    Move,
+    PartyPosition,
+    Position,
+    Process,
+    Role,
+    StateChange,
+)
+from parley.negotiation.topics import TopicLexicon, default_topics
+from parley.types import ActorMention, Event
+
+__all__ = ["DEFAULT_GAP_DAYS", "UnknownProcess", "board", "find_processes", "track"]
+
+DEFAULT_GAP_DAYS = 90
+
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+CORE_CODES = frozenset({"036", "037", "038", "039", "045", "046", "057", "0871", "106", "107", "108", "125",
+                        "126", "127", "134", "135", "164", "165"})
+MEDIATOR_CODES = frozenset({"039", "045", "135", "165"})
+OTHER_TOPIC = "other"
+
+_NEGOTIATION_CUE = re.compile(r"\b(?:cease-?fire|truce|talks|negotiat\w*|proposals?|peace|deal|accord|armistice)\b",
+                              re.IGNORECASE)
+_RESUME = re.compile(r"^(?:resum|restart|return|reopen|reviv|came back|come back)", re.IGNORECASE)
+_RECALL = re.compile(r"^(?:recall|withdr|pull)", re.IGNORECASE)
+_SEND = re.compile(r"^(?:send|sent|dispatch)", re.IGNORECASE)
+_ACCEPT = re.compile(r"^(?:accept|agree|endors|approv)", re.IGNORECASE)
+_PROPOSE = re.compile(r"^(?:propos|offer|present|tabl|submit|suggest|put forward|float|bring|brought)", re.IGNORECASE)
+_RESPOND = re.compile(r"^(?:respon|repl)", re.IGNORECASE)
+_VIOLATE = re.compile(r"^(?:violat|breach)", re.IGNORECASE)
+_MEDIATE = re.compile(r"^(?:mediat|broker)", re.IGNORECASE)
+_COLLAPSE = re.compile(
+    r"\b(?:collaps\w*|broke down|break down|broken down|called off|call off|abandon\w*|scrapp?\w*)\b", re.IGNORECASE)
+_PARTIAL = re.compile(r"\b(?:partial|interim|first phase|first stage|initial|preliminary|limited|framework)\b",
+                      re.IGNORECASE)
+_REF_PROPOSAL = re.compile(r"\b(?:proposals?|offers?|plans?|deal|initiative|terms|package|draft)\b", re.IGNORECASE)
+_REF_DEMAND = re.compile(r"\b(?:demands?|requests?|conditions)\b", re.IGNORECASE)
+_GUARANTEE_FROM = re.compile(r"\bguarant\w*\s+(?:from|by)\s+(.+)", re.IGNORECASE)
+_OBSERVER = re.compile(r"\b(?:as (?:an? )?observers?|observer status)\b", re.IGNORECASE)
+_PLACE_AFTER = re.compile(r"\b(?:from|to|in|at)\s+((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*)*)")
+
+STANCE_OF = {"demand": "demand", "proposal": "offer", "counter_proposal": "offer", "acceptance": "accept",
+             "rejection": "reject", "agreement_signed": "agree", "concession": "concede"}
+HOSTING_KINDS = frozenset({"meeting", "meeting_planned", "negotiation", "talks_resumed", "delegation_sent",
+                           "delegation_recalled", "delegation_returned", "agreement_signed", "talks_halted"})
+RESUMING_KINDS = frozenset({"talks_resumed", "delegation_returned", "delegation_sent", "meeting", "negotiation"})
+HALTING_KINDS = frozenset({"delegation_recalled", "talks_halted"})
+SUPPORT = frozenset({"offer", "accept", "agree", "concede"})
+
+
+class UnknownProcess(ParleyError):
+    """No negotiation process has this id (or id prefix) in the store."""
+
+    def __init__(self, process_id: str, *, candidates: Sequence[str] = ()) -> None:
+        self.process_id = process_id
+        self.candidates = tuple(candidates)
+        if candidates:
+            hint = f"it matches {len(candidates)} processes ({', '.join(candidates[:5])}); give more of the id"
+        else:
+            hint = "`parley negotiations` lists the processes of this store"
+        super().__init__(f"no negotiation process {process_id!r}: {hint}")
+
+
+# --- reading the store --------------------------------------------------------------------------------
+
+_RELEVANT_SQL = """
+SELECT e.event_json, a.ingest_seq, CAST(a.published AS VARCHAR), m.cluster_id
+FROM events e
+JOIN articles a ON a.id = e.article_id
+LEFT JOIN cluster_mentions m ON m.event_id = e.event_id
+WHERE e.cameo LIKE '03%' OR e.cameo LIKE '04%' OR e.cameo = '057' OR e.cameo LIKE '08%'
+   OR e.cameo LIKE '10%' OR e.cameo LIKE '12%' OR e.cameo IN ('134', '135', '164', '165', '166')
+   OR regexp_matches(lower(e.trigger_text), '^(violat|breach)')
+ORDER BY a.ingest_seq, e.sentence_index, e.trigger_start, e.event_id
+"""
+
+
+@dataclass(slots=True)
+class _Ev:
+    """A stored event with what the tracker derives from it."""
+
+    event: Event
+    seq: int
+    published: str | None
+    cluster_id: str | None
+    source: str | None
+    target: str | None
+    kind: str
+    core: bool
+    order: int
+    process: str | None = None
+    move: int | None = None
+
+    @property
+    def date(self) -> str | None:
+        return self.event.date or self.published
+
+
+def _read_events(store: Any) -> list[_Ev]:
+    import duckdb
+
+    from parley.errors import StoreError
+    from parley.formats import event_from_dict
+
+    try:
+        rows = store.con.execute(_RELEVANT_SQL).fetchall()
+    except duckdb.Error as e:
+        raise StoreError(f"cannot read events for the negotiation tracker: {e}",
+                         path=getattr(store, "path", None)) from e
+    found = []
+    for event_json, seq, published, cluster_id in rows:
+        data = json.loads(event_json) if isinstance(event_json, str) else event_json
+        event = event_from_dict(data)
+        kind = _kind(event)
+        if kind is None:
+            continue
+        source, target = actor_key(event.source), actor_key(event.target) if event.target else None
+        if source is None:
+            continue  # a move needs someone who makes it
+        found.append(_Ev(event, int(seq), published, cluster_id, source, target, kind, _is_core(event), 0))
+    # Text order (article, sentence, trigger, source, target), so that "Qatar and Egypt" stay in that order.
+    found.sort(key=lambda e: (e.seq, e.event.sentence_index, e.event.trigger.start, e.event.source.start,
+                              e.event.target.start if e.event.target else -1, e.event.event_id))
+    for order, ev in enumerate(found):
+        ev.order = order
+    return found
+
+
+def _article_texts(store: Any, article_ids: Iterable[str]) -> dict[str, str]:
+    ids = sorted(set(article_ids))
+    if not ids:
+        return {}
+    rows = store.con.execute("SELECT id, text FROM articles WHERE id IN (SELECT unnest(?))", [ids]).fetchall()
+    return {article_id: text or "" for article_id, text in rows}
+
+
+# --- actors and kinds ---------------------------------------------------------------------------------
+
+
+def actor_key(actor: ActorMention | None) -> str | None:
+    """The normalised id of an actor: its country for state actors, else its code; None when unknown.
+
+    USAGOV, USAMIL and USA -> "USA"; PSEREB (Hamas) -> "PSEREB"; IGOUNO -> "IGOUNO"; a bare sector
+    ("GOV" for "the mediators", "REB") -> None, since it cannot be told apart from others.
+    """
+    if actor is None or not actor.code:
+        return None
+    code = actor.code
+    if actor.country and (code == actor.country or actor.sector in STATE_SECTORS):
+        return actor.country
+    if actor.country is None and len(code) <= 3:
+        return None
+    return code
+
+
+def _kind(event: Event) -> str | None:
+    """The move kind of an event, from its CAMEO code and trigger; None for events the tracker ignores."""
+    cameo, trigger = event.cameo, event.trigger.text.strip()
+    if _VIOLATE.match(trigger):
+        return "violation"
+    if _RESPOND.match(trigger) and cameo[:2] in ("03", "04", "10", "12"):
+        return "response"
+    if cameo in ("164", "166"):
+        return "delegation_recalled" if _RECALL.match(trigger) else "talks_halted"
+    if cameo == "165":
+        return "talks_halted"
+    if cameo in ("134", "135"):
+        return "threat_to_halt"
+    if cameo == "036":
+        return "talks_resumed" if _RESUME.match(trigger) else "meeting_planned"
+    if cameo == "039":
+        return "mediation"
+    if cameo.startswith("03"):
+        if _ACCEPT.match(trigger) or cameo == "038":
+            return "acceptance"
+        if _PROPOSE.match(trigger) or cameo in ("037",):
+            return "proposal"
+        return "concession" if cameo.startswith("035") else "proposal"
+    if cameo == "045":
+        return "mediation"
+    if cameo == "046":
+        return "talks_resumed" if _RESUME.match(trigger) else "negotiation"
+    if cameo == "042":
+        if _SEND.match(trigger):
+            return "delegation_sent"
+        return "delegation_returned" if _RESUME.match(trigger) else "meeting"
+    if cameo.startswith("04"):
+        return "talks_resumed" if _RESUME.match(trigger) else "meeting"
+    if cameo == "057":
+        return "agreement_signed"
+    if cameo.startswith("08"):
+        return "concession"
+    if cameo.startswith("10"):
+        return "demand"
+    if cameo.startswith("12"):
+        return "rejection"
+    return None
+
+
+def _is_core(event: Event) -> bool:
+    if event.cameo in CORE_CODES:
+        return True
+    text = " ".join(filter(None, (event.object.text if event.object else None, event.trigger.text)))
+    return bool(_NEGOTIATION_CUE.search(text)) and not event.cameo.startswith("04")
+
+
+def _is_mediating(ev: _Ev) -> bool:
+    return ev.event.cameo in MEDIATOR_CODES or bool(_MEDIATE.match(ev.event.trigger.text.strip()))
+
+
+def _clean(text: str | None) -> str | None:
+    if text is None:
+        return None
+    cleaned = " ".join(text.split()).strip(" ,;:")
+    return cleaned or None
+
+
+# --- processes ----------------------------------------------------------------------------------------
+
+
+class _Union:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+@dataclass(slots=True, eq=False)
+class _Proc:
+    root: str
+    edges: list[_Ev] = field(default_factory=list)
+    events: list[_Ev] = field(default_factory=list)
+    parties: set[str] = field(default_factory=set)
+    mediators: set[str] = field(default_factory=set)
+    articles: set[str] = field(default_factory=set)
+
+
+def _mediator_contexts(events: list[_Ev]) -> dict[str, set[str]]:
+    """actor -> the actors that appear in the articles where it mediates."""
+    by_article: dict[str, set[str]] = defaultdict(set)
+    mediating: dict[str, set[str]] = defaultdict(set)
+    for ev in events:
+        by_article[ev.event.article_id].update(k for k in (ev.source, ev.target) if k)
+        if _is_mediating(ev) and ev.source:
+            mediating[ev.source].add(ev.event.article_id)
+    return {actor: set().union(*(by_article[a] for a in articles)) - {actor} for actor, articles in mediating.items()}
+
+
+def _days(a: str | None, b: str | None) -> int | None:
+    if not a or not b:
+        return None
+    return abs((dt.date.fromisoformat(a[:10]) - dt.date.fromisoformat(b[:10])).days)
+
+
+def _build_processes(events: list[_Ev], topics: TopicLexicon, *, gap_days: int) -> list[_Proc]:
+    contexts = _mediator_contexts(events)
+    edges: list[_Ev] = []
+    for ev in events:
+        if not ev.core or ev.source is None or ev.target is None or ev.source == ev.target or ev.event.negated:
+            continue
+        if ev.target in contexts.get(ev.source, ()) or ev.source in contexts.get(ev.target, ()):
+            continue  # one of the two mediates between the other and someone else
+        if _is_mediating(ev):
+            continue
+        edges.append(ev)
+    # Edges of one pair of parties belong together while no more than `gap_days` pass between them; edges
+    # of one article that share an actor belong together (multilateral talks). A busy actor (the United
+    # States) therefore does not pull all its negotiations into one.
+    union = _Union()
+    by_pair: dict[tuple[str, str], list[_Ev]] = defaultdict(list)
+    by_article: dict[str, list[_Ev]] = defaultdict(list)
+    for ev in edges:
+        union.find(ev.event.event_id)
+        by_pair[tuple(sorted((ev.source, ev.target)))].append(ev)  # type: ignore[arg-type]
+        by_article[ev.event.article_id].append(ev)
+    for pair_edges in by_pair.values():
+        dated = sorted((e for e in pair_edges if e.date), key=lambda e: (e.date, e.order))
+        for a, b in zip(dated, dated[1:], strict=False):
+            if (_days(a.date, b.date) or 0) <= gap_days:
+                union.union(a.event.event_id, b.event.event_id)
+        anchor = dated[0] if dated else pair_edges[0]
+        for e in pair_edges:
+            if not e.date:
+                union.union(anchor.event.event_id, e.event.event_id)
+    for article_edges in by_article.values():
+        for i, a in enumerate(article_edges):
+            for b in article_edges[i + 1:]:
+                if {a.source, a.target} & {b.source, b.target}:
+                    union.union(a.event.event_id, b.event.event_id)
+    procs: dict[str, _Proc] = {}
+    for ev in edges:
+        root = union.find(ev.event.event_id)
+        proc = procs.setdefault(root, _Proc(root))
+        proc.edges.append(ev)
+        proc.events.append(ev)
+        proc.parties.update((ev.source, ev.target))  # type: ignore[arg-type]
+        proc.articles.add(ev.event.article_id)
+        ev.process = proc.root
+    # Every other event joins a process: one of the same article that shares an actor (or any, for a core
+    # or mediation event), else one whose members are all its actors, within `gap_days` of its edges. An
+    # event with one known actor joins that way only when it is about talks or a topic.
+    by_article: dict[str, list[_Proc]] = defaultdict(list)
+    by_member: dict[str, list[_Proc]] = defaultdict(list)
+    for proc in procs.values():
+        for article_id in proc.articles:
+            by_article[article_id].append(proc)
+        for actor in proc.parties:
+            by_member[actor].append(proc)
+    for ev in events:
+        if ev.process is not None:
+            continue
+        actors = {k for k in (ev.source, ev.target) if k}
+        article_id = ev.event.article_id
+        candidates = []
+        for proc in dict.fromkeys([*by_article.get(article_id, ()), *(p for a in actors for p in by_member[a])]):
+            members = proc.parties | proc.mediators
+            if article_id in proc.articles:
+                if actors & members or ev.core or _is_mediating(ev):
+                    candidates.append(proc)
+            elif actors <= members and _near(proc, ev, gap_days) and (len(actors) == 2 or _about_talks(ev, topics)):
+                candidates.append(proc)
+        if not candidates:
+            continue
+        proc = max(candidates, key=lambda p: (article_id in p.articles, len(actors & p.parties),
+                                              max(e.seq for e in p.events), p.root))
+        ev.process = proc.root
+        proc.events.append(ev)
+        if article_id not in proc.articles:
+            proc.articles.add(article_id)
+            by_article[article_id].append(proc)
+        if _is_mediating(ev) and ev.source and ev.source not in proc.parties and ev.source not in proc.mediators:
+            proc.mediators.add(ev.source)
+            by_member[ev.source].append(proc)
+    for proc in procs.values():
+        proc.events.sort(key=lambda e: e.order)
+        proc.edges.sort(key=lambda e: e.order)
+    return sorted(procs.values(), key=lambda p: p.edges[0].order)
+
+
+def _about_talks(ev: _Ev, topics: TopicLexicon) -> bool:
+    obj = ev.event.object.text if ev.event.object else ""
+    return bool(obj) and (topics.topic_of(obj) is not None or bool(_NEGOTIATION_CUE.search(obj)))
+
+
+def _near(proc: _Proc, ev: _Ev, gap_days: int) -> bool:
+    """Whether `ev` falls within `gap_days` of the process's dated edges (never, when either has no date)."""
+    if not ev.date:
+        return False
+    dates = [e.date for e in proc.edges if e.date]
+    if not dates:
+        return False
+    lo, hi = min(dates), max(dates)
+    return (_days(ev.date, lo) or 0) <= gap_days if ev.date < lo else (
+        (_days(ev.date, hi) or 0) <= gap_days if ev.date > hi else True)
+
+
+# --- moves --------------------------------------------------------------------------------------------
+
+
+def _merge_moves(events: list[_Ev], topics: TopicLexicon) -> list[list[_Ev]]:
+    """Group the events of one process into acts: one trigger (all addressees), headline and lead, one cluster."""
+    union = _Union()
+    for ev in events:
+        union.find(ev.event.event_id)
+    by_trigger: dict[tuple[str, int, int, int], str] = {}
+    by_cluster: dict[str, str] = {}
+    for ev in events:
+        obj_start = ev.event.object.start if ev.event.object else -1
+        key = (ev.event.article_id, ev.event.sentence_index, ev.event.trigger.start, obj_start)
+        if key in by_trigger:
+            union.union(by_trigger[key], ev.event.event_id)
+        else:
+            by_trigger[key] = ev.event.event_id
+        if ev.cluster_id:
+            if ev.cluster_id in by_cluster:
+                union.union(by_cluster[ev.cluster_id], ev.event.event_id)
+            else:
+                by_cluster[ev.cluster_id] = ev.event.event_id
+    # The same act told twice in one article (headline and lead): same code, same source, same topic.
+    seen: dict[tuple[str, str, str | None, str], list[_Ev]] = defaultdict(list)
+    for ev in events:
+        obj = _clean(ev.event.object.text) if ev.event.object else None
+        topic = topics.topic_of(obj) if obj else None
+        key = (ev.event.article_id, ev.event.cameo, ev.source, topic or "")
+        for other in seen[key]:
+            if other.event.sentence_index != ev.event.sentence_index and (
+                    other.target is None or ev.target is None or other.target == ev.target):
+                union.union(other.event.event_id, ev.event.event_id)
+                break
+        seen[key].append(ev)
+    groups: dict[str, list[_Ev]] = defaultdict(list)
+    for ev in events:
+        groups[union.find(ev.event.event_id)].append(ev)
+    return list(groups.values())
+
+
+def _primary(group: list[_Ev]) -> _Ev:
+    """The report a move is shown by: a date from the text, a target, an object, then the earliest."""
+    return min(group, key=lambda e: (e.event.date_basis != "text", e.event.target is None or e.target is None,
+                                     e.event.object is None, e.order))
+
+
+def _attribution(event: Event) -> Attributed:
+    a = event.attribution
+    return Attributed(a.speaker.text if a.speaker else None, tuple(a.reported_by), a.hedged, a.quoted)
+
+
+def _make_move(group: list[_Ev], names: dict[str, str], topics: TopicLexicon) -> Move:
+    group = sorted(group, key=lambda e: e.order)
+    main = _primary(group)
+    event = main.event
+    sources = _unique(e.source for e in group if e.source)
+    targets = [k for k in _unique(e.target for e in group if e.target) if k not in sources]
+    obj = _clean(event.object.text) if event.object else None
+    place = event.location.name if event.location else None
+    country = event.location.country if event.location else None
+    return Move(
+        id="m" + hashlib.sha1(group[0].event.event_id.encode("utf-8")).hexdigest()[:10],
+        date=main.date,
+        kind=main.kind,
+        sources=tuple(ActorRef(k, names[k]) for k in sources),
+        targets=tuple(ActorRef(k, names[k]) for k in targets),
+        cameo=event.cameo,
+        trigger=event.trigger.text,
+        evidence=" ".join(event.evidence.text.split()),
+        object=obj,
+        topic=topics.topic_of(obj) if obj else None,
+        quantities=topics.quantities(obj) if obj else (),
+        place=place,
+        place_country=country,
+        modality=event.modality,
+        negated=event.negated,
+        attribution=_attribution(event),
+        article_id=event.article_id,
+        event_ids=tuple(e.event.event_id for e in group),
+    )
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+# --- positions ----------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Tracked:
+    """A move with its events, place in time, and the actors behind it."""
+
+    move: Move
+    events: list[_Ev]
+    sort_key: tuple[str, int, int]
+    actors: list[str]
+
+
+def _positions(tracked: list[_Tracked], names: dict[str, str], topics: TopicLexicon) -> list[Position]:
+    positions: list[Position] = []
+    by_move: dict[str, list[Position]] = {}
+    for i, item in enumerate(tracked):
+        move = item.move
+        stance = STANCE_OF.get(move.kind)
+        if stance is None or move.negated or move.object is None:
+            continue
+        actors = item.actors if move.kind == "agreement_signed" else [a.id for a in move.sources]
+        statements: list[tuple[str, str, str | None, tuple[Any, ...]]] = []  # topic, text, via, quantities
+        topic = topics.topic_of(move.object)
+        if topic is not None:
+            statements.append((topic, move.object, None, move.quantities))
+        else:
+            for ref in _referents(tracked[:i], item, by_move):
+                statements.append((ref.topic, move.object, ref.text, ref.quantities))
+            if not statements:
+                statements.append((OTHER_TOPIC, move.object, None, move.quantities))
+        made = []
+        for actor in actors:
+            for topic_id, text, via, quantities in statements:
+                made.append(Position(ActorRef(actor, names[actor]), topic_id, stance, text, quantities, move.date,
+                                     move.id, via=via, attribution=move.attribution))
+        # Rejecting "the U.S. ceasefire offer" says the United States offered a ceasefire.
+        if stance == "reject" and _REF_PROPOSAL.search(move.object):
+            for target in move.targets:
+                if target.id not in actors:
+                    for topic_id, text, via, quantities in statements:
+                        if via is None:
+                            made.append(Position(target, topic_id, "offer", text, quantities, move.date, move.id,
+                                                 implied=True, attribution=move.attribution))
+        by_move[move.id] = made
+        positions.extend(made)
+    return positions
+
+
+def _referents(before: list[_Tracked], item: _Tracked, by_move: dict[str, list[Position]]) -> list[Position]:
+    """The statements a bare "the proposal" or "the demand" points back to: the latest package by others."""
+    move = item.move
+    text = move.object or ""
+    if _REF_DEMAND.search(text):
+        wanted = {"demand"}
+    elif _REF_PROPOSAL.search(text):
+        wanted = {"offer"}
+    else:
+        return []
+    mine = {a.id for a in move.sources}
+    latest: _Tracked | None = None
+    for earlier in reversed(before):
+        made = [p for p in by_move.get(earlier.move.id, ()) if p.stance in wanted and p.actor.id not in mine
+                and p.topic != OTHER_TOPIC and not p.implied]
+        if made:
+            latest = earlier
+            break
+    if latest is None:
+        return []
+    package: dict[str, Position] = {}
+    for earlier in before:
+        if earlier.move.article_id != latest.move.article_id:
+            continue
+        for p in by_move.get(earlier.move.id, ()):
+            if p.stance in wanted and p.actor.id not in mine and p.topic != OTHER_TOPIC and not p.implied:
+                current = package.get(p.topic)
+                if current is None or (p.quantities and not current.quantities) or (
+                        bool(p.quantities) == bool(current.quantities)):
+                    package[p.topic] = p
+    return list(package.values())
+
+
+# --- state and gaps -----------------------------------------------------------------------------------
+
+
+def _states(tracked: list[_Tracked]) -> list[StateChange]:
+    history: list[StateChange] = []
+    for item in sorted(tracked, key=lambda t: t.sort_key):
+        move = item.move
+        if move.negated:
+            continue
+        status = history[-1].status if history else None
+        new: str | None = None
+        if move.kind in HALTING_KINDS:
+            new = "collapsed" if _COLLAPSE.search(f"{move.trigger} {move.evidence}") else "suspended"
+        elif move.kind == "agreement_signed":
+            text = " ".join(filter(None, (move.object, move.evidence)))
+            new = "partial_agreement" if _PARTIAL.search(text) else "agreement"
+            if status == "agreement":
+                new = "agreement"
+        elif move.kind in RESUMING_KINDS and move.modality is None and status in ("suspended", "collapsed"):
+            new = "ongoing"
+        elif status is None:
+            new = "ongoing"
+        if new is None:
+            continue
+        if status == new:
+            last = history[-1]
+            if move.kind in HALTING_KINDS or move.kind == "agreement_signed" or new == "ongoing" and (
+                    move.kind in RESUMING_KINDS):
+                history[-1] = replace(last, move_ids=(*last.move_ids, move.id))
+            continue
+        history.append(StateChange(new, move.date, (move.id,), _state_summary(new, move)))
+    return history
+
+
+def _state_summary(status: str, move: Move) -> str:
+    who = " and ".join(a.name for a in move.sources)
+    if status == "suspended":
+        return f"{who} {move.trigger} ({move.kind.replace('_', ' ')})"
+    if status == "collapsed":
+        return f"talks collapsed: {who} {move.trigger}"
+    if status in ("agreement", "partial_agreement"):
+        return f"{who} {move.trigger} {move.object or 'an agreement'}"
+    return f"{who} {move.trigger} ({move.kind.replace('_', ' ')})"
+
+
+def _gaps(issues: list[Issue], topics: TopicLexicon) -> list[Gap]:
+    gaps = []
+    for issue in issues:
+        if issue.topic == OTHER_TOPIC:
+            continue  # statements no topic knows cannot be compared
+        latest = [pp.latest for pp in issue.positions]
+        if len({p.actor.id for p in latest}) == 0:
+            continue
+        agreed = [p for p in latest if p.stance == "agree"]
+        if len(agreed) >= 2 and len(agreed) == len(latest):
+            continue
+        demands = [p for p in latest if p.stance == "demand"]
+        rejects = [p for p in latest if p.stance == "reject"]
+        supports = [p for p in latest if p.stance in SUPPORT]
+        conflict: list[Position] = []
+        if rejects and (supports or demands):
+            conflict = [*demands, *supports, *rejects]
+        elif demands and supports:
+            for d in demands:
+                for s in supports:
+                    if s.actor.id != d.actor.id and _values_differ(d, s):
+                        conflict = [d, s]
+        if conflict:
+            kind = "conflict"
+            gap_positions = tuple(sorted(set(conflict), key=lambda p: latest.index(p)))
+        elif demands and len(latest) == 1:
+            kind, gap_positions = "open_demand", tuple(demands)
+        else:
+            continue
+        summary = "; ".join(f"{p.actor.name} {_verb(p)} {p.text}" + (f": {p.via}" if p.via else "")
+                            for p in gap_positions)
+        gaps.append(Gap(issue.topic, issue.label, kind, summary, gap_positions))
+    return sorted(gaps, key=lambda g: (g.kind != "conflict", g.topic))
+
+
+def _values_differ(a: Position, b: Position) -> bool:
+    units_a = {q.unit: q.value for q in a.quantities}
+    return any(q.unit in units_a and units_a[q.unit] != q.value for q in b.quantities)
+
+
+def _verb(position: Position) -> str:
+    return {"demand": "demands", "offer": "offers", "accept": "accepts", "reject": "rejects", "agree": "agreed to",
+            "concede": "concedes"}[position.stance]
+
+
+# --- roles --------------------------------------------------------------------------------------------
+
+
+def _place_after_trigger(event: Event, text: str) -> tuple[str, str] | None:
+    """A delegation recalled "from Doha" or sent "to Cairo": the place named right after the trigger."""
+    from parley.places import default_gazetteer
+
+    tail = text[event.trigger.end:event.trigger.end + 80]
+    tail = re.split(r"[.;\n]\s|\n", tail, maxsplit=1)[0]
+    gazetteer = default_gazetteer()
+    for match in _PLACE_AFTER.finditer(tail):
+        words = match.group(1).split()
+        for n in range(len(words), 0, -1):
+            location = gazetteer.lookup(" ".join(words[:n]))
+            if location is not None and location.country:
+                return location.name, location.country
+    return None
+
+
+def _roles(proc: _Proc, tracked: list[_Tracked], parties: list[str], names: dict[str, str],
+           texts: dict[str, str]) -> list[Role]:
+    from parley.actors.countries import country_name
+
+    roles: list[Role] = [Role(ActorRef(k, names[k]), "party",
+                              tuple(t.move.id for t in tracked if k in t.actors)) for k in parties]
+    mediators: dict[str, list[str]] = defaultdict(list)
+    hosts: dict[str, tuple[str, list[str]]] = {}
+    guarantors: dict[str, list[str]] = defaultdict(list)
+    observers: dict[str, list[str]] = defaultdict(list)
+    for item in tracked:
+        move = item.move
+        for ev in item.events:
+            if _is_mediating(ev) and ev.source and ev.source not in parties:
+                mediators[ev.source].append(move.id)
+            if ev.event.cameo == "038" and ev.target and ev.target not in parties:
+                mediators[ev.target].append(move.id)
+            obj = ev.event.object.text if ev.event.object else ""
+            found = _GUARANTEE_FROM.search(obj)
+            if found and ev.event.target and ev.target and ev.target not in parties and (
+                    ev.event.target.text in found.group(1)):
+                guarantors[ev.target].append(move.id)
+            if ev.event.trigger.text.lower().startswith("guarant") and ev.source and ev.source not in parties:
+                guarantors[ev.source].append(move.id)
+            if _OBSERVER.search(ev.event.evidence.text) and ev.source and ev.source not in parties:
+                observers[ev.source].append(move.id)
+        if move.kind in HOSTING_KINDS and not move.negated:
+            place = (move.place, move.place_country) if move.place_country else None
+            if place is None and move.kind.startswith("delegation") and move.article_id in texts:
+                place = _place_after_trigger(_primary(item.events).event, texts[move.article_id])
+            if place is not None and place[1]:
+                name, iso = place
+                hosts.setdefault(iso, (name or iso, []))[1].append(move.id)
+    for k, ids in mediators.items():
+        roles.append(Role(ActorRef(k, names[k]), "mediator", tuple(_unique(ids))))
+    for iso, (place, ids) in hosts.items():
+        roles.append(Role(ActorRef(iso, names.get(iso) or country_name(iso) or iso), "host", tuple(_unique(ids)),
+                          place=place))
+    for k, ids in guarantors.items():
+        roles.append(Role(ActorRef(k, names[k]), "guarantor", tuple(_unique(ids))))
+    for k, ids in observers.items():
+        roles.append(Role(ActorRef(k, names[k]), "observer", tuple(_unique(ids))))
+    return roles
+
+
+# --- putting it together ------------------------------------------------------------------------------
+
+
+def _names(events: list[_Ev]) -> dict[str, str]:
+    from parley.actors.countries import country_name
+
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for ev in events:
+        for key, actor in ((ev.source, ev.event.source), (ev.target, ev.event.target)):
+            if key and actor is not None:
+                counts[key][actor.name or actor.text] += 1
+    names = {}
+    for key, seen in counts.items():
+        if len(key) == 3 and key.isalpha() and key.isupper():
+            names[key] = country_name(key) or max(seen, key=lambda n: (seen[n], n))
+        else:
+            names[key] = max(seen, key=lambda n: (seen[n], n))
+    return names
+
+
+def _process_id(proc: _Proc) -> str:
+    first = proc.edges[0]
+    founders = "|".join(sorted((first.source or "", first.target or "")))
+    return "n" + hashlib.sha1(f"{founders}|{first.date}".encode()).hexdigest()[:10]
+
+
+def _board(proc: _Proc, names: dict[str, str], topics: TopicLexicon, texts: dict[str, str]) -> Board:
+    groups = _merge_moves(proc.events, topics)
+    tracked = []
+    for group in groups:
+        move = _make_move(group, names, topics)
+        first = min(group, key=lambda e: e.order)
+        actors = _unique(k for e in group for k in (e.source, e.target) if k)
+        tracked.append(_Tracked(move, group, (move.date or "", first.seq, first.order), actors))
+    tracked.sort(key=lambda t: t.sort_key)
+    # Counter-proposals: a party's proposal after another party proposed.
+    proposers: set[str] = set()
+    for item in tracked:
+        if item.move.kind in ("proposal", "counter_proposal") and item.move.object:
+            mine = {a.id for a in item.move.sources} & proc.parties
+            if mine and proposers - mine:
+                item.move = replace(item.move, kind="counter_proposal")
+            proposers |= mine
+    first_edge = proc.edges[0]
+    founders = _unique(k for k in (first_edge.source, first_edge.target) if k)
+    mediators = {k for t in tracked for e in t.events if _is_mediating(e) and e.source for k in [e.source]}
+    mediators -= set(founders)
+    mediators -= proc.parties
+    positions = _positions(tracked, names, topics)
+    party_ids = _unique([*founders, *sorted(proc.parties - set(founders), key=lambda k: _first_seen(k, tracked)),
+                         *(p.actor.id for p in positions if p.actor.id not in mediators)])
+    roles = _roles(proc, tracked, party_ids, names, texts)
+    mediator_refs = tuple(r.actor for r in roles if r.role == "mediator")
+    issues = _issues(positions, party_ids, {m.id for m in mediator_refs}, topics)
+    history = _states(tracked)
+    state = history[-1] if history else StateChange("ongoing", None, (), "")
+    gaps = _gaps(issues, topics)
+    parties = tuple(ActorRef(k, names[k]) for k in party_ids)
+    name = "–".join(p.name for p in parties[:3]) + (" and others" if len(parties) > 3 else "") + " talks"
+    if mediator_refs:
+        name += f" ({', '.join(m.name for m in mediator_refs)} mediating)"
+    dates = sorted(t.move.date for t in tracked if t.move.date)
+    process = Process(
+        id=_process_id(proc), name=name, parties=parties, mediators=mediator_refs,
+        hosts=tuple(r.actor for r in roles if r.role == "host"),
+        first_date=dates[0] if dates else None, last_date=dates[-1] if dates else None, status=state.status,
+        n_moves=len(tracked), n_articles=len({t.move.article_id for t in tracked}),
+    )
+    return Board(process, tuple(roles), tuple(issues), tuple(t.move for t in tracked), state, tuple(history),
+                 tuple(gaps), topics.version)
+
+
+def _first_seen(key: str, tracked: list[_Tracked]) -> int:
+    return next((i for i, t in enumerate(tracked) if key in t.actors), len(tracked))
+
+
+def _issues(positions: list[Position], parties: list[str], mediators: set[str], topics: TopicLexicon) -> list[Issue]:
+    by_topic: dict[str, list[Position]] = defaultdict(list)
+    for p in positions:
+        by_topic[p.topic].append(p)
+    order = [t.id for t in topics.topics] + [OTHER_TOPIC]
+    issues = []
+    for topic in sorted(by_topic, key=lambda t: (order.index(t) if t in order else len(order), t)):
+        found = by_topic[topic]
+        party_positions = []
+        for party in parties:
+            mine = [p for p in found if p.actor.id == party and party not in mediators]
+            if mine:
+                party_positions.append(PartyPosition(mine[0].actor, mine[-1], tuple(mine)))
+        proposals = tuple(p for p in found if p.actor.id in mediators)
+        if party_positions or proposals:
+            issues.append(Issue(topic, topics.label(topic), tuple(party_positions), proposals))
+    return issues
+
+
+def track(store: Any, *, topics: TopicLexicon | None = None, gap_days: int = DEFAULT_GAP_DAYS) -> list[Board]:
+    """Every negotiation process in the store, as full boards, in order of first appearance.
+
+    Args:
+        store: an open `parley.store.Store` (read-only is enough).
+        topics: the topic lexicon; the shipped one by default (`load_topics` adds user files).
+        gap_days: how long two parties may go without a negotiation event before their next one starts
+            a new process.
+
+    Returns:
+        One `Board` per process.
+
+    Raises:
+        StoreError: the events cannot be read.
+    """
+    topics = topics or default_topics()
+    events = _read_events(store)
+    procs = _build_processes(events, topics, gap_days=gap_days)
+    names = _names(events)
+    delegation_articles = [e.event.article_id for p in procs for e in p.events
+                           if e.kind.startswith("delegation") and e.event.location is None]
+    texts = _article_texts(store, delegation_articles)
+    return [_board(proc, names, topics, texts) for proc in procs]
+
+
+def find_processes(store: Any, *, topics: TopicLexicon | None = None,
+                   gap_days: int = DEFAULT_GAP_DAYS) -> list[Process]:
+    """The negotiation processes found in the store's events, in order of first appearance.
+
+    Args:
+        store: an open `parley.store.Store` (read-only is enough).
+        topics: the topic lexicon; the shipped one by default.
+        gap_days: see `track`.
+
+    Returns:
+        One `Process` per connected set of parties (id, name, roles, period, state).
+    """
+    return [b.process for b in track(store, topics=topics, gap_days=gap_days)]
+
+
+def board(store: Any, process_id: str, *, topics: TopicLexicon | None = None,
+          gap_days: int = DEFAULT_GAP_DAYS) -> Board:
+    """The board of one process: roles, issues and positions, moves, state and gaps.
+
+    Args:
+        store: an open `parley.store.Store`.
+        process_id: a process id, or a prefix of one that no other id shares.
+        topics: the topic lexicon; the shipped one by default.
+        gap_days: see `track`.
+
+    Raises:
+        UnknownProcess: no process has this id, or the prefix is ambiguous.
+    """
+    boards = track(store, topics=topics, gap_days=gap_days)
+    exact = [b for b in boards if b.process.id == process_id]
+    if exact:
+        return exact[0]
+    matches = [b for b in boards if process_id and b.process.id.startswith(process_id)]
+    if len(matches) == 1:
+        return matches[0]
+    raise UnknownProcess(process_id, candidates=[b.process.id for b in matches])
