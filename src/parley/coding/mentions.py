@@ -468,19 +468,31 @@ class MentionResolver:
     def _pronoun(self, token: Token) -> list[Actor]:
         low = token.lower_
         cues = self.cues
+        exclude = self._clause_subject_codes(token)
         if low in cues.person_pronouns:
-            found = self.coref.find(token.i, kinds=frozenset({"person"}))
+            found = self.coref.find(token.i, kinds=frozenset({"person"}), exclude=exclude)
         elif low in cues.thing_pronouns:
             found = self.coref.find(token.i, kinds=frozenset({"group", "country", "government", "other"}),
-                                    plural=False)
+                                    plural=False, exclude=exclude)
         elif low in cues.plural_pronouns:
             found = self.coref.find(token.i, kinds=frozenset({"group", "other", "government", "person"}),
-                                    plural=True)
+                                    plural=True, exclude=exclude)
             if found is None:
-                found = self.coref.find(token.i, kinds=frozenset({"group", "country", "government"}))
+                found = self.coref.find(token.i, kinds=frozenset({"group", "country", "government"}),
+                                        exclude=exclude)
         else:
             found = None
         return [found] if found is not None else []
+
+    def _clause_subject_codes(self, token: Token) -> frozenset[str]:
+        """ "Kiir pardoned him": an object pronoun (not "himself") never refers to its own clause's subject."""
+        if token.dep_ not in ("dobj", "dative", "pobj") or token.lower_.endswith(("self", "selves")):
+            return frozenset()
+        verb = token.head if token.dep_ != "pobj" else token.head.head
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.pos_ == "PRON" or subj.i == token.i:
+            return frozenset()
+        return frozenset(m.code for m in self.mentions(subj) if m.code)
 
     def _description(self, token: Token, kind: str) -> Actor | None:
         lemma = token.lemma_.lower()

@@ -178,7 +178,11 @@ def _clause_events(clause: Clause, sent: Span, sent_index: int, article: Article
         pairs = list(itertools.permutations(sources, 2))
     else:
         pairs = [(s, t) for s in sources for t in (targets or [None])]
-    pairs = [(s, t) for s, t in pairs if t is None or not _same_actor(s, t)]
+    if clause.reciprocal:
+        pairs = [(s, t) for s, t in pairs if t is None or not _same_actor(s, t)]
+    else:
+        # "returned the painting to its owners" resolved back onto the source: keep the act, drop the target
+        pairs = list(dict.fromkeys((s, None if t is not None and _same_actor(s, t) else t) for s, t in pairs))
     if not pairs:
         return []
     trigger = clause.trigger
