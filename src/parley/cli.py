@@ -662,3 +662,13 @@ def export_command(db: str, as_format: str, output: str, clusters: bool, debug: 
         n = export_events(store, output, format=as_format, clusters=clusters, filters=flt)
     unit = "event cluster" if clusters or as_format in ("gdelt", "plover") else "event"
     click.echo(f"{output}: {n} {unit}{'' if n == 1 else 's'}")
+
+
+def _register_negotiation_commands() -> None:
+    from parley.negotiation.cli import negotiation_command, negotiations_command
+
+    main.add_command(negotiations_command)
+    main.add_command(negotiation_command)
+
+
+_register_negotiation_commands()
