@@ -22,6 +22,10 @@ from parley.places import Gazetteer
 from parley.types import Actor, ActorMention, Article, Event, Location, TextSpan
 
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+# "in the Gaza Strip city", "near the Kassala camp": a place named as a modifier of a place noun only.
+_PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "district", "state", "border",
+                          "capital", "coast", "area", "camp", "port", "county", "governorate", "valley",
+                          "strip", "neighborhood", "neighbourhood", "suburb", "island", "territory"})
 
 
 @dataclass(frozen=True)
@@ -142,7 +146,7 @@ class _Attachments:
                 if root.dep_ == "pobj" and root.head.lower_ in cues.locative_preps:
                     self.places.setdefault(root.head.head.i, []).append(ent)
                 elif root.dep_ == "compound" and root.head.dep_ == "pobj" and \
-                        root.head.head.lower_ in cues.locative_preps:
+                        root.head.head.lower_ in cues.locative_preps and root.head.lemma_.lower() in _PLACE_NOUNS:
                     self.places.setdefault(root.head.head.head.i, []).append(ent)
 
 
@@ -222,15 +226,26 @@ def _clause_events(clause: Clause, sent: Span, sent_index: int, article: Article
 
 
 def _object_span(token: Token) -> Span:
-    """The whole phrase of what is demanded or offered, clauses included ("aid run only by UN agencies")."""
+    """The whole phrase of what is demanded or offered, clauses included ("aid run only by UN agencies"),
+    without its coordinated siblings, attribution ("according to ...") or dates ("on Wednesday")."""
     doc = token.doc
     start, end = token.i, token.i
-    for child in token.children:
-        if child.dep_ in ("conj", "cc", "appos") or (child.dep_ == "punct" and child.i > token.i):
-            continue
-        start = min(start, child.left_edge.i)
-        end = max(end, child.right_edge.i)
-    while end > start and (doc[end].is_punct or doc[end].dep_ == "cc"):
+    stack = [token]
+    while stack:
+        t = stack.pop()
+        for child in t.children:
+            if t.i == token.i and (child.dep_ in ("conj", "cc", "appos")
+                                   or (child.dep_ == "punct" and child.i > token.i)):
+                continue
+            if child.dep_ == "prep" and (child.lower_ == "according" or any(
+                    c.ent_type_ in ("DATE", "TIME") for c in child.children if c.dep_ == "pobj")):
+                continue
+            if child.ent_type_ in ("DATE", "TIME") and child.dep_ in ("npadvmod", "tmod"):
+                continue
+            start = min(start, child.i)
+            end = max(end, child.i)
+            stack.append(child)
+    while end > start and (doc[end].is_punct or doc[end].is_space or doc[end].dep_ == "cc"):
         end -= 1
     return doc[start:end + 1]
 
