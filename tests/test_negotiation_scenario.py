@@ -105,7 +105,7 @@ MOVES_RECALL = [
 ]
 MOVES_RESUME = [
     # The coder takes Qatar (from the "after" clause) as the target of the resumed talks: see the note.
-    ("2025-03-19", "talks_resumed", ["USA", "PSEREB"], ["QAT"], "talks in Cairo", None, (), False),
+    ("2025-03-19", "talks_resumed", ["USA", "PSEREB"], [], "talks in Cairo", None, (), False),
     ("2025-03-20", "proposal", ["QAT", "EGY"], [], "a new ceasefire proposal", None, (), False),
     ("2025-03-20", "proposal", ["QAT", "EGY"], [], "a 42-day truce", "Egyptian officials", (), False),
     ("2025-03-20", "proposal", ["USA"], [], None, "Egyptian officials", (), False),

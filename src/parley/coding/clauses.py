@@ -460,6 +460,10 @@ class ClauseAnalyzer:
         if predicate_obj is not None and predicate_obj is thing and not self._holds_actor(thing):
             thing = None   # "expressed concern over X": look for X, not at "concern"
         hosts = [t for t in (trigger, head, thing, predicate_obj) if t is not None]
+        # "The US and Hamas resumed talks after Qatar proposed ...": several sources of a reciprocal act act
+        # on each other; a clause they react to does not name their target.
+        together = _many(sources) and (match.reciprocal or trigger.lemma_.lower() in self.cues.reciprocal_verbs
+                                       or head.lemma_.lower() in self.cues.reciprocal_verbs)
         # "called for sanctions against X": the object of the pattern's preposition hosts the target too.
         for child in trigger.children:
             if child.dep_ == "prep":
@@ -475,7 +479,7 @@ class ClauseAnalyzer:
             if not targets:
                 # "recalled its mediators from X": a bare role object is the source's own, not a target
                 strong = [o for o in actor_objs if not _bare_role(o)]
-                targets = strong or self.reaction_targets(head)
+                targets = strong or (self.reaction_targets(head) if not together else [])
             for host in hosts:
                 targets = targets or self.prep_targets(host, preps, things=True)
             if not targets and thing is not None:
@@ -492,7 +496,7 @@ class ClauseAnalyzer:
             if not targets and thing is not None:
                 targets = [thing]
             if not targets:
-                targets = self.clausal_target(head, code) or self.reaction_targets(head)
+                targets = self.clausal_target(head, code) or (self.reaction_targets(head) if not together else [])
             if not targets and predicate_obj is not None:
                 for host in hosts:
                     targets = targets or self.prep_targets(host, things=True)
@@ -509,7 +513,8 @@ class ClauseAnalyzer:
                 targets = targets or self.prep_targets(obj, _OBJECT_PREPS | {"from", "by"})
             for obj in objs:   # "lifted the ban on women drivers"
                 targets = targets or self.prep_targets(obj, frozenset({"on", "against"}), things=True)
-            targets = targets or self.reaction_targets(head) or self.fallback_targets(trigger, objs)
+            targets = targets or (self.reaction_targets(head) if not together else []) \
+                or self.fallback_targets(trigger, objs)
 
         code, negated, note = self.adjust(code, negated, modality, _past(head))
         rule = rule or match.pattern_id
