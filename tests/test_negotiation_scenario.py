@@ -104,7 +104,6 @@ MOVES_RECALL = [
     ("2025-03-17", "meeting_planned", ["USA", "EGY", "QAT"], [], None, "the State Department", (), False),
 ]
 MOVES_RESUME = [
-    # The coder takes Qatar (from the "after" clause) as the target of the resumed talks: see the note.
     ("2025-03-19", "talks_resumed", ["USA", "PSEREB"], [], "talks in Cairo", None, (), False),
     ("2025-03-20", "proposal", ["QAT", "EGY"], [], "a new ceasefire proposal", None, (), False),
     ("2025-03-20", "proposal", ["QAT", "EGY"], [], "a 42-day truce", "Egyptian officials", (), False),
@@ -112,6 +111,7 @@ MOVES_RESUME = [
     ("2025-03-20", "proposal", ["EGY"], [], "the release of 120 prisoners instead of 200", None, (), False),
     ("2025-03-20", "acceptance", ["PSEREB"], [], "the new proposal", "a spokesman for the group", (), False),
     ("2025-03-20", "acceptance", ["USA"], [], "the proposal", "the State Department", (), False),
+    ("2025-03-20", "delegation_sent", ["USA"], [], None, "the State Department", (), False),
     ("2025-03-20", "demand", ["PSEREB"], [], "guarantees that the war will not resume", None,
      ("Egyptian officials",), False),
 ]

@@ -41,6 +41,7 @@ class _Antecedent:
     head: str
     subject: bool = False   # the mention was a clause subject (more salient for pronouns)
     sent: int = 0           # first token of its sentence
+    members: tuple = ()     # for "Qatar and Egypt": each coordinated actor, so "they" can mean both
 
 
 @dataclass
@@ -50,11 +51,13 @@ class Coreference:
     history: list[_Antecedent] = field(default_factory=list)
 
     def add(self, token_i: int, actor: Actor, *, kind: str, plural: bool, head: str,
-            span: tuple[int, int] | None = None, subject: bool = False, sent: int = 0) -> None:
-        if self.history and self.history[-1].token_i == token_i and self.history[-1].actor == actor:
+            span: tuple[int, int] | None = None, subject: bool = False, sent: int = 0,
+            members: tuple = ()) -> None:
+        if self.history and self.history[-1].token_i == token_i and self.history[-1].actor == actor \
+                and not members:
             return
         self.history.append(_Antecedent(token_i, actor, span or (token_i, token_i + 1), kind, plural, head,
-                                        subject, sent))
+                                        subject, sent, members))
 
     def last_found(self) -> _Antecedent | None:
         return self._last
@@ -229,6 +232,16 @@ class MentionResolver:
                                    plural=token.tag_ in ("NNS", "NNPS"), head=token.lemma_.lower(),
                                    span=(start, end), subject=token.dep_ in ("nsubj", "nsubjpass"),
                                    sent=sent.start)
+        # "Qatar and Egypt proposed ...": the coordination itself, for a later "they".
+        added = self.coref.history[first_new:]
+        by_token = {a.token_i: a for a in added}
+        for ante in list(added):
+            tok = self.doc[ante.token_i]
+            conj = [c.i for c in tok.children if c.dep_ == "conj" and c.i in by_token]
+            if conj and tok.dep_ != "conj":
+                members = (ante.actor, *(by_token[i].actor for i in conj))
+                self.coref.add(max(conj), ante.actor, kind="group", plural=True, head=tok.lemma_.lower(),
+                               span=ante.span, subject=ante.subject, sent=sent.start, members=members)
         # Entities and role nouns were added in two passes: put this sentence's antecedents in text order.
         self.coref.history[first_new:] = sorted(self.coref.history[first_new:], key=lambda a: a.token_i)
 
@@ -338,6 +351,19 @@ class MentionResolver:
                 found = self._description(token, kind)
                 if found is not None:
                     return [self._mention(start, end, found)]
+        # "negotiators for the United States and Hamas": one mention per side, in the head's role.
+        sector = self._role(token)
+        if sector is not None:
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in ("for", "of", "from"):
+                    pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    if pobj is not None and any(c.dep_ == "conj" for c in pobj.children):
+                        sides = [m for t in _conjuncts(pobj) for m in self.mentions(t)]
+                        if len(sides) > 1:
+                            return [self._mention(start, end, Actor(
+                                code=(m.country + sector) if m.country and m.sector is None else m.code,
+                                name=m.name or m.text, country=m.country,
+                                sector=sector if m.sector is None else m.sector)) for m in sides]
         # "the mediators": those who mediated earlier in the article.
         if not has_name and poss is None and any(c.lower_ in ("the", "both") for c in token.children):
             actors = self._by_role(token)
@@ -477,6 +503,9 @@ class MentionResolver:
         elif low in cues.plural_pronouns:
             found = self.coref.find(token.i, kinds=frozenset({"group", "other", "government", "person"}),
                                     plural=True, exclude=exclude)
+            ante = self.coref.last_found()
+            if found is not None and ante is not None and ante.members:
+                return list(ante.members)
             if found is None:
                 found = self.coref.find(token.i, kinds=frozenset({"group", "country", "government"}),
                                         exclude=exclude)
@@ -506,6 +535,14 @@ class MentionResolver:
         if found is not None and kind == "government" and found.country:
             return _with_sector(found, "GOV")
         return found
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    out = [token]
+    for child in token.children:
+        if child.dep_ == "conj":
+            out.extend(_conjuncts(child))
+    return out
 
 
 def _widen_entity(ent) -> tuple[int, int]:
