@@ -288,14 +288,18 @@ class ClauseAnalyzer:
                     return inner
         return []
 
-    def deontic_speaker(self, verb: Token) -> tuple[list[Token], list[Token]] | None:
-        """The speaker and addressee of "X said Y must/should do Z" (a demand), or None."""
+    def deontic_speaker(self, verb: Token, *, any_subject: bool = True) -> tuple[list[Token], list[Token]] | None:
+        """The speaker and addressee of "X said Y must/should do Z" (a demand), or None.
+
+        The addressee is the clause's subject, an actor, or ("intervention must be avoided") what is at issue.
+        """
         if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in self.cues.speech_verbs:
             return None
         if not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children):
             return None
         speaker = [c for c in verb.head.children if c.dep_ == "nsubj"]
-        addressee = [c for c in verb.children if c.dep_ == "nsubj" and self.is_actor_like(c)]
+        addressee = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                     and (self.is_actor_like(c) or any_subject and c.pos_ in ("NOUN", "PROPN"))]
         if not speaker or not addressee or not self.is_actor_like(speaker[0]):
             return None
         return _with_conjuncts(speaker[0]), _with_conjuncts(addressee[0])
@@ -412,7 +416,11 @@ class ClauseAnalyzer:
         lemma = verb.lemma_.lower()
         match, decided_by = self._match(verb, objs)
         if match is None:
-            return []
+            deontic = self.deontic_speaker(verb, any_subject=True)
+            if deontic is None:
+                return []
+            # "X said the government must ensure security": a demand even when the act is not in the lexicon
+            match = PatternMatch(code="100", pattern_id="demand", target="obj", reciprocal=False)
         code = match.code
         # A speech verb that introduces reported content is only an event when it is more than "said".
         if code == "010" and any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
