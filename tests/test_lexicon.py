@@ -234,6 +234,9 @@ def test_every_shipped_code_is_in_the_ontology():
         (verb("pay", obj="compensation"), "080"),
         (verb("pay", obj="aid", preps=(("as", "compensation"),)), "080"),
         (verb("pay", obj="money"), "071"),
+        # ordering someone to appear or testify is a demand
+        (verb("order", xcomp="appear"), "100"),
+        (verb("set", obj="prisoner"), "0841"),
     ],
 )
 def test_shipped_patterns(features, code):
@@ -245,6 +248,10 @@ def test_shipped_patterns(features, code):
 def test_object_words_stay_narrow():
     # a "game" is only an exercise when it is a war game; burning a house is no protest
     assert default_lexicon().match(verb("stage", obj="game")) is None
+    # "set a date" frees no one; a plain "operation" is no peacekeeping
+    assert default_lexicon().match(verb("set", obj="date")) is None
+    operation = default_lexicon().match(noun("operation"))
+    assert operation is None or operation.code != "074"
     burn = default_lexicon().match(verb("burn", obj="house"))
     assert burn is None or burn.code != "141"
     # a court grants an injunction, but "issued an order" is no concession; an arbitrary object of
