@@ -552,6 +552,8 @@ class ClauseAnalyzer:
                 # "agreed to set up a centre", "threatened to retaliate": the commitment itself.
                 match = PatternMatch(code=default, pattern_id=control.id, target="obj", reciprocal=False)
                 code = default
+                # "refused to respond to a request from 20 MPs": what the complement is about
+                comp_objs = comp_objs or self.prep_targets(comp, things=True)
             else:
                 return []
         else:
@@ -662,6 +664,20 @@ class ClauseAnalyzer:
             return None
         if match.target == "none":
             targets = []
+        elif not targets:
+            # "criticism of the government's handling", "suspension of air links with 21 countries",
+            # "its demand that the US ease sanctions"
+            targets = self.prep_targets(noun, _OBJECT_PREPS | {"into"}, things=True)
+            if targets and not self.is_actor_like(targets[0]):
+                deeper = self.prep_targets(targets[0], frozenset({"with", "to", "against", "of"}))
+                targets = deeper or targets
+            if not targets:
+                clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")),
+                              None)
+                subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None) \
+                    if clause is not None else None
+                if subj is not None and self.is_actor_like(subj):
+                    targets = [subj]
         negated = self.negated(noun) or (anchor is not noun and (self.negated(anchor)
                                                                  or _negated_by_governor(anchor, self.cues)))
         modality = self.modality(anchor) if anchor is not noun else None
