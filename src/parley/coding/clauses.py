@@ -279,6 +279,11 @@ class ClauseAnalyzer:
         found = self.prep_targets(trigger, self.cues.locative_preps)
         for obj in objs:
             found = found or self.prep_targets(obj, self.cues.locative_preps)   # "imposed blockades in X"
+        for child in trigger.children:   # "remained on alert in X"
+            if child.dep_ == "prep" and not found:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        found = found or self.prep_targets(pobj, self.cues.locative_preps)
         if found:
             return found
         for child in trigger.children:
@@ -522,7 +527,8 @@ class ClauseAnalyzer:
             for obj in objs:   # "lifted the ban on women drivers"
                 targets = targets or self.prep_targets(obj, frozenset({"on", "against"}), things=True)
             targets = targets or (self.reaction_targets(head) if not together else []) \
-                or self.fallback_targets(trigger, objs)
+                or self.fallback_targets(trigger, objs) \
+                or self.prep_targets(trigger, frozenset({"on", "against", "with", "to", "into"}), things=True)
 
         code, negated, note = self.adjust(code, negated, modality, _past(head))
         rule = rule or match.pattern_id
