@@ -475,10 +475,12 @@ class ClauseAnalyzer:
         hosts = [t for t in (trigger, head, thing, predicate_obj) if t is not None]
         # "The US and Hamas resumed talks after Qatar proposed ...": several sources of a reciprocal act act
         # on each other; a clause they react to does not name their target.
+        matrix_reciprocal = head.lemma_.lower() in self.cues.reciprocal_verbs
         together = _many(sources) and (match.reciprocal or trigger.lemma_.lower() in self.cues.reciprocal_verbs
-                                       or head.lemma_.lower() in self.cues.reciprocal_verbs)
-        # "called for sanctions against X": the object of the pattern's preposition hosts the target too.
-        for child in trigger.children:
+                                       or matrix_reciprocal)
+        # "called for sanctions against X": the object of the pattern's preposition hosts the target too
+        # (only without a direct object: "attacked a camp near the border with X" is about the camp).
+        for child in (trigger.children if not objs else ()):
             if child.dep_ == "prep":
                 hosts.extend(p for p in child.children if p.dep_ == "pobj" and p.pos_ == "NOUN"
                              and not self.is_actor_like(p))
@@ -516,8 +518,7 @@ class ClauseAnalyzer:
                 targets = targets or [predicate_obj]
         named_target = any(self.is_actor_like(t) and t not in sources for t in targets)
         reciprocal = not actor_objs and not named_target and (
-            match.reciprocal or trigger.lemma_.lower() in self.cues.reciprocal_verbs
-            or head.lemma_.lower() in self.cues.reciprocal_verbs)
+            match.reciprocal or trigger.lemma_.lower() in self.cues.reciprocal_verbs or matrix_reciprocal)
         if not targets and target_kind != "none" and not (reciprocal and _many(sources)):
             targets = self.fallback_targets(trigger, objs)
         elif target_kind == "none":
