@@ -1,6 +1,6 @@
 """Speed and memory of the coder against bare spaCy, on the same texts, in one run.
 
-    python bench/bench_coder.py [CORPUS.jsonl ...] [--limit 200] [--batch-size 16]
+    python bench/bench_coder.py [CORPUS.jsonl ...] [--limit 200] [--batch-size 8]
 
 Each measurement runs in its own fresh Python process, so peak memory (maxrss) belongs to that
 stage alone: stage "spacy" is `nlp.pipe` over the texts with the pinned model, stage "coder" is
@@ -112,7 +112,7 @@ def main() -> None:
         "paths", nargs="*", type=Path, help="JSON Lines corpus files (default: both shared files)"
     )
     parser.add_argument("--limit", type=int, default=200, help="articles to use (default 200)")
-    parser.add_argument("--batch-size", type=int, default=16, help="nlp.pipe batch size (default 16)")
+    parser.add_argument("--batch-size", type=int, default=8, help="nlp.pipe batch size (default 8, as Coder)")
     parser.add_argument("--stage", choices=("spacy", "coder", "split"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if not args.paths:

