@@ -105,7 +105,7 @@ MOVES_RECALL = [
 ]
 MOVES_RESUME = [
     ("2025-03-19", "talks_resumed", ["USA", "PSEREB"], [], "talks in Cairo", None, (), False),
-    ("2025-03-20", "proposal", ["QAT", "EGY"], [], "a new ceasefire proposal", None, (), False),
+    ("2025-03-20", "proposal", ["QAT", "EGY"], ["USA", "PSEREB"], "a new ceasefire proposal", None, (), False),
     ("2025-03-20", "proposal", ["QAT", "EGY"], [], "a 42-day truce", "Egyptian officials", (), False),
     ("2025-03-20", "proposal", ["USA"], [], None, "Egyptian officials", (), False),
     ("2025-03-20", "proposal", ["EGY"], [], "the release of 120 prisoners instead of 200", None, (), False),

@@ -97,7 +97,8 @@ class Coreference:
         """
         counts: dict[str, list] = {}
         for pos, ante in enumerate(self.history):
-            if ante.token_i >= before or ante.kind not in kinds:
+            kind = "group" if ante.kind == "coordination" else ante.kind
+            if ante.token_i >= before or kind not in kinds:
                 continue
             key = ante.actor.country or ante.actor.code
             entry = counts.setdefault(key, [0, 0, ante.actor])
@@ -240,7 +241,7 @@ class MentionResolver:
             conj = [c.i for c in tok.children if c.dep_ == "conj" and c.i in by_token]
             if conj and tok.dep_ != "conj":
                 members = (ante.actor, *(by_token[i].actor for i in conj))
-                self.coref.add(max(conj), ante.actor, kind="group", plural=True, head=tok.lemma_.lower(),
+                self.coref.add(max(conj), ante.actor, kind="coordination", plural=True, head=tok.lemma_.lower(),
                                span=ante.span, subject=ante.subject, sent=sent.start, members=members)
         # Entities and role nouns were added in two passes: put this sentence's antecedents in text order.
         self.coref.history[first_new:] = sorted(self.coref.history[first_new:], key=lambda a: a.token_i)
@@ -343,7 +344,12 @@ class MentionResolver:
             if number is not None and token.tag_ == "NNS":
                 kinds = frozenset({"country", "government"}) if kind in ("country", "government") \
                     else frozenset({"country", "government", "group", "other"})
-                many = self.coref.find_many(token.i, number, kinds=kinds)
+                # "both sides", "the two countries": first the latest coordination of that many actors
+                own = _own_subject_range(token)
+                pair = next((a for a in reversed(self.coref.history) if a.kind == "coordination"
+                             and a.token_i < token.i and len(a.members) == number
+                             and not (own[0] <= a.span[0] < own[1])), None)
+                many = list(pair.members) if pair is not None else self.coref.find_many(token.i, number, kinds=kinds)
                 if many:
                     sector = "GOV" if kind == "government" else None
                     return [self._mention(start, end, _with_sector(a, sector)) for a in many]
@@ -501,7 +507,8 @@ class MentionResolver:
             found = self.coref.find(token.i, kinds=frozenset({"group", "country", "government", "other"}),
                                     plural=False, exclude=exclude)
         elif low in cues.plural_pronouns:
-            found = self.coref.find(token.i, kinds=frozenset({"group", "other", "government", "person"}),
+            found = self.coref.find(token.i, kinds=frozenset({"group", "other", "government", "person",
+                                                              "coordination"}),
                                     plural=True, exclude=exclude)
             ante = self.coref.last_found()
             if found is not None and ante is not None and ante.members:
@@ -535,6 +542,22 @@ class MentionResolver:
         if found is not None and kind == "government" and found.country:
             return _with_sector(found, "GOV")
         return found
+
+
+def _own_subject_range(token: Token) -> tuple[int, int]:
+    """Token range of the subject of the clause `token` is in ("Qatar and Egypt presented it to both
+    sides": both sides are not Qatar and Egypt)."""
+    t = token
+    for _ in range(6):
+        if t.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                return subj.left_edge.i, subj.right_edge.i + 1
+            return (0, 0)
+        if t.head.i == t.i:
+            break
+        t = t.head
+    return (0, 0)
 
 
 def _conjuncts(token: Token) -> list[Token]:
