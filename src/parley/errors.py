@@ -4,6 +4,7 @@
     ├── InputError            bad article input (line, article id)
     │   └── ArticleError      one article cannot be coded (article id, step)
     ├── DataFileError         an actors / patterns / ontology file is invalid (path, line, key)
+    ├── UnknownProcess        no negotiation process with this id
     ├── ModelNotInstalled     the spaCy model package is missing
     └── StoreError            the event store cannot be opened, read or written (path)
         ├── StoreLocked       another process holds the store's write lock (path, holder)
@@ -89,3 +90,16 @@ class SchemaError(StoreError):
         self.found = found
         self.supported = supported
         super().__init__(message, path=path)
+
+
+class UnknownProcess(ParleyError):
+    """No negotiation process has this id (or id prefix) in the store."""
+
+    def __init__(self, process_id: str, *, candidates: tuple[str, ...] | list[str] = ()) -> None:
+        self.process_id = process_id
+        self.candidates = tuple(candidates)
+        if candidates:
+            hint = f"it matches {len(candidates)} processes ({', '.join(candidates[:5])}); give more of the id"
+        else:
+            hint = "`parley negotiations` lists the processes of this store"
+        super().__init__(f"no negotiation process {process_id!r}: {hint}")

@@ -23,11 +23,11 @@ import hashlib
 import json
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from parley.errors import ParleyError
+from parley.errors import UnknownProcess
 from parley.negotiation.model import (
     ActorRef,
     Attributed,
@@ -81,19 +81,6 @@ HOSTING_KINDS = frozenset({"meeting", "meeting_planned", "negotiation", "talks_r
 RESUMING_KINDS = frozenset({"talks_resumed", "delegation_returned", "delegation_sent", "meeting", "negotiation"})
 HALTING_KINDS = frozenset({"delegation_recalled", "talks_halted"})
 SUPPORT = frozenset({"offer", "accept", "agree", "concede"})
-
-
-class UnknownProcess(ParleyError):
-    """No negotiation process has this id (or id prefix) in the store."""
-
-    def __init__(self, process_id: str, *, candidates: Sequence[str] = ()) -> None:
-        self.process_id = process_id
-        self.candidates = tuple(candidates)
-        if candidates:
-            hint = f"it matches {len(candidates)} processes ({', '.join(candidates[:5])}); give more of the id"
-        else:
-            hint = "`parley negotiations` lists the processes of this store"
-        super().__init__(f"no negotiation process {process_id!r}: {hint}")
 
 
 # --- reading the store --------------------------------------------------------------------------------
