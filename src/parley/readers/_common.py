@@ -6,10 +6,13 @@ import datetime as dt
 import html.parser
 import os
 import re
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import IO, Any, TypeVar
 
 from parley.errors import InputError
 from parley.types import Article
+
+T = TypeVar("T")
 
 PathLike = str | os.PathLike[str]
 
@@ -105,3 +108,21 @@ def fragment_text(fragment: str, *, is_html: bool = True) -> str:
         fragment = "".join(parser.parts)
     lines = (_SPACES.sub(" ", line).strip() for line in fragment.splitlines())
     return "\n".join(line for line in lines if line)
+
+
+def stream_source(path_or_file: str | os.PathLike[str] | IO[bytes], source_name: str | None,
+                  records: Callable[[IO[bytes], str], Iterator[T]]) -> Iterator[T | InputError]:
+    """Open a path (or take a binary file object) and stream its records; a file that cannot be
+    opened yields one `InputError` naming it."""
+    if isinstance(path_or_file, str | os.PathLike):
+        source = source_name or os.fspath(path_or_file)
+        try:
+            fp = open(path_or_file, "rb")
+        except OSError as e:
+            yield InputError(f"cannot open file: {e.strerror or e}", source=source)
+            return
+        with fp:
+            yield from records(fp, source)
+    else:
+        source = source_name or str(getattr(path_or_file, "name", "<stream>"))
+        yield from records(path_or_file, source)

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import IO
 
 from parley.errors import InputError
-from parley.readers._common import parse_published, published_option
+from parley.readers._common import parse_published, published_option, stream_source
 from parley.types import Article
 
 ARTICLE_FIELDS = ("id", "text", "title", "published", "url", "publisher")
@@ -58,18 +58,8 @@ def read_csv(
     date = published_option(published)
     if csv.field_size_limit() < FIELD_SIZE_LIMIT:
         csv.field_size_limit(FIELD_SIZE_LIMIT)
-    if isinstance(path_or_file, str | os.PathLike):
-        source = source_name or os.fspath(path_or_file)
-        try:
-            fp = open(path_or_file, "rb")
-        except OSError as e:
-            yield InputError(f"cannot open file: {e.strerror or e}", source=source)
-            return
-        with fp:
-            yield from _rows(_decoded(fp), source, fields, mapping or {}, delimiter, date)
-    else:
-        source = source_name or str(getattr(path_or_file, "name", "<stream>"))
-        yield from _rows(_decoded(path_or_file), source, fields, mapping or {}, delimiter, date)
+    yield from stream_source(path_or_file, source_name,
+                             lambda fp, source: _rows(_decoded(fp), source, fields, mapping or {}, delimiter, date))
 
 
 def _check_mapping(mapping: Mapping[str, str] | None) -> dict[str, str]:

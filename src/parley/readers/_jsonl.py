@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from typing import IO
 
 from parley.errors import InputError
-from parley.readers._common import parse_published, published_option, text_article
+from parley.readers._common import parse_published, published_option, stream_source, text_article
 from parley.types import Article
 
 _OPTIONAL_FIELDS = ("title", "url", "publisher")
@@ -31,18 +31,7 @@ def read_jsonl(
 
     A file that cannot be opened yields a single `InputError`.
     """
-    if isinstance(path_or_file, str | os.PathLike):
-        source = source_name or os.fspath(path_or_file)
-        try:
-            fp = open(path_or_file, "rb")
-        except OSError as e:
-            yield InputError(f"cannot open file: {e.strerror or e}", source=source)
-            return
-        with fp:
-            yield from _records(fp, source)
-    else:
-        source = source_name or str(getattr(path_or_file, "name", "<stream>"))
-        yield from _records(path_or_file, source)
+    yield from stream_source(path_or_file, source_name, _records)
 
 
 def read_stdin(

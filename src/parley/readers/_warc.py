@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 from parley.errors import InputError
-from parley.readers._common import date_or_none
+from parley.readers._common import date_or_none, stream_source
 from parley.readers._html import HTML_TYPES, html_article
 from parley.types import Article
 
@@ -38,18 +38,7 @@ def read_warc(path_or_file: str | os.PathLike[str] | IO[bytes], *, source_name: 
         path_or_file: a path, or a binary file object.
         source_name: how errors name the source; defaults to the path or the file's name.
     """
-    if isinstance(path_or_file, str | os.PathLike):
-        source = source_name or os.fspath(path_or_file)
-        try:
-            fp = open(path_or_file, "rb")
-        except OSError as e:
-            yield InputError(f"cannot open file: {e.strerror or e}", source=source)
-            return
-        with fp:
-            yield from _records(fp, source)
-    else:
-        source = source_name or str(getattr(path_or_file, "name", "<stream>"))
-        yield from _records(path_or_file, source)
+    yield from stream_source(path_or_file, source_name, _records)
 
 
 def _size(fp: IO[bytes]) -> int | None:
