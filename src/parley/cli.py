@@ -69,6 +69,39 @@ def _published_callback(ctx: click.Context, param: click.Parameter, value: str |
         raise click.BadParameter(str(e)) from e
 
 
+# Options several commands share.
+_ACTORS_OPTION = click.option(
+    "--actors", multiple=True, type=click.Path(dir_okay=False), help="An extra actors file (repeatable)."
+)
+_PATTERNS_OPTION = click.option(
+    "--patterns",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="An extra verb patterns file (repeatable).",
+)
+_PROCESSES_OPTION = click.option(
+    "--processes",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Worker processes for parsing.",
+)
+_DEBUG_OPTION = click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+_BATCH_OPTION = click.option(
+    "--batch-size",
+    type=click.IntRange(min=1),
+    default=200,
+    show_default=True,
+    help="Articles written per transaction.",
+)
+_PUBLISHED_OPTION = click.option(
+    "--published",
+    metavar="DATE",
+    callback=_published_callback,
+    help="Publication date (YYYY-MM-DD) of plain text articles, the base for relative dates.",
+)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="parley", prog_name="parley")
 def main() -> None:
@@ -93,28 +126,10 @@ def main() -> None:
     help="How to read inputs. auto: by the form of each FILE (folder, URL, .jsonl, .csv, .html, .warc(.gz), "
     "feed, else plain text); stdin is JSON Lines when it starts with '{'. jsonl, text: every FILE read so.",
 )
-@click.option(
-    "--published",
-    metavar="DATE",
-    callback=_published_callback,
-    help="Publication date (YYYY-MM-DD) of plain text articles, the base for relative dates.",
-)
-@click.option(
-    "--actors", multiple=True, type=click.Path(dir_okay=False), help="An extra actors file (repeatable)."
-)
-@click.option(
-    "--patterns",
-    multiple=True,
-    type=click.Path(dir_okay=False),
-    help="An extra verb patterns file (repeatable).",
-)
-@click.option(
-    "--processes",
-    type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    help="Worker processes for parsing.",
-)
+@_PUBLISHED_OPTION
+@_ACTORS_OPTION
+@_PATTERNS_OPTION
+@_PROCESSES_OPTION
 @click.option(
     "--output",
     "-o",
@@ -128,7 +143,7 @@ def main() -> None:
     default=None,
     help="Refuse articles longer than this many characters (default 1,000,000).",
 )
-@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+@_DEBUG_OPTION
 def code_command(
     files: tuple[str, ...],
     fmt: str,
@@ -253,28 +268,15 @@ def _report_skipped(error: ParleyError, *, debug: bool) -> None:
     type=click.Path(exists=True, dir_okay=False),
     help="Score these already coded events (JSON Lines) instead of running the coder.",
 )
-@click.option(
-    "--actors", multiple=True, type=click.Path(dir_okay=False), help="An extra actors file (repeatable)."
-)
-@click.option(
-    "--patterns",
-    multiple=True,
-    type=click.Path(dir_okay=False),
-    help="An extra verb patterns file (repeatable).",
-)
-@click.option(
-    "--processes",
-    type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    help="Worker processes for parsing.",
-)
+@_ACTORS_OPTION
+@_PATTERNS_OPTION
+@_PROCESSES_OPTION
 @click.option(
     "--given-dyads",
     is_flag=True,
     help="Give the coder each gold source and target mention and score the label it codes between them.",
 )
-@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+@_DEBUG_OPTION
 def evaluate_command(
     gold: str,
     as_json: bool,
@@ -370,36 +372,12 @@ def _finish_store_run(db: str, report: Any) -> None:
 @main.command("ingest")
 @click.argument("sources", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @_DB_OPTION
-@click.option(
-    "--published",
-    metavar="DATE",
-    callback=_published_callback,
-    help="Publication date (YYYY-MM-DD) of plain text articles, the base for relative dates.",
-)
-@click.option(
-    "--actors", multiple=True, type=click.Path(dir_okay=False), help="An extra actors file (repeatable)."
-)
-@click.option(
-    "--patterns",
-    multiple=True,
-    type=click.Path(dir_okay=False),
-    help="An extra verb patterns file (repeatable).",
-)
-@click.option(
-    "--processes",
-    type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    help="Worker processes for parsing.",
-)
-@click.option(
-    "--batch-size",
-    type=click.IntRange(min=1),
-    default=200,
-    show_default=True,
-    help="Articles written per transaction.",
-)
-@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+@_PUBLISHED_OPTION
+@_ACTORS_OPTION
+@_PATTERNS_OPTION
+@_PROCESSES_OPTION
+@_BATCH_OPTION
+@_DEBUG_OPTION
 def ingest_command(
     sources: tuple[str, ...],
     db: str,
@@ -444,30 +422,11 @@ def _store_sources(sources: Sequence[str], *, published: dt.date | None) -> Iter
 
 @main.command("recode")
 @_DB_OPTION
-@click.option(
-    "--actors", multiple=True, type=click.Path(dir_okay=False), help="An extra actors file (repeatable)."
-)
-@click.option(
-    "--patterns",
-    multiple=True,
-    type=click.Path(dir_okay=False),
-    help="An extra verb patterns file (repeatable).",
-)
-@click.option(
-    "--processes",
-    type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    help="Worker processes for parsing.",
-)
-@click.option(
-    "--batch-size",
-    type=click.IntRange(min=1),
-    default=200,
-    show_default=True,
-    help="Articles written per transaction.",
-)
-@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+@_ACTORS_OPTION
+@_PATTERNS_OPTION
+@_PROCESSES_OPTION
+@_BATCH_OPTION
+@_DEBUG_OPTION
 def recode_command(
     db: str, actors: tuple[str, ...], patterns: tuple[str, ...], processes: int, batch_size: int, debug: bool
 ) -> None:
@@ -486,7 +445,7 @@ def recode_command(
 @main.command("errors")
 @_DB_OPTION
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per error.")
-@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+@_DEBUG_OPTION
 def errors_command(db: str, as_json: bool, debug: bool) -> None:
     """List the records that could not be read or coded, from the errors table of the store."""
     from parley.store import Store
@@ -603,7 +562,7 @@ def _open_store_read_only(db: str) -> Any:
 @_table_format_option("table")
 @_output_option("Write to this file instead of stdout.")
 @click.option("--limit", type=click.IntRange(min=0), default=None, help="At most N rows.")
-@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+@_DEBUG_OPTION
 def events_command(db: str, clusters: bool, fmt: str, output: str, limit: int | None, debug: bool,
                    **options: Any) -> None:
     """List the stored events (or event clusters) that pass every filter given."""
@@ -627,7 +586,7 @@ def events_command(db: str, clusters: bool, fmt: str, output: str, limit: int | 
               help="What --top ranks.")
 @_table_format_option("table")
 @_output_option("Write to this file instead of stdout.")
-@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+@_DEBUG_OPTION
 def stats_command(db: str, freq: str, mentions: bool, top: int | None, top_of: str, fmt: str, output: str,
                   debug: bool, **options: Any) -> None:
     """A time series of the matching events (counts by quad class, Goldstein mean and sum), or --top N."""
@@ -652,7 +611,7 @@ def stats_command(db: str, freq: str, mentions: bool, top: int | None, top_of: s
 @click.option("--output", "-o", type=click.Path(dir_okay=False), required=True, help="The file to write.")
 @click.option("--clusters", is_flag=True, help="parquet and csv: one row per event cluster.")
 @_filter_options
-@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+@_DEBUG_OPTION
 def export_command(db: str, as_format: str, output: str, clusters: bool, debug: bool, **options: Any) -> None:
     """Export the events passing the filters to a file, in a documented schema (docs/store.md)."""
     from parley.store import export_events
