@@ -31,6 +31,15 @@ _OBJECT_CONTROL = frozenset({"urge", "ask", "call", "force", "order", "persuade"
                              "appeal", "push", "warn", "advise", "instruct", "demand", "permit"})
 _ACTOR_DEPS_FOR_NOUN_SOURCE = frozenset({"poss"})
 _REL_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+# Nearest-actor search: how deep, and which dependents it does not enter.
+_NEAR_DEPTH = 4
+_NEAR_SKIP = frozenset({"nsubj", "nsubjpass", "csubj", "expl", "advcl", "parataxis", "ccomp", "appos", "mark",
+                        "punct", "cc", "aux", "auxpass", "neg", "npadvmod", "advmod", "conj", "det", "relcl",
+                        "dep", "meta", "prt"})
+# "according to officials", "despite US pressure", "instead of the U.S. plan": not who is acted on.
+_NEAR_SKIP_PREPS = frozenset({"according", "despite", "instead", "unlike", "like", "than", "besides", "except",
+                              "amid", "because", "as"})
+_NON_ACTOR_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 _OBJECT_PREPS = frozenset({"of", "on", "against", "with", "to", "for", "into", "toward", "towards", "over"})
 
 
@@ -55,11 +64,13 @@ class Clause:
 class ClauseAnalyzer:
     """Finds and codes the predicates of sentences."""
 
-    def __init__(self, lexicon: Lexicon, cues: Cues, is_actor_like, is_country) -> None:
+    def __init__(self, lexicon: Lexicon, cues: Cues, is_actor_like, is_country, names_actor=None) -> None:
         self.lexicon = lexicon
         self.cues = cues
         self.is_actor_like = is_actor_like
         self.is_country = is_country
+        # Whether a phrase names an actor anywhere in it ("an employee of the U.S. consulate").
+        self.names_actor = names_actor or (lambda t: is_actor_like(t) or self._holds_actor(t))
         self._intent = lexicon.control("intend")
         self._refuse = lexicon.control("refuse")
         self._threaten = lexicon.control("threaten")
@@ -267,6 +278,10 @@ class ClauseAnalyzer:
             if child.dep_ == "prep" and child.lower_ in ("of", "by", "from"):
                 if any(p.dep_ == "pobj" and self.is_actor_like(p) for p in child.children):
                     return True
+            if child.dep_ == "acl" and child.tag_ == "VBN":   # "the offer made by the Taliban"
+                for agent in (c for c in child.children if c.dep_ == "agent"):
+                    if any(p.dep_ == "pobj" and self.is_actor_like(p) for p in agent.children):
+                        return True
         return False
 
     def fallback_targets(self, trigger: Token, objs: list[Token]) -> list[Token]:
@@ -292,6 +307,54 @@ class ClauseAnalyzer:
                 if inner:
                     return inner
         return []
+
+    def nearby_actor(self, roots: list[Token], sources: list[Token], objs: list[Token], *,
+                     named_only: bool = False) -> list[Token]:
+        """The closest actor inside the phrases of `roots` (objects, prepositional phrases, participles),
+        breadth first and nearest first; not inside a subject, another finite clause or a source.
+
+        Objects already weighed (`objs`) and the source's own agents ("its troops") are passed over;
+        with `named_only`, so are role nouns ("the army") and places after "in", "at", "near".
+        """
+        blocked = {t.i for s in sources for t in s.subtree}
+        seen = {r.i for r in roots} | blocked | {o.i for o in objs}
+        frontier = list(roots) + [o for o in objs if o.i not in blocked]
+        anchor = roots[0].i
+        via_place: set[int] = set()
+        for _ in range(_NEAR_DEPTH):
+            level: list[Token] = []
+            for token in frontier:
+                for child in token.children:
+                    if child.i in seen or child.dep_ in _NEAR_SKIP or child.lower_ in _NEAR_SKIP_PREPS:
+                        continue
+                    if child.pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJ for c in child.children):
+                        continue   # another clause with its own subject
+                    locative = child.dep_ == "prep" and child.lower_ in self.cues.locative_preps
+                    if named_only and locative:
+                        continue
+                    if locative or token.i in via_place:
+                        via_place.add(child.i)
+                    seen.add(child.i)
+                    level.append(child)
+            # After "in", "at", "near" only a place is a target ("a curfew in Bangkok"), not a thing that
+            # names an actor ("proposed a truce in the earlier U.S. offer").
+            found = sorted((t for t in level if self._near_candidate(t, named_only)
+                            and (t.i not in via_place or t.ent_type_ in ("GPE", "LOC", "FAC") or t.pos_ == "PROPN")),
+                           key=lambda t: (t.i < anchor, abs(t.i - anchor)))
+            if found:
+                return _with_conjuncts(found[0])
+            frontier = level
+        return []
+
+    def _near_candidate(self, token: Token, named_only: bool) -> bool:
+        if token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "amod") or _own_agent(token):
+            return False
+        if token.ent_type_ in _NON_ACTOR_ENTS:
+            return False
+        if named_only:
+            return token.pos_ == "PROPN" or token.ent_type_ in ("GPE", "ORG", "PERSON", "NORP") \
+                or self._holds_actor(token) or self.is_actor_like(token) and not _bare_role(token)
+        return self.names_actor(token)
 
     def deontic_speaker(self, verb: Token, *, any_subject: bool = True) -> tuple[list[Token], list[Token]] | None:
         """The speaker and addressee of "X said Y must/should do Z" (a demand), or None.
@@ -535,6 +598,19 @@ class ClauseAnalyzer:
         rule = rule or match.pattern_id
         if note:
             rule = f"{note}+{rule}"
+        people = [o for o in objs if o.lemma_.lower() in self.cues.person_nouns and not _own_agent(o)]
+        if not targets and people and not (reciprocal and _many(sources)):
+            targets = people   # "freed 30 hostages", "detained several suspects": the people acted on
+        if not (reciprocal and _many(sources)) and not any(self.names_actor(t) for t in targets) \
+                and not any(t.lemma_.lower() in self.cues.person_nouns for t in targets):
+            # Nothing found names an actor: the nearest actor in the predicate's own phrase is the target
+            # ("ordered the release of aid to Egypt", "dismissed the protest filed by X"). A thing that was
+            # found ("lifted the blockade") gives way only to a named actor, not to a place it happened in.
+            near = self.nearby_actor([trigger, head], sources, objs, named_only=bool(targets)) \
+                if not targets or any(t in objs for t in targets) else []
+            if near:
+                targets = near
+                rule = f"{rule}+near"
         clause = Clause(trigger=trigger, head=head, anchor=anchor, code=code, rule=rule,
                         sources=sources, targets=targets, negated=negated, modality=modality,
                         reciprocal=reciprocal, object_token=object_token)

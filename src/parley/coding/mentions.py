@@ -287,6 +287,12 @@ class MentionResolver:
         lemma = token.lemma_.lower()
         return self._role(token) is not None or lemma in self.cues.anaphor_heads
 
+    def names_actor(self, token: Token) -> bool:
+        """Whether the phrase headed by `token` names an actor anywhere ("an employee of the U.S. consulate")."""
+        if self.is_actor_like(token):
+            return True
+        return any(m.code is not None for m in self.mentions(token, allow_thing=True))
+
     def _role(self, token: Token) -> str | None:
         """The sector a role noun implies ("troops" -> MIL), by lemma or as written."""
         return self.kb.role_sector(token.lemma_.lower()) or self.kb.role_sector(token.lower_)
@@ -440,9 +446,13 @@ class MentionResolver:
             if owners:
                 return self._mention(owner_pronoun.i, owner_pronoun.i + 1, owners[0])
         for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in ("of", "by", "from"):
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj" and self.is_actor_like(pobj):
+            preps = [child] if child.dep_ == "prep" and child.lower_ in ("of", "by", "from") else \
+                [c for c in child.children if c.dep_ == "agent"] if child.dep_ == "acl" and child.tag_ == "VBN" \
+                else []   # "the plan of the rebels", "the offer made by the Taliban"
+            for prep in preps:
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and self.is_actor_like(pobj) \
+                            and (prep.dep_ == "prep" or pobj.pos_ != "PRON"):
                         found = self.mentions(pobj)
                         if found:
                             return found[0]

@@ -94,7 +94,8 @@ def coded_clauses(doc: Doc, article: Article, resources: Resources, *, char_offs
     """Every coded predicate of a parsed article, in text order, before it becomes events."""
     cues = resources.cues
     resolver = MentionResolver(resources.kb, cues, doc, article.published)
-    analyzer = ClauseAnalyzer(resources.lexicon, cues, resolver.is_actor_like, resolver.is_country)
+    analyzer = ClauseAnalyzer(resources.lexicon, cues, resolver.is_actor_like, resolver.is_country,
+                              resolver.names_actor)
     attributor: Attributor | None = None
     # `Span.ents` scans every entity of the document: bucket them once, or coding grows quadratically.
     ents = list(doc.ents)
