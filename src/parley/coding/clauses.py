@@ -32,8 +32,8 @@ _OBJECT_CONTROL = frozenset({"urge", "ask", "call", "force", "order", "persuade"
 _ACTOR_DEPS_FOR_NOUN_SOURCE = frozenset({"poss"})
 _REL_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # Nearest-actor search: how deep, and which dependents it does not enter.
-_NEAR_DEPTH = 4
-_NEAR_SKIP = frozenset({"nsubj", "nsubjpass", "csubj", "expl", "advcl", "parataxis", "ccomp", "appos", "mark",
+_NEAR_DEPTH = 8
+_NEAR_SKIP = frozenset({"nsubj", "nsubjpass", "csubj", "expl", "parataxis", "ccomp", "appos", "mark",
                         "punct", "cc", "aux", "auxpass", "neg", "npadvmod", "advmod", "conj", "det", "relcl",
                         "dep", "meta", "prt"})
 # "according to officials", "despite US pressure", "instead of the U.S. plan": not who is acted on.
@@ -327,8 +327,9 @@ class ClauseAnalyzer:
                 for child in token.children:
                     if child.i in seen or child.dep_ in _NEAR_SKIP or child.lower_ in _NEAR_SKIP_PREPS:
                         continue
-                    if child.pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJ for c in child.children):
-                        continue   # another clause with its own subject
+                    if child.pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJ or c.dep_ == "mark" and c.lower_ != "to"
+                                                             for c in child.children):
+                        continue   # another clause with its own subject, or "after", "because", "while" ...
                     locative = child.dep_ == "prep" and child.lower_ in self.cues.locative_preps
                     if named_only and locative:
                         continue
