@@ -239,6 +239,13 @@ class ClauseAnalyzer:
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             return _with_conjuncts(verb.head)
         found: list[Token] = []
+        if not any(c.dep_ in ("dobj", "dative") for c in verb.children):
+            for child in verb.children:
+                # "allowed the plane to land" parsed as a clause: its subject is the verb's object
+                if child.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                    subj = next((c for c in child.children if c.dep_ == "nsubj"), None)
+                    if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
+                        return _with_conjuncts(subj)
         for child in verb.children:
             if child.dep_ == "dative" and child.pos_ != "ADP" and self.is_actor_like(child):
                 found.extend(_with_conjuncts(child))   # "gave Canada a deadline": the recipient first
@@ -657,8 +664,12 @@ class ClauseAnalyzer:
             objs = [o for o in comp_objs if self.is_actor_like(o)] or self.prep_targets(comp)
             for obj in comp_objs:
                 objs = objs or self.prep_targets(obj)
-            if not objs and comp_subj is not None and self.is_actor_like(comp_subj):
+            if comp_subj is not None and self.is_actor_like(comp_subj) and comp_subj.pos_ != "PRON" \
+                    and (not objs or match.target == "none"):
+                # "demanded that X step down": X is asked, whatever the complement's own target
                 objs = _with_conjuncts(comp_subj)
+                match = PatternMatch(code=match.code, pattern_id=match.pattern_id, target="obj",
+                                     reciprocal=False)
             objs = objs or comp_objs
         elif verb.lemma_.lower() in _OBJECT_CONTROL and verb_objs:
             objs = _with_conjuncts(verb_objs[0])
