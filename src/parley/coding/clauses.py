@@ -334,6 +334,13 @@ class ClauseAnalyzer:
                 for child in token.children:
                     if child.i in seen or child.dep_ in _NEAR_SKIP or child.lower_ in _NEAR_SKIP_PREPS:
                         continue
+                    if token.pos_ == "NOUN" and child.dep_ in ("acl", "ccomp") and child.pos_ in ("VERB", "AUX"):
+                        # "claims that two servicemen abused children": who the claims are about
+                        subj = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")
+                                     and c.lower_ not in _REL_PRONOUNS), None)
+                        if subj is not None and subj.i not in seen:
+                            seen.add(subj.i)
+                            level.append(subj)
                     if child.pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJ or c.dep_ == "mark" and c.lower_ != "to"
                                                              for c in child.children):
                         continue   # another clause with its own subject, or "after", "because", "while" ...
@@ -606,6 +613,15 @@ class ClauseAnalyzer:
         rule = rule or match.pattern_id
         if note:
             rule = f"{note}+{rule}"
+        if reciprocal and _many(sources) and trigger is not head and not match.reciprocal \
+                and trigger.lemma_.lower() not in self.cues.reciprocal_verbs:
+            # "X and Y agreed to lift a ban on Z": an actor named in a one-sided complement is the target of
+            # each; without one ("X and Y agreed to a ceasefire") they act on each other.
+            near = [t for t in targets if self.names_actor(t)] \
+                or self.nearby_actor([trigger], sources, objs, named_only=True)
+            if near:
+                targets, reciprocal = near, False
+                rule = f"{rule}+near"
         people = [o for o in objs if o.lemma_.lower() in self.cues.person_nouns and not _own_agent(o)]
         if not targets and people and not (reciprocal and _many(sources)):
             targets = people   # "freed 30 hostages", "detained several suspects": the people acted on
