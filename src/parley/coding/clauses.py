@@ -681,7 +681,7 @@ class ClauseAnalyzer:
             for obj in comp_objs:
                 objs = objs or self.prep_targets(obj)
             if comp_subj is not None and self.is_actor_like(comp_subj) and comp_subj.pos_ != "PRON" \
-                    and (not objs or match.target == "none"):
+                    and (not objs or match.target == "none" or control.modality in ("demand", "appeal")):
                 # "demanded that X step down": X is asked, whatever the complement's own target
                 objs = _with_conjuncts(comp_subj)
                 match = PatternMatch(code=match.code, pattern_id=match.pattern_id, target="obj",

@@ -363,6 +363,10 @@ class MentionResolver:
                 found = self._description(token, kind)
                 if found is not None:
                     return [self._mention(start, end, found)]
+        # "UK and EU negotiators", "Israeli and Palestinian officials": one mention per named side.
+        sides = self._coordinated_modifiers(token, start, end)
+        if sides:
+            return sides
         # "negotiators for the United States and Hamas": one mention per side, in the head's role.
         sector = self._role(token)
         if sector is not None:
@@ -415,6 +419,36 @@ class MentionResolver:
         if token.ent_type_ in _ACTOR_ENTITY_TYPES or token.pos_ == "PROPN" or low in self.cues.pronouns:
             return [self._mention(start, end, None)]
         return [self._mention(start, end, None)] if allow_thing else []
+
+    def _coordinated_modifiers(self, token: Token, start: int, end: int) -> list[ActorMention]:
+        """ "UK and EU negotiators" -> "UK" and "EU negotiators", each in the head's role; [] otherwise.
+
+        Only for a plural head that names people in a role ("negotiators", "officials", "troops").
+        """
+        if token.tag_ not in ("NNS", "NNPS") or not (self._role(token) or self.kb.role_sector(token.lower_)
+                                                     or self.is_actor_like(token)):
+            return []
+        mods = []
+        for child in token.children:
+            if child.i < token.i and child.dep_ in ("compound", "nmod", "amod", "poss") and (
+                    child.ent_type_ in ("GPE", "NORP", "ORG") or child.pos_ == "PROPN"):
+                mods.append(child)
+                mods.extend(c for c in child.children if c.dep_ == "conj" and c.i < token.i
+                            and (c.ent_type_ in ("GPE", "NORP", "ORG") or c.pos_ == "PROPN"))
+        coordinated = any(c.dep_ == "cc" for m in mods for c in m.children)
+        mods = sorted({m.i: m for m in mods}.values(), key=lambda m: m.i)
+        if len(mods) < 2 or not coordinated:
+            return []
+        sector = self._role(token)
+        out = []
+        for k, mod in enumerate(mods):
+            m_start, m_end = _name_span(mod)
+            actor = self._kb_resolve(self.doc[m_start:m_end].text)
+            if actor is not None and sector is not None:
+                actor = _with_sector(actor, sector, role=token.lemma_.lower())
+            span_end = end if k == len(mods) - 1 else m_end
+            out.append(self._mention(m_start, span_end, actor))
+        return out
 
     def _inner_actor(self, token: Token, start: int, end: int) -> ActorMention | None:
         """The actor inside a phrase whose head is not one: a named possessor, a named entity
@@ -587,6 +621,22 @@ def _widen_entity(ent) -> tuple[int, int]:
             range(ent.start, ent.end):
         start -= 1
     return start, ent.end
+
+
+def _name_span(token: Token) -> tuple[int, int]:
+    """The tokens of the name `token` belongs to: its entity, else the token (without "'s")."""
+    if token.ent_type_:
+        doc = token.doc
+        s = token.i
+        while s > 0 and doc[s - 1].ent_iob_ == "I" and doc[s].ent_iob_ == "I":
+            s -= 1
+        if doc[s].ent_iob_ == "I" and s > 0:
+            s -= 1
+        e = token.i + 1
+        while e < len(doc) and doc[e].ent_iob_ == "I" and doc[e].ent_type_ == token.ent_type_:
+            e += 1
+        return s, e
+    return token.i, token.i + 1
 
 
 def _with_sector(actor: Actor, sector: str | None, *, role: str | None = None) -> Actor:
