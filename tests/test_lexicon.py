@@ -237,6 +237,43 @@ def test_every_shipped_code_is_in_the_ontology():
         # ordering someone to appear or testify is a demand
         (verb("order", xcomp="appear"), "100"),
         (verb("set", obj="prisoner"), "0841"),
+        # the pinned model lemmatizes "staged" as "stag": it codes like "stage"
+        (verb("stag", obj="protest"), "141"),
+        (verb("stag", obj="strike"), "143"),
+        (verb("stag", obj="game", obj_mods=("war",)), "150"),
+        (verb("stag", obj="attack"), "190"),
+        # a condemnation voiced is a condemnation; voiced irritation is disapproval
+        (verb("express", obj="condemnation", obj_mods=("strong",)), "111"),
+        (verb("voice", obj="disgust"), "111"),
+        (verb("express", obj="irritation"), "110"),
+        # sanctions: prolonged or enforced ones are sanctions; demanded ones disapprove; lifting is easing
+        (verb("prolong", obj="sanction"), "163"),
+        (verb("enforce", obj="embargo"), "163"),
+        (verb("demand", obj="sanction", preps=(("against", "junta"),)), "110"),
+        (verb("demand", obj="lifting", obj_mods=("sanction",)), "1054"),
+        (verb("ban", obj="import", obj_mods=("wine",)), "163"),
+        (verb("suspend", obj="export", preps=(("to", "qatar"),)), "163"),
+        # cyber attacks are attacks
+        (verb("carry", particle="out", obj="cyberattack"), "190"),
+        (noun("cyberattack", preps=(("on", "bank"),)), "190"),
+        # custody, property burnt, the internet cut, officials removed
+        (verb("place", obj="leader", preps=(("under", "arrest"),)), "173"),
+        (verb("take", obj="suspect", preps=(("into", "custody"),)), "173"),
+        (verb("set", obj="fire", preps=(("to", "home"),)), "1712"),
+        (verb("cut", particle="off", obj="access", obj_mods=("internet",)), "1721"),
+        (verb("dismiss", obj="governor"), "172"),
+        (verb("sack", obj="chief", obj_mods=("army",)), "172"),
+        (verb("dismiss", obj="lawsuit"), "120"),
+        # revenge vowed is a threat of force; impeachment a legal action; aircraft shot down is force
+        (verb("vow", obj="revenge"), "138"),
+        (verb("promise", obj="retaliation"), "138"),
+        (verb("impeach"), "115"),
+        (noun("impeachment", preps=(("of", "president"),)), "115"),
+        (verb("shoot", particle="down", obj="jet"), "190"),
+        (verb("down", obj="drone"), "190"),
+        (verb("shoot", particle="down", obj="bill"), "129"),
+        # troops on alert: the place they are on alert in is the target
+        (verb("remain", preps=(("on", "alert"), ("in", "manila"))), "152"),
     ],
 )
 def test_shipped_patterns(features, code):
@@ -261,6 +298,22 @@ def test_object_words_stay_narrow():
     assert default_lexicon().match(adj("responsible", preps=(("for", "security"),))) is None
     approved = default_lexicon().match(verb("approve", obj="deployment", obj_mods=("troop",)))
     assert approved is None or approved.code != "0861"
+
+
+def test_new_families_stay_narrow():
+    # "set a date" and "set fire" without a target of the fire are no destruction
+    fire = default_lexicon().match(verb("set", obj="fire"))
+    assert fire is None or fire.code != "1712"
+    # "down" only codes force with an aircraft or missile as object
+    assert default_lexicon().match(verb("down", obj="tool")) is None or \
+        default_lexicon().match(verb("down", obj="tool")).code != "190"
+    # dismissing a claim stays a rejection; placing under a plan is nothing
+    assert default_lexicon().match(verb("dismiss", obj="claim")).code == "120"
+    placed = default_lexicon().match(verb("place", preps=(("under", "plan"),)))
+    assert placed is None or placed.code != "173"
+    # a plain "remain" is no alert
+    assert default_lexicon().match(verb("remain")) is None
+    assert default_lexicon().match(verb("remain", preps=(("on", "alert"),))).target == "prep:in|along|near|at"
 
 
 def test_no_match_returns_none():
