@@ -145,6 +145,8 @@ class ClauseAnalyzer:
                 preps.append((child.lower_, pobj.lemma_.lower() if pobj is not None else None))
             elif dep == "xcomp" and child.pos_ in ("VERB", "AUX"):
                 xcomp = child.lemma_.lower()
+            elif dep in ("ccomp", "oprd", "xcomp", "acomp") and child.pos_ == "ADJ" and xcomp is None:
+                xcomp = child.lemma_.lower()   # "found him guilty", "declared the vote invalid"
         obj_mods: tuple[str, ...] = ()
         obj_lemma = None
         if obj is not None:
@@ -189,7 +191,7 @@ class ClauseAnalyzer:
                         return _with_conjuncts(pobj[0])
             if verb.dep_ == "acl":   # "aid delivered by the UN" is handled by the agent above
                 return []
-            return []
+            return self._misattached_agent(verb)
         for child in verb.children:
             if child.dep_ in _SUBJ:
                 if child.lower_ in _REL_PRONOUNS and verb.dep_ == "relcl":
@@ -221,11 +223,33 @@ class ClauseAnalyzer:
         if dep == "acomp":
             return self.subjects(head, _depth + 1)
         if dep == "acl" and verb.tag_ == "VBG":
+            if head.pos_ == "NOUN" and head.dep_ == "dobj" and not self.is_actor_like(head) \
+                    and head.head.pos_ == "VERB":
+                # "passed a resolution criticizing X", "issued a statement condemning X": the act is the
+                # author's, i.e. the subject of the verb the document is the object of.
+                return self.subjects(head.head, _depth + 1)
             return _with_conjuncts(head)
         if dep == "advcl" and verb.tag_ in ("VBG", "VBN") and not any(c.dep_ == "mark" for c in verb.children):
             return self.subjects(head, _depth + 1)
         if dep == "pcomp" and head.head.pos_ == "VERB" and head.lower_ in ("by", "after", "before", "while"):
             return self.subjects(head.head, _depth + 1)
+        return []
+
+    def _misattached_agent(self, verb: Token) -> list[Token]:
+        """ "was found guilty of corruption by a court": a "by" phrase the parser hung on a noun of the
+        verb's own prepositional phrases is still the passive's agent."""
+        frontier = [verb]
+        for _ in range(5):
+            nxt = []
+            for token in frontier:
+                for child in token.children:
+                    if child.dep_ in ("prep", "pobj", "oprd", "acomp") and child.i > verb.i:
+                        if child.dep_ == "prep" and child.lower_ == "by" and token is not verb:
+                            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                            if pobj is not None and self.is_actor_like(pobj) and pobj.pos_ != "PRON":
+                                return _with_conjuncts(pobj)
+                        nxt.append(child)
+            frontier = nxt
         return []
 
     def objects(self, verb: Token) -> list[Token]:
@@ -242,7 +266,8 @@ class ClauseAnalyzer:
         if not any(c.dep_ in ("dobj", "dative") for c in verb.children):
             for child in verb.children:
                 # "allowed the plane to land" parsed as a clause: its subject is the verb's object
-                if child.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                if child.dep_ == "ccomp" and (child.pos_ == "ADJ" or any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                        for c in child.children)):
                     subj = next((c for c in child.children if c.dep_ == "nsubj"), None)
                     if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
                         return _with_conjuncts(subj)

@@ -1,0 +1,95 @@
+"""Finding whom an act is aimed at when the parse does not hand it over: the nearest actor in the
+predicate's own phrases, small-clause objects, coordinated modifiers, verdicts and documents that act
+for their authors. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from parley.coder import Coder
+
+pytestmark = pytest.mark.slow
+
+PUBLISHED = dt.date(2025, 3, 14)
+
+
+def triples(events, plover=None):
+    return sorted(((e.source.text, e.target.text if e.target else None, e.plover) for e in events
+                   if plover is None or e.plover == plover), key=str)
+
+
+def test_actor_inside_the_object_phrase_is_the_target(coder: Coder):
+    events = coder.code("The State Department authorized the release of $300 million in military aid to Egypt.",
+                        published=PUBLISHED)
+    [event] = [e for e in events if e.source.code == "USAGOV"]
+    assert event.target.code == "EGY"
+
+
+def test_the_author_of_a_rejected_offer_is_its_target(coder: Coder):
+    events = coder.code("The president rejected every offer made by the rebels.", published=PUBLISHED)
+    reject = [e for e in events if e.plover == "REJECT"]
+    assert [e.target.code for e in reject] == ["REB"]
+
+
+def test_a_thing_object_gives_way_to_a_named_actor_not_to_a_place(coder: Coder):
+    events = coder.code("Colombian police detained several suspects after the march organised by the union.",
+                        published=PUBLISHED)
+    assert [e.target.text for e in events if e.plover == "COERCE"] == ["several suspects"]   # people stay
+    events = coder.code("The army attacked a camp in western Kabul.", published=PUBLISHED)
+    assert [e.target.text for e in events] == ["a camp"]
+
+
+def test_attribution_and_contrast_phrases_are_not_searched(coder: Coder):
+    events = coder.code("According to Egyptian officials, the rebels still demand guarantees.",
+                        published=PUBLISHED)
+    demand = [e for e in events if e.plover == "REQUEST"]
+    assert demand and all(e.target is None or e.target.code != "EGYGOV" for e in demand)
+
+
+def test_small_clause_object_of_allow_is_the_target_of_a_refusal(coder: Coder):
+    events = coder.code("Italy and Spain refused to allow the cargo plane to land.", published=PUBLISHED)
+    assert triples(events) == [("Italy", "the cargo plane", "REJECT"), ("Spain", "the cargo plane", "REJECT")]
+
+
+def test_demand_that_someone_step_down_targets_them(coder: Coder):
+    events = coder.code("Opposition lawmakers demanded that Prime Minister Kallas step down.", published=PUBLISHED)
+    [event] = [e for e in events if e.plover == "REQUEST"]
+    assert "Kallas" in event.target.text
+
+
+def test_coordinated_modifiers_are_two_sides(coder: Coder):
+    events = coder.code("Israeli and Palestinian officials met in Cairo on Monday.", published=PUBLISHED)
+    assert sorted((e.source.code, e.target.code) for e in events) == [("ISRGOV", "PSEGOV"), ("PSEGOV", "ISRGOV")]
+    events = coder.code("British and French troops attacked the town.", published=PUBLISHED)
+    assert sorted(e.source.code for e in events) == ["FRAMIL", "GBRMIL"]
+
+
+def test_one_sided_complement_of_coordinated_subjects_has_a_target(coder: Coder):
+    events = coder.code("Kuwait and Oman agreed to lift a ban on imports of Egyptian farm products.",
+                        published=PUBLISHED)
+    assert sorted((e.source.code, e.target.code) for e in events) == [("KWT", "EGY"), ("OMN", "EGY")]
+    # a mutual act stays mutual
+    events = coder.code("Kuwait and Oman agreed to a ceasefire.", published=PUBLISHED)
+    assert sorted((e.source.code, e.target.code) for e in events) == [("KWT", "OMN"), ("OMN", "KWT")]
+
+
+def test_found_guilty_is_a_verdict_in_both_voices(coder: Coder):
+    [event] = coder.code("A Nairobi court found the former governor guilty of fraud.", published=PUBLISHED)
+    assert (event.cameo, event.target.text) == ("116", "the former governor")
+    [event] = coder.code("The former governor was found guilty of fraud by a Nairobi court.", published=PUBLISHED)
+    assert (event.source.text, event.cameo, event.target.text) == ("a Nairobi court", "116", "The former governor")
+
+
+def test_a_document_acts_for_whoever_issued_it(coder: Coder):
+    events = coder.code("The Senate passed a resolution condemning the military junta.", published=PUBLISHED)
+    [event] = [e for e in events if e.plover == "ACCUSE"]
+    assert (event.source.text, event.target.text) == ("The Senate", "the military junta")
+
+
+def test_subject_of_a_claim_is_what_an_inquiry_is_about(coder: Coder):
+    events = coder.code("Hungary expressed hope that the new government in Austria will ease border controls.",
+                        published=PUBLISHED)
+    [hope] = [e for e in events if e.source.code == "HUN"]
+    assert hope.target.text == "the new government in Austria"
