@@ -39,6 +39,9 @@ _NEAR_SKIP = frozenset({"nsubj", "nsubjpass", "csubj", "expl", "parataxis", "cco
 # "according to officials", "despite US pressure", "instead of the U.S. plan": not who is acted on.
 _NEAR_SKIP_PREPS = frozenset({"according", "despite", "instead", "unlike", "like", "than", "besides", "except",
                               "amid", "because", "as"})
+# "... following the killings by Indian troops": when a thing was found already, time phrases are not searched.
+_NEAR_TIME_PREPS = frozenset({"following", "after", "before", "since", "during", "until", "ahead", "prior",
+                              "throughout"})
 _NON_ACTOR_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 _OBJECT_PREPS = frozenset({"of", "on", "against", "with", "to", "for", "into", "toward", "towards", "over"})
 
@@ -370,7 +373,7 @@ class ClauseAnalyzer:
                                                              for c in child.children):
                         continue   # another clause with its own subject, or "after", "because", "while" ...
                     locative = child.dep_ == "prep" and child.lower_ in self.cues.locative_preps
-                    if named_only and locative:
+                    if named_only and (locative or child.dep_ == "prep" and child.lower_ in _NEAR_TIME_PREPS):
                         continue
                     if locative or token.i in via_place:
                         via_place.add(child.i)
@@ -656,7 +659,8 @@ class ClauseAnalyzer:
             # ("ordered the release of aid to Egypt", "dismissed the protest filed by X"). A thing that was
             # found ("lifted the blockade") gives way only to a named actor, not to a place it happened in.
             near = self.nearby_actor([trigger, head], sources, objs, named_only=bool(targets)) \
-                if not targets or any(t in objs for t in targets) else []
+                if not targets or target_kind == "none" or any(t in objs or t.head in objs or t.head.head in objs
+                                                                for t in targets) else []
             if near:
                 targets = near
                 rule = f"{rule}+near"

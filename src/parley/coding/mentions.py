@@ -291,7 +291,9 @@ class MentionResolver:
         """Whether the phrase headed by `token` names an actor anywhere ("an employee of the U.S. consulate")."""
         if self.is_actor_like(token):
             return True
-        return any(m.code is not None for m in self.mentions(token, allow_thing=True))
+        # "their arms", "its decision": an owner pronoun mostly points back at the one who acts
+        return any(m.code is not None and m.text.lower() not in self.cues.pronouns
+                   for m in self.mentions(token, allow_thing=True))
 
     def _role(self, token: Token) -> str | None:
         """The sector a role noun implies ("troops" -> MIL), by lemma or as written."""
