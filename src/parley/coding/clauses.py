@@ -195,8 +195,12 @@ class ClauseAnalyzer:
             if verb.dep_ == "acl":   # "aid delivered by the UN" is handled by the agent above
                 return []
             return self._misattached_agent(verb)
+        subjects = [c for c in verb.children if c.dep_ in _SUBJ]
+        if len(subjects) > 1:
+            # "KABUL (Pajhwok): President Ghani has held ...": a dateline read as a second subject
+            subjects = [c for c in subjects if c.i < verb.i][-1:] or subjects[:1]
         for child in verb.children:
-            if child.dep_ in _SUBJ:
+            if child.dep_ in _SUBJ and child in subjects:
                 if child.lower_ in _REL_PRONOUNS and verb.dep_ == "relcl":
                     return _with_conjuncts(verb.head)
                 if child.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "DET"):
