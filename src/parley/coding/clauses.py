@@ -185,6 +185,9 @@ class ClauseAnalyzer:
     # ------------------------------------------------------------------ arguments
     def subjects(self, verb: Token, _depth: int = 0) -> list[Token]:
         """Heads of the source arguments of `verb`, following shared-subject constructions."""
+        causer = _causative_head(verb)
+        if causer is not None:
+            return self.subjects(causer, _depth + 1)   # "ordered nine ministers jailed": the judge jails
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         if passive:
             for child in verb.children:
@@ -260,6 +263,12 @@ class ClauseAnalyzer:
         return []
 
     def objects(self, verb: Token) -> list[Token]:
+        if _causative_head(verb) is not None:
+            # "ordered the journalist released" (either parse): the one released
+            if verb.dep_ == "acl":
+                return _with_conjuncts(verb.head)
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            return _with_conjuncts(subj) if subj is not None else []
         passive = any(c.dep_ in ("nsubjpass",) for c in verb.children)
         if passive:
             for child in verb.children:
@@ -834,6 +843,24 @@ class ClauseAnalyzer:
         return Clause(trigger=noun, head=noun, anchor=anchor, code=code, rule=rule,
                       sources=sources, targets=targets, negated=negated, modality=modality,
                       reciprocal=reciprocal)
+
+
+_CAUSATIVES = frozenset({"order", "want", "get", "have", "see", "need", "demand"})
+
+
+def _causative_head(verb: Token) -> Token | None:
+    """The verb of "ordered X jailed", "wants him extradited" when `verb` is the participle, else None."""
+    if verb.tag_ not in ("VBN", "VBD") or any(c.dep_ in ("aux", "auxpass", "mark") for c in verb.children):
+        return None
+    head = verb.head
+    if verb.dep_ == "acl" and head.dep_ == "dobj" and head.head.pos_ == "VERB" \
+            and head.head.lemma_.lower() in _CAUSATIVES and not any(c.dep_ == "agent" for c in verb.children):
+        return head.head
+    if head.lemma_.lower() not in _CAUSATIVES or head.pos_ != "VERB":
+        return None
+    if verb.dep_ in ("ccomp", "xcomp", "oprd") and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return head
+    return None
 
 
 def _with_conjuncts(token: Token) -> list[Token]:
