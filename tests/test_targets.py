@@ -93,3 +93,34 @@ def test_subject_of_a_claim_is_what_an_inquiry_is_about(coder: Coder):
                         published=PUBLISHED)
     [hope] = [e for e in events if e.source.code == "HUN"]
     assert hope.target.text == "the new government in Austria"
+
+
+def test_a_dateline_is_not_the_subject(coder: Coder):
+    events = coder.code("NAIROBI (Reuters) - President William Ruto on Monday met the Somali president.",
+                        published=PUBLISHED)
+    assert events and all(e.source.text == "President William Ruto" for e in events)
+
+
+def test_ordered_someone_jailed_is_the_orderer_s_act(coder: Coder):
+    [event] = coder.code("A Paris judge ordered two former ministers jailed.", published=PUBLISHED)
+    assert (event.source.text, event.plover, event.target.text) == ("A Paris judge", "COERCE",
+                                                                    "two former ministers")
+    [event] = coder.code("The court ordered the journalist released.", published=PUBLISHED)
+    assert (event.source.text, event.cameo, event.target.text) == ("The court", "0841", "the journalist")
+
+
+def test_saying_someone_was_responsible_is_an_accusation(coder: Coder):
+    events = coder.code("Officials in Kabul said the rebels were behind the attack on the convoy.",
+                        published=PUBLISHED)
+    [blame] = [e for e in events if e.rule == "accuse.blame_predicate"]
+    assert (blame.source.text, blame.cameo, blame.target.text) == ("Officials in Kabul", "112", "the rebels")
+    events = coder.code("Ukraine said Russia was responsible.", published=PUBLISHED)
+    assert [(e.source.code, e.cameo, e.target.code) for e in events] == [("UKR", "112", "RUS")]
+    # denied responsibility is no accusation
+    events = coder.code("Ukraine said Russia was not responsible.", published=PUBLISHED)
+    assert not [e for e in events if e.rule == "accuse.blame_predicate"]
+
+
+def test_guilty_of_passes_the_subject_to_the_act(coder: Coder):
+    events = coder.code("Both armies were guilty of violating the ceasefire.", published=PUBLISHED)
+    assert [(e.source.text, e.cameo) for e in events] == [("Both armies", "196")]

@@ -115,6 +115,8 @@ class ClauseAnalyzer:
         for token in sent:
             if token.i in used:
                 continue
+            if token.lemma_ == "be" and token.dep_ in ("ccomp", "parataxis"):
+                out.extend(self._blame(token))
             if token.pos_ == "VERB":
                 out.extend(self._verb(token, used))
             elif token.pos_ == "ADJ" and token.dep_ == "acomp":
@@ -243,6 +245,8 @@ class ClauseAnalyzer:
             return self.subjects(head, _depth + 1)
         if dep == "pcomp" and head.head.pos_ == "VERB" and head.lower_ in ("by", "after", "before", "while"):
             return self.subjects(head.head, _depth + 1)
+        if dep == "pcomp" and head.head.pos_ == "ADJ" and head.head.dep_ == "acomp":
+            return self.subjects(head.head, _depth + 1)   # "were guilty of violating the truce"
         return []
 
     def _misattached_agent(self, verb: Token) -> list[Token]:
@@ -743,6 +747,26 @@ class ClauseAnalyzer:
         rule = control.id if match.pattern_id == control.id else f"{control.id}+{match.pattern_id}"
         trigger = verb if match.pattern_id == control.id else comp
         return self._finish(trigger, verb, verb, code, match, sources, objs, negated, modality, used, rule=rule)
+
+    # ------------------------------------------------------------------ blame
+    def _blame(self, be: Token) -> list[Clause]:
+        """ "Officials said the rebels were responsible", "said Iran was behind the attack": the speaker
+        accuses the reported clause's subject (CAMEO 112)."""
+        speech = be.head
+        if speech.lemma_.lower() not in self.cues.speech_verbs or self._demand is None:
+            return []
+        blame = self.cues.blame_predicates
+        predicate = next((c for c in be.children if (c.dep_ == "acomp" and c.lemma_.lower() in blame)
+                          or (c.dep_ == "prep" and c.lower_ in blame and any(p.dep_ == "pobj" for p in c.children))),
+                         None)
+        subj = next((c for c in be.children if c.dep_ == "nsubj"), None)
+        if predicate is None or subj is None or not self.is_actor_like(subj) or self.negated(be):
+            return []
+        speakers = self.subjects(speech)
+        if not speakers or not any(self.is_actor_like(s) for s in speakers):
+            return []
+        return [Clause(trigger=predicate, head=be, anchor=speech, code="112", rule="accuse.blame_predicate",
+                       sources=speakers, targets=_with_conjuncts(subj), modality=self.modality(be))]
 
     # ------------------------------------------------------------------ adjectives
     def _adjective(self, adj: Token) -> list[Clause]:
