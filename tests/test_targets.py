@@ -124,3 +124,12 @@ def test_saying_someone_was_responsible_is_an_accusation(coder: Coder):
 def test_guilty_of_passes_the_subject_to_the_act(coder: Coder):
     events = coder.code("Both armies were guilty of violating the ceasefire.", published=PUBLISHED)
     assert [(e.source.text, e.cameo) for e in events] == [("Both armies", "196")]
+
+
+def test_a_counterpart_is_the_other_side_s_office_holder(coder: Coder):
+    events = coder.code("Pompeo met his Russian counterpart on Monday.", published=dt.date(2019, 5, 14))
+    assert [(e.source.code, e.target.code, e.target.text) for e in events] == \
+        [("USAGOV", "RUSGOV", "his Russian counterpart")]
+    events = coder.code("The Kenyan president and his Ugandan counterpart signed a trade deal.", published=PUBLISHED)
+    assert sorted((e.source.code, e.target.code) for e in events if e.plover == "SUPPORT") == \
+        [("KENELI", "UGAGOV"), ("UGAGOV", "KENELI")]

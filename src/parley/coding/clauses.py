@@ -406,8 +406,12 @@ class ClauseAnalyzer:
             frontier = level
         return []
 
+    def _own_agent(self, token: Token) -> bool:
+        """ "its team", "their own troops" (not "his Russian counterpart")."""
+        return _own_agent(token) and token.lemma_.lower() not in self.cues.counterpart_nouns
+
     def _near_candidate(self, token: Token, named_only: bool) -> bool:
-        if token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "amod") or _own_agent(token):
+        if token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "amod") or self._own_agent(token):
             return False
         if token.ent_type_ in _NON_ACTOR_ENTS:
             return False
@@ -590,7 +594,7 @@ class ClauseAnalyzer:
                 predicate_obj: Token | None = None) -> list[Clause]:
         target_kind = match.target or "obj"
         # "recalled its negotiating team": the source's own agents are not a target.
-        actor_objs = [o for o in objs if self.is_actor_like(o) and not _own_agent(o)]
+        actor_objs = [o for o in objs if self.is_actor_like(o) and not self._own_agent(o)]
         thing = next((o for o in objs if not self.is_actor_like(o)), None)
         object_token = thing
         if predicate_obj is not None and predicate_obj is thing and not self._holds_actor(thing):
@@ -667,7 +671,7 @@ class ClauseAnalyzer:
             if near:
                 targets, reciprocal = near, False
                 rule = f"{rule}+near"
-        people = [o for o in objs if o.lemma_.lower() in self.cues.person_nouns and not _own_agent(o)]
+        people = [o for o in objs if o.lemma_.lower() in self.cues.person_nouns and not self._own_agent(o)]
         if not targets and people and not (reciprocal and _many(sources)):
             targets = people   # "freed 30 hostages", "detained several suspects": the people acted on
         if not (reciprocal and _many(sources)) and not any(self.names_actor(t) for t in targets) \

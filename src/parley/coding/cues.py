@@ -15,7 +15,7 @@ _LIST_KEYS = (
     "hedge_adjectives", "light_verbs", "aspect_verbs", "negating_verbs", "intent_verbs", "future_aux",
     "hypothetical_aux", "person_pronouns", "thing_pronouns", "plural_pronouns", "locative_preps",
     "target_preps", "reciprocal_verbs", "speech_media", "commitment_verbs", "clausal_control_verbs",
-    "first_person_pronouns", "person_nouns", "blame_predicates",
+    "first_person_pronouns", "person_nouns", "blame_predicates", "counterpart_nouns",
 )
 _ANAPHOR_KINDS = frozenset({"group", "country", "government", "person", "any"})
 
@@ -47,6 +47,7 @@ class Cues:
     first_person_pronouns: frozenset[str]
     person_nouns: frozenset[str]
     blame_predicates: frozenset[str]
+    counterpart_nouns: frozenset[str]
     anaphor_heads: dict[str, str]
     event_roles: dict[str, tuple[str, ...]]
 

@@ -341,6 +341,8 @@ class MentionResolver:
                 return [self._mention(ante.span[0], ante.span[1], actors[0])]
             return [self._mention(token.i, token.i + 1, a) for a in actors]
         lemma = token.lemma_.lower()
+        if lemma in self.cues.counterpart_nouns:
+            return [self._counterpart(token, start, end)]
         kind = self.cues.anaphor_heads.get(lemma)
         has_name = any(doc[i].pos_ == "PROPN" or doc[i].ent_type_ in _ACTOR_ENTITY_TYPES
                        for i in range(start, end) if i != token.i or token.pos_ == "PROPN")
@@ -421,6 +423,22 @@ class MentionResolver:
         if token.ent_type_ in _ACTOR_ENTITY_TYPES or token.pos_ == "PROPN" or low in self.cues.pronouns:
             return [self._mention(start, end, None)]
         return [self._mention(start, end, None)] if allow_thing else []
+
+    def _counterpart(self, token: Token, start: int, end: int) -> ActorMention:
+        """ "his Jordanian counterpart, Omar al-Razza": the office holder of the country named, or the
+        person named; never the possessor's side."""
+        for child in token.children:
+            if child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ in ("NORP", "GPE"):
+                actor = self._kb_resolve(child.text)
+                if actor is not None and actor.country:
+                    return self._mention(start, end, _with_sector(actor, "GOV"))
+        for child in token.children:
+            if child.dep_ == "appos" or child.dep_ == "compound" and child.ent_type_ == "PERSON":
+                s, e = np_bounds(child, keep_appos=False)
+                actor = self._kb_resolve(self.doc[s:e].text)
+                if actor is not None:
+                    return self._mention(start, end, actor)
+        return self._mention(start, end, None)
 
     def _coordinated_modifiers(self, token: Token, start: int, end: int) -> list[ActorMention]:
         """ "UK and EU negotiators" -> "UK" and "EU negotiators", each in the head's role; [] otherwise.
