@@ -428,7 +428,7 @@ class MentionResolver:
         """ "his Jordanian counterpart, Omar al-Razza": the office holder of the country named, or the
         person named; never the possessor's side."""
         for child in token.children:
-            if child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ in ("NORP", "GPE"):
+            if child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ not in _NON_ACTOR_ENTITY_TYPES:
                 actor = self._kb_resolve(child.text)
                 if actor is not None and actor.country:
                     return self._mention(start, end, _with_sector(actor, "GOV"))
