@@ -133,3 +133,30 @@ def test_a_counterpart_is_the_other_side_s_office_holder(coder: Coder):
     events = coder.code("The Kenyan president and his Ugandan counterpart signed a trade deal.", published=PUBLISHED)
     assert sorted((e.source.code, e.target.code) for e in events if e.plover == "SUPPORT") == \
         [("KENGOV", "UGAGOV"), ("UGAGOV", "KENGOV")]
+
+
+def test_coordinated_sides_of_a_fight_act_on_each_other(coder: Coder):
+    events = coder.code("Armenia and Azerbaijan exchanged fire along the border overnight.", published=PUBLISHED)
+    assert sorted((e.source.code, e.target.code) for e in events if e.plover == "ASSAULT") == \
+        [("ARM", "AZE"), ("AZE", "ARM")]
+    # with a target of their own they do not
+    events = coder.code("Russia and Syria bombed the town of Saraqeb.", published=PUBLISHED)
+    assert all(e.target is None or e.target.code not in ("RUS", "SYR") for e in events)
+
+
+def test_the_agent_of_an_until_clause_is_whom_a_refusal_is_aimed_at(coder: Coder):
+    events = coder.code("The miners said they will not end the strike until their demands are met by the mine "
+                        "owners.", published=PUBLISHED)
+    [refusal] = [e for e in events if e.plover == "REJECT"]
+    assert refusal.target.text == "the mine owners"
+
+
+def test_whoever_is_allowed_is_the_target(coder: Coder):
+    events = coder.code("Sudan said it would allow the World Food Programme to deliver food to Darfur.",
+                        published=PUBLISHED)
+    [allow] = [e for e in events if e.source.code == "SDN"]
+    assert allow.target.code == "IGOUNOWFP"
+    events = coder.code("Syria gave approval for the United Nations to deliver aid to Deir ez-Zor.",
+                        published=PUBLISHED)
+    [allow] = [e for e in events if e.source.code == "SYR"]
+    assert allow.target.code == "IGOUNO"

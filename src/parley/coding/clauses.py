@@ -379,8 +379,11 @@ class ClauseAnalyzer:
                 for child in token.children:
                     if child.i in seen or child.dep_ in _NEAR_SKIP or child.lower_ in _NEAR_SKIP_PREPS:
                         continue
-                    if token.pos_ == "NOUN" and child.dep_ in ("acl", "ccomp") and child.pos_ in ("VERB", "AUX"):
-                        # "claims that two servicemen abused children": who the claims are about
+                    if (token.pos_ == "NOUN" and child.dep_ in ("acl", "ccomp") or child.dep_ == "advcl" and any(
+                            c.dep_ == "mark" and c.lower_ == "for" for c in child.children)) \
+                            and child.pos_ in ("VERB", "AUX"):
+                        # "claims that two servicemen abused children": who the claims are about;
+                        # "gave approval for the UN to deliver aid": who is let do it
                         subj = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")
                                      and c.lower_ not in _REL_PRONOUNS), None)
                         if subj is not None and subj.i not in seen:
@@ -465,7 +468,12 @@ class ClauseAnalyzer:
             if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "because", "since", "when",
                                                                               "as", "until", "unless")
                                              for c in child.children):
-                subj = next((c for c in child.children if c.dep_ in ("nsubj", "agent")), None)
+                # "until their demands are met by the authorities": the agent of a passive, else the subject
+                agent = next((p for c in child.children if c.dep_ == "agent" for p in c.children
+                              if p.dep_ == "pobj"), None)
+                if agent is not None and agent.pos_ in ("NOUN", "PROPN"):
+                    return [agent]   # whoever a passive's "by" names acts, even if unknown to the actor lists
+                subj = next((c for c in child.children if c.dep_ == "nsubj"), None)
                 if subj is not None and self.is_actor_like(subj) and subj.pos_ != "PRON":
                     return [subj]
         return []
@@ -649,6 +657,8 @@ class ClauseAnalyzer:
         if not targets and target_kind != "none" and not (reciprocal and _many(sources)):
             targets = self.fallback_targets(trigger, objs)
         elif target_kind == "none":
+            # "allowed the WFP to deliver food": the subject of a small clause is who is allowed
+            targets = [o for o in actor_objs if o.dep_ == "nsubj" and o.head.dep_ == "ccomp"]
             # "opened its borders to Somali refugees": an actor named in the object's phrase is still its target
             for obj in objs:
                 targets = targets or self.prep_targets(obj, _OBJECT_PREPS | {"from", "by"})
@@ -671,6 +681,10 @@ class ClauseAnalyzer:
             if near:
                 targets, reciprocal = near, False
                 rule = f"{rule}+near"
+        if not targets and not reciprocal and len(sources) > 1 and ("17" <= code[:2] <= "20" or code == "196"):
+            # "Syria and Israel fired across the ceasefire line", "both sides violated the truce": with no one
+            # else named, coordinated sides of a fight act on each other.
+            reciprocal = True
         people = [o for o in objs if o.lemma_.lower() in self.cues.person_nouns and not self._own_agent(o)]
         if not targets and people and not (reciprocal and _many(sources)):
             targets = people   # "freed 30 hostages", "detained several suspects": the people acted on
