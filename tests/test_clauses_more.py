@@ -74,3 +74,24 @@ def test_given_dyad_rejects_offsets_outside_the_text(coder: Coder):
 
     with pytest.raises(InputError, match="outside the text"):
         coder.code_dyad("Qatar met Egypt.", source=(0, 5), target=(10, 99))
+
+
+@pytest.mark.parametrize("text, trigger, lemma", [
+    ("The union staged a protest outside parliament.", "staged", "stage"),
+    ("The rebels have waged war on the state for a decade.", "waged", "wage"),
+    ("Officials hoped the talks would resume.", "hoped", "hope"),
+    ("The ministry scrapped the plan.", "scrapped", "scrap"),   # a doubled consonant keeps its lemma
+])
+def test_e_final_verbs_get_their_lemma_back(coder: Coder, text, trigger, lemma):
+    from parley.coding.cues import default_cues
+    from parley.coding.repairs import repair_lemmas
+
+    doc = coder.nlp(text)
+    for sent in doc.sents:
+        repair_lemmas(sent, default_cues().e_final_verbs)
+    assert next(t for t in doc if t.text == trigger).lemma_ == lemma
+
+
+def test_raped_is_coded_from_its_repaired_lemma(coder: Coder):
+    [event] = coder.code("Soldiers raped two women in the village.", published=PUBLISHED)
+    assert (event.cameo, event.target.text) == ("1821", "two women")

@@ -58,6 +58,21 @@ def repair_noun_compounds(sent: Span, lexicon: Lexicon) -> None:
         subj.dep_ = "compound"
 
 
+def repair_lemmas(sent: Span, e_final_verbs: frozenset[str]) -> None:
+    """ "hoped", "staged", "fined" lemmatized "hop", "stag", "fin": give e-final verbs their lemma back.
+
+    Only a verb whose form is the short lemma plus -ed, -es or -ing with no doubled consonant
+    ("hopped", "scrapped" are left alone), and whose lemma plus "e" is in `e_final_verbs`.
+    """
+    for token in sent:
+        if token.pos_ not in ("VERB", "AUX", "NOUN"):
+            continue
+        lemma = token.lemma_.lower()
+        full = lemma + "e"
+        if full in e_final_verbs and token.lower_ in (lemma + "ed", lemma + "es", lemma + "ing"):
+            token.lemma_ = full
+
+
 def repair_verb_noun_tags(sent: Span, lexicon: Lexicon) -> None:
     """Headline-style verbs tagged as nouns, and nouns tagged as verbs, where the tree says otherwise.
 
