@@ -147,6 +147,8 @@ class ClauseAnalyzer:
                 particle = child.lower_
             elif dep in ("prep", "agent"):
                 pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+                if pobj is not None and pobj.ent_type_ in ("DATE", "TIME"):
+                    continue   # "On Nov. 18, X called Y" is no "call on"
                 preps.append((child.lower_, pobj.lemma_.lower() if pobj is not None else None))
             elif dep == "xcomp" and child.pos_ in ("VERB", "AUX"):
                 xcomp = child.lemma_.lower()
@@ -164,7 +166,10 @@ class ClauseAnalyzer:
                         mods.append(c.lower_)   # "negotiating team": both "negotiate" and "negotiating"
             for c in obj.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
-                    mods.extend(p.lemma_.lower() for p in c.children if p.dep_ == "pobj")
+                    for p in c.children:
+                        if p.dep_ == "pobj":   # "a team of medical experts": "expert" and "medical"
+                            mods.append(p.lemma_.lower())
+                            mods.extend(m.lemma_.lower() for m in p.children if m.dep_ in ("amod", "compound"))
             obj_mods = tuple(mods)
         return PredicateFeatures(lemma=verb.lemma_.lower(), pos="VERB", particle=particle, obj=obj_lemma,
                                  obj_mods=obj_mods, preps=tuple(preps), xcomp=xcomp)
@@ -453,8 +458,8 @@ class ClauseAnalyzer:
 
     def clausal_target(self, verb: Token, code: str) -> list[Token]:
         """ "demanded that the government resign", "warned that Iran would ...": the clause's subject."""
-        if code[:2] not in ("02", "10", "11", "12", "13", "03"):
-            return []
+        if code[:2] not in ("02", "10", "11", "12", "13", "03") and not ("011" <= code[:3] <= "019"):
+            return []   # "said it hoped that the insurers would pay", "fears that Moscow will cut gas"
         for child in verb.children:
             if child.dep_ == "ccomp":
                 subj = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
