@@ -677,6 +677,19 @@ class ClauseAnalyzer:
         rule = rule or match.pattern_id
         if note:
             rule = f"{note}+{rule}"
+        targets, reciprocal, rule = self._settle_targets(trigger, head, code, match, sources, objs, targets,
+                                                         reciprocal, rule)
+        clause = Clause(trigger=trigger, head=head, anchor=anchor, code=code, rule=rule,
+                        sources=sources, targets=targets, negated=negated, modality=modality,
+                        reciprocal=reciprocal, object_token=object_token)
+        return [clause]
+
+    def _settle_targets(self, trigger: Token, head: Token, code: str, match: PatternMatch, sources: list[Token],
+                        objs: list[Token], targets: list[Token], reciprocal: bool,
+                        rule: str) -> tuple[list[Token], bool, str]:
+        """The last steps of target finding, once the pattern's own places were looked at: one-sided
+        complements of coordinated subjects, mutual fights, people acted on, and the nearest actor."""
+        target_kind = match.target or "obj"
         if reciprocal and _many(sources) and trigger is not head and not match.reciprocal \
                 and trigger.lemma_.lower() not in self.cues.reciprocal_verbs:
             # "X and Y agreed to lift a ban on Z": an actor named in a one-sided complement is the target of
@@ -704,10 +717,7 @@ class ClauseAnalyzer:
             if near:
                 targets = near
                 rule = f"{rule}+near"
-        clause = Clause(trigger=trigger, head=head, anchor=anchor, code=code, rule=rule,
-                        sources=sources, targets=targets, negated=negated, modality=modality,
-                        reciprocal=reciprocal, object_token=object_token)
-        return [clause]
+        return targets, reciprocal, rule
 
     def _control(self, verb: Token, comp: Token, control, used: set[int], *, clausal: bool = False) -> list[Clause]:
         """ "agreed to withdraw", "refused to meet", "urged X to talk", "threatened to strike"."""
