@@ -95,3 +95,13 @@ def test_e_final_verbs_get_their_lemma_back(coder: Coder, text, trigger, lemma):
 def test_raped_is_coded_from_its_repaired_lemma(coder: Coder):
     [event] = coder.code("Soldiers raped two women in the village.", published=PUBLISHED)
     assert (event.cameo, event.target.text) == ("1821", "two women")
+
+
+def test_peacekeeping_deployments_and_arrivals_are_peacekeeping(coder: Coder):
+    [event] = coder.code("Ghana sent 300 troops to Mali to serve as a peacekeeping force.", published=PUBLISHED)
+    assert (event.cameo, event.plover, event.target.code) == ("074", "AID", "MLI")
+    [event] = coder.code("Bangladeshi peacekeepers arrived in Juba on Monday.", published=PUBLISHED)
+    assert (event.cameo, event.plover) == ("074", "AID")
+    # troops sent to a border are a mobilization
+    [event] = coder.code("Russia sent troops to the border.", published=PUBLISHED)
+    assert event.cameo.startswith("15")

@@ -673,8 +673,10 @@ class ClauseAnalyzer:
                 or self.fallback_targets(trigger, objs) \
                 or self.prep_targets(trigger, frozenset({"on", "against", "with", "to", "into"}), things=True)
 
-        code, negated, note = self.adjust(code, negated, modality, _past(head))
         rule = rule or match.pattern_id
+        if self._peacekeeping(code, trigger, sources):
+            code, rule = "074", f"peacekeeping+{rule}"
+        code, negated, note = self.adjust(code, negated, modality, _past(head))
         if note:
             rule = f"{note}+{rule}"
         targets, reciprocal, rule = self._settle_targets(trigger, head, code, match, sources, objs, targets,
@@ -683,6 +685,16 @@ class ClauseAnalyzer:
                         sources=sources, targets=targets, negated=negated, modality=modality,
                         reciprocal=reciprocal, object_token=object_token)
         return [clause]
+
+    def _peacekeeping(self, code: str, trigger: Token, sources: list[Token]) -> bool:
+        """A deployment (15x) or an arrival or visit (042/043) of forces that the clause calls peacekeeping:
+        "sent 200 troops to serve as a peacekeeping force", "peacekeepers arrived in Juba" (CAMEO 074)."""
+        if not (code[:2] == "15" or code in ("042", "043")):
+            return False
+        words = self.cues.peacekeeping_words
+        if code[:2] != "15":
+            return any(t.lemma_.lower() in words or t.lower_ in words for s in sources for t in s.subtree)
+        return any(t.lemma_.lower() in words or t.lower_ in words for t in trigger.subtree)
 
     def _settle_targets(self, trigger: Token, head: Token, code: str, match: PatternMatch, sources: list[Token],
                         objs: list[Token], targets: list[Token], reciprocal: bool,
