@@ -105,3 +105,23 @@ def test_peacekeeping_deployments_and_arrivals_are_peacekeeping(coder: Coder):
     # troops sent to a border are a mobilization
     [event] = coder.code("Russia sent troops to the border.", published=PUBLISHED)
     assert event.cameo.startswith("15")
+
+
+def test_a_withheld_concession_is_a_refusal(coder: Coder):
+    [event] = coder.code("The city council did not give permission for the opposition rally.", published=PUBLISHED)
+    assert (event.plover, event.negated) == ("REJECT", False)
+    # a meeting that did not take place stays a negated meeting
+    [event] = coder.code("Israel did not meet the Palestinian delegation.", published=PUBLISHED)
+    assert (event.cameo, event.negated) == ("040", True)
+
+
+def test_insisting_on_one_s_own_conduct_is_no_demand(coder: Coder):
+    events = coder.code("Beijing insists it is strictly enforcing the sanctions.", published=PUBLISHED)
+    assert not [e for e in events if e.plover == "REQUEST"]
+    [event] = coder.code("Egypt insisted that Israel withdraw its troops.", published=PUBLISHED)
+    assert (event.plover, event.target.code) == ("REQUEST", "ISR")
+
+
+def test_a_loosely_attached_purpose_decides_a_call(coder: Coder):
+    [event] = coder.code("Netanyahu called Morrison on Wednesday to congratulate him.", published=PUBLISHED)
+    assert event.cameo == "051"

@@ -84,7 +84,8 @@ class ClauseAnalyzer:
         """Code changes that negation and modality imply (PLOVER's conventions).
 
         - "will not accept refugees", "does not recognise": a stance against cooperation is a rejection;
-          "did not meet", "failed to attend" (past) stay the act itself, flagged negated.
+          "did not meet", "failed to attend" (past) stay the act itself, flagged negated, except that a
+          concession withheld ("did not give permission", "did not release them") is a refusal to yield.
         - "will meet", "plans to send aid": future or intended cooperation is an intent (03x).
         - "will launch an operation against", "would boycott the vote": a future or intended material
           conflict is a threat (13x).
@@ -93,7 +94,8 @@ class ClauseAnalyzer:
         root = code[:2]
         if negated and code == "010" and self._refuse is not None:
             return self._refuse.apply(code) or code, False, "negation"   # "did not comment": declined to
-        if negated and not past and "03" <= root <= "08" and self._refuse is not None:
+        if negated and (not past or root == "08") and "03" <= root <= "08" and self._refuse is not None:
+            # "will not accept refugees", "did not give permission for the rally": refusals
             refused = self._refuse.apply(code)
             if refused is not None:
                 return refused, False, "negation"
@@ -154,6 +156,13 @@ class ClauseAnalyzer:
                 xcomp = child.lemma_.lower()
             elif dep in ("ccomp", "oprd", "xcomp", "acomp") and child.pos_ == "ADJ" and xcomp is None:
                 xcomp = child.lemma_.lower()   # "found him guilty", "declared the vote invalid"
+        if xcomp is None:
+            # "called Morrison on Wednesday to congratulate him": a purpose infinitive the parser hung loosely
+            purpose = next((c for c in verb.children if c.dep_ == "advcl" and c.pos_ == "VERB" and c.tag_ == "VB"
+                            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                            and not any(a.dep_ in ("nsubj", "mark") for a in c.children)), None)
+            if purpose is not None:
+                xcomp = purpose.lemma_.lower()
         obj_mods: tuple[str, ...] = ()
         obj_lemma = None
         if obj is not None:
@@ -536,6 +545,9 @@ class ClauseAnalyzer:
             ccomp = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")
                           and c.lemma_.lower() not in cues.speech_verbs), None)
             control = self.lexicon.control(lemma, particle) if ccomp is not None else None
+            if control is not None and lemma == "insist" and any(
+                    c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PRON" for c in ccomp.children):
+                control = None   # "insists it is enforcing the sanctions": an assertion, not a demand
             if control is not None:
                 return self._control(verb, ccomp, control, used, clausal=True)
         if comp is not None and lemma in cues.hedge_raising and any(c.dep_ == "nsubjpass" for c in verb.children):
