@@ -125,3 +125,8 @@ def test_insisting_on_one_s_own_conduct_is_no_demand(coder: Coder):
 def test_a_loosely_attached_purpose_decides_a_call(coder: Coder):
     [event] = coder.code("Netanyahu called Morrison on Wednesday to congratulate him.", published=PUBLISHED)
     assert event.cameo == "051"
+
+
+def test_approving_an_event_noun_makes_the_approver_its_source(coder: Coder):
+    events = coder.code("The Turkish parliament approved the deployment of troops to Libya.", published=PUBLISHED)
+    assert [(e.source.code, e.plover) for e in events] == [("TURLEG", "MOBILIZE")]
