@@ -160,3 +160,10 @@ def test_whoever_is_allowed_is_the_target(coder: Coder):
                         published=PUBLISHED)
     [allow] = [e for e in events if e.source.code == "SYR"]
     assert allow.target.code == "IGOUNO"
+
+
+def test_what_a_pattern_names_beats_a_clause_reacted_to(coder: Coder):
+    events = coder.code("The army launched airstrikes on militant positions shortly after the rebels fired rockets "
+                        "into the city.", published=PUBLISHED)
+    [strike] = [e for e in events if e.source.code == "MIL"]
+    assert strike.target.text == "militant positions"

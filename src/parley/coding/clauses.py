@@ -645,8 +645,12 @@ class ClauseAnalyzer:
                 targets = addressees
             if not targets:
                 # "recalled its mediators from X": a bare role object is the source's own, not a target
-                strong = [o for o in actor_objs if not _bare_role(o)]
-                targets = strong or (self.reaction_targets(head) if not together else [])
+                targets = [o for o in actor_objs if not _bare_role(o)]
+            for host in hosts:   # "launched airstrikes on militant targets": what the pattern names, not a place
+                targets = targets or [t for t in self.prep_targets(host, preps, things=True)
+                                      if t.ent_type_ not in ("GPE", "LOC", "FAC")]
+            if not targets and not together:
+                targets = self.reaction_targets(head)   # "recalled its team from Doha after Hamas rejected ..."
             for host in hosts:
                 targets = targets or self.prep_targets(host, preps, things=True)
             if not targets and thing is not None:
