@@ -388,31 +388,7 @@ class ClauseAnalyzer:
         anchor = roots[0].i
         via_place: set[int] = set()
         for _ in range(_NEAR_DEPTH):
-            level: list[Token] = []
-            for token in frontier:
-                for child in token.children:
-                    if child.i in seen or child.dep_ in _NEAR_SKIP or child.lower_ in _NEAR_SKIP_PREPS:
-                        continue
-                    if (token.pos_ == "NOUN" and child.dep_ in ("acl", "ccomp") or child.dep_ == "advcl" and any(
-                            c.dep_ == "mark" and c.lower_ == "for" for c in child.children)) \
-                            and child.pos_ in ("VERB", "AUX"):
-                        # "claims that two servicemen abused children": who the claims are about;
-                        # "gave approval for the UN to deliver aid": who is let do it
-                        subj = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")
-                                     and c.lower_ not in _REL_PRONOUNS), None)
-                        if subj is not None and subj.i not in seen:
-                            seen.add(subj.i)
-                            level.append(subj)
-                    if child.pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJ or c.dep_ == "mark" and c.lower_ != "to"
-                                                             for c in child.children):
-                        continue   # another clause with its own subject, or "after", "because", "while" ...
-                    locative = child.dep_ == "prep" and child.lower_ in self.cues.locative_preps
-                    if named_only and (locative or child.dep_ == "prep" and child.lower_ in _NEAR_TIME_PREPS):
-                        continue
-                    if locative or token.i in via_place:
-                        via_place.add(child.i)
-                    seen.add(child.i)
-                    level.append(child)
+            level = self._near_level(frontier, seen, via_place, named_only)
             # After "in", "at", "near" only a place is a target ("a curfew in Bangkok"), not a thing that
             # names an actor ("proposed a truce in the earlier U.S. offer").
             found = sorted((t for t in level if self._near_candidate(t, named_only)
@@ -422,6 +398,30 @@ class ClauseAnalyzer:
                 return _with_conjuncts(found[0])
             frontier = level
         return []
+
+    def _near_level(self, frontier: list[Token], seen: set[int], via_place: set[int],
+                    named_only: bool) -> list[Token]:
+        """One breadth-first step of `nearby_actor`: the dependents of `frontier` it may enter."""
+        level: list[Token] = []
+        for token in frontier:
+            for child in token.children:
+                if child.i in seen or child.dep_ in _NEAR_SKIP or child.lower_ in _NEAR_SKIP_PREPS:
+                    continue
+                if child.pos_ in ("VERB", "AUX"):
+                    subj = _small_clause_subject(token, child)
+                    if subj is not None and subj.i not in seen:
+                        seen.add(subj.i)
+                        level.append(subj)
+                    if any(c.dep_ in _SUBJ or c.dep_ == "mark" and c.lower_ != "to" for c in child.children):
+                        continue   # another clause with its own subject, or "after", "because", "while" ...
+                locative = child.dep_ == "prep" and child.lower_ in self.cues.locative_preps
+                if named_only and (locative or child.dep_ == "prep" and child.lower_ in _NEAR_TIME_PREPS):
+                    continue
+                if locative or token.i in via_place:
+                    via_place.add(child.i)
+                seen.add(child.i)
+                level.append(child)
+        return level
 
     def _own_agent(self, token: Token) -> bool:
         """ "its team", "their own troops" (not "his Russian counterpart")."""
@@ -946,6 +946,17 @@ def _causative_head(verb: Token) -> Token | None:
     if verb.dep_ in ("ccomp", "xcomp", "oprd") and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return head
     return None
+
+
+def _small_clause_subject(head: Token, clause: Token) -> Token | None:
+    """The subject of a clause that says who a noun or a permission is about: "claims that two servicemen
+    abused children", "gave approval for the UN to deliver aid"; None for other clauses."""
+    about_noun = head.pos_ == "NOUN" and clause.dep_ in ("acl", "ccomp")
+    for_to = clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children)
+    if not (about_noun or for_to):
+        return None
+    return next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in _REL_PRONOUNS),
+                None)
 
 
 def _with_conjuncts(token: Token) -> list[Token]:
