@@ -167,3 +167,10 @@ def test_what_a_pattern_names_beats_a_clause_reacted_to(coder: Coder):
                         "into the city.", published=PUBLISHED)
     [strike] = [e for e in events if e.source.code == "MIL"]
     assert strike.target.text == "militant positions"
+
+
+def test_his_country_is_the_owner_s_country(coder: Coder):
+    events = coder.code("Prime Minister Viktor Orban said his country will not accept the EU migrant quotas.",
+                        published=PUBLISHED)
+    [event] = [e for e in events if e.plover == "REJECT"]
+    assert (event.source.text, event.source.code) == ("his country", "HUN")

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from parley.actors import countries
 from parley.actors.kb import ActorKB
 from parley.coding.cues import Cues
 from parley.types import Actor, ActorMention
@@ -397,6 +398,10 @@ class MentionResolver:
                 owner = owners[0]
                 if sector is not None:
                     return [self._mention(start, end, _with_sector(owner, sector, role=lemma))]
+                if kind == "country" and owner.country:
+                    # "his country", "their nation": the owner's country itself
+                    name = countries.country_name(owner.country) or owner.country
+                    return [self._mention(start, end, Actor(owner.country, name, owner.country))]
                 if allow_thing:
                     return [self._mention(poss.i, poss.i + 1, owner)]
         if token.pos_ == "NOUN" and token.ent_type_ == "" and self._role(token) is None \
