@@ -25,6 +25,8 @@ from parley.types import Actor, ActorMention
 _CUT_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "conj", "cc", "punct", "xcomp",
                        "mark", "dep", "advmod", "preconj", "npadvmod"})
 _ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+# Parts of a state that a speaker's "the government", "the army" stand for.
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 _ACTOR_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _NON_ACTOR_ENTITY_TYPES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL",
                                      "LAW", "WORK_OF_ART", "LANGUAGE", "PRODUCT", "EVENT"})
@@ -415,6 +417,12 @@ class MentionResolver:
         actor = self._kb_resolve(text)
         if actor is None and end - start > 1:
             actor = self._kb_resolve(doc[start:token.i + 1].text)
+        if actor is not None and actor.country is None and actor.sector in _STATE_SECTORS and not has_name:
+            # "Holness announced that the government will extend the curfew": the speaker's government
+            speaker = self._speaker_of(token) if token.tag_ == "NN" else []
+            if speaker and speaker[0].country:
+                actor = _with_sector(Actor(speaker[0].country, speaker[0].country, speaker[0].country),
+                                     actor.sector, role=lemma)
         if actor is not None:
             return [self._mention(start, end, actor)]
         # The head names no actor: look for one inside ("a Supreme Court decision", "the plan of X").
@@ -516,6 +524,22 @@ class MentionResolver:
                         if found:
                             return found[0]
         return None
+
+    def _speaker_of(self, token: Token) -> list[ActorMention]:
+        """The speaker's mention when `token` is the subject of a clause reported by a named speaker."""
+        if token.dep_ not in ("nsubj", "nsubjpass"):
+            return []
+        t = token.head
+        for _ in range(4):
+            if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in self.cues.speech_verbs:
+                subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+                if subj is None or subj.pos_ == "PRON" or subj.i > token.i:
+                    return []
+                return self.mentions(subj, allow_thing=True)[:1]
+            if t.head.i == t.i:
+                return []
+            t = t.head
+        return []
 
     def _speaker_antecedent(self, token: Token) -> list[ActorMention]:
         """ "X said they would withdraw": a subject pronoun in reported speech is first the speaker.
