@@ -168,6 +168,57 @@ def test_every_shipped_code_is_in_the_ontology():
         (verb("launch", obj="warfare"), "190"),
         (verb("leave", obj="meeting"), "125"),
         (verb("support", obj="assistance"), "070"),
+        # coverage round: synonym families and deciding objects found with written sentences
+        (verb("convene"), "040"),
+        (verb("exchange", obj="view"), "040"),
+        (verb("conclude", obj="round"), "040"),
+        (verb("endorse", obj="plan"), "051"),
+        (verb("accept", obj="plan"), "037"),
+        (verb("side", preps=(("with", "venezuela"),)), "051"),
+        (verb("throw", obj="weight", preps=(("behind", "mission"),)), "051"),
+        (verb("supply", obj="system", obj_mods=("defence", "air")), "072"),
+        (verb("launch", obj="operation", obj_mods=("joint",)), "060"),
+        (verb("launch", obj="operation"), "190"),
+        (verb("scrap", obj="tax", obj_mods=("fuel",)), "0832"),
+        (verb("lift", obj="veto"), "080"),
+        (verb("drop", obj="objection"), "080"),
+        (verb("question", obj="suspect"), "090"),
+        (verb("question", obj="decision"), "111"),
+        (verb("issue", obj="list", obj_mods=("demand",)), "100"),
+        (verb("present", obj="demand"), "100"),
+        (verb("hit", preps=(("at", "washington"), ("over", "control"))), "111"),
+        (verb("hit", particle="back", preps=(("at", "criticism"),)), "111"),
+        (verb("hit", preps=(("at", "target"),)), "190"),
+        (verb("vote", particle="down", obj="budget"), "129"),
+        (verb("brush", obj="warning"), "120"),
+        (verb("throw", particle="out", obj="petition"), "120"),
+        (verb("throw", particle="out"), "166"),
+        (verb("nix", obj="proposal"), "125"),
+        (verb("rally", preps=(("against", "law"),)), "141"),
+        (verb("campaign", preps=(("against", "law"),)), "113"),
+        (verb("stage", obj="in", obj_mods=("sit",)), "141"),
+        (verb("walk", preps=(("off", "job"),)), "143"),
+        (verb("send", obj="tank", preps=(("into", "city"),)), "154"),
+        (verb("send", obj="tank", preps=(("to", "ukraine"),)), "072"),
+        (verb("reinforce", obj="garrison"), "154"),
+        (verb("put", obj="army", preps=(("on", "level"),)), "152"),
+        (verb("freeze", obj="revenue"), "162"),
+        (verb("retaliate", preps=(("with", "tariff"),)), "163"),
+        (verb("retaliate"), "190"),
+        (verb("revoke", obj="licence"), "172"),
+        (verb("deny", obj="permission"), "120"),
+        (verb("block", obj="access", preps=(("to", "internet"),)), "1721"),
+        (verb("intercept", obj="flotilla"), "170"),
+        (verb("hunt", particle="down"), "173"),
+        (verb("hack", preps=(("to", "death"),)), "1823"),
+        (verb("slam", preps=(("into", "block"),)), "190"),
+        (verb("slam"), "111"),
+        (verb("carry", particle="out", obj="campaign", obj_mods=("cleansing", "ethnic")), "203"),
+        (verb("commit", obj="massacre"), "202"),
+        (noun("call", preps=(("for", "truce"),)), "0256"),
+        (noun("call", preps=(("for", "solution"),)), "020"),
+        (adj("open", preps=(("to", "talk"),)), "036"),
+        (adj("ready", preps=(("for", "negotiation"),)), "036"),
         (verb("quash", obj="order"), "120"),
         (verb("launch", obj="effort", obj_mods=("mediation",)), "045"),
         # peacekeeping decides over a plain troop deployment
@@ -381,6 +432,17 @@ def test_third_round_families_stay_narrow():
     assert lexicon.match(verb("surround", obj="building")).code == "191"
     # the hope target is the preposition object or the clause subject, never "for" alone
     assert lexicon.match(verb("hope")).target == "obj"
+
+
+def test_coverage_round_families_stay_narrow():
+    lexicon = default_lexicon()
+    # a bare "system" is no weapon; an intercepted missile is no coercion of a boat's crew
+    assert lexicon.match(verb("supply", obj="system")) is None
+    assert lexicon.match(verb("intercept", obj="missile")) is None
+    # a phone call stays a consultation; "a call for" is the appeal
+    assert lexicon.match(noun("call", obj_mods=("phone",))).code == "041"
+    # "open to talks" needs the talks: a plain "open" adjective is nothing
+    assert lexicon.match(adj("open")) is None
 
 
 def test_no_match_returns_none():
