@@ -130,3 +130,19 @@ def test_a_loosely_attached_purpose_decides_a_call(coder: Coder):
 def test_approving_an_event_noun_makes_the_approver_its_source(coder: Coder):
     events = coder.code("The Turkish parliament approved the deployment of troops to Libya.", published=PUBLISHED)
     assert [(e.source.code, e.plover) for e in events] == [("TURLEG", "MOBILIZE")]
+
+
+def test_prepositional_control_verbs_appeal_to_their_object(coder: Coder):
+    [event] = coder.code("Rights groups called on Egypt to release detained journalists.", published=PUBLISHED)
+    assert (event.source.code, event.cameo[:2], event.target.code) == ("HRI", "02", "EGY")
+    [event] = coder.code("The UN appealed to the rebels to lay down their arms.", published=PUBLISHED)
+    assert (event.cameo[:2], event.target.code) == ("02", "REB")
+
+
+def test_an_order_to_another_party_is_a_demand_an_order_to_one_s_forces_is_the_act(coder: Coder):
+    [event] = coder.code("The European Commission ordered Poland to reinstate the judges.", published=PUBLISHED)
+    assert (event.plover, event.target.code) == ("REQUEST", "POL")
+    [event] = coder.code("The president ordered his troops to attack the town.", published=PUBLISHED)
+    assert (event.plover, event.target.text) == ("ASSAULT", "the town")
+    [event] = coder.code("The government ordered the newspaper to suspend publication.", published=PUBLISHED)
+    assert (event.cameo, event.target.text) == ("1721", "the newspaper")

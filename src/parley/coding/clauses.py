@@ -423,6 +423,13 @@ class ClauseAnalyzer:
                 level.append(child)
         return level
 
+    def _outside_party(self, token: Token) -> bool:
+        """A party of its own ("Poland", "the daily newspaper"), not the orderer's forces ("its troops",
+        "the army", "police")."""
+        if self._own_agent(token) or token.lemma_.lower() in self.cues.own_force_nouns:
+            return False
+        return token.pos_ in ("NOUN", "PROPN")
+
     def _own_agent(self, token: Token) -> bool:
         """ "its team", "their own troops" (not "his Russian counterpart")."""
         return _own_agent(token) and token.lemma_.lower() not in self.cues.counterpart_nouns
@@ -537,9 +544,18 @@ class ClauseAnalyzer:
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
         comp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
         control = self.lexicon.control(lemma, particle) if comp is not None else None
+        addressee = None
+        if comp is not None and particle is None and not any(c.dep_ == "dobj" for c in verb.children):
+            # "called on Egypt to release ...", "appealed to the rebels to ...": a prepositional control verb
+            for child in verb.children:
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None) if child.dep_ == "prep" else None
+                rule = self.lexicon.control(lemma, child.lower_) if pobj is not None else None
+                if rule is not None:
+                    control, addressee = rule, pobj
+                    break
         objs = self.objects(verb)
         if control is not None and comp is not None:
-            return self._control(verb, comp, control, used)
+            return self._control(verb, comp, control, used, addressee=addressee)
         if comp is None and lemma in cues.clausal_control_verbs:
             # "threatened that the CIA would sever ties", "demanded that the army withdraw"
             ccomp = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")
@@ -747,12 +763,21 @@ class ClauseAnalyzer:
                 rule = f"{rule}+near"
         return targets, reciprocal, rule
 
-    def _control(self, verb: Token, comp: Token, control, used: set[int], *, clausal: bool = False) -> list[Clause]:
-        """ "agreed to withdraw", "refused to meet", "urged X to talk", "threatened to strike"."""
+    def _control(self, verb: Token, comp: Token, control, used: set[int], *, clausal: bool = False,
+                 addressee: Token | None = None) -> list[Clause]:
+        """ "agreed to withdraw", "refused to meet", "urged X to talk", "threatened to strike".
+
+        `addressee` is the object of a prepositional control verb ("called on Egypt to ...").
+        """
         used.add(comp.i)
         comp_objs = self.objects(comp)
         match, decided_by = self._match(comp, comp_objs)
-        verb_objs = [c for c in verb.children if c.dep_ == "dobj"]
+        verb_objs = [c for c in verb.children if c.dep_ == "dobj"] or ([addressee] if addressee is not None else [])
+        ordered_outside = control.id == "control.order" and bool(verb_objs) and self._outside_party(verb_objs[0])
+        if ordered_outside and match is not None and "03" <= match.code[:2] <= "08" and self._demand is not None:
+            # "ordered Poland to reinstate the judges": a demand of Poland, not Poland's concession
+            # ("ordered the newspaper to suspend publication" stays the coercion it is)
+            control = self._demand
         if match is None:
             # "refused to comment" is no event; "refused" with a coded object of its own is.
             own, own_obj = self._match(verb, self.objects(verb))
@@ -794,7 +819,8 @@ class ClauseAnalyzer:
                 match = PatternMatch(code=match.code, pattern_id=match.pattern_id, target="obj",
                                      reciprocal=False)
             objs = objs or comp_objs
-        elif verb.lemma_.lower() in _OBJECT_CONTROL and verb_objs:
+        elif (verb.lemma_.lower() in _OBJECT_CONTROL or addressee is not None) and verb_objs \
+                and (control.id != "control.order" or ordered_outside):   # "ordered his troops to attack X": X
             objs = _with_conjuncts(verb_objs[0])
             match = PatternMatch(code=match.code, pattern_id=match.pattern_id, target="obj",
                                  reciprocal=False)
