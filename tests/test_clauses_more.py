@@ -146,3 +146,12 @@ def test_an_order_to_another_party_is_a_demand_an_order_to_one_s_forces_is_the_a
     assert (event.plover, event.target.text) == ("ASSAULT", "the town")
     [event] = coder.code("The government ordered the newspaper to suspend publication.", published=PUBLISHED)
     assert (event.cameo, event.target.text) == ("1721", "the newspaper")
+
+
+@pytest.mark.parametrize("text, code", [
+    ("The minister stepped down over the scandal.", "0831"),
+    ("The army pulled out of the talks.", "164"),
+])
+def test_particles_read_as_adverbs_or_prepositions_still_make_particle_verbs(coder: Coder, text, code):
+    [event] = coder.code(text, published=PUBLISHED)
+    assert event.cameo == code

@@ -140,12 +140,14 @@ class ClauseAnalyzer:
 
     # ------------------------------------------------------------------ features
     def features(self, verb: Token, obj: Token | None) -> PredicateFeatures:
-        particle = None
+        loose = _loose_particle(verb)
+        particle = loose.lower_ if loose is not None else None
         preps: list[tuple[str, str | None]] = []
         xcomp = None
-        for child in verb.children:
+        children = list(verb.children) + (list(loose.children) if loose is not None else [])
+        for child in children:
             dep = child.dep_
-            if dep == "prt":
+            if dep == "prt" or child is loose:
                 particle = child.lower_
             elif dep in ("prep", "agent"):
                 pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
@@ -541,7 +543,8 @@ class ClauseAnalyzer:
     def _verb(self, verb: Token, used: set[int]) -> list[Clause]:
         lemma = verb.lemma_.lower()
         cues = self.cues
-        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+        loose = _loose_particle(verb)
+        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), loose.lower_ if loose else None)
         comp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
         control = self.lexicon.control(lemma, particle) if comp is not None else None
         addressee = None
@@ -972,6 +975,22 @@ def _causative_head(verb: Token) -> Token | None:
     if verb.dep_ in ("ccomp", "xcomp", "oprd") and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return head
     return None
+
+
+_PARTICLES = frozenset({"down", "up", "back", "off", "out", "aside", "away", "over"})
+
+
+def _loose_particle(verb: Token) -> Token | None:
+    """A verb particle the parser read as an adverb or a preposition without an object, right after the
+    verb: "stepped down over the scandal", "pulled out of the talks", "brushed aside the warnings"."""
+    if verb.i + 1 >= len(verb.doc):
+        return None
+    nxt = verb.doc[verb.i + 1]
+    if nxt.head.i != verb.i or nxt.lower_ not in _PARTICLES or nxt.dep_ not in ("advmod", "prep", "prt"):
+        return None
+    if nxt.dep_ == "prep" and any(c.dep_ == "pobj" for c in nxt.children):
+        return None   # "fled over the border" is a preposition with its object
+    return nxt
 
 
 def _small_clause_subject(head: Token, clause: Token) -> Token | None:
