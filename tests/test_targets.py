@@ -181,3 +181,10 @@ def test_a_speaker_s_the_army_is_the_speaker_s_army(coder: Coder):
     assert (event.source.text, event.source.code) == ("the army", "KENMIL")
     events = coder.code("The Syrian government said the rebels had shelled Aleppo.", published=PUBLISHED)
     assert [e.source.code for e in events] == ["REB"]   # not the speaker's side
+
+
+def test_a_hyphenated_first_word_is_no_dateline(coder: Coder):
+    doc = coder.nlp("Pro-government militias attacked the town on Monday.")
+    assert len(list(doc.sents)) == 1
+    doc = coder.nlp("CAIRO - Egypt condemned the attack.")
+    assert [s.text for s in doc.sents] == ["CAIRO -", "Egypt condemned the attack."]

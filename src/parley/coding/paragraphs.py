@@ -38,7 +38,8 @@ def _dateline(doc: Doc, start: int) -> None:
     for token in doc[start + 1:start + 12]:
         if token.tag_.startswith("VB") or token.tag_ == "MD":
             return
-        if token.text in _DASHES:
+        if token.text in _DASHES and (token.text != "-" or doc[token.i - 1].whitespace_):
+            # a dash set off by a space ("CAIRO -"), not the hyphen of "Russia-backed"
             if token.i + 1 < len(doc) and not doc[token.i + 1].is_space:
                 for inner in doc[start + 1:token.i + 1]:
                     inner.is_sent_start = False   # the dateline is one sentence
