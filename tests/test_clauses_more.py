@@ -155,3 +155,20 @@ def test_an_order_to_another_party_is_a_demand_an_order_to_one_s_forces_is_the_a
 def test_particles_read_as_adverbs_or_prepositions_still_make_particle_verbs(coder: Coder, text, code):
     [event] = coder.code(text, published=PUBLISHED)
     assert event.cameo == code
+
+
+def test_headline_noun_root_with_a_participle_is_a_clause(coder: Coder):
+    events = coder.code("A U.S. congressional report called for sanctions against China.", published=PUBLISHED)
+    assert [(e.source.code, e.target.code) for e in events] == [("USA", "CHN")]
+
+
+def test_let_free_passes_the_subject_down(coder: Coder):
+    events = coder.code("Ethiopia let free some 74 political prisoners.", published=PUBLISHED)
+    assert [(e.source.code, e.cameo) for e in events] == [("ETH", "0841")]
+
+
+def test_an_agentless_arrest_in_a_country_is_the_state_s_and_keeps_the_named_person(coder: Coder):
+    [event] = coder.code("The journalist Moussa Tchangari was arrested on Monday in Niger for collaborating with "
+                         "Boko Haram.", published=PUBLISHED)
+    assert (event.source.code, event.cameo) == ("NER", "173")
+    assert "Moussa Tchangari" in event.target.text   # the one arrested, not the group he is accused of helping

@@ -250,6 +250,9 @@ class ClauseAnalyzer:
             return _with_conjuncts(head)
         if dep == "acomp":
             return self.subjects(head, _depth + 1)
+        if dep == "ccomp" and verb.tag_ == "VB" and head.lemma_.lower() in _BARE_INFINITIVE_HEADS \
+                and not any(c.dep_ in ("aux", "mark") for c in verb.children):
+            return self.subjects(head, _depth + 1)   # "Ethiopia let free 74 political leaders"
         if dep == "acl" and verb.tag_ == "VBG":
             if head.pos_ == "NOUN" and head.dep_ == "dobj" and not self.is_actor_like(head) \
                     and head.head.pos_ == "VERB":
@@ -341,8 +344,9 @@ class ClauseAnalyzer:
         for child in token.children:
             if child.dep_ == "poss":
                 return True
-            if child.dep_ in ("compound", "amod", "nmod") and child.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"):
-                return True
+            if child.dep_ in ("compound", "amod", "nmod", "appos") and child.ent_type_ in ("NORP", "GPE", "ORG",
+                                                                                       "PERSON"):
+                return True   # "the journalist Moussa Tchangari", "a Supreme Court decision"
             if child.dep_ == "prep" and child.lower_ in ("of", "by", "from"):
                 if any(p.dep_ == "pobj" and self.is_actor_like(p) for p in child.children):
                     return True
@@ -470,8 +474,8 @@ class ClauseAnalyzer:
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ in ("in", "from", "by"):
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj" and pobj.ent_type_ == "GPE" and self.is_country(pobj):
-                        return [pobj]
+                    if pobj.dep_ == "pobj" and (pobj.ent_type_ == "GPE" or self.is_country(pobj)):
+                        return [pobj]   # a country, or a town the state there stands for
         return []
 
     def clausal_target(self, verb: Token, code: str) -> list[Token]:
@@ -959,6 +963,8 @@ class ClauseAnalyzer:
                       reciprocal=reciprocal)
 
 
+# Verbs whose bare-infinitive complement the parser may read as a subjectless clause ("let free X").
+_BARE_INFINITIVE_HEADS = frozenset({"let", "help", "make"})
 _CAUSATIVES = frozenset({"order", "want", "get", "have", "see", "need", "demand"})
 
 

@@ -295,8 +295,12 @@ class MentionResolver:
         if self.is_actor_like(token):
             return True
         # "their arms", "its decision": an owner pronoun mostly points back at the one who acts
-        return any(m.code is not None and m.text.lower() not in self.cues.pronouns
-                   for m in self.mentions(token, allow_thing=True))
+        if any(m.code is not None and m.text.lower() not in self.cues.pronouns
+               for m in self.mentions(token, allow_thing=True)):
+            return True
+        # "the journalist Moussa Tchangari": a named person or organisation the knowledge base does not know
+        start, end = np_bounds(token)
+        return any(e.label_ in ("PERSON", "ORG") for e in self._ents_between(start, end))
 
     def _role(self, token: Token) -> str | None:
         """The sector a role noun implies ("troops" -> MIL), by lemma or as written."""

@@ -73,6 +73,29 @@ def repair_lemmas(sent: Span, e_final_verbs: frozenset[str]) -> None:
             token.lemma_ = full
 
 
+def repair_noun_root(sent: Span, lexicon: Lexicon) -> None:
+    """ "A U.S. congressional report called for sanctions against China": read as a noun phrase whose
+    verb is a reduced relative ("a report [that was] called ..."). When a sentence's root is a noun,
+    the sentence has no other verb, and a participle of the root is a lexicon verb with no passive agent
+    and no auxiliary, the participle is the predicate and the noun its subject.
+    """
+    root = sent.root
+    if root.pos_ not in ("NOUN", "PROPN"):
+        return
+    if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("acl", "amod", "relcl") and t.i != root.i for t in sent):
+        return
+    verb = next((c for c in root.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD") and c.i > root.i), None)
+    if verb is None or not lexicon.is_trigger(verb.lemma_.lower(), "VERB"):
+        return
+    if any(c.dep_ in ("agent", "aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):
+        return
+    verb.head = verb
+    verb.dep_ = "ROOT"
+    verb.tag_ = "VBD"
+    root.head = verb
+    root.dep_ = "nsubj"
+
+
 def repair_verb_noun_tags(sent: Span, lexicon: Lexicon) -> None:
     """Headline-style verbs tagged as nouns, and nouns tagged as verbs, where the tree says otherwise.
 

@@ -14,7 +14,7 @@ from parley.coding.attribution import Attributor
 from parley.coding.clauses import Clause, ClauseAnalyzer
 from parley.coding.cues import Cues
 from parley.coding.mentions import MentionResolver
-from parley.coding.repairs import repair_lemmas, repair_noun_compounds, repair_verb_noun_tags
+from parley.coding.repairs import repair_lemmas, repair_noun_compounds, repair_noun_root, repair_verb_noun_tags
 from parley.dates import resolve_date
 from parley.lexicon import Lexicon
 from parley.ontology import Ontology
@@ -110,6 +110,7 @@ def coded_clauses(doc: Doc, article: Article, resources: Resources, *, char_offs
         repair_lemmas(sent, cues.e_final_verbs)
         repair_verb_noun_tags(sent, resources.lexicon)
         repair_noun_compounds(sent, resources.lexicon)
+        repair_noun_root(sent, resources.lexicon)
         resolver.observe_sentence(sent)
         clauses = analyzer.clauses(sent)
         if not clauses:
