@@ -188,3 +188,9 @@ def test_a_hyphenated_first_word_is_no_dateline(coder: Coder):
     assert len(list(doc.sents)) == 1
     doc = coder.nlp("CAIRO - Egypt condemned the attack.")
     assert [s.text for s in doc.sents] == ["CAIRO -", "Egypt condemned the attack."]
+
+
+def test_a_named_relative_or_rival_is_the_person_named_not_the_owner(coder: Coder):
+    [event] = coder.code("Rebel fighters arrested his presidential rival Laurent Gbagbo in Abidjan.",
+                         published=PUBLISHED)
+    assert event.target.text == "his presidential rival Laurent Gbagbo"

@@ -397,6 +397,12 @@ class MentionResolver:
             if actors:
                 return [self._mention(start, end, a) for a in actors]
         # "its envoy", "their leader": the possessor's country with the head's role.
+        named = next((c for c in token.children if c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON"
+                      or c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ in ("", "PERSON")), None)
+        if named is not None and poss is not None and poss.pos_ == "PRON" and self._role(token) is None:
+            # "his presidential rival Laurent Gbagbo": the person named, not the owner
+            s_, e_ = np_bounds(named, keep_appos=False)
+            return [self._mention(start, end, self._kb_resolve(doc[s_:e_].text))]
         if poss is not None and poss.pos_ == "PRON" and poss.lower_ in self.cues.pronouns:
             owners = self._pronoun(poss)
             sector = self._role(token)
