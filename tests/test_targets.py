@@ -194,3 +194,16 @@ def test_a_named_relative_or_rival_is_the_person_named_not_the_owner(coder: Code
     [event] = coder.code("Rebel fighters arrested his presidential rival Laurent Gbagbo in Abidjan.",
                          published=PUBLISHED)
     assert event.target.text == "his presidential rival Laurent Gbagbo"
+
+
+def test_unknown_named_groups_and_headline_names_are_sources(coder: Coder):
+    [event] = coder.code("The LetUsSpeak movement has urged the state government to review the law.",
+                         published=PUBLISHED)
+    assert (event.source.text, event.source.code, event.cameo[:2]) == ("The LetUsSpeak movement", None, "02")
+    [event] = coder.code("Trump urges UN to renew Iran sanctions.", published=PUBLISHED)
+    assert (event.source.text, event.target.code) == ("Trump", "IGOUNO")
+
+
+def test_he_after_an_expert_is_the_expert(coder: Coder):
+    [event] = coder.code("A Japanese virus expert says he is pessimistic about the Games.", published=PUBLISHED)
+    assert (event.cameo, event.source.code) == ("012", "JPN")

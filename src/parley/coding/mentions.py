@@ -416,8 +416,18 @@ class MentionResolver:
                     return [self._mention(start, end, Actor(owner.country, name, owner.country))]
                 if allow_thing:
                     return [self._mention(poss.i, poss.i + 1, owner)]
+        if kind == "group" and not has_name and any(
+                c.dep_ in ("amod", "compound", "nmod") and c.i < token.i and c.text[:1].isupper() and c.i > start
+                for c in token.children):
+            # "The LetUsSpeak movement", "the Sovereign Citizens group": a group by a name nobody told us
+            return [self._mention(start, end, None)]
         if token.pos_ == "NOUN" and token.ent_type_ == "" and self._role(token) is None \
                 and kind is None:
+            if token.is_title or token.is_upper:
+                # "Trump urges UN ...": a headline name the tagger took for a common noun
+                named = self._kb_resolve(doc[start:end].text)
+                if named is not None:
+                    return [self._mention(start, end, named)]
             # The head is a thing ("a Supreme Court decision", "the latest U.S. offer"): its actor is inside.
             inner = self._inner_actor(token, start, end)
             if inner is not None:
@@ -584,7 +594,8 @@ class MentionResolver:
                             owner = self.mentions(inner, allow_thing=True)
                             if owner:
                                 return owner[:1]
-                is_person = subj.ent_type_ == "PERSON" or self.cues.anaphor_heads.get(subj.lemma_.lower()) == "person"
+                is_person = subj.ent_type_ == "PERSON" or self.cues.anaphor_heads.get(subj.lemma_.lower()) == "person" \
+                    or subj.lemma_.lower() in self.cues.person_nouns and subj.tag_ == "NN"
                 if person != is_person and not (token.lower_ in ("they", "we") and is_person):
                     return []
                 return found[:1]
