@@ -207,3 +207,8 @@ def test_unknown_named_groups_and_headline_names_are_sources(coder: Coder):
 def test_he_after_an_expert_is_the_expert(coder: Coder):
     [event] = coder.code("A Japanese virus expert says he is pessimistic about the Games.", published=PUBLISHED)
     assert (event.cameo, event.source.code) == ("012", "JPN")
+
+
+def test_the_subject_of_a_gerund_small_clause_is_the_object(coder: Coder):
+    [event] = coder.code("Poland says it will not accept any migrants crossing from Belarus.", published=PUBLISHED)
+    assert (event.plover, event.target.text) == ("REJECT", "any migrants")

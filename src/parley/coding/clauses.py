@@ -305,8 +305,10 @@ class ClauseAnalyzer:
         if not any(c.dep_ in ("dobj", "dative") for c in verb.children):
             for child in verb.children:
                 # "allowed the plane to land" parsed as a clause: its subject is the verb's object
-                if child.dep_ == "ccomp" and (child.pos_ == "ADJ" or any(c.dep_ == "aux" and c.lower_ == "to"
-                                                                        for c in child.children)):
+                gerund = child.tag_ == "VBG" and not any(c.dep_ in ("aux", "mark") for c in child.children) \
+                    and verb.lemma_.lower() not in self.cues.speech_verbs   # "accept refugees fleeing the war"
+                if child.dep_ == "ccomp" and (child.pos_ == "ADJ" or gerund or any(
+                        c.dep_ == "aux" and c.lower_ == "to" for c in child.children)):
                     subj = next((c for c in child.children if c.dep_ == "nsubj"), None)
                     if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
                         return _with_conjuncts(subj)
