@@ -172,3 +172,15 @@ def test_an_agentless_arrest_in_a_country_is_the_state_s_and_keeps_the_named_per
                          "Boko Haram.", published=PUBLISHED)
     assert (event.source.code, event.cameo) == ("NER", "173")
     assert "Moussa Tchangari" in event.target.text   # the one arrested, not the group he is accused of helping
+
+
+def test_purpose_infinitives_are_the_subject_s_purpose_unless_they_add_nothing(coder: Coder):
+    events = coder.code("Turkish police launched raids to detain 110 suspects.", published=PUBLISHED)
+    [detain] = [e for e in events if e.cameo == "173"]
+    assert (detain.source.code, detain.modality) == ("TURCOP", "purpose")
+    # a meeting "to discuss" is one meeting
+    events = coder.code("The two presidents met in Geneva to discuss the crisis.", published=PUBLISHED)
+    assert {e.trigger.text for e in events} == {"met"}
+    # what was blocked is not the blocker's act
+    events = coder.code("Moscow blocked a U.S. push to renew the investigation.", published=PUBLISHED)
+    assert not [e for e in events if e.modality == "purpose"]

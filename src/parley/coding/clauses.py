@@ -262,6 +262,9 @@ class ClauseAnalyzer:
             return _with_conjuncts(head)
         if dep == "advcl" and verb.tag_ in ("VBG", "VBN") and not any(c.dep_ == "mark" for c in verb.children):
             return self.subjects(head, _depth + 1)
+        if dep == "advcl" and verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+                and not any(c.dep_ == "mark" for c in verb.children):
+            return self.subjects(head, _depth + 1)   # "sent jets to destroy the reactor": the sender's purpose
         if dep == "pcomp" and head.head.pos_ == "VERB" and head.lower_ in ("by", "after", "before", "while"):
             return self.subjects(head.head, _depth + 1)
         if dep == "pcomp" and head.head.pos_ == "ADJ" and head.head.dep_ == "acomp":
@@ -531,6 +534,10 @@ class ClauseAnalyzer:
                 return "hypothetical"
         if mod is None and verb.dep_ == "xcomp" and verb.head.lemma_ == "go" and verb.head.tag_ == "VBG":
             mod = "future"
+        if mod is None and verb.dep_ == "advcl" and verb.tag_ == "VB" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+                and not any(c.dep_ in ("mark", "nsubj") for c in verb.children):
+            mod = "purpose"   # "sent a team to audit the election": what the act was for
         if mod is None and verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
                                                        for c in verb.children):
             return "hypothetical"
@@ -623,6 +630,8 @@ class ClauseAnalyzer:
             match = PatternMatch(code=demanded, pattern_id=rule, target="obj", reciprocal=False)
             return self._finish(verb, verb, verb, demanded, match, speaker, addressees, False, None, used,
                                 rule=rule)
+        if self._purpose_adds_nothing(verb, code):
+            return []   # "will meet in Turkey to discuss the reply": the purpose adds no event of its own
         sources = self.subjects(verb) or self.implied_state(verb, code)
         if not sources:
             return []
@@ -726,6 +735,21 @@ class ClauseAnalyzer:
                         sources=sources, targets=targets, negated=negated, modality=modality,
                         reciprocal=reciprocal, object_token=object_token)
         return [clause]
+
+    def _purpose_adds_nothing(self, verb: Token, code: str) -> bool:
+        """Whether `verb` is a purpose infinitive that is no event of its own: its head is already an event
+        of the same CAMEO root ("met to discuss", "called X to congratulate him"), or the head works against
+        it ("blocked a push to renew the inquiry") or is conflict while it sounds cooperative ("imposed a
+        curfew to stop the protests")."""
+        if self.modality(verb) != "purpose":
+            return False
+        head = verb.head
+        match = self.lexicon.match(self.features(head, next(iter(self.objects(head)), None)))
+        if match is None:
+            return head.lemma_.lower() in self.cues.negating_verbs
+        head_code = "074" if self._peacekeeping(match.code, head, []) else match.code
+        head_root, root = head_code[:2], code[:2]
+        return head_root == root or head_root == "12" or ("10" <= head_root <= "20" and "03" <= root <= "08")
 
     def _peacekeeping(self, code: str, trigger: Token, sources: list[Token]) -> bool:
         """A deployment (15x) or an arrival or visit (042/043) of forces that the clause calls peacekeeping:
