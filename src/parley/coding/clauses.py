@@ -744,9 +744,11 @@ class ClauseAnalyzer:
         if self.modality(verb) != "purpose":
             return False
         head = verb.head
+        if head.lemma_.lower() in self.cues.blocking_verbs:
+            return True
         match = self.lexicon.match(self.features(head, next(iter(self.objects(head)), None)))
         if match is None:
-            return head.lemma_.lower() in self.cues.negating_verbs
+            return False
         head_code = "074" if self._peacekeeping(match.code, head, []) else match.code
         head_root, root = head_code[:2], code[:2]
         return head_root == root or head_root == "12" or ("10" <= head_root <= "20" and "03" <= root <= "08")
@@ -979,6 +981,8 @@ class ClauseAnalyzer:
                                                                  or _negated_by_governor(anchor, self.cues)))
         modality = self.modality(anchor) if anchor is not noun else None
         code = match.code
+        if anchor is not noun and self._purpose_adds_nothing(anchor, code):
+            return None   # "blocked a push to renew the investigation"
         if anchor is not noun and anchor.lemma_.lower() in self.cues.intent_verbs:
             modality = "intent"
         code, negated, note = self.adjust(code, negated, modality, _past(anchor))

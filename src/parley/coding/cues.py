@@ -16,7 +16,7 @@ _LIST_KEYS = (
     "hypothetical_aux", "person_pronouns", "thing_pronouns", "plural_pronouns", "locative_preps",
     "target_preps", "reciprocal_verbs", "speech_media", "commitment_verbs", "clausal_control_verbs",
     "first_person_pronouns", "person_nouns", "blame_predicates", "counterpart_nouns",
-    "e_final_verbs", "peacekeeping_words", "own_force_nouns",
+    "e_final_verbs", "peacekeeping_words", "own_force_nouns", "blocking_verbs",
 )
 _ANAPHOR_KINDS = frozenset({"group", "country", "government", "person", "any"})
 
@@ -52,6 +52,7 @@ class Cues:
     e_final_verbs: frozenset[str]
     peacekeeping_words: frozenset[str]
     own_force_nouns: frozenset[str]
+    blocking_verbs: frozenset[str]
     anaphor_heads: dict[str, str]
     event_roles: dict[str, tuple[str, ...]]
 
