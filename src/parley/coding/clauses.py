@@ -160,9 +160,7 @@ class ClauseAnalyzer:
                 xcomp = child.lemma_.lower()   # "found him guilty", "declared the vote invalid"
         if xcomp is None:
             # "called Morrison on Wednesday to congratulate him": a purpose infinitive the parser hung loosely
-            purpose = next((c for c in verb.children if c.dep_ == "advcl" and c.pos_ == "VERB" and c.tag_ == "VB"
-                            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-                            and not any(a.dep_ in ("nsubj", "mark") for a in c.children)), None)
+            purpose = next((c for c in verb.children if c.pos_ == "VERB" and _purpose_infinitive(c)), None)
             if purpose is not None:
                 xcomp = purpose.lemma_.lower()
         obj_mods: tuple[str, ...] = ()
@@ -262,8 +260,7 @@ class ClauseAnalyzer:
             return _with_conjuncts(head)
         if dep == "advcl" and verb.tag_ in ("VBG", "VBN") and not any(c.dep_ == "mark" for c in verb.children):
             return self.subjects(head, _depth + 1)
-        if dep == "advcl" and verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
-                and not any(c.dep_ == "mark" for c in verb.children):
+        if _purpose_infinitive(verb):
             return self.subjects(head, _depth + 1)   # "sent jets to destroy the reactor": the sender's purpose
         if dep == "pcomp" and head.head.pos_ == "VERB" and head.lower_ in ("by", "after", "before", "while"):
             return self.subjects(head.head, _depth + 1)
@@ -534,9 +531,7 @@ class ClauseAnalyzer:
                 return "hypothetical"
         if mod is None and verb.dep_ == "xcomp" and verb.head.lemma_ == "go" and verb.head.tag_ == "VBG":
             mod = "future"
-        if mod is None and verb.dep_ == "advcl" and verb.tag_ == "VB" and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
-                and not any(c.dep_ in ("mark", "nsubj") for c in verb.children):
+        if mod is None and _purpose_infinitive(verb):
             mod = "purpose"   # "sent a team to audit the election": what the act was for
         if mod is None and verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
                                                        for c in verb.children):
@@ -577,8 +572,8 @@ class ClauseAnalyzer:
             ccomp = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")
                           and c.lemma_.lower() not in cues.speech_verbs), None)
             control = self.lexicon.control(lemma, particle) if ccomp is not None else None
-            if control is not None and lemma == "insist" and any(
-                    c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PRON" for c in ccomp.children):
+            if control is not None and control.modality in ("demand", "appeal") and lemma in cues.speech_verbs \
+                    and any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PRON" for c in ccomp.children):
                 control = None   # "insists it is enforcing the sanctions": an assertion, not a demand
             if control is not None:
                 return self._control(verb, ccomp, control, used, clausal=True)
@@ -741,7 +736,7 @@ class ClauseAnalyzer:
         of the same CAMEO root ("met to discuss", "called X to congratulate him"), or the head works against
         it ("blocked a push to renew the inquiry") or is conflict while it sounds cooperative ("imposed a
         curfew to stop the protests")."""
-        if self.modality(verb) != "purpose":
+        if not _purpose_infinitive(verb) or self.modality(verb) != "purpose":
             return False
         head = verb.head
         if head.lemma_.lower() in self.cues.blocking_verbs:
@@ -875,7 +870,7 @@ class ClauseAnalyzer:
         """ "Officials said the rebels were responsible", "said Iran was behind the attack": the speaker
         accuses the reported clause's subject (CAMEO 112)."""
         speech = be.head
-        if speech.lemma_.lower() not in self.cues.speech_verbs or self._demand is None:
+        if speech.lemma_.lower() not in self.cues.speech_verbs:
             return []
         blame = self.cues.blame_predicates
         predicate = next((c for c in be.children if (c.dep_ == "acomp" and c.lemma_.lower() in blame)
@@ -1027,6 +1022,14 @@ def _loose_particle(verb: Token) -> Token | None:
     if nxt.dep_ == "prep" and any(c.dep_ == "pobj" for c in nxt.children):
         return None   # "fled over the border" is a preposition with its object
     return nxt
+
+
+def _purpose_infinitive(verb: Token) -> bool:
+    """ "sent jets *to destroy* the reactor", "called X on Wednesday *to congratulate* him": an infinitive
+    of purpose hung on a verb, with no subject or conjunction of its own."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VB" \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+        and not any(c.dep_ in ("mark", "nsubj") for c in verb.children)
 
 
 def _small_clause_subject(head: Token, clause: Token) -> Token | None:

@@ -495,7 +495,7 @@ class MentionResolver:
         sector = self._role(token)
         out = []
         for k, mod in enumerate(mods):
-            m_start, m_end = _name_span(mod)
+            m_start, m_end = self._name_span(mod)
             actor = self._kb_resolve(self.doc[m_start:m_end].text)
             if actor is not None and sector is not None:
                 actor = _with_sector(actor, sector, role=token.lemma_.lower())
@@ -545,21 +545,25 @@ class MentionResolver:
                             return found[0]
         return None
 
+    def _reporter(self, token: Token) -> Token | None:
+        """The subject of the speech verb whose reported clause `token` is in ("X said ... token ..."), or None."""
+        t = token.head
+        for _ in range(4):
+            if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in self.cues.speech_verbs:
+                return next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+            if t.head.i == t.i:
+                return None
+            t = t.head
+        return None
+
     def _speaker_of(self, token: Token) -> list[ActorMention]:
         """The speaker's mention when `token` is the subject of a clause reported by a named speaker."""
         if token.dep_ not in ("nsubj", "nsubjpass"):
             return []
-        t = token.head
-        for _ in range(4):
-            if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in self.cues.speech_verbs:
-                subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
-                if subj is None or subj.pos_ == "PRON" or subj.i > token.i:
-                    return []
-                return self.mentions(subj, allow_thing=True)[:1]
-            if t.head.i == t.i:
-                return []
-            t = t.head
-        return []
+        subj = self._reporter(token)
+        if subj is None or subj.pos_ == "PRON" or subj.i > token.i:
+            return []
+        return self.mentions(subj, allow_thing=True)[:1]
 
     def _speaker_antecedent(self, token: Token) -> list[ActorMention]:
         """ "X said they would withdraw": a subject pronoun in reported speech is first the speaker.
@@ -569,40 +573,42 @@ class MentionResolver:
         first = token.lower_ in self.cues.first_person_pronouns
         if token.dep_ not in ("nsubj", "nsubjpass") and not first:
             return []
-        t = token.head
-        for _ in range(4):
-            if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in self.cues.speech_verbs:
-                subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
-                if subj is None or subj.pos_ == "PRON" or (subj.i > token.i and not first):
-                    return []
-                # Whoever speaks is an actor, even one the knowledge base does not know.
-                found = self.mentions(subj, allow_thing=True)
-                if not found:
-                    return []
-                if first:
-                    return found[:1]
-                person = token.lower_ in self.cues.person_pronouns
-                if not person and self.cues.anaphor_heads.get(subj.lemma_.lower()) == "person":
-                    # "a spokesman for the group said it would ...": "it" is the group he speaks for
-                    for child in subj.children:
-                        inner = None
-                        if child.dep_ == "poss":
-                            inner = child
-                        elif child.dep_ == "prep" and child.lower_ in ("for", "of"):
-                            inner = next((c for c in child.children if c.dep_ == "pobj"), None)
-                        if inner is not None and inner.pos_ != "PRON":
-                            owner = self.mentions(inner, allow_thing=True)
-                            if owner:
-                                return owner[:1]
-                is_person = subj.ent_type_ == "PERSON" or self.cues.anaphor_heads.get(subj.lemma_.lower()) == "person" \
-                    or subj.lemma_.lower() in self.cues.person_nouns and subj.tag_ == "NN"
-                if person != is_person and not (token.lower_ in ("they", "we") and is_person):
-                    return []
-                return found[:1]
-            if t.head.i == t.i:
-                return []
-            t = t.head
-        return []
+        subj = self._reporter(token)
+        if subj is None or subj.pos_ == "PRON" or (subj.i > token.i and not first):
+            return []
+        # Whoever speaks is an actor, even one the knowledge base does not know.
+        found = self.mentions(subj, allow_thing=True)
+        if not found:
+            return []
+        if first:
+            return found[:1]
+        person = token.lower_ in self.cues.person_pronouns
+        if not person and self.cues.anaphor_heads.get(subj.lemma_.lower()) == "person":
+            # "a spokesman for the group said it would ...": "it" is the group he speaks for
+            for child in subj.children:
+                inner = None
+                if child.dep_ == "poss":
+                    inner = child
+                elif child.dep_ == "prep" and child.lower_ in ("for", "of"):
+                    inner = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if inner is not None and inner.pos_ != "PRON":
+                    owner = self.mentions(inner, allow_thing=True)
+                    if owner:
+                        return owner[:1]
+        is_person = subj.ent_type_ == "PERSON" or self.cues.anaphor_heads.get(subj.lemma_.lower()) == "person" \
+            or subj.lemma_.lower() in self.cues.person_nouns and subj.tag_ == "NN"
+        if person != is_person and not (token.lower_ in ("they", "we") and is_person):
+            return []
+        return found[:1]
+
+    def _name_span(self, token: Token) -> tuple[int, int]:
+        """The tokens of the named entity `token` is in ("EU" in "UK and EU negotiators"), else the token."""
+        sent_start = self.sentence_start(token.i)
+        ents = self.sent_ents.get(sent_start)
+        if ents is None:
+            ents = token.doc[token.i:token.i + 1].sent.ents
+        found = next((e for e in ents if e.start <= token.i < e.end), None)
+        return (found.start, found.end) if found is not None else (token.i, token.i + 1)
 
     def _ents_between(self, start: int, end: int) -> list:
         sent_start = self.sentence_start(start)
@@ -691,22 +697,6 @@ def _widen_entity(ent) -> tuple[int, int]:
             range(ent.start, ent.end):
         start -= 1
     return start, ent.end
-
-
-def _name_span(token: Token) -> tuple[int, int]:
-    """The tokens of the name `token` belongs to: its entity, else the token (without "'s")."""
-    if token.ent_type_:
-        doc = token.doc
-        s = token.i
-        while s > 0 and doc[s - 1].ent_iob_ == "I" and doc[s].ent_iob_ == "I":
-            s -= 1
-        if doc[s].ent_iob_ == "I" and s > 0:
-            s -= 1
-        e = token.i + 1
-        while e < len(doc) and doc[e].ent_iob_ == "I" and doc[e].ent_type_ == token.ent_type_:
-            e += 1
-        return s, e
-    return token.i, token.i + 1
 
 
 def _with_sector(actor: Actor, sector: str | None, *, role: str | None = None) -> Actor:
