@@ -91,12 +91,9 @@ def _governing_predicate(doc: Doc, article: Article, resources: Resources, sourc
     best: tuple[int, Token, object] | None = None
     for token in sent:
         if token.pos_ == "VERB":
-            objs = analyzer.objects(token)
-            match = None
-            for obj in objs or [None]:
-                match = match or resources.lexicon.match(analyzer.features(token, obj))
+            match = analyzer.policy.match(token, analyzer.args.objects(token))[0]
         elif token.pos_ in ("NOUN", "PROPN") and resources.lexicon.is_trigger(token.lemma_.lower(), "NOUN"):
-            match = resources.lexicon.match(analyzer.noun_features(token))
+            match = resources.lexicon.match(analyzer.args.noun_features(token))
         elif token.pos_ == "ADJ" and resources.lexicon.is_trigger(token.lemma_.lower(), "ADJ"):
             match = resources.lexicon.match(PredicateFeatures(lemma=token.lemma_.lower(), pos="ADJ"))
         else:
@@ -110,8 +107,9 @@ def _governing_predicate(doc: Doc, article: Article, resources: Resources, sourc
         return None
     _, token, match = best
     code = match.code
-    negated = analyzer.negated(token)
-    code, negated, _note = analyzer.adjust(code, negated, analyzer.modality(token) if token.pos_ == "VERB" else None)
+    negated = analyzer.args.negated(token)
+    modality = analyzer.args.modality(token) if token.pos_ == "VERB" else None
+    code, negated, _note = analyzer.policy.adjust(code, negated, modality)
     clause = Clause(trigger=token, head=token, anchor=token, code=code, rule=f"{match.pattern_id}+given-dyad",
                     sources=[], targets=[], negated=negated)
     sent_index = sum(1 for _ in doc[:sent.start].sents) if sent.start else 0

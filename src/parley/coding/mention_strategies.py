@@ -1,0 +1,264 @@
+"""How an argument's noun phrase becomes actor mentions: an ordered list of strategies.
+
+`MentionResolver.mentions` asks each strategy of `STRATEGIES` in turn. A strategy looks at one
+construction ("the two countries", "its envoy", "UK and EU negotiators" ...) and answers with the
+mentions it stands for, or with None when the construction is not its own, so that the next is asked.
+An empty list is an answer too: the phrase names no actor. The order is the priority: pronouns and
+descriptions before names, names before what a thing's phrase holds. To add a construction, write a
+function of the same shape and put it in `STRATEGIES` where its priority lies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from parley.actors import countries
+from parley.coding.coreference import (
+    ACTOR_ENTITY_TYPES,
+    NUMBER_WORDS,
+    STATE_SECTORS,
+    conjuncts,
+    np_bounds,
+    own_subject_range,
+    with_sector,
+)
+from parley.types import Actor, ActorMention
+
+if TYPE_CHECKING:
+    from parley.coding.mentions import MentionResolver
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """An argument's noun phrase and what every strategy asks of it."""
+
+    token: Token            # its head
+    start: int              # token range [start, end) of the phrase
+    end: int
+    lemma: str
+    kind: str | None        # what a description's head refers to ("group", "country" ...), from the cues
+    has_name: bool          # a proper noun or a named entity other than the head
+    poss: Token | None      # its possessor
+    allow_thing: bool       # keep a phrase that names no actor, with a null code
+
+    @classmethod
+    def of(cls, resolver: MentionResolver, token: Token, allow_thing: bool) -> Phrase:
+        doc = token.doc
+        start, end = np_bounds(token)
+        lemma = token.lemma_.lower()
+        has_name = any(doc[i].pos_ == "PROPN" or doc[i].ent_type_ in ACTOR_ENTITY_TYPES
+                       for i in range(start, end) if i != token.i or token.pos_ == "PROPN")
+        poss = next((c for c in token.children if c.dep_ == "poss"), None)
+        return cls(token, start, end, lemma, resolver.cues.anaphor_heads.get(lemma), has_name, poss, allow_thing)
+
+    def whole(self, r: MentionResolver, actor: Actor | None) -> list[ActorMention]:
+        """The whole phrase as one mention of `actor`."""
+        return [r.mention_of(self.start, self.end, actor)]
+
+
+Strategy = Callable[["MentionResolver", Phrase], "list[ActorMention] | None"]
+
+
+def pronoun(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
+    """ "he", "they", "we": the speaker of reported speech first, else the antecedent in the article."""
+    token = p.token
+    if token.pos_ != "PRON":
+        return None
+    speaker = r.speaker_antecedent(token)
+    if speaker:
+        return speaker
+    actors = r.pronoun_actors(token)
+    ante = r.coref.last_found()
+    if actors and ante is not None and r.sentence_start(ante.span[0]) == r.sentence_start(token.i) \
+            and ante.span[1] <= token.i:
+        # Antecedent in the same sentence: point at the name, not the pronoun.
+        return [r.mention_of(ante.span[0], ante.span[1], actors[0])]
+    return [r.mention_of(token.i, token.i + 1, a) for a in actors]
+
+
+def counterpart(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
+    """ "his Kenyan counterpart": the other side's office holder."""
+    if p.lemma not in r.cues.counterpart_nouns:
+        return None
+    return [r.counterpart(p.token, p.start, p.end)]
+
+
+def _description(r: MentionResolver, p: Phrase) -> bool:
+    """A description with no name and no pronoun owner ("the group", "both sides")."""
+    return p.kind is not None and not p.has_name and (p.poss is None or p.poss.pos_ != "PRON")
+
+
+def counted_description(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
+    """ "the two countries", "both sides", "the three governments": the latest coordination of that many
+    actors, else the most mentioned actors of that kind."""
+    token = p.token
+    if not _description(r, p) or token.tag_ != "NNS":
+        return None
+    number = next((NUMBER_WORDS.get(c.lower_) for c in token.children if c.lower_ in NUMBER_WORDS), None)
+    if number is None:
+        return None
+    kinds = frozenset({"country", "government"}) if p.kind in ("country", "government") \
+        else frozenset({"country", "government", "group", "other"})
+    own = own_subject_range(token)
+    pair = next((a for a in reversed(r.coref.history) if a.kind == "coordination"
+                 and a.token_i < token.i and len(a.members) == number
+                 and not (own[0] <= a.span[0] < own[1])), None)
+    many = list(pair.members) if pair is not None else r.coref.find_many(token.i, number, kinds=kinds)
+    if not many:
+        return None
+    sector = "GOV" if p.kind == "government" else None
+    return [r.mention_of(p.start, p.end, with_sector(a, sector)) for a in many]
+
+
+def definite_description(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
+    """ "the group", "the envoy", "this country": the latest fitting actor named before."""
+    token = p.token
+    if p.kind is None or not _description(r, p) or token.tag_ != "NN" \
+            or not any(c.lower_ in ("the", "this", "that") for c in token.children):
+        return None
+    found = r.description(token, p.kind)
+    return p.whole(r, found) if found is not None else None
+
+
+def coordinated_modifiers(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
+    """ "Greek and Turkish diplomats", "UK and EU negotiators": one mention per named side."""
+    return r.coordinated_modifiers(p.token, p.start, p.end) or None
+
+
+def role_for_sides(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
+    """ "negotiators for the government and the rebels": one mention per side, in the head's role."""
+    sector = r.role(p.token)
+    if sector is None:
+        return None
+    for child in p.token.children:
+        if child.dep_ == "prep" and child.lower_ in ("for", "of", "from"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and any(c.dep_ == "conj" for c in pobj.children):
+                sides = [m for t in conjuncts(pobj) for m in r.mentions(t)]
+                if len(sides) > 1:
+                    return [r.mention_of(p.start, p.end, Actor(
+                        code=(m.country + sector) if m.country and m.sector is None else m.code,
+                        name=m.name or m.text, country=m.country,
+                        sector=sector if m.sector is None else m.sector)) for m in sides]
+    return None
+
+
+def event_role(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
+    """ "the mediators": those who mediated earlier in the article."""
+    if p.has_name or p.poss is not None or not any(c.lower_ in ("the", "both") for c in p.token.children):
+        return None
+    actors = r.by_event_role(p.token)
+    return [r.mention_of(p.start, p.end, a) for a in actors] if actors else None
+
+
+def named_apposition(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
+    """ "her longtime ally Maria Lopez": a possessed noun with a name in apposition is the person named."""
+    token, poss = p.token, p.poss
+    if poss is None or poss.pos_ != "PRON" or r.role(token) is not None:
+        return None
+    named = next((c for c in token.children if c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON"
+                  or c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ in ("", "PERSON")), None)
+    if named is None:
+        return None
+    start, end = np_bounds(named, keep_appos=False)
+    return p.whole(r, r.kb_resolve(token.doc[start:end].text))
+
+
+def owner_pronoun(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
+    """ "its envoy", "their leader": the owner's country in the head's role; "his country": the owner's
+    country itself; a thing the owner has, when things are kept: the owner."""
+    poss = p.poss
+    if poss is None or poss.pos_ != "PRON" or poss.lower_ not in r.cues.pronouns:
+        return None
+    owners = r.pronoun_actors(poss)
+    if not owners:
+        return None
+    owner = owners[0]
+    sector = r.role(p.token)
+    if sector is not None:
+        return p.whole(r, with_sector(owner, sector, role=p.lemma))
+    if p.kind == "country" and owner.country:
+        name = countries.country_name(owner.country) or owner.country
+        return p.whole(r, Actor(owner.country, name, owner.country))
+    if p.allow_thing:
+        return [r.mention_of(poss.i, poss.i + 1, owner)]
+    return None
+
+
+def unnamed_group(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
+    """ "the Free Speech movement", "the Silver Rivers group": a group by a name the knowledge base does
+    not know: an actor without a code."""
+    token = p.token
+    if p.kind != "group" or p.has_name or not any(
+            c.dep_ in ("amod", "compound", "nmod") and c.i < token.i and c.text[:1].isupper() and c.i > p.start
+            for c in token.children):
+        return None
+    return p.whole(r, None)
+
+
+def thing_head(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
+    """A head that is a thing ("a High Court ruling", "the latest French offer"): its actor is inside; a
+    headline name the tagger took for a common noun is looked up as a name first."""
+    token = p.token
+    if token.pos_ != "NOUN" or token.ent_type_ != "" or r.role(token) is not None or p.kind is not None:
+        return None
+    if token.is_title or token.is_upper:
+        named = r.kb_resolve(token.doc[p.start:p.end].text)
+        if named is not None:
+            return p.whole(r, named)
+    inner = r.inner_actor(token, p.start, p.end)
+    if inner is not None:
+        return [inner]
+    return p.whole(r, None) if p.allow_thing else []
+
+
+def known_phrase(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
+    """The phrase, or its part up to the head, in the knowledge base; a bare "the government" or "the
+    army" inside a named speaker's reported speech is the speaker's country's."""
+    token, doc = p.token, p.token.doc
+    actor = r.kb_resolve(doc[p.start:p.end].text)
+    if actor is None and p.end - p.start > 1:
+        actor = r.kb_resolve(doc[p.start:token.i + 1].text)
+    if actor is None:
+        return None
+    if actor.country is None and actor.sector in STATE_SECTORS and not p.has_name:
+        speaker = r.speaker_of(token) if token.tag_ == "NN" else []
+        if speaker and speaker[0].country:
+            country = speaker[0].country
+            actor = with_sector(Actor(country, country, country), actor.sector, role=p.lemma)
+    return p.whole(r, actor)
+
+
+def unknown(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
+    """Nothing known: the actor inside a phrase whose head is none, else a named but unknown actor
+    (without a code), else the thing itself when things are kept."""
+    token = p.token
+    if not r.is_actor_like(token) or token.pos_ == "NOUN" and r.role(token) is None:
+        inner = r.inner_actor(token, p.start, p.end)
+        if inner is not None:
+            return [inner]
+        return p.whole(r, None) if p.allow_thing else []
+    if token.ent_type_ in ACTOR_ENTITY_TYPES or token.pos_ == "PROPN" or token.lower_ in r.cues.pronouns:
+        return p.whole(r, None)
+    return p.whole(r, None) if p.allow_thing else []
+
+
+STRATEGIES: tuple[Strategy, ...] = (
+    pronoun,
+    counterpart,
+    counted_description,
+    definite_description,
+    coordinated_modifiers,
+    role_for_sides,
+    event_role,
+    named_apposition,
+    owner_pronoun,
+    unnamed_group,
+    thing_head,
+    known_phrase,
+    unknown,
+)

@@ -1,0 +1,173 @@
+"""Coding policy: which CAMEO code a predicate gets.
+
+A predicate's syntactic features (`syntax.Arguments.features`) are matched against the lexicon's
+patterns (`parley/data/lexicon.yaml`); control verbs wrap a complement's code ("refused to meet");
+then the code is rewritten by what negation, modality and the clause imply (PLOVER's conventions).
+The codes given by construction and the classes of codes the rules speak of are data
+(`parley/data/policy.yaml`); the rewrites that map one code to another are the lexicon's control
+rules ("refuse", "intend", "threaten", "demand").
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+from spacy.tokens import Token
+
+from parley.coding.cues import Cues
+from parley.coding.syntax import Arguments, purpose_infinitive
+from parley.errors import DataFileError
+from parley.lexicon import Lexicon, PatternMatch
+from parley.ontology import ontology
+
+_CODE_NAMES = ("statement", "deontic_demand", "blame", "peacekeeping")
+_CLASS_NAMES = ("refusable", "withheld_concessions", "intendable", "threatenable", "demandable",
+                "peacekeeping_deployments",
+                "peacekeeping_arrivals", "clausal_targets", "state_acts", "fights", "purpose_blockers",
+                "conflict_heads", "cooperative_purposes")
+
+
+@dataclass(frozen=True)
+class CodePolicy:
+    """The codes given by construction and the named classes of codes (prefix lists) of `policy.yaml`."""
+
+    codes: dict[str, str]
+    classes: dict[str, tuple[str, ...]]
+
+    def code(self, name: str) -> str:
+        """The code given by construction `name` ("blame", "deontic_demand" ...)."""
+        return self.codes[name]
+
+    def is_a(self, code: str, name: str) -> bool:
+        """Whether `code` falls in the class `name` (it starts with one of the class's prefixes)."""
+        return code.startswith(self.classes[name])
+
+
+@functools.lru_cache(maxsize=1)
+def default_policy() -> CodePolicy:
+    """The shipped coding policy, loaded once and checked: every code and prefix must be a CAMEO code.
+
+    Raises:
+        DataFileError: the file misses a key or names a code the ontology does not have.
+    """
+    path = resources.files("parley") / "data" / "policy.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    known = set(ontology().codes)
+    problems = []
+    codes = data.get("codes") or {}
+    classes = data.get("classes") or {}
+    for name in _CODE_NAMES:
+        if not isinstance(codes.get(name), str) or codes[name] not in known:
+            problems.append(f"codes.{name}: expected a CAMEO code, got {codes.get(name)!r}")
+    for name in _CLASS_NAMES:
+        prefixes = classes.get(name)
+        if not isinstance(prefixes, list) or not prefixes:
+            problems.append(f"classes.{name}: expected a list of CAMEO code prefixes")
+            continue
+        problems.extend(f"classes.{name}: {p!r} is no CAMEO code or root" for p in prefixes
+                        if not isinstance(p, str) or not any(c.startswith(p) for c in known))
+    unknown = sorted(set(codes) - set(_CODE_NAMES)) + sorted(set(classes) - set(_CLASS_NAMES))
+    problems.extend(f"unknown key {k!r}" for k in unknown)
+    if problems:
+        raise DataFileError(str(path), problems)
+    return CodePolicy(codes={k: codes[k] for k in _CODE_NAMES},
+                      classes={k: tuple(classes[k]) for k in _CLASS_NAMES})
+
+
+class CodingPolicy:
+    """Matches predicates to lexicon patterns and rewrites codes by negation, modality and context.
+
+    Args:
+        lexicon: verb, noun and adjective patterns, and control rules.
+        cues: the word lists (blocking verbs, peacekeeping words ...).
+        args: argument extraction over the same sentence.
+        policy: codes by construction and classes of codes; the shipped ones by default.
+    """
+
+    def __init__(self, lexicon: Lexicon, cues: Cues, args: Arguments, policy: CodePolicy | None = None) -> None:
+        self.lexicon = lexicon
+        self.cues = cues
+        self.args = args
+        self.codes = policy or default_policy()
+        self.intent = lexicon.control("intend")
+        self.refuse = lexicon.control("refuse")
+        self.threaten = lexicon.control("threaten")
+        self.demand = lexicon.control("demand")
+
+    def match(self, verb: Token, objs: list[Token]) -> tuple[PatternMatch | None, Token | None]:
+        """Best pattern for `verb` over its object conjuncts; the object that decided it, if any."""
+        best: tuple[PatternMatch | None, Token | None] = (None, None)
+        for obj in objs or [None]:
+            match = self.lexicon.match(self.args.features(verb, obj))
+            if match is not None and best[0] is None:
+                best = (match, obj)
+        return best
+
+    def match_alone(self, verb: Token) -> PatternMatch | None:
+        """The pattern `verb` matches without any object."""
+        return self.lexicon.match(self.args.features(verb, None))
+
+    def construction(self, name: str, rule: str | None = None) -> PatternMatch:
+        """A match for a code given by construction (`policy.yaml`'s `codes`), its rule `rule` or `name`."""
+        return PatternMatch(code=self.codes.code(name), pattern_id=rule or name, target="obj", reciprocal=False)
+
+    def adjust(self, code: str, negated: bool, modality: str | None,
+               past: bool = False) -> tuple[str, bool, str | None]:
+        """Code changes that negation and modality imply (PLOVER's conventions).
+
+        - "will not accept refugees", "does not recognise": a stance against cooperation is a rejection;
+          "did not meet", "failed to attend" (past) stay the act itself, flagged negated, except that a
+          concession withheld ("did not give permission", "did not release them") is a refusal to yield.
+        - "will meet", "plans to send aid": future or intended cooperation is an intent (03x).
+        - "will launch an operation against", "would boycott the vote": a future or intended material
+          conflict is a threat (13x).
+        Returns the code, whether it is still a negated event, and a note for the rule.
+        """
+        is_a = self.codes.is_a
+        if negated and code == self.codes.code("statement") and self.refuse is not None:
+            return self.refuse.apply(code) or code, False, "negation"   # "did not comment": declined to
+        if negated and (not past or is_a(code, "withheld_concessions")) and is_a(code, "refusable") \
+                and self.refuse is not None:
+            refused = self.refuse.apply(code)
+            if refused is not None:
+                return refused, False, "negation"
+        if negated:
+            return code, True, None
+        if modality in ("future", "intent") and is_a(code, "intendable") and self.intent is not None:
+            return self.intent.apply(code) or code, False, None
+        if modality in ("future", "intent") and is_a(code, "threatenable") and self.threaten is not None:
+            threat = self.threaten.apply(code)
+            if threat is not None:
+                return threat, False, "threat"
+        return code, False, None
+
+    def peacekeeping(self, code: str, trigger: Token, sources: list[Token]) -> bool:
+        """A deployment, or an arrival or visit, of forces that the clause calls peacekeeping: "sent 300
+        troops to serve as a peacekeeping force", "peacekeepers arrived in the capital"."""
+        words = self.cues.peacekeeping_words
+        if self.codes.is_a(code, "peacekeeping_deployments"):
+            return any(t.lemma_.lower() in words or t.lower_ in words for t in trigger.subtree)
+        if self.codes.is_a(code, "peacekeeping_arrivals"):
+            return any(t.lemma_.lower() in words or t.lower_ in words for s in sources for t in s.subtree)
+        return False
+
+    def purpose_adds_nothing(self, verb: Token, code: str) -> bool:
+        """Whether `verb` is a purpose infinitive that is no event of its own: its head is already an event
+        of the same CAMEO root ("met to discuss", "phoned her to thank her"), or the head works against
+        it ("blocked a push to reopen the inquiry") or is conflict while it sounds cooperative ("imposed a
+        curfew to stop the protests")."""
+        if not purpose_infinitive(verb) or self.args.modality(verb) != "purpose":
+            return False
+        head = verb.head
+        if head.lemma_.lower() in self.cues.blocking_verbs:
+            return True
+        match = self.lexicon.match(self.args.features(head, next(iter(self.args.objects(head)), None)))
+        if match is None:
+            return False
+        head_code = self.codes.code("peacekeeping") if self.peacekeeping(match.code, head, []) else match.code
+        is_a = self.codes.is_a
+        return head_code[:2] == code[:2] or is_a(head_code, "purpose_blockers") \
+            or (is_a(head_code, "conflict_heads") and is_a(code, "cooperative_purposes"))

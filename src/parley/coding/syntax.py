@@ -1,0 +1,515 @@
+"""Argument extraction: who and what a predicate's parse names, from syntax alone.
+
+Given a predicate token of a repaired parse, `Arguments` finds the heads of its subjects (following
+passives, coordination, control, relative clauses, participles and purpose infinitives), its objects,
+its prepositional phrases, its negation and modality, and the features the lexicon matches on. It
+knows no CAMEO code: which arguments become source and target of which event is decided by the
+coding policy (`policy.py`) and target finding (`targets.py`).
+
+Whether a token can name an actor is the one question it asks of actor resolution, through the
+`is_actor_like`, `is_country` and `names_actor` predicates it is given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from parley.coding.cues import Cues
+from parley.lexicon import PredicateFeatures
+
+TokenTest = Callable[[Token], bool]
+
+SUBJ = frozenset({"nsubj", "csubj"})
+NEG_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
+OBJECT_CONTROL = frozenset({"urge", "ask", "call", "force", "order", "persuade", "tell", "allow",
+                            "press", "pressure", "encourage", "invite", "request", "compel", "help",
+                            "appeal", "push", "warn", "advise", "instruct", "demand", "permit"})
+REL_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+NON_ACTOR_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
+# Prepositions after a thing that name whom it concerns ("a blockade of X", "tariffs on X").
+OBJECT_PREPS = frozenset({"of", "on", "against", "with", "to", "for", "into", "toward", "towards", "over"})
+# Verbs whose bare-infinitive complement the parser may read as a subjectless clause ("let free X").
+_BARE_INFINITIVE_HEADS = frozenset({"let", "help", "make"})
+_CAUSATIVES = frozenset({"order", "want", "get", "have", "see", "need", "demand"})
+_PARTICLES = frozenset({"down", "up", "back", "off", "out", "aside", "away", "over"})
+_PASSIVE_DEPS = frozenset({"nsubjpass", "auxpass"})
+
+
+class Arguments:
+    """Syntactic arguments of predicates.
+
+    Args:
+        cues: the word lists (speech verbs, locative prepositions ...).
+        is_actor_like: whether a token heads a phrase that can name an actor.
+        is_country: whether a token's phrase names a whole country.
+        names_actor: whether a token's phrase names an actor anywhere in it; by default an actor-like
+            head or a phrase that holds one (`holds_actor`).
+    """
+
+    def __init__(self, cues: Cues, is_actor_like: TokenTest, is_country: TokenTest,
+                 names_actor: TokenTest | None = None) -> None:
+        self.cues = cues
+        self.is_actor_like = is_actor_like
+        self.is_country = is_country
+        self.names_actor = names_actor or (lambda t: is_actor_like(t) or self.holds_actor(t))
+
+    # ------------------------------------------------------------------ lexicon features
+    def features(self, verb: Token, obj: Token | None) -> PredicateFeatures:
+        """What the lexicon matches a verb on: lemma, particle, object and its modifiers, prepositions,
+        and the lemma of a complement ("agreed to withdraw", "found him guilty")."""
+        loose = loose_particle(verb)
+        particle = loose.lower_ if loose is not None else None
+        preps: list[tuple[str, str | None]] = []
+        xcomp = None
+        children = list(verb.children) + (list(loose.children) if loose is not None else [])
+        for child in children:
+            dep = child.dep_
+            if dep == "prt" or child is loose:
+                particle = child.lower_
+            elif dep in ("prep", "agent"):
+                pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+                if pobj is not None and pobj.ent_type_ in ("DATE", "TIME"):
+                    continue   # "On Nov. 18, X called Y" is no "call on"
+                preps.append((child.lower_, pobj.lemma_.lower() if pobj is not None else None))
+            elif dep == "xcomp" and child.pos_ in ("VERB", "AUX"):
+                xcomp = child.lemma_.lower()
+            elif dep in ("ccomp", "oprd", "xcomp", "acomp") and child.pos_ == "ADJ" and xcomp is None:
+                xcomp = child.lemma_.lower()   # "found him guilty", "declared the vote invalid"
+        if xcomp is None:
+            # "phoned the minister on Sunday to thank her": a purpose infinitive the parser hung loosely
+            purpose = next((c for c in verb.children if c.pos_ == "VERB" and purpose_infinitive(c)), None)
+            if purpose is not None:
+                xcomp = purpose.lemma_.lower()
+        return PredicateFeatures(lemma=verb.lemma_.lower(), pos="VERB", particle=particle,
+                                 obj=obj.lemma_.lower() if obj is not None else None,
+                                 obj_mods=_object_modifiers(obj) if obj is not None else (),
+                                 preps=tuple(preps), xcomp=xcomp)
+
+    def noun_features(self, noun: Token) -> PredicateFeatures:
+        """What the lexicon matches an event noun on: lemma, modifiers, prepositions, its "of" object."""
+        preps: list[tuple[str, str | None]] = []
+        obj = None
+        for child in noun.children:
+            if child.dep_ == "prep":
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                plemma = pobj.lemma_.lower() if pobj is not None else None
+                preps.append((child.lower_, plemma))
+                if child.lower_ == "of" and obj is None:
+                    obj = plemma
+        mods = tuple({w for c in noun.children if c.dep_ in ("compound", "amod", "nmod")
+                      for w in (c.lemma_.lower(), c.lower_)})
+        return PredicateFeatures(lemma=noun.lemma_.lower(), pos="NOUN", obj=obj, obj_mods=mods,
+                                 preps=tuple(preps))
+
+    def adjective_features(self, adj: Token) -> PredicateFeatures:
+        """What the lexicon matches an evaluative adjective on ("concerned over", "skeptical about")."""
+        preps = []
+        for child in adj.children:
+            if child.dep_ == "prep":
+                pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+                preps.append((child.lower_, pobj.lemma_.lower() if pobj is not None else None))
+        return PredicateFeatures(lemma=adj.lemma_.lower(), pos="ADJ", preps=tuple(preps))
+
+    # ------------------------------------------------------------------ subjects
+    def subjects(self, verb: Token, _depth: int = 0) -> list[Token]:
+        """Heads of the source arguments of `verb`, following shared-subject constructions."""
+        causer = causative_head(verb)
+        if causer is not None:
+            return self.subjects(causer, _depth + 1)   # "ordered nine ministers jailed": the judge jails
+        if any(c.dep_ in _PASSIVE_DEPS for c in verb.children):
+            return self._passive_agent(verb)
+        own = self._own_subject(verb)
+        if own is not None:
+            return own
+        if _depth > 4:
+            return []
+        shared = self._shared_subject_host(verb)
+        if isinstance(shared, list):
+            return shared
+        return self.subjects(shared, _depth + 1) if shared is not None else []
+
+    def _passive_agent(self, verb: Token) -> list[Token]:
+        """The "by" agent of a passive, also where the parser hung it on a noun of the verb's phrase."""
+        for child in verb.children:
+            if child.dep_ == "agent":
+                pobj = [c for c in child.children if c.dep_ == "pobj"]
+                if pobj:
+                    return with_conjuncts(pobj[0])
+        if verb.dep_ == "acl":   # "aid delivered by the UN" is handled by the agent above
+            return []
+        return self._misattached_agent(verb)
+
+    def _own_subject(self, verb: Token) -> list[Token] | None:
+        """The verb's own subject (a list, maybe empty when it cannot be an actor), or None if it has none."""
+        subjects = [c for c in verb.children if c.dep_ in SUBJ]
+        if len(subjects) > 1:
+            # "LIMA (Reuters): The minister has met ...": a dateline read as a second subject
+            subjects = [c for c in subjects if c.i < verb.i][-1:] or subjects[:1]
+        for child in verb.children:
+            if child.dep_ in SUBJ and child in subjects:
+                if child.lower_ in REL_PRONOUNS and verb.dep_ == "relcl":
+                    return with_conjuncts(verb.head)
+                if child.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "DET"):
+                    return with_conjuncts(child)
+                return []
+            if child.dep_ == "expl":
+                return []
+        return None
+
+    def _shared_subject_host(self, verb: Token) -> Token | list[Token] | None:
+        """Where a subjectless verb takes its subject from: a verb to ask in turn, the subject itself
+        (a list), or None when nothing supplies one."""
+        dep, head = verb.dep_, verb.head
+        if dep == "xcomp":
+            raised = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+            if raised is not None and not any(c.dep_ == "agent" for c in head.children):
+                return with_conjuncts(raised)   # "the rebels are said to have rejected", "is believed to"
+            objs = [c for c in head.children if c.dep_ == "dobj"]
+            if objs and head.lemma_.lower() in OBJECT_CONTROL:
+                return with_conjuncts(objs[0])
+            return head
+        if dep == "conj" and head.pos_ in ("VERB", "AUX"):
+            speech = speech_head(head, self.cues)
+            if speech is not None and verb.tag_ == speech.tag_ != head.tag_:
+                # "X said that Y was ... and accused Z": the second verb is X's, not Y's.
+                return speech
+            return head
+        if dep == "relcl":
+            return with_conjuncts(head)
+        if dep == "acl" and verb.tag_ == "VBG":
+            if head.pos_ == "NOUN" and head.dep_ == "dobj" and not self.is_actor_like(head) \
+                    and head.head.pos_ == "VERB":
+                # "passed a resolution criticizing X", "issued a statement condemning X": the act is the
+                # author's, i.e. the subject of the verb the document is the object of.
+                return head.head
+            return with_conjuncts(head)
+        return _subordinate_subject_host(verb)
+
+    def _misattached_agent(self, verb: Token) -> list[Token]:
+        """ "was found guilty of fraud by a tribunal": a "by" phrase the parser hung on a noun of the
+        verb's own prepositional phrases is still the passive's agent."""
+        frontier = [verb]
+        for _ in range(5):
+            nxt = []
+            for token in frontier:
+                for child in token.children:
+                    if child.dep_ in ("prep", "pobj", "oprd", "acomp") and child.i > verb.i:
+                        if child.dep_ == "prep" and child.lower_ == "by" and token is not verb:
+                            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                            if pobj is not None and self.is_actor_like(pobj) and pobj.pos_ != "PRON":
+                                return with_conjuncts(pobj)
+                        nxt.append(child)
+            frontier = nxt
+        return []
+
+    # ------------------------------------------------------------------ objects
+    def objects(self, verb: Token) -> list[Token]:
+        """Heads of the objects of `verb`: a causative's patient, a passive subject, a participle's noun,
+        a small clause's subject, datives (recipients first) and direct objects."""
+        patients = self._patients(verb)
+        if patients is not None:
+            return patients
+        if not any(c.dep_ in ("dobj", "dative") for c in verb.children):
+            small = self._small_clause_object(verb)
+            if small is not None:
+                return with_conjuncts(small)
+        found: list[Token] = []
+        for child in verb.children:
+            if child.dep_ == "dative" and child.pos_ != "ADP" and self.is_actor_like(child):
+                found.extend(with_conjuncts(child))   # "gave Canada a deadline": the recipient first
+        for child in verb.children:
+            if child.dep_ == "dobj":
+                found.extend(t for t in with_conjuncts(child) if t not in found)
+        if found:
+            return found
+        for child in verb.children:
+            if child.dep_ == "dative" and child.pos_ != "ADP":
+                return with_conjuncts(child)
+        return []
+
+    def _patients(self, verb: Token) -> list[Token] | None:
+        """Who undergoes a causative ("ordered the journalist released", either parse), a passive or a
+        participle ("the convoy attacked near the border"); None when `verb` is none of these."""
+        if causative_head(verb) is not None:
+            if verb.dep_ == "acl":
+                return with_conjuncts(verb.head)
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            return with_conjuncts(subj) if subj is not None else []
+        for child in verb.children:
+            if child.dep_ == "nsubjpass":
+                if child.lower_ in REL_PRONOUNS and verb.dep_ == "relcl":
+                    return with_conjuncts(verb.head)
+                return with_conjuncts(child)
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            return with_conjuncts(verb.head)
+        return None
+
+    def _small_clause_object(self, verb: Token) -> Token | None:
+        """ "allowed the plane to land" parsed as a clause: its subject is the verb's object."""
+        for child in verb.children:
+            gerund = child.tag_ == "VBG" and not any(c.dep_ in ("aux", "mark") for c in child.children) \
+                and verb.lemma_.lower() not in self.cues.speech_verbs   # "accept migrants fleeing the drought"
+            if child.dep_ == "ccomp" and (child.pos_ == "ADJ" or gerund or any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in child.children)):
+                subj = next((c for c in child.children if c.dep_ == "nsubj"), None)
+                if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
+                    return subj
+        return None
+
+    def prep_targets(self, token: Token, preps: frozenset[str] | None = None, *,
+                     things: bool = False) -> list[Token]:
+        """Actors (or, with `things`, any noun) in prepositional phrases of `token`."""
+        allowed = preps if preps is not None else self.cues.target_preps
+        for child in token.children:
+            if child.dep_ in ("prep", "dative", "agent") and child.lower_ in allowed:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and (self.is_actor_like(pobj) or things and pobj.pos_ in
+                                                ("NOUN", "PROPN") and pobj.ent_type_ not in ("DATE", "TIME")):
+                        # "recalled its team from Doha": a city after "from" is a place, not an actor.
+                        if child.lower_ == "from" and pobj.ent_type_ in ("GPE", "LOC", "FAC") and not things \
+                                and not self.is_country(pobj):
+                            continue
+                        return with_conjuncts(pobj)
+        return []
+
+    def holds_actor(self, token: Token) -> bool:
+        """ "the latest U.S. offer", "the minister's decision", "the plan of the rebels"."""
+        for child in token.children:
+            if child.dep_ == "poss":
+                return True
+            if child.dep_ in ("compound", "amod", "nmod", "appos") and child.ent_type_ in ("NORP", "GPE", "ORG",
+                                                                                       "PERSON"):
+                return True   # "the lawyer Ana Duarte", "a High Court ruling"
+            if child.dep_ == "prep" and child.lower_ in ("of", "by", "from"):
+                if any(p.dep_ == "pobj" and self.is_actor_like(p) for p in child.children):
+                    return True
+            if child.dep_ == "acl" and child.tag_ == "VBN":   # "the offer made by the rebels"
+                for agent in (c for c in child.children if c.dep_ == "agent"):
+                    if any(p.dep_ == "pobj" and self.is_actor_like(p) for p in agent.children):
+                        return True
+        return False
+
+    def own_agent(self, token: Token) -> bool:
+        """ "its team", "their own troops" (not "his Russian counterpart")."""
+        return own_agent(token) and token.lemma_.lower() not in self.cues.counterpart_nouns
+
+    def deontic_speaker(self, verb: Token, *, any_subject: bool = True) -> tuple[list[Token], list[Token]] | None:
+        """The speaker and addressee of "X said Y must/should do Z", or None.
+
+        The addressee is the clause's subject, an actor, or ("intervention must be avoided") what is at issue.
+        """
+        if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in self.cues.speech_verbs:
+            return None
+        if not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children):
+            return None
+        speaker = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        addressee = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                     and (self.is_actor_like(c) or any_subject and c.pos_ in ("NOUN", "PROPN"))]
+        if not speaker or not addressee or not self.is_actor_like(speaker[0]):
+            return None
+        return with_conjuncts(speaker[0]), with_conjuncts(addressee[0])
+
+    # ------------------------------------------------------------------ flags
+    def negated(self, token: Token) -> bool:
+        """Whether `token` carries a negation of its own ("not", "never", "no talks")."""
+        for child in token.children:
+            if child.dep_ == "neg" or (child.dep_ in ("advmod", "det", "preconj") and child.lower_ in NEG_WORDS):
+                return True
+        return False
+
+    def modality(self, verb: Token) -> str | None:
+        """ "future", "hypothetical" or "purpose" from auxiliaries, conditionals and purpose infinitives."""
+        mod = None
+        for child in verb.children:
+            if child.dep_ in ("aux", "auxpass"):
+                low = child.lower_
+                if low in self.cues.future_aux:
+                    mod = "future"
+                elif low == "would" and self._reported_future(verb):
+                    mod = "future"   # "said it would sign": the future seen from a past statement
+                elif low in self.cues.hypothetical_aux:
+                    return "hypothetical"
+            elif child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
+                return "hypothetical"
+        if mod is None and verb.dep_ == "xcomp" and verb.head.lemma_ == "go" and verb.head.tag_ == "VBG":
+            mod = "future"
+        if mod is None and purpose_infinitive(verb):
+            mod = "purpose"   # "sent a team to audit the election": what the act was for
+        if mod is None and verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
+                                                       for c in verb.children):
+            return "hypothetical"
+        return mod
+
+    def _reported_future(self, verb: Token) -> bool:
+        return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self.cues.speech_verbs \
+            and verb.head.tag_ == "VBD" and not any(c.dep_ == "mark" and c.lower_ == "if" for c in verb.children)
+
+
+def _object_modifiers(obj: Token) -> tuple[str, ...]:
+    """Lemmas (and forms) of an object's modifiers and of its "of" noun: "negotiating team" gives both
+    "negotiate" and "negotiating"; "a team of medical experts" gives "expert" and "medical"."""
+    mods = []
+    for c in obj.children:
+        if c.dep_ in ("compound", "amod", "nmod"):
+            mods.append(c.lemma_.lower())
+            if c.lower_ != mods[-1]:
+                mods.append(c.lower_)
+    for c in obj.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    mods.append(p.lemma_.lower())
+                    mods.extend(m.lemma_.lower() for m in p.children if m.dep_ in ("amod", "compound"))
+    return tuple(mods)
+
+
+def _subordinate_subject_host(verb: Token) -> Token | None:
+    """The verb whose subject a complement, participle, purpose infinitive or gerund shares, or None."""
+    dep, head = verb.dep_, verb.head
+    if dep == "acomp":
+        return head
+    if dep == "ccomp" and verb.tag_ == "VB" and head.lemma_.lower() in _BARE_INFINITIVE_HEADS \
+            and not any(c.dep_ in ("aux", "mark") for c in verb.children):
+        return head   # "the junta let free 40 detainees"
+    if dep == "advcl" and verb.tag_ in ("VBG", "VBN") and not any(c.dep_ == "mark" for c in verb.children):
+        return head
+    if purpose_infinitive(verb):
+        return head   # "sent jets to destroy the depot": the sender's purpose
+    if dep == "pcomp" and head.head.pos_ == "VERB" and head.lower_ in ("by", "after", "before", "while"):
+        return head.head
+    if dep == "pcomp" and head.head.pos_ == "ADJ" and head.head.dep_ == "acomp":
+        return head.head   # "were guilty of breaching the accord"
+    return None
+
+
+def causative_head(verb: Token) -> Token | None:
+    """The verb of "ordered X jailed", "wants him extradited" when `verb` is the participle, else None."""
+    if verb.tag_ not in ("VBN", "VBD") or any(c.dep_ in ("aux", "auxpass", "mark") for c in verb.children):
+        return None
+    head = verb.head
+    if verb.dep_ == "acl" and head.dep_ == "dobj" and head.head.pos_ == "VERB" \
+            and head.head.lemma_.lower() in _CAUSATIVES and not any(c.dep_ == "agent" for c in verb.children):
+        return head.head
+    if head.lemma_.lower() not in _CAUSATIVES or head.pos_ != "VERB":
+        return None
+    if verb.dep_ in ("ccomp", "xcomp", "oprd") and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return head
+    return None
+
+
+def loose_particle(verb: Token) -> Token | None:
+    """A verb particle the parser read as an adverb or a preposition without an object, right after the
+    verb: "stepped down over the scandal", "pulled out of the talks", "brushed aside the warnings"."""
+    if verb.i + 1 >= len(verb.doc):
+        return None
+    nxt = verb.doc[verb.i + 1]
+    if nxt.head.i != verb.i or nxt.lower_ not in _PARTICLES or nxt.dep_ not in ("advmod", "prep", "prt"):
+        return None
+    if nxt.dep_ == "prep" and any(c.dep_ == "pobj" for c in nxt.children):
+        return None   # "fled over the border" is a preposition with its object
+    return nxt
+
+
+def purpose_infinitive(verb: Token) -> bool:
+    """ "sent jets *to destroy* the depot", "phoned her on Sunday *to thank* her": an infinitive of
+    purpose hung on a verb, with no subject or conjunction of its own."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VB" \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+        and not any(c.dep_ in ("mark", "nsubj") for c in verb.children)
+
+
+def small_clause_subject(head: Token, clause: Token) -> Token | None:
+    """The subject of a clause that says who a noun or a permission is about: "claims that two guards
+    beat inmates", "gave approval for the agency to deliver aid"; None for other clauses."""
+    about_noun = head.pos_ == "NOUN" and clause.dep_ in ("acl", "ccomp")
+    for_to = clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children)
+    if not (about_noun or for_to):
+        return None
+    return next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in REL_PRONOUNS),
+                None)
+
+
+def with_conjuncts(token: Token) -> list[Token]:
+    """`token` and the nouns coordinated with it, in text order."""
+    out = [token]
+    stack = [token]
+    while stack:
+        t = stack.pop()
+        for child in t.children:
+            if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON"):
+                out.append(child)
+                stack.append(child)
+    return sorted(out, key=lambda t: t.i)
+
+
+def many(sources: list[Token]) -> bool:
+    """Several sources: coordinated, or one plural description ("the three governments")."""
+    return len(sources) > 1 or (len(sources) == 1 and sources[0].tag_ in ("NNS", "NNPS"))
+
+
+def past(verb: Token) -> bool:
+    """Whether a clause reports a past act ("did not meet", "has not signed", "failed to attend")."""
+    for t in (verb, verb.head if verb.dep_ == "xcomp" else None):
+        if t is None:
+            continue
+        for child in t.children:
+            if child.dep_ == "aux":
+                low = child.lower_
+                if low in ("did", "had", "has", "have"):
+                    return True
+                if low in ("will", "would", "does", "do", "can", "could", "shall", "'ll", "wo", "ca"):
+                    return False
+        if t.tag_ == "VBD":
+            return True
+    return False
+
+
+def bare_role(token: Token) -> bool:
+    """ "negotiators", "the troops": a role noun that names no one in particular."""
+    return token.pos_ == "NOUN" and token.ent_type_ == "" and not any(
+        c.dep_ in ("poss", "compound", "amod") and (c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or c.pos_ == "PRON")
+        for c in token.children)
+
+
+def own_agent(token: Token) -> bool:
+    """ "its team", "their own troops": a role noun owned by a pronoun, i.e. by the subject."""
+    return token.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children) \
+        and token.ent_type_ == ""
+
+
+def speech_head(token: Token, cues: Cues) -> Token | None:
+    """The speech verb whose reported clause contains `token`, if any (nearest)."""
+    t = token
+    for _ in range(8):
+        if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in cues.speech_verbs:
+            return t.head
+        if t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
+def negated_by_governor(verb: Token, cues: Cues) -> bool:
+    """ "failed to agree", "did not agree to meet" (negation on the control verb)."""
+    if verb.dep_ == "xcomp":
+        head = verb.head
+        if head.lemma_.lower() in cues.negating_verbs:
+            return True
+        return any(c.dep_ == "neg" for c in head.children)
+    return False
+
+
+def governor_modality(verb: Token, cues: Cues) -> str | None:
+    """The modality a control verb or its auxiliary lends its complement ("plans to", "will agree to")."""
+    if verb.dep_ == "xcomp":
+        head = verb.head
+        if head.lemma_.lower() in cues.intent_verbs:
+            return "intent"
+        for c in head.children:
+            if c.dep_ == "aux" and c.lower_ in cues.future_aux:
+                return "future"
+            if c.dep_ == "aux" and c.lower_ in cues.hypothetical_aux:
+                return "hypothetical"
+    return None

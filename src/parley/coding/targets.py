@@ -1,0 +1,312 @@
+"""Target finding: which of a coded predicate's arguments it acts on.
+
+The pattern a predicate matched says where its target is (`target`: the object, a preposition's
+object, or none); this module looks there first, then in the places the construction implies, in a
+fixed order: an actor object, a thing that names an actor, an actor in a prepositional phrase, the
+subject of a that-clause, the actor of a clause the predicate reacts to, and last the nearest actor
+in the predicate's own phrase (rule suffix `+near`). It also decides when coordinated sources act on
+each other (reciprocal events).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from parley.coding.cues import Cues
+from parley.coding.policy import CodePolicy
+from parley.coding.syntax import (
+    NON_ACTOR_ENTS,
+    OBJECT_PREPS,
+    SUBJ,
+    Arguments,
+    bare_role,
+    many,
+    small_clause_subject,
+    with_conjuncts,
+)
+from parley.lexicon import PatternMatch
+
+# Nearest-actor search: how deep, and which dependents it does not enter.
+_NEAR_DEPTH = 8
+_NEAR_SKIP = frozenset({"nsubj", "nsubjpass", "csubj", "expl", "parataxis", "ccomp", "appos", "mark",
+                        "punct", "cc", "aux", "auxpass", "neg", "npadvmod", "advmod", "conj", "det", "relcl",
+                        "dep", "meta", "prt"})
+# "according to officials", "despite US pressure", "instead of the French plan": not who is acted on.
+_NEAR_SKIP_PREPS = frozenset({"according", "despite", "instead", "unlike", "like", "than", "besides", "except",
+                              "amid", "because", "as"})
+# "... following the raids by federal police": when a thing was found already, time phrases are not searched.
+_NEAR_TIME_PREPS = frozenset({"following", "after", "before", "since", "during", "until", "ahead", "prior",
+                              "throughout"})
+_PLACES = ("GPE", "LOC", "FAC")
+_REACTION_MARKS = frozenset({"after", "because", "since", "when", "as", "until", "unless"})
+
+
+class TargetFinder:
+    """Finds the targets of coded predicates.
+
+    Args:
+        args: argument extraction over the same sentence.
+        cues: the word lists (reciprocal verbs, person nouns ...).
+        codes: the classes of codes of the coding policy.
+    """
+
+    def __init__(self, args: Arguments, cues: Cues, codes: CodePolicy) -> None:
+        self.args = args
+        self.cues = cues
+        self.codes = codes
+
+    # ------------------------------------------------------------------ by pattern
+    def targets(self, trigger: Token, head: Token, match: PatternMatch, code: str, sources: list[Token],
+                objs: list[Token], addressees: list[Token] | None,
+                predicate_obj: Token | None) -> tuple[list[Token], bool]:
+        """Targets where the pattern and the construction put them, and whether the act is reciprocal."""
+        args, cues = self.args, self.cues
+        target_kind = match.target or "obj"
+        # "recalled its negotiating team": the source's own agents are not a target.
+        actor_objs = [o for o in objs if args.is_actor_like(o) and not args.own_agent(o)]
+        thing = next((o for o in objs if not args.is_actor_like(o)), None)
+        if predicate_obj is not None and predicate_obj is thing and not args.holds_actor(thing):
+            thing = None   # "expressed concern over X": look for X, not at "concern"
+        hosts = [t for t in (trigger, head, thing, predicate_obj) if t is not None]
+        # "The two parties resumed talks after Norway proposed ...": several sources of a reciprocal act act
+        # on each other; a clause they react to does not name their target.
+        reciprocal_verb = match.reciprocal or trigger.lemma_.lower() in cues.reciprocal_verbs \
+            or head.lemma_.lower() in cues.reciprocal_verbs
+        together = many(sources) and reciprocal_verb
+        # "called for sanctions against X": the object of the pattern's preposition hosts the target too
+        # (only without a direct object: "shelled a camp near the border with X" is about the camp).
+        for child in (trigger.children if not objs else ()):
+            if child.dep_ == "prep":
+                hosts.extend(p for p in child.children if p.dep_ == "pobj" and p.pos_ == "NOUN"
+                             and not args.is_actor_like(p))
+        targets: list[Token] = []
+        if target_kind.startswith("prep:"):
+            targets = self._by_preposition(frozenset(target_kind[5:].split("|")), hosts, head, thing, actor_objs,
+                                           addressees, together)
+        elif target_kind != "none":
+            targets = self._by_object(hosts, head, thing, actor_objs, predicate_obj, code, together)
+        named_target = any(args.is_actor_like(t) and t not in sources for t in targets)
+        reciprocal = not actor_objs and not named_target and reciprocal_verb
+        if not targets and target_kind != "none" and not (reciprocal and many(sources)):
+            targets = self.fallback_targets(trigger, objs)
+        elif target_kind == "none":
+            targets = self._untargeted(trigger, head, objs, actor_objs, together)
+        return targets, reciprocal
+
+    def _by_preposition(self, preps: frozenset[str], hosts: list[Token], head: Token, thing: Token | None,
+                        actor_objs: list[Token], addressees: list[Token] | None, together: bool) -> list[Token]:
+        """A pattern that names its target's preposition ("mediated between", "sanctions on")."""
+        args = self.args
+        targets: list[Token] = []
+        for host in hosts:
+            targets = targets or args.prep_targets(host, preps)
+        if not targets and addressees:
+            targets = addressees
+        if not targets:
+            # "recalled its mediators from X": a bare role object is the source's own, not a target
+            targets = [o for o in actor_objs if not bare_role(o)]
+        for host in hosts:   # "launched airstrikes on militant positions": what the pattern names, not a place
+            targets = targets or [t for t in args.prep_targets(host, preps, things=True)
+                                  if t.ent_type_ not in _PLACES]
+        if not targets and not together:
+            targets = self.reaction_targets(head)   # "recalled its team from Oslo after the rebels rejected ..."
+        for host in hosts:
+            targets = targets or args.prep_targets(host, preps, things=True)
+        if not targets and thing is not None:
+            targets = [thing]
+        return targets
+
+    def _by_object(self, hosts: list[Token], head: Token, thing: Token | None, actor_objs: list[Token],
+                   predicate_obj: Token | None, code: str, together: bool) -> list[Token]:
+        """An actor object, then a thing that names one ("the army's offensive"), then an actor in a
+        prepositional phrase ("flew medicine into the enclave"), then the thing itself."""
+        args = self.args
+        targets = actor_objs
+        if not targets and thing is not None and args.holds_actor(thing):
+            targets = [thing]
+        if not targets:
+            for host in hosts:
+                targets = targets or args.prep_targets(host)
+        if not targets and thing is not None:
+            targets = [thing]
+        if not targets:
+            targets = self.clausal_target(head, code) or (self.reaction_targets(head) if not together else [])
+        if not targets and predicate_obj is not None:
+            for host in hosts:
+                targets = targets or args.prep_targets(host, things=True)
+            targets = targets or [predicate_obj]
+        return targets
+
+    def _untargeted(self, trigger: Token, head: Token, objs: list[Token], actor_objs: list[Token],
+                    together: bool) -> list[Token]:
+        """A pattern without a target of its own may still concern someone named nearby."""
+        args = self.args
+        # "allowed the agency to deliver food": the subject of a small clause is who is allowed
+        targets = [o for o in actor_objs if o.dep_ == "nsubj" and o.head.dep_ == "ccomp"]
+        # "opened its borders to fleeing civilians": an actor named in the object's phrase is still its target
+        for obj in objs:
+            targets = targets or args.prep_targets(obj, OBJECT_PREPS | {"from", "by"})
+        for obj in objs:   # "lifted the ban on street vendors"
+            targets = targets or args.prep_targets(obj, frozenset({"on", "against"}), things=True)
+        return targets or (self.reaction_targets(head) if not together else []) \
+            or self.fallback_targets(trigger, objs) \
+            or args.prep_targets(trigger, frozenset({"on", "against", "with", "to", "into"}), things=True)
+
+    # ------------------------------------------------------------------ after the pattern
+    def settle(self, trigger: Token, head: Token, code: str, match: PatternMatch, sources: list[Token],
+               objs: list[Token], targets: list[Token], reciprocal: bool, rule: str) -> tuple[list[Token], bool, str]:
+        """The last steps of target finding, once the pattern's own places were looked at: one-sided
+        complements of coordinated subjects, mutual fights, people acted on, and the nearest actor."""
+        args, cues = self.args, self.cues
+        if reciprocal and many(sources) and trigger is not head and not match.reciprocal \
+                and trigger.lemma_.lower() not in cues.reciprocal_verbs:
+            # "X and Y agreed to lift a ban on Z": an actor named in a one-sided complement is the target of
+            # each; without one ("X and Y agreed to a ceasefire") they act on each other.
+            near = [t for t in targets if args.names_actor(t)] \
+                or self.nearby_actor([trigger], sources, objs, named_only=True)
+            if near:
+                targets, reciprocal = near, False
+                rule = f"{rule}+near"
+        if not targets and not reciprocal and len(sources) > 1 and self.codes.is_a(code, "fights"):
+            # "the two armies fired across the border", "both sides violated the truce": with no one
+            # else named, coordinated sides of a fight act on each other.
+            reciprocal = True
+        people = [o for o in objs if o.lemma_.lower() in cues.person_nouns and not args.own_agent(o)]
+        if not targets and people and not (reciprocal and many(sources)):
+            targets = people   # "freed 30 hostages", "detained several suspects": the people acted on
+        if not (reciprocal and many(sources)) and not any(args.names_actor(t) for t in targets) \
+                and not any(t.lemma_.lower() in cues.person_nouns for t in targets):
+            # Nothing found names an actor: the nearest actor in the predicate's own phrase is the target
+            # ("ordered the release of aid to Chad", "dismissed the appeal filed by X"). A thing that was
+            # found ("lifted the blockade") gives way only to a named actor, not to a place it happened in.
+            near = self.nearby_actor([trigger, head], sources, objs, named_only=bool(targets)) \
+                if not targets or match.target == "none" or any(t in objs or t.head in objs or t.head.head in objs
+                                                                for t in targets) else []
+            if near:
+                targets = near
+                rule = f"{rule}+near"
+        return targets, reciprocal, rule
+
+    def fallback_targets(self, trigger: Token, objs: list[Token]) -> list[Token]:
+        """When nothing else names a target: "lifted its blockade of the port", "tariffs on Brazil's steel",
+        "announced a truce in the province", "provided aid to support displaced families"."""
+        args = self.args
+        for obj in objs:
+            found = args.prep_targets(obj, OBJECT_PREPS) or args.prep_targets(obj, OBJECT_PREPS, things=True)
+            if found:
+                return found
+        found = args.prep_targets(trigger, self.cues.locative_preps)
+        for obj in objs:
+            found = found or args.prep_targets(obj, self.cues.locative_preps)   # "imposed curfews in X"
+        for child in trigger.children:   # "remained on alert in X"
+            if child.dep_ == "prep" and not found:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        found = found or args.prep_targets(pobj, self.cues.locative_preps)
+        if found:
+            return found
+        for child in trigger.children:
+            if child.dep_ in ("advcl", "xcomp") and child.pos_ == "VERB" and child.tag_ == "VB":
+                inner = [o for o in args.objects(child) if args.is_actor_like(o)]
+                if inner:
+                    return inner
+        return []
+
+    def implied_state(self, verb: Token, code: str) -> list[Token]:
+        """ "A reporter was detained in Mali", "monitors were expelled from Belarus": a state act in the
+        passive without an agent is the act of the country where it happened."""
+        if not self.codes.is_a(code, "state_acts") or not any(c.dep_ == "nsubjpass" for c in verb.children):
+            return []
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "from", "by"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and (pobj.ent_type_ == "GPE" or self.args.is_country(pobj)):
+                        return [pobj]   # a country, or a town the state there stands for
+        return []
+
+    def clausal_target(self, verb: Token, code: str) -> list[Token]:
+        """ "demanded that the cabinet resign", "warned that Ankara would ...": the clause's subject."""
+        if not self.codes.is_a(code, "clausal_targets"):
+            return []   # "said it hoped that the insurers would pay", "fears that the utility will cut power"
+        for child in verb.children:
+            if child.dep_ == "ccomp":
+                subj = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None and self.args.is_actor_like(subj):
+                    return with_conjuncts(subj)
+        return []
+
+    def reaction_targets(self, verb: Token) -> list[Token]:
+        """ "A recalled its team after B rejected the offer": A acts on B."""
+        for child in verb.children:
+            if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _REACTION_MARKS
+                                             for c in child.children):
+                # "until their demands are met by the authorities": the agent of a passive, else the subject
+                agent = next((p for c in child.children if c.dep_ == "agent" for p in c.children
+                              if p.dep_ == "pobj"), None)
+                if agent is not None and agent.pos_ in ("NOUN", "PROPN"):
+                    return [agent]   # whoever a passive's "by" names acts, even if unknown to the actor lists
+                subj = next((c for c in child.children if c.dep_ == "nsubj"), None)
+                if subj is not None and self.args.is_actor_like(subj) and subj.pos_ != "PRON":
+                    return [subj]
+        return []
+
+    # ------------------------------------------------------------------ nearest actor
+    def nearby_actor(self, roots: list[Token], sources: list[Token], objs: list[Token], *,
+                     named_only: bool = False) -> list[Token]:
+        """The closest actor inside the phrases of `roots` (objects, prepositional phrases, participles),
+        breadth first and nearest first; not inside a subject, another finite clause or a source.
+
+        Objects already weighed (`objs`) and the source's own agents ("its troops") are passed over;
+        with `named_only`, so are role nouns ("the army") and places after "in", "at", "near".
+        """
+        blocked = {t.i for s in sources for t in s.subtree}
+        seen = {r.i for r in roots} | blocked | {o.i for o in objs}
+        frontier = list(roots) + [o for o in objs if o.i not in blocked]
+        anchor = roots[0].i
+        via_place: set[int] = set()
+        for _ in range(_NEAR_DEPTH):
+            level = self._near_level(frontier, seen, via_place, named_only)
+            # After "in", "at", "near" only a place is a target ("a curfew in the capital"), not a thing that
+            # names an actor ("proposed a truce in the earlier French offer").
+            found = sorted((t for t in level if self._near_candidate(t, named_only)
+                            and (t.i not in via_place or t.ent_type_ in _PLACES or t.pos_ == "PROPN")),
+                           key=lambda t: (t.i < anchor, abs(t.i - anchor)))
+            if found:
+                return with_conjuncts(found[0])
+            frontier = level
+        return []
+
+    def _near_level(self, frontier: list[Token], seen: set[int], via_place: set[int],
+                    named_only: bool) -> list[Token]:
+        """One breadth-first step of `nearby_actor`: the dependents of `frontier` it may enter."""
+        level: list[Token] = []
+        for token in frontier:
+            for child in token.children:
+                if child.i in seen or child.dep_ in _NEAR_SKIP or child.lower_ in _NEAR_SKIP_PREPS:
+                    continue
+                if child.pos_ in ("VERB", "AUX"):
+                    subj = small_clause_subject(token, child)
+                    if subj is not None and subj.i not in seen:
+                        seen.add(subj.i)
+                        level.append(subj)
+                    if any(c.dep_ in SUBJ or c.dep_ == "mark" and c.lower_ != "to" for c in child.children):
+                        continue   # another clause with its own subject, or "after", "because", "while" ...
+                locative = child.dep_ == "prep" and child.lower_ in self.cues.locative_preps
+                if named_only and (locative or child.dep_ == "prep" and child.lower_ in _NEAR_TIME_PREPS):
+                    continue
+                if locative or token.i in via_place:
+                    via_place.add(child.i)
+                seen.add(child.i)
+                level.append(child)
+        return level
+
+    def _near_candidate(self, token: Token, named_only: bool) -> bool:
+        args = self.args
+        if token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "amod") or args.own_agent(token):
+            return False
+        if token.ent_type_ in NON_ACTOR_ENTS:
+            return False
+        if named_only:
+            return token.pos_ == "PROPN" or token.ent_type_ in ("GPE", "ORG", "PERSON", "NORP") \
+                or args.holds_actor(token) or args.is_actor_like(token) and not bare_role(token)
+        return args.names_actor(token)
