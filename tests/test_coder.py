@@ -232,3 +232,26 @@ def test_event_to_dict_is_plain_data(coder):
     assert data["cameo"] == "051" and data["source"]["code"] == "JOR" and data["target"]["code"] == "EGY"
     assert data["attribution"] == {"speaker": None, "cue": None, "reported_by": (), "hedged": False,
                                    "quoted": False}
+
+
+def test_an_internal_failure_is_a_coding_error_not_bad_input(coder: Coder, monkeypatch: pytest.MonkeyPatch):
+    import parley.coding.to_events as to_events_module
+    from parley.errors import CodingError
+
+    real = to_events_module.to_events
+
+    def broken(doc, article, resources, **kwargs):
+        if article.id == "bad":
+            raise KeyError("no such slot")
+        return real(doc, article, resources, **kwargs)
+
+    monkeypatch.setattr(to_events_module, "to_events", broken)
+    articles = [Article(id="bad", text="Chile recalled its ambassador.", published=PUBLISHED),
+                Article(id="good", text="Peru recalled its ambassador.", published=PUBLISHED)]
+    results = list(coder.code_articles(articles))
+    assert [r.article_id for r in results] == ["bad", "good"]
+    error = results[0].error
+    assert isinstance(error, CodingError) and not isinstance(error, InputError)
+    assert error.article_id == "bad" and error.step == "coding"
+    assert isinstance(error.__cause__, KeyError) and "KeyError" in str(error)
+    assert results[1].error is None and results[1].events

@@ -1,7 +1,7 @@
 import parley
 
 EXPECTED = [
-    "Actor", "ActorMention", "Article", "ArticleError", "Attribution", "Coder", "CodingResult",
+    "Actor", "ActorMention", "Article", "ArticleError", "Attribution", "Coder", "CodingError", "CodingResult",
     "DataFileError", "Event", "InputError", "Location", "ModelNotInstalled", "ParleyError", "Speaker",
     "TextSpan", "__version__", "code",
 ]

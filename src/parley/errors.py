@@ -3,6 +3,7 @@
     ParleyError
     ├── InputError            bad article input (line, article id)
     │   └── ArticleError      one article cannot be coded (article id, step)
+    ├── CodingError           coding one article failed inside Parley: a bug (article id, step)
     ├── DataFileError         an actors / patterns / ontology file is invalid (path, line, key)
     ├── UnknownProcess        no negotiation process with this id
     ├── ModelNotInstalled     the spaCy model package is missing
@@ -103,3 +104,15 @@ class UnknownProcess(ParleyError):
         else:
             hint = "`parley negotiations` lists the processes of this store"
         super().__init__(f"no negotiation process {process_id!r}: {hint}")
+
+
+class CodingError(ParleyError):
+    """Coding one article failed inside Parley: a bug, not bad input. The batch goes on without the
+    article; the original exception is chained (`__cause__`) and logged with its traceback."""
+
+    def __init__(self, message: str, *, article_id: str | None, step: str) -> None:
+        self.article_id = article_id
+        self.step = step
+        self.message = message
+        where = f"article {article_id!r}: " if article_id is not None else ""
+        super().__init__(f"{where}{step}: {message} (a bug in Parley: please report it)")

@@ -62,54 +62,16 @@ class Attributor:
         self._sent_reporters: dict[int, list[str]] = {}
 
     def attribution(self, anchor: Token, trigger: Token, sent: Span) -> Attribution:
-        cues = self.cues
-        speaker: Speaker | None = None
-        cue: str | None = None
+        """Who said the clause of `anchor` (speaker and cue), who reported it, and whether it is hedged or
+        quoted; `trigger` is the predicate's own word."""
         reported_by = list(self._reporters(sent))
-        hedged = False
-        t = anchor
-        for _ in range(10):
-            if any(c.dep_ == "advmod" and c.lower_ in cues.hedge_adverbs for c in t.children):
-                hedged = True
-            if t.dep_ == "xcomp" and t.head.lemma_.lower() in cues.hedge_raising and \
-                    any(c.dep_ in ("auxpass", "nsubjpass") for c in t.head.children):
-                hedged = True   # "is said to have", "are believed to be"
-            head = t.head
-            if t.dep_ in ("ccomp", "parataxis") and head.lemma_.lower() in cues.speech_verbs and speaker is None \
-                    and cue is None:
-                found = self._speaker_of(head)
-                cue = head.lemma_.lower()
-                if found is not None:
-                    if self._is_reporter(head, found):
-                        reported_by.append(found[0])
-                    else:
-                        speaker = Speaker(text=found[0], code=found[1])
-                self._speech(head, reported_by)
-            if head.i == t.i:
-                break
-            t = head
-        # "Y happened, X said": the speech verb hangs off the reported clause.
-        if speaker is None and cue is None:
-            for child in anchor.children:
-                # "Y happened, X said" (parataxis), or the same misparsed as a clausal complement after a comma
-                inverted = child.dep_ == "ccomp" and child.i > anchor.i and child.i > 0 and \
-                    any(t.text == "," for t in self.doc[max(anchor.i, child.left_edge.i - 1):child.i])
-                if (child.dep_ == "parataxis" or inverted) and child.lemma_.lower() in cues.speech_verbs:
-                    found = self._speaker_of(child)
-                    cue = child.lemma_.lower()
-                    if found is not None:
-                        if self._is_reporter(child, found):
-                            reported_by.append(found[0])
-                        else:
-                            speaker = Speaker(text=found[0], code=found[1])
-                    self._speech(child, reported_by)
-                    break
-        # "In a statement, X accused Y ...": a speech act made in a statement, interview, letter ...
-        if speaker is None and cue is None:
-            found_medium = self._medium(anchor)
-            if found_medium is not None:
-                speaker, cue = found_medium
-        if any(c.dep_ == "amod" and c.lower_ in cues.hedge_adjectives for c in trigger.children):
+        hedged, said = self._governing_speech(anchor, reported_by)
+        if said is None:
+            said = self._inverted_speech(anchor, reported_by)
+        if said is None:
+            said = self._medium(anchor)   # "In a statement, X accused Y ...": made in a statement, a letter ...
+        speaker, cue = said if said is not None else (None, None)
+        if any(c.dep_ == "amod" and c.lower_ in self.cues.hedge_adjectives for c in trigger.children):
             hedged = True
         quoted = self.quotes.contains(trigger.idx)
         if quoted and speaker is None:
@@ -118,6 +80,50 @@ class Attributor:
                 speaker, cue = found_speech
         return Attribution(speaker=speaker, cue=cue, reported_by=tuple(dict.fromkeys(reported_by)),
                            hedged=hedged, quoted=quoted)
+
+    def _governing_speech(self, anchor: Token,
+                          reported_by: list[str]) -> tuple[bool, tuple[Speaker | None, str] | None]:
+        """Climbing from `anchor`: whether a hedge governs it ("reportedly", "is said to have"), and the
+        first speech verb whose reported clause holds it, with its speaker."""
+        cues = self.cues
+        hedged = False
+        said: tuple[Speaker | None, str] | None = None
+        t = anchor
+        for _ in range(10):
+            if any(c.dep_ == "advmod" and c.lower_ in cues.hedge_adverbs for c in t.children):
+                hedged = True
+            if t.dep_ == "xcomp" and t.head.lemma_.lower() in cues.hedge_raising and \
+                    any(c.dep_ in ("auxpass", "nsubjpass") for c in t.head.children):
+                hedged = True   # "is said to have", "are believed to be"
+            head = t.head
+            if t.dep_ in ("ccomp", "parataxis") and head.lemma_.lower() in cues.speech_verbs and said is None:
+                said = (self._credit(head, reported_by), head.lemma_.lower())
+            if head.i == t.i:
+                break
+            t = head
+        return hedged, said
+
+    def _inverted_speech(self, anchor: Token, reported_by: list[str]) -> tuple[Speaker | None, str] | None:
+        """ "Y happened, X said": the speech verb hangs off the reported clause (parataxis), or the same
+        misparsed as a clausal complement after a comma."""
+        for child in anchor.children:
+            inverted = child.dep_ == "ccomp" and child.i > anchor.i and child.i > 0 and \
+                any(t.text == "," for t in self.doc[max(anchor.i, child.left_edge.i - 1):child.i])
+            if (child.dep_ == "parataxis" or inverted) and child.lemma_.lower() in self.cues.speech_verbs:
+                return self._credit(child, reported_by), child.lemma_.lower()
+        return None
+
+    def _credit(self, verb: Token, reported_by: list[str]) -> Speaker | None:
+        """The speaker of speech verb `verb`; a reporting outlet goes to `reported_by` instead."""
+        speaker = None
+        found = self._speaker_of(verb)
+        if found is not None:
+            if self._is_reporter(verb, found):
+                reported_by.append(found[0])
+            else:
+                speaker = Speaker(text=found[0], code=found[1])
+        self._speech(verb, reported_by)
+        return speaker
 
     # ---- helpers
     def _medium(self, verb: Token) -> tuple[Speaker, str] | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.tokens import Span, Token
 
@@ -91,7 +92,7 @@ class Coreference:
         Salience is the number of mentions (an actor named three times outranks one named once),
         then recency; "the two countries" rarely means the last two names in the text.
         """
-        counts: dict[str, list] = {}
+        counts: dict[str | None, list[Any]] = {}
         for pos, ante in enumerate(self.history):
             kind = "group" if ante.kind == "coordination" else ante.kind
             if ante.token_i >= before or kind not in kinds:

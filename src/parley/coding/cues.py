@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from importlib import resources
+from typing import Any
 
 import yaml
 
@@ -71,7 +72,7 @@ def default_cues() -> Cues:
     except yaml.YAMLError as e:  # pragma: no cover - shipped data
         raise DataFileError(str(path), [f"not valid YAML: {e}"]) from e
     problems = []
-    values: dict[str, object] = {}
+    values: dict[str, Any] = {}
     for key in _LIST_KEYS:
         items = data.get(key)
         if not isinstance(items, list) or not all(isinstance(x, str) for x in items):
@@ -91,5 +92,5 @@ def default_cues() -> Cues:
         roles = {}
     if problems:
         raise DataFileError(str(path), problems)
-    return Cues(anaphor_heads={str(k).lower(): v for k, v in heads.items()},  # type: ignore[arg-type]
+    return Cues(anaphor_heads={str(k).lower(): v for k, v in heads.items()},
                 event_roles={str(k).lower(): tuple(str(c) for c in v) for k, v in roles.items()}, **values)

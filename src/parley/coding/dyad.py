@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from parley.coding.clauses import Clause, ClauseAnalyzer
 from parley.coding.mentions import np_bounds
 from parley.coding.to_events import CodedClause, Resources, coded_clauses, standalone
-from parley.lexicon import PredicateFeatures
+from parley.lexicon import PatternMatch, PredicateFeatures
 from parley.types import ActorMention, Article, Event
 
 
@@ -88,7 +88,7 @@ def _governing_predicate(doc: Doc, article: Article, resources: Resources, sourc
     tgt = _head_of(doc, target) if target is not None else None
     sent = src.sent
     analyzer = ClauseAnalyzer(resources.lexicon, resources.cues, lambda t: True, lambda t: False)
-    best: tuple[int, Token, object] | None = None
+    best: tuple[int, Token, PatternMatch] | None = None
     for token in sent:
         if token.pos_ == "VERB":
             match = analyzer.policy.match(token, analyzer.args.objects(token))[0]
@@ -112,7 +112,7 @@ def _governing_predicate(doc: Doc, article: Article, resources: Resources, sourc
     code, negated, _note = analyzer.policy.adjust(code, negated, modality)
     clause = Clause(trigger=token, head=token, anchor=token, code=code, rule=f"{match.pattern_id}+given-dyad",
                     sources=[], targets=[], negated=negated)
-    sent_index = sum(1 for _ in doc[:sent.start].sents) if sent.start else 0
+    sent_index = sum(1 for s in doc.sents if s.start < sent.start)
     return standalone(clause, doc, article, resources, sent, sent_index)
 
 

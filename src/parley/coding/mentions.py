@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from parley.actors.kb import ActorKB
 from parley.coding.coreference import (
@@ -40,12 +40,15 @@ class MentionResolver:
         self.coref = Coreference()
         self._cache: dict[tuple[int, bool], list[ActorMention]] = {}
         self._sent_starts: list[int] | None = None
-        self.acted: list[tuple[int, str, Actor]] = []   # (token, CAMEO code, source actor) of events so far
+        self.acted: list[tuple[int, str, Actor]] = []   # (token, CAMEO code, source actor) of acts so far
         self.sent_ents: dict[int, list] = {}   # sentence start -> its entities, filled by the caller
 
-    def note_event(self, token_i: int, code: str, actor: Actor) -> None:
-        """Remember who did what, for descriptions like "the mediators"."""
-        self.acted.append((token_i, code, actor))
+    def record_acts(self, token_i: int, code: str, sources: list[ActorMention]) -> None:
+        """Remember who did what (the known actors among `sources` did `code` at token `token_i`), for
+        descriptions like "the mediators"."""
+        for m in sources:
+            if m.code is not None:
+                self.acted.append((token_i, code, Actor(m.code, m.name or m.text, m.country, m.sector)))
 
     def by_event_role(self, token: Token) -> list[Actor]:
         prefixes = self.cues.event_roles.get(token.lemma_.lower())
@@ -69,55 +72,14 @@ class MentionResolver:
         return self._sent_starts[i]
 
     # ---- registration of actors as the article goes on ----
-    def observe_sentence(self, sent) -> None:
+    def observe_sentence(self, sent: Span) -> None:
         """Record the actors a sentence names, in order, so later anaphors can find them."""
-        doc = self.doc
-        ents = self.sent_ents.get(sent.start)
-        if ents is None:
-            ents = list(sent.ents)
         first_new = len(self.coref.history)
-        for ent in ents:
-            if ent.label_ not in ACTOR_ENTITY_TYPES:
-                continue
-            root = ent.root
-            if ent.label_ == "GPE" and root.dep_ == "pobj" and root.head.lower_ in self.cues.locative_preps:
-                continue   # "met in Cairo": a place, not an actor to refer back to
-            actor = self.kb_resolve(self._phrase_of_entity(ent))
-            if actor is None and ent.label_ in ("ORG", "PERSON"):
-                # Unknown to the knowledge base: the apposition may say what it is ("X, an armed group");
-                # else keep it by name, so that "the group" or "he" can still refer back to it.
-                start, end = np_bounds(root)
-                actor = self.kb_resolve(self.doc[start:end].text) if end - start > len(ent) else None
-                if actor is None or actor.country is None and actor.code == actor.sector:
-                    actor = Actor(code=actor.code if actor else None, name=ent.text, country=None,
-                                  sector=actor.sector if actor else None)
-            if actor is not None:
-                root = ent.root
-                span = widen_entity(ent)
-                subject = root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "compound" and
-                                                                 root.head.dep_ in ("nsubj", "nsubjpass"))
-                self.coref.add(root.i, actor, kind=self._kind(actor, root), plural=False,
-                               head=root.lemma_.lower(), span=span, subject=subject, sent=sent.start)
-                for i in range(span[0], ent.start):
-                    # "U.S. envoy Steve Witkoff": "the envoy" later refers to him
-                    if self.role(self.doc[i]) is not None:
-                        self.coref.add(i, actor, kind="person", plural=False, head=self.doc[i].lemma_.lower(),
-                                       span=span, subject=subject, sent=sent.start)
+        ents = self.sent_ents.get(sent.start)
+        for ent in (ents if ents is not None else list(sent.ents)):
+            self._observe_entity(ent, sent)
         for token in sent:
-            if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj") \
-                    and token.ent_type_ == "" and token.lemma_.lower() not in self.cues.speech_media:
-                sector = self.role(token)
-                if sector is None:
-                    continue
-                start, end = np_bounds(token, keep_appos=False)
-                if any(doc[i].lower_ in self.cues.pronouns for i in range(start, end)):
-                    continue
-                actor = self.kb_resolve(doc[start:end].text)
-                if actor is not None:
-                    self.coref.add(token.i, actor, kind=self._kind(actor, token),
-                                   plural=token.tag_ in ("NNS", "NNPS"), head=token.lemma_.lower(),
-                                   span=(start, end), subject=token.dep_ in ("nsubj", "nsubjpass"),
-                                   sent=sent.start)
+            self._observe_role_noun(token, sent)
         # "Qatar and Egypt proposed ...": the coordination itself, for a later "they".
         added = self.coref.history[first_new:]
         by_token = {a.token_i: a for a in added}
@@ -131,9 +93,52 @@ class MentionResolver:
         # Entities and role nouns were added in two passes: put this sentence's antecedents in text order.
         self.coref.history[first_new:] = sorted(self.coref.history[first_new:], key=lambda a: a.token_i)
 
-    def _phrase_of_entity(self, ent) -> str:
-        # Include a title or role noun just before a name ("envoy Jane Doe", "President X").
-        return ent.text
+    def _observe_entity(self, ent: Span, sent: Span) -> None:
+        """A named actor, and the role words before its name ("envoy" in "U.S. envoy Jane Roe")."""
+        if ent.label_ not in ACTOR_ENTITY_TYPES:
+            return
+        root = ent.root
+        if ent.label_ == "GPE" and root.dep_ == "pobj" and root.head.lower_ in self.cues.locative_preps:
+            return   # "met in Cairo": a place, not an actor to refer back to
+        actor = self.kb_resolve(ent.text)
+        if actor is None and ent.label_ in ("ORG", "PERSON"):
+            # Unknown to the knowledge base: the apposition may say what it is ("X, an armed group");
+            # else keep it by name, so that "the group" or "he" can still refer back to it.
+            start, end = np_bounds(root)
+            actor = self.kb_resolve(self.doc[start:end].text) if end - start > len(ent) else None
+            if actor is None or actor.country is None and actor.code == actor.sector:
+                actor = Actor(code=actor.code if actor else None, name=ent.text, country=None,
+                              sector=actor.sector if actor else None)
+        if actor is None:
+            return
+        span = widen_entity(ent)
+        subject = root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "compound" and
+                                                         root.head.dep_ in ("nsubj", "nsubjpass"))
+        self.coref.add(root.i, actor, kind=self._kind(actor, root), plural=False,
+                       head=root.lemma_.lower(), span=span, subject=subject, sent=sent.start)
+        for i in range(span[0], ent.start):
+            # "U.S. envoy Jane Roe": "the envoy" later refers to her
+            if self.role(self.doc[i]) is not None:
+                self.coref.add(i, actor, kind="person", plural=False, head=self.doc[i].lemma_.lower(),
+                               span=span, subject=subject, sent=sent.start)
+
+    def _observe_role_noun(self, token: Token, sent: Span) -> None:
+        """A role noun the knowledge base resolves ("Sudanese troops", "the Kenyan government")."""
+        doc = self.doc
+        if token.pos_ != "NOUN" or token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj") \
+                or token.ent_type_ != "" or token.lemma_.lower() in self.cues.speech_media:
+            return
+        if self.role(token) is None:
+            return
+        start, end = np_bounds(token, keep_appos=False)
+        if any(doc[i].lower_ in self.cues.pronouns for i in range(start, end)):
+            return
+        actor = self.kb_resolve(doc[start:end].text)
+        if actor is not None:
+            self.coref.add(token.i, actor, kind=self._kind(actor, token),
+                           plural=token.tag_ in ("NNS", "NNPS"), head=token.lemma_.lower(),
+                           span=(start, end), subject=token.dep_ in ("nsubj", "nsubjpass"),
+                           sent=sent.start)
 
     def _kind(self, actor: Actor, token: Token) -> str:
         if token.ent_type_ == "PERSON" or (self.role(token) and
@@ -272,7 +277,6 @@ class MentionResolver:
         """The actor inside a phrase whose head is not one: a named possessor, a named entity
         ("a U.S. Supreme Court decision", "his rival Laurent Gbagbo"), a pronoun possessor ("its
         offer"), or the object of "of/by/from"."""
-        doc = self.doc
         owner_pronoun = None
         for child in token.children:
             if child.dep_ == "poss":
@@ -282,17 +286,9 @@ class MentionResolver:
                 found = self.mentions(child)
                 if found:
                     return found[0]
-        for ent in self._ents_between(start, end):
-            if ent.label_ in ACTOR_ENTITY_TYPES:
-                actor = self.kb_resolve(ent.text)
-                if actor is not None or ent.label_ in ("PERSON", "ORG"):
-                    # Widen to the compound phrase around the entity ("U.S. Supreme Court").
-                    s, e = ent.start, ent.end
-                    while e < end and doc[e].pos_ == "PROPN" and doc[e].dep_ in ("compound", "pobj", "nsubj",
-                                                                                 "dobj", "appos"):
-                        e += 1
-                    wider = self.kb_resolve(doc[s:e].text) if e > ent.end else None
-                    return self.mention_of(s, e, wider or actor)
+        named = self._named_inside(start, end)
+        if named is not None:
+            return named
         if owner_pronoun is not None:
             owners = self.pronoun_actors(owner_pronoun)
             if owners:
@@ -308,6 +304,22 @@ class MentionResolver:
                         found = self.mentions(pobj)
                         if found:
                             return found[0]
+        return None
+
+    def _named_inside(self, start: int, end: int) -> ActorMention | None:
+        """A named actor inside tokens [start, end), widened to the compound phrase around it ("U.S. High
+        Court"), or an unknown named person or organisation."""
+        doc = self.doc
+        for ent in self._ents_between(start, end):
+            if ent.label_ in ACTOR_ENTITY_TYPES:
+                actor = self.kb_resolve(ent.text)
+                if actor is not None or ent.label_ in ("PERSON", "ORG"):
+                    s, e = ent.start, ent.end
+                    while e < end and doc[e].pos_ == "PROPN" and doc[e].dep_ in ("compound", "pobj", "nsubj",
+                                                                                 "dobj", "appos"):
+                        e += 1
+                    wider = self.kb_resolve(doc[s:e].text) if e > ent.end else None
+                    return self.mention_of(s, e, wider or actor)
         return None
 
     def _reporter(self, token: Token) -> Token | None:
@@ -371,7 +383,7 @@ class MentionResolver:
         sent_start = self.sentence_start(token.i)
         ents = self.sent_ents.get(sent_start)
         if ents is None:
-            ents = token.doc[token.i:token.i + 1].sent.ents
+            ents = list(token.doc[token.i:token.i + 1].sent.ents)
         found = next((e for e in ents if e.start <= token.i < e.end), None)
         return (found.start, found.end) if found is not None else (token.i, token.i + 1)
 

@@ -100,7 +100,8 @@ class CodingPolicy:
     def match(self, verb: Token, objs: list[Token]) -> tuple[PatternMatch | None, Token | None]:
         """Best pattern for `verb` over its object conjuncts; the object that decided it, if any."""
         best: tuple[PatternMatch | None, Token | None] = (None, None)
-        for obj in objs or [None]:
+        candidates: list[Token | None] = [*objs] or [None]
+        for obj in candidates:
             match = self.lexicon.match(self.args.features(verb, obj))
             if match is not None and best[0] is None:
                 best = (match, obj)

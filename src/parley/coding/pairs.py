@@ -1,0 +1,83 @@
+"""Who acts on whom: a coded clause's arguments resolved to actor mentions and paired.
+
+One source-target pair becomes one event. Coordinated sources of a reciprocal act pair with each
+other ("the two ministers met"); otherwise every source pairs with every target (or with none).
+A source never acts on itself.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from spacy.tokens import Token
+
+from parley.coding.clauses import Clause
+from parley.coding.mentions import MentionResolver
+from parley.types import ActorMention
+
+Pair = tuple[ActorMention, ActorMention | None]
+
+
+def resolve_pairs(clause: Clause, resolver: MentionResolver) -> list[Pair]:
+    """The clause's source-target pairs, its arguments resolved by `resolver`.
+
+    The resolver remembers each source that resolved to a known actor as having done the clause's
+    act, so that a later "the mediators" can refer back to it.
+    """
+    sources = unique([m for tok in clause.sources for m in resolver.mentions(tok, allow_thing=_agentive(tok))])
+    if not sources:
+        return []
+    targets = unique([m for tok in clause.targets for m in resolver.mentions(tok, allow_thing=True)])
+    found = pair_up(clause, sources, targets)
+    resolver.record_acts(clause.trigger.i, clause.code, [source for source, _ in found])
+    return found
+
+
+def pair_up(clause: Clause, sources: list[ActorMention], targets: list[ActorMention]) -> list[Pair]:
+    """Source-target pairs of resolved (or given) mentions."""
+    pairs: list[Pair]
+    if clause.reciprocal and len(sources) > 1:
+        # "X and Y met", "talks between X and Y", "the three governments will meet"
+        pairs = list(itertools.permutations(sources, 2))
+    else:
+        partners: list[ActorMention | None] = [*targets] or [None]
+        pairs = [(s, t) for s in sources for t in partners]
+    if clause.reciprocal:
+        return [(s, t) for s, t in pairs if t is None or not same_actor(s, t)]
+    # "returned the painting to its owners" resolved back onto the source: keep the act, drop the target
+    return list(dict.fromkeys((s, None if t is not None and same_actor(s, t) else t) for s, t in pairs))
+
+
+def _agentive(token: Token) -> bool:
+    """A common-noun subject that may name people even if no actor is known ("musicians", "Afghan traders").
+
+    Singular nouns without a national or named modifier ("the offer", "the decision") are not kept.
+    """
+    if token.pos_ != "NOUN":
+        return False
+    if token.is_upper and len(token) >= 2:
+        return True   # an acronym the tagger took for a common noun ("ICE", "DHS")
+    return token.tag_ == "NNS" or any(c.dep_ in ("compound", "amod") and c.ent_type_ in ("NORP", "GPE", "ORG")
+                                      for c in token.children)
+
+
+def unique(mentions: list[ActorMention]) -> list[ActorMention]:
+    """Mentions without repeats (same span, same actor), in order."""
+    seen = set()
+    out = []
+    for m in mentions:
+        key = (m.start, m.end, m.code)
+        if key not in seen:
+            seen.add(key)
+            out.append(m)
+    return out
+
+
+def same_actor(a: ActorMention, b: ActorMention) -> bool:
+    """Whether source and target are one actor (then there is no event between them)."""
+    if a.country is None and b.country is None and (a.start, a.end) != (b.start, b.end) \
+            and not (a.code or "").startswith(("IGO", "NGO", "IMG")):
+        return False   # two generic actors ("the government", "the leaders") may well differ
+    if a.code is not None or b.code is not None:
+        return a.code == b.code and a.name == b.name
+    return a.start == b.start and a.end == b.end
