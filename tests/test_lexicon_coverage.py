@@ -395,7 +395,7 @@ CASES = [
     ('The EU imposed sanctions on Iranian drone makers.', '163'),
     ('Canada recalled its ambassador from Saudi Arabia.', 'SANCTION'),
     ("Mali's junta broke off diplomatic relations with Ukraine.", 'SANCTION'),
-    ('The US suspended military aid to Pakistan.', 'SANCTION'),
+    ('Germany suspended development aid to Niger.', 'SANCTION'),
     ('Russia withdrew from the Black Sea Grain Initiative.', 'SANCTION'),
     ('Beijing banned imports of Japanese seafood.', '163'),
     ('Canada slapped retaliatory tariffs on US steel.', '163'),
@@ -428,7 +428,7 @@ CASES = [
     ('Belarus jailed the Nobel laureate for 10 years.', 'COERCE'),
     ('China put the activist under house arrest.', 'COERCE'),
     ('Nicaragua stripped 94 critics of their citizenship.', 'COERCE'),
-    ('The government declared a state of emergency in three provinces.', 'COERCE'),
+    ('The cabinet declared a state of emergency across the southern provinces.', 'COERCE'),
     ('Indian authorities suspended mobile internet services in Kashmir.', 'COERCE'),
     ('Saudi authorities banned the cleric from travelling abroad.', 'COERCE'),
     ('Three journalists were arrested by police in Istanbul.', 'COERCE'),
@@ -449,7 +449,6 @@ CASES = [
     ('The Russian government revoked the licence of the opposition television channel.', 'COERCE'),
     # 18 assault
     ('Gunmen kidnapped 30 students in northern Nigeria.', 'ASSAULT'),
-    ('A Taliban suicide bomber blew himself up at a mosque in Peshawar.', 'ASSAULT'),
     ('Militants beheaded a police officer.', 'ASSAULT'),
     ('Unknown assailants assassinated the opposition leader.', 'ASSAULT'),
     ('Islamists abducted two aid workers in Mali.', 'ASSAULT'),
@@ -483,7 +482,7 @@ CASES = [
     ('Azerbaijani troops ambushed an Armenian patrol.', 'ASSAULT'),
     ("Pakistan carried out airstrikes in Afghanistan's Khost province.", 'ASSAULT'),
     ('The Turkish military pounded Kurdish positions in northern Iraq.', 'ASSAULT'),
-    ('Rebels overran an army base in the north.', 'ASSAULT'),
+    ('Jihadist fighters overran a military outpost near the Niger border.', 'ASSAULT'),
     ('Israeli forces besieged the hospital in Gaza City.', '191'),
     ('Russia annexed four Ukrainian regions.', '192'),
     ('Government forces bombarded rebel-held areas of the city.', 'ASSAULT'),
@@ -529,6 +528,20 @@ def test_sentence_is_coded(coder: Coder, sentence: str, expected: str):
     events = coder.code(sentence, published=PUBLISHED)
     got = [(e.source.text, e.target.text if e.target else None, e.cameo, e.plover, e.rule) for e in events]
     assert any(_carries(e, expected) for e in events), got
+
+
+# Sentences of our own that the coder misses, each with the construction it misses.
+MISSED = [
+    pytest.param('A Boko Haram suicide bomber blew himself up at a market in Maiduguri.', 'ASSAULT',
+                 marks=pytest.mark.xfail(strict=True, reason="a suicide bomber whose group is a two-word name "
+                                                             "('a Boko Haram suicide bomber') blowing himself up: "
+                                                             "no event")),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), MISSED)
+def test_missed_sentence_is_coded(coder: Coder, sentence: str, expected: str):
+    test_sentence_is_coded(coder, sentence, expected)
 
 
 def test_cases_are_many_and_distinct():

@@ -21,24 +21,29 @@ def triples(events, plover=None):
 
 
 def test_actor_inside_the_object_phrase_is_the_target(coder: Coder):
-    events = coder.code("The State Department authorized the release of $300 million in military aid to Egypt.",
+    events = coder.code("The Japanese government approved the transfer of $40 million in budget support to Malawi.",
                         published=PUBLISHED)
-    [event] = [e for e in events if e.source.code == "USAGOV"]
-    assert event.target.code == "EGY"
+    [event] = [e for e in events if e.source.code == "JPNGOV"]
+    assert event.target.code == "MWI"
 
 
 def test_the_author_of_a_rejected_offer_is_its_target(coder: Coder):
-    events = coder.code("The president rejected every offer made by the rebels.", published=PUBLISHED)
+    events = coder.code("The government rejected a truce proposal submitted by the guerrillas.", published=PUBLISHED)
     reject = [e for e in events if e.plover == "REJECT"]
     assert [e.target.code for e in reject] == ["REB"]
 
 
-def test_a_thing_object_gives_way_to_a_named_actor_not_to_a_place(coder: Coder):
-    events = coder.code("Colombian police detained several suspects after the march organised by the union.",
+def test_people_acted_on_do_not_give_way_to_a_named_actor(coder: Coder):
+    events = coder.code("Peruvian police arrested dozens of protesters after the rally called by the teachers' union.",
                         published=PUBLISHED)
-    assert [e.target.text for e in events if e.plover == "COERCE"] == ["several suspects"]   # people stay
-    events = coder.code("The army attacked a camp in western Kabul.", published=PUBLISHED)
-    assert [e.target.text for e in events] == ["a camp"]
+    assert [e.target.text for e in events if e.plover == "COERCE"] == ["dozens of protesters"]
+
+
+@pytest.mark.xfail(strict=True, reason="a thing object followed by 'in <country>': the place replaces the thing "
+                                       "as the target")
+def test_a_thing_object_does_not_give_way_to_a_place(coder: Coder):
+    events = coder.code("Soldiers raided a village in central Mali.", published=PUBLISHED)
+    assert [e.target.text for e in events] == ["a village"]
 
 
 def test_attribution_and_contrast_phrases_are_not_searched(coder: Coder):
@@ -49,8 +54,8 @@ def test_attribution_and_contrast_phrases_are_not_searched(coder: Coder):
 
 
 def test_small_clause_object_of_allow_is_the_target_of_a_refusal(coder: Coder):
-    events = coder.code("Italy and Spain refused to allow the cargo plane to land.", published=PUBLISHED)
-    assert triples(events) == [("Italy", "the cargo plane", "REJECT"), ("Spain", "the cargo plane", "REJECT")]
+    events = coder.code("Greece and Cyprus refused to allow the migrant boat to dock.", published=PUBLISHED)
+    assert triples(events) == [("Cyprus", "the migrant boat", "REJECT"), ("Greece", "the migrant boat", "REJECT")]
 
 
 def test_demand_that_someone_step_down_targets_them(coder: Coder):
@@ -67,12 +72,12 @@ def test_coordinated_modifiers_are_two_sides(coder: Coder):
 
 
 def test_one_sided_complement_of_coordinated_subjects_has_a_target(coder: Coder):
-    events = coder.code("Kuwait and Oman agreed to lift a ban on imports of Egyptian farm products.",
+    events = coder.code("Chile and Peru agreed to ease restrictions on Bolivian cattle.",
                         published=PUBLISHED)
-    assert sorted((e.source.code, e.target.code) for e in events) == [("KWT", "EGY"), ("OMN", "EGY")]
+    assert sorted((e.source.code, e.target.code) for e in events) == [("CHL", "BOL"), ("PER", "BOL")]
     # a mutual act stays mutual
-    events = coder.code("Kuwait and Oman agreed to a ceasefire.", published=PUBLISHED)
-    assert sorted((e.source.code, e.target.code) for e in events) == [("KWT", "OMN"), ("OMN", "KWT")]
+    events = coder.code("Ethiopia and Eritrea agreed to a truce.", published=PUBLISHED)
+    assert sorted((e.source.code, e.target.code) for e in events) == [("ERI", "ETH"), ("ETH", "ERI")]
 
 
 def test_found_guilty_is_a_verdict_in_both_voices(coder: Coder):
@@ -89,10 +94,10 @@ def test_a_document_acts_for_whoever_issued_it(coder: Coder):
 
 
 def test_subject_of_a_claim_is_what_an_inquiry_is_about(coder: Coder):
-    events = coder.code("Hungary expressed hope that the new government in Austria will ease border controls.",
+    events = coder.code("Armenia expressed hope that the new leadership in Georgia would reopen the rail link.",
                         published=PUBLISHED)
-    [hope] = [e for e in events if e.source.code == "HUN"]
-    assert hope.target.text == "the new government in Austria"
+    [hope] = [e for e in events if e.source.code == "ARM"]
+    assert hope.target.text == "the new leadership in Georgia"
 
 
 def test_a_dateline_is_not_the_subject(coder: Coder):
@@ -102,18 +107,18 @@ def test_a_dateline_is_not_the_subject(coder: Coder):
 
 
 def test_ordered_someone_jailed_is_the_orderer_s_act(coder: Coder):
-    [event] = coder.code("A Paris judge ordered two former ministers jailed.", published=PUBLISHED)
-    assert (event.source.text, event.plover, event.target.text) == ("A Paris judge", "COERCE",
-                                                                    "two former ministers")
+    [event] = coder.code("A Lisbon magistrate ordered three police officers detained.", published=PUBLISHED)
+    assert (event.source.text, event.plover, event.target.text) == ("A Lisbon magistrate", "COERCE",
+                                                                    "three police officers")
     [event] = coder.code("The court ordered the journalist released.", published=PUBLISHED)
     assert (event.source.text, event.cameo, event.target.text) == ("The court", "0841", "the journalist")
 
 
 def test_saying_someone_was_responsible_is_an_accusation(coder: Coder):
-    events = coder.code("Officials in Kabul said the rebels were behind the attack on the convoy.",
+    events = coder.code("Police in Mombasa said the militants were behind the bombing of the ferry.",
                         published=PUBLISHED)
     [blame] = [e for e in events if e.rule == "accuse.blame_predicate"]
-    assert (blame.source.text, blame.cameo, blame.target.text) == ("Officials in Kabul", "112", "the rebels")
+    assert (blame.source.text, blame.cameo, blame.target.text) == ("Police in Mombasa", "112", "the militants")
     events = coder.code("Ukraine said Russia was responsible.", published=PUBLISHED)
     assert [(e.source.code, e.cameo, e.target.code) for e in events] == [("UKR", "112", "RUS")]
     # denied responsibility is no accusation
@@ -122,8 +127,8 @@ def test_saying_someone_was_responsible_is_an_accusation(coder: Coder):
 
 
 def test_guilty_of_passes_the_subject_to_the_act(coder: Coder):
-    events = coder.code("Both armies were guilty of violating the ceasefire.", published=PUBLISHED)
-    assert [(e.source.text, e.cameo) for e in events] == [("Both armies", "196")]
+    events = coder.code("The two militias were guilty of breaching the truce.", published=PUBLISHED)
+    assert [(e.source.text, e.cameo) for e in events] == [("The two militias", "196")]
 
 
 def test_a_counterpart_is_the_other_side_s_office_holder(coder: Coder):
@@ -145,35 +150,39 @@ def test_coordinated_sides_of_a_fight_act_on_each_other(coder: Coder):
 
 
 def test_the_agent_of_an_until_clause_is_whom_a_refusal_is_aimed_at(coder: Coder):
-    events = coder.code("The miners said they will not end the strike until their demands are met by the mine "
-                        "owners.", published=PUBLISHED)
+    events = coder.code("The teachers' union said it will not call off the boycott until its conditions are accepted "
+                        "by the education ministry.", published=PUBLISHED)
     [refusal] = [e for e in events if e.plover == "REJECT"]
-    assert refusal.target.text == "the mine owners"
+    assert refusal.target.text == "the education ministry"
 
 
+@pytest.mark.xfail(strict=True, reason="'allowed X to <verb>' whose complement the lexicon does not code: no "
+                                       "event for the permission")
 def test_whoever_is_allowed_is_the_target(coder: Coder):
-    events = coder.code("Sudan said it would allow the World Food Programme to deliver food to Darfur.",
+    events = coder.code("Myanmar has allowed the Red Cross to inspect prisons in Rakhine.", published=PUBLISHED)
+    [allow] = [e for e in events if e.source.code == "MMR"]
+    assert allow.target.code == "NGOIRC"
+
+
+def test_whoever_is_given_permission_is_the_target(coder: Coder):
+    events = coder.code("Israel gave permission for UNICEF to bring vaccines into Gaza.",
                         published=PUBLISHED)
-    [allow] = [e for e in events if e.source.code == "SDN"]
-    assert allow.target.code == "IGOUNOWFP"
-    events = coder.code("Syria gave approval for the United Nations to deliver aid to Deir ez-Zor.",
-                        published=PUBLISHED)
-    [allow] = [e for e in events if e.source.code == "SYR"]
-    assert allow.target.code == "IGOUNO"
+    [allow] = [e for e in events if e.source.code == "ISR"]
+    assert allow.target.code == "IGOUNOCEF"
 
 
 def test_what_a_pattern_names_beats_a_clause_reacted_to(coder: Coder):
-    events = coder.code("The army launched airstrikes on militant positions shortly after the rebels fired rockets "
-                        "into the city.", published=PUBLISHED)
+    events = coder.code("The army bombarded insurgent hideouts in the hills hours after the guerrillas ambushed a "
+                        "patrol.", published=PUBLISHED)
     [strike] = [e for e in events if e.source.code == "MIL"]
-    assert strike.target.text == "militant positions"
+    assert strike.target.text == "insurgent hideouts"
 
 
 def test_his_country_is_the_owner_s_country(coder: Coder):
-    events = coder.code("Prime Minister Viktor Orban said his country will not accept the EU migrant quotas.",
+    events = coder.code("President Aleksandar Vucic said his country will not recognise the independence of Kosovo.",
                         published=PUBLISHED)
     [event] = [e for e in events if e.plover == "REJECT"]
-    assert (event.source.text, event.source.code) == ("his country", "HUN")
+    assert (event.source.text, event.source.code) == ("his country", "SRB")
 
 
 def test_a_speaker_s_the_army_is_the_speaker_s_army(coder: Coder):
@@ -191,24 +200,29 @@ def test_a_hyphenated_first_word_is_no_dateline(coder: Coder):
 
 
 def test_a_named_relative_or_rival_is_the_person_named_not_the_owner(coder: Coder):
-    [event] = coder.code("Rebel fighters arrested his presidential rival Laurent Gbagbo in Abidjan.",
+    [event] = coder.code("Police detained his longtime opponent Ousmane Sonko in Dakar.",
                          published=PUBLISHED)
-    assert event.target.text == "his presidential rival Laurent Gbagbo"
+    assert event.target.text == "his longtime opponent Ousmane Sonko"
 
 
-def test_unknown_named_groups_and_headline_names_are_sources(coder: Coder):
-    [event] = coder.code("The LetUsSpeak movement has urged the state government to review the law.",
+@pytest.mark.xfail(strict=True, reason="an unknown group with a one-word CamelCase name ('the FairWagesNow "
+                                       "alliance') as subject: no event at all")
+def test_unknown_named_groups_are_sources(coder: Coder):
+    [event] = coder.code("The FairWagesNow alliance condemned the mining company for cutting wages.",
                          published=PUBLISHED)
-    assert (event.source.text, event.source.code, event.cameo[:2]) == ("The LetUsSpeak movement", None, "02")
-    [event] = coder.code("Trump urges UN to renew Iran sanctions.", published=PUBLISHED)
-    assert (event.source.text, event.target.code) == ("Trump", "IGOUNO")
+    assert (event.source.text, event.source.code, event.cameo[:2]) == ("The FairWagesNow alliance", None, "11")
+
+
+def test_headline_names_are_sources(coder: Coder):
+    [event] = coder.code("Lula urges IMF to ease debt terms for poor nations.", published=PUBLISHED)
+    assert (event.source.text, event.target.code) == ("Lula", "IGOIMF")
 
 
 def test_he_after_an_expert_is_the_expert(coder: Coder):
-    [event] = coder.code("A Japanese virus expert says he is pessimistic about the Games.", published=PUBLISHED)
-    assert (event.cameo, event.source.code) == ("012", "JPN")
+    [event] = coder.code("A senior Kenyan economist says he is worried about the debt burden.", published=PUBLISHED)
+    assert (event.cameo, event.source.code) == ("012", "KEN")
 
 
 def test_the_subject_of_a_gerund_small_clause_is_the_object(coder: Coder):
-    [event] = coder.code("Poland says it will not accept any migrants crossing from Belarus.", published=PUBLISHED)
-    assert (event.plover, event.target.text) == ("REJECT", "any migrants")
+    [event] = coder.code("Croatia said it would not accept migrant families crossing from Bosnia.", published=PUBLISHED)
+    assert (event.plover, event.target.text) == ("REJECT", "migrant families")
