@@ -153,7 +153,7 @@ class ClauseAnalyzer:
         return self.lexicon.control(lemma, particle), None
 
     def _clausal_control(self, verb: Token, particle: str | None) -> tuple[Token, ControlRule] | None:
-        """ "threatened that the agency would cut ties", "demanded that the army withdraw"."""
+        """ "warned that the union would halt the port", "demanded that the army withdraw"."""
         ccomp = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")
                       and c.lemma_.lower() not in self.cues.speech_verbs), None)
         if ccomp is None:
@@ -163,7 +163,7 @@ class ClauseAnalyzer:
             return None
         if control.modality in ("demand", "appeal") and verb.lemma_.lower() in self.cues.speech_verbs \
                 and any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PRON" for c in ccomp.children):
-            return None   # "insists it is enforcing the embargo": an assertion, not a demand
+            return None   # "maintains it is obeying the court order": an assertion, not a demand
         return ccomp, control
 
     def _verb_with(self, verb: Token, objs: list[Token], used: set[int],
@@ -242,8 +242,8 @@ class ClauseAnalyzer:
         ordered_outside = control.id == "control.order" and bool(verb_objs) and self._outside_party(verb_objs[0])
         if ordered_outside and match is not None and self.policy.codes.is_a(match.code, "demandable") \
                 and self.policy.demand is not None:
-            # "ordered the province to reinstate the judges": a demand of the province, not its concession
-            # ("ordered the broadcaster to suspend its programmes" stays the coercion it is)
+            # "instructed the city council to rehire the teachers": a demand of the council, not its concession
+            # ("told the magazine to close its offices" stays the coercion it is)
             control = self.policy.demand
         coded = self._control_code(verb, comp, control, match, decided_by, comp_objs, verb_objs, clausal)
         if coded is None:
@@ -267,7 +267,7 @@ class ClauseAnalyzer:
         else:
             objs = comp_objs
             if not any(self.args.is_actor_like(o) for o in objs):
-                # "agreed with Tehran to share data", "refused to give the inspectors any records"
+                # "agreed with Ghana to swap cocoa for fuel", "refused to hand the auditors any files"
                 extra = self.args.prep_targets(verb, frozenset({"with", "to"})) or self.args.prep_targets(comp)
                 if extra:
                     objs = extra + objs
@@ -292,8 +292,8 @@ class ClauseAnalyzer:
         if own is not None and (verb_objs or clausal_actor):
             return own.code, own, own_obj, comp_objs
         if default is not None:
-            # "agreed to set up a centre", "threatened to retaliate": the commitment itself;
-            # "refused to respond to a request from 12 senators": what the complement is about
+            # "agreed to open a field hospital", "threatened to retaliate": the commitment itself;
+            # "declined to answer letters from 12 senators": what the complement is about
             commitment = PatternMatch(code=default, pattern_id=control.id, target="obj", reciprocal=False)
             return default, commitment, decided_by, comp_objs or self.args.prep_targets(comp, things=True)
         return None
@@ -314,7 +314,7 @@ class ClauseAnalyzer:
         return objs or comp_objs, match
 
     def _outside_party(self, token: Token) -> bool:
-        """A party of its own ("the province", "the daily newspaper"), not the orderer's forces ("its
+        """A party of its own ("the city council", "the weekly magazine"), not the orderer's forces ("its
         troops", "the army", "police")."""
         if self.args.own_agent(token) or token.lemma_.lower() in self.cues.own_force_nouns:
             return False
@@ -396,7 +396,7 @@ class ClauseAnalyzer:
         modality = self.args.modality(anchor) if anchor is not noun else None
         code = match.code
         if anchor is not noun and self.policy.purpose_adds_nothing(anchor, code):
-            return None   # "blocked a push to reopen the investigation"
+            return None   # "vetoed a bid to extend the mission"
         if anchor is not noun and anchor.lemma_.lower() in self.cues.intent_verbs:
             modality = "intent"
         code, negated, note = self.policy.adjust(code, negated, modality, past(anchor))
@@ -437,8 +437,8 @@ class ClauseAnalyzer:
         return sources, targets, reciprocal
 
     def _noun_object_targets(self, noun: Token) -> list[Token]:
-        """ "criticism of the cabinet's handling", "suspension of flights with 12 countries", "its demand
-        that the bank ease rates": what an event noun with no actor target of its own is about."""
+        """ "criticism of the cabinet's handling", "a halt to trade with four neighbours", "its demand
+        that the landlord lower rents": what an event noun with no actor target of its own is about."""
         targets = self.args.prep_targets(noun, OBJECT_PREPS | {"into"}, things=True)
         if targets and not self.args.is_actor_like(targets[0]):
             deeper = self.args.prep_targets(targets[0], frozenset({"with", "to", "against", "of"}))

@@ -119,7 +119,7 @@ def np_bounds(token: Token, *, keep_appos: bool = True) -> tuple[int, int]:
         t = stack.pop()
         for child in t.children:
             if child.dep_ in _CUT_DEPS and not (child.dep_ == "punct" and start < child.i < end) \
-                    and not (t.i < token.i and child.dep_ in ("npadvmod", "punct")):   # "Armenian-backed"
+                    and not (t.i < token.i and child.dep_ in ("npadvmod", "punct")):   # "Kremlin-backed"
                 continue
             if child.dep_ == "appos" and not keep_appos:
                 continue
@@ -134,7 +134,7 @@ def np_bounds(token: Token, *, keep_appos: bool = True) -> tuple[int, int]:
     doc = token.doc
     while end > start and (doc[end].is_punct or doc[end].dep_ in ("cc", "case") and doc[end].text != "'s"):
         if doc[end].text == ")" and any(doc[i].text == "(" for i in range(start, end)):
-            break   # "the Libyan National Army (LNA)"
+            break   # "the Rapid Support Forces (RSF)"
         end -= 1
     while start < end and (doc[start].is_punct or doc[start].dep_ == "cc"):
         start += 1

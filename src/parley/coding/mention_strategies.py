@@ -125,7 +125,7 @@ def definite_description(r: MentionResolver, p: Phrase) -> list[ActorMention] | 
 
 
 def coordinated_modifiers(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
-    """ "Greek and Turkish diplomats", "UK and EU negotiators": one mention per named side."""
+    """ "Greek and Turkish diplomats", "Thai and Khmer officers": one mention per named side."""
     return r.coordinated_modifiers(p.token, p.start, p.end) or None
 
 

@@ -5,7 +5,7 @@ An argument token (the head of a subject or object) becomes an `ActorMention` by
 2. resolving pronouns and definite descriptions ("he", "the group", "the two countries") against
    the actors mentioned earlier in the same article (`Coreference`),
 3. otherwise asking the actor knowledge base about the phrase, and, when the head is not itself
-   an actor ("its latest offer", "a Supreme Court decision"), about the actor inside it.
+   an actor ("its latest offer", "a High Court ruling"), about the actor inside it.
 """
 
 from __future__ import annotations
@@ -178,14 +178,14 @@ class MentionResolver:
         return self.role(token) is not None or lemma in self.cues.anaphor_heads
 
     def names_actor(self, token: Token) -> bool:
-        """Whether the phrase headed by `token` names an actor anywhere ("an employee of the U.S. consulate")."""
+        """Whether the phrase headed by `token` names an actor anywhere ("a clerk at the Dutch embassy")."""
         if self.is_actor_like(token):
             return True
         # "their arms", "its decision": an owner pronoun mostly points back at the one who acts
         if any(m.code is not None and m.text.lower() not in self.cues.pronouns
                for m in self.mentions(token, allow_thing=True)):
             return True
-        # "the journalist Moussa Tchangari": a named person or organisation the knowledge base does not know
+        # "the blogger Ana Varga": a named person or organisation the knowledge base does not know
         start, end = np_bounds(token)
         return any(e.label_ in ("PERSON", "ORG") for e in self._ents_between(start, end))
 
@@ -194,7 +194,7 @@ class MentionResolver:
         return self.kb.role_sector(token.lemma_.lower()) or self.kb.role_sector(token.lower_)
 
     def is_country(self, token: Token) -> bool:
-        """Whether the phrase headed by `token` names a whole country ("Liberia", not "Doha")."""
+        """Whether the phrase headed by `token` names a whole country ("Peru", not "Lima")."""
         start, end = np_bounds(token, keep_appos=False)
         actor = self.kb_resolve(self.doc[start:end].text)
         return actor is not None and actor.sector is None and actor.country is not None \
@@ -228,7 +228,7 @@ class MentionResolver:
         return []   # pragma: no cover - the last strategy always answers
 
     def counterpart(self, token: Token, start: int, end: int) -> ActorMention:
-        """ "his Jordanian counterpart, Omar al-Razza": the office holder of the country named, or the
+        """ "her Chilean counterpart, Rosa Vidal": the office holder of the country named, or the
         person named; never the possessor's side."""
         for child in token.children:
             if child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ not in NON_ACTOR_ENTITY_TYPES:
@@ -244,7 +244,7 @@ class MentionResolver:
         return self.mention_of(start, end, None)
 
     def coordinated_modifiers(self, token: Token, start: int, end: int) -> list[ActorMention]:
-        """ "UK and EU negotiators" -> "UK" and "EU negotiators", each in the head's role; [] otherwise.
+        """ "Greek and Turkish diplomats" -> "Greek" and "Turkish diplomats", each in the head's role; [] otherwise.
 
         Only for a plural head that names people in a role ("negotiators", "officials", "troops").
         """
@@ -275,7 +275,7 @@ class MentionResolver:
 
     def inner_actor(self, token: Token, start: int, end: int) -> ActorMention | None:
         """The actor inside a phrase whose head is not one: a named possessor, a named entity
-        ("a U.S. Supreme Court decision", "his rival Laurent Gbagbo"), a pronoun possessor ("its
+        ("a High Court ruling in Kenya", "her old ally Maria Lopez"), a pronoun possessor ("its
         offer"), or the object of "of/by/from"."""
         owner_pronoun = None
         for child in token.children:
@@ -296,7 +296,7 @@ class MentionResolver:
         for child in token.children:
             preps = [child] if child.dep_ == "prep" and child.lower_ in ("of", "by", "from") else \
                 [c for c in child.children if c.dep_ == "agent"] if child.dep_ == "acl" and child.tag_ == "VBN" \
-                else []   # "the plan of the rebels", "the offer made by the Taliban"
+                else []   # "the plan of the rebels", "the offer made by the junta"
             for prep in preps:
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj" and self.is_actor_like(pobj) \
@@ -379,7 +379,7 @@ class MentionResolver:
         return found[:1]
 
     def _name_span(self, token: Token) -> tuple[int, int]:
-        """The tokens of the named entity `token` is in ("EU" in "UK and EU negotiators"), else the token."""
+        """The tokens of the named entity `token` is in ("Turkish" in "Greek and Turkish diplomats"), else the token."""
         sent_start = self.sentence_start(token.i)
         ents = self.sent_ents.get(sent_start)
         if ents is None:
@@ -418,7 +418,7 @@ class MentionResolver:
         return [found] if found is not None else []
 
     def _clause_subject_codes(self, token: Token) -> frozenset[str]:
-        """ "Kiir pardoned him": an object pronoun (not "himself") never refers to its own clause's subject."""
+        """ "The governor pardoned him": an object pronoun (not "himself") never refers to its own clause's subject."""
         if token.dep_ not in ("dobj", "dative", "pobj") or token.lower_.endswith(("self", "selves")):
             return frozenset()
         verb = token.head if token.dep_ != "pobj" else token.head.head

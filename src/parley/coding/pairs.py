@@ -44,19 +44,19 @@ def pair_up(clause: Clause, sources: list[ActorMention], targets: list[ActorMent
         pairs = [(s, t) for s in sources for t in partners]
     if clause.reciprocal:
         return [(s, t) for s, t in pairs if t is None or not same_actor(s, t)]
-    # "returned the painting to its owners" resolved back onto the source: keep the act, drop the target
+    # "handed the keys back to its tenants" resolved back onto the source: keep the act, drop the target
     return list(dict.fromkeys((s, None if t is not None and same_actor(s, t) else t) for s, t in pairs))
 
 
 def _agentive(token: Token) -> bool:
-    """A common-noun subject that may name people even if no actor is known ("musicians", "Afghan traders").
+    """A common-noun subject that may name people even if no actor is known ("farmers", "Kenyan traders").
 
     Singular nouns without a national or named modifier ("the offer", "the decision") are not kept.
     """
     if token.pos_ != "NOUN":
         return False
     if token.is_upper and len(token) >= 2:
-        return True   # an acronym the tagger took for a common noun ("ICE", "DHS")
+        return True   # an acronym the tagger took for a common noun ("TSA", "FAA")
     return token.tag_ == "NNS" or any(c.dep_ in ("compound", "amod") and c.ent_type_ in ("NORP", "GPE", "ORG")
                                       for c in token.children)
 

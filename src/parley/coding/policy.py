@@ -121,7 +121,7 @@ class CodingPolicy:
 
         - "will not accept refugees", "does not recognise": a stance against cooperation is a rejection;
           "did not meet", "failed to attend" (past) stay the act itself, flagged negated, except that a
-          concession withheld ("did not give permission", "did not release them") is a refusal to yield.
+          concession withheld ("did not grant the licence", "did not hand them over") is a refusal to yield.
         - "will meet", "plans to send aid": future or intended cooperation is an intent (03x).
         - "will launch an operation against", "would boycott the vote": a future or intended material
           conflict is a threat (13x).
@@ -146,8 +146,8 @@ class CodingPolicy:
         return code, False, None
 
     def peacekeeping(self, code: str, trigger: Token, sources: list[Token]) -> bool:
-        """A deployment, or an arrival or visit, of forces that the clause calls peacekeeping: "sent 300
-        troops to serve as a peacekeeping force", "peacekeepers arrived in the capital"."""
+        """A deployment, or an arrival or visit, of forces that the clause calls peacekeeping: "deployed
+        a battalion for peacekeeping duties", "the peacekeepers reached the border town"."""
         words = self.cues.peacekeeping_words
         if self.codes.is_a(code, "peacekeeping_deployments"):
             return any(t.lemma_.lower() in words or t.lower_ in words for t in trigger.subtree)
@@ -158,7 +158,7 @@ class CodingPolicy:
     def purpose_adds_nothing(self, verb: Token, code: str) -> bool:
         """Whether `verb` is a purpose infinitive that is no event of its own: its head is already an event
         of the same CAMEO root ("met to discuss", "phoned her to thank her"), or the head works against
-        it ("blocked a push to reopen the inquiry") or is conflict while it sounds cooperative ("imposed a
+        it ("vetoed a bid to extend the mission") or is conflict while it sounds cooperative ("imposed a
         curfew to stop the protests")."""
         if not purpose_infinitive(verb) or self.args.modality(verb) != "purpose":
             return False

@@ -111,7 +111,7 @@ def repair_lemmas(sent: Span, e_final_verbs: frozenset[str]) -> None:
 
 
 def repair_noun_root(sent: Span, lexicon: Lexicon) -> None:
-    """ "A U.S. congressional report called for sanctions against China": read as a noun phrase whose
+    """ "A Senate committee report urged curbs on chip exports": read as a noun phrase whose
     verb is a reduced relative ("a report [that was] called ..."). When a sentence's root is a noun,
     the sentence has no other verb, and a participle of the root is a lexicon verb with no passive agent
     and no auxiliary, the participle is the predicate and the noun its subject.
@@ -136,7 +136,7 @@ def repair_noun_root(sent: Span, lexicon: Lexicon) -> None:
 def repair_verb_noun_tags(sent: Span, lexicon: Lexicon) -> None:
     """Headline-style verbs tagged as nouns, and nouns tagged as verbs, where the tree says otherwise.
 
-    "Hamas rejects truce offer": "rejects" comes out a plural noun that has a subject of its own,
+    "Militia rejects truce offer": "rejects" comes out a plural noun that has a subject of its own,
     and "offer" a verb that is the object of it. A noun heading a clause (it has a subject) whose
     lemma the lexicon knows as a verb is retagged a verb; a "verb" that is an object, has no
     subject and no auxiliary, and is an event noun in the lexicon is retagged a noun.

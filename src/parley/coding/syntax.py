@@ -117,7 +117,7 @@ class Arguments:
         """Heads of the source arguments of `verb`, following shared-subject constructions."""
         causer = causative_head(verb)
         if causer is not None:
-            return self.subjects(causer, _depth + 1)   # "ordered nine ministers jailed": the judge jails
+            return self.subjects(causer, _depth + 1)   # "ordered the two mayors detained": the court detains
         if any(c.dep_ in _PASSIVE_DEPS for c in verb.children):
             return self._passive_agent(verb)
         own = self._own_subject(verb)
@@ -181,7 +181,7 @@ class Arguments:
         if dep == "acl" and verb.tag_ == "VBG":
             if head.pos_ == "NOUN" and head.dep_ == "dobj" and not self.is_actor_like(head) \
                     and head.head.pos_ == "VERB":
-                # "passed a resolution criticizing X", "issued a statement condemning X": the act is the
+                # "adopted a motion censuring X", "released a note faulting X": the act is the
                 # author's, i.e. the subject of the verb the document is the object of.
                 return head.head
             return with_conjuncts(head)
@@ -218,7 +218,7 @@ class Arguments:
         found: list[Token] = []
         for child in verb.children:
             if child.dep_ == "dative" and child.pos_ != "ADP" and self.is_actor_like(child):
-                found.extend(with_conjuncts(child))   # "gave Canada a deadline": the recipient first
+                found.extend(with_conjuncts(child))   # "handed Brazil an ultimatum": the recipient first
         for child in verb.children:
             if child.dep_ == "dobj":
                 found.extend(t for t in with_conjuncts(child) if t not in found)
@@ -250,7 +250,7 @@ class Arguments:
         """ "allowed the plane to land" parsed as a clause: its subject is the verb's object."""
         for child in verb.children:
             gerund = child.tag_ == "VBG" and not any(c.dep_ in ("aux", "mark") for c in child.children) \
-                and verb.lemma_.lower() not in self.cues.speech_verbs   # "accept migrants fleeing the drought"
+                and verb.lemma_.lower() not in self.cues.speech_verbs   # "take in families escaping the drought"
             if child.dep_ == "ccomp" and (child.pos_ == "ADJ" or gerund or any(
                     c.dep_ == "aux" and c.lower_ == "to" for c in child.children)):
                 subj = next((c for c in child.children if c.dep_ == "nsubj"), None)
@@ -267,7 +267,7 @@ class Arguments:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and (self.is_actor_like(pobj) or things and pobj.pos_ in
                                                 ("NOUN", "PROPN") and pobj.ent_type_ not in ("DATE", "TIME")):
-                        # "recalled its team from Doha": a city after "from" is a place, not an actor.
+                        # "withdrew its staff from Lima": a city after "from" is a place, not an actor.
                         if child.lower_ == "from" and pobj.ent_type_ in ("GPE", "LOC", "FAC") and not things \
                                 and not self.is_country(pobj):
                             continue
@@ -298,7 +298,7 @@ class Arguments:
     def deontic_speaker(self, verb: Token, *, any_subject: bool = True) -> tuple[list[Token], list[Token]] | None:
         """The speaker and addressee of "X said Y must/should do Z", or None.
 
-        The addressee is the clause's subject, an actor, or ("intervention must be avoided") what is at issue.
+        The addressee is the clause's subject, an actor, or ("escalation has to stop") what is at issue.
         """
         if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in self.cues.speech_verbs:
             return None
@@ -336,7 +336,7 @@ class Arguments:
         if mod is None and verb.dep_ == "xcomp" and verb.head.lemma_ == "go" and verb.head.tag_ == "VBG":
             mod = "future"
         if mod is None and purpose_infinitive(verb):
-            mod = "purpose"   # "sent a team to audit the election": what the act was for
+            mod = "purpose"   # "flew in experts to inspect the dam": what the act was for
         if mod is None and verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
                                                        for c in verb.children):
             return "hypothetical"
@@ -376,7 +376,7 @@ def _subordinate_subject_host(verb: Token) -> Token | None:
     if dep == "advcl" and verb.tag_ in ("VBG", "VBN") and not any(c.dep_ == "mark" for c in verb.children):
         return head
     if purpose_infinitive(verb):
-        return head   # "sent jets to destroy the depot": the sender's purpose
+        return head   # "dispatched drones to hit the convoy": the sender's purpose
     if dep == "pcomp" and head.head.pos_ == "VERB" and head.lower_ in ("by", "after", "before", "while"):
         return head.head
     if dep == "pcomp" and head.head.pos_ == "ADJ" and head.head.dep_ == "acomp":
@@ -413,7 +413,7 @@ def loose_particle(verb: Token) -> Token | None:
 
 
 def purpose_infinitive(verb: Token) -> bool:
-    """ "sent jets *to destroy* the depot", "phoned her on Sunday *to thank* her": an infinitive of
+    """ "dispatched drones *to hit* the convoy", "phoned her on Sunday *to thank* her": an infinitive of
     purpose hung on a verb, with no subject or conjunction of its own."""
     return verb.dep_ == "advcl" and verb.tag_ == "VB" \
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
@@ -422,7 +422,7 @@ def purpose_infinitive(verb: Token) -> bool:
 
 def small_clause_subject(head: Token, clause: Token) -> Token | None:
     """The subject of a clause that says who a noun or a permission is about: "claims that two guards
-    beat inmates", "gave approval for the agency to deliver aid"; None for other clauses."""
+    beat inmates", "gave consent for the charity to run clinics"; None for other clauses."""
     about_noun = head.pos_ == "NOUN" and clause.dep_ in ("acl", "ccomp")
     for_to = clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children)
     if not (about_noun or for_to):

@@ -73,8 +73,8 @@ class TargetFinder:
         reciprocal_verb = match.reciprocal or trigger.lemma_.lower() in cues.reciprocal_verbs \
             or head.lemma_.lower() in cues.reciprocal_verbs
         together = many(sources) and reciprocal_verb
-        # "called for sanctions against X": the object of the pattern's preposition hosts the target too
-        # (only without a direct object: "shelled a camp near the border with X" is about the camp).
+        # "pressed for penalties against X": the object of the pattern's preposition hosts the target too
+        # (only without a direct object: "shelled a depot close to the frontier with X" is about the depot).
         for child in (trigger.children if not objs else ()):
             if child.dep_ == "prep":
                 hosts.extend(p for p in child.children if p.dep_ == "pobj" and p.pos_ == "NOUN"
@@ -105,7 +105,7 @@ class TargetFinder:
         if not targets:
             # "recalled its mediators from X": a bare role object is the source's own, not a target
             targets = [o for o in actor_objs if not bare_role(o)]
-        for host in hosts:   # "launched airstrikes on militant positions": what the pattern names, not a place
+        for host in hosts:   # "fired rockets at army barracks": what the pattern names, not a place
             targets = targets or [t for t in args.prep_targets(host, preps, things=True)
                                   if t.ent_type_ not in _PLACES]
         if not targets and not together:
@@ -119,7 +119,7 @@ class TargetFinder:
     def _by_object(self, hosts: list[Token], head: Token, thing: Token | None, actor_objs: list[Token],
                    predicate_obj: Token | None, code: str, together: bool) -> list[Token]:
         """An actor object, then a thing that names one ("the army's offensive"), then an actor in a
-        prepositional phrase ("flew medicine into the enclave"), then the thing itself."""
+        prepositional phrase ("trucked vaccines into the valley"), then the thing itself."""
         args = self.args
         targets = actor_objs
         if not targets and thing is not None and args.holds_actor(thing):
@@ -141,12 +141,12 @@ class TargetFinder:
                     together: bool) -> list[Token]:
         """A pattern without a target of its own may still concern someone named nearby."""
         args = self.args
-        # "allowed the agency to deliver food": the subject of a small clause is who is allowed
+        # "let the inspectors visit the plant": the subject of a small clause is who is allowed
         targets = [o for o in actor_objs if o.dep_ == "nsubj" and o.head.dep_ == "ccomp"]
-        # "opened its borders to fleeing civilians": an actor named in the object's phrase is still its target
+        # "opened its ports to stranded sailors": an actor named in the object's phrase is still its target
         for obj in objs:
             targets = targets or args.prep_targets(obj, OBJECT_PREPS | {"from", "by"})
-        for obj in objs:   # "lifted the ban on street vendors"
+        for obj in objs:   # "lifted curbs on foreign banks"
             targets = targets or args.prep_targets(obj, frozenset({"on", "against"}), things=True)
         return targets or (self.reaction_targets(head) if not together else []) \
             or self.fallback_targets(trigger, objs) \
@@ -160,7 +160,7 @@ class TargetFinder:
         args, cues = self.args, self.cues
         if reciprocal and many(sources) and trigger is not head and not match.reciprocal \
                 and trigger.lemma_.lower() not in cues.reciprocal_verbs:
-            # "X and Y agreed to lift a ban on Z": an actor named in a one-sided complement is the target of
+            # "X and Y agreed to drop their tariffs on Z": an actor named in a one-sided complement is the target of
             # each; without one ("X and Y agreed to a ceasefire") they act on each other.
             near = [t for t in targets if args.names_actor(t)] \
                 or self.nearby_actor([trigger], sources, objs, named_only=True)
@@ -168,16 +168,16 @@ class TargetFinder:
                 targets, reciprocal = near, False
                 rule = f"{rule}+near"
         if not targets and not reciprocal and len(sources) > 1 and self.codes.is_a(code, "fights"):
-            # "the two armies fired across the border", "both sides violated the truce": with no one
+            # "the two navies traded fire at sea", "both sides broke the truce": with no one
             # else named, coordinated sides of a fight act on each other.
             reciprocal = True
         people = [o for o in objs if o.lemma_.lower() in cues.person_nouns and not args.own_agent(o)]
         if not targets and people and not (reciprocal and many(sources)):
-            targets = people   # "freed 30 hostages", "detained several suspects": the people acted on
+            targets = people   # "freed 30 hostages", "arrested four smugglers": the people acted on
         if not (reciprocal and many(sources)) and not any(args.names_actor(t) for t in targets) \
                 and not any(t.lemma_.lower() in cues.person_nouns for t in targets):
             # Nothing found names an actor: the nearest actor in the predicate's own phrase is the target
-            # ("ordered the release of aid to Chad", "dismissed the appeal filed by X"). A thing that was
+            # ("authorised fuel deliveries to the island", "threw out the complaint lodged by X"). A thing that was
             # found ("lifted the blockade") gives way only to a named actor, not to a place it happened in.
             near = self.nearby_actor([trigger, head], sources, objs, named_only=bool(targets)) \
                 if not targets or match.target == "none" or any(t in objs or t.head in objs or t.head.head in objs
@@ -189,7 +189,7 @@ class TargetFinder:
 
     def fallback_targets(self, trigger: Token, objs: list[Token]) -> list[Token]:
         """When nothing else names a target: "lifted its blockade of the port", "tariffs on Brazil's steel",
-        "announced a truce in the province", "provided aid to support displaced families"."""
+        "announced a truce in the province", "shipped grain to feed flood victims"."""
         args = self.args
         for obj in objs:
             found = args.prep_targets(obj, OBJECT_PREPS) or args.prep_targets(obj, OBJECT_PREPS, things=True)
@@ -198,7 +198,7 @@ class TargetFinder:
         found = args.prep_targets(trigger, self.cues.locative_preps)
         for obj in objs:
             found = found or args.prep_targets(obj, self.cues.locative_preps)   # "imposed curfews in X"
-        for child in trigger.children:   # "remained on alert in X"
+        for child in trigger.children:   # "stayed on high alert in X"
             if child.dep_ == "prep" and not found:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
@@ -213,7 +213,7 @@ class TargetFinder:
         return []
 
     def implied_state(self, verb: Token, code: str) -> list[Token]:
-        """ "A reporter was detained in Mali", "monitors were expelled from Belarus": a state act in the
+        """ "two activists were held in Bolivia", "observers were thrown out of Laos": a state act in the
         passive without an agent is the act of the country where it happened."""
         if not self.codes.is_a(code, "state_acts") or not any(c.dep_ == "nsubjpass" for c in verb.children):
             return []
@@ -227,7 +227,7 @@ class TargetFinder:
     def clausal_target(self, verb: Token, code: str) -> list[Token]:
         """ "demanded that the cabinet resign", "warned that Ankara would ...": the clause's subject."""
         if not self.codes.is_a(code, "clausal_targets"):
-            return []   # "said it hoped that the insurers would pay", "fears that the utility will cut power"
+            return []   # "said it hoped that the lenders would wait", "fears that the utility will cut power"
         for child in verb.children:
             if child.dep_ == "ccomp":
                 subj = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -240,7 +240,7 @@ class TargetFinder:
         for child in verb.children:
             if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _REACTION_MARKS
                                              for c in child.children):
-                # "until their demands are met by the authorities": the agent of a passive, else the subject
+                # "until their wages are paid by the ministry": the agent of a passive, else the subject
                 agent = next((p for c in child.children if c.dep_ == "agent" for p in c.children
                               if p.dep_ == "pobj"), None)
                 if agent is not None and agent.pos_ in ("NOUN", "PROPN"):
@@ -267,7 +267,7 @@ class TargetFinder:
         for _ in range(_NEAR_DEPTH):
             level = self._near_level(frontier, seen, via_place, named_only)
             # After "in", "at", "near" only a place is a target ("a curfew in the capital"), not a thing that
-            # names an actor ("proposed a truce in the earlier French offer").
+            # names an actor ("backed a pause in the latest Swiss plan").
             found = sorted((t for t in level if self._near_candidate(t, named_only)
                             and (t.i not in via_place or t.ent_type_ in _PLACES or t.pos_ == "PROPN")),
                            key=lambda t: (t.i < anchor, abs(t.i - anchor)))
