@@ -17,7 +17,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 import parley.readers._feed as readers_feed
-from parley.errors import InputError
+from parley.errors import BadOption, InputError
 from parley.readers import (
     USER_AGENT,
     iter_articles,
@@ -715,7 +715,7 @@ def test_url_of_a_page_gives_its_article(site: Site) -> None:
 
 
 def test_feed_options_are_checked() -> None:
-    with pytest.raises(ValueError, match="concurrency"):
+    with pytest.raises(BadOption, match="concurrency"):
         list(read_feed("feed.xml", concurrency=0))
 
 

@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from parley.cli import main
+from parley.errors import UnknownFormat
 from parley.store import (
     CLUSTERS_SCHEMA,
     EVENTS_SCHEMA,
@@ -205,7 +206,7 @@ def test_plover_file_is_json_lines(store: Store, tmp_path: Path) -> None:
 
 
 def test_an_unknown_export_format_is_refused(store: Store, tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match="format"):
+    with pytest.raises(UnknownFormat, match="format"):
         export_events(store, tmp_path / "x", format="xlsx")
 
 

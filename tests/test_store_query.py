@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 from conftest import FakeResult, make_event
 from parley.cli import main
+from parley.errors import BadOption, UnknownFilter
 from parley.store import EventFilter, Store, query_events, time_series, top_actors, top_dyads
 from parley.store.query import CLUSTER_COLUMNS, EVENT_COLUMNS
 from parley.types import ActorMention, Article, Attribution, Location, Speaker
@@ -164,14 +165,14 @@ def test_limit(store: Store) -> None:
     {"dyad": ("REB",)}, {"actor": "  "}, {"limit": -1},
 ])
 def test_impossible_filter_values_are_refused(store: Store, filters: dict) -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(BadOption):  # BadFilter for the filters, BadOption for limit; both ValueErrors
         query_events(store, **filters)
 
 
 def test_an_unknown_filter_name_is_a_type_error(store: Store) -> None:
-    with pytest.raises(TypeError, match="unknown filter"):
+    with pytest.raises(UnknownFilter, match="unknown filter"):
         time_series(store, actr="REB")
-    with pytest.raises(TypeError, match="unknown filter"):
+    with pytest.raises(UnknownFilter, match="unknown filter"):
         EventFilter.of(None, colour="red")
 
 
@@ -236,7 +237,7 @@ def test_series_types(store: Store) -> None:
 
 
 def test_an_unknown_frequency_is_refused(store: Store) -> None:
-    with pytest.raises(ValueError, match="freq"):
+    with pytest.raises(BadOption, match="freq"):
         time_series(store, freq="fortnight")
 
 

@@ -19,14 +19,28 @@ from typing import IO, TYPE_CHECKING, Any
 
 import click
 
-from parley.errors import InputError, ParleyError
-from parley.formats import format_error, format_table, write_csv, write_jsonl
+from parley.errors import BadFilter, InputError, ParleyError, StoreError
+from parley.formats import OUTPUT_FORMATS, format_error, output_format, output_formats
+from parley.readers import READERS
 
 if TYPE_CHECKING:
     from parley.coder import Coder
-    from parley.types import Article, Event
+    from parley.types import Article
 
-FORMATS = ("jsonl", "csv", "table")
+FORMATS = output_formats("events")
+"""The formats of `parley code --format`, from the registry `parley.formats.OUTPUT_FORMATS`."""
+INPUT_FORMATS = ("auto", *READERS)
+"""The choices of `parley code --input-format`, from the registry `parley.readers.READERS`."""
+
+
+def _formats_help(names: Sequence[str]) -> str:
+    return "; ".join(f"{name}: {OUTPUT_FORMATS[name].description}" for name in names)
+
+
+def _input_formats_help() -> str:
+    readers = "; ".join(f"{reader.name}: {reader.description}" for reader in READERS.values())
+    return (f"How to read inputs. auto: by the form of each FILE (folder, URL, suffix, else plain text; stdin is "
+            f"JSON Lines when it starts with '{{'). Or one reader for every FILE: {readers}.")
 
 
 def load_coder(*, actors: Sequence[str] = (), patterns: Sequence[str] = (), max_chars: int | None = None) -> Coder:
@@ -41,8 +55,12 @@ def _echo_err(message: str) -> None:
 
 
 @contextlib.contextmanager
-def _fatal_errors(debug: bool) -> Iterator[None]:
-    """Turn a library error into one line on stderr and exit code 1 (re-raise it under --debug)."""
+def fatal_errors(debug: bool) -> Iterator[None]:
+    """Turn a library error into one line on stderr and exit code 1 (re-raise it under --debug).
+
+    Every command runs inside it (the negotiation commands too), so any `ParleyError` reaches the user
+    as `parley: error: <message>` and no traceback.
+    """
     try:
         yield
     except ParleyError as e:
@@ -116,15 +134,14 @@ def main() -> None:
     type=click.Choice(FORMATS),
     default="jsonl",
     show_default=True,
-    help="Output format: JSON Lines events, flattened CSV, or a table for reading.",
+    help=f"Output format. {_formats_help(FORMATS)}.",
 )
 @click.option(
     "--input-format",
-    type=click.Choice(["auto", "jsonl", "text"]),
+    type=click.Choice(INPUT_FORMATS),
     default="auto",
     show_default=True,
-    help="How to read inputs. auto: by the form of each FILE (folder, URL, .jsonl, .csv, .html, .warc(.gz), "
-    "feed, else plain text); stdin is JSON Lines when it starts with '{'. jsonl, text: every FILE read so.",
+    help=_input_formats_help(),
 )
 @_PUBLISHED_OPTION
 @_ACTORS_OPTION
@@ -162,12 +179,11 @@ def code_command(
     an HTML page, a WARC archive (.warc, .warc.gz), an RSS/Atom feed (.xml, .rss, .atom) or any other
     file as one plain text article whose id is the file name. '-' is stdin.
     """
-    with _fatal_errors(debug):
+    with fatal_errors(debug):
         coder = load_coder(actors=actors, patterns=patterns, **({"max_chars": max_chars} if max_chars else {}))
         articles = _read_inputs(files, input_format=input_format, published=published)
-        results = coder.code_articles(articles, n_process=processes)
-        results = _with_progress(results)
-        with _open_output(output, fmt) as out:
+        results = _with_progress(coder.code_articles(articles, n_process=processes))
+        with _open_output(output) as out:
             n_coded, n_failed, n_events = _write_results(results, out, fmt, debug=debug)
     if n_coded == 0:
         _echo_err("error: no article could be coded" if n_failed else "error: no articles in the input")
@@ -177,21 +193,10 @@ def code_command(
 def _read_inputs(
     files: Sequence[str], *, input_format: str, published: dt.date | None
 ) -> Iterator[Article | InputError]:
-    from parley.readers import iter_articles, read_jsonl, read_stdin, read_text_files
+    from parley.readers import iter_articles
 
-    if not files:
-        files = ("-",)
-    stdin = click.get_binary_stream("stdin")
-    for path in files:
-        if path == "-":
-            yield from read_stdin(stdin, format=input_format, published=published)
-        elif input_format == "jsonl":
-            yield from read_jsonl(path)
-        elif input_format == "text" or not (path.lower().startswith(("http://", "https://")) or os.path.exists(path)):
-            # A missing file is reported by the text reader ("cannot read file"), as it always was.
-            yield from read_text_files([path], published=published)
-        else:
-            yield from iter_articles([path], published=published, stdin=stdin)
+    return iter_articles(files or ("-",), format=input_format, published=published,
+                         stdin=click.get_binary_stream("stdin"))
 
 
 def _with_progress(results: Iterable[Any]) -> Iterable[Any]:
@@ -199,13 +204,13 @@ def _with_progress(results: Iterable[Any]) -> Iterable[Any]:
     stderr = sys.stderr
     if not (hasattr(stderr, "isatty") and stderr.isatty()):
         return results
-    from tqdm import tqdm
+    from tqdm import tqdm  # type: ignore[import-untyped]
 
     return tqdm(results, unit="article", file=stderr, leave=False, dynamic_ncols=True)
 
 
 @contextlib.contextmanager
-def _open_output(output: str, fmt: str) -> Iterator[IO[str]]:
+def _open_output(output: str) -> Iterator[IO[str]]:
     if output == "-":
         yield click.get_text_stream("stdout")
         return
@@ -215,27 +220,15 @@ def _open_output(output: str, fmt: str) -> Iterator[IO[str]]:
 
 def _write_results(results: Iterable[Any], out: IO[str], fmt: str, *, debug: bool) -> tuple[int, int, int]:
     n_coded = n_failed = n_events = 0
-    table: list[Event] = []
-    header = True
+    sink = output_format(fmt, "events").writer("events")(out, width=shutil.get_terminal_size((120, 24)).columns)
     for result in results:
         if result.error is not None:
             n_failed += 1
             _report_skipped(result.error, debug=debug)
             continue
         n_coded += 1
-        n_events += len(result.events)
-        if fmt == "jsonl":
-            write_jsonl(result.events, out)
-        elif fmt == "csv":
-            write_csv(result.events, out, header=header)
-            header = False
-        else:
-            table.extend(result.events)
-    if fmt == "csv" and header:
-        write_csv([], out)  # a header even when nothing was found
-    if fmt == "table":
-        width = shutil.get_terminal_size((120, 24)).columns
-        out.write(format_table(table, width=width))
+        n_events += sink.write(result.events)
+    sink.close()
     out.flush()
     return n_coded, n_failed, n_events
 
@@ -291,7 +284,7 @@ def evaluate_command(
     """Score the coder against GOLD (JSON Lines gold items) and print metrics per dataset."""
     from parley.evaluate import evaluate, evaluate_given_dyads, format_report
 
-    with _fatal_errors(debug):
+    with fatal_errors(debug):
         if given_dyads:
             coder = load_coder(actors=actors, patterns=patterns)
             report = evaluate_given_dyads(gold, coder=coder, datasets=datasets or None)
@@ -396,7 +389,7 @@ def ingest_command(
     """
     from parley.store import ingest
 
-    with _fatal_errors(debug):
+    with fatal_errors(debug):
         coder = load_coder(actors=actors, patterns=patterns)
         report = ingest(
             _store_sources(sources, published=published),
@@ -433,9 +426,9 @@ def recode_command(
     """Re-code every stored article with the current lexicon and actors, replacing its events."""
     from parley.store import recode
 
-    with _fatal_errors(debug):
+    with fatal_errors(debug):
         if not os.path.exists(db):
-            raise ParleyError(f"{db}: no such store; create it with `parley ingest`")
+            raise StoreError("no such store; create it with `parley ingest`", path=db)
         coder = load_coder(actors=actors, patterns=patterns)
         report = recode(db=db, coder=coder, batch_size=batch_size, n_process=processes,
                         progress=_store_progress())
@@ -450,7 +443,7 @@ def errors_command(db: str, as_json: bool, debug: bool) -> None:
     """List the records that could not be read or coded, from the errors table of the store."""
     from parley.store import Store
 
-    with _fatal_errors(debug), Store.open(db, read_only=True) as store:
+    with fatal_errors(debug), Store.open(db, read_only=True) as store:
         rows = store.errors().to_pylist()
     for row in rows:
         if as_json:
@@ -524,7 +517,7 @@ def _event_filter(options: dict[str, Any]) -> Any:
             unhedged_only=given["unhedged"],
             negated={"exclude": False, "only": True, "include": None}[given["negated"]],
         )
-    except ValueError as e:
+    except BadFilter as e:
         raise click.UsageError(str(e)) from e
 
 
@@ -532,16 +525,19 @@ def _output_option(help: str) -> Any:
     return click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True), default="-", help=help)
 
 
+_TABLE_FORMATS = output_formats("rows")
+
+
 def _table_format_option(default: str) -> Any:
-    return click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl", "parquet"]), default=default,
-                        show_default=True, help="Output format.")
+    return click.option("--format", "fmt", type=click.Choice(_TABLE_FORMATS), default=default, show_default=True,
+                        help=f"Output format. {_formats_help(_TABLE_FORMATS)}.")
 
 
 def _write_result(table: Any, output: str, fmt: str, *, kind: str) -> None:
     from parley.store import write_table
 
-    if fmt == "parquet" and output == "-":
-        raise click.UsageError("--format parquet needs --output FILE")
+    if OUTPUT_FORMATS[fmt].binary and output == "-":
+        raise click.UsageError(f"--format {fmt} needs --output FILE")
     if output == "-":
         width = shutil.get_terminal_size((120, 24)).columns
         write_table(table, click.get_text_stream("stdout"), format=fmt, width=width, kind=kind)
@@ -569,7 +565,7 @@ def events_command(db: str, clusters: bool, fmt: str, output: str, limit: int | 
     from parley.store.query import select_events
 
     flt = _event_filter(options)
-    with _fatal_errors(debug), _open_store_read_only(db) as store:
+    with fatal_errors(debug), _open_store_read_only(db) as store:
         table = select_events(store, flt, clusters=clusters, limit=limit)
         _write_result(table, output, fmt, kind="clusters" if clusters else "events")
 
@@ -593,7 +589,7 @@ def stats_command(db: str, freq: str, mentions: bool, top: int | None, top_of: s
     from parley.store import time_series, top_actors, top_dyads
 
     flt = _event_filter(options)
-    with _fatal_errors(debug), _open_store_read_only(db) as store:
+    with fatal_errors(debug), _open_store_read_only(db) as store:
         if top is not None:
             rank = top_actors if top_of == "actors" else top_dyads
             table = rank(store, top, by_cluster=not mentions, filters=flt)
@@ -604,10 +600,14 @@ def stats_command(db: str, freq: str, mentions: bool, top: int | None, top_of: s
         _write_result(table, output, fmt, kind=kind)
 
 
+_EXPORT_FORMATS = output_formats("export")
+
+
 @main.command("export")
 @_DB_OPTION
-@click.option("--as", "as_format", type=click.Choice(["parquet", "csv", "gdelt", "plover"]), required=True,
-              help="parquet, csv: events (or clusters); gdelt: GDELT-style tab-separated; plover: JSON Lines.")
+@click.option("--as", "as_format", type=click.Choice(_EXPORT_FORMATS), required=True,
+              help=f"{_formats_help(_EXPORT_FORMATS)}. Those not per event cluster write events (or clusters, "
+                   "with --clusters).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), required=True, help="The file to write.")
 @click.option("--clusters", is_flag=True, help="parquet and csv: one row per event cluster.")
 @_filter_options
@@ -617,9 +617,9 @@ def export_command(db: str, as_format: str, output: str, clusters: bool, debug: 
     from parley.store import export_events
 
     flt = _event_filter(options)
-    with _fatal_errors(debug), _open_store_read_only(db) as store:
+    with fatal_errors(debug), _open_store_read_only(db) as store:
         n = export_events(store, output, format=as_format, clusters=clusters, filters=flt)
-    unit = "event cluster" if clusters or as_format in ("gdelt", "plover") else "event"
+    unit = "event cluster" if clusters or OUTPUT_FORMATS[as_format].per_cluster else "event"
     click.echo(f"{output}: {n} {unit}{'' if n == 1 else 's'}")
 
 

@@ -4,15 +4,29 @@
     ├── InputError            bad article input (line, article id)
     │   └── ArticleError      one article cannot be coded (article id, step)
     ├── CodingError           coding one article failed inside Parley: a bug (article id, step)
+    ├── BadOption             an option of a public function has an impossible value (option, value); a ValueError
+    │   ├── BadFilter         an event filter has an impossible value (cameo "abc", quad 5)
+    │   │   └── UnknownFilter no event filter has this name; also a TypeError
+    │   └── UnknownFormat     no reader or writer has this format name (kind, known)
+    ├── FetchError            a page or feed could not be fetched (url)
     ├── DataFileError         an actors / patterns / ontology file is invalid (path, line, key)
     ├── UnknownProcess        no negotiation process with this id
     ├── ModelNotInstalled     the spaCy model package is missing
     └── StoreError            the event store cannot be opened, read or written (path)
         ├── StoreLocked       another process holds the store's write lock (path, holder)
         └── SchemaError       the store's schema is newer than this Parley, or not a Parley store
+
+Bad input is a `ParleyError`; a bug in Parley is not dressed up as one (it stays a `TypeError`,
+`KeyError`, ...), except that a batch goes on past an article whose coding failed: that article's
+result carries a `CodingError` with the bug chained as its cause, never an `InputError`. Foreign errors are mapped where they enter: `raise StoreError(...) from e`.
+`BadOption` and its subclasses are also `ValueError`s (`UnknownFilter` also a `TypeError`), so code
+written against the built-in exceptions keeps working.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
 
 
 class ParleyError(Exception):
@@ -104,6 +118,57 @@ class UnknownProcess(ParleyError):
         else:
             hint = "`parley negotiations` lists the processes of this store"
         super().__init__(f"no negotiation process {process_id!r}: {hint}")
+
+
+class BadOption(ParleyError, ValueError):
+    """An option of a public function has a value it cannot take. `option` names it, `value` is what was given."""
+
+    def __init__(self, message: str, *, option: str, value: Any = None) -> None:
+        self.option = option
+        self.value = value
+        self.message = message
+        super().__init__(message)
+
+
+class BadFilter(BadOption):
+    """An event filter (`parley.store.EventFilter`) has an impossible value: cameo "abc", quad 5, a bad date."""
+
+
+class UnknownFilter(BadFilter, TypeError):
+    """No event filter has this name; `known` lists those that exist."""
+
+    def __init__(self, names: Iterable[str], *, known: Iterable[str]) -> None:
+        self.names = tuple(sorted(names))
+        self.known = tuple(known)
+        super().__init__(
+            f"unknown filter(s) {', '.join(self.names)}; the filters are {', '.join(self.known)}",
+            option=self.names[0] if self.names else "",
+            value=None,
+        )
+
+
+class UnknownFormat(BadOption):
+    """No reader or writer is registered under this format name.
+
+    `kind` says which registry was asked ("input format", "output format", "export format", ...);
+    `known` lists the names it has.
+    """
+
+    def __init__(self, name: str, *, kind: str, known: Iterable[str], option: str = "format") -> None:
+        self.format = name
+        self.kind = kind
+        self.known = tuple(known)
+        super().__init__(f"unknown {kind} {name!r}; the {kind}s are {', '.join(self.known)}", option=option,
+                         value=name)
+
+
+class FetchError(ParleyError):
+    """A page or feed could not be fetched; the message says why (status, timeout, connection). `url` names it."""
+
+    def __init__(self, message: str, *, url: str | None = None) -> None:
+        self.url = url
+        self.message = message
+        super().__init__(message)
 
 
 class CodingError(ParleyError):

@@ -1,4 +1,5 @@
-"""Write events as JSON Lines, CSV or a terminal table, and word per-record error lines.
+"""Output formats: the registry of them, events as JSON Lines, CSV or a table, the one text-table renderer,
+and the wording of per-record error lines.
 
 Output formats are contracts, documented field by field in docs/schema.md: JSON Lines is
 `Event.to_dict()` one object a line; CSV flattens it into `CSV_COLUMNS`. CAMEO codes stay
@@ -9,10 +10,12 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Mapping
-from typing import IO, Any
+import textwrap
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import IO, Any, Protocol
 
-from parley.errors import InputError, ParleyError
+from parley.errors import InputError, ParleyError, UnknownFormat
 from parley.types import (
     ActorMention,
     Attribution,
@@ -24,9 +27,16 @@ from parley.types import (
 
 __all__ = [
     "CSV_COLUMNS",
+    "OUTPUT_FORMATS",
+    "Column",
+    "EventSink",
+    "OutputFormat",
     "event_from_dict",
     "format_error",
     "format_table",
+    "output_format",
+    "output_formats",
+    "render_table",
     "write_csv",
     "write_jsonl",
 ]
@@ -158,8 +168,18 @@ def event_from_dict(d: Mapping[str, Any]) -> Event:
     """Rebuild an `Event` from its JSON form (the inverse of `Event.to_dict()` after a JSON round trip).
 
     Raises:
-        KeyError, TypeError: `d` is not an event in the documented shape.
+        InputError: `d` is not an event in the documented shape (a field missing or of the wrong type).
     """
+    try:
+        return _event_from_dict(d)
+    except (KeyError, TypeError, AttributeError) as e:
+        what = f"missing field {e}" if isinstance(e, KeyError) else str(e)
+        article_id = d.get("article_id") if isinstance(d, Mapping) else None
+        raise InputError(f"not an event in the documented shape (docs/schema.md): {what}",
+                         article_id=article_id if isinstance(article_id, str) else None) from e
+
+
+def _event_from_dict(d: Mapping[str, Any]) -> Event:
     attribution = d["attribution"]
     speaker = attribution.get("speaker")
     location = d.get("location")
@@ -197,13 +217,106 @@ def event_from_dict(d: Mapping[str, Any]) -> Event:
     )
 
 
-# --- terminal table -------------------------------------------------------------------------------
+# --- text tables ---------------------------------------------------------------------------------
 
-_TABLE_HEADER = ("DATE", "SOURCE", "EVENT", "TARGET", "FLAGS", "TRIGGER")
-# Share of the flexible width given to SOURCE, EVENT, TARGET, FLAGS, TRIGGER.
-_TABLE_WEIGHTS = (5, 6, 5, 4, 2)
-_TABLE_MIN = (8, 10, 8, 6, 6)
-_DATE_WIDTH = 10
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A column of a text table: its header and how its cells behave.
+
+    Attributes:
+        header: the column's title.
+        right: right-align the cells (numbers).
+        fixed: never narrow the column (dates, numbers, ids); others shrink to fit the width.
+        wrap: long cells wrap onto more lines (continuation lines indented by two spaces) instead of
+            being cut with "…".
+        min_width: how narrow the column may become.
+    """
+
+    header: str
+    right: bool = False
+    fixed: bool = False
+    wrap: bool = False
+    min_width: int = 6
+
+
+Cell = str | Sequence[str]
+"""A cell: one text, or several paragraphs (each starts a new line; only `wrap` columns show them all)."""
+
+
+def render_table(columns: Sequence[Column], rows: Iterable[Sequence[Cell]], *, width: int, rule: bool = False,
+                 empty: str | None = None) -> list[str]:
+    """The lines of a fixed-width text table: the one table renderer of every command that prints a table.
+
+    Columns start at the width of their longest cell (or header); while the table is wider than
+    `width`, the widest column that is not `fixed` loses a character (never going below its
+    `min_width`), so a table that cannot fit is as narrow as it can be. Cells are separated by two
+    spaces; trailing spaces are cut.
+
+    Args:
+        columns: the columns, in order.
+        rows: one sequence of cells per row, one cell per column.
+        width: the width to fit, in characters.
+        rule: draw a line of "-" under the header.
+        empty: a line to show when there are no rows.
+    """
+    body = [[_paragraphs(cell, column) for cell, column in zip(row, columns, strict=True)] for row in rows]
+    widths = _fit_widths(columns, body, width)
+    lines = _row_lines([[column.header] for column in columns], columns, widths, header=True)
+    if rule:
+        lines.append("-" * min(width, sum(widths) + 2 * (len(widths) - 1)))
+    for row in body:
+        lines.extend(_row_lines(row, columns, widths))
+    if not body and empty is not None:
+        lines.append(empty)
+    return lines
+
+
+def _paragraphs(cell: Cell, column: Column) -> list[str]:
+    texts = [cell] if isinstance(cell, str) else list(cell)
+    if not column.wrap:
+        texts = texts[:1]
+    return [" ".join(text.split()) for text in texts] or [""]
+
+
+def _fit_widths(columns: Sequence[Column], body: list[list[list[str]]], width: int) -> list[int]:
+    widths = [max([len(column.header), *(len(p) for row in body for p in row[i])])
+              for i, column in enumerate(columns)]
+    while sum(widths) + 2 * (len(widths) - 1) > width:
+        candidates = [i for i, column in enumerate(columns) if not column.fixed and widths[i] > column.min_width]
+        if not candidates:
+            break
+        widths[max(candidates, key=lambda i: (widths[i], -i))] -= 1
+    return widths
+
+
+def _row_lines(row: list[list[str]], columns: Sequence[Column], widths: list[int], *,
+               header: bool = False) -> list[str]:
+    cells: list[list[str]] = []
+    for paragraphs, column, w in zip(row, columns, widths, strict=True):
+        if column.wrap and not header:
+            cells.append([line for p in paragraphs for line in textwrap.wrap(p, w, subsequent_indent="  ") or [""]])
+        else:
+            cells.append([_cut(paragraphs[0], w)])
+    height = max(len(cell) for cell in cells)
+    lines = []
+    for i in range(height):
+        parts = []
+        for cell, column, w in zip(cells, columns, widths, strict=True):
+            text = cell[i] if i < len(cell) else ""
+            parts.append(text.rjust(w) if column.right else text.ljust(w))
+        lines.append("  ".join(parts).rstrip())
+    return lines
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: max(0, width - 1)] + "…"
+
+
+# --- the table of coded events -------------------------------------------------------------------
+
+_EVENT_COLUMNS = (Column("DATE", fixed=True), Column("SOURCE"), Column("EVENT"), Column("TARGET"),
+                  Column("FLAGS"), Column("TRIGGER"))
 
 
 def format_table(events: Iterable[Event], width: int = 100) -> str:
@@ -216,38 +329,8 @@ def format_table(events: Iterable[Event], width: int = 100) -> str:
     Args:
         width: the total width in characters (columns shrink to fit, down to a minimum).
     """
-    rows = [_table_row(event) for event in events]
-    gaps = 2 * (len(_TABLE_HEADER) - 1)
-    flexible = max(sum(_TABLE_MIN), width - _DATE_WIDTH - gaps)
-    widths = [_DATE_WIDTH]
-    # Give each flexible column what it needs, but no more than its share, then hand out the rest.
-    needs = [max([len(_TABLE_HEADER[i + 1])] + [len(r[i + 1]) for r in rows]) for i in range(5)]
-    total_weight = sum(_TABLE_WEIGHTS)
-    share = [max(lo, flexible * w // total_weight) for lo, w in zip(_TABLE_MIN, _TABLE_WEIGHTS, strict=True)]
-    cols = [min(need, s) for need, s in zip(needs, share, strict=True)]
-    spare = flexible - sum(cols)
-    for i in (4, 0, 1, 2, 3):  # trigger first: it is short and says what happened
-        extra = min(spare, needs[i] - cols[i])
-        if extra > 0:
-            cols[i] += extra
-            spare -= extra
-    widths += cols
-    lines = [_table_line(_TABLE_HEADER, widths)]
-    lines += [_table_line(row, widths) for row in rows]
-    if not rows:
-        lines.append("(no events)")
+    lines = render_table(_EVENT_COLUMNS, [_table_row(event) for event in events], width=width, empty="(no events)")
     return "\n".join(lines) + "\n"
-
-
-def _table_line(cells: Iterable[str], widths: list[int]) -> str:
-    return "  ".join(_fit(cell, w) for cell, w in zip(cells, widths, strict=True)).rstrip()
-
-
-def _fit(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    if len(text) > width:
-        text = text[: width - 1] + "…"
-    return text.ljust(width)
 
 
 def _actor_cell(actor: ActorMention | None) -> str:
@@ -279,6 +362,150 @@ def _table_row(event: Event) -> tuple[str, ...]:
         " ".join(flags) or "-",
         event.trigger.text,
     )
+
+
+# --- the output formats ---------------------------------------------------------------------------
+
+
+class EventSink(Protocol):
+    """Where `parley code` writes coded events, one article's events at a time."""
+
+    def write(self, events: Iterable[Event]) -> int:
+        """Write some events; returns how many."""
+        ...
+
+    def close(self) -> None:
+        """Finish the output (a CSV header when nothing was written, a table's lines)."""
+        ...
+
+
+class _JsonlSink:
+    def __init__(self, fp: IO[str], *, width: int) -> None:
+        self.fp = fp
+
+    def write(self, events: Iterable[Event]) -> int:
+        return write_jsonl(events, self.fp)
+
+    def close(self) -> None:
+        pass
+
+
+class _CsvSink:
+    def __init__(self, fp: IO[str], *, width: int) -> None:
+        self.fp = fp
+        self.started = False
+
+    def write(self, events: Iterable[Event]) -> int:
+        n = write_csv(events, self.fp, header=not self.started)
+        self.started = True
+        return n
+
+    def close(self) -> None:
+        if not self.started:
+            write_csv([], self.fp)  # a header even when nothing was found
+
+
+class _TableSink:
+    def __init__(self, fp: IO[str], *, width: int) -> None:
+        self.fp = fp
+        self.width = width
+        self.events: list[Event] = []
+
+    def write(self, events: Iterable[Event]) -> int:
+        before = len(self.events)
+        self.events.extend(events)
+        return len(self.events) - before
+
+    def close(self) -> None:
+        self.fp.write(format_table(self.events, width=self.width))
+
+
+def _store_writer(name: str) -> Callable[..., int]:
+    """A writer of `parley.store.exports`, imported when first called (the store needs duckdb and pyarrow)."""
+
+    def write(*args: Any, **kwargs: Any) -> int:
+        from parley.store import exports
+
+        return int(getattr(exports, name)(*args, **kwargs))
+
+    write.__name__ = write.__qualname__ = name
+    return write
+
+
+@dataclass(frozen=True, slots=True)
+class OutputFormat:
+    """One output format: its name, one line saying what it is, and what it can write.
+
+    A format has one or more writers:
+
+    - `events(fp, width=...)` opens an `EventSink` for coded events (`parley code --format`);
+    - `rows(table, fp, width=..., kind=...)` writes an Arrow table, a query or statistics result
+      (`parley events|stats --format`, `parley.store.write_table`);
+    - `export(store, fp, filters=..., clusters=...)` writes the stored events passing a filter
+      (`parley export --as`, `parley.store.export_events`).
+
+    `binary` formats are written to files opened in binary (never to a terminal); `per_cluster`
+    exports are one row per event cluster whatever `clusters` says.
+    """
+
+    name: str
+    description: str
+    events: Callable[..., EventSink] | None = None
+    rows: Callable[..., int] | None = None
+    export: Callable[..., int] | None = None
+    binary: bool = False
+    per_cluster: bool = False
+
+    def can(self, capability: str) -> bool:
+        """Whether the format has the writer `capability` ("events", "rows" or "export")."""
+        return getattr(self, capability) is not None
+
+    def writer(self, capability: str) -> Callable[..., Any]:
+        """The writer `capability` ("events", "rows" or "export") of this format.
+
+        Raises:
+            UnknownFormat: the format has no such writer.
+        """
+        found: Callable[..., Any] | None = getattr(self, capability)
+        if found is None:
+            raise UnknownFormat(self.name, kind=_KINDS[capability], known=output_formats(capability))
+        return found
+
+
+OUTPUT_FORMATS: dict[str, OutputFormat] = {f.name: f for f in (
+    OutputFormat("jsonl", "JSON Lines, one object a line", events=_JsonlSink, rows=_store_writer("write_jsonl_rows")),
+    OutputFormat("csv", "comma-separated values with a header row", events=_CsvSink,
+                 rows=_store_writer("write_csv_rows"), export=_store_writer("export_csv")),
+    OutputFormat("table", "a fixed-width table for reading, fitted to the terminal", events=_TableSink,
+                 rows=_store_writer("write_text_table")),
+    OutputFormat("parquet", "Apache Parquet with typed columns (to a file)", rows=_store_writer("write_parquet"),
+                 export=_store_writer("export_parquet"), binary=True),
+    OutputFormat("gdelt", "GDELT 2.0-style tab-separated rows, one per event cluster",
+                 export=_store_writer("export_gdelt"), per_cluster=True),
+    OutputFormat("plover", "PLOVER/POLECAT-style JSON Lines, one object per event cluster",
+                 export=_store_writer("export_plover"), per_cluster=True),
+)}
+"""Every output format by name: the one registry the CLI's `--format` and `--as` choices come from."""
+
+_KINDS = {"events": "output format", "rows": "output format", "export": "export format"}
+
+
+def output_formats(capability: str) -> tuple[str, ...]:
+    """The names of the formats that can write `capability` ("events", "rows" or "export"), in registry order."""
+    return tuple(name for name, fmt in OUTPUT_FORMATS.items() if fmt.can(capability))
+
+
+def output_format(name: str, capability: str) -> OutputFormat:
+    """The format `name`, which must be able to write `capability` ("events", "rows" or "export").
+
+    Raises:
+        UnknownFormat: no format of that name can write it.
+    """
+    fmt = OUTPUT_FORMATS.get(name)
+    if fmt is None:
+        raise UnknownFormat(name, kind=_KINDS[capability], known=output_formats(capability))
+    fmt.writer(capability)
+    return fmt
 
 
 # --- error lines ----------------------------------------------------------------------------------

@@ -5,7 +5,8 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Sequence
 
-from parley.negotiation.model import Board, Move, Position, Process
+from parley.formats import Column, render_table
+from parley.negotiation.model import ActorRef, Board, Issue, Move, Position, Process
 
 __all__ = ["format_board", "format_processes"]
 
@@ -28,15 +29,15 @@ def _fit(text: str, width: int) -> str:
     return text if len(text) <= width else text[: max(0, width - 1)] + "…"
 
 
+_PROCESS_COLUMNS = (Column("ID", fixed=True), Column("STATE", fixed=True), Column("PERIOD", fixed=True),
+                    Column("MOVES", right=True, fixed=True), Column("NAME"))
+
+
 def format_processes(processes: Sequence[Process], *, width: int = 100) -> str:
     """One line per process: id, state, period, moves, name."""
-    width = _width(width)
-    lines = [f"{'ID':<12} {'STATE':<18} {'PERIOD':<23} {'MOVES':>5}  NAME"]
-    for p in processes:
-        period = f"{p.first_date or '?'} – {p.last_date or '?'}"
-        head = f"{p.id:<12} {_STATUS.get(p.status, p.status).lower():<18} {period:<23} {p.n_moves:>5}  "
-        lines.append(head + _fit(p.name, width - len(head)))
-    return "\n".join(lines)
+    rows = [(p.id, _STATUS.get(p.status, p.status).lower(), f"{p.first_date or '?'} – {p.last_date or '?'}",
+             str(p.n_moves), p.name) for p in processes]
+    return "\n".join(render_table(_PROCESS_COLUMNS, rows, width=_width(width)))
 
 
 def _position_text(p: Position) -> str:
@@ -46,27 +47,44 @@ def _position_text(p: Position) -> str:
     return f"{_STANCE[p.stance]} {statement}{mark}{hedge}"
 
 
-def _cell(history: Sequence[Position], width: int, *, keep: int = 3) -> list[str]:
-    """The latest position first, then earlier ones (newest first), each wrapped to `width`."""
+def _cell(history: Sequence[Position], *, keep: int = 3) -> list[str]:
+    """The latest position first, then earlier ones (newest first), one paragraph each."""
     lines: list[str] = []
     for n, p in enumerate(reversed(history[-keep:])):
         date = (p.date or "")[5:] if p.date else ""
         prefix = "" if n == 0 else "was: "
-        text = f"{prefix}{_position_text(p)} [{date}]" if date else f"{prefix}{_position_text(p)}"
-        lines.extend(textwrap.wrap(text, width, subsequent_indent="  ") or [""])
+        lines.append(f"{prefix}{_position_text(p)} [{date}]" if date else f"{prefix}{_position_text(p)}")
     if len(history) > keep:
         lines.append(f"(+{len(history) - keep} earlier)")
     return lines
 
 
-def _table(rows: list[list[list[str]]], widths: list[int]) -> list[str]:
-    out = []
-    for row in rows:
-        height = max(len(cell) for cell in row)
-        for i in range(height):
-            parts = [(cell[i] if i < len(cell) else "").ljust(w) for cell, w in zip(row, widths, strict=True)]
-            out.append("  ".join(parts).rstrip())
-    return out
+def _issues_table(board: Board, width: int) -> list[str]:
+    """Issues × parties (and what mediators propose), each cell the latest position then earlier ones."""
+    parties = list(board.process.parties)
+    has_proposals = any(issue.proposals for issue in board.issues)
+    columns = [Column("ISSUE", wrap=True, min_width=12)]
+    columns += [Column(party.name.upper(), wrap=True, min_width=16) for party in parties]
+    if has_proposals:
+        columns.append(Column("MEDIATORS PROPOSE", wrap=True, min_width=16))
+    rows = [_issue_row(issue, parties, has_proposals) for issue in board.issues]
+    return render_table(columns, rows, width=width, rule=True)
+
+
+def _issue_row(issue: Issue, parties: Sequence[ActorRef], has_proposals: bool) -> list[list[str]]:
+    by_party = {pp.party.id: pp for pp in issue.positions}
+    row = [[issue.label or issue.topic]]
+    for party in parties:
+        pp = by_party.get(party.id)
+        row.append(_cell(pp.history) if pp else ["—"])
+    if has_proposals:
+        if issue.proposals:
+            latest = issue.proposals[-1]
+            names = ", ".join(dict.fromkeys(x.actor.name for x in issue.proposals if x.move_id == latest.move_id))
+            row.append([f"{names}: {latest.text}"])
+        else:
+            row.append(["—"])
+    return row
 
 
 def _actors(board: Board, role: str) -> str:
@@ -129,36 +147,8 @@ def format_board(board: Board, *, width: int = 100, moves: int = 12) -> str:
             out.extend(textwrap.wrap(f"{label + ':':<12}{names}", width, subsequent_indent=" " * 12))
     out.append("")
     if board.issues:
-        parties = list(p.parties)
-        has_proposals = any(issue.proposals for issue in board.issues)
-        n_cols = len(parties) + (1 if has_proposals else 0)
-        label_w = 16
-        col_w = max(16, (width - label_w - 2 * n_cols) // max(1, n_cols))
-        widths = [label_w] + [col_w] * n_cols
-        header = [["ISSUE"]] + [[_fit(party.name.upper(), col_w)] for party in parties]
-        if has_proposals:
-            header.append(["MEDIATORS PROPOSE"])
-        rows = [header]
-        for issue in board.issues:
-            row = [textwrap.wrap(issue.label, label_w) or [issue.topic]]
-            by_party = {pp.party.id: pp for pp in issue.positions}
-            for party in parties:
-                pp = by_party.get(party.id)
-                row.append(_cell(pp.history, col_w) if pp else ["—"])
-            if has_proposals:
-                if issue.proposals:
-                    latest = issue.proposals[-1]
-                    names = ", ".join(dict.fromkeys(x.actor.name for x in issue.proposals
-                                                    if x.move_id == latest.move_id))
-                    row.append(textwrap.wrap(f"{names}: {latest.text}", col_w) or [""])
-                else:
-                    row.append(["—"])
-            rows.append(row)
         out.append("Issues and positions (latest first)")
-        for i, line in enumerate(_table(rows, widths)):
-            out.append(line)
-            if i == 0:
-                out.append("-" * min(width, sum(widths) + 2 * (len(widths) - 1)))
+        out.extend(_issues_table(board, width))
         out.append("")
     out.append("Gaps")
     if board.gaps:

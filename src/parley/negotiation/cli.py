@@ -9,17 +9,17 @@ Register them on the main group:
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import shutil
-import sys
-import traceback
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import click
 
-from parley.errors import ParleyError
+from parley.errors import StoreError
+
+if TYPE_CHECKING:
+    from parley.store import Store
 
 __all__ = ["negotiation_command", "negotiations_command"]
 
@@ -35,28 +35,11 @@ _gap_option = click.option("--gap-days", type=click.IntRange(min=1), default=90,
 _debug_option = click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
 
 
-@contextlib.contextmanager
-def _fatal_errors(debug: bool) -> Iterator[None]:
-    """A library error becomes one `parley: error: ...` line and exit code 1 (a traceback only with --debug)."""
-    try:
-        yield
-    except (ParleyError, OSError) as e:
-        if debug:
-            traceback.print_exc()
-        if isinstance(e, OSError) and not isinstance(e, ParleyError):
-            where = f"{e.filename}: " if e.filename else ""
-            message = f"{where}{e.strerror or e}"
-        else:
-            message = str(e)
-        click.echo(f"parley: error: {message}", err=True)
-        sys.exit(1)
-
-
-def _open(db: str):  # noqa: ANN202 - a Store; imported lazily
+def _open(db: str) -> Store:
     from parley.store import Store
 
     if not os.path.exists(db):
-        raise ParleyError(f"{db}: no such store; create it with `parley ingest`")
+        raise StoreError("no such store; create it with `parley ingest`", path=db)
     return Store.open(db, read_only=True)
 
 
@@ -72,9 +55,10 @@ def _width() -> int:
 @_debug_option
 def negotiations_command(db: str, topic_files: tuple[str, ...], gap_days: int, as_json: bool, debug: bool) -> None:
     """List the negotiation processes found in the store: id, state, period, moves and name."""
+    from parley.cli import fatal_errors
     from parley.negotiation import find_processes, format_processes, load_topics
 
-    with _fatal_errors(debug):
+    with fatal_errors(debug):
         topics = load_topics(topic_files)
         with _open(db) as store:
             processes = find_processes(store, topics=topics, gap_days=gap_days)
@@ -103,9 +87,10 @@ def negotiation_command(process_id: str, db: str, topic_files: tuple[str, ...], 
 
     PROCESS_ID is an id from `parley negotiations`, or a prefix of one that no other id shares.
     """
+    from parley.cli import fatal_errors
     from parley.negotiation import board, format_board, load_topics
 
-    with _fatal_errors(debug):
+    with fatal_errors(debug):
         topics = load_topics(topic_files)
         with _open(db) as store:
             result = board(store, process_id, topics=topics, gap_days=gap_days)

@@ -59,12 +59,11 @@ class TopicLexicon:
                           for t in self.topics if t.keywords]
         unit_words = {w.lower(): name for name, words in self.units.items() for w in words}
         self._unit_of = unit_words
+        self._quantity: re.Pattern[str] | None = None
         if unit_words:
             alternatives = "|".join(sorted((re.escape(w) for w in unit_words), key=len, reverse=True))
             self._quantity = re.compile(
                 rf"\b{_NUMBER}(?:-|\s+)(?:[A-Za-z][\w'-]*\s+){{0,2}}?({alternatives})\b", re.IGNORECASE)
-        else:
-            self._quantity = None
 
     def __contains__(self, topic_id: object) -> bool:
         return topic_id in self._by_id
@@ -115,73 +114,97 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str,
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
+_META_KEYS = ("__line__", "__keys__")
+
+
 def _parse(text: str, path: str, *, require_version: bool) -> TopicLexicon:
     import hashlib
 
-    problems: list[str] = []
     try:
         data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as e:
         raise DataFileError(path, [f"not valid YAML: {e}"]) from e
     if not isinstance(data, dict):
         raise DataFileError(path, ["line 1: the file must be a mapping with `topics:` (and `units:`)"])
+    problems = _header_problems(data, require_version=require_version)
+    topics = _parse_topics(data.get("topics") or {}, problems)
+    units = _parse_units(data.get("units") or {}, problems)
+    if problems:
+        raise DataFileError(path, problems)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+    return TopicLexicon(topics, units, version=digest)
+
+
+def _header_problems(data: dict[str, Any], *, require_version: bool) -> list[str]:
+    """Problems with the file's version and top-level keys."""
+    problems: list[str] = []
     version = data.get("version")
     if version is None and require_version:
         problems.append("line 1: key 'version': missing; write `version: 1` at the top")
     elif version is not None and version != FORMAT_VERSION:
         line = data["__keys__"].get("version", 1)
         problems.append(f"line {line}: key 'version': {version!r} is not supported; this Parley reads version 1")
-    unknown = sorted(k for k in data if k not in ("version", "topics", "units", "__line__", "__keys__"))
+    unknown = sorted(k for k in data if k not in ("version", "topics", "units", *_META_KEYS))
     for key in unknown:
         problems.append(f"line {data['__keys__'][key]}: key {key!r}: unknown; expected version, topics, units")
-    topics: list[Topic] = []
-    raw_topics = data.get("topics") or {}
+    return problems
+
+
+def _parse_topics(raw_topics: Any, problems: list[str]) -> list[Topic]:
+    """The topics of the `topics:` mapping; problems are added to `problems`."""
     if not isinstance(raw_topics, dict):
         problems.append("key 'topics': must be a mapping from topic id to {label, keywords}")
-        raw_topics = {}
+        return []
+    topics: list[Topic] = []
     for topic_id, spec in raw_topics.items():
-        if topic_id in ("__line__", "__keys__"):
+        if topic_id in _META_KEYS:
             continue
         line = raw_topics["__keys__"].get(topic_id, raw_topics["__line__"])
-        where = f"line {line}: topic {topic_id!r}"
-        if not isinstance(topic_id, str) or not _TOPIC_ID.match(topic_id):
-            problems.append(f"{where}: the id must be lower case letters, digits and _ (e.g. prisoners)")
-            continue
-        if not isinstance(spec, dict):
-            problems.append(f"{where}: must be a mapping with label and keywords")
-            continue
-        extra = sorted(k for k in spec if k not in ("label", "keywords", "__line__", "__keys__"))
-        for key in extra:
-            problems.append(f"{where}: key {key!r}: unknown; expected label, keywords")
-        label = spec.get("label")
-        if not isinstance(label, str) or not label.strip():
-            problems.append(f"{where}: key 'label': missing or empty; write what the board should call it")
-            label = topic_id
-        keywords = spec.get("keywords")
-        if not isinstance(keywords, list) or not keywords:
-            problems.append(f"{where}: key 'keywords': must be a non-empty list of words or phrases")
-            keywords = []
-        bad = [k for k in keywords if not isinstance(k, str) or not k.strip()]
-        if bad:
-            problems.append(f"{where}: key 'keywords': {bad!r} are not words; use non-empty strings")
-        topics.append(Topic(topic_id, label.strip(), tuple(k.strip().lower() for k in keywords if k not in bad)))
-    units: dict[str, tuple[str, ...]] = {}
-    raw_units = data.get("units") or {}
+        topic = _parse_topic(topic_id, spec, f"line {line}: topic {topic_id!r}", problems)
+        if topic is not None:
+            topics.append(topic)
+    return topics
+
+
+def _parse_topic(topic_id: Any, spec: Any, where: str, problems: list[str]) -> Topic | None:
+    if not isinstance(topic_id, str) or not _TOPIC_ID.match(topic_id):
+        problems.append(f"{where}: the id must be lower case letters, digits and _ (e.g. prisoners)")
+        return None
+    if not isinstance(spec, dict):
+        problems.append(f"{where}: must be a mapping with label and keywords")
+        return None
+    extra = sorted(k for k in spec if k not in ("label", "keywords", *_META_KEYS))
+    for key in extra:
+        problems.append(f"{where}: key {key!r}: unknown; expected label, keywords")
+    label = spec.get("label")
+    if not isinstance(label, str) or not label.strip():
+        problems.append(f"{where}: key 'label': missing or empty; write what the board should call it")
+        label = topic_id
+    keywords = spec.get("keywords")
+    if not isinstance(keywords, list) or not keywords:
+        problems.append(f"{where}: key 'keywords': must be a non-empty list of words or phrases")
+        keywords = []
+    bad = [k for k in keywords if not isinstance(k, str) or not k.strip()]
+    if bad:
+        problems.append(f"{where}: key 'keywords': {bad!r} are not words; use non-empty strings")
+    return Topic(topic_id, label.strip(), tuple(k.strip().lower() for k in keywords if k not in bad))
+
+
+def _parse_units(raw_units: Any, problems: list[str]) -> dict[str, tuple[str, ...]]:
+    """The `units:` mapping; problems are added to `problems`."""
     if not isinstance(raw_units, dict):
         problems.append("key 'units': must be a mapping from unit name to a list of words")
-        raw_units = {}
+        return {}
+    units: dict[str, tuple[str, ...]] = {}
     for name, words in raw_units.items():
-        if name in ("__line__", "__keys__"):
+        if name in _META_KEYS:
             continue
         if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
             line = raw_units["__keys__"].get(name, raw_units["__line__"])
             problems.append(f"line {line}: unit {name!r}: must be a non-empty list of words")
             continue
         units[str(name)] = tuple(w.strip().lower() for w in words)
-    if problems:
-        raise DataFileError(path, problems)
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
-    return TopicLexicon(topics, units, version=digest)
+    return units
 
 
 @functools.cache
@@ -198,12 +221,15 @@ def load_topics(extra: Iterable[str | os.PathLike[str]] = ()) -> TopicLexicon:
         extra: paths of user topic files (same format as `parley/data/topics.yaml`).
 
     Raises:
-        DataFileError: a file is invalid; every problem is listed with its line and key.
-        OSError: a file cannot be read.
+        DataFileError: a file cannot be read, or is invalid; every problem is listed with its line and key.
     """
     lexicon = default_topics()
     for path in extra:
-        with open(path, encoding="utf-8") as fp:
-            text = fp.read()
+        try:
+            with open(path, encoding="utf-8") as fp:
+                text = fp.read()
+        except (OSError, UnicodeDecodeError) as e:
+            reason = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
+            raise DataFileError(os.fspath(path), [f"cannot read the file: {reason}"]) from e
         lexicon = lexicon.merged(_parse(text, os.fspath(path), require_version=False))
     return lexicon

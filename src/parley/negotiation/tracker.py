@@ -20,12 +20,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from parley.errors import UnknownProcess
 from parley.negotiation.model import (
@@ -43,6 +42,9 @@ from parley.negotiation.model import (
 )
 from parley.negotiation.topics import TopicLexicon, default_topics
 from parley.types import ActorMention, Event
+
+if TYPE_CHECKING:
+    from parley.store import Store
 
 __all__ = ["DEFAULT_GAP_DAYS", "UnknownProcess", "board", "find_processes", "track"]
 
@@ -85,16 +87,12 @@ SUPPORT = frozenset({"offer", "accept", "agree", "concede"})
 
 # --- reading the store --------------------------------------------------------------------------------
 
-_RELEVANT_SQL = """
-SELECT e.event_json, a.ingest_seq, CAST(a.published AS VARCHAR), m.cluster_id
-FROM events e
-JOIN articles a ON a.id = e.article_id
-LEFT JOIN cluster_mentions m ON m.event_id = e.event_id
-WHERE e.cameo LIKE '03%' OR e.cameo LIKE '04%' OR e.cameo = '057' OR e.cameo LIKE '08%'
-   OR e.cameo LIKE '10%' OR e.cameo LIKE '12%' OR e.cameo IN ('134', '135', '164', '165', '166')
-   OR regexp_matches(lower(e.trigger_text), '^(violat|breach)')
-ORDER BY a.ingest_seq, e.sentence_index, e.trigger_start, e.event_id
-"""
+# The events the tracker reads (`Store.stored_events`): intents (03), consultations (04), signing (057),
+# concessions (08), demands (10), rejections (12), threats to halt (134, 135), halts (164-166), and
+# violations and breaches by their trigger.
+_CODES = ("057", "134", "135", "164", "165", "166")
+_CODE_PREFIXES = ("03", "04", "08", "10", "12")
+_TRIGGER_PREFIXES = ("violat", "breach")
 
 
 @dataclass(slots=True)
@@ -118,42 +116,26 @@ class _Ev:
         return self.event.date or self.published
 
 
-def _read_events(store: Any) -> list[_Ev]:
-    import duckdb
-
-    from parley.errors import StoreError
-    from parley.formats import event_from_dict
-
-    try:
-        rows = store.con.execute(_RELEVANT_SQL).fetchall()
-    except duckdb.Error as e:
-        raise StoreError(f"cannot read events for the negotiation tracker: {e}",
-                         path=getattr(store, "path", None)) from e
+def _read_events(store: Store) -> list[_Ev]:
     found = []
-    for event_json, seq, published, cluster_id in rows:
-        data = json.loads(event_json) if isinstance(event_json, str) else event_json
-        event = event_from_dict(data)
+    for stored in store.stored_events(codes=_CODES, code_prefixes=_CODE_PREFIXES,
+                                      trigger_prefixes=_TRIGGER_PREFIXES):
+        event = stored.event
         kind = _kind(event)
         if kind is None:
             continue
         source, target = actor_key(event.source), actor_key(event.target) if event.target else None
         if source is None:
             continue  # a move needs someone who makes it
-        found.append(_Ev(event, int(seq), published, cluster_id, source, target, kind, _is_core(event), 0))
+        published = stored.published.isoformat() if stored.published is not None else None
+        found.append(_Ev(event, stored.ingest_seq, published, stored.cluster_id, source, target, kind,
+                         _is_core(event), 0))
     # Text order (article, sentence, trigger, source, target), so that "Qatar and Egypt" stay in that order.
     found.sort(key=lambda e: (e.seq, e.event.sentence_index, e.event.trigger.start, e.event.source.start,
                               e.event.target.start if e.event.target else -1, e.event.event_id))
     for order, ev in enumerate(found):
         ev.order = order
     return found
-
-
-def _article_texts(store: Any, article_ids: Iterable[str]) -> dict[str, str]:
-    ids = sorted(set(article_ids))
-    if not ids:
-        return {}
-    rows = store.con.execute("SELECT id, text FROM articles WHERE id IN (SELECT unnest(?))", [ids]).fetchall()
-    return {article_id: text or "" for article_id, text in rows}
 
 
 # --- actors and kinds ---------------------------------------------------------------------------------
@@ -182,22 +164,47 @@ def _kind(event: Event) -> str | None:
         return "violation"
     if _RESPOND.match(trigger) and cameo[:2] in ("03", "04", "10", "12"):
         return "response"
+    halting = _halting_kind(cameo, trigger)
+    if halting is not None:
+        return halting
+    if cameo.startswith("03"):
+        return _intent_kind(cameo, trigger)
+    if cameo.startswith("04"):
+        return _consult_kind(cameo, trigger)
+    if cameo == "057":
+        return "agreement_signed"
+    return _ROOT_KINDS.get(cameo[:2])
+
+
+_ROOT_KINDS = {"08": "concession", "10": "demand", "12": "rejection"}
+
+
+def _halting_kind(cameo: str, trigger: str) -> str | None:
+    """Halts (164-166) and threats to halt (134, 135)."""
     if cameo in ("164", "166"):
         return "delegation_recalled" if _RECALL.match(trigger) else "talks_halted"
     if cameo == "165":
         return "talks_halted"
     if cameo in ("134", "135"):
         return "threat_to_halt"
+    return None
+
+
+def _intent_kind(cameo: str, trigger: str) -> str:
+    """Intents to cooperate (03x)."""
     if cameo == "036":
         return "talks_resumed" if _RESUME.match(trigger) else "meeting_planned"
     if cameo == "039":
         return "mediation"
-    if cameo.startswith("03"):
-        if _ACCEPT.match(trigger) or cameo == "038":
-            return "acceptance"
-        if _PROPOSE.match(trigger) or cameo in ("037",):
-            return "proposal"
-        return "concession" if cameo.startswith("035") else "proposal"
+    if _ACCEPT.match(trigger) or cameo == "038":
+        return "acceptance"
+    if _PROPOSE.match(trigger) or cameo == "037":
+        return "proposal"
+    return "concession" if cameo.startswith("035") else "proposal"
+
+
+def _consult_kind(cameo: str, trigger: str) -> str:
+    """Consultations (04x)."""
     if cameo == "045":
         return "mediation"
     if cameo == "046":
@@ -206,17 +213,7 @@ def _kind(event: Event) -> str | None:
         if _SEND.match(trigger):
             return "delegation_sent"
         return "delegation_returned" if _RESUME.match(trigger) else "meeting"
-    if cameo.startswith("04"):
-        return "talks_resumed" if _RESUME.match(trigger) else "meeting"
-    if cameo == "057":
-        return "agreement_signed"
-    if cameo.startswith("08"):
-        return "concession"
-    if cameo.startswith("10"):
-        return "demand"
-    if cameo.startswith("12"):
-        return "rejection"
-    return None
+    return "talks_resumed" if _RESUME.match(trigger) else "meeting"
 
 
 def _is_core(event: Event) -> bool:
@@ -285,6 +282,17 @@ def _days(a: str | None, b: str | None) -> int | None:
 
 
 def _build_processes(events: list[_Ev], topics: TopicLexicon, *, gap_days: int) -> list[_Proc]:
+    edges = _party_edges(events)
+    procs = _edge_processes(edges, _linked_edges(edges, gap_days))
+    _attach_events(events, procs, topics, gap_days=gap_days)
+    for proc in procs.values():
+        proc.events.sort(key=lambda e: e.order)
+        proc.edges.sort(key=lambda e: e.order)
+    return sorted(procs.values(), key=lambda p: p.edges[0].order)
+
+
+def _party_edges(events: list[_Ev]) -> list[_Ev]:
+    """The core events that link two actors as parties (not negated, no mediator on either side)."""
     contexts = _mediator_contexts(events)
     edges: list[_Ev] = []
     for ev in events:
@@ -295,18 +303,27 @@ def _build_processes(events: list[_Ev], topics: TopicLexicon, *, gap_days: int) 
         if _is_mediating(ev):
             continue
         edges.append(ev)
-    # Edges of one pair of parties belong together while no more than `gap_days` pass between them; edges
-    # of one article that share an actor belong together (multilateral talks). A busy actor (the United
-    # States) therefore does not pull all its negotiations into one.
+    return edges
+
+
+def _pair(ev: _Ev) -> tuple[str, str]:
+    a, b = ev.source or "", ev.target or ""  # an edge has both
+    return (a, b) if a <= b else (b, a)
+
+
+def _linked_edges(edges: list[_Ev], gap_days: int) -> _Union:
+    """Edges of one pair of parties belong together while no more than `gap_days` pass between them; edges
+    of one article that share an actor belong together (multilateral talks). A busy actor (the United
+    States) therefore does not pull all its negotiations into one."""
     union = _Union()
     by_pair: dict[tuple[str, str], list[_Ev]] = defaultdict(list)
     by_article: dict[str, list[_Ev]] = defaultdict(list)
     for ev in edges:
         union.find(ev.event.event_id)
-        by_pair[tuple(sorted((ev.source, ev.target)))].append(ev)  # type: ignore[arg-type]
+        by_pair[_pair(ev)].append(ev)
         by_article[ev.event.article_id].append(ev)
     for pair_edges in by_pair.values():
-        dated = sorted((e for e in pair_edges if e.date), key=lambda e: (e.date, e.order))
+        dated = sorted((e for e in pair_edges if e.date), key=lambda e: (e.date or "", e.order))
         for a, b in zip(dated, dated[1:], strict=False):
             if (_days(a.date, b.date) or 0) <= gap_days:
                 union.union(a.event.event_id, b.event.event_id)
@@ -319,18 +336,27 @@ def _build_processes(events: list[_Ev], topics: TopicLexicon, *, gap_days: int) 
             for b in article_edges[i + 1:]:
                 if {a.source, a.target} & {b.source, b.target}:
                     union.union(a.event.event_id, b.event.event_id)
+    return union
+
+
+def _edge_processes(edges: list[_Ev], union: _Union) -> dict[str, _Proc]:
+    """One process per set of linked edges, keyed by its root."""
     procs: dict[str, _Proc] = {}
     for ev in edges:
         root = union.find(ev.event.event_id)
         proc = procs.setdefault(root, _Proc(root))
         proc.edges.append(ev)
         proc.events.append(ev)
-        proc.parties.update((ev.source, ev.target))  # type: ignore[arg-type]
+        proc.parties.update(_pair(ev))
         proc.articles.add(ev.event.article_id)
         ev.process = proc.root
-    # Every other event joins a process: one of the same article that shares an actor (or any, for a core
-    # or mediation event), else one whose members are all its actors, within `gap_days` of its edges. An
-    # event with one known actor joins that way only when it is about talks or a topic.
+    return procs
+
+
+def _attach_events(events: list[_Ev], procs: dict[str, _Proc], topics: TopicLexicon, *, gap_days: int) -> None:
+    """Every other event joins a process: one of the same article that shares an actor (or any, for a core
+    or mediation event), else one whose members are all its actors, within `gap_days` of its edges. An
+    event with one known actor joins that way only when it is about talks or a topic."""
     by_article: dict[str, list[_Proc]] = defaultdict(list)
     by_member: dict[str, list[_Proc]] = defaultdict(list)
     for proc in procs.values():
@@ -343,14 +369,8 @@ def _build_processes(events: list[_Ev], topics: TopicLexicon, *, gap_days: int) 
             continue
         actors = {k for k in (ev.source, ev.target) if k}
         article_id = ev.event.article_id
-        candidates = []
-        for proc in dict.fromkeys([*by_article.get(article_id, ()), *(p for a in actors for p in by_member[a])]):
-            members = proc.parties | proc.mediators
-            if article_id in proc.articles:
-                if actors & members or ev.core or _is_mediating(ev):
-                    candidates.append(proc)
-            elif actors <= members and _near(proc, ev, gap_days) and (len(actors) == 2 or _about_talks(ev, topics)):
-                candidates.append(proc)
+        nearby = dict.fromkeys([*by_article.get(article_id, ()), *(p for a in actors for p in by_member[a])])
+        candidates = [proc for proc in nearby if _may_join(ev, actors, proc, topics, gap_days)]
         if not candidates:
             continue
         proc = max(candidates, key=lambda p: (article_id in p.articles, len(actors & p.parties),
@@ -363,10 +383,13 @@ def _build_processes(events: list[_Ev], topics: TopicLexicon, *, gap_days: int) 
         if _is_mediating(ev) and ev.source and ev.source not in proc.parties and ev.source not in proc.mediators:
             proc.mediators.add(ev.source)
             by_member[ev.source].append(proc)
-    for proc in procs.values():
-        proc.events.sort(key=lambda e: e.order)
-        proc.edges.sort(key=lambda e: e.order)
-    return sorted(procs.values(), key=lambda p: p.edges[0].order)
+
+
+def _may_join(ev: _Ev, actors: set[str], proc: _Proc, topics: TopicLexicon, gap_days: int) -> bool:
+    members = proc.parties | proc.mediators
+    if ev.event.article_id in proc.articles:
+        return bool(actors & members) or ev.core or _is_mediating(ev)
+    return actors <= members and _near(proc, ev, gap_days) and (len(actors) == 2 or _about_talks(ev, topics))
 
 
 def _about_talks(ev: _Ev, topics: TopicLexicon) -> bool:
@@ -413,13 +436,13 @@ def _merge_moves(events: list[_Ev], topics: TopicLexicon) -> list[list[_Ev]]:
     for ev in events:
         obj = _clean(ev.event.object.text) if ev.event.object else None
         topic = topics.topic_of(obj) if obj else None
-        key = (ev.event.article_id, ev.event.cameo, ev.source, topic or "")
-        for other in seen[key]:
+        told = (ev.event.article_id, ev.event.cameo, ev.source, topic or "")
+        for other in seen[told]:
             if other.event.sentence_index != ev.event.sentence_index and (
                     other.target is None or ev.target is None or other.target == ev.target):
                 union.union(other.event.event_id, ev.event.event_id)
                 break
-        seen[key].append(ev)
+        seen[told].append(ev)
     groups: dict[str, list[_Ev]] = defaultdict(list)
     for ev in events:
         groups[union.find(ev.event.event_id)].append(ev)
@@ -698,9 +721,9 @@ def _roles(proc: _Proc, tracked: list[_Tracked], parties: list[str], names: dict
                 hosts.setdefault(iso, (name or iso, []))[1].append(move.id)
     for k, ids in mediators.items():
         roles.append(Role(ActorRef(k, names[k]), "mediator", tuple(_unique(ids))))
-    for iso, (place, ids) in hosts.items():
+    for iso, (host_place, ids) in hosts.items():
         roles.append(Role(ActorRef(iso, names.get(iso) or country_name(iso) or iso), "host", tuple(_unique(ids)),
-                          place=place))
+                          place=host_place))
     for k, ids in guarantors.items():
         roles.append(Role(ActorRef(k, names[k]), "guarantor", tuple(_unique(ids))))
     for k, ids in observers.items():
@@ -803,7 +826,7 @@ def _issues(positions: list[Position], parties: list[str], mediators: set[str], 
     return issues
 
 
-def track(store: Any, *, topics: TopicLexicon | None = None, gap_days: int = DEFAULT_GAP_DAYS) -> list[Board]:
+def track(store: Store, *, topics: TopicLexicon | None = None, gap_days: int = DEFAULT_GAP_DAYS) -> list[Board]:
     """Every negotiation process in the store, as full boards, in order of first appearance.
 
     Args:
@@ -824,11 +847,11 @@ def track(store: Any, *, topics: TopicLexicon | None = None, gap_days: int = DEF
     names = _names(events)
     delegation_articles = [e.event.article_id for p in procs for e in p.events
                            if e.kind.startswith("delegation") and e.event.location is None]
-    texts = _article_texts(store, delegation_articles)
+    texts = store.article_texts(delegation_articles)
     return [_board(proc, names, topics, texts) for proc in procs]
 
 
-def find_processes(store: Any, *, topics: TopicLexicon | None = None,
+def find_processes(store: Store, *, topics: TopicLexicon | None = None,
                    gap_days: int = DEFAULT_GAP_DAYS) -> list[Process]:
     """The negotiation processes found in the store's events, in order of first appearance.
 
@@ -843,7 +866,7 @@ def find_processes(store: Any, *, topics: TopicLexicon | None = None,
     return [b.process for b in track(store, topics=topics, gap_days=gap_days)]
 
 
-def board(store: Any, process_id: str, *, topics: TopicLexicon | None = None,
+def board(store: Store, process_id: str, *, topics: TopicLexicon | None = None,
           gap_days: int = DEFAULT_GAP_DAYS) -> Board:
     """The board of one process: roles, issues and positions, moves, state and gaps.
 

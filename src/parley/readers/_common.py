@@ -6,7 +6,7 @@ import datetime as dt
 import html.parser
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any, TypeVar
 
 from parley.errors import InputError
@@ -110,8 +110,12 @@ def fragment_text(fragment: str, *, is_html: bool = True) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def stream_source(path_or_file: str | os.PathLike[str] | IO[bytes], source_name: str | None,
-                  records: Callable[[IO[bytes], str], Iterator[T]]) -> Iterator[T | InputError]:
+Stream = IO[bytes] | IO[str] | Iterable[bytes] | Iterable[str]
+"""What the streaming readers take besides a path: a binary or text file, or any iterable of lines."""
+
+
+def stream_source(path_or_file: str | os.PathLike[str] | Stream, source_name: str | None,
+                  records: Callable[[Any, str], Iterator[T]]) -> Iterator[T | InputError]:
     """Open a path (or take a binary file object) and stream its records; a file that cannot be
     opened yields one `InputError` naming it."""
     if isinstance(path_or_file, str | os.PathLike):

@@ -14,9 +14,9 @@ import time
 import urllib.parse
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from parley.errors import InputError
+from parley.errors import BadOption, FetchError, InputError
 from parley.readers._common import date_or_none, fragment_text
 from parley.readers._html import HTML_TYPES, html_article
 from parley.types import Article
@@ -47,10 +47,6 @@ MAX_RETRY_AFTER = 30.0
 MAX_PAGE_BYTES = 20 * 1024 * 1024
 
 
-class FetchError(Exception):
-    """A page could not be fetched; the message says why (status, timeout, connection)."""
-
-
 @dataclass(frozen=True, slots=True)
 class Page:
     url: str
@@ -63,8 +59,9 @@ def is_url(source: str) -> bool:
 
 
 def read_feed(
-    path_or_url: str | os.PathLike[str],
+    path_or_url: str | os.PathLike[str] | IO[bytes],
     *,
+    source_name: str | None = None,
     fetch: bool = True,
     client: httpx.Client | None = None,
     concurrency: int = 4,
@@ -90,7 +87,8 @@ def read_feed(
     (feedparser needs it); its entries' pages are not.
 
     Args:
-        path_or_url: a feed file, or an http(s) URL.
+        path_or_url: a feed file, an http(s) URL, or a binary file object.
+        source_name: how errors name the source; defaults to the path, URL or file's name.
         fetch: fetch each entry's linked page; False uses the feed's own text only.
         client: an `httpx.Client` to use (its headers, proxies and limits are kept, the caller closes
             it); by default one is made with `user_agent` and closed at the end.
@@ -101,22 +99,25 @@ def read_feed(
         user_agent: the User-Agent header of the client made here.
 
     Raises:
-        ValueError: `concurrency` is below 1, or `timeout` or `retries` is negative.
+        BadOption: `concurrency` is below 1, or `timeout` or `retries` is negative.
     """
     _check_options(concurrency=concurrency, timeout=timeout, retries=retries)
-    source = os.fspath(path_or_url)
     with _Fetcher(client, timeout=timeout, retries=retries, user_agent=user_agent, concurrency=concurrency) as fetcher:
-        if is_url(source):
+        if not isinstance(path_or_url, str | os.PathLike):
+            source = source_name or str(getattr(path_or_url, "name", "<stream>"))
+            data, base = path_or_url.read(), None
+        elif is_url(location := os.fspath(path_or_url)):
+            source = source_name or location
             try:
-                page = fetcher.get(source)
+                page = fetcher.get(location)
             except FetchError as e:
                 yield InputError(f"cannot read the feed: {e}", source=source)
                 return
             data, base = page.content, page.url
         else:
-            base = None
+            source, base = source_name or location, None
             try:
-                with open(source, "rb") as fp:
+                with open(location, "rb") as fp:
                     data = fp.read()
             except OSError as e:
                 yield InputError(f"cannot open file: {e.strerror or e}", source=source)
@@ -164,9 +165,11 @@ def read_url(
 
 def _check_options(*, concurrency: int, timeout: float, retries: int) -> None:
     if concurrency < 1:
-        raise ValueError(f"concurrency must be at least 1, not {concurrency}")
-    if timeout < 0 or retries < 0:
-        raise ValueError("timeout and retries must not be negative")
+        raise BadOption(f"concurrency must be at least 1, not {concurrency}", option="concurrency", value=concurrency)
+    if timeout < 0:
+        raise BadOption(f"timeout must not be negative, not {timeout}", option="timeout", value=timeout)
+    if retries < 0:
+        raise BadOption(f"retries must not be negative, not {retries}", option="retries", value=retries)
 
 
 def _is_html(content_type: str) -> bool:
@@ -369,7 +372,7 @@ class _Fetcher:
                         message = f"HTTP {status} {response.reason_phrase} from {url}"
                         wait = _retry_after(response.headers.get("retry-after"))
                     elif status >= 400:
-                        raise FetchError(f"HTTP {status} {response.reason_phrase} from {url}")
+                        raise FetchError(f"HTTP {status} {response.reason_phrase} from {url}", url=url)
                     else:
                         content = _read_limited(response, url, deadline=deadline)
                         return Page(str(response.url), content, response.headers.get("content-type", ""))
@@ -381,7 +384,7 @@ class _Fetcher:
             if attempt > self.retries:
                 if self.retries:
                     message += f" (after {attempt} attempts)"
-                raise FetchError(message)
+                raise FetchError(message, url=url)
             delay = BACKOFF[min(attempt - 1, len(BACKOFF) - 1)]
             time.sleep(max(delay, wait or 0.0))
 
@@ -392,10 +395,10 @@ def _read_limited(response: httpx.Response, url: str, *, deadline: float) -> byt
     size = 0
     for chunk in response.iter_bytes():
         if time.monotonic() > deadline:
-            raise FetchError(f"the page took too long to arrive: {url}")
+            raise FetchError(f"the page took too long to arrive: {url}", url=url)
         size += len(chunk)
         if size > MAX_PAGE_BYTES:
-            raise FetchError(f"the page is larger than {MAX_PAGE_BYTES // (1024 * 1024)} MiB: {url}")
+            raise FetchError(f"the page is larger than {MAX_PAGE_BYTES // (1024 * 1024)} MiB: {url}", url=url)
         chunks.append(chunk)
     return b"".join(chunks)
 

@@ -10,11 +10,14 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import IO
 
-from parley.errors import InputError
+from parley.errors import InputError, UnknownFormat
 from parley.readers._common import parse_published, published_option, stream_source, text_article
 from parley.types import Article
 
 _OPTIONAL_FIELDS = ("title", "url", "publisher")
+
+STDIN_FORMATS = ("auto", "jsonl", "text")
+"""The formats `read_stdin` tells apart by itself."""
 
 
 def read_jsonl(
@@ -50,11 +53,11 @@ def read_stdin(
         article_id: the id of a plain text article.
 
     Raises:
-        ValueError: `format` is not one of the three names.
+        UnknownFormat: `format` is not one of the three names.
         InputError: `published` is not a valid date.
     """
-    if format not in ("auto", "jsonl", "text"):
-        raise ValueError(f"format must be 'auto', 'jsonl' or 'text', not {format!r}")
+    if format not in STDIN_FORMATS:
+        raise UnknownFormat(format, kind="stdin format", known=STDIN_FORMATS)
     date = published_option(published)
     if stream is None:
         stream = sys.stdin.buffer

@@ -27,7 +27,7 @@ from parley.store.exports import (
 from parley.store.ingest import DEFAULT_BATCH_SIZE, ingest, read_sources, recode
 from parley.store.query import EventFilter, query_events, time_series, top_actors, top_dyads
 from parley.store.schema import SCHEMA_VERSION
-from parley.store.store import DEFAULT_DB, IngestReport, Store, content_hash
+from parley.store.store import DEFAULT_DB, IngestReport, Store, StoredEvent, content_hash
 
 __all__ = [
     "CLUSTERS_SCHEMA",
@@ -41,6 +41,7 @@ __all__ = [
     "PLOVER_FIELDS",
     "SCHEMA_VERSION",
     "Store",
+    "StoredEvent",
     "content_hash",
     "export_events",
     "gdelt_table",

@@ -14,8 +14,11 @@ A mention (one stored event) joins an existing cluster when all of these hold:
 
 Several clusters may fit: the one whose anchor is closest in date wins, then one with the same full
 CAMEO code, then the nearer place, then the larger cluster, then the smaller id. A cluster's id is a
-hash of its founding event's id, so it stays the same as long as the cluster exists. This module
-decides membership only; the store writes and counts.
+hash of its founding event's id, so it stays the same as long as the cluster exists.
+
+This module decides membership only, over plain records (`Mention`, `Cluster`): `assign_clusters`
+takes the new mentions and the existing clusters they may join, and returns an `Assignment`. The
+store reads those records, and writes and counts what the assignment says.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 DEFAULT_WINDOW_DAYS = 1
@@ -193,3 +196,36 @@ class Clusterer:
             if twin.cameo != mention.cameo or not _same_place(twin, mention):
                 return False
         return True
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """What clustering decided: the cluster of each mention, and every cluster created or joined.
+
+    Attributes:
+        links: `(event_id, cluster_id)` per mention, in the order the mentions were given.
+        touched: the clusters that gained mentions (new ones included), each once.
+    """
+
+    links: tuple[tuple[str, str], ...]
+    touched: tuple[Cluster, ...]
+
+
+def assign_clusters(mentions: Sequence[Mention], candidates: Iterable[Cluster] = (), *,
+                    window_days: int = DEFAULT_WINDOW_DAYS, max_km: float = DEFAULT_DISTANCE_KM,
+                    taken: Callable[[str], bool] | None = None) -> Assignment:
+    """Put `mentions` (in order) into clusters: one of `candidates` when it fits, else a new one.
+
+    Args:
+        mentions: the new mentions, in ingest order.
+        candidates: existing clusters they may join (the store passes those whose key and anchor date fit).
+        window_days: how far (in days) a mention's date may be from a cluster's anchor date.
+        max_km: how far apart two located places may be and still be the same place.
+        taken: whether a cluster id is already used (a new cluster never takes one).
+
+    Returns:
+        Each mention's cluster and the clusters touched.
+    """
+    clusterer = Clusterer(candidates, window_days=window_days, max_km=max_km, taken=taken)
+    links = tuple((m.event_id, clusterer.assign(m).cluster_id) for m in mentions)
+    return Assignment(links, tuple(clusterer.touched.values()))

@@ -19,12 +19,13 @@ import csv
 import datetime as dt
 import json
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import IO, Any
 
-import pyarrow as pa
-import pyarrow.parquet as pq
+import pyarrow as pa  # type: ignore[import-untyped]
+import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
+from parley.formats import Column, output_format, output_formats, render_table
 from parley.store.query import CLUSTER_COLUMNS, EVENT_COLUMNS, EventFilter, _matching_clusters, select_events
 from parley.store.store import _EVENT_SCHEMA, Store, _mapped
 
@@ -36,18 +37,28 @@ __all__ = [
     "GDELT_SCHEMA",
     "PLOVER_FIELDS",
     "TABLE_FORMATS",
+    "export_csv",
     "export_events",
+    "export_gdelt",
+    "export_parquet",
+    "export_plover",
     "format_rows",
     "gdelt_table",
     "plover_records",
+    "write_csv_rows",
+    "write_jsonl_rows",
+    "write_parquet",
     "write_table",
+    "write_text_table",
 ]
 
 EXPORT_VERSION = "1"
 """Version of the export schemas; it changes when a column is added, renamed or removed."""
 
-EXPORT_FORMATS = ("parquet", "csv", "gdelt", "plover")
-TABLE_FORMATS = ("table", "csv", "jsonl", "parquet")
+EXPORT_FORMATS = output_formats("export")
+"""The formats of `export_events` (from the registry `parley.formats.OUTPUT_FORMATS`)."""
+TABLE_FORMATS = output_formats("rows")
+"""The formats of `write_table` (from the registry `parley.formats.OUTPUT_FORMATS`)."""
 
 _ARTICLE_FIELDS = {"cluster_id": pa.string(), "publisher": pa.string(), "published": pa.date32(),
                    "url": pa.string(), "title": pa.string()}
@@ -124,7 +135,7 @@ def _json_default(value: Any) -> Any:
     raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
 
-def _write_delimited(table: pa.Table, fp: IO[str], *, delimiter: str = ",") -> None:
+def _write_delimited(table: pa.Table, fp: IO[str], *, delimiter: str = ",") -> int:
     writer = csv.writer(fp, delimiter=delimiter, lineterminator="\n")
     writer.writerow(table.column_names)
     for batch in table.to_batches(max_chunksize=10_000):
@@ -132,9 +143,10 @@ def _write_delimited(table: pa.Table, fp: IO[str], *, delimiter: str = ",") -> N
         names = batch.schema.names
         for i in range(batch.num_rows):
             writer.writerow([_cell(columns[name][i]) for name in names])
+    return int(table.num_rows)
 
 
-def _write_jsonl(rows: Any, fp: IO[str]) -> int:
+def _write_jsonl(rows: Iterable[dict[str, Any]], fp: IO[str]) -> int:
     n = 0
     for row in rows:
         fp.write(json.dumps(row, ensure_ascii=False, default=_json_default))
@@ -150,15 +162,44 @@ def _table_rows(table: pa.Table) -> Iterator[dict[str, Any]]:
 
 @contextlib.contextmanager
 def _opened(out: str | os.PathLike[str] | IO[Any], mode: str) -> Iterator[IO[Any]]:
-    if hasattr(out, "write"):
-        yield out  # type: ignore[misc]
+    if not isinstance(out, str | os.PathLike):
+        yield out
         return
     if "b" in mode:
-        with open(out, mode) as fp:  # type: ignore[arg-type]
+        with open(out, mode) as fp:
             yield fp
     else:
-        with open(out, mode, encoding="utf-8", newline="") as fp:  # type: ignore[arg-type]
+        with open(out, mode, encoding="utf-8", newline="") as fp:
             yield fp
+
+
+# The writers of the registry `parley.formats.OUTPUT_FORMATS`: `rows` writers take an Arrow table and an
+# open file, `export` writers a store, an open file and an `EventFilter`.
+
+
+def write_csv_rows(table: pa.Table, fp: IO[str], *, width: int = 120, kind: str | None = None) -> int:
+    """CSV: a header row, then the rows, with the conventions of the module docstring."""
+    return _write_delimited(table, fp)
+
+
+def write_jsonl_rows(table: pa.Table, fp: IO[str], *, width: int = 120, kind: str | None = None) -> int:
+    """JSON Lines: one object per row (dates as ISO strings)."""
+    return _write_jsonl(_table_rows(table), fp)
+
+
+def write_text_table(table: pa.Table, fp: IO[str], *, width: int = 120, kind: str | None = None) -> int:
+    """A fixed-width text table (see `format_rows`)."""
+    fp.write(format_rows(table, width=width))
+    return int(table.num_rows)
+
+
+def write_parquet(table: pa.Table, fp: IO[bytes], *, width: int = 120, kind: str | None = None) -> int:
+    """Parquet with the Arrow types kept; `parley.export_version` (and `parley.export` = `kind`) in its metadata."""
+    metadata = {b"parley.export_version": EXPORT_VERSION.encode()}
+    if kind:
+        metadata[b"parley.export"] = kind.encode()
+    pq.write_table(table.replace_schema_metadata({**(table.schema.metadata or {}), **metadata}), fp)
+    return int(table.num_rows)
 
 
 def write_table(table: pa.Table, out: str | os.PathLike[str] | IO[Any], *, format: str = "csv",
@@ -168,32 +209,35 @@ def write_table(table: pa.Table, out: str | os.PathLike[str] | IO[Any], *, forma
     Args:
         table: what to write.
         out: a path, or an open file (binary for Parquet, text otherwise).
-        format: "csv" (header row, conventions of the module docstring), "jsonl" (one JSON object per
-            row), "parquet" (the Arrow types kept), or "table" (fixed-width text for reading).
+        format: a format of `TABLE_FORMATS`: "csv" (header row, conventions of the module docstring),
+            "jsonl" (one JSON object per row), "parquet" (the Arrow types kept), or "table" (fixed-width
+            text for reading).
         width: the width of a "table", in characters.
         kind: recorded in Parquet metadata as `parley.export` ("events", "clusters", ...).
 
     Returns:
         The number of rows written.
+
+    Raises:
+        UnknownFormat: `format` is not one of `TABLE_FORMATS`.
     """
-    if format not in TABLE_FORMATS:
-        raise ValueError(f"format must be one of {', '.join(TABLE_FORMATS)}, not {format!r}")
-    if format == "parquet":
-        metadata = {b"parley.export_version": EXPORT_VERSION.encode()}
-        if kind:
-            metadata[b"parley.export"] = kind.encode()
-        with _opened(out, "wb") as fp:
-            pq.write_table(table.replace_schema_metadata({**(table.schema.metadata or {}), **metadata}), fp)
-        return table.num_rows
-    with _opened(out, "w") as fp:
-        if format == "csv":
-            _write_delimited(table, fp)
-        elif format == "jsonl":
-            _write_jsonl(_table_rows(table), fp)
-        else:
-            fp.write(format_rows(table, width=width))
+    fmt = output_format(format, "rows")
+    with _opened(out, "wb" if fmt.binary else "w") as fp:
+        n: int = fmt.writer("rows")(table, fp, width=width, kind=kind)
         fp.flush()
-    return table.num_rows
+    return n
+
+
+# What the `table` format shows of query results: (header, columns joined with a space). csv, jsonl and
+# parquet carry every column.
+_EVENT_VIEW = (("DATE", ("date",)), ("SOURCE", ("source_code", "source_name")), ("EVENT", ("cameo", "cameo_name")),
+               ("TARGET", ("target_code", "target_name")), ("QUAD", ("quad",)), ("GOLDSTEIN", ("goldstein",)),
+               ("PUBLISHER", ("publisher",)), ("TRIGGER", ("trigger_text",)))
+_CLUSTER_VIEW = (("DATE", ("date_start",)), ("SOURCE", ("source_code", "source_name")),
+                 ("EVENT", ("cameo", "cameo_name")), ("TARGET", ("target_code", "target_name")),
+                 ("QUAD", ("quad",)), ("GOLDSTEIN", ("goldstein",)), ("MENTIONS", ("n_mentions",)),
+                 ("ARTICLES", ("n_articles",)), ("SOURCES", ("n_sources",)), ("PLACE", ("location_name",)))
+View = tuple[tuple[str, tuple[str, ...]], ...]
 
 
 def format_rows(table: pa.Table, *, width: int = 120) -> str:
@@ -202,42 +246,29 @@ def format_rows(table: pa.Table, *, width: int = 120) -> str:
     Query results show a chosen view (date, actors, CAMEO code and name, quad, Goldstein, and the
     publisher and trigger, or the cluster's counts and place); other tables show every column.
     """
+    view = _view(table)
+    columns = [Column(header, right=all(_is_number(table.schema.field(c).type) for c in names),
+                      fixed=all(_is_fixed(table.schema.field(c).type) for c in names)) for header, names in view]
+    rows = [[" ".join(cell for cell in (_text_cell(row[c]) for c in names) if cell != "-") or "-"
+             for _, names in view] for row in _table_rows(table)]
+    return "\n".join(render_table(columns, rows, width=width, empty="(no rows)")) + "\n"
+
+
+def _view(table: pa.Table) -> View:
     names = set(table.column_names)
-    view = next((v for v in (_EVENT_VIEW, _CLUSTER_VIEW) if {c for _, cs in v for c in cs} <= names), None)
-    if view is None:
-        view = tuple((name.upper(), (name,)) for name in table.column_names)
-    fixed = [all(_is_fixed(table.schema.field(c).type) for c in columns) for _, columns in view]
-    numeric = [all(_is_number(table.schema.field(c).type) for c in columns) for _, columns in view]
-    rows = [[" ".join(cell for cell in (_text_cell(row[c]) for c in columns) if cell != "-") or "-"
-             for _, columns in view] for row in _table_rows(table)]
-    widths = [max([len(header)] + [len(r[i]) for r in rows]) for i, (header, _) in enumerate(view)]
-    # Shrink the widest text column, one character at a time, until the table fits (never below 6).
-    while sum(widths) + 2 * (len(widths) - 1) > width:
-        candidates = [i for i, w in enumerate(widths) if not fixed[i] and w > 6]
-        if not candidates:
-            break
-        widths[max(candidates, key=lambda i: widths[i])] -= 1
-
-    def line(cells: Sequence[str]) -> str:
-        out = []
-        for cell, w, right in zip(cells, widths, numeric, strict=True):
-            if len(cell) > w:
-                cell = cell[: w - 1] + "…"
-            out.append(cell.rjust(w) if right else cell.ljust(w))
-        return "  ".join(out).rstrip()
-
-    lines = [line([header for header, _ in view])] + [line(r) for r in rows]
-    if not rows:
-        lines.append("(no rows)")
-    return "\n".join(lines) + "\n"
+    views: tuple[View, ...] = (_EVENT_VIEW, _CLUSTER_VIEW)
+    for view in views:
+        if {c for _, cs in view for c in cs} <= names:
+            return view
+    return tuple((name.upper(), (name,)) for name in table.column_names)
 
 
 def _is_number(kind: pa.DataType) -> bool:
-    return pa.types.is_integer(kind) or pa.types.is_floating(kind)
+    return bool(pa.types.is_integer(kind) or pa.types.is_floating(kind))
 
 
 def _is_fixed(kind: pa.DataType) -> bool:
-    return _is_number(kind) or pa.types.is_date(kind) or pa.types.is_boolean(kind)
+    return _is_number(kind) or bool(pa.types.is_date(kind) or pa.types.is_boolean(kind))
 
 
 def _text_cell(value: Any) -> str:
@@ -382,6 +413,31 @@ def _plover_record(row: dict[str, Any]) -> dict[str, Any]:
     return record
 
 
+def _events_for_export(store: Store, filters: EventFilter, clusters: bool) -> pa.Table:
+    table = select_events(store, filters, clusters=clusters)
+    return table.cast(CLUSTERS_SCHEMA if clusters else EVENTS_SCHEMA)
+
+
+def export_csv(store: Store, fp: IO[str], *, filters: EventFilter, clusters: bool = False) -> int:
+    """The events (`EVENTS_SCHEMA`) or event clusters (`CLUSTERS_SCHEMA`) passing the filters, as CSV."""
+    return _write_delimited(_events_for_export(store, filters, clusters), fp)
+
+
+def export_parquet(store: Store, fp: IO[bytes], *, filters: EventFilter, clusters: bool = False) -> int:
+    """The events or event clusters passing the filters, as Parquet (`write_parquet`)."""
+    return write_parquet(_events_for_export(store, filters, clusters), fp, kind="clusters" if clusters else "events")
+
+
+def export_gdelt(store: Store, fp: IO[str], *, filters: EventFilter, clusters: bool = True) -> int:
+    """The event clusters passing the filters, tab-separated with a header row (`GDELT_SCHEMA`)."""
+    return _write_delimited(gdelt_table(store, filters=filters), fp, delimiter="\t")
+
+
+def export_plover(store: Store, fp: IO[str], *, filters: EventFilter, clusters: bool = True) -> int:
+    """The event clusters passing the filters, one PLOVER/POLECAT-style JSON object a line (`PLOVER_FIELDS`)."""
+    return _write_jsonl(plover_records(store, filters=filters), fp)
+
+
 def export_events(store: Store, out: str | os.PathLike[str] | IO[Any], *, format: str = "parquet",
                   clusters: bool = False, filters: EventFilter | None = None, **more: Any) -> int:
     """Export the events (or event clusters) passing the filters to a file.
@@ -389,9 +445,10 @@ def export_events(store: Store, out: str | os.PathLike[str] | IO[Any], *, format
     Args:
         store: an open store.
         out: a path, or an open file (binary for "parquet", text otherwise).
-        format: "parquet" or "csv" (events, `EVENTS_SCHEMA`; clusters, `CLUSTERS_SCHEMA`, with
-            `clusters=True`), "gdelt" (tab-separated, header row, `GDELT_SCHEMA`) or "plover" (JSON Lines,
-            `PLOVER_FIELDS`). "gdelt" and "plover" are always one row per event cluster.
+        format: a format of `EXPORT_FORMATS`: "parquet" or "csv" (events, `EVENTS_SCHEMA`; clusters,
+            `CLUSTERS_SCHEMA`, with `clusters=True`), "gdelt" (tab-separated, header row, `GDELT_SCHEMA`)
+            or "plover" (JSON Lines, `PLOVER_FIELDS`). "gdelt" and "plover" are always one row per event
+            cluster.
         clusters: for "parquet" and "csv", one row per event cluster instead of one per mention.
         filters, **more: which events, as for `parley.store.query_events`.
 
@@ -399,21 +456,13 @@ def export_events(store: Store, out: str | os.PathLike[str] | IO[Any], *, format
         The number of rows (or JSON objects) written.
 
     Raises:
-        ValueError: an unknown format or an impossible filter value.
+        UnknownFormat: `format` is not one of `EXPORT_FORMATS`.
+        BadFilter: an impossible filter value (`UnknownFilter`: an unknown filter name).
         StoreError: the store could not be read.
         OSError: the file could not be written.
     """
     flt = EventFilter.of(filters, **more)
-    if format in ("parquet", "csv"):
-        table = select_events(store, flt, clusters=clusters)
-        table = table.cast(CLUSTERS_SCHEMA if clusters else EVENTS_SCHEMA)
-        return write_table(table, out, format=format, kind="clusters" if clusters else "events")
-    if format == "gdelt":
-        table = gdelt_table(store, filters=flt)
-        with _opened(out, "w") as fp:
-            _write_delimited(table, fp, delimiter="\t")
-        return table.num_rows
-    if format == "plover":
-        with _opened(out, "w") as fp:
-            return _write_jsonl(plover_records(store, filters=flt), fp)
-    raise ValueError(f"format must be one of {', '.join(EXPORT_FORMATS)}, not {format!r}")
+    fmt = output_format(format, "export")
+    with _opened(out, "wb" if fmt.binary else "w") as fp:
+        n: int = fmt.writer("export")(store, fp, filters=flt, clusters=clusters)
+    return n

@@ -13,7 +13,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from parley.errors import InputError
+from parley.errors import BadOption, InputError
 from parley.store.store import DEFAULT_DB, IngestReport, Store, content_hash
 from parley.types import Article
 
@@ -26,44 +26,21 @@ Source = str | os.PathLike[str] | Article | InputError
 
 def read_sources(sources: Iterable[Source] | str | os.PathLike[str], *,
                  published: dt.date | str | None = None) -> Iterator[Article | InputError]:
-    """Articles from a mix of paths (read by `parley.readers`) and ready `Article`s / `InputError`s.
+    """Articles from a mix of paths (each read by `parley.readers.iter_articles`, by its form) and ready
+    `Article`s / `InputError`s.
 
-    A path goes through `parley.readers.iter_articles` when the readers module has it; otherwise a
-    `.jsonl` file is read as JSON Lines, a folder as its `.txt` and `.jsonl` files, anything else as one
-    plain text article.
+    Raises:
+        InputError: `published` is not a valid date.
     """
+    from parley.readers import iter_articles
+
     if isinstance(sources, str | os.PathLike):
         sources = [sources]
     for item in sources:
         if isinstance(item, Article | InputError):
             yield item
         else:
-            yield from _read_path(item, published=published)
-
-
-def _read_path(path: str | os.PathLike[str], *, published: dt.date | str | None) -> Iterator[Article | InputError]:
-    from parley import readers
-
-    iter_articles = getattr(readers, "iter_articles", None)
-    if iter_articles is not None:
-        import inspect
-
-        params = inspect.signature(iter_articles).parameters
-        if "published" in params:
-            yield from iter_articles([path], published=published)
-        else:
-            yield from iter_articles([path])
-        return
-    shown = os.fspath(path)
-    if os.path.isdir(shown):
-        for name in sorted(os.listdir(shown)):
-            if name.lower().endswith((".txt", ".jsonl")):
-                yield from _read_path(os.path.join(shown, name), published=published)
-        return
-    if shown.lower().endswith(".jsonl"):
-        yield from readers.read_jsonl(shown)
-    else:
-        yield from readers.read_text_files([shown], published=published)
+            yield from iter_articles([item], published=published)
 
 
 def _lexicon_version(coder: Any) -> str | None:
@@ -113,11 +90,12 @@ def ingest(sources: Iterable[Source] | str | os.PathLike[str], *, db: str | os.P
         The counts (see `IngestReport`).
 
     Raises:
+        BadOption: `batch_size` is below 1.
         StoreLocked: another process is writing the store.
         StoreError, SchemaError: the store cannot be opened or written.
     """
     if batch_size < 1:
-        raise ValueError(f"batch_size must be at least 1, not {batch_size}")
+        raise BadOption(f"batch_size must be at least 1, not {batch_size}", option="batch_size", value=batch_size)
     store = db if isinstance(db, Store) else Store.open(db)
     try:
         coder = coder if coder is not None else _default_coder()
@@ -174,9 +152,13 @@ def recode(*, db: str | os.PathLike[str] | Store = DEFAULT_DB, coder: Any = None
 
     Returns:
         The counts: `coded`/`failed` per article, all of them `replaced`.
+
+    Raises:
+        BadOption: `batch_size` is below 1.
+        StoreError: the store cannot be opened or written.
     """
     if batch_size < 1:
-        raise ValueError(f"batch_size must be at least 1, not {batch_size}")
+        raise BadOption(f"batch_size must be at least 1, not {batch_size}", option="batch_size", value=batch_size)
     store = db if isinstance(db, Store) else Store.open(db)
     try:
         coder = coder if coder is not None else _default_coder()

@@ -15,8 +15,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import pyarrow as pa
+import pyarrow as pa  # type: ignore[import-untyped]
 
+from parley.errors import BadFilter, BadOption, UnknownFilter
 from parley.store.store import Store, _mapped
 
 __all__ = [
@@ -70,7 +71,7 @@ def _as_date(value: dt.date | str | None, name: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError as e:
-        raise ValueError(f"{name} must be a date (YYYY-MM-DD), not {value!r}") from e
+        raise BadFilter(f"{name} must be a date (YYYY-MM-DD), not {value!r}", option=name, value=value) from e
 
 
 def _text(value: Any, name: str) -> str | None:
@@ -78,7 +79,7 @@ def _text(value: Any, name: str) -> str | None:
         return None
     text = str(value).strip()
     if not text:
-        raise ValueError(f"{name} must not be empty")
+        raise BadFilter(f"{name} must not be empty", option=name, value=value)
     return text
 
 
@@ -130,16 +131,18 @@ class EventFilter:
         for name in ("actor", "source", "target", "country", "plover", "place", "publisher", "cameo"):
             object.__setattr__(self, name, _text(getattr(self, name), name))
         if self.cameo is not None and not _CAMEO_PREFIX.fullmatch(self.cameo):
-            raise ValueError(f"cameo must be a CAMEO code or its start as 2 to 4 digits (\"19\", \"190\"), "
-                             f"not {self.cameo!r}")
+            raise BadFilter(f"cameo must be a CAMEO code or its start as 2 to 4 digits (\"19\", \"190\"), "
+                            f"not {self.cameo!r}", option="cameo", value=self.cameo)
         if self.dyad is not None:
-            if isinstance(self.dyad, str) or len(self.dyad) != 2:
-                raise ValueError(f"dyad must be a pair of actors (a, b), not {self.dyad!r}")
+            if not isinstance(self.dyad, tuple | list) or len(self.dyad) != 2:
+                raise BadFilter(f"dyad must be a pair of actors (a, b), not {self.dyad!r}", option="dyad",
+                                value=self.dyad)
             object.__setattr__(self, "dyad", (_text(self.dyad[0], "dyad"), _text(self.dyad[1], "dyad")))
         if self.quad is not None:
             quads = (self.quad,) if isinstance(self.quad, int) else tuple(self.quad)
             if not quads or any(isinstance(q, bool) or q not in (1, 2, 3, 4) for q in quads):
-                raise ValueError(f"quad must be 1, 2, 3 or 4 (or several of them), not {self.quad!r}")
+                raise BadFilter(f"quad must be 1, 2, 3 or 4 (or several of them), not {self.quad!r}", option="quad",
+                                value=self.quad)
             object.__setattr__(self, "quad", quads[0] if len(quads) == 1 else quads)
         object.__setattr__(self, "date_from", _as_date(self.date_from, "date_from"))
         object.__setattr__(self, "date_to", _as_date(self.date_to, "date_to"))
@@ -149,12 +152,13 @@ class EventFilter:
         """A filter from keyword arguments, or `filters` with some of them replaced.
 
         Raises:
-            TypeError: an unknown filter name.
+            UnknownFilter: an unknown filter name.
+            BadFilter: a filter has an impossible value.
         """
         names = {f.name for f in dataclasses.fields(cls)}
-        unknown = sorted(set(kwargs) - names)
+        unknown = set(kwargs) - names
         if unknown:
-            raise TypeError(f"unknown filter(s): {', '.join(unknown)}; known: {', '.join(sorted(names))}")
+            raise UnknownFilter(unknown, known=sorted(names))
         return dataclasses.replace(filters, **kwargs) if filters is not None else cls(**kwargs)
 
     # ---- SQL
@@ -230,7 +234,7 @@ def _limit(limit: int | None) -> str:
     if limit is None:
         return ""
     if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
-        raise ValueError(f"limit must be a whole number of 0 or more, not {limit!r}")
+        raise BadOption(f"limit must be a whole number of 0 or more, not {limit!r}", option="limit", value=limit)
     return f"LIMIT {int(limit)}"
 
 
@@ -280,7 +284,8 @@ def query_events(store: Store, *, actor: str | None = None, source: str | None =
         Mentions ordered by date (undated last), then ingest order; clusters by `date_start`, then id.
 
     Raises:
-        ValueError: a filter has an impossible value (cameo "abc", quad 5, a malformed date).
+        BadFilter: a filter has an impossible value (cameo "abc", quad 5, a malformed date).
+        BadOption: `limit` is negative.
         StoreError: the store could not be read.
     """
     flt = EventFilter(actor=actor, source=source, target=target, country=country, dyad=dyad, cameo=cameo,
@@ -346,11 +351,12 @@ def time_series(store: Store, *, actor: str | None = None, dyad: tuple[str, str]
         `goldstein_mean`, `goldstein_sum` (DOUBLE). Undated events are not counted.
 
     Raises:
-        ValueError: an unknown `freq` or an impossible filter value.
-        TypeError: an unknown filter name.
+        BadOption: an unknown `freq`.
+        BadFilter: an impossible filter value.
+        UnknownFilter: an unknown filter name.
     """
     if freq not in FREQUENCIES:
-        raise ValueError(f"freq must be one of {', '.join(FREQUENCIES)}, not {freq!r}")
+        raise BadOption(f"freq must be one of {', '.join(FREQUENCIES)}, not {freq!r}", option="freq", value=freq)
     flt = EventFilter.of(filters, **_given(actor=actor, dyad=dyad), **more)
     counted, params = _counted(flt, by_cluster)
     # The literal `freq` is one of FREQUENCIES, checked above: never user text.

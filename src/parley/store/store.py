@@ -19,21 +19,22 @@ from dataclasses import dataclass
 from typing import Any
 
 import duckdb
-import pyarrow as pa
+import pyarrow as pa  # type: ignore[import-untyped]
 
-from parley.errors import ArticleError, InputError, ParleyError, SchemaError, StoreError, StoreLocked
+from parley.errors import ArticleError, BadOption, InputError, ParleyError, SchemaError, StoreError, StoreLocked
 from parley.store.clusters import (
     DEFAULT_DISTANCE_KM,
     DEFAULT_WINDOW_DAYS,
+    Assignment,
     Cluster,
-    Clusterer,
     Mention,
+    assign_clusters,
     cluster_id_for,
 )
 from parley.store.schema import MIGRATIONS, SCHEMA_VERSION, VERSION_TABLE_SQL
 from parley.types import Article, Event
 
-__all__ = ["DEFAULT_DB", "IngestReport", "Store", "content_hash"]
+__all__ = ["DEFAULT_DB", "IngestReport", "Store", "StoredEvent", "content_hash"]
 
 DEFAULT_DB = "parley.duckdb"
 DEFAULT_MEMORY_LIMIT = "256MB"
@@ -136,6 +137,41 @@ _CLUSTER_SCHEMA = pa.schema([
 ])
 
 
+@dataclass(frozen=True, slots=True)
+class StoredEvent:
+    """A stored event rebuilt as an `Event`, with where it sits in the store (`Store.stored_events`).
+
+    Attributes:
+        event: the event.
+        ingest_seq: its article's place in ingest order.
+        published: its article's publication date, if known.
+        cluster_id: the event cluster it belongs to.
+    """
+
+    event: Event
+    ingest_seq: int
+    published: dt.date | None
+    cluster_id: str | None
+
+
+def _event_conditions(codes: Iterable[str], code_prefixes: Iterable[str],
+                      trigger_prefixes: Iterable[str]) -> tuple[list[str], list[Any]]:
+    """SQL conditions (joined by OR) and their parameters for `Store.stored_events`; values never enter the SQL."""
+    conditions: list[str] = []
+    params: list[Any] = []
+    wanted = list(codes)
+    if wanted:
+        conditions.append("e.cameo IN (SELECT unnest(?))")
+        params.append(wanted)
+    for prefix in code_prefixes:
+        conditions.append("starts_with(e.cameo, ?)")
+        params.append(prefix)
+    for prefix in trigger_prefixes:
+        conditions.append("starts_with(lower(e.trigger_text), ?)")
+        params.append(prefix.lower())
+    return conditions, params
+
+
 def _event_row(event: Event) -> dict[str, Any]:
     d = event.to_dict()
     row: dict[str, Any] = {
@@ -230,7 +266,8 @@ class Store:
         if read_only and shown != ":memory:" and not os.path.exists(shown):
             raise StoreError("no such store; create it with `parley ingest`", path=shown)
         with _mapped(shown):
-            config = {"memory_limit": memory_limit} if memory_limit else {}
+            config: dict[str, str | bool | int | float | list[str]] = (
+                {"memory_limit": memory_limit} if memory_limit else {})
             con = duckdb.connect(shown, read_only=read_only, config=config)
         store = cls(con, shown, read_only=read_only)
         try:
@@ -393,6 +430,53 @@ class Store:
         for text in table.column("event_json").to_pylist():
             yield event_from_dict(json.loads(text))
 
+    def stored_events(self, *, codes: Iterable[str] = (), code_prefixes: Iterable[str] = (),
+                      trigger_prefixes: Iterable[str] = ()) -> list[StoredEvent]:
+        """The stored events with their article's place and date and their cluster, in ingest order.
+
+        An event is returned when its CAMEO code is one of `codes`, or starts with one of
+        `code_prefixes`, or its trigger starts with one of `trigger_prefixes` (case-insensitive);
+        every event when none of the three is given.
+
+        Args:
+            codes: whole CAMEO codes ("057").
+            code_prefixes: starts of CAMEO codes ("03" for every 03x code).
+            trigger_prefixes: starts of trigger words ("violat").
+
+        Returns:
+            One `StoredEvent` per event, ordered by article (ingest order), sentence and position.
+
+        Raises:
+            StoreError: the store could not be read.
+        """
+        from parley.formats import event_from_dict
+
+        conditions, params = _event_conditions(codes, code_prefixes, trigger_prefixes)
+        sql = f"""
+            SELECT e.event_json, a.ingest_seq, a.published, m.cluster_id
+            FROM events e JOIN articles a ON a.id = e.article_id
+            LEFT JOIN cluster_mentions m ON m.event_id = e.event_id
+            WHERE {" OR ".join(conditions) or "TRUE"}
+            ORDER BY a.ingest_seq, e.sentence_index, e.trigger_start, e.event_id"""
+        with _mapped(self.path):
+            rows = self.con.execute(sql, params).fetchall()
+        return [StoredEvent(event_from_dict(json.loads(event_json) if isinstance(event_json, str) else event_json),
+                            int(seq), published, cluster_id)
+                for event_json, seq, published, cluster_id in rows]
+
+    def article_texts(self, article_ids: Iterable[str]) -> dict[str, str]:
+        """The text of each of `article_ids` that is stored (absent ids are left out).
+
+        Raises:
+            StoreError: the store could not be read.
+        """
+        ids = sorted(set(article_ids))
+        if not ids:
+            return {}
+        with _mapped(self.path):
+            rows = self.con.execute("SELECT id, text FROM articles WHERE id IN (SELECT unnest(?))", [ids]).fetchall()
+        return {article_id: text or "" for article_id, text in rows}
+
     def clusters_table(self) -> pa.Table:
         """The event clusters as an Arrow table (columns of `event_clusters`), earliest first."""
         return self._arrow("SELECT * FROM event_clusters ORDER BY date_start NULLS LAST, cluster_id")
@@ -528,66 +612,77 @@ class Store:
             self._exec(sql, [ids])
         return affected
 
-    # ---- clustering
-    def _cluster_articles(self, article_ids: list[str], *, affected: set[str] = frozenset(),  # type: ignore[assignment]
+    # ---- clustering: the store reads the records and writes the result; `clusters.py` decides
+    def _cluster_articles(self, article_ids: list[str], *, affected: Iterable[str] = (),
                           window_days: int | None = None, max_km: float | None = None) -> None:
         """Put the events of `article_ids` (already written, not yet clustered) into clusters."""
         window = self.cluster_window_days if window_days is None else window_days
         km = self.cluster_distance_km if max_km is None else max_km
-        mentions = [Mention(*row) for row in self.con.execute(
+        mentions = self._mentions(article_ids)
+        candidates = self._candidate_clusters([m for m in mentions if m.clusterable], window)
+        taken = {c.cluster_id for c in candidates} | self._existing_cluster_ids(
+            [cluster_id_for(m.event_id) for m in mentions])
+
+        def is_taken(cluster_id: str) -> bool:
+            return cluster_id in taken or bool(self._existing_cluster_ids([cluster_id]))
+
+        assignment = assign_clusters(mentions, candidates, window_days=window, max_km=km, taken=is_taken)
+        self._save_assignment(assignment)
+        self._refresh_clusters({c.cluster_id for c in assignment.touched} | set(affected))
+
+    def _mentions(self, article_ids: list[str]) -> list[Mention]:
+        """What clustering needs of the events of `article_ids`, in ingest order."""
+        rows = self.con.execute(
             """SELECT e.event_id, e.article_id, e.source_code, e.target_code, e.cameo_root, e.cameo, e.negated,
                       coalesce(e.date, a.published), e.location_name, e.location_country, e.location_lat,
                       e.location_lon
                FROM events e JOIN articles a ON a.id = e.article_id
                WHERE e.article_id IN (SELECT unnest(?))
-               ORDER BY a.ingest_seq, e.sentence_index, e.trigger_start, e.event_id""", [article_ids]).fetchall()]
-        probes = [m for m in mentions if m.clusterable]
-        candidates: list[Cluster] = []
-        if probes:
-            probe = pa.table({
-                "source_code": pa.array([m.source_code for m in probes], pa.string()),
-                "target_code": pa.array([m.target_code for m in probes], pa.string()),
-                "cameo_root": pa.array([m.cameo_root for m in probes], pa.string()),
-                "negated": pa.array([m.negated for m in probes], pa.bool_()),
-                "date": pa.array([m.date for m in probes], pa.date32()),
-            })
-            with self._registered(probe) as batch:
-                rows = self.con.execute(f"""
-                    SELECT DISTINCT c.cluster_id, c.source_code, c.target_code, c.cameo_root, c.negated,
-                           c.anchor_date, c.location_name, c.location_country, c.location_lat, c.location_lon,
-                           c.n_mentions, c.cameo
-                    FROM event_clusters c JOIN {batch} p
-                      ON c.source_code = p.source_code AND c.target_code IS NOT DISTINCT FROM p.target_code
-                     AND c.cameo_root = p.cameo_root AND c.negated = p.negated
-                     AND c.anchor_date BETWEEN p.date - {int(window)} AND p.date + {int(window)}
-                    ORDER BY c.cluster_id""").fetchall()
-            candidates = [Cluster(*row) for row in rows]
-        known = {c.cluster_id for c in candidates}
-        base_ids = [cluster_id_for(m.event_id) for m in mentions]
-        taken = known | {r[0] for r in self.con.execute(
-            "SELECT cluster_id FROM event_clusters WHERE cluster_id IN (SELECT unnest(?))", [base_ids]).fetchall()}
+               ORDER BY a.ingest_seq, e.sentence_index, e.trigger_start, e.event_id""", [article_ids]).fetchall()
+        return [Mention(*row) for row in rows]
 
-        def is_taken(cluster_id: str) -> bool:
-            if cluster_id in taken:
-                return True
-            return bool(self.con.execute("SELECT count(*) FROM event_clusters WHERE cluster_id = ?",
-                                         [cluster_id]).fetchall()[0][0])
+    def _candidate_clusters(self, probes: list[Mention], window: int) -> list[Cluster]:
+        """The stored clusters with the key of one of `probes` and an anchor date within `window` days of it."""
+        if not probes:
+            return []
+        probe = pa.table({
+            "source_code": pa.array([m.source_code for m in probes], pa.string()),
+            "target_code": pa.array([m.target_code for m in probes], pa.string()),
+            "cameo_root": pa.array([m.cameo_root for m in probes], pa.string()),
+            "negated": pa.array([m.negated for m in probes], pa.bool_()),
+            "date": pa.array([m.date for m in probes], pa.date32()),
+        })
+        with self._registered(probe) as batch:
+            rows = self.con.execute(f"""
+                SELECT DISTINCT c.cluster_id, c.source_code, c.target_code, c.cameo_root, c.negated,
+                       c.anchor_date, c.location_name, c.location_country, c.location_lat, c.location_lon,
+                       c.n_mentions, c.cameo
+                FROM event_clusters c JOIN {batch} p
+                  ON c.source_code = p.source_code AND c.target_code IS NOT DISTINCT FROM p.target_code
+                 AND c.cameo_root = p.cameo_root AND c.negated = p.negated
+                 AND c.anchor_date BETWEEN p.date - {int(window)} AND p.date + {int(window)}
+                ORDER BY c.cluster_id""").fetchall()
+        return [Cluster(*row) for row in rows]
 
-        clusterer = Clusterer(candidates, window_days=window, max_km=km, taken=is_taken)
-        assignment = [(m.event_id, clusterer.assign(m).cluster_id) for m in mentions]
-        touched = list(clusterer.touched.values())
-        if touched:
-            static = _table([{name: getattr(c, name) for name in _CLUSTER_STATIC} for c in touched],
+    def _existing_cluster_ids(self, ids: list[str]) -> set[str]:
+        rows = self.con.execute("SELECT cluster_id FROM event_clusters WHERE cluster_id IN (SELECT unnest(?))",
+                                [ids]).fetchall()
+        return {r[0] for r in rows}
+
+    def _save_assignment(self, assignment: Assignment) -> None:
+        """Write the touched clusters' fixed columns and the mentions' links (counts follow in _refresh_clusters)."""
+        if assignment.touched:
+            static = _table([{name: getattr(c, name) for name in _CLUSTER_STATIC} for c in assignment.touched],
                             _CLUSTER_SCHEMA)
             with self._registered(static) as batch:
-                # New clusters get zero counts here; _refresh_clusters sets every count below.
+                # New clusters get zero counts here; _refresh_clusters sets every count.
                 self._exec(f"""
                     INSERT OR REPLACE INTO event_clusters ({", ".join(_CLUSTER_STATIC)}, n_mentions, n_articles,
                                                            n_sources, n_hedged)
                     SELECT {", ".join(_CLUSTER_STATIC)}, 0, 0, 0, 0 FROM {batch}""")
-        if assignment:
-            links = pa.table({"event_id": pa.array([a for a, _ in assignment], pa.string()),
-                              "cluster_id": pa.array([c for _, c in assignment], pa.string())})
+        if assignment.links:
+            links = pa.table({"event_id": pa.array([a for a, _ in assignment.links], pa.string()),
+                              "cluster_id": pa.array([c for _, c in assignment.links], pa.string())})
             with self._registered(links) as batch:
                 self._exec(f"""
                     INSERT INTO cluster_mentions (event_id, cluster_id, article_id, publisher, published, date,
@@ -597,7 +692,6 @@ class Store:
                            e.hedged, e.quoted
                     FROM {batch} l JOIN events e ON e.event_id = l.event_id JOIN articles a ON a.id = e.article_id
                 """)
-        self._refresh_clusters(set(clusterer.touched) | set(affected))
 
     def _refresh_clusters(self, cluster_ids: set[str]) -> None:
         """Recount the given clusters from their mentions; drop those left without any."""
@@ -664,7 +758,8 @@ class Store:
         with self._transaction():
             if window_days is not None:
                 if window_days < 0:
-                    raise StoreError(f"window_days must be 0 or more, not {window_days}", path=self.path)
+                    raise BadOption(f"window_days must be 0 or more, not {window_days}", option="window_days",
+                                    value=window_days)
                 self._exec("INSERT OR REPLACE INTO settings VALUES ('cluster_window_days', ?)",
                                  [str(int(window_days))])
             if distance_km is not None:
