@@ -48,13 +48,22 @@ class CodePolicy:
 
 @functools.lru_cache(maxsize=1)
 def default_policy() -> CodePolicy:
-    """The shipped coding policy, loaded once and checked: every code and prefix must be a CAMEO code.
+    """The shipped coding policy (`parley/data/policy.yaml`), loaded once."""
+    path = resources.files("parley") / "data" / "policy.yaml"
+    return parse_policy(path.read_text(encoding="utf-8"), str(path))
+
+
+def parse_policy(text: str, path: str) -> CodePolicy:
+    """Read and check a policy file: every code and prefix must be a CAMEO code, every key known.
 
     Raises:
-        DataFileError: the file misses a key or names a code the ontology does not have.
+        DataFileError: the file is not YAML, misses a key or names a code the ontology does not have;
+            every problem is listed.
     """
-    path = resources.files("parley") / "data" / "policy.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as e:
+        raise DataFileError(path, [f"not valid YAML: {e}"]) from e
     known = set(ontology().codes)
     problems = []
     codes = data.get("codes") or {}
@@ -69,10 +78,11 @@ def default_policy() -> CodePolicy:
             continue
         problems.extend(f"classes.{name}: {p!r} is no CAMEO code or root" for p in prefixes
                         if not isinstance(p, str) or not any(c.startswith(p) for c in known))
-    unknown = sorted(set(codes) - set(_CODE_NAMES)) + sorted(set(classes) - set(_CLASS_NAMES))
+    unknown = [f"codes.{k}" for k in sorted(set(codes) - set(_CODE_NAMES))] + \
+        [f"classes.{k}" for k in sorted(set(classes) - set(_CLASS_NAMES))]
     problems.extend(f"unknown key {k!r}" for k in unknown)
     if problems:
-        raise DataFileError(str(path), problems)
+        raise DataFileError(path, problems)
     return CodePolicy(codes={k: codes[k] for k in _CODE_NAMES},
                       classes={k: tuple(classes[k]) for k in _CLASS_NAMES})
 
