@@ -103,3 +103,15 @@ class UnknownProcess(ParleyError):
         else:
             hint = "`parley negotiations` lists the processes of this store"
         super().__init__(f"no negotiation process {process_id!r}: {hint}")
+
+
+class UnknownEventCode(ParleyError, KeyError):
+    """A CAMEO code that is not in the ontology; `code` is the code asked for."""
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+        super().__init__(f"unknown CAMEO event code {code!r}: use a CAMEO 1.1b3 code as a string, e.g. '036'")
+
+    def __str__(self) -> str:
+        # KeyError would otherwise show the message wrapped in quotes.
+        return str(self.args[0])
