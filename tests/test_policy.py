@@ -13,7 +13,7 @@ def test_the_shipped_policy_loads_and_classes_match_by_prefix():
     assert policy.code("blame") == "112"
     assert policy.is_a("0411", "intendable") and policy.is_a("081", "withheld_concessions")
     assert not policy.is_a("112", "refusable")
-    assert policy.is_a("196", "fights") and not policy.is_a("195", "threatenable") is False
+    assert policy.is_a("196", "fights") and policy.is_a("195", "threatenable") and not policy.is_a("036", "fights")
 
 
 def test_a_broken_policy_names_every_problem():

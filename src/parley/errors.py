@@ -9,6 +9,8 @@
     │   │   └── UnknownFilter no event filter has this name; also a TypeError
     │   └── UnknownFormat     no reader or writer has this format name (kind, known)
     ├── FetchError            a page or feed could not be fetched (url)
+    ├── UnknownEventCode      a CAMEO code the ontology does not have (code); also a KeyError
+    ├── MissingExtra          an optional part is not installed (extra): says what to pip install
     ├── DataFileError         an actors / patterns / ontology file is invalid (path, line, key)
     ├── UnknownProcess        no negotiation process with this id
     ├── ModelNotInstalled     the spaCy model package is missing
@@ -18,7 +20,8 @@
 
 Bad input is a `ParleyError`; a bug in Parley is not dressed up as one (it stays a `TypeError`,
 `KeyError`, ...), except that a batch goes on past an article whose coding failed: that article's
-result carries a `CodingError` with the bug chained as its cause, never an `InputError`. Foreign errors are mapped where they enter: `raise StoreError(...) from e`.
+result carries a `CodingError` with the bug chained as its cause, never an `InputError`. Foreign
+errors are mapped where they enter: `raise StoreError(...) from e`.
 `BadOption` and its subclasses are also `ValueError`s (`UnknownFilter` also a `TypeError`), so code
 written against the built-in exceptions keeps working.
 """
@@ -181,3 +184,25 @@ class CodingError(ParleyError):
         self.message = message
         where = f"article {article_id!r}: " if article_id is not None else ""
         super().__init__(f"{where}{step}: {message} (a bug in Parley: please report it)")
+
+
+class UnknownEventCode(ParleyError, KeyError):
+    """A CAMEO code that is not in the ontology; `code` is the code asked for."""
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+        super().__init__(f"unknown CAMEO event code {code!r}: use a CAMEO 1.1b3 code as a string, e.g. '036'")
+
+    def __str__(self) -> str:
+        # KeyError would otherwise show the message wrapped in quotes.
+        return str(self.args[0])
+
+
+class MissingExtra(ParleyError):
+    """An optional part of Parley is used but its libraries are not installed; `extra` names the extra."""
+
+    def __init__(self, what: str, *, extra: str, module: str) -> None:
+        self.extra = extra
+        self.module = module
+        super().__init__(f"{what} needs the {module!r} library, which is not installed: "
+                         f"run `pip install 'parley[{extra}]'`")

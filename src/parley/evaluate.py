@@ -215,6 +215,7 @@ def evaluate_given_dyads(
             errors.append(f"{item['id']}: {e}")
             continue
         for gold_event, event in zip(golds, events, strict=True):
+            system: str | int | None  # a PLOVER root, or a penta class
             if gold_event.get("plover") is not None:
                 gold_label: Any = gold_event["plover"]
                 system = _plover_root(event.plover) if event is not None else None

@@ -112,56 +112,61 @@ class Pattern:
         The key is (constraints satisfied, constraints satisfied from an explicit lemma list,
         object matched on its head, -rank): larger is better.
         """
-        n = listed = head = 0
-        word_obj: str | None = None
-        if self.word is not None:
-            if f.particle != self.word:
-                if f.particle is not None:
-                    return None
-                for prep, prep_obj in f.preps:
-                    # "called Putin on Saturday" is no "call on": a time phrase is not the verb's preposition.
-                    if prep == self.word and prep_obj not in _TIME_WORDS:
-                        word_obj = prep_obj
-                        break
-                else:
-                    return None
-            n += 1
-            listed += 1
-        elif f.particle is not None:
+        word_fits, word_obj = self._word_fit(f)
+        if not word_fits:
             return None
-        if self.obj is not None:
-            if f.obj is not None and f.obj in self.obj:
-                head = 1
-            elif word_obj is not None and word_obj in self.obj:
-                head = 1
-            elif not any(mod in self.obj for mod in f.obj_mods):
-                if self.pos != "NOUN" or not any(
-                    prep == "of" and prep_obj in self.obj for prep, prep_obj in f.preps
-                ):
-                    return None
-                head = 1
-            n += 1
-            listed += 1
-        if self.obj_mod is not None:
-            if not any(mod in self.obj_mod for mod in f.obj_mods):
-                return None
-            n += 1
-            listed += 1
-        for prep, allowed in self.preps:
-            for got, got_obj in f.preps:
-                if got == prep and (got_obj in allowed if allowed is not None else got_obj not in _TIME_WORDS):
-                    break
-            else:
-                return None
-            n += 1
-            if allowed is not None:
-                listed += 1
-        if self.xcomp is not None:
-            if f.xcomp not in self.xcomp:
-                return None
-            n += 1
-            listed += 1
+        head = self._object_head(f, word_obj)
+        if head is None:
+            return None
+        if self.obj_mod is not None and not any(mod in self.obj_mod for mod in f.obj_mods):
+            return None
+        if not all(_prep_fits(f, prep, allowed) for prep, allowed in self.preps):
+            return None
+        if self.xcomp is not None and f.xcomp not in self.xcomp:
+            return None
+        # Every constraint fits: count them, and those that name their words.
+        words = (self.word, self.obj, self.obj_mod, self.xcomp)
+        n = sum(constraint is not None for constraint in words) + len(self.preps)
+        listed = n - sum(allowed is None for _, allowed in self.preps)
         return (n, listed, head, -self.rank)
+
+    def _word_fit(self, f: PredicateFeatures) -> tuple[bool, str | None]:
+        """Whether the particle spelled in the lemma ("call on") fits `f`, and the object of the
+        preposition standing in for it ("called on Putin" -> "putin"), if any."""
+        if self.word is None:
+            return f.particle is None, None
+        if f.particle == self.word:
+            return True, None
+        if f.particle is not None:
+            return False, None
+        for prep, prep_obj in f.preps:
+            # "called Putin on Saturday" is no "call on": a time phrase is not the verb's preposition.
+            if prep == self.word and prep_obj not in _TIME_WORDS:
+                return True, prep_obj
+        return False, None
+
+    def _object_head(self, f: PredicateFeatures, word_obj: str | None) -> int | None:
+        """1 when the object constraint matched an object's head, 0 when it matched a modifier (or there
+        is none), None when it does not fit."""
+        if self.obj is None:
+            return 0
+        if f.obj is not None and f.obj in self.obj:
+            return 1
+        if word_obj is not None and word_obj in self.obj:
+            return 1
+        if any(mod in self.obj for mod in f.obj_mods):
+            return 0
+        if self.pos == "NOUN" and any(prep == "of" and prep_obj in self.obj for prep, prep_obj in f.preps):
+            return 1
+        return None
+
+
+def _prep_fits(f: PredicateFeatures, prep: str, allowed: frozenset[str] | None) -> bool:
+    """Whether `f` has the preposition `prep` with an allowed object (any but a time word when open)."""
+    for got, got_obj in f.preps:
+        if got == prep and (got_obj in allowed if allowed is not None else got_obj not in _TIME_WORDS):
+            return True
+    return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -352,6 +357,16 @@ def parse_lexicon(text: str, path: str, onto: Ontology, *, first_rank: int = 0
     """Validate and compile one pattern file, collecting every problem before raising."""
     data, lines, duplicates = _load_yaml(text, path)
     problems = [f"line {line}: key {key!r} appears twice in one mapping" for line, key in duplicates]
+    raw_patterns, raw_controls = _sections(data, lines, path, problems)
+    patterns = _compile_patterns(raw_patterns, lines, onto, path, first_rank, problems)
+    controls = _compile_controls(raw_controls, lines, onto, problems)
+    if problems:
+        raise DataFileError(path, problems)
+    return patterns, controls
+
+
+def _sections(data: Any, lines: dict[int, int], path: str, problems: list[str]) -> tuple[list[Any], list[Any]]:
+    """The raw `patterns` and `control` lists of a pattern file, after checking its top level."""
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -371,6 +386,12 @@ def parse_lexicon(text: str, path: str, onto: Ontology, *, first_rank: int = 0
     if not isinstance(raw_controls, list):
         problems.append("key 'control': expected a list of control rules")
         raw_controls = []
+    return raw_patterns, raw_controls
+
+
+def _compile_patterns(raw_patterns: list[Any], lines: dict[int, int], onto: Ontology, path: str,
+                      first_rank: int, problems: list[str]) -> list[Pattern]:
+    """Every valid pattern of the list, ranked in file order from `first_rank`; problems go to `problems`."""
     patterns: list[Pattern] = []
     seen_ids: dict[str, str] = {}
     for index, raw in enumerate(raw_patterns):
@@ -384,6 +405,12 @@ def parse_lexicon(text: str, path: str, onto: Ontology, *, first_rank: int = 0
                 seen_ids[raw["id"]] = where
         problems.extend(pattern_problems)
         patterns.extend(compiled)
+    return patterns
+
+
+def _compile_controls(raw_controls: list[Any], lines: dict[int, int], onto: Ontology,
+                      problems: list[str]) -> list[ControlRule]:
+    """Every valid control rule of the list; problems go to `problems`."""
     controls: list[ControlRule] = []
     seen_control: dict[str, str] = {}
     for index, raw in enumerate(raw_controls):
@@ -397,9 +424,7 @@ def parse_lexicon(text: str, path: str, onto: Ontology, *, first_rank: int = 0
         problems.extend(control_problems)
         if rule is not None and not control_problems:
             controls.append(rule)
-    if problems:
-        raise DataFileError(path, problems)
-    return patterns, controls
+    return controls
 
 
 def _where(section: str, index: int, raw: Any, lines: dict[int, int]) -> str:
@@ -437,33 +462,91 @@ def _words(value: Any, key: str, where: str, problems: list[str], *, allow_space
 def _compile_pattern(raw: Any, index: int, lines: dict[int, int], onto: Ontology, path: str, rank: int
                      ) -> tuple[list[Pattern], list[str]]:
     where = _where("patterns", index, raw, lines)
-    problems: list[str] = []
     if not isinstance(raw, dict):
         return [], [f"{where}: expected a mapping with id, lemma and cameo"]
-    for key in raw:
-        if key not in PATTERN_KEYS:
-            expected = ", ".join(sorted(PATTERN_KEYS))
-            problems.append(f"{where}, key {key!r}: unknown key (expected one of {expected})")
-    for key in ("id", "lemma", "cameo"):
-        if key not in raw:
-            problems.append(f"{where}, key {key!r}: missing")
+    problems = _key_problems(raw, PATTERN_KEYS, ("id", "lemma", "cameo"), where)
     pattern_id = raw.get("id")
-    if "id" in raw and not (isinstance(pattern_id, str) and ID_RE.match(pattern_id)):
-        problems.append(f"{where}, key 'id': {pattern_id!r} must be text of letters, digits, '.', '_' or '-'")
     pos = raw.get("pos", "VERB")
     if pos not in POS_VALUES:
         problems.append(f"{where}, key 'pos': {pos!r} must be VERB, NOUN or ADJ")
     lemmas = _words(raw["lemma"], "lemma", where, problems, allow_space=True) if "lemma" in raw else None
-    particle = None
-    if "particle" in raw:
-        got = _words(raw["particle"], "particle", where, problems)
-        if got is not None:
-            if len(got) != 1 or got[0] not in PARTICLES:
-                problems.append(f"{where}, key 'particle': {raw['particle']!r} is not a verb particle")
-            else:
-                particle = got[0]
+    particle = _particle(raw, where, problems)
+    spellings = _spellings(lemmas or [], particle, pos, where, problems)
+    obj = _optional_set(raw, "obj", where, problems)
+    obj_mod = _optional_set(raw, "obj_mod", where, problems)
+    xcomp = _optional_set(raw, "xcomp", where, problems)
+    preps = _preps(raw, where, problems)
+    cameo = raw.get("cameo")
+    if "cameo" in raw:
+        if not isinstance(cameo, str):
+            problems.append(f"{where}, key 'cameo': {cameo!r} must be a quoted string such as \"036\" "
+                            f"(unquoted codes lose their leading zeros)")
+        elif cameo not in onto:
+            problems.append(f"{where}, key 'cameo': {cameo!r} is not a CAMEO 1.1b3 code")
+    target = raw.get("target", "obj")
+    if not _valid_target(target):
+        problems.append(f"{where}, key 'target': {target!r} must be obj, none or prep:<word>[|<word>...]")
+    reciprocal = raw.get("reciprocal", False)
+    if not isinstance(reciprocal, bool):
+        problems.append(f"{where}, key 'reciprocal': {reciprocal!r} must be true or false")
+    # Without problems, the id and the code are text (a missing or non-text one is a problem).
+    if problems or not isinstance(pattern_id, str) or not isinstance(cameo, str):
+        return [], problems
+    compiled = [
+        Pattern(
+            id=pattern_id,
+            lemma=lemma,
+            pos=pos,
+            word=word,
+            obj=obj,
+            obj_mod=obj_mod,
+            preps=preps,
+            xcomp=xcomp,
+            cameo=cameo,
+            target=target,
+            reciprocal=reciprocal,
+            rank=rank,
+            source=path,
+        )
+        for lemma, word in spellings
+    ]
+    return compiled, []
+
+
+def _key_problems(raw: dict[Any, Any], known: frozenset[str], required: tuple[str, ...], where: str) -> list[str]:
+    """Unknown and missing keys of a pattern or control rule, and a malformed id."""
+    problems: list[str] = []
+    for key in raw:
+        if key not in known:
+            expected = ", ".join(sorted(known))
+            problems.append(f"{where}, key {key!r}: unknown key (expected one of {expected})")
+    for key in required:
+        if key not in raw:
+            problems.append(f"{where}, key {key!r}: missing")
+    rule_id = raw.get("id")
+    if "id" in raw and not (isinstance(rule_id, str) and ID_RE.match(rule_id)):
+        problems.append(f"{where}, key 'id': {rule_id!r} must be text of letters, digits, '.', '_' or '-'")
+    return problems
+
+
+def _particle(raw: dict[str, Any], where: str, problems: list[str]) -> str | None:
+    """The pattern's `particle` key: one verb particle, or None."""
+    if "particle" not in raw:
+        return None
+    got = _words(raw["particle"], "particle", where, problems)
+    if got is None:
+        return None
+    if len(got) != 1 or got[0] not in PARTICLES:
+        problems.append(f"{where}, key 'particle': {raw['particle']!r} is not a verb particle")
+        return None
+    return got[0]
+
+
+def _spellings(lemmas: list[str], particle: str | None, pos: Any, where: str, problems: list[str]
+               ) -> list[tuple[str, str | None]]:
+    """(lemma, particle) pairs of a pattern's lemma list ("call on" -> ("call", "on")), without repeats."""
     spellings: list[tuple[str, str | None]] = []
-    for lemma in lemmas or []:
+    for lemma in lemmas:
         head, _, word = lemma.partition(" ")
         if word and word not in PARTICLES:
             problems.append(f"{where}, key 'lemma': in {lemma!r} the second word must be a particle or "
@@ -479,58 +562,28 @@ def _compile_pattern(raw: Any, index: int, lines: dict[int, int], onto: Ontology
         spelling = (head, word or particle)
         if spelling not in spellings:
             spellings.append(spelling)
-    obj = _optional_set(raw, "obj", where, problems)
-    obj_mod = _optional_set(raw, "obj_mod", where, problems)
-    xcomp = _optional_set(raw, "xcomp", where, problems)
+    return spellings
+
+
+def _preps(raw: dict[str, Any], where: str, problems: list[str]) -> tuple[tuple[str, frozenset[str] | None], ...]:
+    """The pattern's `prep` key: (preposition, allowed objects or None for any)."""
+    if "prep" not in raw:
+        return ()
+    if not isinstance(raw["prep"], dict) or not raw["prep"]:
+        problems.append(f"{where}, key 'prep': expected a mapping such as {{against: null}}")
+        return ()
     preps: list[tuple[str, frozenset[str] | None]] = []
-    if "prep" in raw:
-        if not isinstance(raw["prep"], dict) or not raw["prep"]:
-            problems.append(f"{where}, key 'prep': expected a mapping such as {{against: null}}")
-        else:
-            for prep, allowed in raw["prep"].items():
-                if not isinstance(prep, str) or prep not in PARTICLES:
-                    problems.append(f"{where}, key 'prep': {prep!r} is not a preposition")
-                    continue
-                if allowed is None:
-                    preps.append((prep, None))
-                    continue
-                words = _words(allowed, f"prep.{prep}", where, problems)
-                if words is not None:
-                    preps.append((prep, frozenset(words)))
-    cameo = raw.get("cameo")
-    if "cameo" in raw:
-        if not isinstance(cameo, str):
-            problems.append(f"{where}, key 'cameo': {cameo!r} must be a quoted string such as \"036\" "
-                            f"(unquoted codes lose their leading zeros)")
-        elif cameo not in onto:
-            problems.append(f"{where}, key 'cameo': {cameo!r} is not a CAMEO 1.1b3 code")
-    target = raw.get("target", "obj")
-    if not _valid_target(target):
-        problems.append(f"{where}, key 'target': {target!r} must be obj, none or prep:<word>[|<word>...]")
-    reciprocal = raw.get("reciprocal", False)
-    if not isinstance(reciprocal, bool):
-        problems.append(f"{where}, key 'reciprocal': {reciprocal!r} must be true or false")
-    if problems:
-        return [], problems
-    compiled = [
-        Pattern(
-            id=pattern_id,
-            lemma=lemma,
-            pos=pos,
-            word=word,
-            obj=obj,
-            obj_mod=obj_mod,
-            preps=tuple(preps),
-            xcomp=xcomp,
-            cameo=cameo,
-            target=target,
-            reciprocal=reciprocal,
-            rank=rank,
-            source=path,
-        )
-        for lemma, word in spellings
-    ]
-    return compiled, []
+    for prep, allowed in raw["prep"].items():
+        if not isinstance(prep, str) or prep not in PARTICLES:
+            problems.append(f"{where}, key 'prep': {prep!r} is not a preposition")
+            continue
+        if allowed is None:
+            preps.append((prep, None))
+            continue
+        words = _words(allowed, f"prep.{prep}", where, problems)
+        if words is not None:
+            preps.append((prep, frozenset(words)))
+    return tuple(preps)
 
 
 def _optional_set(raw: dict[str, Any], key: str, where: str, problems: list[str]) -> frozenset[str] | None:
@@ -552,19 +605,10 @@ def _valid_target(target: Any) -> bool:
 def _compile_control(raw: Any, index: int, lines: dict[int, int], onto: Ontology
                      ) -> tuple[ControlRule | None, list[str]]:
     where = _where("control", index, raw, lines)
-    problems: list[str] = []
     if not isinstance(raw, dict):
         return None, [f"{where}: expected a mapping with id, lemma and map"]
-    for key in raw:
-        if key not in CONTROL_KEYS:
-            expected = ", ".join(sorted(CONTROL_KEYS))
-            problems.append(f"{where}, key {key!r}: unknown key (expected one of {expected})")
-    for key in ("id", "lemma", "map"):
-        if key not in raw:
-            problems.append(f"{where}, key {key!r}: missing")
+    problems = _key_problems(raw, CONTROL_KEYS, ("id", "lemma", "map"), where)
     rule_id = raw.get("id")
-    if "id" in raw and not (isinstance(rule_id, str) and ID_RE.match(rule_id)):
-        problems.append(f"{where}, key 'id': {rule_id!r} must be text of letters, digits, '.', '_' or '-'")
     lemmas = _words(raw["lemma"], "lemma", where, problems, allow_space=True) if "lemma" in raw else None
     for lemma in lemmas or []:
         _, _, word = lemma.partition(" ")
@@ -575,26 +619,34 @@ def _compile_control(raw: Any, index: int, lines: dict[int, int], onto: Ontology
     if modality is not None and modality not in MODALITIES:
         allowed = ", ".join(sorted(MODALITIES))
         problems.append(f"{where}, key 'modality': {modality!r} must be one of {allowed} or null")
-    mapping: list[tuple[str, str | None]] = []
-    table = raw.get("map")
-    if "map" in raw:
-        if not isinstance(table, dict) or not table:
-            problems.append(f"{where}, key 'map': expected a mapping of code prefixes to codes")
-        else:
-            for prefix, value in table.items():
-                is_prefix = isinstance(prefix, str) and (
-                    prefix == "*" or prefix.isdigit() and 2 <= len(prefix) <= 4
-                )
-                if not is_prefix:
-                    problems.append(f"{where}, key 'map': prefix {prefix!r} must be a quoted code prefix "
-                                    f"such as \"04\" or \"*\"")
-                    continue
-                known = isinstance(value, str) and (value == "keep" or value in onto)
-                if value is not None and not known:
-                    problems.append(f"{where}, key 'map.{prefix}': {value!r} is not a CAMEO 1.1b3 code, "
-                                    f"'keep' or null")
-                    continue
-                mapping.append((prefix, value))
+    mapping = _control_map(raw, onto, where, problems)
     if problems or lemmas is None or not isinstance(rule_id, str):
         return None, problems
-    return ControlRule(rule_id, tuple(dict.fromkeys(lemmas)), modality, tuple(mapping)), problems
+    return ControlRule(rule_id, tuple(dict.fromkeys(lemmas)), modality, mapping), problems
+
+
+def _control_map(raw: dict[str, Any], onto: Ontology, where: str, problems: list[str]
+                 ) -> tuple[tuple[str, str | None], ...]:
+    """The control rule's `map` key: (code prefix or "*", resulting code, "keep" or None)."""
+    table = raw.get("map")
+    if "map" not in raw:
+        return ()
+    if not isinstance(table, dict) or not table:
+        problems.append(f"{where}, key 'map': expected a mapping of code prefixes to codes")
+        return ()
+    mapping: list[tuple[str, str | None]] = []
+    for prefix, value in table.items():
+        is_prefix = isinstance(prefix, str) and (
+            prefix == "*" or prefix.isdigit() and 2 <= len(prefix) <= 4
+        )
+        if not is_prefix:
+            problems.append(f"{where}, key 'map': prefix {prefix!r} must be a quoted code prefix "
+                            f"such as \"04\" or \"*\"")
+            continue
+        known = isinstance(value, str) and (value == "keep" or value in onto)
+        if value is not None and not known:
+            problems.append(f"{where}, key 'map.{prefix}': {value!r} is not a CAMEO 1.1b3 code, "
+                            f"'keep' or null")
+            continue
+        mapping.append((prefix, value))
+    return tuple(mapping)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from parley.errors import DataFileError, ParleyError
+from parley.errors import DataFileError, UnknownEventCode
 
 __all__ = ["CameoCode", "Ontology", "UnknownEventCode", "ontology"]
 
@@ -26,18 +26,6 @@ PLOVER_TYPES = frozenset(
         "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
     }
 )
-
-
-class UnknownEventCode(ParleyError, KeyError):
-    """A CAMEO code that is not in the ontology."""
-
-    def __init__(self, code: str) -> None:
-        self.code = code
-        super().__init__(f"unknown CAMEO event code {code!r}: use a CAMEO 1.1b3 code as a string, e.g. '036'")
-
-    def __str__(self) -> str:
-        # KeyError would otherwise show the message wrapped in quotes.
-        return str(self.args[0])
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,55 +138,73 @@ def parse_table(text: str, path: str) -> dict[str, CameoCode]:
         cells = next(csv.reader(io.StringIO(line), delimiter="\t", quoting=csv.QUOTE_NONE))
         cells += [""] * (len(names) - len(cells))
         value = {column: cells[i].strip() for column, i in index.items()}
-        code = value["code"]
-        where = f"line {number}, code {code!r}"
-        row_problems = []
-        if not (code.isdigit() and 2 <= len(code) <= 4):
-            row_problems.append(f"{where}, key 'code': expected 2-4 digits as text")
-        elif int(code[:2]) not in range(1, 21):
-            row_problems.append(f"{where}, key 'code': root must be 01-20")
-        elif code in codes:
-            row_problems.append(f"{where}, key 'code': duplicate code")
-        if not value["name"]:
-            row_problems.append(f"{where}, key 'name': empty")
-        try:
-            goldstein = float(value["goldstein"])
-            if not -10.0 <= goldstein <= 10.0:
-                row_problems.append(f"{where}, key 'goldstein': {goldstein} is outside -10..10")
-        except ValueError:
-            goldstein = 0.0
-            row_problems.append(f"{where}, key 'goldstein': {value['goldstein']!r} is not a number")
-        quad = 0
-        if value["quad"] in ("1", "2", "3", "4"):
-            quad = int(value["quad"])
-            if not row_problems and quad != expected_quad(code):
-                row_problems.append(
-                    f"{where}, key 'quad': {quad} does not match root {code[:2]} "
-                    f"(expected {expected_quad(code)})"
-                )
-        else:
-            row_problems.append(f"{where}, key 'quad': {value['quad']!r} is not 1, 2, 3 or 4")
-        plover = value["plover"] or None
-        if plover is not None and plover not in PLOVER_TYPES:
-            row_problems.append(f"{where}, key 'plover': {plover!r} is not a PLOVER event type")
-        if row_problems:
-            problems.extend(row_problems)
-            continue
-        codes[code] = CameoCode(
-            code=code,
-            name=value["name"],
-            goldstein=goldstein,
-            quad=quad,
-            plover=plover,
-            plover_mode=value["plover_mode"] or None,
-            root=code[:2],
-        )
+        entry = _parse_row(value, number, codes, problems)
+        if entry is not None:
+            codes[entry.code] = entry
     for code in codes:
         if len(code) > 2 and code[:2] not in codes:
             problems.append(f"code {code!r}: its root {code[:2]!r} has no row")
     if problems:
         raise DataFileError(path, problems)
     return codes
+
+
+def _parse_row(value: dict[str, str], number: int, codes: dict[str, CameoCode], problems: list[str]
+               ) -> CameoCode | None:
+    """One row's entry, or None after adding its problems to `problems` (`codes`: the rows before it)."""
+    code = value["code"]
+    where = f"line {number}, code {code!r}"
+    row_problems = []
+    if not (code.isdigit() and 2 <= len(code) <= 4):
+        row_problems.append(f"{where}, key 'code': expected 2-4 digits as text")
+    elif int(code[:2]) not in range(1, 21):
+        row_problems.append(f"{where}, key 'code': root must be 01-20")
+    elif code in codes:
+        row_problems.append(f"{where}, key 'code': duplicate code")
+    if not value["name"]:
+        row_problems.append(f"{where}, key 'name': empty")
+    goldstein = _goldstein(value["goldstein"], where, row_problems)
+    quad = _quad(value["quad"], code, where, row_problems)
+    plover = value["plover"] or None
+    if plover is not None and plover not in PLOVER_TYPES:
+        row_problems.append(f"{where}, key 'plover': {plover!r} is not a PLOVER event type")
+    if row_problems:
+        problems.extend(row_problems)
+        return None
+    return CameoCode(
+        code=code,
+        name=value["name"],
+        goldstein=goldstein,
+        quad=quad,
+        plover=plover,
+        plover_mode=value["plover_mode"] or None,
+        root=code[:2],
+    )
+
+
+def _goldstein(text: str, where: str, row_problems: list[str]) -> float:
+    """The Goldstein weight, -10..10 (0.0 after a problem that it is not a number)."""
+    try:
+        goldstein = float(text)
+    except ValueError:
+        row_problems.append(f"{where}, key 'goldstein': {text!r} is not a number")
+        return 0.0
+    if not -10.0 <= goldstein <= 10.0:
+        row_problems.append(f"{where}, key 'goldstein': {goldstein} is outside -10..10")
+    return goldstein
+
+
+def _quad(text: str, code: str, where: str, row_problems: list[str]) -> int:
+    """The quad class, which must match the code's root (checked only when the row is sound so far)."""
+    if text not in ("1", "2", "3", "4"):
+        row_problems.append(f"{where}, key 'quad': {text!r} is not 1, 2, 3 or 4")
+        return 0
+    quad = int(text)
+    if not row_problems and quad != expected_quad(code):
+        row_problems.append(
+            f"{where}, key 'quad': {quad} does not match root {code[:2]} (expected {expected_quad(code)})"
+        )
+    return quad
 
 
 @functools.cache

@@ -110,6 +110,64 @@ def _data_text(filename: str) -> str:
     return resources.files("parley").joinpath(f"{_DATA}/{filename}").read_text(encoding="utf-8")
 
 
+def _read_user_file(path: str | os.PathLike[str]) -> str:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return handle.read()
+    except OSError as e:
+        raise DataFileError(str(path), [f"cannot read: {e.strerror or e}"]) from e
+
+
+def _add_regions(index: dict[str, Location], rows: list[tuple[Location, list[str]]]) -> None:
+    """Add regions and their aliases to `index`; a name already there keeps its place."""
+    for location, aliases in rows:
+        index.setdefault(place_key(location.name), location)
+        for alias in aliases:
+            index.setdefault(place_key(alias), location)
+
+
+def _add_countries(index: dict[str, Location]) -> None:
+    """Add country names and aliases, at their representative point, to `index` (first name wins)."""
+    from parley.actors.countries import all_countries
+
+    points: dict[str, tuple[float, float]] = {}
+    for _, (iso3, lat, lon, _method) in _read_rows(_data_text("countries.tsv")):
+        points[iso3] = (float(lat), float(lon))
+    for info in all_countries():
+        lat_lon = points.get(info.iso3)
+        location = Location(info.name, info.iso3, *(lat_lon or (None, None)))
+        index.setdefault(place_key(info.name), location)
+        for alias in info.aliases:
+            index.setdefault(place_key(alias), location)
+
+
+def _cities() -> dict[str, Location]:
+    """City name -> the city it most likely means: the highest score among namesakes.
+
+    A city's own name counts its full population, an alternate name a fifth of it: "Odessa" is Odesa,
+    Ukraine (1M, alternate) rather than Odessa, Texas (0.1M, own name), but no exonym of a big city
+    displaces a mid-sized city's own name.
+    """
+    cities: dict[str, tuple[float, Location]] = {}
+
+    def add_city(key: str, score: float, location: Location) -> None:
+        held = cities.get(key)
+        if held is None or score > held[0]:
+            cities[key] = (score, location)
+
+    for _, (name, country, lat, lon, population, alts) in _read_rows(_data_text("cities.tsv")):
+        location = Location(name, country or None, float(lat), float(lon))
+        score = float(population)
+        key = place_key(name)
+        add_city(key, score, location)
+        if key.endswith(" city"):
+            add_city(key[:-5], score, location)
+        if alts:
+            for alt in alts.split("|"):
+                add_city(place_key(alt), score / _ALTERNATE_DISCOUNT, location)
+    return {key: location for key, (_, location) in cities.items()}
+
+
 class Gazetteer:
     """Normalised place name -> `Location`. Build with `Gazetteer.load()` or `default_gazetteer()`."""
 
@@ -129,61 +187,15 @@ class Gazetteer:
         Raises:
             DataFileError: a user or shipped regions file has bad rows (all of them are listed).
         """
-        from parley.actors.countries import all_countries
-
         index: dict[str, Location] = {}
-        add = index.setdefault
-
-        def add_regions(rows: list[tuple[Location, list[str]]]) -> None:
-            for location, aliases in rows:
-                add(place_key(location.name), location)
-                for alias in aliases:
-                    add(place_key(alias), location)
-
         for path in extra:
-            try:
-                with open(path, encoding="utf-8") as handle:
-                    text = handle.read()
-            except OSError as e:
-                raise DataFileError(str(path), [f"cannot read: {e.strerror or e}"]) from e
-            add_regions(_parse_regions(text, str(path)))
-        add_regions(_parse_regions(_data_text("regions.tsv"), "parley/data/places/regions.tsv"))
-
-        points: dict[str, tuple[float, float]] = {}
-        for _, (iso3, lat, lon, _method) in _read_rows(_data_text("countries.tsv")):
-            points[iso3] = (float(lat), float(lon))
-        for info in all_countries():
-            lat_lon = points.get(info.iso3)
-            location = Location(info.name, info.iso3, *(lat_lon or (None, None)))
-            add(place_key(info.name), location)
-            for alias in info.aliases:
-                add(place_key(alias), location)
-
+            _add_regions(index, _parse_regions(_read_user_file(path), str(path)))
+        _add_regions(index, _parse_regions(_data_text("regions.tsv"), "parley/data/places/regions.tsv"))
+        _add_countries(index)
         for _, (name, _code, lat, lon) in _read_rows(_data_text("us_states.tsv")):
-            add(place_key(name), Location(name, "USA", float(lat), float(lon)))
-
-        # A city's own name counts its full population, an alternate name a fifth of it: "Odessa"
-        # is Odesa, Ukraine (1M, alternate) rather than Odessa, Texas (0.1M, own name), but no
-        # exonym of a big city displaces a mid-sized city's own name.
-        cities: dict[str, tuple[float, Location]] = {}
-
-        def add_city(key: str, score: float, location: Location) -> None:
-            held = cities.get(key)
-            if held is None or score > held[0]:
-                cities[key] = (score, location)
-
-        for _, (name, country, lat, lon, population, alts) in _read_rows(_data_text("cities.tsv")):
-            location = Location(name, country or None, float(lat), float(lon))
-            score = float(population)
-            key = place_key(name)
-            add_city(key, score, location)
-            if key.endswith(" city"):
-                add_city(key[:-5], score, location)
-            if alts:
-                for alt in alts.split("|"):
-                    add_city(place_key(alt), score / _ALTERNATE_DISCOUNT, location)
-        for key, (_, location) in cities.items():
-            add(key, location)
+            index.setdefault(place_key(name), Location(name, "USA", float(lat), float(lon)))
+        for key, location in _cities().items():
+            index.setdefault(key, location)
         return cls(index)
 
     def lookup(self, name: str) -> Location | None:

@@ -22,7 +22,7 @@ import datetime as dt
 import functools
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -244,71 +244,79 @@ def _read_rows(path: str | os.PathLike[str], text: str) -> list[_Row]:
                 problems.append(f"line {lineno}: header must be the tab-separated columns {expected}")
                 break
             continue
-        if len(fields) < len(COLUMNS):
-            fields += [""] * (len(COLUMNS) - len(fields))
-        if len(fields) > len(COLUMNS):
-            problems.append(f"line {lineno}: {len(fields)} fields, expected {len(COLUMNS)} (tab-separated)")
-            continue
-        rec = dict(zip(COLUMNS, fields, strict=True))
-        before = len(problems)
-
-        def bad(column: str, message: str, lineno: int = lineno) -> None:
-            problems.append(f"line {lineno}, {column}: {message}")
-
-        kind = rec["kind"]
-        if kind not in KINDS:
-            bad("kind", f"{kind!r} is not one of {', '.join(KINDS)}")
-        names = tuple(n.strip() for n in rec["names"].split("|") if n.strip())
-        if not names and not rec["name"]:
-            bad("names", "give at least one name (names or name)")
-        country = rec["country"].upper() or None
-        if country and countries.country_name(country) is None:
-            bad("country", f"{rec['country']!r} is not a known ISO 3166 alpha-3 code")
-        sector = rec["sector"].upper() or None
-        if sector and sector not in SECTORS:
-            bad("sector", f"{rec['sector']!r} is not a known sector ({', '.join(sorted(SECTORS))})")
-        code = rec["code"].upper()
-        if kind in ("role", "agent"):
-            if not sector:
-                bad("sector", "a role needs a sector")
-        elif not code:
-            if country and sector:
-                code = country + sector
-            else:
-                bad("code", "give a code, or a country and a sector to build it from")
-        if code and not _CODE_RE.match(code):
-            bad("code", f"{code!r} is not a CAMEO-style code (groups of 3 letters/digits, at most 15)")
-        start = end = None
-        for column in ("start", "end"):
-            if rec[column] and rec[column].lower() != "open":
-                try:
-                    parsed = _parse_date(rec[column])
-                except ValueError as e:
-                    bad(column, str(e))
-                    continue
-                if column == "start":
-                    start = parsed
-                else:
-                    end = parsed
-        if start and end and end < start:
-            bad("end", f"{rec['end']} is before start {rec['start']}")
-        if len(problems) == before:
-            display = rec["name"] or names[0]
-            rows.append(
-                _Row(
-                    str(path),
-                    lineno,
-                    kind,
-                    names or (display,),
-                    display,
-                    _Term(code, country, sector, start, end),
-                )
-            )
+        row = _read_row(str(path), lineno, fields, problems)
+        if row is not None:
+            rows.append(row)
     if not header_seen and not problems:
         problems.append("line 1: missing header line (" + ", ".join(COLUMNS) + ")")
     if problems:
         raise DataFileError(str(path), problems)
     return rows
+
+
+def _read_row(source: str, lineno: int, fields: list[str], problems: list[str]) -> _Row | None:
+    """One data line as a row, or None after adding its problems to `problems`."""
+    if len(fields) < len(COLUMNS):
+        fields = fields + [""] * (len(COLUMNS) - len(fields))
+    if len(fields) > len(COLUMNS):
+        problems.append(f"line {lineno}: {len(fields)} fields, expected {len(COLUMNS)} (tab-separated)")
+        return None
+    rec = dict(zip(COLUMNS, fields, strict=True))
+    before = len(problems)
+
+    def bad(column: str, message: str) -> None:
+        problems.append(f"line {lineno}, {column}: {message}")
+
+    kind = rec["kind"]
+    if kind not in KINDS:
+        bad("kind", f"{kind!r} is not one of {', '.join(KINDS)}")
+    names = tuple(n.strip() for n in rec["names"].split("|") if n.strip())
+    if not names and not rec["name"]:
+        bad("names", "give at least one name (names or name)")
+    country = rec["country"].upper() or None
+    if country and countries.country_name(country) is None:
+        bad("country", f"{rec['country']!r} is not a known ISO 3166 alpha-3 code")
+    sector = rec["sector"].upper() or None
+    if sector and sector not in SECTORS:
+        bad("sector", f"{rec['sector']!r} is not a known sector ({', '.join(sorted(SECTORS))})")
+    code = _row_code(rec, kind, country, sector, bad)
+    start, end = _row_dates(rec, bad)
+    if len(problems) > before:
+        return None
+    display = rec["name"] or names[0]
+    return _Row(source, lineno, kind, names or (display,), display, _Term(code, country, sector, start, end))
+
+
+def _row_code(rec: dict[str, str], kind: str, country: str | None, sector: str | None,
+              bad: Callable[[str, str], None]) -> str:
+    """The row's CAMEO-style code: as given, or built from country and sector (roles need only a sector)."""
+    code = rec["code"].upper()
+    if kind in ("role", "agent"):
+        if not sector:
+            bad("sector", "a role needs a sector")
+    elif not code:
+        if country and sector:
+            code = country + sector
+        else:
+            bad("code", "give a code, or a country and a sector to build it from")
+    if code and not _CODE_RE.match(code):
+        bad("code", f"{code!r} is not a CAMEO-style code (groups of 3 letters/digits, at most 15)")
+    return code
+
+
+def _row_dates(rec: dict[str, str], bad: Callable[[str, str], None]) -> tuple[dt.date | None, dt.date | None]:
+    """The row's start and end dates (None: open)."""
+    dates: dict[str, dt.date | None] = {"start": None, "end": None}
+    for column in dates:
+        if rec[column] and rec[column].lower() != "open":
+            try:
+                dates[column] = _parse_date(rec[column])
+            except ValueError as e:
+                bad(column, str(e))
+    start, end = dates["start"], dates["end"]
+    if start and end and end < start:
+        bad("end", f"{rec['end']} is before start {rec['start']}")
+    return start, end
 
 
 class ActorKB:
@@ -319,7 +327,7 @@ class ActorKB:
 
         Use `ActorKB.load`; this constructor is internal.
         """
-        named: dict[tuple[str, str], tuple[str, list[str], list[_Term], int]] = {}
+        named: dict[tuple[str, str], tuple[str, list[str], list[_Term], str]] = {}
         roles: dict[str, _Role] = {}
         for row in rows:
             if row.kind in ("role", "agent"):
@@ -468,21 +476,26 @@ class ActorKB:
         if not hits:
             return None
         former = any(tok in _FORMER for tok, _ in toks)
+        # 1. A known person or organisation wins; 2. else compose country + sector.
+        named = self._named_actor(toks, hits, on=on, former=former)
+        if named is not None:
+            return named
+        return _composed_actor(toks, hits, former=former)
 
-        # 1. A known person or organisation wins; "X's spokesman" keeps X's code, not X's name.
+    def _named_actor(self, toks: list[tuple[str, bool]], hits: list[_Hit], *, on: dt.date | None,
+                     former: bool) -> Actor | None:
+        """The actor of the first known person (else organisation) among `hits`, or None.
+
+        "X's spokesman" keeps X's code, not X's name.
+        """
         named_hits = sorted(
             (h for h in hits if h.kind in ("person", "org", "surname")),
             key=lambda h: (h.kind == "org", h.start),
         )  # people before organisations
         for hit in named_hits:
-            entity: _Named | None
-            if hit.kind == "surname":
-                picked = self._pick_surname(hit.value, on)  # type: ignore[arg-type]
-                if picked is None:
-                    continue
-                entity = picked
-            else:
-                entity = hit.value  # type: ignore[assignment]
+            entity = self._hit_entity(hit, on)
+            if entity is None:
+                continue
             owned = hit.end < len(toks) and toks[hit.end][0] == "'s"
             tail_role = any(h.kind == "role" and h.start >= hit.end for h in hits)
             if entity.kind == "person":
@@ -492,44 +505,18 @@ class ActorKB:
             if owned and tail_role:
                 return Actor(
                     actor.code,
-                    _composed_name(actor.country, actor.sector, actor.code),
+                    _composed_name(actor.country, actor.sector, actor.code or ""),
                     actor.country,
                     actor.sector,
                 )
             return actor
+        return None
 
-        # 2. Compose country + sector.
-        country: str | None = None
-        seat_sector: str | None = None
-        head: str | None = None
-        head_pos = agent_pos = -1
-        agent: str | None = None
-        for hit in hits:
-            if hit.kind in ("country", "demonym", "seat") and country is None:
-                nxt = toks[hit.end][0] if hit.end < len(toks) else ""
-                if nxt in _SPONSOR_WORDS:
-                    continue
-                # "Qatari and Egyptian mediators": the first country wins.
-                if hit.kind == "seat":
-                    country, seat_sector = hit.value  # type: ignore[misc]
-                else:
-                    country = hit.value  # type: ignore[assignment]
-            elif hit.kind == "role":
-                role: _Role = hit.value  # type: ignore[assignment]
-                if role.inherits:
-                    agent, agent_pos = role.sector, hit.start
-                else:
-                    head, head_pos = role.sector, hit.start
-        if agent and agent != "GOV" and head == "GOV" and agent_pos > head_pos:
-            sector = agent  # "government troops" are the military, not the government
-        else:
-            sector = head or seat_sector or agent
-        if former and sector in _OFFICE_SECTORS:
-            sector = "ELI"
-        if country is None and sector is None:
-            return None
-        code = (country or "") + (sector or "")
-        return Actor(code, _composed_name(country, sector, code), country, sector)
+    def _hit_entity(self, hit: _Hit, on: dt.date | None) -> _Named | None:
+        """The person or organisation a hit names; for a bare surname, the one person it can be (or None)."""
+        if hit.kind == "surname":
+            return self._pick_surname(hit.value, on)  # type: ignore[arg-type]
+        return hit.value  # type: ignore[return-value]
 
     def _scan(self, toks: list[tuple[str, bool]], lenient: bool) -> Iterator[_Hit]:
         """Greedy longest-match of index n-grams, left to right."""
@@ -610,6 +597,42 @@ class ActorKB:
 
 
 _PRIORITY = {"person": 0, "org": 1, "surname": 2, "seat": 3, "country": 4, "demonym": 5, "role": 6}
+
+
+def _composed_actor(toks: list[tuple[str, bool]], hits: list[_Hit], *, former: bool) -> Actor | None:
+    """An actor composed from the phrase's country (or seat) and role sector, or None when it has neither."""
+    country: str | None = None
+    seat_sector: str | None = None
+    head: str | None = None
+    head_pos = agent_pos = -1
+    agent: str | None = None
+    for hit in hits:
+        if hit.kind in ("country", "demonym", "seat") and country is None:
+            nxt = toks[hit.end][0] if hit.end < len(toks) else ""
+            if nxt in _SPONSOR_WORDS:
+                continue
+            # "Qatari and Egyptian mediators": the first country wins.
+            if hit.kind == "seat":
+                country, seat_sector = hit.value  # type: ignore[misc]
+            else:
+                country = hit.value  # type: ignore[assignment]
+        elif hit.kind == "role":
+            role: _Role = hit.value  # type: ignore[assignment]
+            if role.inherits:
+                agent, agent_pos = role.sector, hit.start
+            else:
+                head, head_pos = role.sector, hit.start
+    sector: str | None
+    if agent and agent != "GOV" and head == "GOV" and agent_pos > head_pos:
+        sector = agent  # "government troops" are the military, not the government
+    else:
+        sector = head or seat_sector or agent
+    if former and sector in _OFFICE_SECTORS:
+        sector = "ELI"
+    if country is None and sector is None:
+        return None
+    code = (country or "") + (sector or "")
+    return Actor(code, _composed_name(country, sector, code), country, sector)
 
 
 def _composed_name(country: str | None, sector: str | None, code: str) -> str:

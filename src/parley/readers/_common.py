@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import html.parser
+import importlib
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any, TypeVar
 
-from parley.errors import InputError
+from parley.errors import InputError, MissingExtra
 from parley.types import Article
 
 T = TypeVar("T")
@@ -130,3 +131,17 @@ def stream_source(path_or_file: str | os.PathLike[str] | Stream, source_name: st
     else:
         source = source_name or str(getattr(path_or_file, "name", "<stream>"))
         yield from records(path_or_file, source)
+
+
+def optional_module(name: str, *, extra: str, what: str) -> Any:
+    """Import a library of an optional extra, or raise `MissingExtra` with the install hint.
+
+    Args:
+        name: the module to import ("trafilatura", "warcio.archiveiterator").
+        extra: the extra that installs it ("html", "feeds", "warc").
+        what: what needs it, for the message ("reading HTML").
+    """
+    try:
+        return importlib.import_module(name)
+    except ImportError as e:
+        raise MissingExtra(what, extra=extra, module=name.split(".")[0]) from e

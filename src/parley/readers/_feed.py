@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any
 
 from parley.errors import BadOption, FetchError, InputError
-from parley.readers._common import date_or_none, fragment_text
+from parley.readers._common import date_or_none, fragment_text, optional_module
 from parley.readers._html import HTML_TYPES, html_article
 from parley.types import Article
 
@@ -178,7 +178,7 @@ def _is_html(content_type: str) -> bool:
 
 def _parse_feed(data: bytes, source: str) -> Any | None:
     """feedparser's result, or None when the bytes are not RSS or Atom."""
-    import feedparser
+    feedparser = optional_module("feedparser", extra="feeds", what="reading RSS and Atom feeds")
 
     # A file object, never a string: feedparser would fetch a string that looks like a URL itself.
     # No base URL either: feedparser would rewrite ids (guids) into URLs with it; links are resolved here.
@@ -343,7 +343,7 @@ class _Fetcher:
             return self.client
 
     def _new_client(self) -> httpx.Client:
-        import httpx
+        httpx = optional_module("httpx", extra="feeds", what="fetching feeds and pages")
 
         return httpx.Client(
             headers={"User-Agent": self.user_agent},
@@ -358,8 +358,7 @@ class _Fetcher:
         Raises:
             FetchError: the request failed after every retry, or the answer is not a success.
         """
-        import httpx
-
+        httpx = optional_module("httpx", extra="feeds", what="fetching feeds and pages")
         client = self._client()
         attempt = 0
         while True:

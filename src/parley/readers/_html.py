@@ -8,7 +8,7 @@ import urllib.parse
 from typing import Any
 
 from parley.errors import InputError
-from parley.readers._common import date_or_none
+from parley.readers._common import date_or_none, optional_module
 from parley.types import Article
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -112,7 +112,5 @@ def _words(text: str) -> str:
 
 
 def _trafilatura() -> Any:
-    """trafilatura, imported late: it is slow to import and only HTML needs it."""
-    import trafilatura
-
-    return trafilatura
+    """trafilatura, imported late: it is slow to import and only HTML needs it (the `html` extra)."""
+    return optional_module("trafilatura", extra="html", what="reading HTML")

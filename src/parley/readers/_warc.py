@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 from parley.errors import InputError
-from parley.readers._common import date_or_none, stream_source
+from parley.readers._common import date_or_none, optional_module, stream_source
 from parley.readers._html import HTML_TYPES, html_article
 from parley.types import Article
 
@@ -54,7 +54,8 @@ def _size(fp: IO[bytes]) -> int | None:
 
 
 def _records(fp: IO[bytes], source: str) -> Iterator[Article | InputError]:
-    from warcio.archiveiterator import ArchiveIterator
+    ArchiveIterator = optional_module("warcio.archiveiterator", extra="warc",  # noqa: N806 - a class
+                                      what="reading WARC files").ArchiveIterator
 
     size = _size(fp)
     start = fp.tell() if size is not None else 0

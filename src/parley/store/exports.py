@@ -22,8 +22,8 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from typing import IO, Any
 
-import pyarrow as pa  # type: ignore[import-untyped]
-import pyarrow.parquet as pq  # type: ignore[import-untyped]
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from parley.formats import Column, output_format, output_formats, render_table
 from parley.store.query import CLUSTER_COLUMNS, EVENT_COLUMNS, EventFilter, _matching_clusters, select_events

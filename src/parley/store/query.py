@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import pyarrow as pa  # type: ignore[import-untyped]
+import pyarrow as pa
 
 from parley.errors import BadFilter, BadOption, UnknownFilter
 from parley.store.store import Store, _mapped

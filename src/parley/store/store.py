@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import duckdb
-import pyarrow as pa  # type: ignore[import-untyped]
+import pyarrow as pa
 
 from parley.errors import ArticleError, BadOption, InputError, ParleyError, SchemaError, StoreError, StoreLocked
 from parley.store.clusters import (
