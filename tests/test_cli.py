@@ -321,3 +321,24 @@ def test_code_example_with_the_real_coder_matches_the_python_api() -> None:
     expected = [e.to_dict() for e in coder_module.Coder().code_article(article)]
     assert [json.loads(line) for line in result.stdout.splitlines()] == json.loads(json.dumps(expected))
     assert result.stderr == ""
+
+
+def test_a_missing_optional_library_is_one_line_with_the_install_hint(
+        fake_coder: FakeCoder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import parley.readers._common as common
+
+    real = common.importlib.import_module
+
+    def without_trafilatura(name: str, *args, **kwargs):
+        if name == "trafilatura":
+            raise ModuleNotFoundError("No module named 'trafilatura'")
+        return real(name, *args, **kwargs)
+
+    monkeypatch.setattr(common.importlib, "import_module", without_trafilatura)
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>Peru recalled its ambassador on Monday.</p></body></html>", encoding="utf-8")
+    result = run("code", str(page))
+    assert result.exit_code != 0
+    assert result.stderr.strip().splitlines() == [
+        "parley: error: reading HTML needs the 'trafilatura' library, which is not installed: "
+        "run `pip install 'parley[html]'`"]
