@@ -255,3 +255,29 @@ def test_an_internal_failure_is_a_coding_error_not_bad_input(coder: Coder, monke
     assert error.article_id == "bad" and error.step == "coding"
     assert isinstance(error.__cause__, KeyError) and "KeyError" in str(error)
     assert results[1].error is None and results[1].events
+
+
+def test_a_pipeline_of_ones_own_gets_the_repairs(coder: Coder):
+    import spacy
+
+    from parley.coder import MODEL
+
+    nlp = spacy.load(MODEL)
+    own = Coder(nlp=nlp)
+    assert own.nlp is nlp
+    assert nlp.pipe_names[-1] == "parley_repairs"
+    assert nlp.pipe_names.index("parley_paragraphs") < nlp.pipe_names.index("parser")
+    # the repair is on the Doc itself: the model's lemma "hop" for "hoped" is mended
+    doc = nlp("The minister hoped the talks would resume.")
+    assert [t.lemma_ for t in doc if t.text == "hoped"] == ["hope"]
+    text = "Peru hoped Chile would return its ambassador."
+    assert dyads(own.code(text, published=PUBLISHED)) == dyads(coder.code(text, published=PUBLISHED))
+
+
+def test_code_dyads_of_one_text_agree_with_one_dyad_at_a_time(coder: Coder):
+    text = "Peru recalled its ambassador from Chile after Chile expelled two Peruvian diplomats."
+    peru, chile = (0, 4), (34, 39)
+    both = coder.code_dyads(text, [(peru, chile), (chile, None)], published=PUBLISHED)
+    one_by_one = [coder.code_dyad(text, source=peru, target=chile, published=PUBLISHED),
+                  coder.code_dyad(text, source=chile, target=None, published=PUBLISHED)]
+    assert both == one_by_one and both[0] is not None and both[0].source.text == "Peru"
