@@ -96,16 +96,6 @@ PLOVER_FIELDS: tuple[str, ...] = (
 )
 """Keys of each PLOVER/POLECAT-style JSON object, in order (docs/store.md)."""
 
-# What the `table` format shows of query results: (header, columns joined with a space). csv, jsonl and
-# parquet carry every column.
-_EVENT_VIEW = (("DATE", ("date",)), ("SOURCE", ("source_code", "source_name")), ("EVENT", ("cameo", "cameo_name")),
-               ("TARGET", ("target_code", "target_name")), ("QUAD", ("quad",)), ("GOLDSTEIN", ("goldstein",)),
-               ("PUBLISHER", ("publisher",)), ("TRIGGER", ("trigger_text",)))
-_CLUSTER_VIEW = (("DATE", ("date_start",)), ("SOURCE", ("source_code", "source_name")),
-                 ("EVENT", ("cameo", "cameo_name")), ("TARGET", ("target_code", "target_name")),
-                 ("QUAD", ("quad",)), ("GOLDSTEIN", ("goldstein",)), ("MENTIONS", ("n_mentions",)),
-                 ("ARTICLES", ("n_articles",)), ("SOURCES", ("n_sources",)), ("PLACE", ("location_name",)))
-
 
 def _arrow(store: Store, sql: str, params: Sequence[Any]) -> pa.Table:
     with _mapped(store.path):
