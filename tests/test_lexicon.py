@@ -1,7 +1,7 @@
 import pytest
 
 from parley.errors import DataFileError
-from parley.lexicon import Lexicon, PredicateFeatures, default_lexicon
+from parley.lexicon import NO_EVENT, Lexicon, PredicateFeatures, default_lexicon
 from parley.ontology import ontology
 
 
@@ -39,13 +39,13 @@ def test_shipped_lexicon_loads():
 
 
 def test_every_root_is_covered():
-    roots = {pattern.cameo[:2] for pattern in default_lexicon().patterns}
+    roots = {pattern.cameo[:2] for pattern in default_lexicon().patterns if pattern.cameo != NO_EVENT}
     assert roots == {f"{n:02d}" for n in range(1, 21)}
 
 
 def test_every_shipped_code_is_in_the_ontology():
     for pattern in default_lexicon().patterns:
-        assert pattern.cameo in ontology(), pattern.id
+        assert pattern.cameo in ontology() or pattern.cameo == NO_EVENT, pattern.id
 
 
 @pytest.mark.parametrize(
@@ -669,3 +669,26 @@ def test_malformed_yaml_reports_its_line(tmp_path):
 def test_missing_file_is_reported(tmp_path):
     with pytest.raises(DataFileError, match="cannot read"):
         Lexicon.load([tmp_path / "absent.yaml"])
+
+
+def test_a_fixed_phrase_beats_the_event_pattern_of_its_verb():
+    assert default_lexicon().match(verb("plead", xcomp="guilty")) is None
+    assert default_lexicon().match(verb("plead", preps=(("with", "rebel"),))) is not None
+
+
+def test_an_object_constraint_keeps_the_political_sense():
+    lexicon = default_lexicon()
+    hostages = PredicateFeatures(lemma="release", pos="VERB", obj="hostage", obj_actor=True)
+    album = PredicateFeatures(lemma="release", pos="VERB", obj="album", obj_actor=False)
+    assert lexicon.match(hostages) is not None and lexicon.match(hostages).code.startswith("08")
+    assert lexicon.match(album) is None
+
+
+def test_args_are_checked(tmp_path):
+    path = tmp_path / "mine.yaml"
+    path.write_text('patterns:\n  - {id: x.y, lemma: shove, args: {obj: thing, source: pirates}, cameo: "182"}\n',
+                    encoding="utf-8")
+    with pytest.raises(DataFileError) as info:
+        Lexicon.load([path])
+    assert any("obj 'thing' must be 'actor'" in p for p in info.value.problems)
+    assert any("source 'pirates' must be one of" in p for p in info.value.problems)

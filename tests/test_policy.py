@@ -40,3 +40,34 @@ classes:
 def test_a_policy_that_is_not_yaml_is_refused():
     with pytest.raises(DataFileError, match="not valid YAML"):
         parse_policy("codes: [unclosed", "bad.yaml")
+
+
+def mention(text: str, code: str | None = None, country: str | None = None, sector: str | None = None):
+    from parley.types import ActorMention
+
+    return ActorMention(text, 0, len(text), code, text, country, sector)
+
+
+@pytest.mark.parametrize(("code", "source", "target", "expected"), [
+    ("193", mention("police", "COP", None, "COP"), mention("two marchers", "CVL", None, "CVL"), ("175", "repression")),
+    ("182", mention("riot police", "KENCOP", "KEN", "COP"), mention("the crowd", "CVL", None, "CVL"),
+     ("175", "repression")),
+    ("190", mention("protesters", "CVL", None, "CVL"), mention("parliament", "ALBLEG", "ALB", "LEG"), ("145", "riot")),
+    ("190", mention("the army", "SYRMIL", "SYR", "MIL"), None, ("190", None)),
+    ("195", mention("Russia", "RUS", "RUS"), mention("Ukraine", "UKR", "UKR"), ("195", None)),
+    ("190", mention("rebels", "REB", None, "REB"), None, ("190", None)),
+    ("190", mention("a man"), mention("shoppers"), ("180", "unconventional")),
+    ("182", mention("a mob", "CVL", None, "CVL"), mention("two men"), ("182", None)),
+    ("111", mention("police", "COP", None, "COP"), mention("protesters", "CVL", None, "CVL"), ("111", None)),
+])
+def test_force_is_coded_by_who_uses_it_against_whom(code, source, target, expected):
+    assert default_policy().force_by_actors(code, source, target) == expected
+
+
+def test_actor_classes_by_sector_code_and_country():
+    policy = default_policy()
+    assert policy.fits(mention("Peru", "PER", "PER"), "armed")
+    assert policy.fits(mention("peacekeepers", "IGOUNOPKO"), "armed")
+    assert not policy.fits(mention("the company", "BUS", None, "BUS"), "political")
+    assert not policy.fits(mention("a man"), "political")
+    assert policy.fits(mention("a man"), None)

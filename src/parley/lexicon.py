@@ -40,8 +40,14 @@ _TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday",
                          "weekend", "morning", "afternoon", "evening", "night", "eve", "occasion", "anniversary"})
 POS_VALUES = ("VERB", "NOUN", "ADJ")
 PATTERN_KEYS = frozenset(
-    {"id", "lemma", "pos", "obj", "obj_mod", "prep", "particle", "xcomp", "cameo", "target", "reciprocal"}
+    {"id", "lemma", "pos", "obj", "obj_mod", "prep", "particle", "xcomp", "cameo", "target", "reciprocal", "args"}
 )
+# `cameo: none`: a fixed phrase that looks like an event verb but is none ("plead guilty"); being more
+# specific than the verb's event patterns, it wins over them.
+NO_EVENT = "none"
+# What `args` may require: the object names an actor (or a person), the source is of an actor class
+# (the classes are defined in data/policy.yaml).
+ACTOR_CLASSES = ("armed", "political")
 CONTROL_KEYS = frozenset({"id", "lemma", "modality", "map"})
 TOP_KEYS = frozenset({"version", "patterns", "control"})
 MODALITIES = frozenset({"intent", "negation", "appeal", "demand", "threat", "attempt"})
@@ -72,6 +78,7 @@ class PredicateFeatures:
     obj_mods: tuple[str, ...] = ()
     preps: tuple[tuple[str, str | None], ...] = ()
     xcomp: str | None = None
+    obj_actor: bool | None = None   # whether the object names an actor or a person; None when not known
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +93,7 @@ class PatternMatch:
     pattern_id: str
     target: str
     reciprocal: bool
+    source_class: str | None = None   # the class of actor the source must belong to (`args.source`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +113,8 @@ class Pattern:
     reciprocal: bool
     rank: int
     source: str
+    obj_actor: bool = False            # `args: {obj: actor}`: the object must name an actor or a person
+    source_class: str | None = None    # `args: {source: <class>}`
 
     def score(self, f: PredicateFeatures) -> tuple[int, int, int, int] | None:
         """A sort key for how specifically this pattern fits `f`, or None when it does not fit.
@@ -124,6 +134,8 @@ class Pattern:
             return None
         if self.xcomp is not None and f.xcomp not in self.xcomp:
             return None
+        if self.obj_actor and f.obj_actor is False:
+            return None   # "released its new album", "blasted through the rock": the word in another sense
         # Every constraint fits: count them, and those that name their words.
         words = (self.word, self.obj, self.obj_mod, self.xcomp)
         n = sum(constraint is not None for constraint in words) + len(self.preps)
@@ -274,13 +286,13 @@ class Lexicon:
             key = pattern.score(f)
             if key is not None and (best_key is None or key > best_key):
                 best, best_key = pattern, key
-        if best is None:
-            return None
+        if best is None or best.cameo == NO_EVENT:
+            return None   # no pattern, or a fixed phrase that is no event ("pleaded guilty")
         target = best.target
         if target == "obj" and best.word is not None and f.particle != best.word:
             # "called on Iran": the target of a prepositional verb is the preposition's object.
             target = f"prep:{best.word}"
-        return PatternMatch(best.cameo, best.id, target, best.reciprocal)
+        return PatternMatch(best.cameo, best.id, target, best.reciprocal, best.source_class)
 
     def control(self, lemma: str, particle: str | None = None) -> ControlRule | None:
         """The control rule for a matrix verb, or None.
@@ -477,7 +489,8 @@ def _compile_pattern(raw: Any, index: int, lines: dict[int, int], onto: Ontology
     xcomp = _optional_set(raw, "xcomp", where, problems)
     preps = _preps(raw, where, problems)
     cameo = raw.get("cameo")
-    if "cameo" in raw:
+    obj_actor, source_class = _args(raw, where, problems)
+    if "cameo" in raw and cameo != NO_EVENT:
         if not isinstance(cameo, str):
             problems.append(f"{where}, key 'cameo': {cameo!r} must be a quoted string such as \"036\" "
                             f"(unquoted codes lose their leading zeros)")
@@ -507,10 +520,29 @@ def _compile_pattern(raw: Any, index: int, lines: dict[int, int], onto: Ontology
             reciprocal=reciprocal,
             rank=rank,
             source=path,
+            obj_actor=obj_actor,
+            source_class=source_class,
         )
         for lemma, word in spellings
     ]
     return compiled, []
+
+
+def _args(raw: dict[str, Any], where: str, problems: list[str]) -> tuple[bool, str | None]:
+    """The pattern's `args` key: `{obj: actor}` and/or `{source: <actor class>}`."""
+    args = raw.get("args")
+    if args is None:
+        return False, None
+    if not isinstance(args, dict) or set(args) - {"obj", "source"}:
+        problems.append(f"{where}, key 'args': {args!r} must be a mapping with obj and/or source")
+        return False, None
+    if args.get("obj", "actor") != "actor":
+        problems.append(f"{where}, key 'args': obj {args['obj']!r} must be 'actor'")
+    source = args.get("source")
+    if source is not None and source not in ACTOR_CLASSES:
+        problems.append(f"{where}, key 'args': source {source!r} must be one of {', '.join(ACTOR_CLASSES)}")
+        source = None
+    return "obj" in args, source
 
 
 def _key_problems(raw: dict[Any, Any], known: frozenset[str], required: tuple[str, ...], where: str) -> list[str]:

@@ -25,6 +25,7 @@ from parley.coding.syntax import (
     Arguments,
     TokenTest,
     governor_modality,
+    interrogative,
     loose_particle,
     negated_by_governor,
     past,
@@ -50,6 +51,7 @@ class Clause:
     reciprocal: bool = False
     object_token: Token | None = None   # what is demanded, offered, rejected ... when not an actor
     extra_tokens: list[Token] = field(default_factory=list)
+    source_class: str | None = None     # the class of actor the source must be (the pattern's `args`)
 
 
 @dataclass
@@ -87,7 +89,10 @@ class ClauseAnalyzer:
 
     # ------------------------------------------------------------------ sentence
     def clauses(self, sent: Span) -> list[Clause]:
-        """Every coded predicate in `sent`, verbs first, then event nouns not already used."""
+        """Every coded predicate in `sent`, verbs first, then event nouns not already used; none in a
+        question, which reports no act ("Did the army shell the town?")."""
+        if interrogative(sent):
+            return []
         out: list[Clause] = []
         used: set[int] = set()
         for token in sent:
@@ -115,6 +120,8 @@ class ClauseAnalyzer:
         loose = loose_particle(verb)
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), loose.lower_ if loose else None)
         comp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+        if self._shared_opinion(verb):
+            return []
         control, addressee = self._control_rule(verb, comp, particle)
         objs = self.args.objects(verb)
         if control is not None and comp is not None:
@@ -136,6 +143,17 @@ class ClauseAnalyzer:
                 shared = shared or self.args.prep_targets(thing, frozenset({"from", "of", "to", "on", "with"}))
             return [c for thing in things for c in self._verb_with(verb, [thing], used, shared)]
         return self._verb_with(verb, objs, used)
+
+    def _shared_opinion(self, verb: Token) -> bool:
+        """ "The two doctors agreed that the vaccine works": an opinion about something that is no actor,
+        not an agreement between parties ("agreed that their envoys would meet" stays one)."""
+        if verb.lemma_.lower() not in self.cues.opinion_verbs:
+            return False
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+        if clause is None or any(c.dep_ in ("xcomp", "prep", "dobj") for c in verb.children):
+            return False
+        subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        return subj is None or not self.args.names_party(subj)
 
     def _control_rule(self, verb: Token, comp: Token | None,
                       particle: str | None) -> tuple[ControlRule | None, Token | None]:
@@ -226,7 +244,7 @@ class ClauseAnalyzer:
                                                         targets, reciprocal, rule)
         return [Clause(trigger=trigger, head=head, anchor=anchor, code=code, rule=rule, sources=frame.sources,
                        targets=targets, negated=negated, modality=frame.modality, reciprocal=reciprocal,
-                       object_token=object_token)]
+                       object_token=object_token, source_class=frame.match.source_class)]
 
     # ------------------------------------------------------------------ control
     def _control(self, verb: Token, comp: Token, control: ControlRule, used: set[int], *, clausal: bool = False,
@@ -366,7 +384,7 @@ class ClauseAnalyzer:
             targets = [subj] if subj is not None else []
         return [Clause(trigger=adj, head=adj, anchor=head, code=match.code, rule=match.pattern_id,
                        sources=sources, targets=targets, negated=args.negated(head) or args.negated(adj),
-                       modality=args.modality(head))]
+                       modality=args.modality(head), source_class=match.source_class)]
 
     # ------------------------------------------------------------------ nouns
     def _noun(self, noun: Token) -> Clause | None:
@@ -404,7 +422,7 @@ class ClauseAnalyzer:
         reciprocal = reciprocal or (not targets and match.reciprocal)
         return Clause(trigger=noun, head=noun, anchor=anchor, code=code, rule=rule,
                       sources=sources, targets=targets, negated=negated, modality=modality,
-                      reciprocal=reciprocal)
+                      reciprocal=reciprocal, source_class=match.source_class)
 
     def _noun_arguments(self, noun: Token, match: PatternMatch) -> tuple[list[Token], list[Token], bool]:
         """Sources and targets inside an event noun's own phrase: its possessor, "by", "between", the

@@ -17,7 +17,7 @@ _LIST_KEYS = (
     "hypothetical_aux", "person_pronouns", "thing_pronouns", "plural_pronouns", "locative_preps",
     "target_preps", "reciprocal_verbs", "speech_media", "commitment_verbs", "clausal_control_verbs",
     "first_person_pronouns", "person_nouns", "blame_predicates", "counterpart_nouns",
-    "e_final_verbs", "peacekeeping_words", "own_force_nouns", "blocking_verbs",
+    "e_final_verbs", "peacekeeping_words", "own_force_nouns", "blocking_verbs", "denial_verbs", "opinion_verbs",
 )
 _ANAPHOR_KINDS = frozenset({"group", "country", "government", "person", "any"})
 
@@ -54,6 +54,8 @@ class Cues:
     peacekeeping_words: frozenset[str]
     own_force_nouns: frozenset[str]
     blocking_verbs: frozenset[str]
+    denial_verbs: frozenset[str]
+    opinion_verbs: frozenset[str]
     anaphor_heads: dict[str, str]
     event_roles: dict[str, tuple[str, ...]]
 

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from parley.coding.clauses import Clause
 from parley.coding.mentions import MentionResolver
+from parley.coding.policy import default_policy
 from parley.types import ActorMention
 
 Pair = tuple[ActorMention, ActorMention | None]
@@ -24,7 +25,8 @@ def resolve_pairs(clause: Clause, resolver: MentionResolver) -> list[Pair]:
     The resolver remembers each source that resolved to a known actor as having done the clause's
     act, so that a later "the mediators" can refer back to it.
     """
-    sources = unique([m for tok in clause.sources for m in resolver.mentions(tok, allow_thing=_agentive(tok))])
+    sources = unique([m for tok in clause.sources
+                      for m in resolver.mentions(tok, allow_thing=_agentive(tok, resolver.cues.person_nouns))])
     if not sources:
         return []
     targets = unique([m for tok in clause.targets for m in resolver.mentions(tok, allow_thing=True)])
@@ -34,7 +36,10 @@ def resolve_pairs(clause: Clause, resolver: MentionResolver) -> list[Pair]:
 
 
 def pair_up(clause: Clause, sources: list[ActorMention], targets: list[ActorMention]) -> list[Pair]:
-    """Source-target pairs of resolved (or given) mentions."""
+    """Source-target pairs of resolved (or given) mentions; a source outside the class of actors the
+    pattern requires (`args: {source: ...}`) acts on no one."""
+    policy = default_policy()
+    sources = [s for s in sources if policy.fits(s, clause.source_class)]
     pairs: list[Pair]
     if clause.reciprocal and len(sources) > 1:
         # "X and Y met", "talks between X and Y", "the three governments will meet"
@@ -48,13 +53,16 @@ def pair_up(clause: Clause, sources: list[ActorMention], targets: list[ActorMent
     return list(dict.fromkeys((s, None if t is not None and same_actor(s, t) else t) for s, t in pairs))
 
 
-def _agentive(token: Token) -> bool:
-    """A common-noun subject that may name people even if no actor is known ("farmers", "Kenyan traders").
+def _agentive(token: Token, person_nouns: frozenset[str]) -> bool:
+    """A common-noun subject that may name people even if no actor is known ("farmers", "Kenyan traders",
+    "a man").
 
-    Singular nouns without a national or named modifier ("the offer", "the decision") are not kept.
+    Other singular nouns without a national or named modifier ("the offer", "the decision") are not kept.
     """
     if token.pos_ != "NOUN":
         return False
+    if token.lemma_.lower() in person_nouns:
+        return True
     if token.is_upper and len(token) >= 2:
         return True   # an acronym the tagger took for a common noun ("TSA", "FAA")
     return token.tag_ == "NNS" or any(c.dep_ in ("compound", "amod") and c.ent_type_ in ("NORP", "GPE", "ORG")

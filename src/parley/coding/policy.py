@@ -11,8 +11,9 @@ rules ("refuse", "intend", "threaten", "demand").
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
+from typing import Any
 
 import yaml
 from spacy.tokens import Token
@@ -20,10 +21,12 @@ from spacy.tokens import Token
 from parley.coding.cues import Cues
 from parley.coding.syntax import Arguments, purpose_infinitive
 from parley.errors import DataFileError
-from parley.lexicon import Lexicon, PatternMatch
+from parley.lexicon import ACTOR_CLASSES, Lexicon, PatternMatch
 from parley.ontology import ontology
+from parley.types import ActorMention
 
 _CODE_NAMES = ("statement", "deontic_demand", "blame", "peacekeeping")
+_ACTOR_CLASS_NAMES = ("armed", "political", "state", "police", "civilians")
 _CLASS_NAMES = ("refusable", "withheld_concessions", "intendable", "threatenable", "demandable",
                 "peacekeeping_deployments",
                 "peacekeeping_arrivals", "clausal_targets", "state_acts", "fights", "purpose_blockers",
@@ -31,11 +34,43 @@ _CLASS_NAMES = ("refusable", "withheld_concessions", "intendable", "threatenable
 
 
 @dataclass(frozen=True)
+class ActorClass:
+    """Who belongs to a class of actors: by sector, by code prefix, or (`countries`) as a bare country."""
+
+    sectors: frozenset[str]
+    codes: tuple[str, ...] = ()
+    countries: bool = False
+
+    def __contains__(self, mention: object) -> bool:
+        if not isinstance(mention, ActorMention):
+            return False
+        if mention.sector is not None and mention.sector in self.sectors:
+            return True
+        if mention.code is not None and self.codes and mention.code.startswith(self.codes):
+            return True
+        return self.countries and mention.code is not None and mention.code == mention.country
+
+
+@dataclass(frozen=True)
+class ForceRules:
+    """How a use of force is coded by who uses it against whom (`policy.yaml`, `force`)."""
+
+    codes: tuple[str, ...]
+    repression: str
+    riot: str
+    unconventional: str
+    crowd_words: frozenset[str]
+
+
+@dataclass(frozen=True)
 class CodePolicy:
-    """The codes given by construction and the named classes of codes (prefix lists) of `policy.yaml`."""
+    """The codes given by construction, the named classes of codes (prefix lists), the classes of actors
+    and the force rules of `policy.yaml`."""
 
     codes: dict[str, str]
     classes: dict[str, tuple[str, ...]]
+    actors: dict[str, ActorClass] = field(default_factory=dict)
+    force: ForceRules | None = None
 
     def code(self, name: str) -> str:
         """The code given by construction `name` ("blame", "deontic_demand" ...)."""
@@ -44,6 +79,33 @@ class CodePolicy:
     def is_a(self, code: str, name: str) -> bool:
         """Whether `code` falls in the class `name` (it starts with one of the class's prefixes)."""
         return code.startswith(self.classes[name])
+
+    def fits(self, mention: ActorMention, actor_class: str | None) -> bool:
+        """Whether a resolved actor belongs to `actor_class` (always, when there is no class)."""
+        return actor_class is None or mention in self.actors[actor_class]
+
+    def force_by_actors(self, code: str, source: ActorMention,
+                        target: ActorMention | None) -> tuple[str, str | None]:
+        """A use of force recoded by who uses it against whom; returns the code and a note for the rule
+        ("repression", "riot", "unconventional") when it changed."""
+        rules = self.force
+        if rules is None or not code.startswith(rules.codes):
+            return code, None
+        crowd = self._crowd(source, rules)
+        if source in self.actors["police"] and target is not None \
+                and (target in self.actors["civilians"] or self._crowd(target, rules)):
+            return rules.repression, "repression"
+        if crowd:
+            return rules.riot, "riot"
+        if source in self.actors["armed"] or source in self.actors["state"]:
+            return code, None
+        if code.startswith("19"):
+            return rules.unconventional, "unconventional"
+        return code, None
+
+    @staticmethod
+    def _crowd(mention: ActorMention, rules: ForceRules) -> bool:
+        return any(word in rules.crowd_words for word in mention.text.lower().split())
 
 
 @functools.lru_cache(maxsize=1)
@@ -81,10 +143,39 @@ def parse_policy(text: str, path: str) -> CodePolicy:
     unknown = [f"codes.{k}" for k in sorted(set(codes) - set(_CODE_NAMES))] + \
         [f"classes.{k}" for k in sorted(set(classes) - set(_CLASS_NAMES))]
     problems.extend(f"unknown key {k!r}" for k in unknown)
+    actors = _actor_classes(data.get("actor_classes") or {}, problems)
+    force = _force_rules(data.get("force"), known, problems)
     if problems:
         raise DataFileError(path, problems)
     return CodePolicy(codes={k: codes[k] for k in _CODE_NAMES},
-                      classes={k: tuple(classes[k]) for k in _CLASS_NAMES})
+                      classes={k: tuple(classes[k]) for k in _CLASS_NAMES}, actors=actors, force=force)
+
+
+def _actor_classes(raw: dict[str, Any], problems: list[str]) -> dict[str, ActorClass]:
+    """The `actor_classes` section: every class the lexicon's `args` and the force rules name."""
+    out: dict[str, ActorClass] = {}
+    for name in sorted(set(_ACTOR_CLASS_NAMES) | set(ACTOR_CLASSES) | set(raw)):
+        spec = raw.get(name)
+        if not isinstance(spec, dict) or not isinstance(spec.get("sectors", []), list) \
+                or not isinstance(spec.get("codes", []), list) or set(spec) - {"sectors", "codes", "countries"}:
+            problems.append(f"actor_classes.{name}: expected a mapping with sectors, codes and countries")
+            continue
+        out[name] = ActorClass(frozenset(spec.get("sectors", [])), tuple(spec.get("codes", [])),
+                               bool(spec.get("countries", False)))
+    return out
+
+
+def _force_rules(raw: Any, known: set[str], problems: list[str]) -> ForceRules | None:
+    """The `force` section, or None (with a problem) when it is missing or malformed."""
+    keys = ("codes", "repression", "riot", "unconventional", "crowd_words")
+    if not isinstance(raw, dict) or set(raw) != set(keys):
+        problems.append(f"force: expected a mapping with {', '.join(keys)}")
+        return None
+    for key in ("repression", "riot", "unconventional"):
+        if raw[key] not in known:
+            problems.append(f"force.{key}: expected a CAMEO code, got {raw[key]!r}")
+    return ForceRules(tuple(raw["codes"]), raw["repression"], raw["riot"], raw["unconventional"],
+                      frozenset(str(w).lower() for w in raw["crowd_words"]))
 
 
 class CodingPolicy:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from parley.coding.cues import Cues
 from parley.lexicon import PredicateFeatures
@@ -85,7 +85,8 @@ class Arguments:
         return PredicateFeatures(lemma=verb.lemma_.lower(), pos="VERB", particle=particle,
                                  obj=obj.lemma_.lower() if obj is not None else None,
                                  obj_mods=_object_modifiers(obj) if obj is not None else (),
-                                 preps=tuple(preps), xcomp=xcomp)
+                                 preps=tuple(preps), xcomp=xcomp,
+                                 obj_actor=obj is not None and (self.names_party(obj) or self._holds_named(obj)))
 
     def noun_features(self, noun: Token) -> PredicateFeatures:
         """What the lexicon matches an event noun on: lemma, modifiers, prepositions, its "of" object."""
@@ -291,6 +292,14 @@ class Arguments:
                         return True
         return False
 
+    def names_party(self, token: Token) -> bool:
+        """Whether a phrase can be someone acted on: an actor, or people ("hostages", "a man")."""
+        return self.is_actor_like(token) or token.lemma_.lower() in self.cues.person_nouns
+
+    def _holds_named(self, token: Token) -> bool:
+        """A thing that names an actor other than by a pronoun ("the province's ban", not "their weapons")."""
+        return self.holds_actor(token) and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)
+
     def own_agent(self, token: Token) -> bool:
         """ "its team", "their own troops" (not "his Russian counterpart")."""
         return own_agent(token) and token.lemma_.lower() not in self.cues.counterpart_nouns
@@ -382,6 +391,15 @@ def _subordinate_subject_host(verb: Token) -> Token | None:
     if dep == "pcomp" and head.head.pos_ == "ADJ" and head.head.dep_ == "acomp":
         return head.head   # "were guilty of breaching the accord"
     return None
+
+
+def interrogative(sent: Span) -> bool:
+    """Whether a sentence is a question (it ends in a question mark, before closing quotes or brackets)."""
+    for token in reversed(sent):
+        if token.is_space or token.is_quote or token.is_bracket:
+            continue
+        return token.text == "?"
+    return False
 
 
 def causative_head(verb: Token) -> Token | None:
@@ -492,7 +510,10 @@ def speech_head(token: Token, cues: Cues) -> Token | None:
 
 
 def negated_by_governor(verb: Token, cues: Cues) -> bool:
-    """ "failed to agree", "did not agree to meet" (negation on the control verb)."""
+    """ "failed to agree", "did not agree to meet" (negation on the control verb); "denied that its jets
+    had struck the market" (a clause under a verb of denial)."""
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in cues.denial_verbs:
+        return True
     if verb.dep_ == "xcomp":
         head = verb.head
         if head.lemma_.lower() in cues.negating_verbs:

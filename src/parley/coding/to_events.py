@@ -27,6 +27,7 @@ from parley.coding.context import Attachments, event_date, event_location
 from parley.coding.cues import Cues
 from parley.coding.mentions import MentionResolver
 from parley.coding.pairs import Pair, pair_up, resolve_pairs
+from parley.coding.policy import CodePolicy, default_policy
 from parley.lexicon import Lexicon
 from parley.ontology import Ontology
 from parley.places import Gazetteer
@@ -83,6 +84,10 @@ class CodedClause:
     attachments: Attachments
     offset: int
 
+    @property
+    def policy(self) -> CodePolicy:
+        return default_policy()
+
     def events(self, *, sources: list[ActorMention] | None = None,
                targets: list[ActorMention] | None = None) -> list[Event]:
         """The clause's events; `sources`/`targets` replace the resolved arguments (given-dyad mode)."""
@@ -97,7 +102,6 @@ class CodedClause:
         if not pairs:
             return []
         clause, sent, article = self.clause, self.sent, self.article
-        info = self.resources.ontology.get(clause.code)
         hosts = [clause.trigger, clause.head, clause.anchor]
         date, precision, basis = event_date(hosts, self.attachments, article)
         location = event_location(hosts + clause.targets + ([clause.object_token] if clause.object_token is not None
@@ -114,6 +118,9 @@ class CodedClause:
             if shift:
                 source = _shift(source, self.offset)
                 target = _shift(target, self.offset) if target is not None else None
+            code, note = self.policy.force_by_actors(clause.code, source, target)
+            info = self.resources.ontology.get(code)
+            rule = f"{note}+{clause.rule}" if note else clause.rule
             evidence = _evidence(article.text, trig, source, target, sent, self.offset)
             key = f"{article.id}|{self.sent_index}|{trig.start}|{source.start}|{target.start if target else -1}|" \
                   f"{target.code if target else ''}|{source.code}|{clause.code}"
@@ -123,7 +130,7 @@ class CodedClause:
                 cameo_name=info.name, plover=info.plover, plover_mode=info.plover_mode, quad=info.quad,
                 goldstein=info.goldstein, negated=clause.negated, modality=clause.modality, date=date,
                 date_precision=precision, date_basis=basis, location=location, attribution=attribution,
-                rule=clause.rule, evidence=evidence, object=obj,
+                rule=rule, evidence=evidence, object=obj,
             ))
         return out
 

@@ -1,0 +1,113 @@
+"""Precision on open news: words in another sense, clauses that report no act, and force coded by who uses it.
+
+Every sentence here was written for these tests. Each test asserts what a careful annotator would code:
+nothing at all for a word in a non-political sense or a clause that is no act, the right CAMEO root
+for a use of force given its actors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from parley.coder import Coder
+from parley.types import Event
+
+pytestmark = pytest.mark.slow
+
+PUBLISHED = dt.date(2025, 3, 14)
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    return Coder()
+
+
+def codes(events: list[Event]) -> list[str]:
+    return sorted(e.cameo for e in events)
+
+
+def factual(events: list[Event]) -> list[Event]:
+    """Events reported as having happened: not negated, no modality."""
+    return [e for e in events if not e.negated and e.modality is None]
+
+
+# ---------------------------------------------------------------- words in another sense, idioms
+
+@pytest.mark.parametrize("text", [
+    "Officers discharged their weapons during the chase through the harbour district.",
+    "The band released its third album on Friday to strong reviews.",
+    "The studio will release the film in cinemas next spring.",
+    "Miners blasted through the granite to reach the copper seam.",
+    "The former mayor pleaded guilty to bribery charges in a Lisbon court.",
+    "The new software helps protect developers from costly coding errors.",
+    "The survey ignores seasonal swings in tourist numbers.",
+    "The company fired its chief executive after a year of losses.",
+])
+def test_a_word_in_another_sense_is_no_event(coder: Coder, text: str):
+    assert codes(coder.code(text, published=PUBLISHED)) == []
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("Rebels released 12 hostages near the border on Sunday.", "08"),
+    ("The senator blasted the governor over the budget deficit.", "11"),
+    ("Peacekeepers protected the refugee camps in the north, the United Nations said.", "07"),
+])
+def test_the_political_sense_still_codes(coder: Coder, text: str, root: str):
+    assert [e.cameo[:2] for e in coder.code(text, published=PUBLISHED)] == [root]
+
+
+def test_holding_workers_hostage_in_a_figure_of_speech_is_no_abduction(coder: Coder):
+    events = coder.code("The union said managers should not hold workers hostage over pay talks.", published=PUBLISHED)
+    assert [e for e in events if e.cameo.startswith("18")] == []
+
+
+# ---------------------------------------------------------------- clauses that report no act
+
+@pytest.mark.parametrize("text", [
+    "Will Kenya send more troops to Somalia this year?",
+    "Did Russian forces shell the convoy outside Kharkiv?",
+    "Why did the mayor meet the protest leaders in secret?",
+])
+def test_a_question_reports_no_act(coder: Coder, text: str):
+    assert factual(coder.code(text, published=PUBLISHED)) == []
+
+
+def test_a_denied_act_is_not_reported_as_fact(coder: Coder):
+    events = coder.code("The defence ministry denied that its troops had shelled the village.", published=PUBLISHED)
+    assert [e for e in factual(events) if e.cameo.startswith("19")] == []
+
+
+def test_never_pressured_is_no_demand(coder: Coder):
+    events = coder.code("The judge said she was never pressured by the government.", published=PUBLISHED)
+    assert [e for e in factual(events) if e.cameo[:2] in ("10", "17")] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The four doctors all agreed that vaccines save lives.",
+    "Both economists agree that inflation will ease next year.",
+])
+def test_a_shared_opinion_is_no_cooperation(coder: Coder, text: str):
+    assert [e for e in coder.code(text, published=PUBLISHED) if "03" <= e.cameo[:2] <= "06"] == []
+
+
+def test_an_agreement_between_parties_still_codes(coder: Coder):
+    events = coder.code("Ethiopia and Eritrea agreed to reopen their border crossings.", published=PUBLISHED)
+    assert events and all(e.cameo[:2] in ("03", "05", "06", "08") for e in events)
+
+
+# ---------------------------------------------------------------- force, coded by who uses it
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("Protesters stormed the parliament building in Tirana on Thursday.", "14"),
+    ("Rioters attacked police stations across the city overnight.", "14"),
+    ("Riot police beat protesters outside the presidential palace.", "17"),
+    ("Police shot two demonstrators during the march in Santiago.", "17"),
+    ("A man stabbed three people at a bus station in Lyon.", "18"),
+    ("The army shelled rebel positions outside the town.", "19"),
+    ("Rebels attacked an army base in the north on Monday.", "19"),
+])
+def test_force_is_coded_by_who_uses_it(coder: Coder, text: str, root: str):
+    roots = {e.cameo[:2] for e in coder.code(text, published=PUBLISHED)}
+    assert roots == {root}
