@@ -111,3 +111,60 @@ def test_an_agreement_between_parties_still_codes(coder: Coder):
 def test_force_is_coded_by_who_uses_it(coder: Coder, text: str, root: str):
     roots = {e.cameo[:2] for e in coder.code(text, published=PUBLISHED)}
     assert roots == {root}
+
+
+# ---------------------------------------------------------------- who did it
+
+def test_a_victims_name_before_an_act_of_violence_is_its_target(coder: Coder):
+    events = coder.code("The journalist's murder shocked the country, Peru's president said.", published=PUBLISHED)
+    assert [e for e in events if e.cameo.startswith("18") and e.source.text.startswith("The journalist")] == []
+
+
+def test_an_owners_animals_are_not_the_owner(coder: Coder):
+    events = coder.code("The farmer was killed by his dogs on Tuesday.", published=PUBLISHED)
+    assert [e for e in events if e.source.text in ("his", "The farmer")] == []
+
+
+def test_an_unresolved_pronoun_is_no_source(coder: Coder):
+    events = coder.code("They defended themselves from predators in the same way.", published=PUBLISHED)
+    assert events == []
+
+
+@pytest.mark.parametrize("text", [
+    "The convicted driver is eligible to appeal.",
+    "Her lawyers appealed the verdict on Monday.",
+    "The governor signed an executive order on Friday.",
+    "The president signed the bill into law.",
+])
+def test_legal_and_executive_senses_are_no_events(coder: Coder, text: str):
+    assert coder.code(text, published=PUBLISHED) == []
+
+
+def test_signing_an_accord_still_codes(coder: Coder):
+    events = coder.code("Serbia and Kosovo signed an accord on trade in Washington.", published=PUBLISHED)
+    assert events and {e.cameo[:2] for e in events} == {"05"}
+
+
+@pytest.mark.parametrize("text", [
+    "Gamers want a longer campaign mode in the sequel.",
+    "The new evidence supports the claim that the dam was unsafe.",
+    "The campaign amassed delegates in the southern primaries.",
+    "The vet put the old dog down last week.",
+    "Most residents go to work by bus.",
+    "The two candidates agreed on many issues during the debate.",
+    "The weather service issued storm warnings for the coast.",
+    "She asked me what had happened at the border.",
+    "Better rules could help, the report said.",
+])
+def test_everyday_senses_are_no_events(coder: Coder, text: str):
+    assert codes(coder.code(text, published=PUBLISHED)) == []
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("Police broke up the protest in the main square.", "17"),
+    ("The rebels want guarantees before any talks.", "10"),
+    ("The army massed troops along the northern border.", "15"),
+    ("The European Union supports the ceasefire, its foreign policy chief said.", "05"),
+])
+def test_the_political_senses_of_everyday_verbs_still_code(coder: Coder, text: str, root: str):
+    assert root in {e.cameo[:2] for e in coder.code(text, published=PUBLISHED)}

@@ -291,8 +291,10 @@ class ClauseAnalyzer:
                     objs = extra + objs
         rule = control.id if match.pattern_id == control.id else f"{control.id}+{match.pattern_id}"
         trigger = verb if match.pattern_id == control.id else comp
-        return self._finish(_Frame(trigger, verb, replace(match, code=code), sources, objs, negated, modality,
-                                   rule=rule), verb)
+        # A control verb ("appealed to help", "agreed to back") is an actor's act: the complement's
+        # requirement on its own source does not apply.
+        return self._finish(_Frame(trigger, verb, replace(match, code=code, source_class=None), sources, objs, negated,
+                                   modality, rule=rule), verb)
 
     def _control_code(self, verb: Token, comp: Token, control: ControlRule, match: PatternMatch | None,
                       decided_by: Token | None, comp_objs: list[Token], verb_objs: list[Token],
@@ -431,10 +433,14 @@ class ClauseAnalyzer:
         targets: list[Token] = []
         reciprocal = False
         is_actor_like = self.args.is_actor_like
+        patient_possessor = noun.lemma_.lower() in self.cues.patient_nouns and not any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
         for child in noun.children:
             pobjs = [c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "prep" else []
             low = child.lower_
-            if child.dep_ == "poss" and is_actor_like(child):
+            if child.dep_ == "poss" and is_actor_like(child) and patient_possessor:
+                targets = [child]   # "the reporter's murder": the reporter was murdered
+            elif child.dep_ == "poss" and is_actor_like(child):
                 sources = [child]
             elif not pobjs:
                 continue
