@@ -168,3 +168,32 @@ def test_everyday_senses_are_no_events(coder: Coder, text: str):
 ])
 def test_the_political_senses_of_everyday_verbs_still_code(coder: Coder, text: str, root: str):
     assert root in {e.cameo[:2] for e in coder.code(text, published=PUBLISHED)}
+
+
+@pytest.mark.parametrize("text", [
+    "The bridge does not meet current safety standards.",
+    "The fossil weighed more than two tonnes.",
+    "The former adviser released a memoir about his years in office.",
+    "The museum hosted a concert for local families.",
+    "The crowds dispersed peacefully after the concert.",
+    "Cargo ships visited the port twice a week.",
+    "The new software aids faster shutdowns.",
+])
+def test_more_everyday_senses_are_no_events(coder: Coder, text: str):
+    assert codes(coder.code(text, published=PUBLISHED)) == []
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("Riot police dispersed the demonstrators with water cannon.", "17"),
+    ("The Indian prime minister visited Dhaka on Saturday.", "04"),
+    ("Qatar hosted the Afghan delegation in Doha.", "04"),
+    ("The ministry is weighing new sanctions on the company.", "01"),
+    ("The government met the strikers' demands for higher pay.", "08"),
+])
+def test_their_political_senses_still_code(coder: Coder, text: str, root: str):
+    assert root in {e.cameo[:2] for e in coder.code(text, published=PUBLISHED)}
+
+
+def test_agreeing_with_an_assessment_is_accord_not_cooperation(coder: Coder):
+    events = coder.code("Most economists agreed with the central bank's assessment.", published=PUBLISHED)
+    assert {e.cameo for e in events} == {"019"}
