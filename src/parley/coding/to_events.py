@@ -99,7 +99,7 @@ class CodedClause:
         clause, sent, article = self.clause, self.sent, self.article
         info = self.resources.ontology.get(clause.code)
         hosts = [clause.trigger, clause.head, clause.anchor]
-        date, precision, basis = event_date(hosts, self.attachments, article)
+        date, precision, basis = event_date(hosts, self.attachments, article, clause.modality)
         location = event_location(hosts + clause.targets + ([clause.object_token] if clause.object_token is not None
                                                             else []), self.attachments, self.resources.gazetteer)
         attribution = self.attributor.attribution(clause.anchor, clause.head, sent)
