@@ -190,3 +190,14 @@ def test_parse_published_refuses_ambiguous_day_month_order(value: str) -> None:
 def test_parse_published_rejects_unreadable_values(value: object) -> None:
     with pytest.raises(ValueError, match="published date"):
         parse_published(value)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [("earlier this month", month(2024, 5)), ("at the weekend", day(2024, 5, 4)),
+     ("on Monday night", day(2024, 5, 6)), ("late last year", ResolvedDate(D(2023, 1, 1), "year")),
+     ("Tuesday's", day(2024, 5, 7)), ("this past weekend", day(2024, 5, 4)),
+     ("this past Monday", day(2024, 5, 6)), ("last weekend's", day(2024, 5, 4))],
+)
+def test_common_news_forms(expression: str, expected: ResolvedDate) -> None:
+    assert resolve_date(expression, WEDNESDAY) == expected

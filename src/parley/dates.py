@@ -17,8 +17,8 @@ Conventions (what an analyst reading the events should expect):
   for weeks that straddle two months. Consumers that need to know can re-read the expression.
 - News reports the past, so unmarked forms lean back: a bare weekday is the latest such day on
   or before publication (the same day if published that day); "at the weekend"/"this weekend"
-  is the weekend on or before publication; "last Thursday" is the latest Thursday strictly before
-  publication; "this Thursday" is the Thursday of the publication week; "next Thursday",
+  is the weekend on or before publication; "last Thursday" (and "this past Thursday") is the latest
+  Thursday strictly before publication; "this Thursday" is the Thursday of the publication week; "next Thursday",
   "next week", "tomorrow" resolve forward.
 - A month and day without a year ("March 3", "Dec 5") fall in the publication year unless that
   is more than two months after publication, then in the year before (published 2024-01-05,
@@ -29,7 +29,8 @@ Conventions (what an analyst reading the events should expect):
   precision.
 - Too vague to date, so None: decades ("the 1990s" is coarser than the coarsest precision and
   any single year would be invented), "recent days", "the past week/decade", durations
-  ("two days"), and story-relative phrases ("the day", "that week", "the following day").
+  ("two days", "47 month"), bare numbers ("22"), and story-relative phrases ("the day", "that week",
+  "the following day", "the last night" of a convention, "the first week").
 - Without a publication date, relative expressions (weekdays, "yesterday", "last week", "March 3")
   return None; expressions with a year ("March 3, 2015", "in 2014") still resolve.
 - Results before 1900 or more than five years after publication are rejected. Nothing raises:
@@ -132,6 +133,10 @@ _SEASON_YEAR = re.compile(r"^(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?(\
 _DECADE = re.compile(r"^(?:\d{4}|\d0)s$")
 _DIGITS_ONLY_DAY_MONTH = re.compile(r"^\d{1,2}/\d{1,2}$")
 _HAS_YEAR = re.compile(r"\b\d{4}\b")
+#: Not a point in time: a duration or an age ("47 month", "two years", "22"), a story-relative "the last
+#: night" (of a convention), "the first week", "the next day".
+_NOT_A_DATE = re.compile(rf"^(?:(?:{_NUM})(?:\s*-?\s*(?:day|week|fortnight|month|year)s?(?:\s+old|\s+long)?)?"
+                         r"|the\s+(?:last|next|first|final|second|third)\s+(?:night|day|days|week|weekend)s?)$")
 
 
 # --- helpers -----------------------------------------------------------------------------------
@@ -149,6 +154,8 @@ def _normalise(expression: str) -> str:
         text = without_modifier
     if modified and text in ("week", "month", "year"):  # "earlier in the week"
         text = "this " + text
+    if text.startswith("this past "):  # "this past weekend", "this past Monday": the last one
+        text = text[len("this "):]
     return text
 
 
@@ -360,8 +367,10 @@ def resolve_date(expression: str, published: datetime.date | None) -> ResolvedDa
         published = published.date()
     elif not isinstance(published, datetime.date):
         published = None
+    if _NOT_A_DATE.match(" ".join(expression.lower().split())):
+        return None
     text = _normalise(expression)
-    if not text:
+    if not text or _NOT_A_DATE.match(text):
         return None
     try:
         bare = _TIME_OF_DAY.sub("", text)

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+import datetime
+import re
+
+from spacy.tokens import Doc, Span, Token
 
 from parley.coding.cues import Cues
-from parley.dates import resolve_date
+from parley.dates import ResolvedDate, resolve_date
 from parley.places import Gazetteer
 from parley.types import Article, Location
 
+_PAST_AUX = frozenset({"had", "has", "have", "'ve", "did", "was", "were"})
+# A TIME entity that names a day: "Monday night", "last night", "this morning", "early on Tuesday".
+_DAY_TIME = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight"
+                       r"|tomorrow|last night|this (?:morning|afternoon|evening))\b", re.IGNORECASE)
+_BOUND_PREPS = frozenset({"until", "till", "by", "before", "after", "ahead"})   # "since January" dates a start
+# Paragraph dates carry only within the news of the days before publication, not background history.
+_NARRATIVE_WINDOW = datetime.timedelta(days=10)
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 # "in the Gaza Strip city", "near the Kassala camp": a place named as a modifier of a place noun only.
 _PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "district", "state", "border",
@@ -20,13 +30,18 @@ class Attachments:
     """Temporal and locative expressions of a sentence, keyed by the predicate they attach to."""
 
     def __init__(self, sent: Span, ents: list[Span], cues: Cues) -> None:
+        self.sent = sent
+        self.cues = cues
         self.dates: dict[int, list[Span]] = {}
+        self.loose_dates: list[Span] = []   # date phrases with no predicate above them
         self.places: dict[int, list[Span]] = {}
         for ent in ents:
-            if ent.label_ == "DATE":
+            if _is_date(ent):
                 host = _host_predicate(ent.root)
                 if host is not None:
                     self.dates.setdefault(host.i, []).append(ent)
+                else:
+                    self.loose_dates.append(ent)
             elif ent.label_ in _PLACE_TYPES:
                 root = ent.root
                 if root.dep_ == "pobj" and root.head.lower_ in cues.locative_preps:
@@ -34,6 +49,24 @@ class Attachments:
                 elif root.dep_ == "compound" and root.head.dep_ == "pobj" and \
                         root.head.head.lower_ in cues.locative_preps and root.head.lemma_.lower() in _PLACE_NOUNS:
                     self.places.setdefault(root.head.head.head.i, []).append(ent)
+
+    def all_dates(self) -> list[Span]:
+        return [ent for ents in self.dates.values() for ent in ents] + self.loose_dates
+
+
+def _is_date(ent: Span) -> bool:
+    """A DATE entity, or a TIME entity that names a day ("Monday night", "last night", "this morning"); not a
+    deadline or bound ("until Thursday", "by Friday", "after Monday's vote"), which is not when the act happened."""
+    if ent.label_ != "DATE" and (ent.label_ != "TIME" or _DAY_TIME.search(ent.text) is None):
+        return False
+    root = ent.root
+    return not (root.dep_ == "pobj" and root.head.lower_ in _BOUND_PREPS)
+
+
+def _modifies_noun(ent: Span) -> bool:
+    """ "the November 27 agreement", "Tuesday's vote": a date that dates a thing, not a predicate."""
+    root = ent.root
+    return root.dep_ in ("compound", "poss", "nmod", "amod", "nummod") and root.head.pos_ in ("NOUN", "PROPN")
 
 
 def _host_predicate(token: Token) -> Token | None:
@@ -48,17 +81,185 @@ def _host_predicate(token: Token) -> Token | None:
     return None
 
 
-def event_date(hosts: list[Token], attachments: Attachments, article: Article) -> tuple[str | None, str | None, str]:
-    """The date of the first host predicate's date phrase that resolves, as (ISO date, precision, basis);
-    else the article's publication date (basis "published"), else nothing (basis "none")."""
-    for host in hosts:
-        for ent in attachments.dates.get(host.i, ()):
-            resolved = resolve_date(ent.text, article.published)
-            if resolved is not None:
-                return resolved.date.isoformat(), resolved.precision, "text"
-    if article.published is not None:
-        return article.published.isoformat(), "day", "published"
+def event_date(hosts: list[Token], attachments: Attachments, article: Article,
+               modality: str | None = None) -> tuple[str | None, str | None, str]:
+    """The date of an event, as (ISO date, precision, basis).
+
+    In order (the first that resolves against the publication date wins; see docs/schema.md, `date_basis`):
+
+    - "text": a date phrase of the event's own predicate (its trigger, head or anchor), or of an event noun;
+    - "sentence": a date phrase of a predicate that governs the event's clause ("On Monday police arrested X
+      and charged Y"), the nearest up the tree; never across a speech verb into a reported past act ("said on
+      Friday that the army had shelled the town": not Friday), never from a clause of time or a relative
+      clause; else a date phrase of the sentence that hangs on no predicate;
+    - "paragraph": the narrative date of the paragraph (see `_narrative_dates`), for a past act whose sentence
+      has no date phrase of its own;
+    - "published": the article's publication date; "none" when there is none.
+
+    Args:
+        hosts: the event's trigger, head and anchor.
+        attachments: the date and place phrases of the event's sentence.
+        article: the article, for its publication date.
+        modality: the event's modality ("future" ... ); only an actual act takes the paragraph's date.
+    """
+    published = article.published
+    found = _clause_date(hosts, attachments, published)
+    if found is not None:
+        resolved, basis = found
+        return resolved.date.isoformat(), resolved.precision, basis
+    if modality is None and published is not None and any(_past(t) for t in hosts[1:]) \
+            and not any(resolve_date(ent.text, published) for ent in attachments.all_dates()):
+        narrative = _narrative_dates(attachments.sent.doc, published, attachments.cues).get(attachments.sent.start)
+        if narrative is not None:
+            return narrative.date.isoformat(), narrative.precision, "paragraph"
+    if published is not None:
+        return published.isoformat(), "day", "published"
     return None, None, "none"
+
+
+def _clause_date(hosts: list[Token], attachments: Attachments,
+                 published: datetime.date | None) -> tuple[ResolvedDate, str] | None:
+    """A date phrase of the event's own predicate ("text"), else of a governing one or of none ("sentence")."""
+    trigger = hosts[0]
+    for host in hosts:
+        resolved = _nearest(attachments.dates.get(host.i, []), host, trigger, published)
+        if resolved is not None:
+            return resolved, "text"
+    if trigger.pos_ in ("NOUN", "PROPN"):   # "the talks on Monday" under another verb's clause
+        own = [ent for ent in attachments.all_dates() if _under_noun(ent.root, trigger)]
+        resolved = _nearest(own, trigger, trigger, published)
+        if resolved is not None:
+            return resolved, "text"
+    for governor in _governors(hosts):
+        ents = [ent for ent in attachments.dates.get(governor.i, []) if not _modifies_noun(ent)]
+        resolved = _nearest(ents, governor, trigger, published)
+        if resolved is not None:
+            return resolved, "sentence"
+    loose = [ent for ent in attachments.loose_dates if not _modifies_noun(ent)]
+    resolved = _nearest(loose, trigger.sent.root, trigger, published)
+    return (resolved, "sentence") if resolved is not None else None
+
+
+def _nearest(ents: list[Span], host: Token, trigger: Token, published: datetime.date | None) -> ResolvedDate | None:
+    """The date of the phrase nearest `host` in the tree (then nearest the trigger in the text) that resolves."""
+    for ent in sorted(ents, key=lambda e: (_depth(e.root, host), abs(e.root.i - trigger.i))):
+        resolved = resolve_date(ent.text, published)
+        if resolved is not None:
+            return resolved
+    return None
+
+
+def _depth(token: Token, ancestor: Token) -> int:
+    depth, t = 0, token
+    while t.i != ancestor.i and t.head.i != t.i and depth < 12:
+        t, depth = t.head, depth + 1
+    return depth
+
+
+def _under_noun(token: Token, noun: Token) -> bool:
+    """Whether `token` dates `noun` itself: "Tuesday's talks", "the talks on Monday" (not "the investigation of
+    the 2016 election", where the year dates the election)."""
+    if token.head.i == noun.i:
+        return True
+    return token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.i == noun.i
+
+
+def _governors(hosts: list[Token]) -> list[Token]:
+    """The predicates above the event's clause whose date is the event's, nearest first: up through coordinated
+    predicates, control and raising verbs ("agreed to", "is due to") and participle clauses ("..., killing
+    three"); through a reported clause only to a present or future one ("said on Thursday it would host talks":
+    the statement's date is the date of the intent). Not from a clause of time or condition ("after X attacked
+    Y on Sunday"), a relative clause, or a reported past act."""
+    out: list[Token] = []
+    t = hosts[-1]
+    for _ in range(5):
+        if t.head.i == t.i or not _date_passes_down(t):
+            break
+        t = t.head
+        if all(t.i != h.i for h in hosts):
+            out.append(t)
+    return out
+
+
+def _date_passes_down(token: Token) -> bool:
+    """Whether the date of `token`'s head is also `token`'s (see `_governors`)."""
+    dep = token.dep_
+    if dep == "conj":
+        return token.pos_ in ("VERB", "AUX") and token.head.pos_ in ("VERB", "AUX")
+    if dep in ("xcomp", "acomp", "oprd"):
+        return True
+    if dep == "advcl":
+        return not any(c.dep_ == "mark" for c in token.children)
+    if dep in ("ccomp", "parataxis"):
+        return token.pos_ in ("VERB", "AUX") and not _past(token)
+    return False
+
+
+def _past(token: Token) -> bool:
+    """Whether `token` is a predicate of the past: "attacked", "had attacked", "has met", "was shelled"."""
+    if token.tag_ == "VBD":
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in _PAST_AUX for c in token.children)
+
+
+def _speaks(token: Token, cues: Cues) -> bool:
+    lemma = token.lemma_.lower()
+    return lemma in cues.speech_verbs or lemma in cues.report_verbs
+
+
+def _narrative_dates(doc: Doc, published: datetime.date, cues: Cues) -> dict[int, ResolvedDate | None]:
+    """The narrative date each sentence inherits from the sentences before it in its paragraph (blank lines
+    separate paragraphs), by sentence start; computed once per `Doc`.
+
+    The narrative date is the day of the latest past act dated to the day earlier in the paragraph ("Troops
+    entered the town on Monday. They arrested the mayor.": Monday). A month or year ("in 1994", "earlier this
+    year") does not carry, nor a day more than ten days before publication: those usually date background, or
+    open a summary whose sentences go on through later days; the publication date is then the closer guess.
+    A date on a speech verb ("officials said on Tuesday") is not an act's and clears it: the acts a statement
+    goes on to report may be older than the statement, and a strict reader counts a wrong date from the text
+    as wrong, while the publication date is at most a day or two from the statement. A date ahead of
+    publication, or on a present or future predicate, leaves it as it was.
+    """
+    key = f"parley.narrative_dates.{published.isoformat()}"
+    cached: dict[int, ResolvedDate | None] | None = doc.user_data.get(key)
+    if cached is not None:
+        return cached
+    out: dict[int, ResolvedDate | None] = {}
+    ents = [e for e in doc.ents if _is_date(e)]
+    k = 0
+    narrative: ResolvedDate | None = None
+    for sent in doc.sents:
+        if _paragraph_starts(doc, sent):
+            narrative = None
+        out[sent.start] = narrative
+        while k < len(ents) and ents[k].start < sent.end:
+            narrative = _next_narrative(ents[k], narrative, published, cues)
+            k += 1
+    doc.user_data[key] = out
+    return out
+
+
+def _next_narrative(ent: Span, narrative: ResolvedDate | None, published: datetime.date,
+                    cues: Cues) -> ResolvedDate | None:
+    """The narrative date after the date phrase `ent` (see `_narrative_dates`)."""
+    resolved = resolve_date(ent.text, published)
+    host = _host_predicate(ent.root)
+    if resolved is None or host is None:
+        return narrative
+    if _speaks(host, cues):
+        return None
+    if _past(host) and resolved.precision == "day" and published - _NARRATIVE_WINDOW <= resolved.date <= published \
+            and not _modifies_noun(ent):
+        return resolved
+    return narrative
+
+
+def _paragraph_starts(doc: Doc, sent: Span) -> bool:
+    """Whether a blank line (two line breaks) comes before `sent`, or it is the first of the `Doc`."""
+    if sent.start == 0:
+        return True
+    before = doc.text[max(0, sent.start_char - 100):sent.start_char]
+    return before[len(before.rstrip()):].count("\n") >= 2
 
 
 def event_location(hosts: list[Token], attachments: Attachments, gazetteer: Gazetteer) -> Location | None:

@@ -14,7 +14,7 @@ from parley.errors import DataFileError
 _LIST_KEYS = (
     "speech_verbs", "report_verbs", "media_sectors", "media_nouns", "hedge_adverbs", "hedge_raising",
     "hedge_adjectives", "light_verbs", "aspect_verbs", "negating_verbs", "intent_verbs", "future_aux",
-    "hypothetical_aux", "person_pronouns", "thing_pronouns", "plural_pronouns", "locative_preps",
+    "future_governors", "hypothetical_aux", "person_pronouns", "thing_pronouns", "plural_pronouns", "locative_preps",
     "target_preps", "reciprocal_verbs", "speech_media", "commitment_verbs", "clausal_control_verbs",
     "first_person_pronouns", "person_nouns", "blame_predicates", "counterpart_nouns",
     "e_final_verbs", "peacekeeping_words", "own_force_nouns", "blocking_verbs", "denial_verbs", "opinion_verbs",
@@ -37,6 +37,7 @@ class Cues:
     negating_verbs: frozenset[str]
     intent_verbs: frozenset[str]
     future_aux: frozenset[str]
+    future_governors: frozenset[str]
     hypothetical_aux: frozenset[str]
     person_pronouns: frozenset[str]
     thing_pronouns: frozenset[str]

@@ -523,9 +523,12 @@ def negated_by_governor(verb: Token, cues: Cues) -> bool:
 
 
 def governor_modality(verb: Token, cues: Cues) -> str | None:
-    """The modality a control verb or its auxiliary lends its complement ("plans to", "will agree to")."""
+    """The modality a control verb or its auxiliary lends its complement ("plans to", "will agree to"),
+    or a schedule ("is to step down", "are due to meet", "is set to sign", "is expected to resign")."""
     if verb.dep_ == "xcomp":
         head = verb.head
+        if scheduled_by(head, cues):
+            return "future"
         if head.lemma_.lower() in cues.intent_verbs:
             return "intent"
         for c in head.children:
@@ -534,3 +537,16 @@ def governor_modality(verb: Token, cues: Cues) -> str | None:
             if c.dep_ == "aux" and c.lower_ in cues.hypothetical_aux:
                 return "hypothetical"
     return None
+
+
+def scheduled_by(head: Token, cues: Cues) -> bool:
+    """Whether `head` makes its to-complement a future that is not the subject's own intent: the copula of
+    "is to step down", a passive or adjective of `future_governors` ("is scheduled to", "are due to").
+    The active "expects to sign" stays an intent (`intent_verbs`)."""
+    lemma = head.lemma_.lower()
+    if lemma == "be" and head.pos_ == "AUX":
+        # not "if they were to lock", "is only to protect" (a purpose), "is not to be confused"
+        return not any(c.dep_ in ("acomp", "attr", "aux", "neg", "mark", "advmod", "prep") for c in head.children)
+    if lemma not in cues.future_governors and head.lower_ not in cues.future_governors:
+        return False
+    return head.dep_ == "acomp" or head.pos_ == "ADJ" or any(c.dep_ == "auxpass" for c in head.children)

@@ -1,0 +1,173 @@
+"""Where an event's date comes from: its own clause, a clause that governs it, its sentence, its paragraph, or
+the publication date. Coded end to end by the real pinned model.
+
+Every sentence here was written for these tests. `PUBLISHED` is a Friday, so "on Tuesday" is 2025-03-11,
+"last week" is Monday 2025-03-03 and "Sunday" is 2025-03-09.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from parley.coder import Coder
+from parley.coding.cues import default_cues
+from parley.coding.syntax import governor_modality
+from parley.types import Event
+
+pytestmark = pytest.mark.slow
+
+PUBLISHED = dt.date(2025, 3, 14)  # a Friday
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    return Coder()
+
+
+def dated(events: list[Event]) -> list[tuple]:
+    """(source, target, date, precision, basis) of each event, order-free."""
+    rows = [(e.source.code, e.target.code if e.target else None, e.date, e.date_precision, e.date_basis)
+            for e in events]
+    return sorted(set(rows), key=str)
+
+
+def dates_of(events: list[Event], source: str, target: str) -> set[tuple]:
+    """(date, basis) of the events from `source` to `target`."""
+    return {(e.date, e.date_basis) for e in events
+            if e.source.code == source and e.target is not None and e.target.code == target}
+
+
+# ---------------------------------------------------------------- the event's own clause
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Israel bombed Lebanon on Wednesday.", "2025-03-12"),
+    ("On Wednesday, Israel bombed Lebanon.", "2025-03-12"),
+    ("Israel bombed Lebanon yesterday.", "2025-03-13"),
+    ("Israel bombed Lebanon on Monday night.", "2025-03-10"),
+    ("Israel bombed Lebanon at the weekend.", "2025-03-08"),
+])
+def test_a_date_on_the_event_itself_dates_it(coder, text, date):
+    assert dated(coder.code(text, published=PUBLISHED)) == [("ISR", "LBN", date, "day", "text")]
+
+
+def test_an_explicit_past_date_with_a_year_is_taken_as_written(coder):
+    events = coder.code("Israel bombed Lebanon on November 15, 2017.", published=dt.date(2019, 6, 3))
+    assert dated(events) == [("ISR", "LBN", "2017-11-15", "day", "text")]
+
+
+def test_a_month_phrase_gives_month_precision(coder):
+    events = coder.code("Israel bombed Lebanon earlier this month.", published=PUBLISHED)
+    assert dated(events) == [("ISR", "LBN", "2025-03-01", "month", "text")]
+
+
+# ---------------------------------------------------------------- a governing clause
+
+def test_a_date_on_the_first_of_two_coordinated_acts_dates_both(coder):
+    events = coder.code("On Tuesday Israel bombed Lebanon and shelled Syria.", published=PUBLISHED)
+    assert dates_of(events, "ISR", "LBN") == {("2025-03-11", "text")}
+    assert dates_of(events, "ISR", "SYR") == {("2025-03-11", "sentence")}
+
+
+def test_a_participle_clause_takes_the_date_of_the_act_it_follows(coder):
+    events = coder.code("Israel bombed Lebanon on Tuesday, accusing Hamas of hiding weapons there.",
+                        published=PUBLISHED)
+    assert dates_of(events, "ISR", "PSEREB") == {("2025-03-11", "sentence")}
+
+
+# ---------------------------------------------------------------- not across a speech verb
+
+def test_a_reported_past_act_keeps_its_own_date_not_the_speech_date(coder):
+    events = coder.code("Jordan said on Thursday that Israel had bombed Lebanon last week.", published=PUBLISHED)
+    assert dates_of(events, "ISR", "LBN") == {("2025-03-03", "text")}
+
+
+def test_a_reported_past_act_without_a_date_is_not_dated_by_the_speech_verb(coder):
+    events = coder.code("Jordan said on Thursday that Israel had bombed Lebanon.", published=PUBLISHED)
+    assert dates_of(events, "ISR", "LBN") == {("2025-03-14", "published")}
+
+
+def test_a_stated_intention_is_dated_by_the_statement(coder):
+    events = coder.code("Egypt said on Thursday that it would host talks with Israel.", published=PUBLISHED)
+    assert dates_of(events, "EGY", "ISR") == {("2025-03-13", "sentence")}
+
+
+# ---------------------------------------------------------------- not from another predicate's clause
+
+def test_a_date_in_a_subordinate_clause_of_time_does_not_date_the_main_act(coder):
+    events = coder.code("After Hamas attacked Egypt on Sunday, Israel bombed Lebanon.", published=PUBLISHED)
+    assert dates_of(events, "PSEREB", "EGY") == {("2025-03-09", "text")}
+    assert dates_of(events, "ISR", "LBN") == {("2025-03-14", "published")}
+
+
+def test_a_date_in_a_relative_clause_does_not_date_the_main_act(coder):
+    events = coder.code("Jordan condemned Hamas, which attacked Egypt on Sunday.", published=PUBLISHED)
+    assert dates_of(events, "JOR", "PSEREB") == {("2025-03-14", "published")}
+    assert dates_of(events, "PSEREB", "EGY") == {("2025-03-09", "text")}
+
+
+def test_the_nearest_of_two_dates_wins(coder):
+    events = coder.code("On Tuesday Israel bombed Lebanon, and it shelled Syria on Wednesday.", published=PUBLISHED)
+    assert dates_of(events, "ISR", "LBN") == {("2025-03-11", "text")}
+    assert dates_of(events, "ISR", "SYR") == {("2025-03-12", "text")}
+
+
+# ---------------------------------------------------------------- the paragraph's narrative date
+
+def test_the_paragraph_date_carries_to_a_later_sentence(coder):
+    text = "Israel bombed Lebanon on Tuesday. Israel also shelled Syria."
+    events = coder.code(text, published=PUBLISHED)
+    assert dates_of(events, "ISR", "SYR") == {("2025-03-11", "paragraph")}
+
+
+def test_a_date_of_its_own_overrides_the_paragraph_date(coder):
+    text = "Israel bombed Lebanon on Tuesday. Jordan condemned Israel on Wednesday."
+    events = coder.code(text, published=PUBLISHED)
+    assert dates_of(events, "JOR", "ISR") == {("2025-03-12", "text")}
+
+
+def test_the_paragraph_date_stops_at_a_blank_line(coder):
+    text = "Israel bombed Lebanon on Tuesday.\n\nJordan condemned Israel."
+    events = coder.code(text, published=PUBLISHED)
+    assert dates_of(events, "JOR", "ISR") == {("2025-03-14", "published")}
+
+
+def test_a_speech_date_does_not_become_the_paragraph_date(coder):
+    text = "Jordan said on Tuesday that the talks had stalled. Israel bombed Lebanon."
+    events = coder.code(text, published=PUBLISHED)
+    assert dates_of(events, "ISR", "LBN") == {("2025-03-14", "published")}
+
+
+def test_the_paragraph_date_does_not_date_a_present_statement(coder):
+    text = "Israel bombed Lebanon on Tuesday. Jordan condemns the bombing by Israel."
+    events = coder.code(text, published=PUBLISHED)
+    assert dates_of(events, "JOR", "ISR") <= {("2025-03-14", "published")}
+
+
+# ---------------------------------------------------------------- futures
+
+@pytest.mark.parametrize("text", [
+    "Egypt is to host talks with Israel.",
+    "Egypt and Israel are due to meet in Cairo.",
+    "Egypt is scheduled to meet Israel in Cairo.",
+    "Egypt and Jordan are slated to sign a trade deal.",
+])
+def test_scheduled_acts_are_futures(coder, text):
+    events = coder.code(text, published=PUBLISHED)
+    assert events
+    assert {e.modality for e in events} == {"future"}
+
+
+@pytest.mark.parametrize(("text", "modality"), [
+    ("Egypt is set to sign a trade deal with Jordan.", "future"),
+    ("Egypt is expected to sign a trade deal with Jordan.", "future"),  # a forecast, not Egypt's intent
+    ("The ministers are poised to approve the plan.", "future"),
+    ("Egypt expects to sign a trade deal with Jordan.", "intent"),      # the subject's own expectation
+    ("Egypt has to sign the deal.", None),
+    ("The goal is to sign the deal.", "future"),
+])
+def test_the_governor_of_a_to_complement_gives_its_modality(coder, text, modality):
+    doc = coder.nlp(text)
+    comp = next(t for t in doc if t.dep_ == "xcomp")
+    assert governor_modality(comp, default_cues()) == modality
