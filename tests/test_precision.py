@@ -197,3 +197,11 @@ def test_their_political_senses_still_code(coder: Coder, text: str, root: str):
 def test_agreeing_with_an_assessment_is_accord_not_cooperation(coder: Coder):
     events = coder.code("Most economists agreed with the central bank's assessment.", published=PUBLISHED)
     assert {e.cameo for e in events} == {"019"}
+
+
+@pytest.mark.parametrize("text", [
+    "The National Conference of State Legislatures published its annual survey.",
+    "Visitors packed the Peace Palace museum shop on Sunday.",
+])
+def test_an_event_word_inside_a_name_is_no_event(coder: Coder, text: str):
+    assert codes(coder.code(text, published=PUBLISHED)) == []

@@ -35,6 +35,11 @@ from parley.coding.targets import TargetFinder
 from parley.lexicon import ControlRule, Lexicon, PatternMatch
 
 
+# An event noun inside the name of an organisation, a building, a law or a work ("the National
+# Conference of ...", "the Paris Agreement") names it, and is no event of its own.
+_NAME_TYPES = frozenset({"ORG", "FAC", "LAW", "WORK_OF_ART", "PRODUCT"})
+
+
 @dataclass
 class Clause:
     """One coded predicate with its arguments, still as tokens."""
@@ -106,7 +111,7 @@ class ClauseAnalyzer:
                 out.extend(self._adjective(token, used))
         for token in sent:
             if token.pos_ in ("NOUN", "PROPN") and token.i not in used and token.dep_ not in ("compound", "amod") \
-                    and self.lexicon.is_trigger(token.lemma_.lower(), "NOUN"):
+                    and token.ent_type_ not in _NAME_TYPES and self.lexicon.is_trigger(token.lemma_.lower(), "NOUN"):
                 clause = self._noun(token)
                 if clause is not None:
                     used.add(token.i)
