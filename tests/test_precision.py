@@ -205,3 +205,18 @@ def test_agreeing_with_an_assessment_is_accord_not_cooperation(coder: Coder):
 ])
 def test_an_event_word_inside_a_name_is_no_event(coder: Coder, text: str):
     assert codes(coder.code(text, published=PUBLISHED)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "I think the mayor should resign over the scandal.",
+    "Many analysts believe Moscow attacked the pipeline.",
+    "Such governments often arrest reporters who criticize them.",
+    "Police usually arrest a few fans after the derby.",
+])
+def test_beliefs_and_generic_statements_report_no_act(coder: Coder, text: str):
+    assert factual(coder.code(text, published=PUBLISHED)) == []
+
+
+def test_a_present_tense_headline_is_still_an_act(coder: Coder):
+    events = coder.code("Rebels reject truce offer from Kenya", published=PUBLISHED)
+    assert [e.cameo[:2] for e in events] == ["12"]

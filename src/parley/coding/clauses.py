@@ -34,7 +34,6 @@ from parley.coding.syntax import (
 from parley.coding.targets import TargetFinder
 from parley.lexicon import ControlRule, Lexicon, PatternMatch
 
-
 # An event noun inside the name of an organisation, a building, a law or a work ("the National
 # Conference of ...", "the Paris Agreement") names it, and is no event of its own.
 _NAME_TYPES = frozenset({"ORG", "FAC", "LAW", "WORK_OF_ART", "PRODUCT"})
@@ -125,7 +124,7 @@ class ClauseAnalyzer:
         loose = loose_particle(verb)
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), loose.lower_ if loose else None)
         comp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
-        if self._shared_opinion(verb):
+        if self._shared_opinion(verb) or self.args.reports_no_act(verb):
             return []
         control, addressee = self._control_rule(verb, comp, particle)
         objs = self.args.objects(verb)

@@ -351,6 +351,25 @@ class Arguments:
             return "hypothetical"
         return mod
 
+    def reports_no_act(self, verb: Token) -> bool:
+        """A belief ("analysts believe the navy sank it") or a generic statement ("governments often jail
+        critics who speak out": present tense with an adverb of habit), for `verb` or a clause it is part
+        of, three clauses up at most."""
+        t = verb
+        for _ in range(3):
+            if t.tag_ in ("VBP", "VBZ") and any(c.dep_ == "advmod" and c.lower_ in self.cues.generic_adverbs
+                                                for c in t.children):
+                return True
+            if t.dep_ == "ccomp" and t.head.lemma_.lower() in self.cues.belief_verbs:
+                return True
+            if t.dep_ == "relcl" and t.head.head.i != t.head.i:
+                t = t.head.head   # "journalists who criticize them": the clause the noun is in
+            elif t.dep_ in ("ccomp", "conj", "xcomp") and t.head.i != t.i:
+                t = t.head
+            else:
+                return False
+        return False
+
     def _reported_future(self, verb: Token) -> bool:
         return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self.cues.speech_verbs \
             and verb.head.tag_ == "VBD" and not any(c.dep_ == "mark" and c.lower_ == "if" for c in verb.children)
