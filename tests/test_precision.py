@@ -220,3 +220,16 @@ def test_beliefs_and_generic_statements_report_no_act(coder: Coder, text: str):
 def test_a_present_tense_headline_is_still_an_act(coder: Coder):
     events = coder.code("Rebels reject truce offer from Kenya", published=PUBLISHED)
     assert [e.cameo[:2] for e in events] == ["12"]
+
+
+@pytest.mark.parametrize("text", [
+    'The astronomer said, "Researchers should keep an open mind about which planets to study."',
+    "The new figures demonstrate that the drought is getting worse.",
+])
+def test_a_non_political_source_demands_and_demonstrates_nothing(coder: Coder, text: str):
+    assert codes(coder.code(text, published=PUBLISHED)) == []
+
+
+def test_a_ministers_must_is_still_a_demand(coder: Coder):
+    events = coder.code("The Kenyan foreign minister said the rebels must disarm.", published=PUBLISHED)
+    assert [e.cameo[:2] for e in events] == ["10"]

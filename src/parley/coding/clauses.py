@@ -196,7 +196,7 @@ class ClauseAnalyzer:
             if self.args.deontic_speaker(verb, any_subject=True) is None:
                 return []
             # "X said the government must ensure security": a demand even when the act is not in the lexicon
-            match = policy.construction("deontic_demand", "demand")
+            match = replace(policy.construction("deontic_demand", "demand"), source_class=policy.codes.deontic_source)
         code = match.code
         # A speech verb that introduces reported content is only an event when it is more than "said".
         if code == policy.codes.code("statement") and any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
@@ -214,7 +214,8 @@ class ClauseAnalyzer:
             speaker, addressees = deontic
             demanded = policy.demand.apply(code) or code
             rule = f"deontic+{match.pattern_id}"
-            demand = PatternMatch(code=demanded, pattern_id=rule, target="obj", reciprocal=False)
+            demand = PatternMatch(code=demanded, pattern_id=rule, target="obj", reciprocal=False,
+                                  source_class=policy.codes.deontic_source)
             return self._finish(_Frame(verb, verb, demand, speaker, addressees, False, None, rule=rule), verb)
         if policy.purpose_adds_nothing(verb, code):
             return []   # "will meet in Oslo to discuss the reply": the purpose adds no event of its own

@@ -71,6 +71,7 @@ class CodePolicy:
     classes: dict[str, tuple[str, ...]]
     actors: dict[str, ActorClass] = field(default_factory=dict)
     force: ForceRules | None = None
+    deontic_source: str | None = None
 
     def code(self, name: str) -> str:
         """The code given by construction `name` ("blame", "deontic_demand" ...)."""
@@ -145,10 +146,14 @@ def parse_policy(text: str, path: str) -> CodePolicy:
     problems.extend(f"unknown key {k!r}" for k in unknown)
     actors = _actor_classes(data.get("actor_classes") or {}, problems)
     force = _force_rules(data.get("force"), known, problems)
+    deontic_source = data.get("deontic_source")
+    if deontic_source is not None and deontic_source not in actors:
+        problems.append(f"deontic_source: {deontic_source!r} is not a class of actor_classes")
     if problems:
         raise DataFileError(path, problems)
     return CodePolicy(codes={k: codes[k] for k in _CODE_NAMES},
-                      classes={k: tuple(classes[k]) for k in _CLASS_NAMES}, actors=actors, force=force)
+                      classes={k: tuple(classes[k]) for k in _CLASS_NAMES}, actors=actors, force=force,
+                      deontic_source=deontic_source)
 
 
 def _actor_classes(raw: dict[str, Any], problems: list[str]) -> dict[str, ActorClass]:
