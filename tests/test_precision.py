@@ -233,3 +233,24 @@ def test_a_non_political_source_demands_and_demonstrates_nothing(coder: Coder, t
 def test_a_ministers_must_is_still_a_demand(coder: Coder):
     events = coder.code("The Kenyan foreign minister said the rebels must disarm.", published=PUBLISHED)
     assert [e.cameo[:2] for e in events] == ["10"]
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor spoke with Wikinews about the flooding.",
+    "The senator talked to the Herald about her campaign on Tuesday.",
+    "The home side hit back with two late tries.",
+    "The virus has killed more than 200 people in the region.",
+    "She spent her life fighting for equal pay.",
+    "The convicted officer is eligible to appeal.",
+])
+def test_interviews_sport_disease_and_advocacy_are_no_events(coder: Coder, text: str):
+    assert codes(coder.code(text, published=PUBLISHED)) == []
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("The Kenyan president met the Ethiopian prime minister in Nairobi.", "04"),
+    ("Separatists fought for control of the airport.", "19"),
+    ("A gunman killed four worshippers at a mosque in Kano.", "19"),
+])
+def test_meetings_and_fighting_still_code(coder: Coder, text: str, root: str):
+    assert root in {e.cameo[:2] for e in coder.code(text, published=PUBLISHED)}

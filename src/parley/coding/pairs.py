@@ -12,6 +12,7 @@ import itertools
 from spacy.tokens import Token
 
 from parley.coding.clauses import Clause
+from parley.coding.cues import Cues
 from parley.coding.mentions import MentionResolver
 from parley.coding.policy import default_policy
 from parley.types import ActorMention
@@ -30,6 +31,11 @@ def resolve_pairs(clause: Clause, resolver: MentionResolver) -> list[Pair]:
     if not sources:
         return []
     targets = unique([m for tok in clause.targets for m in resolver.mentions(tok, allow_thing=True)])
+    if default_policy().is_a(clause.code, "consultations"):
+        # "spoke with a newspaper", "talked to reporters": an interview, not a consultation
+        targets = [t for t in targets if not _press(t, resolver.cues)]
+        if not targets and clause.targets:
+            return []
     found = pair_up(clause, sources, targets)
     resolver.record_acts(clause.trigger.i, clause.code, [source for source, _ in found])
     return found
@@ -67,6 +73,12 @@ def _agentive(token: Token, person_nouns: frozenset[str]) -> bool:
         return True   # an acronym the tagger took for a common noun ("TSA", "FAA")
     return token.tag_ == "NNS" or any(c.dep_ in ("compound", "amod") and c.ent_type_ in ("NORP", "GPE", "ORG")
                                       for c in token.children)
+
+
+def _press(mention: ActorMention, cues: Cues) -> bool:
+    """Whether a mention is a news outlet or a journalist (by sector, or by a media word in its text)."""
+    return mention.sector in cues.media_sectors or any(
+        word.strip(".,'\"") in cues.press_nouns for word in mention.text.lower().split())
 
 
 def unique(mentions: list[ActorMention]) -> list[ActorMention]:
