@@ -171,3 +171,15 @@ def test_the_governor_of_a_to_complement_gives_its_modality(coder, text, modalit
     doc = coder.nlp(text)
     comp = next(t for t in doc if t.dep_ == "xcomp")
     assert governor_modality(comp, default_cues()) == modality
+
+
+def test_a_modifier_left_out_of_the_date_entity_still_counts(coder):
+    # published on a Thursday: "last Thursday" is a week before, not the same day
+    events = coder.code("On last Thursday, the delegations of Peru and Chile met in Lima.", published="2020-01-09")
+    assert {e.date for e in events} == {"2020-01-02"}
+
+
+def test_a_when_clause_dates_the_act_it_accompanies(coder):
+    events = coder.code("When announcing the curfew on Monday, the Kenyan president urged residents to stay home.",
+                        published="2025-03-14")
+    assert {(e.date, e.date_basis) for e in events if e.cameo.startswith("0")} == {("2025-03-10", "sentence")}

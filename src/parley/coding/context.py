@@ -108,13 +108,24 @@ def event_date(hosts: list[Token], attachments: Attachments, article: Article,
         resolved, basis = found
         return resolved.date.isoformat(), resolved.precision, basis
     if modality is None and published is not None and any(_past(t) for t in hosts[1:]) \
-            and not any(resolve_date(ent.text, published) for ent in attachments.all_dates()):
+            and not any(resolve_date(date_text(ent), published) for ent in attachments.all_dates()):
         narrative = _narrative_dates(attachments.sent.doc, published, attachments.cues).get(attachments.sent.start)
         if narrative is not None:
             return narrative.date.isoformat(), narrative.precision, "paragraph"
     if published is not None:
         return published.isoformat(), "day", "published"
     return None, None, "none"
+
+
+_DATE_MODIFIERS = frozenset({"last", "this", "next", "past", "coming", "early", "late", "mid"})
+
+
+def date_text(ent: Span) -> str:
+    """A date phrase with a modifier the entity recogniser left out before it ("On *last* Thursday")."""
+    doc = ent.doc
+    if ent.start > 0 and doc[ent.start - 1].lower_ in _DATE_MODIFIERS:
+        return f"{doc[ent.start - 1].text} {ent.text}"
+    return ent.text
 
 
 def _clause_date(hosts: list[Token], attachments: Attachments,
@@ -130,6 +141,10 @@ def _clause_date(hosts: list[Token], attachments: Attachments,
         resolved = _nearest(own, trigger, trigger, published)
         if resolved is not None:
             return resolved, "text"
+    for clause in _simultaneous_clauses(hosts):   # "When announcing the curfew on Monday, the mayor urged ..."
+        resolved = _nearest(attachments.dates.get(clause.i, []), clause, trigger, published)
+        if resolved is not None:
+            return resolved, "sentence"
     for governor in _governors(hosts):
         ents = [ent for ent in attachments.dates.get(governor.i, []) if not _modifies_noun(ent)]
         resolved = _nearest(ents, governor, trigger, published)
@@ -140,10 +155,27 @@ def _clause_date(hosts: list[Token], attachments: Attachments,
     return (resolved, "sentence") if resolved is not None else None
 
 
+_SIMULTANEOUS = frozenset({"when", "while", "as"})
+
+
+def _simultaneous_clauses(hosts: list[Token]) -> list[Token]:
+    """Clauses under the event's predicate that happen at its time: "when"/"while"/"as" clauses and participle
+    clauses without a conjunction ("announcing the curfew on Monday, the mayor ...")."""
+    out = []
+    for host in hosts:
+        for child in host.children:
+            if child.dep_ != "advcl" or child.pos_ not in ("VERB", "AUX"):
+                continue
+            marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
+            if marks & _SIMULTANEOUS or (not marks and child.tag_ == "VBG"):
+                out.append(child)
+    return out
+
+
 def _nearest(ents: list[Span], host: Token, trigger: Token, published: datetime.date | None) -> ResolvedDate | None:
     """The date of the phrase nearest `host` in the tree (then nearest the trigger in the text) that resolves."""
     for ent in sorted(ents, key=lambda e: (_depth(e.root, host), abs(e.root.i - trigger.i))):
-        resolved = resolve_date(ent.text, published)
+        resolved = resolve_date(date_text(ent), published)
         if resolved is not None:
             return resolved
     return None
@@ -242,7 +274,7 @@ def _narrative_dates(doc: Doc, published: datetime.date, cues: Cues) -> dict[int
 def _next_narrative(ent: Span, narrative: ResolvedDate | None, published: datetime.date,
                     cues: Cues) -> ResolvedDate | None:
     """The narrative date after the date phrase `ent` (see `_narrative_dates`)."""
-    resolved = resolve_date(ent.text, published)
+    resolved = resolve_date(date_text(ent), published)
     host = _host_predicate(ent.root)
     if resolved is None or host is None:
         return narrative
