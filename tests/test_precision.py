@@ -254,3 +254,50 @@ def test_interviews_sport_disease_and_advocacy_are_no_events(coder: Coder, text:
 ])
 def test_meetings_and_fighting_still_code(coder: Coder, text: str, root: str):
     assert root in {e.cameo[:2] for e in coder.code(text, published=PUBLISHED)}
+
+
+# ---------------------------------------------------------------- questions and claims in a complement
+
+@pytest.mark.parametrize("text", [
+    "The senator asked the defence minister whether the air base would close.",
+    "Reporters asked the governor how many soldiers had been sent to the valley.",
+    "The envoy asked the rebel commanders if they had received the proposal.",
+    "The committee asked the Finnish ambassador what the embassy knew about the shipment.",
+    "Analysts suggested the sanctions had hurt Venezuela's oil exports.",
+    "The opposition suggested that the count had been manipulated.",
+    "Fire officials suggested the blaze may have been started deliberately.",
+    "Early results suggest the new vaccine protects children.",
+])
+def test_asking_a_question_and_suggesting_a_claim_are_no_events(coder: Coder, text: str):
+    assert codes(coder.code(text, published=PUBLISHED)) == []
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("The mayor of Lagos suggested the state assembly hold an inquiry into the shooting.", "03"),
+    ("Kenya proposed that both delegations meet again in Nairobi.", "03"),
+    ("The Chilean minister asked Peru to reopen the border crossing.", "02"),
+    ("The prime minister suggested expanding the navy's patrols in the strait.", "03"),
+])
+def test_proposals_and_requests_still_code(coder: Coder, text: str, root: str):
+    assert root in {e.cameo[:2] for e in coder.code(text, published=PUBLISHED)}
+
+
+@pytest.mark.parametrize("text", [
+    "The judge considered the defendant a flight risk.",
+    "Many voters considered the result a foregone conclusion.",
+    "The climate model ignores the seasons entirely.",
+    "The new statute ignores the realities of rural life.",
+    "The scandal came to light in March.",
+    "The engineer came to Canada as a student.",
+])
+def test_opinions_models_and_idioms_are_no_events(coder: Coder, text: str):
+    assert codes(coder.code(text, published=PUBLISHED)) == []
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("The cabinet is considering sanctions against Belarus.", "01"),
+    ("The military junta ignored the ECOWAS ultimatum.", "12"),
+    ("The Turkish foreign minister travelled to Baghdad for talks.", "04"),
+])
+def test_deliberation_defiance_and_visits_still_code(coder: Coder, text: str, root: str):
+    assert root in {e.cameo[:2] for e in coder.code(text, published=PUBLISHED)}

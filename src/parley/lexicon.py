@@ -79,6 +79,7 @@ class PredicateFeatures:
     preps: tuple[tuple[str, str | None], ...] = ()
     xcomp: str | None = None
     obj_actor: bool | None = None   # whether the object names an actor or a person; None when not known
+    small_clause: bool = False      # an opinion frame: "considered the deal acceptable", "deemed him a risk"
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +116,7 @@ class Pattern:
     source: str
     obj_actor: bool = False            # `args: {obj: actor}`: the object must name an actor or a person
     source_class: str | None = None    # `args: {source: <class>}`
+    no_small_clause: bool = False      # `args: {clause: none}`: no opinion frame ("considered it unwise")
 
     def score(self, f: PredicateFeatures) -> tuple[int, int, int, int] | None:
         """A sort key for how specifically this pattern fits `f`, or None when it does not fit.
@@ -136,6 +138,8 @@ class Pattern:
             return None
         if self.obj_actor and f.obj_actor is False:
             return None   # "released its new album", "blasted through the rock": the word in another sense
+        if self.no_small_clause and f.small_clause:
+            return None   # "considered the deal acceptable": an opinion, not a deliberation
         # Every constraint fits: count them, and those that name their words.
         words = (self.word, self.obj, self.obj_mod, self.xcomp)
         n = sum(constraint is not None for constraint in words) + len(self.preps)
@@ -489,7 +493,7 @@ def _compile_pattern(raw: Any, index: int, lines: dict[int, int], onto: Ontology
     xcomp = _optional_set(raw, "xcomp", where, problems)
     preps = _preps(raw, where, problems)
     cameo = raw.get("cameo")
-    obj_actor, source_class = _args(raw, where, problems)
+    obj_actor, source_class, no_small_clause = _args(raw, where, problems)
     if "cameo" in raw and cameo != NO_EVENT:
         if not isinstance(cameo, str):
             problems.append(f"{where}, key 'cameo': {cameo!r} must be a quoted string such as \"036\" "
@@ -522,27 +526,30 @@ def _compile_pattern(raw: Any, index: int, lines: dict[int, int], onto: Ontology
             source=path,
             obj_actor=obj_actor,
             source_class=source_class,
+            no_small_clause=no_small_clause,
         )
         for lemma, word in spellings
     ]
     return compiled, []
 
 
-def _args(raw: dict[str, Any], where: str, problems: list[str]) -> tuple[bool, str | None]:
-    """The pattern's `args` key: `{obj: actor}` and/or `{source: <actor class>}`."""
+def _args(raw: dict[str, Any], where: str, problems: list[str]) -> tuple[bool, str | None, bool]:
+    """The pattern's `args` key: `{obj: actor}`, `{source: <actor class>}` and/or `{clause: none}`."""
     args = raw.get("args")
     if args is None:
-        return False, None
-    if not isinstance(args, dict) or set(args) - {"obj", "source"}:
-        problems.append(f"{where}, key 'args': {args!r} must be a mapping with obj and/or source")
-        return False, None
+        return False, None, False
+    if not isinstance(args, dict) or set(args) - {"obj", "source", "clause"}:
+        problems.append(f"{where}, key 'args': {args!r} must be a mapping with obj, source and/or clause")
+        return False, None, False
+    if args.get("clause", "none") != "none":
+        problems.append(f"{where}, key 'args': clause {args['clause']!r} must be 'none'")
     if args.get("obj", "actor") != "actor":
         problems.append(f"{where}, key 'args': obj {args['obj']!r} must be 'actor'")
     source = args.get("source")
     if source is not None and source not in ACTOR_CLASSES:
         problems.append(f"{where}, key 'args': source {source!r} must be one of {', '.join(ACTOR_CLASSES)}")
         source = None
-    return "obj" in args, source
+    return "obj" in args, source, "clause" in args
 
 
 def _key_problems(raw: dict[Any, Any], known: frozenset[str], required: tuple[str, ...], where: str) -> list[str]:

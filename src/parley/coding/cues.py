@@ -18,7 +18,7 @@ _LIST_KEYS = (
     "target_preps", "reciprocal_verbs", "speech_media", "commitment_verbs", "clausal_control_verbs",
     "first_person_pronouns", "person_nouns", "blame_predicates", "counterpart_nouns",
     "e_final_verbs", "peacekeeping_words", "own_force_nouns", "blocking_verbs", "denial_verbs", "opinion_verbs",
-    "patient_nouns", "belief_verbs", "generic_adverbs", "press_nouns",
+    "patient_nouns", "belief_verbs", "proposal_verbs", "generic_adverbs", "press_nouns",
 )
 _ANAPHOR_KINDS = frozenset({"group", "country", "government", "person", "any"})
 
@@ -60,6 +60,7 @@ class Cues:
     opinion_verbs: frozenset[str]
     patient_nouns: frozenset[str]
     belief_verbs: frozenset[str]
+    proposal_verbs: frozenset[str]
     generic_adverbs: frozenset[str]
     press_nouns: frozenset[str]
     anaphor_heads: dict[str, str]

@@ -86,7 +86,8 @@ class Arguments:
                                  obj=obj.lemma_.lower() if obj is not None else None,
                                  obj_mods=_object_modifiers(obj) if obj is not None else (),
                                  preps=tuple(preps), xcomp=xcomp,
-                                 obj_actor=obj is not None and (self.names_party(obj) or self._holds_named(obj)))
+                                 obj_actor=obj is not None and (self.names_party(obj) or self._holds_named(obj)),
+                                 small_clause=_small_clause(verb))
 
     def noun_features(self, noun: Token) -> PredicateFeatures:
         """What the lexicon matches an event noun on: lemma, modifiers, prepositions, its "of" object."""
@@ -370,9 +371,50 @@ class Arguments:
                 return False
         return False
 
+    def asks_a_question(self, verb: Token) -> bool:
+        """ "asked the minister whether the base would close", "asked how many troops ...": the complement
+        is an embedded question, so the verb asks for information and appeals for no act."""
+        for clause in verb.children:
+            if clause.dep_ != "ccomp" or clause.pos_ not in ("VERB", "AUX") or clause.i < verb.i:
+                continue
+            if clause.left_edge.lower_ in _QUESTION_WORDS or any(
+                    c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in clause.children):
+                return True
+        return False
+
+    def claims(self, verb: Token) -> bool:
+        """ "analysts suggested the sanctions had hurt exports": a proposal verb with a finite clause puts
+        forward a claim, not a proposal ("suggested the council hold an inquiry", "... should hold")."""
+        if verb.lemma_.lower() not in self.cues.proposal_verbs:
+            return False
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")
+                       and c.i > verb.i), None)
+        if clause is None:
+            return False
+        words = [clause] + [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+        if any(w.lower_ in ("should", "shall") for w in words):
+            return False
+        # Under a past proposal verb a plain present form is a subjunctive ("suggested they meet").
+        finite = ("VBD", "VBZ", "MD") if verb.tag_ == "VBD" else ("VBD", "VBZ", "VBP", "MD")
+        return any(w.tag_ in finite for w in words)
+
     def _reported_future(self, verb: Token) -> bool:
         return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self.cues.speech_verbs \
             and verb.head.tag_ == "VBD" and not any(c.dep_ == "mark" and c.lower_ == "if" for c in verb.children)
+
+
+def _small_clause(verb: Token) -> bool:
+    """An opinion frame: a predicate adjective or noun on the verb's object ("considered the deal acceptable",
+    "deemed him a flight risk", "considered himself an artist"), or an "as" phrase ("regards it as a threat")."""
+    for child in verb.children:
+        predicative = child.dep_ in ("ccomp", "xcomp") and child.pos_ in ("ADJ", "NOUN", "PROPN")
+        if child.dep_ in ("oprd", "acomp") or predicative:
+            return True
+        if child.dep_ == "ccomp" and child.lemma_ == "be" and child.tag_ not in ("VBD", "VBZ", "VBP"):
+            return True   # "considered him to be a risk"
+        if child.dep_ == "prep" and child.lower_ == "as":
+            return True
+    return False
 
 
 def _object_modifiers(obj: Token) -> tuple[str, ...]:
@@ -410,6 +452,9 @@ def _subordinate_subject_host(verb: Token) -> Token | None:
     if dep == "pcomp" and head.head.pos_ == "ADJ" and head.head.dep_ == "acomp":
         return head.head   # "were guilty of breaching the accord"
     return None
+
+
+_QUESTION_WORDS = frozenset({"what", "which", "who", "whom", "whose", "when", "where", "why", "how", "whether", "if"})
 
 
 def interrogative(sent: Span) -> bool:
