@@ -301,3 +301,18 @@ def test_opinions_models_and_idioms_are_no_events(coder: Coder, text: str):
 ])
 def test_deliberation_defiance_and_visits_still_code(coder: Coder, text: str, root: str):
     assert root in {e.cameo[:2] for e in coder.code(text, published=PUBLISHED)}
+
+
+def test_a_pronoun_does_not_reach_back_past_a_few_sentences(coder: Coder):
+    text = ("Norway and Sweden sent observers to the vote in March.\n\n"
+            "((Q)) How was your year at the club?\n\n"
+            "((A)) It was a long year. I trained every day. The coaches were strict. The food was good. "
+            "They criticized the referee after the final.")
+    events = coder.code(text, published=PUBLISHED)
+    assert not [e for e in events if e.source.code in ("NOR", "SWE") and e.cameo.startswith("11")]
+
+
+def test_a_pronoun_still_finds_a_recent_antecedent(coder: Coder):
+    text = "Norway and Sweden sent observers to the vote in March. On Friday they criticized the count in Bamako."
+    events = coder.code(text, published=PUBLISHED)
+    assert {e.source.code for e in events if e.cameo.startswith("11")} >= {"NOR", "SWE"}

@@ -28,6 +28,9 @@ from parley.coding.cues import Cues
 from parley.coding.mention_strategies import STRATEGIES, Phrase
 from parley.types import Actor, ActorMention
 
+#: How many sentences back a pronoun may find its antecedent (its own sentence not counted).
+PRONOUN_REACH = 3
+
 
 class MentionResolver:
     """Turns argument tokens into `ActorMention`s for one article."""
@@ -398,24 +401,36 @@ class MentionResolver:
         low = token.lower_
         cues = self.cues
         exclude = self._clause_subject_codes(token)
+        since = self._pronoun_reach(token)
         if low in cues.person_pronouns:
-            found = self.coref.find(token.i, kinds=frozenset({"person"}), exclude=exclude)
+            found = self.coref.find(token.i, kinds=frozenset({"person"}), exclude=exclude, since=since)
         elif low in cues.thing_pronouns:
             found = self.coref.find(token.i, kinds=frozenset({"group", "country", "government", "other"}),
-                                    plural=False, exclude=exclude)
+                                    plural=False, exclude=exclude, since=since)
         elif low in cues.plural_pronouns:
             found = self.coref.find(token.i, kinds=frozenset({"group", "other", "government", "person",
                                                               "coordination"}),
-                                    plural=True, exclude=exclude)
+                                    plural=True, exclude=exclude, since=since)
             ante = self.coref.last_found()
             if found is not None and ante is not None and ante.members:
                 return list(ante.members)
             if found is None:
                 found = self.coref.find(token.i, kinds=frozenset({"group", "country", "government"}),
-                                        exclude=exclude)
+                                        exclude=exclude, since=since)
         else:
             found = None
         return [found] if found is not None else []
+
+    def _pronoun_reach(self, token: Token) -> int:
+        """The first token a pronoun's antecedent may be at: the start of the sentence `PRONOUN_REACH`
+        sentences back. Further back, "they" in an interview answer would find a country named two
+        questions earlier."""
+        start = token.sent.start
+        for _ in range(PRONOUN_REACH):
+            if start == 0:
+                break
+            start = self.doc[start - 1].sent.start
+        return start
 
     def _clause_subject_codes(self, token: Token) -> frozenset[str]:
         """ "The governor pardoned him": an object pronoun (not "himself") never refers to its own clause's subject."""
