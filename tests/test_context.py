@@ -128,9 +128,50 @@ def test_a_date_of_its_own_overrides_the_paragraph_date(coder):
 
 
 def test_the_paragraph_date_stops_at_a_blank_line(coder):
-    text = "Israel bombed Lebanon on Tuesday.\n\nJordan condemned Israel."
+    text = "Tension rose along the border.\n\nIsrael bombed Lebanon on Tuesday.\n\nJordan condemned Israel."
     events = coder.code(text, published=PUBLISHED)
     assert dates_of(events, "JOR", "ISR") == {("2025-03-14", "published")}
+
+
+# ---------------------------------------------------------------- the lead's date
+
+def test_the_lead_date_carries_to_a_past_act_in_a_later_paragraph(coder):
+    text = "On Tuesday, Israeli jets bombed targets in southern Lebanon.\n\nThe strikes hit a depot.\n\n" \
+           "Lebanon condemned Israel."
+    events = coder.code(text, published=PUBLISHED)
+    assert dates_of(events, "LBN", "ISR") == {("2025-03-11", "lead")}
+
+
+def test_the_lead_comes_after_a_dateline(coder):
+    text = "Friday, March 14, 2025\n\nOn Thursday, the Ghanaian army arrested two Togolese smugglers.\n\n" \
+           "Togo criticized Ghana."
+    events = coder.code(text, published=PUBLISHED)
+    assert dates_of(events, "TGO", "GHA") == {("2025-03-13", "lead")}
+
+
+@pytest.mark.xfail(strict=True, reason="the parser makes a sentence of 'Yesterday' alone after a dateline")
+def test_a_bare_yesterday_after_a_dateline_dates_the_lead(coder):
+    text = "Friday, March 14, 2025\n\nYesterday the Ghanaian army arrested two Togolese smugglers.\n\n" \
+           "Togo criticized Ghana."
+    events = coder.code(text, published=PUBLISHED)
+    assert dates_of(events, "TGO", "GHA") == {("2025-03-13", "lead")}
+
+
+def test_a_later_paragraph_with_its_own_date_overrides_the_lead(coder):
+    text = "On Monday, Serbian police detained a Kosovo official.\n\n" \
+           "On Wednesday, Kosovo expelled a Serbian diplomat. Serbia denounced Kosovo."
+    events = coder.code(text, published=PUBLISHED)
+    assert dates_of(events, "SRB", "XKX") == {("2025-03-12", "paragraph")}
+
+
+@pytest.mark.parametrize("text", [
+    "On Tuesday, Israeli jets bombed targets in southern Lebanon.\n\nLebanon condemns Israel.",
+    "Israel will bomb targets in Lebanon on Tuesday, officials said.\n\nLebanon condemned Israel.",
+    "Officials said on Tuesday that Israeli jets had bombed Lebanon.\n\nLebanon condemned Israel.",
+])
+def test_the_lead_date_does_not_date_a_present_act_or_follow_a_future_or_a_statement(coder, text):
+    events = coder.code(text, published=PUBLISHED)
+    assert dates_of(events, "LBN", "ISR") == {("2025-03-14", "published")}
 
 
 def test_a_speech_date_does_not_become_the_paragraph_date(coder):

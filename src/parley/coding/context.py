@@ -94,6 +94,8 @@ def event_date(hosts: list[Token], attachments: Attachments, article: Article,
       clause; else a date phrase of the sentence that hangs on no predicate;
     - "paragraph": the narrative date of the paragraph (see `_narrative_dates`), for a past act whose sentence
       has no date phrase of its own;
+    - "lead": for such an act in a later paragraph that has no narrative date of its own (yet), the narrative
+      date the article's lead paragraph ends with: news opens with the day of its story;
     - "published": the article's publication date; "none" when there is none.
 
     Args:
@@ -109,9 +111,10 @@ def event_date(hosts: list[Token], attachments: Attachments, article: Article,
         return resolved.date.isoformat(), resolved.precision, basis
     if modality is None and published is not None and any(_past(t) for t in hosts[1:]) \
             and not any(resolve_date(date_text(ent), published) for ent in attachments.all_dates()):
-        narrative = _narrative_dates(attachments.sent.doc, published, attachments.cues).get(attachments.sent.start)
-        if narrative is not None:
-            return narrative.date.isoformat(), narrative.precision, "paragraph"
+        carried = _narrative_dates(attachments.sent.doc, published, attachments.cues).get(attachments.sent.start)
+        if carried is not None:
+            narrative, basis = carried
+            return narrative.date.isoformat(), narrative.precision, basis
     if published is not None:
         return published.isoformat(), "day", "published"
     return None, None, "none"
@@ -239,9 +242,12 @@ def _speaks(token: Token, cues: Cues) -> bool:
     return lemma in cues.speech_verbs or lemma in cues.report_verbs
 
 
-def _narrative_dates(doc: Doc, published: datetime.date, cues: Cues) -> dict[int, ResolvedDate | None]:
+def _narrative_dates(doc: Doc, published: datetime.date,
+                     cues: Cues) -> dict[int, tuple[ResolvedDate, str] | None]:
     """The narrative date each sentence inherits from the sentences before it in its paragraph (blank lines
-    separate paragraphs), by sentence start; computed once per `Doc`.
+    separate paragraphs), with its basis ("paragraph"), by sentence start; computed once per `Doc`. A paragraph
+    after the lead starts from the lead's narrative date (basis "lead") until a date of its own replaces it
+    or a speech date clears it. The lead is the first paragraph with a verb (not a dateline or a byline).
 
     The narrative date is the day of the latest past act dated to the day earlier in the paragraph ("Troops
     entered the town on Monday. They arrested the mayor.": Monday). A month or year ("in 1994", "earlier this
@@ -253,19 +259,30 @@ def _narrative_dates(doc: Doc, published: datetime.date, cues: Cues) -> dict[int
     publication, or on a present or future predicate, leaves it as it was.
     """
     key = f"parley.narrative_dates.{published.isoformat()}"
-    cached: dict[int, ResolvedDate | None] | None = doc.user_data.get(key)
+    cached: dict[int, tuple[ResolvedDate, str] | None] | None = doc.user_data.get(key)
     if cached is not None:
         return cached
-    out: dict[int, ResolvedDate | None] = {}
+    out: dict[int, tuple[ResolvedDate, str] | None] = {}
     ents = [e for e in doc.ents if _is_date(e)]
     k = 0
-    narrative: ResolvedDate | None = None
+    narrative: tuple[ResolvedDate, str] | None = None
+    lead: tuple[ResolvedDate, str] | None = None
+    in_lead = False   # inside the lead paragraph
+    lead_seen = False
     for sent in doc.sents:
         if _paragraph_starts(doc, sent):
-            narrative = None
+            if in_lead:
+                lead = None if narrative is None else (narrative[0], "lead")
+                in_lead = False
+            narrative = lead
+        if not lead_seen and any(t.pos_ in ("VERB", "AUX") for t in sent):
+            lead_seen = in_lead = True
         out[sent.start] = narrative
         while k < len(ents) and ents[k].start < sent.end:
-            narrative = _next_narrative(ents[k], narrative, published, cues)
+            before = narrative[0] if narrative is not None else None
+            after = _next_narrative(ents[k], before, published, cues)
+            if after is not before:
+                narrative = None if after is None else (after, "paragraph")
             k += 1
     doc.user_data[key] = out
     return out

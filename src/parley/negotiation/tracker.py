@@ -451,7 +451,7 @@ def _merge_moves(events: list[_Ev], topics: TopicLexicon) -> list[list[_Ev]]:
 
 def _primary(group: list[_Ev]) -> _Ev:
     """The report a move is shown by: a date from the text, a target, an object, then the earliest."""
-    return min(group, key=lambda e: (e.event.date_basis not in ("text", "sentence", "paragraph"),
+    return min(group, key=lambda e: (e.event.date_basis not in ("text", "sentence", "paragraph", "lead"),
                                      e.event.target is None or e.target is None, e.event.object is None, e.order))
 
 
