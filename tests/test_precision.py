@@ -316,3 +316,21 @@ def test_a_pronoun_still_finds_a_recent_antecedent(coder: Coder):
     text = "Norway and Sweden sent observers to the vote in March. On Friday they criticized the count in Bamako."
     events = coder.code(text, published=PUBLISHED)
     assert {e.source.code for e in events if e.cameo.startswith("11")} >= {"NOR", "SWE"}
+
+
+@pytest.mark.parametrize("text", [
+    "A delivery truck struck a lamp post in central Accra on Monday.",
+    "The cyclone hit the coast of Mozambique overnight.",
+    "Falling prices hit small farmers hardest.",
+])
+def test_things_that_strike_things_are_no_attack(coder: Coder, text: str):
+    assert [c for c in codes(coder.code(text, published=PUBLISHED)) if c[:2] in ("18", "19")] == []
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("Turkish jets struck Kurdish positions in northern Iraq.", "19"),
+    ("Russian drones hit the Ukrainian port of Odesa overnight.", "19"),
+    ("Rebel fighters struck an army convoy near Goma.", "19"),
+])
+def test_armed_strikes_still_code(coder: Coder, text: str, root: str):
+    assert root in {e.cameo[:2] for e in coder.code(text, published=PUBLISHED)}
