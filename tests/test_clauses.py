@@ -197,10 +197,13 @@ def test_announced_refusal_to_cooperate_is_a_rejection(coder):
 @pytest.mark.parametrize(("text", "expected"), [
     ("Russia would meet Ukraine.", [("RUS", "040", "UKR", False, "hypothetical")]),
     ("Iran could bomb Israel.", [("IRN", "195", "ISR", False, "hypothetical")]),
-    ("If Israel bombs Lebanon, the war will spread.", [("ISR", "195", "LBN", False, "hypothetical")]),
 ])
-def test_would_could_and_if_are_hypothetical(coder, text, expected):
+def test_would_and_could_are_hypothetical(coder, text, expected):
     assert coded(coder.code(text, published=PUBLISHED)) == expected
+
+
+def test_a_condition_is_no_act(coder):
+    assert coded(coder.code("If Israel bombs Lebanon, the war will spread.", published=PUBLISHED)) == []
 
 
 # ---------------------------------------------------------------- relative clauses and appositions

@@ -334,3 +334,21 @@ def test_things_that_strike_things_are_no_attack(coder: Coder, text: str):
 ])
 def test_armed_strikes_still_code(coder: Coder, text: str, root: str):
     assert root in {e.cameo[:2] for e in coder.code(text, published=PUBLISHED)}
+
+
+@pytest.mark.parametrize("text", [
+    "If the assembly votes for the motion, the governor must leave office.",
+    "Unless Ethiopia withdraws its troops, the talks will fail, analysts say.",
+    "The senator wondered whether Chad had armed the rebels.",
+    "Support for the ruling party has declined sharply since the election.",
+])
+def test_conditions_open_questions_and_declines_report_no_act(coder: Coder, text: str):
+    assert codes(coder.code(text, published=PUBLISHED)) == []
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("Iran declined the invitation to the summit in Doha.", "12"),
+    ("The union threatened to strike if the government cut wages.", "13"),
+])
+def test_refusals_and_conditional_threats_still_code(coder: Coder, text: str, root: str):
+    assert root in {e.cameo[:2] for e in coder.code(text, published=PUBLISHED)}

@@ -117,6 +117,7 @@ class Pattern:
     obj_actor: bool = False            # `args: {obj: actor}`: the object must name an actor or a person
     source_class: str | None = None    # `args: {source: <class>}`
     no_small_clause: bool = False      # `args: {clause: none}`: no opinion frame ("considered it unwise")
+    obj_required: bool = False         # `args: {obj: any}`: the verb must have an object ("declined the offer")
 
     def score(self, f: PredicateFeatures) -> tuple[int, int, int, int] | None:
         """A sort key for how specifically this pattern fits `f`, or None when it does not fit.
@@ -138,6 +139,8 @@ class Pattern:
             return None
         if self.obj_actor and f.obj_actor is False:
             return None   # "released its new album", "blasted through the rock": the word in another sense
+        if self.obj_required and f.obj is None:
+            return None   # "support has declined": the word in another sense
         if self.no_small_clause and f.small_clause:
             return None   # "considered the deal acceptable": an opinion, not a deliberation
         # Every constraint fits: count them, and those that name their words.
@@ -493,7 +496,7 @@ def _compile_pattern(raw: Any, index: int, lines: dict[int, int], onto: Ontology
     xcomp = _optional_set(raw, "xcomp", where, problems)
     preps = _preps(raw, where, problems)
     cameo = raw.get("cameo")
-    obj_actor, source_class, no_small_clause = _args(raw, where, problems)
+    obj_kind, source_class, no_small_clause = _args(raw, where, problems)
     if "cameo" in raw and cameo != NO_EVENT:
         if not isinstance(cameo, str):
             problems.append(f"{where}, key 'cameo': {cameo!r} must be a quoted string such as \"036\" "
@@ -524,7 +527,8 @@ def _compile_pattern(raw: Any, index: int, lines: dict[int, int], onto: Ontology
             reciprocal=reciprocal,
             rank=rank,
             source=path,
-            obj_actor=obj_actor,
+            obj_actor=obj_kind == "actor",
+            obj_required=obj_kind == "any",
             source_class=source_class,
             no_small_clause=no_small_clause,
         )
@@ -533,23 +537,24 @@ def _compile_pattern(raw: Any, index: int, lines: dict[int, int], onto: Ontology
     return compiled, []
 
 
-def _args(raw: dict[str, Any], where: str, problems: list[str]) -> tuple[bool, str | None, bool]:
-    """The pattern's `args` key: `{obj: actor}`, `{source: <actor class>}` and/or `{clause: none}`."""
+def _args(raw: dict[str, Any], where: str, problems: list[str]) -> tuple[str | None, str | None, bool]:
+    """The pattern's `args` key: `{obj: actor | any}`, `{source: <actor class>}` and/or `{clause: none}`."""
     args = raw.get("args")
     if args is None:
-        return False, None, False
+        return None, None, False
     if not isinstance(args, dict) or set(args) - {"obj", "source", "clause"}:
         problems.append(f"{where}, key 'args': {args!r} must be a mapping with obj, source and/or clause")
-        return False, None, False
+        return None, None, False
     if args.get("clause", "none") != "none":
         problems.append(f"{where}, key 'args': clause {args['clause']!r} must be 'none'")
-    if args.get("obj", "actor") != "actor":
-        problems.append(f"{where}, key 'args': obj {args['obj']!r} must be 'actor'")
+    if args.get("obj", "actor") not in ("actor", "any"):
+        problems.append(f"{where}, key 'args': obj {args['obj']!r} must be 'actor' or 'any'")
     source = args.get("source")
     if source is not None and source not in ACTOR_CLASSES:
         problems.append(f"{where}, key 'args': source {source!r} must be one of {', '.join(ACTOR_CLASSES)}")
         source = None
-    return "obj" in args, source, "clause" in args
+    obj = args.get("obj")
+    return (obj if obj in ("actor", "any") else None), source, "clause" in args
 
 
 def _key_problems(raw: dict[Any, Any], known: frozenset[str], required: tuple[str, ...], where: str) -> list[str]:

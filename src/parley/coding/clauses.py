@@ -125,7 +125,7 @@ class ClauseAnalyzer:
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), loose.lower_ if loose else None)
         comp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
         if self._shared_opinion(verb) or self.args.reports_no_act(verb) or self.args.claims(verb) \
-                or self.args.asks_a_question(verb):
+                or self.args.asks_a_question(verb) or self.args.conditional(verb):
             return []
         control, addressee = self._control_rule(verb, comp, particle)
         objs = self.args.objects(verb)

@@ -371,6 +371,14 @@ class Arguments:
                 return False
         return False
 
+    def conditional(self, verb: Token) -> bool:
+        """ "if the assembly votes ...", "unless Ethiopia withdraws ...", "wondered whether Chad had armed ...":
+        a condition or an open question asserts no act (nor do the verbs coordinated with it)."""
+        t = verb
+        while t.dep_ == "conj" and t.head.i != t.i:
+            t = t.head
+        return any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in t.children)
+
     def asks_a_question(self, verb: Token) -> bool:
         """ "asked the minister whether the base would close", "asked how many troops ...": the complement
         is an embedded question, so the verb asks for information and appeals for no act."""
