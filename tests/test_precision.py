@@ -352,3 +352,12 @@ def test_conditions_open_questions_and_declines_report_no_act(coder: Coder, text
 ])
 def test_refusals_and_conditional_threats_still_code(coder: Coder, text: str, root: str):
     assert root in {e.cameo[:2] for e in coder.code(text, published=PUBLISHED)}
+
+
+@pytest.mark.parametrize("text", [
+    "Farmers' unions want the agriculture minister to resign.",
+    "Egypt wants Ethiopia to stop filling the dam.",
+])
+def test_what_one_party_wants_of_another_is_not_done(coder: Coder, text: str):
+    events = coder.code(text, published=PUBLISHED)
+    assert events and all(e.modality is not None or e.cameo.startswith("10") for e in events)

@@ -608,6 +608,10 @@ def governor_modality(verb: Token, cues: Cues) -> str | None:
                 return "future"
             if c.dep_ == "aux" and c.lower_ in cues.hypothetical_aux:
                 return "hypothetical"
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in cues.intent_verbs \
+            and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        # "wants Somalia to withdraw": what one party wants of another; "expects Iran to retaliate": a forecast
+        return "hypothetical" if verb.head.lemma_.lower() == "expect" else "demand"
     return None
 
 
