@@ -361,3 +361,16 @@ def test_refusals_and_conditional_threats_still_code(coder: Coder, text: str, ro
 def test_what_one_party_wants_of_another_is_not_done(coder: Coder, text: str):
     events = coder.code(text, published=PUBLISHED)
     assert events and all(e.modality is not None or e.cameo.startswith("10") for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "Kelp forests provide food and shelter for young fish.",
+    "The new bridge gives residents faster access to the hospital.",
+])
+def test_nature_and_things_provide_no_aid(coder: Coder, text: str):
+    assert [c for c in codes(coder.code(text, published=PUBLISHED)) if c.startswith("07")] == []
+
+
+def test_a_government_providing_food_is_aid(coder: Coder):
+    events = coder.code("Jordan provided food and medicine to refugees in Syria.", published=PUBLISHED)
+    assert "07" in {e.cameo[:2] for e in events}
