@@ -82,7 +82,7 @@ def _host_predicate(token: Token) -> Token | None:
 
 
 def event_date(hosts: list[Token], attachments: Attachments, article: Article,
-               modality: str | None = None) -> tuple[str | None, str | None, str]:
+               modality: str | None = None, *, lead: bool = True) -> tuple[str | None, str | None, str]:
     """The date of an event, as (ISO date, precision, basis).
 
     In order (the first that resolves against the publication date wins; see docs/schema.md, `date_basis`):
@@ -103,6 +103,7 @@ def event_date(hosts: list[Token], attachments: Attachments, article: Article,
         attachments: the date and place phrases of the event's sentence.
         article: the article, for its publication date.
         modality: the event's modality ("future" ... ); only an actual act takes the paragraph's date.
+        lead: whether the lead's date may date the act (not a verbal act: see policy.yaml, `verbal`).
     """
     published = article.published
     found = _clause_date(hosts, attachments, published)
@@ -112,7 +113,7 @@ def event_date(hosts: list[Token], attachments: Attachments, article: Article,
     if modality is None and published is not None and any(_past(t) for t in hosts[1:]) \
             and not any(resolve_date(date_text(ent), published) for ent in attachments.all_dates()):
         carried = _narrative_dates(attachments.sent.doc, published, attachments.cues).get(attachments.sent.start)
-        if carried is not None:
+        if carried is not None and (lead or carried[1] != "lead"):
             narrative, basis = carried
             return narrative.date.isoformat(), narrative.precision, basis
     if published is not None:

@@ -103,7 +103,8 @@ class CodedClause:
             return []
         clause, sent, article = self.clause, self.sent, self.article
         hosts = [clause.trigger, clause.head, clause.anchor]
-        date, precision, basis = event_date(hosts, self.attachments, article, clause.modality)
+        date, precision, basis = event_date(hosts, self.attachments, article, clause.modality,
+                                            lead=not self.policy.is_a(clause.code, "verbal"))
         location = event_location(hosts + clause.targets + ([clause.object_token] if clause.object_token is not None
                                                             else []), self.attachments, self.resources.gazetteer)
         attribution = self.attributor.attribution(clause.anchor, clause.head, sent)
