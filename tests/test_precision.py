@@ -396,3 +396,29 @@ def test_hosting_a_delegation_is_a_visit_received(coder: Coder):
 def test_attacking_a_war_in_a_speech_is_criticism(coder: Coder):
     events = coder.code("The Green candidate attacked the war in Afghanistan during the debate.", published=PUBLISHED)
     assert {e.cameo[:2] for e in events} <= {"11"}
+
+
+@pytest.mark.parametrize("text", [
+    "Activists are fighting corruption in the ministry.",
+    "She has spent a decade fighting for the right to adopt.",
+    "Villagers kill goats for the harvest festival.",
+    "The home side hit back with two late goals.",
+    "The senator ended her campaign for the nomination on Tuesday.",
+    "The rescue team deployed an underwater camera near the wreck.",
+    "The Hornets traded their point guard to Denver.",
+    "A small hotel offered rooms to stranded travellers.",
+    "The teachers cooperate closely with parents.",
+])
+def test_campaigns_sport_business_and_everyday_senses_are_no_events(coder: Coder, text: str):
+    assert codes(coder.code(text, published=PUBLISHED)) == []
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("Protesters fought police in Santiago.", "14"),
+    ("The militia killed at least 12 in the attack.", "19"),
+    ("The army ended its bombing campaign in the north.", "08"),
+    ("Ecuador deployed troops to the border with Colombia.", "15"),
+    ("A man struck a police officer with a bottle.", "18"),
+])
+def test_their_political_and_violent_senses_still_code(coder: Coder, text: str, root: str):
+    assert root in {e.cameo[:2] for e in coder.code(text, published=PUBLISHED)}

@@ -86,7 +86,8 @@ class Arguments:
                                  obj=obj.lemma_.lower() if obj is not None else None,
                                  obj_mods=_object_modifiers(obj) if obj is not None else (),
                                  preps=tuple(preps), xcomp=xcomp,
-                                 obj_actor=obj is not None and (self.names_party(obj) or self._holds_named(obj)),
+                                 obj_actor=obj is not None and (self.names_party(obj) or self._holds_named(obj)
+                                                                or obj.like_num),   # "killed at least 12"
                                  small_clause=_small_clause(verb))
 
     def noun_features(self, noun: Token) -> PredicateFeatures:
