@@ -462,9 +462,21 @@ class ClauseAnalyzer:
                     and pobjs[0].ent_type_ in ("GPE", "ORG", "PERSON", "NORP"):
                 targets = with_conjuncts(pobjs[0])
         if not sources:
-            sources = next(([c] for c in noun.children if c.dep_ in ("amod", "compound")
-                            and c.ent_type_ in ("NORP", "GPE", "ORG") and c.i < noun.i), [])
+            sources = next(([c] for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i
+                            and self._modifier_acts(c, match.code)), [])
         return sources, targets, reciprocal
+
+    def _modifier_acts(self, modifier: Token, code: str) -> bool:
+        """Whether a name before an event noun is who acts: a nationality or an organisation ("Turkish
+        strikes", "a Hamas offer"), a country ("a US strike"), a seat of government in a non-violent act
+        ("a Moscow proposal"); a town before an act of force is where it happened ("a Kabul bombing")."""
+        if modifier.ent_type_ in ("NORP", "ORG"):
+            return True
+        if modifier.ent_type_ != "GPE":
+            return False
+        if self.args.is_country(modifier):
+            return True
+        return self.args.names_actor(modifier) and not self.policy.codes.is_a(code, "fights")
 
     def _noun_object_targets(self, noun: Token) -> list[Token]:
         """ "criticism of the cabinet's handling", "a halt to trade with four neighbours", "its demand

@@ -14,8 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
+from parley import nouns
 from parley.actors import countries
 from parley.coding.coreference import (
     ACTOR_ENTITY_TYPES,
@@ -68,6 +69,8 @@ def pronoun(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
     token = p.token
     if token.pos_ != "PRON":
         return None
+    if token.lower_ == "it" and _hazard_antecedent(token):
+        return []
     speaker = r.speaker_antecedent(token)
     if speaker:
         return speaker
@@ -78,6 +81,58 @@ def pronoun(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
         # Antecedent in the same sentence: point at the name, not the pronoun.
         return [r.mention_of(ante.span[0], ante.span[1], actors[0])]
     return [r.mention_of(token.i, token.i + 1, a) for a in actors]
+
+
+#: Words that open the name of a storm ("Typhoon Haiyan", "Hurricane Maria").
+STORM_TITLES = frozenset({"typhoon", "hurricane", "cyclone", "storm"})
+
+
+def hazard(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
+    """ "the typhoon", "the virus", "Cyclone Idris": a natural hazard or a disease names no actor, though
+    it "kills" and "destroys"."""
+    token = p.token
+    if token.pos_ == "NOUN" and p.poss is None and nouns.is_hazard(p.lemma):
+        return []
+    first = token.doc[p.start]
+    if token.pos_ == "PROPN" and first.i < token.i and first.lower_ in STORM_TITLES and first.is_title:
+        return []
+    return None
+
+
+def place_of_occurrence(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
+    """ "a Kabul car bombing", "the El Paso shooting": a town or region before an act's noun says where it
+    happened, not who did it; a country there is an actor ("a US strike"), and so is a group or a nationality
+    ("a Hamas attack", "an Israeli raid")."""
+    token = p.token
+    if token.pos_ != "NOUN" or p.poss is not None or not nouns.is_occurrence(p.lemma):
+        return None
+    inside = [e for e in r.doc[p.start:token.i].ents if e.label_ in ACTOR_ENTITY_TYPES]
+    if not inside or any(not _town_or_region(r, e) for e in inside):
+        return None
+    if any(c.dep_ in ("prep", "acl") for c in token.children):
+        return None   # "the Gaza bombing by the air force": the agent is named further on
+    return p.whole(r, None) if p.allow_thing else []
+
+
+def _town_or_region(r: MentionResolver, ent: Span) -> bool:
+    """A place entity that is no country (a country's name before an act is its state acting)."""
+    if ent.label_ not in ("GPE", "LOC", "FAC"):
+        return False
+    actor = r.kb_resolve(ent.text)
+    return actor is None or not (actor.sector is None and actor.code == actor.country)
+
+
+def _hazard_antecedent(token: Token) -> bool:
+    """Whether "it" most likely stands for a hazard: the latest singular noun subject before it, in its
+    sentence or the one before, is one ("The virus spread fast. Officials said it has killed two.")."""
+    doc = token.doc
+    sent = token.sent
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    for i in range(token.i - 1, start - 1, -1):
+        t = doc[i]
+        if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NN", "NNP"):
+            return nouns.is_hazard(t.lemma_) or t.pos_ == "PROPN" and doc[t.left_edge.i].lower_ in STORM_TITLES
+    return False
 
 
 def counterpart(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
@@ -249,6 +304,8 @@ def unknown(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
 
 STRATEGIES: tuple[Strategy, ...] = (
     pronoun,
+    hazard,
+    place_of_occurrence,
     counterpart,
     counted_description,
     definite_description,

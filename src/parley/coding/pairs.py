@@ -11,6 +11,7 @@ import itertools
 
 from spacy.tokens import Token
 
+from parley import nouns
 from parley.coding.clauses import Clause
 from parley.coding.cues import Cues
 from parley.coding.mentions import MentionResolver
@@ -61,16 +62,27 @@ def pair_up(clause: Clause, sources: list[ActorMention], targets: list[ActorMent
 
 def _agentive(token: Token, person_nouns: frozenset[str]) -> bool:
     """A common-noun subject that may name people even if no actor is known ("farmers", "Kenyan traders",
-    "a man").
+    "a man"), unless the noun classes say it names a thing or an animal.
 
     Other singular nouns without a national or named modifier ("the offer", "the decision") are not kept.
     """
     if token.pos_ != "NOUN":
         return False
-    if token.lemma_.lower() in person_nouns:
+    lemma = token.lemma_.lower()
+    if lemma in person_nouns:
         return True
     if token.is_upper and len(token) >= 2:
         return True   # an acronym the tagger took for a common noun ("TSA", "FAA")
+    if nouns.can_act(lemma) is False:
+        # "plastics", "the brochures", "dogs": things and animals (noun classes); but "hundreds of
+        # prisoners", "a number of residents" are the people counted, and "thousands" alone are people
+        counted = next((pobj for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                        for pobj in prep.children if pobj.dep_ == "pobj"), None)
+        if not nouns.is_amount(lemma):
+            return False
+        if counted is None:
+            return token.tag_ == "NNS"   # "thousands protested": people
+        return _agentive(counted, person_nouns)
     return token.tag_ == "NNS" or any(c.dep_ in ("compound", "amod") and c.ent_type_ in ("NORP", "GPE", "ORG")
                                       for c in token.children)
 

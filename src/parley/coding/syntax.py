@@ -175,8 +175,10 @@ class Arguments:
             return head
         if dep == "conj" and head.pos_ in ("VERB", "AUX"):
             speech = speech_head(head, self.cues)
-            if speech is not None and verb.tag_ == speech.tag_ != head.tag_:
-                # "X said that Y was ... and accused Z": the second verb is X's, not Y's.
+            if speech is not None and verb.tag_ == speech.tag_ != head.tag_ \
+                    and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children):
+                # "X said that Y was ... and accused Z": the second verb is X's, not Y's; but in "X said
+                # Y has infected ... and killed ..." the second shares Y's auxiliary.
                 return speech
             return head
         if dep == "relcl":
