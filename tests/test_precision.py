@@ -486,3 +486,33 @@ def test_hazards_and_fixed_phrases_are_no_events(coder: Coder, text: str):
 ])
 def test_arming_and_massing_forces_still_code(coder: Coder, text: str, root: str):
     assert root in {e.cameo[:2] for e in coder.code(text, published=PUBLISHED)}
+
+
+@pytest.mark.parametrize("text", [
+    "Other players want a map editor they can change themselves.",
+    "Most voters may not back the mayor again in November.",
+    "Other people don't want to talk to the reporters.",
+])
+def test_people_in_general_report_no_act(coder: Coder, text: str):
+    assert codes(coder.code(text, published=PUBLISHED)) == []
+
+
+def test_a_quantified_group_that_acted_still_codes(coder: Coder):
+    events = coder.code("Other protesters demanded the release of the jailed students on Friday.", published=PUBLISHED)
+    assert "10" in {e.cameo[:2] for e in events}
+
+
+@pytest.mark.parametrize("text", [
+    "Some readers dislike the app because they want a paper edition. Other people want an archive they can search.",
+    "Fans ask for cheaper tickets every season.",
+])
+def test_what_people_in_general_want_is_no_demand(coder: Coder, text: str):
+    assert codes(coder.code(text, published=PUBLISHED)) == []
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("People across the capital protested against the fuel tax on Sunday.", "14"),
+    ("Residents want the council to close the landfill.", "10"),
+])
+def test_people_who_acted_or_residents_who_demand_still_code(coder: Coder, text: str, root: str):
+    assert root in {e.cameo[:2] for e in coder.code(text, published=PUBLISHED)}

@@ -29,6 +29,9 @@ def resolve_pairs(clause: Clause, resolver: MentionResolver) -> list[Pair]:
     """
     sources = unique([m for tok in clause.sources
                       for m in resolver.mentions(tok, allow_thing=_agentive(tok, resolver.cues.person_nouns))])
+    if _habitual(clause.head):
+        # "people want a game they can change", "users ask for dark mode": people in general, not an act
+        sources = [s for s in sources if not _people_in_general(s, resolver.cues)]
     if not sources:
         return []
     targets = unique([m for tok in clause.targets for m in resolver.mentions(tok, allow_thing=True)])
@@ -85,6 +88,25 @@ def _agentive(token: Token, person_nouns: frozenset[str]) -> bool:
         return _agentive(counted, person_nouns)
     return token.tag_ == "NNS" or any(c.dep_ in ("compound", "amod") and c.ent_type_ in ("NORP", "GPE", "ORG")
                                       for c in token.children)
+
+
+def _habitual(verb: Token) -> bool:
+    """A simple present ("want", "asks") or a modal of ability ("can", "may"): what is usual, not an act,
+    unless a date phrase or a progressive says it happens now."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    words = [verb] + [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(w.tag_ in ("VBD", "VBG", "VBN") and w is not verb or w.lower_ in ("will", "would", "shall")
+           for w in words) or verb.tag_ in ("VBD", "VBG", "VBN"):
+        return False
+    return any(w.tag_ in ("VBP", "VBZ", "MD") for w in words) and not any(
+        c.ent_type_ in ("DATE", "TIME") for c in verb.subtree)
+
+
+def _people_in_general(mention: ActorMention, cues: Cues) -> bool:
+    """A mention of people in general ("people", "other users", "the fans"), by its last word."""
+    words = mention.text.lower().replace("'s", "").split()
+    return bool(words) and words[-1].strip(".,'\"") in cues.generic_people
 
 
 def _press(mention: ActorMention, cues: Cues) -> bool:

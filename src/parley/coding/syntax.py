@@ -364,6 +364,8 @@ class Arguments:
             if t.tag_ in ("VBP", "VBZ") and any(c.dep_ == "advmod" and c.lower_ in self.cues.generic_adverbs
                                                 for c in t.children):
                 return True
+            if self._generic_subject(t):
+                return True
             if t.dep_ == "ccomp" and t.head.lemma_.lower() in self.cues.belief_verbs:
                 return True
             if t.dep_ == "relcl" and t.head.head.i != t.head.i:
@@ -373,6 +375,19 @@ class Arguments:
             else:
                 return False
         return False
+
+    def _generic_subject(self, verb: Token) -> bool:
+        """ "other people want ...", "most voters may not back him": a present or modal verb whose subject is
+        a plural common noun with a quantifier of people in general (cues `generic_quantifiers`)."""
+        present = verb.tag_ in ("VBP", "VBZ") or any(
+            c.dep_ == "aux" and (c.tag_ in ("VBP", "VBZ")
+                                 or c.tag_ == "MD" and c.lower_ not in ("will", "would", "shall"))
+            for c in verb.children)
+        if not present:
+            return False
+        return any(c.dep_ == "nsubj" and c.tag_ == "NNS" and any(
+            d.dep_ in ("amod", "det") and d.lower_ in self.cues.generic_quantifiers for d in c.children)
+            for c in verb.children)
 
     def conditional(self, verb: Token) -> bool:
         """ "if the assembly votes ...", "unless Ethiopia withdraws ...", "wondered whether Chad had armed ...":
