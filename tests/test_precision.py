@@ -516,3 +516,16 @@ def test_what_people_in_general_want_is_no_demand(coder: Coder, text: str):
 ])
 def test_people_who_acted_or_residents_who_demand_still_code(coder: Coder, text: str, root: str):
     assert root in {e.cameo[:2] for e in coder.code(text, published=PUBLISHED)}
+
+
+@pytest.mark.parametrize("text", [
+    "In 2009 the health ministry ordered the killing of over 200,000 chickens.",
+    "Park rangers shot a bear that had attacked two hikers.",
+])
+def test_force_against_animals_is_no_event(coder: Coder, text: str):
+    assert [c for c in codes(coder.code(text, published=PUBLISHED)) if c[:2] in ("18", "19", "20")] == []
+
+
+def test_people_named_by_a_common_noun_can_be_released(coder: Coder):
+    events = coder.code("The junta freed the stranded fishermen on Monday.", published=PUBLISHED)
+    assert "08" in {e.cameo[:2] for e in events}

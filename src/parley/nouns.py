@@ -25,6 +25,13 @@ HAZARD_NOUNS = frozenset({
 })
 
 
+#: Nouns whose sense in the news is not WordNet's first: a drone is an aircraft, hawks and doves are
+#: politicians, a mole is a spy.
+NEWS_SENSES: dict[str, tuple[str, ...]] = {
+    "drone": ("artifact",), "hawk": ("person", "animal"), "dove": ("person", "animal"), "mole": ("person",),
+}
+
+
 @lru_cache(maxsize=1)
 def _table() -> dict[str, tuple[str, ...]]:
     text = files("parley").joinpath("data", "noun_classes.tsv").read_text(encoding="utf-8")
@@ -33,6 +40,7 @@ def _table() -> dict[str, tuple[str, ...]]:
         if line and not line.startswith("#"):
             lemma, _, classes = line.partition("\t")
             table[lemma] = tuple(classes.split(","))
+    table.update(NEWS_SENSES)
     return table
 
 
@@ -68,3 +76,16 @@ def is_amount(lemma: str) -> bool:
     """A noun that counts or measures what its "of" phrase names ("hundreds of", "a number of", "a group of")."""
     found = classes(lemma)
     return found is not None and ("quantity" in found or found[0] in ("Tops", "group", "relation"))
+
+
+def is_animal(lemma: str) -> bool:
+    """A noun whose first or second sense is an animal, and whose first is no person ("pigs", "the bear",
+    "chickens", which WordNet lists as food first)."""
+    found = classes(lemma)
+    return found is not None and "animal" in found[:2] and found[0] != "person"
+
+
+def names_person(lemma: str) -> bool:
+    """A noun whose first sense is a person ("fishermen", "riders"): someone who can be acted on."""
+    found = classes(lemma)
+    return found is not None and found[0] == "person"

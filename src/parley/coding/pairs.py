@@ -34,6 +34,9 @@ def resolve_pairs(clause: Clause, resolver: MentionResolver) -> list[Pair]:
         sources = [s for s in sources if not _people_in_general(s, resolver.cues)]
     if not sources:
         return []
+    if clause.targets and default_policy().is_a(clause.code, "fights") \
+            and all(nouns.is_animal(tok.lemma_) for tok in clause.targets):
+        return []   # "culled 300,000 pigs", "killed a bear": no use of force against an actor
     targets = unique([m for tok in clause.targets for m in resolver.mentions(tok, allow_thing=True)])
     if default_policy().is_a(clause.code, "consultations"):
         # "spoke with a newspaper", "talked to reporters": an interview, not a consultation

@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
+from parley import nouns
 from parley.coding.cues import Cues
 from parley.lexicon import PredicateFeatures
 
@@ -298,7 +299,9 @@ class Arguments:
 
     def names_party(self, token: Token) -> bool:
         """Whether a phrase can be someone acted on: an actor, or people ("hostages", "a man")."""
-        return self.is_actor_like(token) or token.lemma_.lower() in self.cues.person_nouns
+        lemma = token.lemma_.lower()
+        return self.is_actor_like(token) or lemma in self.cues.person_nouns \
+            or token.pos_ == "NOUN" and nouns.names_person(lemma)
 
     def _holds_named(self, token: Token) -> bool:
         """A thing that names an actor other than by a pronoun ("the province's ban", not "their weapons")."""
