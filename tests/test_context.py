@@ -231,3 +231,31 @@ def test_a_when_clause_dates_the_act_it_accompanies(coder):
     events = coder.code("When announcing the curfew on Monday, the Kenyan president urged residents to stay home.",
                         published="2025-03-14")
     assert {(e.date, e.date_basis) for e in events if e.cameo.startswith("0")} == {("2025-03-10", "sentence")}
+
+
+# ---------------------------------------------------------------- the same act told twice in an article
+
+def test_the_same_act_told_again_takes_the_date_it_was_given(coder):
+    text = ("The Senate voted on Tuesday to censure the defence minister over the arms contracts.\n\n"
+            "Opposition leaders called the vote overdue.\n\n"
+            "When the Senate censured the minister, three members of his own party joined the majority.")
+    events = coder.code(text, published=PUBLISHED)
+    censures = [e for e in events if e.cameo.startswith("11") and e.source.text.endswith("Senate")]
+    assert censures and {e.date for e in censures} == {"2025-03-11"}
+
+
+def test_the_same_act_recalled_in_a_reaction_takes_the_date_it_was_given(coder):
+    text = ("Kenya expelled two Somali diplomats on Monday, the foreign ministry said.\n\n"
+            "The ministry gave no reason. Somalia called the decision hostile.\n\n"
+            "Analysts said Kenya expelled the diplomats to signal its anger over the border raids.")
+    events = coder.code(text, published=PUBLISHED)
+    expulsions = [e for e in events if e.cameo.startswith("16") and e.source.code == "KEN"]
+    assert len(expulsions) >= 2 and {e.date for e in expulsions} == {"2025-03-10"}
+
+
+def test_an_act_done_again_keeps_its_own_date(coder):
+    text = ("Israel bombed Lebanon on Monday.\n\nThe army said the strikes hit a depot.\n\n"
+            "Israel bombed Lebanon again after the talks broke down.")
+    events = coder.code(text, published=PUBLISHED)
+    assert {e.date for e in events if e.source.code == "ISR" and e.cameo.startswith("19")} \
+        >= {"2025-03-10", "2025-03-14"}

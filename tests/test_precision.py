@@ -529,3 +529,20 @@ def test_force_against_animals_is_no_event(coder: Coder, text: str):
 def test_people_named_by_a_common_noun_can_be_released(coder: Coder):
     events = coder.code("The junta freed the stranded fishermen on Monday.", published=PUBLISHED)
     assert "08" in {e.cameo[:2] for e in events}
+
+
+def test_designating_a_minister_is_no_sanction(coder: Coder):
+    events = coder.code("The president designated Ortiz, a retired admiral, as defence minister in 2018.",
+                        published=PUBLISHED)
+    assert [e for e in events if e.cameo.startswith("17")] == []
+
+
+def test_designating_a_group_as_terrorist_is_a_sanction(coder: Coder):
+    events = coder.code("The interior ministry designated the brotherhood as a terrorist organisation.",
+                        published=PUBLISHED)
+    assert "17" in {e.cameo[:2] for e in events}
+
+
+def test_someones_charges_are_brought_against_them(coder: Coder):
+    events = coder.code("The lawyer said Varga's charges would be heard in April.", published=PUBLISHED)
+    assert all(e.source.text not in ("Varga's", "Varga") for e in events)

@@ -20,8 +20,8 @@ STATE = ("the State Department", "USAGOV")
 # (sentence, source text, source code, cameo, plover, target text, target code, date, precision, basis,
 #  place, place country, negated, modality, speaker, cue, reported_by, hedged, quoted)
 EXPECTED = [
-    # Headline: the recall (halt negotiations) and the rejection.
-    (0, "U.S.", "USA", "164", "SANCTION", "Hamas", "PSEREB", "2025-03-14", "day", "published",
+    # Headline: the recall (halt negotiations, dated by the lead's telling of it) and the rejection.
+    (0, "U.S.", "USA", "164", "SANCTION", "Hamas", "PSEREB", "2025-03-13", "day", "same_act",
      None, None, False, None, None, None, (), False, False),
     (0, "Hamas", "PSEREB", "125", "REJECT", "truce offer", None, "2025-03-14", "day", "published",
      None, None, False, None, None, None, (), False, False),

@@ -207,6 +207,7 @@ class Coder:
 
     def _code_stream(self, articles: Iterable[Article | InputError], n_process: int) -> Iterator[CodingResult]:
         pending: dict[int, tuple[Article | None, int, ParleyError | None, list[Event]]] = {}
+        from parley.coding.context import share_dates
         from parley.coding.to_events import to_events
 
         def pieces() -> Iterator[tuple[str, tuple[int, int, int]]]:
@@ -250,6 +251,8 @@ class Coder:
                 del pending[seq], done_parts[seq]
                 sentence_base.pop(seq, None)
                 art_id = article.id if article is not None else getattr(error, "article_id", None)
+                if error is None and article is not None:
+                    events = share_dates(events, article.text)
                 finished[seq] = CodingResult(article_id=art_id, article=article,
                                              events=events if error is None else [], error=error)
                 while next_out in finished:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
 from parley.coding.cues import Cues
 from parley.dates import ResolvedDate, resolve_date
 from parley.places import Gazetteer
-from parley.types import Article, Location
+from parley.types import ActorMention, Article, Event, Location
 
 _PAST_AUX = frozenset({"had", "has", "have", "'ve", "did", "was", "were"})
 # A TIME entity that names a day: "Monday night", "last night", "this morning", "early on Tuesday".
@@ -111,6 +112,7 @@ def event_date(hosts: list[Token], attachments: Attachments, article: Article,
         resolved, basis = found
         return resolved.date.isoformat(), resolved.precision, basis
     if modality is None and published is not None and any(_past(t) for t in hosts[1:]) \
+            and not any(repeated(t) for t in hosts) \
             and not any(resolve_date(date_text(ent), published) for ent in attachments.all_dates()):
         carried = _narrative_dates(attachments.sent.doc, published, attachments.cues).get(attachments.sent.start)
         if carried is not None and (lead or carried[1] != "lead"):
@@ -119,6 +121,59 @@ def event_date(hosts: list[Token], attachments: Attachments, article: Article,
     if published is not None:
         return published.isoformat(), "day", "published"
     return None, None, "none"
+
+
+REPEAT_WORDS = frozenset({"again", "anew", "afresh"})
+
+
+def repeated(token: Token) -> bool:
+    """ "bombed the town again", "met anew": an act done once more is not the one dated before."""
+    return any(c.dep_ == "advmod" and c.lower_ in REPEAT_WORDS for c in token.children)
+
+
+def share_dates(events: list[Event], text: str) -> list[Event]:
+    """The same act told twice in an article takes the date one telling gives it ("The Senate censured the
+    minister on Tuesday. ... When the Senate censured the minister, ..."): an event dated only by the
+    narrative, the lead or the publication date takes the date of an event of the same code, trigger word
+    and source, and a target that may be the same, dated from the text (basis "sentence" or "text"),
+    unless it is done again ("again", "anew") or such events disagree. Its basis becomes "same_act"."""
+    dated: dict[tuple, list[tuple[ActorMention | None, str | None, str | None]]] = {}
+    for e in events:
+        if e.date_basis in ("text", "sentence") and not e.negated and e.modality is None:
+            dated.setdefault(_act_key(e), []).append((e.target, e.date, e.date_precision))
+    if not dated:
+        return events
+    out = []
+    for e in events:
+        if e.date_basis in ("paragraph", "lead", "published") and not e.negated and e.modality is None \
+                and _act_key(e) in dated and not _told_again(e, text):
+            found = {(date, precision) for target, date, precision in dated[_act_key(e)]
+                     if _same_target(target, e.target)}
+            if len(found) == 1:
+                date, precision = found.pop()
+                e = replace(e, date=date, date_precision=precision, date_basis="same_act")
+        out.append(e)
+    return out
+
+
+def _act_key(e: Event) -> tuple[str, str, str | None]:
+    """Code, trigger word (its first five letters: "censure", "censured") and source (by code, else by the
+    last word of its text)."""
+    source = e.source.code or (e.source.text.lower().split() or [""])[-1]
+    return e.cameo, e.trigger.text.lower()[:5], source
+
+
+def _same_target(a: ActorMention | None, b: ActorMention | None) -> bool:
+    """Targets that may be one: either missing, the same code, or one without a country ("the diplomats")."""
+    if a is None or b is None or a.code == b.code:
+        return True
+    return a.country is None or b.country is None
+
+
+def _told_again(e: Event, text: str) -> bool:
+    """ "bombed the town again", "met for a second time": words of repetition just after the trigger."""
+    window = text[e.trigger.start:max(e.evidence.end, e.trigger.end) + 40].lower()
+    return any(f" {w}" in window for w in REPEAT_WORDS) or " once more" in window or " second time" in window
 
 
 _DATE_MODIFIERS = frozenset({"last", "this", "next", "past", "coming", "early", "late", "mid"})

@@ -449,9 +449,13 @@ def _merge_moves(events: list[_Ev], topics: TopicLexicon) -> list[list[_Ev]]:
     return list(groups.values())
 
 
+#: Dates from the text first: the event's own clause or sentence, another telling of it, the narrative.
+_BASIS_RANK = {"text": 0, "sentence": 0, "same_act": 1, "paragraph": 2, "lead": 2}
+
+
 def _primary(group: list[_Ev]) -> _Ev:
     """The report a move is shown by: a date from the text, a target, an object, then the earliest."""
-    return min(group, key=lambda e: (e.event.date_basis not in ("text", "sentence", "paragraph", "lead"),
+    return min(group, key=lambda e: (_BASIS_RANK.get(e.event.date_basis, len(_BASIS_RANK)),
                                      e.event.target is None or e.target is None, e.event.object is None, e.order))
 
 
