@@ -14,7 +14,7 @@ import pytest
 from parley.coder import Coder
 from parley.coding.cues import default_cues
 from parley.coding.syntax import governor_modality
-from parley.types import Event
+from parley.types import Article, Event
 
 pytestmark = pytest.mark.slow
 
@@ -259,3 +259,33 @@ def test_an_act_done_again_keeps_its_own_date(coder):
     events = coder.code(text, published=PUBLISHED)
     assert {e.date for e in events if e.source.code == "ISR" and e.cameo.startswith("19")} \
         >= {"2025-03-10", "2025-03-14"}
+
+
+# ---------------------------------------------------------------- round-ups: a title that names a month
+
+ROUNDUP = ("Across the region, the month was dominated by budget fights.\n\n"
+           "In Lagos, the governor vetoed the transport bill. Opposition lawmakers criticised the governor.\n\n"
+           "On February 12, Ghana recalled its ambassador from Togo.")
+
+
+def code_titled(coder, text, title, published):
+    return coder.code_article(Article(id="roundup", text=text, title=title, published=published))
+
+
+def test_a_roundup_of_a_past_month_dates_its_undated_acts_to_that_month(coder):
+    events = code_titled(coder, ROUNDUP, "Around West Africa, February 2025", dt.date(2025, 3, 3))
+    criticism = [e for e in events if e.cameo.startswith("11")]
+    assert criticism and {(e.date, e.date_precision, e.date_basis) for e in criticism} \
+        == {("2025-02-01", "month", "title")}
+
+
+def test_a_roundup_keeps_the_dates_its_text_gives(coder):
+    events = code_titled(coder, ROUNDUP, "Around West Africa, February 2025", dt.date(2025, 3, 3))
+    recall = [e for e in events if e.cameo.startswith("16")]
+    assert recall and {e.date for e in recall} == {"2025-02-12"}
+
+
+def test_a_title_naming_the_month_of_publication_changes_nothing(coder):
+    events = code_titled(coder, ROUNDUP, "Around West Africa, March 2025", dt.date(2025, 3, 28))
+    criticism = [e for e in events if e.cameo.startswith("11")]
+    assert criticism and {e.date_basis for e in criticism} == {"published"}

@@ -546,3 +546,19 @@ def test_designating_a_group_as_terrorist_is_a_sanction(coder: Coder):
 def test_someones_charges_are_brought_against_them(coder: Coder):
     events = coder.code("The lawyer said Varga's charges would be heard in April.", published=PUBLISHED)
     assert all(e.source.text not in ("Varga's", "Varga") for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "During the debate, Okafor attacked Mensah over his record on housing.",
+    "Senator Lindqvist hit out at Borg on the radio.",
+])
+def test_one_politician_attacking_another_is_criticism(coder: Coder, text: str):
+    assert {e.cameo[:2] for e in coder.code(text, published=PUBLISHED)} == {"11"}
+
+
+@pytest.mark.parametrize("text", [
+    "Hale attacked Rourke with a hammer outside the pub.",
+    "The army attacked rebel positions near the airport.",
+])
+def test_attacks_with_weapons_or_by_forces_stay_force(coder: Coder, text: str):
+    assert {e.cameo[:2] for e in coder.code(text, published=PUBLISHED)} & {"18", "19"}

@@ -223,6 +223,8 @@ class ClauseAnalyzer:
         sources = self.args.subjects(verb) or self.targets.implied_state(verb, code)
         if not sources:
             return []
+        if self._words_between_people(verb, code, sources, objs):
+            match = policy.construction("verbal_attack", f"verbal+{match.pattern_id}")
         negated = self.args.negated(verb) or negated_by_governor(verb, self.cues) or \
             (decided_by is not None and any(c.lower_ == "no" for c in decided_by.children))
         modality = self.args.modality(verb) or governor_modality(verb, self.cues)
@@ -466,6 +468,19 @@ class ClauseAnalyzer:
                             and self._modifier_acts(c, match.code)), [])
         return sources, targets, reciprocal
 
+    def _words_between_people(self, verb: Token, code: str, sources: list[Token], objs: list[Token]) -> bool:
+        """ "the senator attacked her rival", "Lopez slammed Ortiz": force from one named person (or "he",
+        "she") to another, with no weapon, injury or police in the sentence, is criticism."""
+        if not code.startswith(("18", "19")) or not objs or verb.lemma_.lower() not in self.cues.verbal_attack_verbs:
+            return False
+        if any(c.dep_ == "prt" and f"{verb.lemma_.lower()} {c.lower_}" not in self.cues.verbal_attack_verbs
+               for c in verb.children):
+            return False
+        if not all(_named_person(t) for t in sources + objs):
+            return False
+        return not any(t.lower_ in self.cues.weapon_words or t.lemma_.lower() in self.cues.weapon_words
+                       for t in verb.sent)
+
     def _modifier_acts(self, modifier: Token, code: str) -> bool:
         """Whether a name before an event noun is who acts: a nationality or an organisation ("Turkish
         strikes", "a Hamas offer"), a country ("a US strike"), a seat of government in a non-violent act
@@ -493,3 +508,8 @@ class ClauseAnalyzer:
             if subj is not None and self.args.is_actor_like(subj):
                 targets = [subj]
         return targets
+
+
+def _named_person(token: Token) -> bool:
+    """A person by name ("Harris", "Maria Lopez") or by a personal pronoun."""
+    return token.ent_type_ == "PERSON" or token.lower_ in ("he", "she", "him", "her")

@@ -96,7 +96,9 @@ def event_date(hosts: list[Token], attachments: Attachments, article: Article,
     - "paragraph": the narrative date of the paragraph (see `_narrative_dates`), for a past act whose sentence
       has no date phrase of its own;
     - "lead": for such an act in a later paragraph that has no narrative date of its own (yet), the narrative
-      date the article's lead paragraph ends with: news opens with the day of its story;
+      date the article's lead paragraph ends with: news opens with the day of its story (not in a round-up);
+    - "title": in a round-up whose title names a month that ended before publication ("..., October 2020"),
+      that month (month precision), for an actual act;
     - "published": the article's publication date; "none" when there is none.
 
     Args:
@@ -111,16 +113,39 @@ def event_date(hosts: list[Token], attachments: Attachments, article: Article,
     if found is not None:
         resolved, basis = found
         return resolved.date.isoformat(), resolved.precision, basis
+    period = roundup_month(article.title, published)
     if modality is None and published is not None and any(_past(t) for t in hosts[1:]) \
             and not any(repeated(t) for t in hosts) \
             and not any(resolve_date(date_text(ent), published) for ent in attachments.all_dates()):
         carried = _narrative_dates(attachments.sent.doc, published, attachments.cues).get(attachments.sent.start)
-        if carried is not None and (lead or carried[1] != "lead"):
+        if carried is not None and (lead and period is None or carried[1] != "lead"):
             narrative, basis = carried
             return narrative.date.isoformat(), narrative.precision, basis
+    if period is not None and modality is None:
+        return period.isoformat(), "month", "title"
     if published is not None:
         return published.isoformat(), "day", "published"
     return None, None, "none"
+
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_TITLE_MONTH = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def roundup_month(title: str | None, published: datetime.date | None) -> datetime.date | None:
+    """The first day of the month a round-up's title names ("On the campaign trail, October 2020"), when that
+    month ended before publication: its acts without a date of their own happened in that month, not on the
+    day the round-up came out."""
+    if not title or published is None:
+        return None
+    found = _TITLE_MONTH.findall(title)
+    if len(found) != 1:
+        return None
+    month, year = _MONTHS.index(found[0][0].lower()) + 1, int(found[0][1])
+    first = datetime.date(year, month, 1)
+    next_month = datetime.date(year + month // 12, month % 12 + 1, 1)
+    return first if next_month <= published else None
 
 
 REPEAT_WORDS = frozenset({"again", "anew", "afresh"})
@@ -134,9 +159,10 @@ def repeated(token: Token) -> bool:
 def share_dates(events: list[Event], text: str) -> list[Event]:
     """The same act told twice in an article takes the date one telling gives it ("The Senate censured the
     minister on Tuesday. ... When the Senate censured the minister, ..."): an event dated only by the
-    narrative, the lead or the publication date takes the date of an event of the same code, trigger word
-    and source, and a target that may be the same, dated from the text (basis "sentence" or "text"),
-    unless it is done again ("again", "anew") or such events disagree. Its basis becomes "same_act"."""
+    narrative, the lead, a round-up's title or the publication date takes the date of an event of the same
+    code, trigger word and source, and a target that may be the same, dated from the text (basis "sentence"
+    or "text"), unless it is done again ("again", "anew") or such events disagree. Its basis becomes
+    "same_act"."""
     dated: dict[tuple, list[tuple[ActorMention | None, str | None, str | None]]] = {}
     for e in events:
         if e.date_basis in ("text", "sentence") and not e.negated and e.modality is None:
@@ -145,7 +171,7 @@ def share_dates(events: list[Event], text: str) -> list[Event]:
         return events
     out = []
     for e in events:
-        if e.date_basis in ("paragraph", "lead", "published") and not e.negated and e.modality is None \
+        if e.date_basis in ("paragraph", "lead", "title", "published") and not e.negated and e.modality is None \
                 and _act_key(e) in dated and not _told_again(e, text):
             found = {(date, precision) for target, date, precision in dated[_act_key(e)]
                      if _same_target(target, e.target)}

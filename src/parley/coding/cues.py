@@ -19,7 +19,7 @@ _LIST_KEYS = (
     "first_person_pronouns", "person_nouns", "blame_predicates", "counterpart_nouns",
     "e_final_verbs", "peacekeeping_words", "own_force_nouns", "blocking_verbs", "denial_verbs", "opinion_verbs",
     "patient_nouns", "belief_verbs", "proposal_verbs", "generic_adverbs", "press_nouns",
-    "generic_quantifiers", "generic_people",
+    "generic_quantifiers", "generic_people", "verbal_attack_verbs", "weapon_words",
 )
 _ANAPHOR_KINDS = frozenset({"group", "country", "government", "person", "any"})
 
@@ -66,6 +66,8 @@ class Cues:
     press_nouns: frozenset[str]
     generic_quantifiers: frozenset[str]
     generic_people: frozenset[str]
+    verbal_attack_verbs: frozenset[str]
+    weapon_words: frozenset[str]
     anaphor_heads: dict[str, str]
     event_roles: dict[str, tuple[str, ...]]
 
