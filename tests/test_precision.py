@@ -562,3 +562,22 @@ def test_one_politician_attacking_another_is_criticism(coder: Coder, text: str):
 ])
 def test_attacks_with_weapons_or_by_forces_stay_force(coder: Coder, text: str):
     assert {e.cameo[:2] for e in coder.code(text, published=PUBLISHED)} & {"18", "19"}
+
+
+# ---------------------------------------------------------------- interview transcripts
+
+TRANSCRIPT = (
+    "The mayor of Tarn, Lucie Brandt, criticised the regional council on Monday over the closure of two "
+    "clinics, and spoke to this newspaper about her campaign.\n\n"
+    "((Reporter)) Do you want the council to reopen the clinics?\n\n"
+    "((Lucie Brandt)) Of course. People want their clinics back, and we will fight the council in court if we "
+    "must. Last year I met the health minister twice.\n\n"
+    "Q: Will you run again?\n\n"
+    "A: I promised my voters I would, and the party supports me.")
+
+
+def test_the_turns_of_an_interview_transcript_are_not_coded(coder: Coder):
+    events = coder.code(TRANSCRIPT, published=PUBLISHED)
+    intro_end = TRANSCRIPT.index("((Reporter))")
+    assert events and all(e.trigger.start < intro_end for e in events)
+    assert "11" in {e.cameo[:2] for e in events}

@@ -15,6 +15,7 @@ Parse repairs run before all of this, as the spaCy component `parley_repairs` (`
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -147,6 +148,7 @@ def coded_clauses(doc: Doc, article: Article, resources: Resources, *, char_offs
     # `Span.ents` scans every entity of the document: bucket them once, or coding grows quadratically.
     ents = list(doc.ents)
     k = 0
+    turns = transcript_turns(doc.text)
     for sent_index, sent in enumerate(doc.sents, start=sentence_offset):
         sent_ents = []
         while k < len(ents) and ents[k].start < sent.end:
@@ -155,6 +157,8 @@ def coded_clauses(doc: Doc, article: Article, resources: Resources, *, char_offs
             k += 1
         resolver.sent_ents[sent.start] = sent_ents
         resolver.observe_sentence(sent)
+        if turns and any(start <= sent.start_char < end for start, end in turns):
+            continue   # a question or an answer of an interview transcript: talk, not news narration
         clauses = analyzer.clauses(sent)
         if not clauses:
             continue
@@ -164,6 +168,26 @@ def coded_clauses(doc: Doc, article: Article, resources: Resources, *, char_offs
         for clause in clauses:
             yield CodedClause(clause, sent, sent_index, article, resources, resolver, attributor, attachments,
                               char_offset)
+
+
+# A paragraph that opens with a speaker's label: "((Reporter))", "((Jane Doe))", "Q:", "A:", "Question:",
+# "Answer:", "Interviewer:".
+_TURN = re.compile(r"\(\([^()\n]{1,40}\)\)|(?:Q|A|Question|Answer|Interviewer)\s*:", re.IGNORECASE)
+_PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
+
+
+def transcript_turns(text: str) -> list[tuple[int, int]]:
+    """The character ranges of the paragraphs of an interview transcript (questions and answers, each opening
+    with its speaker's label). Their sentences are talk in an interview, not what the article reports: the
+    coder skips them and codes the article's own narration (the introduction, the report around it)."""
+    turns = []
+    start = 0
+    for m in [*_PARAGRAPH.finditer(text), None]:
+        end = m.start() if m is not None else len(text)
+        if _TURN.match(text, start):
+            turns.append((start, end))
+        start = m.end() if m is not None else end
+    return turns
 
 
 def standalone(clause: Clause, doc: Doc, article: Article, resources: Resources, sent: Span,
