@@ -289,3 +289,12 @@ def test_a_title_naming_the_month_of_publication_changes_nothing(coder):
     events = code_titled(coder, ROUNDUP, "Around West Africa, March 2025", dt.date(2025, 3, 28))
     criticism = [e for e in events if e.cameo.startswith("11")]
     assert criticism and {e.date_basis for e in criticism} == {"published"}
+
+
+@pytest.mark.parametrize("text", [
+    "The 2019 champion, Ana Silva, criticised the organisers.",
+    "Silva criticised the 2019 budget.",
+])
+def test_a_year_that_names_a_thing_does_not_date_the_act(coder, text):
+    events = coder.code(text, published=PUBLISHED)
+    assert events and {(e.date, e.date_basis) for e in events} == {("2025-03-14", "published")}

@@ -581,3 +581,21 @@ def test_the_turns_of_an_interview_transcript_are_not_coded(coder: Coder):
     intro_end = TRANSCRIPT.index("((Reporter))")
     assert events and all(e.trigger.start < intro_end for e in events)
     assert "11" in {e.cameo[:2] for e in events}
+
+
+@pytest.mark.parametrize("text", [
+    "The visitors will be harder to beat than last year's champions.",
+    "The general found it difficult to capture the hill.",
+    "Pilgrims hope to go to heaven.",
+])
+def test_how_hard_an_act_would_be_and_heaven_are_no_events(coder: Coder, text: str):
+    assert codes(coder.code(text, published=PUBLISHED)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The union is likely to reject the revised pay offer.",
+    "Analysts say Ankara is unlikely to approve the accession.",
+])
+def test_a_forecast_is_not_reported_as_fact(coder: Coder, text: str):
+    events = coder.code(text, published=PUBLISHED)
+    assert factual([e for e in events if not e.cameo.startswith("01")]) == []

@@ -218,7 +218,10 @@ def _clause_date(hosts: list[Token], attachments: Attachments,
     """A date phrase of the event's own predicate ("text"), else of a governing one or of none ("sentence")."""
     trigger = hosts[0]
     for host in hosts:
-        resolved = _nearest(attachments.dates.get(host.i, []), host, trigger, published)
+        # "criticised the 2019 budget": a date that dates a thing other than the act's own noun is not its date
+        ents = [ent for ent in attachments.dates.get(host.i, [])
+                if not _modifies_noun(ent) or ent.root.head.i == trigger.i]
+        resolved = _nearest(ents, host, trigger, published)
         if resolved is not None:
             return resolved, "text"
     if trigger.pos_ in ("NOUN", "PROPN"):   # "the talks on Monday" under another verb's clause

@@ -359,9 +359,9 @@ class Arguments:
         return mod
 
     def reports_no_act(self, verb: Token) -> bool:
-        """A belief ("analysts believe the navy sank it") or a generic statement ("governments often jail
-        critics who speak out": present tense with an adverb of habit), for `verb` or a clause it is part
-        of, three clauses up at most."""
+        """A belief ("analysts believe the navy sank it"), a generic statement ("governments often jail
+        critics who speak out": present tense with an adverb of habit) or how hard an act would be ("a hard
+        team to beat"), for `verb` or a clause it is part of, three clauses up at most."""
         t = verb
         for _ in range(3):
             if t.tag_ in ("VBP", "VBZ") and any(c.dep_ == "advmod" and c.lower_ in self.cues.generic_adverbs
@@ -369,6 +369,12 @@ class Arguments:
                 return True
             if self._generic_subject(t):
                 return True
+            ease = self.cues.ease_adjectives
+            adjectives = [t.head] if t.head.pos_ == "ADJ" else \
+                [c for c in t.head.children if c.dep_ == "acomp"] if t.dep_ == "xcomp" else []
+            if t.dep_ in ("xcomp", "acl", "advcl") and any(a.lemma_.lower() in ease or a.lower_ in ease
+                                                          for a in adjectives):
+                return True   # "tougher to beat", "hard to negotiate with"
             if t.dep_ == "ccomp" and t.head.lemma_.lower() in self.cues.belief_verbs:
                 return True
             if t.dep_ == "relcl" and t.head.head.i != t.head.i:
@@ -624,6 +630,9 @@ def governor_modality(verb: Token, cues: Cues) -> str | None:
             return "future"
         if head.lemma_.lower() in cues.intent_verbs:
             return "intent"
+        if any(c.dep_ == "acomp" and c.lower_ in cues.likelihood_adjectives for c in head.children) \
+                or head.lower_ in cues.likelihood_adjectives:
+            return "hypothetical"   # "is likely to reject", "seems unlikely to accept"
         for c in head.children:
             if c.dep_ == "aux" and c.lower_ in cues.future_aux:
                 return "future"
