@@ -298,3 +298,20 @@ def test_a_title_naming_the_month_of_publication_changes_nothing(coder):
 def test_a_year_that_names_a_thing_does_not_date_the_act(coder, text):
     events = coder.code(text, published=PUBLISHED)
     assert events and {(e.date, e.date_basis) for e in events} == {("2025-03-14", "published")}
+
+
+# ---------------------------------------------------------------- dates relative to the story's last date
+
+def test_the_next_day_counts_from_the_date_before_it(coder):
+    text = ("On Monday, rebels attacked the garrison in Kidal.\n\nThe next day, the army shelled rebel positions "
+            "outside the town. Two days later, Mali expelled the French ambassador.")
+    events = coder.code(text, published=PUBLISHED)
+    shelling = [e for e in events if e.cameo.startswith("19") and e.source.text == "the army"]
+    expulsion = [e for e in events if e.cameo.startswith("16")]
+    assert {(e.date, e.date_basis) for e in shelling} == {("2025-03-11", "text")}
+    assert {(e.date, e.date_basis) for e in expulsion} == {("2025-03-13", "text")}
+
+
+def test_a_story_relative_date_with_nothing_before_it_dates_nothing(coder):
+    events = coder.code("A day later, Mali expelled the French ambassador.", published=PUBLISHED)
+    assert events and {e.date_basis for e in events} == {"published"}

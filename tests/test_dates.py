@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from parley.dates import ResolvedDate, parse_published, resolve_date
+from parley.dates import ResolvedDate, parse_published, resolve_date, resolve_from, story_relative
 
 WEDNESDAY = dt.date(2024, 5, 8)
 D = dt.date
@@ -73,8 +73,6 @@ def year(y: int) -> ResolvedDate:
         ("two days ago", day(2024, 5, 6)),
         ("3 days ago", day(2024, 5, 5)),
         ("three weeks ago", day(2024, 4, 17)),
-        ("a week earlier", day(2024, 5, 1)),
-        ("two days later", day(2024, 5, 10)),
         ("two months ago", month(2024, 3)),
         ("a year ago", year(2023)),
         # calendar dates
@@ -201,3 +199,28 @@ def test_parse_published_rejects_unreadable_values(value: object) -> None:
 )
 def test_common_news_forms(expression: str, expected: ResolvedDate) -> None:
     assert resolve_date(expression, WEDNESDAY) == expected
+
+
+@pytest.mark.parametrize(("expression", "expected"), [
+    ("the next day", dt.date(2024, 3, 6)),
+    ("The following morning", dt.date(2024, 3, 6)),
+    ("the day before", dt.date(2024, 3, 4)),
+    ("the previous day", dt.date(2024, 3, 4)),
+    ("two days later", dt.date(2024, 3, 7)),
+    ("a week earlier", dt.date(2024, 2, 27)),
+    ("three days after", dt.date(2024, 3, 8)),
+])
+def test_story_relative_expressions_count_from_the_story_date(expression: str, expected: dt.date) -> None:
+    anchor = ResolvedDate(dt.date(2024, 3, 5), "day")
+    assert story_relative(expression)
+    assert resolve_from(expression, anchor) == ResolvedDate(expected, "day")
+    assert resolve_date(expression, dt.date(2024, 5, 8)) is None   # publication is not their anchor
+
+
+@pytest.mark.parametrize("expression", ["next week", "next day", "two days ago", "Tuesday", "the day"])
+def test_other_expressions_are_not_story_relative(expression: str) -> None:
+    assert not story_relative(expression)
+
+
+def test_a_story_date_coarser_than_a_day_anchors_nothing() -> None:
+    assert resolve_from("the next day", ResolvedDate(dt.date(2024, 3, 1), "month")) is None

@@ -23,10 +23,11 @@ Conventions (what an analyst reading the events should expect):
 - A month and day without a year ("March 3", "Dec 5") fall in the publication year unless that
   is more than two months after publication, then in the year before (published 2024-01-05,
   "December 28" -> 2023-12-28). A month alone ("in March") follows the same rule.
-- "N days ago" and "a week earlier" count back from publication ("earlier"/"later" usually refer
-  to a date in the story, which the expression alone does not give; publication is the best
-  anchor available). Weeks count in days (day precision), months and years at month and year
-  precision.
+- "N days ago" counts back from publication. "Two days later", "a week earlier", "the next day",
+  "the day before" count from a date of the story, which the expression alone does not give: they
+  resolve to None here, and `resolve_from` counts them from the story's date (the coder takes the
+  latest date the article gave before them). Weeks count in days (day precision), months and years
+  ("three months ago") at month and year precision.
 - Too vague to date, so None: decades ("the 1990s" is coarser than the coarsest precision and
   any single year would be invented), "recent days", "the past week/decade", durations
   ("two days", "47 month"), bare numbers ("22"), and story-relative phrases ("the day", "that week",
@@ -367,7 +368,7 @@ def resolve_date(expression: str, published: datetime.date | None) -> ResolvedDa
         published = published.date()
     elif not isinstance(published, datetime.date):
         published = None
-    if _NOT_A_DATE.match(" ".join(expression.lower().split())):
+    if _NOT_A_DATE.match(" ".join(expression.lower().split())) or story_relative(expression):
         return None
     text = _normalise(expression)
     if not text or _NOT_A_DATE.match(text):
@@ -395,6 +396,44 @@ def resolve_date(expression: str, published: datetime.date | None) -> ResolvedDa
     if _REL_UNIT.match(text) or not _VAGUE.isdisjoint(text.split()):
         return None
     return _sane(_fallback(text, published), published)
+
+
+_STORY_NEXT = re.compile(r"^(?:the\s+(?:next|following)|following)\s+(day|morning|afternoon|evening|night|week)$")
+_STORY_PREVIOUS = re.compile(r"^(?:the\s+)?(?:previous|preceding)\s+(day|morning|afternoon|evening|night|week)$")
+_STORY_DAY_AROUND = re.compile(r"^the\s+(day|week)\s+(before|after)$")
+_STORY_COUNT = re.compile(rf"^(a|an|{_NUM})\s+(day|week)s?\s+(later|after|afterwards|earlier|before)$")
+
+
+def story_relative(expression: str) -> bool:
+    """Whether a temporal expression counts from a date of the story, not from publication: "the next day",
+    "the following week", "the day before", "two days later", "a week earlier"."""
+    return _story_offset(expression) is not None
+
+
+def _story_offset(expression: str) -> datetime.timedelta | None:
+    text = " ".join(expression.lower().replace(",", " ").split())
+    text = re.sub(r"^(?:on|by|until)\s+", "", text)
+    if m := _STORY_NEXT.match(text):
+        return datetime.timedelta(weeks=1) if m.group(1) == "week" else datetime.timedelta(days=1)
+    if m := _STORY_PREVIOUS.match(text):
+        return -datetime.timedelta(weeks=1) if m.group(1) == "week" else -datetime.timedelta(days=1)
+    if m := _STORY_DAY_AROUND.match(text):
+        step = datetime.timedelta(weeks=1) if m.group(1) == "week" else datetime.timedelta(days=1)
+        return step if m.group(2) == "after" else -step
+    if m := _STORY_COUNT.match(text):
+        count = 1 if m.group(1) in ("a", "an") else _NUMBERS.get(m.group(1)) or int(m.group(1))
+        step = datetime.timedelta(weeks=count) if m.group(2) == "week" else datetime.timedelta(days=count)
+        return -step if m.group(3) in ("earlier", "before") else step
+    return None
+
+
+def resolve_from(expression: str, anchor: ResolvedDate) -> ResolvedDate | None:
+    """A story-relative expression ("the next day", "two days later") counted from `anchor`, the date the
+    story gave last; None when it is no such expression or the anchor is coarser than a day."""
+    offset = _story_offset(expression)
+    if offset is None or anchor.precision != "day":
+        return None
+    return _day(anchor.date + offset)
 
 
 _PUBLISHED_NUMERIC = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})$")

@@ -9,7 +9,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from parley.coding.cues import Cues
-from parley.dates import ResolvedDate, resolve_date
+from parley.dates import ResolvedDate, resolve_date, resolve_from, story_relative
 from parley.places import Gazetteer
 from parley.types import ActorMention, Article, Event, Location
 
@@ -116,7 +116,7 @@ def event_date(hosts: list[Token], attachments: Attachments, article: Article,
     period = roundup_month(article.title, published)
     if modality is None and published is not None and any(_past(t) for t in hosts[1:]) \
             and not any(repeated(t) for t in hosts) \
-            and not any(resolve_date(date_text(ent), published) for ent in attachments.all_dates()):
+            and not any(resolve_in_story(ent, published) for ent in attachments.all_dates()):
         carried = _narrative_dates(attachments.sent.doc, published, attachments.cues).get(attachments.sent.start)
         if carried is not None and (lead and period is None or carried[1] != "lead"):
             narrative, basis = carried
@@ -205,6 +205,33 @@ def _told_again(e: Event, text: str) -> bool:
 _DATE_MODIFIERS = frozenset({"last", "this", "next", "past", "coming", "early", "late", "mid"})
 
 
+def resolve_in_story(ent: Span, published: datetime.date | None) -> ResolvedDate | None:
+    """The date a date phrase of the article names: against the publication date, or, for a story-relative
+    phrase ("the next day", "two days later"), from the latest day the article named before it."""
+    if published is None:
+        return None
+    key = f"parley.story_dates.{published.isoformat()}"
+    table: dict[int, ResolvedDate | None] | None = ent.doc.user_data.get(key)
+    if table is None:
+        table = {}
+        last: ResolvedDate | None = None
+        for other in ent.doc.ents:
+            if not _is_date(other):
+                continue
+            text = date_text(other)
+            if story_relative(text):
+                resolved = resolve_from(text, last) if last is not None else None
+            else:
+                resolved = resolve_date(text, published)
+            if resolved is not None and resolved.precision == "day" and resolved.date <= published:
+                last = resolved
+            table[other.start] = resolved
+        ent.doc.user_data[key] = table
+    if ent.start in table:
+        return table[ent.start]
+    return resolve_date(date_text(ent), published)
+
+
 def date_text(ent: Span) -> str:
     """A date phrase with a modifier the entity recogniser left out before it ("On *last* Thursday")."""
     doc = ent.doc
@@ -263,7 +290,7 @@ def _simultaneous_clauses(hosts: list[Token]) -> list[Token]:
 def _nearest(ents: list[Span], host: Token, trigger: Token, published: datetime.date | None) -> ResolvedDate | None:
     """The date of the phrase nearest `host` in the tree (then nearest the trigger in the text) that resolves."""
     for ent in sorted(ents, key=lambda e: (_depth(e.root, host), abs(e.root.i - trigger.i))):
-        resolved = resolve_date(date_text(ent), published)
+        resolved = resolve_in_story(ent, published)
         if resolved is not None:
             return resolved
     return None
@@ -376,7 +403,7 @@ def _narrative_dates(doc: Doc, published: datetime.date,
 def _next_narrative(ent: Span, narrative: ResolvedDate | None, published: datetime.date,
                     cues: Cues) -> ResolvedDate | None:
     """The narrative date after the date phrase `ent` (see `_narrative_dates`)."""
-    resolved = resolve_date(date_text(ent), published)
+    resolved = resolve_in_story(ent, published)
     host = _host_predicate(ent.root)
     if resolved is None or host is None:
         return narrative
