@@ -70,6 +70,17 @@ def _modifies_noun(ent: Span) -> bool:
     return root.dep_ in ("compound", "poss", "nmod", "amod", "nummod") and root.head.pos_ in ("NOUN", "PROPN")
 
 
+def _dates_an_argument(ent: Span) -> bool:
+    """ "the 2019 winner criticised", "criticised the 2019 budget": a date inside the subject or the object,
+    which dates that thing; not one inside a phrase of time or circumstance ("on Saturday morning", "at
+    Tuesday's hearing", "in the November 27 deal"), which dates the act."""
+    return _modifies_noun(ent) and ent.root.head.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "appos", "conj") \
+        and ent.root.head.lemma_.lower() not in _TIME_NOUNS
+
+
+_TIME_NOUNS = frozenset({"morning", "afternoon", "evening", "night", "day", "week", "weekend"})
+
+
 def _host_predicate(token: Token) -> Token | None:
     """The nearest verb above `token` (at most six arcs up): the predicate a date phrase modifies."""
     t = token
@@ -247,7 +258,7 @@ def _clause_date(hosts: list[Token], attachments: Attachments,
     for host in hosts:
         # "criticised the 2019 budget": a date that dates a thing other than the act's own noun is not its date
         ents = [ent for ent in attachments.dates.get(host.i, [])
-                if not _modifies_noun(ent) or ent.root.head.i == trigger.i]
+                if not _dates_an_argument(ent) or ent.root.head.i == trigger.i]
         resolved = _nearest(ents, host, trigger, published)
         if resolved is not None:
             return resolved, "text"
