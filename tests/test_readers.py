@@ -870,3 +870,15 @@ def test_warc_unseekable_stream_stops_cleanly_at_damage() -> None:
     assert isinstance(article, Article)
     assert isinstance(error, InputError) and error.source == "upload"
     assert f"byte offset {len(data)}" in error.message and "reading stopped" in error.message
+
+
+def test_a_hostile_jsonl_line_is_that_lines_error_and_the_rest_are_read(tmp_path: Path) -> None:
+    good = [json.dumps({"id": f"g{i}", "text": f"Article number {i}."}) for i in range(4)]
+    huge_number = '{"id": "big", "text": "x", "count": ' + "9" * 5000 + "}"
+    deep = "[" * 100_000 + "]" * 100_000
+    path = write_lines(tmp_path / "hostile.jsonl", [good[0], good[1], huge_number, deep, good[2], good[3]])
+    items = list(read_jsonl(path))
+    assert [i.id for i in items if isinstance(i, Article)] == ["g0", "g1", "g2", "g3"]
+    errors = [i for i in items if isinstance(i, InputError)]
+    assert [e.line for e in errors] == [3, 4]
+    assert all("JSON" in str(e) for e in errors)

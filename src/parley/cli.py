@@ -311,6 +311,9 @@ def _read_event_dicts(path: str) -> Iterator[dict[str, Any]]:
                 record = json.loads(line)
             except json.JSONDecodeError as e:
                 raise InputError(f"malformed JSON: {e.msg}", source=os.fspath(path), line=number) from e
+            except (ValueError, RecursionError) as e:
+                raise InputError(f"unreadable JSON: {e or 'nested too deeply'}", source=os.fspath(path),
+                                 line=number) from e
             if not isinstance(record, dict):
                 raise InputError("expected an event object", source=os.fspath(path), line=number)
             yield record

@@ -286,7 +286,7 @@ def _read_gold(path: str | os.PathLike[str], datasets: Collection[str] | None) -
                 try:
                     item = json.loads(line)
                     ok = isinstance(item, dict) and all(k in item for k in ("id", "dataset", "events"))
-                except json.JSONDecodeError:
+                except (ValueError, RecursionError):   # malformed, a huge integer, nested too deeply
                     ok = False
                 if not ok:
                     message = "not a gold item {id, dataset, text, events}"

@@ -8,7 +8,7 @@ import json
 import os
 import sys
 from collections.abc import Iterable, Iterator
-from typing import IO
+from typing import IO, Any
 
 from parley.errors import InputError, UnknownFormat
 from parley.readers._common import parse_published, published_option, stream_source, text_article
@@ -106,14 +106,26 @@ def _records(lines: Iterable[bytes | str], source: str) -> Iterator[Article | In
         yield item
 
 
+def _parse(text_line: str) -> tuple[Any, str | None]:
+    """The JSON value of a line and None, or None and why it cannot be read: a hostile line (an integer
+    past Python's digit limit, brackets nested 100,000 deep) is that line's error, like a typo."""
+    try:
+        return json.loads(text_line), None
+    except json.JSONDecodeError as e:
+        return None, f"malformed JSON: {e.msg} (column {e.colno})"
+    except ValueError as e:
+        return None, f"unreadable JSON: {e}"
+    except RecursionError:
+        return None, "unreadable JSON: nested too deeply"
+
+
 def _record(text_line: str, *, source: str, line: int) -> Article | InputError:
     def error(message: str, article_id: str | None = None) -> InputError:
         return InputError(message, source=source, line=line, article_id=article_id)
 
-    try:
-        obj = json.loads(text_line)
-    except json.JSONDecodeError as e:
-        return error(f"malformed JSON: {e.msg} (column {e.colno})")
+    obj, problem = _parse(text_line)
+    if problem is not None:
+        return error(problem)
     if not isinstance(obj, dict):
         return error(f"expected a JSON object, found {type(obj).__name__}")
 
