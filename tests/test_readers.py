@@ -882,3 +882,33 @@ def test_a_hostile_jsonl_line_is_that_lines_error_and_the_rest_are_read(tmp_path
     errors = [i for i in items if isinstance(i, InputError)]
     assert [e.line for e in errors] == [3, 4]
     assert all("JSON" in str(e) for e in errors)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-32"])
+def test_utf16_and_utf32_text_files_are_read(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "note.txt"
+    path.write_bytes("Chile recalled its ambassador from Lima on Tuesday.\n".encode(encoding))
+    items = list(read_text_files([path]))
+    assert [i.text.strip() for i in items if isinstance(i, Article)] == \
+        ["Chile recalled its ambassador from Lima on Tuesday."]
+
+
+def test_a_utf16_csv_is_read_by_its_column_names(tmp_path: Path) -> None:
+    path = tmp_path / "rows.csv"
+    path.write_bytes("id,text\nr1,Peru protested to Chile.\nr2,Chile apologised.\n".encode("utf-16"))
+    items = list(read_csv(path))
+    assert [(i.id, i.text) for i in items if isinstance(i, Article)] == \
+        [("r1", "Peru protested to Chile."), ("r2", "Chile apologised.")]
+
+
+def test_a_utf16_jsonl_file_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_bytes((json.dumps({"id": "u1", "text": "Ghana thanked Togo."}) + "\n").encode("utf-16"))
+    assert [i.id for i in read_jsonl(path) if isinstance(i, Article)] == ["u1"]
+
+
+def test_binary_data_is_still_refused(tmp_path: Path) -> None:
+    path = tmp_path / "blob.txt"
+    path.write_bytes(bytes(range(256)) * 4)
+    items = list(read_text_files([path]))
+    assert len(items) == 1 and isinstance(items[0], InputError)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import html.parser
 import importlib
+import io
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -49,18 +50,54 @@ def date_or_none(value: Any) -> dt.date | None:
         return None
 
 
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"),
+         (b"\xfe\xff", "utf-16"))
+
+
+def wide_encoding(head: bytes) -> str | None:
+    """The UTF-16 or UTF-32 encoding that the first bytes of a file show: a byte order mark, or, without
+    one, text whose every other byte is NUL (ASCII in UTF-16); None for anything else (UTF-8 is the
+    default)."""
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            return encoding
+    sample = head[:2000]
+    if len(sample) >= 8 and sample.count(b"\x00") >= len(sample) // 2 - 2:
+        if sample[1::2].count(0) >= len(sample) // 2 - 1:
+            return "utf-16-le"
+        if sample[0::2].count(0) >= len(sample) // 2 - 1:
+            return "utf-16-be"
+    return None
+
+
+def text_stream(fp: Any) -> Any:
+    """A binary file of UTF-16 or UTF-32 text as a text stream (lines split on its own line breaks);
+    anything else unchanged."""
+    peek = getattr(fp, "peek", None)
+    if peek is None:
+        return fp
+    encoding = wide_encoding(peek(2000)[:2000])
+    if encoding is None:
+        return fp
+    return io.TextIOWrapper(fp, encoding=encoding, errors="surrogateescape", newline="")
+
+
 def text_article(data: bytes, *, article_id: str, source: str, published: dt.date | None) -> Article | InputError:
-    """One plain text article from the bytes of a UTF-8 file, or the error that explains why not."""
-    if b"\x00" in data:
+    """One plain text article from the bytes of a UTF-8 (or UTF-16, UTF-32) file, or the error that explains
+    why not."""
+    encoding = wide_encoding(data) or "utf-8"
+    if encoding == "utf-8" and b"\x00" in data:
         return InputError("binary file (contains NUL bytes), not text", source=source, article_id=article_id)
     try:
-        text = data.decode("utf-8")
+        text = data.decode(encoding)
     except UnicodeDecodeError as e:
         return InputError(
-            f"not UTF-8 text (byte 0x{data[e.start]:02x} at offset {e.start}); save it as UTF-8",
+            f"not {encoding.upper()} text (byte 0x{data[e.start]:02x} at offset {e.start}); save it as UTF-8",
             source=source,
             article_id=article_id,
         )
+    if "\x00" in text:
+        return InputError("binary file (contains NUL characters), not text", source=source, article_id=article_id)
     text = text.removeprefix("\ufeff")
     if not text.strip():
         return InputError("empty article", source=source, article_id=article_id)
@@ -116,9 +153,10 @@ Stream = IO[bytes] | IO[str] | Iterable[bytes] | Iterable[str]
 
 
 def stream_source(path_or_file: str | os.PathLike[str] | Stream, source_name: str | None,
-                  records: Callable[[Any, str], Iterator[T]]) -> Iterator[T | InputError]:
+                  records: Callable[[Any, str], Iterator[T]], *, text: bool = False) -> Iterator[T | InputError]:
     """Open a path (or take a binary file object) and stream its records; a file that cannot be
-    opened yields one `InputError` naming it."""
+    opened yields one `InputError` naming it. With `text`, a UTF-16 or UTF-32 file is decoded (see
+    `text_stream`) before its lines reach `records`."""
     if isinstance(path_or_file, str | os.PathLike):
         source = source_name or os.fspath(path_or_file)
         try:
@@ -127,7 +165,12 @@ def stream_source(path_or_file: str | os.PathLike[str] | Stream, source_name: st
             yield InputError(f"cannot open file: {e.strerror or e}", source=source)
             return
         with fp:
-            yield from records(fp, source)
+            stream = text_stream(fp) if text else fp
+            try:
+                yield from records(stream, source)
+            finally:
+                if stream is not fp:
+                    stream.detach()   # the file itself is closed by `with`
     else:
         source = source_name or str(getattr(path_or_file, "name", "<stream>"))
         yield from records(path_or_file, source)

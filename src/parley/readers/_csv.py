@@ -59,7 +59,8 @@ def read_csv(
     if csv.field_size_limit() < FIELD_SIZE_LIMIT:
         csv.field_size_limit(FIELD_SIZE_LIMIT)
     yield from stream_source(path_or_file, source_name,
-                             lambda fp, source: _rows(_decoded(fp), source, fields, mapping or {}, delimiter, date))
+                             lambda fp, source: _rows(_decoded(fp), source, fields, mapping or {}, delimiter, date),
+                             text=True)
 
 
 def _check_mapping(mapping: Mapping[str, str] | None) -> dict[str, str]:

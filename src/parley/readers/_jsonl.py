@@ -34,7 +34,7 @@ def read_jsonl(
 
     A file that cannot be opened yields a single `InputError`.
     """
-    yield from stream_source(path_or_file, source_name, _records)
+    yield from stream_source(path_or_file, source_name, _records, text=True)
 
 
 def read_stdin(
