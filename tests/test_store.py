@@ -397,3 +397,29 @@ def test_killed_mid_ingest_then_run_again_stores_everything_once(tmp_path: Path,
     assert report.skipped_unchanged == stored and report.coded == 40 - stored and report.failed == 0
     assert snapshot(killed_db) == snapshot(clean_db)
     assert len(snapshot(killed_db)["articles"]) == 40
+
+
+class _AbortedConnection:
+    """A connection whose transaction is aborted: every call after the first failure fails too."""
+
+    def __init__(self, con):
+        self._con = con
+
+    def __getattr__(self, name):
+        return getattr(self._con, name)
+
+    def unregister(self, name):
+        raise duckdb.TransactionException("Current transaction is aborted (please ROLLBACK)")
+
+
+def test_the_original_database_error_is_not_hidden_by_cleanup(tmp_path: Path) -> None:
+    import pyarrow as pa
+    with Store.open(tmp_path / "s.duckdb") as store:
+        real = store.con
+        store.con = _AbortedConnection(real)
+        try:
+            with pytest.raises(duckdb.IOException, match="checksum"):
+                with store._registered(pa.table({"x": [1]})):
+                    raise duckdb.IOException("block checksum mismatch")
+        finally:
+            store.con = real

@@ -346,8 +346,13 @@ class Store:
         self.con.register(name, table)
         try:
             yield name
-        finally:
-            self.con.unregister(name)
+        except BaseException:
+            # In an aborted transaction the cleanup fails too ("Current transaction is aborted"): the
+            # error that aborted it is the one to report.
+            with contextlib.suppress(duckdb.Error):
+                self.con.unregister(name)
+            raise
+        self.con.unregister(name)
 
     # ---- settings
     def setting(self, key: str) -> str | None:
