@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import duckdb
@@ -423,3 +424,34 @@ def test_the_original_database_error_is_not_hidden_by_cleanup(tmp_path: Path) ->
                     raise duckdb.IOException("block checksum mismatch")
         finally:
             store.con = real
+
+
+@pytest.mark.slow
+def test_ctrl_c_ends_a_multi_process_ingest_promptly_and_a_rerun_completes(tmp_path: Path) -> None:
+    source = tmp_path / "many.jsonl"
+    with source.open("w", encoding="utf-8") as fp:
+        for i in range(400):
+            text = (f"Officials in the capital said on Monday that police detained {i + 2} protesters. "
+                    "The opposition condemned the arrests and called for a general strike. ") * 3
+            fp.write(json.dumps({"id": f"a{i}", "text": text, "published": "2025-03-14"}) + "\n")
+    db = str(tmp_path / "s.duckdb")
+    command = [sys.executable, "-m", "parley", "ingest", str(source), "--db", db, "--processes", "2",
+               "--batch-size", "20"]
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             start_new_session=True,
+                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    time.sleep(20)
+    os.killpg(child.pid, signal.SIGINT)
+    try:
+        _, err = child.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        os.killpg(child.pid, signal.SIGKILL)
+        pytest.fail("the interrupted ingest did not end within 60 s")
+    if child.returncode == 0:
+        pytest.skip("the ingest finished before the interrupt")
+    assert child.returncode == 130
+    assert "interrupted" in err and "Traceback" not in err
+    rerun = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert rerun.returncode == 0, rerun.stderr
+    with Store.open(db, read_only=True) as store:
+        assert store.con.execute("SELECT count(*) FROM articles").fetchone()[0] == 400

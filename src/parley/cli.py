@@ -63,6 +63,13 @@ def fatal_errors(debug: bool) -> Iterator[None]:
     """
     try:
         yield
+    except KeyboardInterrupt:
+        _echo_err("interrupted: what was written before stays; run the same command again to go on")
+        sys.stdout.flush()
+        sys.stderr.flush()
+        # Not sys.exit: at exit, multiprocessing would wait for the queues of the ended parser workers.
+        # Everything the command opened was closed on the way here (the store by `finally`).
+        os._exit(130)
     except ParleyError as e:
         if debug:
             raise

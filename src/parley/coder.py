@@ -9,8 +9,12 @@ import datetime as dt
 import functools
 import itertools
 import logging
+import multiprocessing
 import os
 import re
+import signal
+import threading
+import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -194,7 +198,10 @@ class Coder:
         In one process, articles are parsed in chunks inside spaCy memory zones, so that the strings
         each chunk adds to the vocabulary are freed and memory stays flat however long the stream.
         """
-        if n_process > 1 or not hasattr(self.nlp, "memory_zone"):
+        if n_process > 1:
+            yield from _ending_workers(self._code_stream(articles, n_process))
+            return
+        if not hasattr(self.nlp, "memory_zone"):
             yield from self._code_stream(articles, n_process)
             return
         stream = iter(articles)
@@ -274,6 +281,41 @@ class Coder:
         if "\x00" in article.text:
             return InputError("text contains NUL bytes: binary data, not an article", article_id=article.id)
         return None
+
+
+def _ending_workers(results: Iterator[CodingResult]) -> Iterator[CodingResult]:
+    """Results of a multi-process run; when it stops early (Ctrl-C, an error, the caller closing it), the
+    worker processes it started are ended, so that it neither waits for them nor, at exit, for queues whose
+    readers are gone.
+
+    In the main thread, Ctrl-C is handled for the length of the run: the parent ends the workers and raises
+    `KeyboardInterrupt`; the workers (forked with the handler) ignore it, so that they do not each print a
+    traceback.
+    """
+    before = set(multiprocessing.active_children())
+    parent = os.getpid()
+
+    def end_workers() -> None:
+        for child in set(multiprocessing.active_children()) - before:
+            child.terminate()
+
+    def on_interrupt(signum: int, frame: Any) -> None:
+        if os.getpid() == parent:
+            # spaCy warns that its workers did not end cleanly: they were ended on purpose
+            warnings.filterwarnings("ignore", message=r".*\[W127\]")
+            end_workers()
+            raise KeyboardInterrupt
+
+    main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGINT, on_interrupt) if main_thread else None
+    try:
+        yield from results
+    except BaseException:
+        end_workers()
+        raise
+    finally:
+        if main_thread:
+            signal.signal(signal.SIGINT, previous)
 
 
 def _split(text: str) -> Iterator[tuple[int, str]]:
