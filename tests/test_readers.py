@@ -912,3 +912,44 @@ def test_binary_data_is_still_refused(tmp_path: Path) -> None:
     path.write_bytes(bytes(range(256)) * 4)
     items = list(read_text_files([path]))
     assert len(items) == 1 and isinstance(items[0], InputError)
+
+
+def test_an_unreadable_sub_folder_is_an_error_and_the_rest_is_read(tmp_path: Path, monkeypatch) -> None:
+    import os as os_module
+    (tmp_path / "a.txt").write_text("Chad thanked Niger.", encoding="utf-8")
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "b.txt").write_text("Niger thanked Chad.", encoding="utf-8")
+    (tmp_path / "z.txt").write_text("Mali thanked Chad.", encoding="utf-8")
+    real_scandir = os_module.scandir
+
+    def scandir(path):
+        if os_module.fspath(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", os_module.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os_module, "scandir", scandir)
+    items = list(iter_articles([tmp_path]))
+    assert sorted(i.id for i in items if isinstance(i, Article)) == ["a.txt", "z.txt"]
+    errors = [i for i in items if isinstance(i, InputError)]
+    assert len(errors) == 1 and "locked" in str(errors[0]) and "ermission" in str(errors[0])
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".jsonl", ".csv", ".html"])
+def test_an_unreadable_file_named_first_does_not_stop_the_others(tmp_path: Path, monkeypatch, suffix: str) -> None:
+    import builtins
+    locked = tmp_path / f"locked{suffix}"
+    locked.write_text("x", encoding="utf-8")
+    good = tmp_path / "good.txt"
+    good.write_text("Chad thanked Niger.", encoding="utf-8")
+    real_open = builtins.open
+
+    def guarded_open(file, *args, **kwargs):
+        if str(file) == str(locked):
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", guarded_open)
+    items = list(iter_articles([locked, good]))
+    assert [i.id for i in items if isinstance(i, Article)] == ["good.txt"]
+    errors = [i for i in items if isinstance(i, InputError)]
+    assert len(errors) == 1 and "ermission" in str(errors[0])

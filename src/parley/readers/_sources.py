@@ -191,16 +191,22 @@ def _read_folder(root: str, options: ReadOptions) -> Iterator[Article | InputErr
     if not os.path.isdir(root):
         yield InputError("not a folder", source=root)
         return
-    for file_path, relative, reader in _walk(root, ""):
+    for found in _walk(root, ""):
+        if isinstance(found, InputError):
+            yield found
+            continue
+        file_path, relative, reader = found
         yield from reader.read(file_path, dataclasses.replace(options, article_id=relative))
 
 
-def _walk(folder: str, prefix: str) -> Iterator[tuple[str, str, Reader]]:
-    """(path, relative id, reader) of the files to read, in sorted order, without following links to folders."""
+def _walk(folder: str, prefix: str) -> Iterator[tuple[str, str, Reader] | InputError]:
+    """(path, relative id, reader) of the files to read, in sorted order, without following links to folders;
+    a folder or an entry that cannot be read is an `InputError` naming it, and the walk goes on."""
     try:
         with os.scandir(folder) as scan:
             entries = sorted(scan, key=lambda entry: entry.name)
-    except OSError:
+    except OSError as e:
+        yield InputError(f"cannot read folder: {e.strerror or e}", source=folder)
         return
     for entry in entries:
         if entry.name.startswith("."):
@@ -211,8 +217,8 @@ def _walk(folder: str, prefix: str) -> Iterator[tuple[str, str, Reader]]:
                 yield from _walk(entry.path, relative + "/")
             elif entry.is_file() and (reader := _folder_reader(entry.name)) is not None:
                 yield entry.path, relative, reader
-        except OSError:
-            continue
+        except OSError as e:
+            yield InputError(f"cannot read: {e.strerror or e}", source=entry.path)
 
 
 def iter_articles(
