@@ -449,9 +449,49 @@ def test_ctrl_c_ends_a_multi_process_ingest_promptly_and_a_rerun_completes(tmp_p
         pytest.fail("the interrupted ingest did not end within 60 s")
     if child.returncode == 0:
         pytest.skip("the ingest finished before the interrupt")
-    assert child.returncode == 130
+    assert child.returncode == 130, err[-3000:]
     assert "interrupted" in err and "Traceback" not in err
     rerun = subprocess.run(command, capture_output=True, text=True, timeout=600)
     assert rerun.returncode == 0, rerun.stderr
     with Store.open(db, read_only=True) as store:
         assert store.con.execute("SELECT count(*) FROM articles").fetchone()[0] == 400
+
+
+# --- parley check ---------------------------------------------------------------------------------
+
+
+def _filled(db: str) -> None:
+    with Store.open(db) as store:
+        ingest([article(f"a{i}", f"Qatar hosted talks, round {i}.") for i in range(5)], db=store, coder=FakeCoder())
+
+
+def test_check_passes_a_sound_store(db: str) -> None:
+    _filled(db)
+    result = CliRunner().invoke(main, ["check", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "ok" in result.output and "5 articles" in result.output
+
+
+def test_check_reports_broken_links(db: str) -> None:
+    _filled(db)
+    con = duckdb.connect(db)
+    con.execute("DELETE FROM events WHERE article_id = 'a1'")
+    con.execute("DELETE FROM event_clusters WHERE cluster_id IN "
+                "(SELECT cluster_id FROM cluster_mentions WHERE article_id = 'a2')")
+    con.close()
+    result = CliRunner().invoke(main, ["check", "--db", db])
+    assert result.exit_code == 1
+    for problem in ("1 articles whose event count is wrong", "cluster mentions of a missing event",
+                    "cluster mentions of a missing cluster"):
+        assert problem in result.output
+
+
+def test_check_reports_a_damaged_file(db: str) -> None:
+    _filled(db)
+    data = bytearray(Path(db).read_bytes())
+    for offset in range(4096 * 3, len(data), 4096):
+        data[offset + 100:offset + 400] = b"\xff" * 300
+    Path(db).write_bytes(bytes(data))
+    result = CliRunner().invoke(main, ["check", "--db", db])
+    assert result.exit_code == 1
+    assert "damaged" in result.output or "cannot read" in result.output or "database error" in result.output

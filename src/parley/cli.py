@@ -445,6 +445,30 @@ def recode_command(
     _finish_store_run(db, report)
 
 
+@main.command("check")
+@_DB_OPTION
+@_DEBUG_OPTION
+def check_command(db: str, debug: bool) -> None:
+    """Read every table of the store end to end and verify its links: every event has its article and a
+    cluster, every cluster its mentions, no id twice, each article's event count. Exit code 1 when
+    something is damaged."""
+    from parley.store import Store
+
+    if not os.path.exists(db):
+        _echo_err(f"error: {db}: no such store")
+        sys.exit(1)
+    with fatal_errors(debug), Store.open(db, read_only=True) as store:
+        counts, problems = store.check()
+    shown = ", ".join(f"{n:,} {table}" for table, n in counts.items())
+    for problem in problems:
+        _echo_err(f"damaged: {problem}")
+    if problems:
+        _echo_err(f"{db}: {len(problems)} problem(s) found ({shown}); restore a backup, or ingest the "
+                  "sources again into a new store")
+        sys.exit(1)
+    click.echo(f"{db}: ok ({shown})")
+
+
 @main.command("errors")
 @_DB_OPTION
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per error.")

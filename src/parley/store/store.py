@@ -89,14 +89,39 @@ def _mapped(path: str) -> Iterator[None]:
     """Map DuckDB's errors to ours at the one boundary."""
     try:
         yield
+    except duckdb.InterruptException as e:   # Ctrl-C while DuckDB worked: an interrupt, not a store error
+        raise KeyboardInterrupt from e
     except duckdb.IOException as e:
         text = str(e)
         if "lock" in text.lower():
             match = _LOCK_HOLDER.search(text)
             raise StoreLocked(path, holder=match.group(1).strip() if match else None) from e
-        raise StoreError(f"cannot read or write the store: {text}", path=path) from e
+        raise StoreError(f"cannot read or write the store: {text}{_CHECK_HINT.format(path=path)}", path=path) from e
     except duckdb.Error as e:
-        raise StoreError(f"database error: {e}", path=path) from e
+        raise StoreError(f"database error: {e}{_CHECK_HINT.format(path=path)}", path=path) from e
+
+
+_CHECK_HINT = " (`parley check --db {path}` reads the whole store and reports what is damaged)"
+
+#: The tables `Store.check` reads end to end, and the links between them it verifies.
+_TABLES = ("schema_version", "settings", "articles", "events", "event_clusters", "cluster_mentions", "errors")
+_CHECKS = (
+    ("duplicate article ids", "SELECT count(*) FROM (SELECT id FROM articles GROUP BY id HAVING count(*) > 1)"),
+    ("duplicate event ids", "SELECT count(*) FROM (SELECT event_id FROM events GROUP BY event_id HAVING count(*) > 1)"),
+    ("events whose article is missing",
+     "SELECT count(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = e.article_id)"),
+    ("articles whose event count is wrong",
+     "SELECT count(*) FROM articles a WHERE a.n_events <> "
+     "(SELECT count(*) FROM events e WHERE e.article_id = a.id)"),
+    ("events in no cluster",
+     "SELECT count(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM cluster_mentions m WHERE m.event_id = e.event_id)"),
+    ("cluster mentions of a missing event",
+     "SELECT count(*) FROM cluster_mentions m WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.event_id = m.event_id)"),
+    ("cluster mentions of a missing cluster", "SELECT count(*) FROM cluster_mentions m "
+     "WHERE NOT EXISTS (SELECT 1 FROM event_clusters c WHERE c.cluster_id = m.cluster_id)"),
+    ("clusters without a mention", "SELECT count(*) FROM event_clusters c "
+     "WHERE NOT EXISTS (SELECT 1 FROM cluster_mentions m WHERE m.cluster_id = c.cluster_id)"),
+)
 
 
 # Arrow schemas of the batches written; names and order follow the tables in schema.py.
@@ -390,6 +415,33 @@ class Store:
     def events_count(self) -> int:
         """The number of stored events."""
         return self._scalar("SELECT count(*) FROM events")
+
+    def check(self) -> tuple[dict[str, int], list[str]]:
+        """Read every table end to end and verify the links between them.
+
+        Returns:
+            The row count of each table, and the problems found ("table events cannot be read: ...",
+            "3 events whose article is missing" ...); no problems means the store is sound.
+        """
+        counts: dict[str, int] = {}
+        problems: list[str] = []
+        for table in _TABLES:
+            try:
+                reader = self.con.sql(f"SELECT * FROM {table}").to_arrow_reader(10_000)
+                counts[table] = sum(batch.num_rows for batch in reader)
+            except duckdb.Error as e:
+                problems.append(f"table {table} cannot be read: {' '.join(str(e).split())}")
+        if problems:
+            return counts, problems   # the links cannot be checked on tables that cannot be read
+        for what, sql in _CHECKS:
+            try:
+                found = self.con.execute(sql).fetchone()
+            except duckdb.Error as e:
+                problems.append(f"cannot check {what}: {' '.join(str(e).split())}")
+                continue
+            if found and found[0]:
+                problems.append(f"{found[0]} {what}")
+        return counts, problems
 
     def _scalar(self, sql: str) -> int:
         with _mapped(self.path):
