@@ -953,3 +953,15 @@ def test_an_unreadable_file_named_first_does_not_stop_the_others(tmp_path: Path,
     assert [i.id for i in items if isinstance(i, Article)] == ["good.txt"]
     errors = [i for i in items if isinstance(i, InputError)]
     assert len(errors) == 1 and "ermission" in str(errors[0])
+
+
+def test_a_deeply_nested_page_still_gives_its_text(tmp_path: Path) -> None:
+    body = ("<p>Chile recalled its ambassador from Lima on Tuesday after a dispute over fishing rights. "
+            "The foreign ministry said talks would resume next month.</p>")
+    page = "<html><head><title>Envoy recalled</title></head><body>" + "<div>" * 3000 + body + \
+        "</div>" * 3000 + "</body></html>"
+    path = tmp_path / "deep.html"
+    path.write_text(page, encoding="utf-8")
+    item = read_html(path)
+    assert isinstance(item, Article), item
+    assert item.text.startswith("Chile recalled its ambassador") and "Envoy recalled" not in item.text

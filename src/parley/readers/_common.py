@@ -108,7 +108,7 @@ _BLOCK_TAGS = frozenset(
     "address article aside blockquote br dd div dl dt figcaption footer h1 h2 h3 h4 h5 h6 header hr li "
     "main nav ol p pre section table td th tr ul".split()
 )
-_SKIPPED_TAGS = frozenset(("script", "style", "template"))
+_SKIPPED_TAGS = frozenset(("script", "style", "template", "head", "title", "noscript"))
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
 
 

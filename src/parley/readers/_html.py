@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import urllib.parse
 from typing import Any
 
 from parley.errors import InputError
-from parley.readers._common import date_or_none, optional_module
+from parley.readers._common import date_or_none, fragment_text, optional_module
 from parley.types import Article
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -66,6 +67,10 @@ def html_article(
     if isinstance(document, str):
         return InputError(f"cannot parse the HTML page: {document}", source=source, article_id=article_id)
     text = document.get("text") or "" if document else ""
+    if (not document or not text.strip()) and _nesting_depth(data) > MAX_PARSER_DEPTH:
+        # lxml stops at 255 levels and trafilatura then sees an empty page: read its text plainly
+        text = fragment_text(data.decode("utf-8", errors="replace"))
+        document = {"text": text}
     if not document or not text.strip():
         return InputError(f"no article text found in {source}", source=source, article_id=article_id)
     return Article(
@@ -76,6 +81,24 @@ def html_article(
         url=url,
         publisher=document.get("sitename") or publisher,
     )
+
+
+#: Nesting beyond this many elements is cut off by lxml (libxml2's default limit is 256).
+MAX_PARSER_DEPTH = 250
+_TAG = re.compile(rb"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>")
+_VOID = frozenset({b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta",
+                   b"param", b"source", b"track", b"wbr"})
+
+
+def _nesting_depth(data: bytes) -> int:
+    """The deepest nesting of elements in a page, counted from its tags."""
+    depth = deepest = 0
+    for closing, name, self_closing in _TAG.findall(data):
+        if name.lower() in _VOID or self_closing:
+            continue
+        depth = max(0, depth - 1) if closing else depth + 1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def extract(data: bytes, *, url: str | None = None) -> dict[str, Any] | str | None:
