@@ -599,3 +599,13 @@ def test_how_hard_an_act_would_be_and_heaven_are_no_events(coder: Coder, text: s
 def test_a_forecast_is_not_reported_as_fact(coder: Coder, text: str):
     events = coder.code(text, published=PUBLISHED)
     assert factual([e for e in events if not e.cameo.startswith("01")]) == []
+
+
+def test_neither_nor_subjects_negate_the_act(coder: Coder):
+    events = coder.code("Neither Brazil nor Argentina recognised the new government.", published=PUBLISHED)
+    assert events and factual(events) == []
+
+
+def test_no_country_as_subject_negates_the_act(coder: Coder):
+    events = coder.code("No country recognised the new government.", published=PUBLISHED)
+    assert factual(events) == []

@@ -329,9 +329,13 @@ class Arguments:
 
     # ------------------------------------------------------------------ flags
     def negated(self, token: Token) -> bool:
-        """Whether `token` carries a negation of its own ("not", "never", "no talks")."""
+        """Whether `token` carries a negation of its own ("not", "never", "no talks"), or its subject does
+        ("neither Brazil nor Chile recognised", "no country recognised")."""
         for child in token.children:
             if child.dep_ == "neg" or (child.dep_ in ("advmod", "det", "preconj") and child.lower_ in NEG_WORDS):
+                return True
+            if child.dep_ in ("nsubj", "nsubjpass") and any(
+                    d.dep_ in ("preconj", "det") and d.lower_ in ("neither", "no") for d in child.children):
                 return True
         return False
 
