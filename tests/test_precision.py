@@ -609,3 +609,17 @@ def test_neither_nor_subjects_negate_the_act(coder: Coder):
 def test_no_country_as_subject_negates_the_act(coder: Coder):
     events = coder.code("No country recognised the new government.", published=PUBLISHED)
     assert factual(events) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The alliance's guidelines call for members to spend 2% of output on defence.",
+    "The Kenyan constitution prohibits the president from dissolving parliament.",
+    "EU rules require Italy to cut its deficit.",
+])
+def test_standing_rules_are_no_acts(coder: Coder, text: str):
+    assert codes(coder.code(text, published=PUBLISHED)) == []
+
+
+def test_a_body_that_issues_a_call_still_codes(coder: Coder):
+    events = coder.code("The Security Council called for an immediate ceasefire on Monday.", published=PUBLISHED)
+    assert "02" in {e.cameo[:2] for e in events}

@@ -373,6 +373,9 @@ class Arguments:
                 return True
             if self._generic_subject(t):
                 return True
+            if t.tag_ in ("VBP", "VBZ") and any(c.dep_ == "nsubj" and c.lemma_.lower() in self.cues.standing_rule_nouns
+                                                for c in t.children):
+                return True   # "the constitution prohibits", "EU rules require": a standing rule
             ease = self.cues.ease_adjectives
             adjectives = [t.head] if t.head.pos_ == "ADJ" else \
                 [c for c in t.head.children if c.dep_ == "acomp"] if t.dep_ == "xcomp" else []
