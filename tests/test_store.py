@@ -430,7 +430,7 @@ def test_the_original_database_error_is_not_hidden_by_cleanup(tmp_path: Path) ->
 def test_ctrl_c_ends_a_multi_process_ingest_promptly_and_a_rerun_completes(tmp_path: Path) -> None:
     source = tmp_path / "many.jsonl"
     with source.open("w", encoding="utf-8") as fp:
-        for i in range(400):
+        for i in range(1500):
             text = (f"Officials in the capital said on Monday that police detained {i + 2} protesters. "
                     "The opposition condemned the arrests and called for a general strike. ") * 3
             fp.write(json.dumps({"id": f"a{i}", "text": text, "published": "2025-03-14"}) + "\n")
@@ -440,7 +440,7 @@ def test_ctrl_c_ends_a_multi_process_ingest_promptly_and_a_rerun_completes(tmp_p
     child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                              start_new_session=True,
                              preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-    time.sleep(20)
+    time.sleep(15)
     os.killpg(child.pid, signal.SIGINT)
     try:
         _, err = child.communicate(timeout=60)
@@ -454,7 +454,7 @@ def test_ctrl_c_ends_a_multi_process_ingest_promptly_and_a_rerun_completes(tmp_p
     rerun = subprocess.run(command, capture_output=True, text=True, timeout=600)
     assert rerun.returncode == 0, rerun.stderr
     with Store.open(db, read_only=True) as store:
-        assert store.con.execute("SELECT count(*) FROM articles").fetchone()[0] == 400
+        assert store.con.execute("SELECT count(*) FROM articles").fetchone()[0] == 1500
 
 
 # --- parley check ---------------------------------------------------------------------------------
