@@ -455,6 +455,7 @@ def test_ctrl_c_ends_a_multi_process_ingest_promptly_and_a_rerun_completes(tmp_p
     assert rerun.returncode == 0, rerun.stderr
     with Store.open(db, read_only=True) as store:
         assert store.con.execute("SELECT count(*) FROM articles").fetchone()[0] == 1500
+        assert store.check()[1] == []
 
 
 # --- parley check ---------------------------------------------------------------------------------

@@ -62,7 +62,12 @@ def fatal_errors(debug: bool) -> Iterator[None]:
     as `parley: error: <message>` and no traceback.
     """
     try:
-        yield
+        try:
+            yield
+        except RuntimeError as e:
+            if "interrupted" not in str(e).lower():
+                raise
+            raise KeyboardInterrupt from e   # DuckDB's answer to Ctrl-C during a query ("Query interrupted")
     except KeyboardInterrupt:
         _echo_err("interrupted: what was written before stays; run the same command again to go on")
         sys.stdout.flush()

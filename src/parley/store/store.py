@@ -425,9 +425,10 @@ class Store:
         """
         counts: dict[str, int] = {}
         problems: list[str] = []
+        con = self.con.cursor()   # a cursor of its own: the connection may hold an unfinished result
         for table in _TABLES:
             try:
-                reader = self.con.sql(f"SELECT * FROM {table}").to_arrow_reader(10_000)
+                reader = con.sql(f"SELECT * FROM {table}").to_arrow_reader(10_000)
                 counts[table] = sum(batch.num_rows for batch in reader)
             except duckdb.Error as e:
                 problems.append(f"table {table} cannot be read: {' '.join(str(e).split())}")
@@ -435,7 +436,7 @@ class Store:
             return counts, problems   # the links cannot be checked on tables that cannot be read
         for what, sql in _CHECKS:
             try:
-                found = self.con.execute(sql).fetchone()
+                found = con.execute(sql).fetchone()
             except duckdb.Error as e:
                 problems.append(f"cannot check {what}: {' '.join(str(e).split())}")
                 continue
