@@ -623,3 +623,60 @@ def test_standing_rules_are_no_acts(coder: Coder, text: str):
 def test_a_body_that_issues_a_call_still_codes(coder: Coder):
     events = coder.code("The Security Council called for an immediate ceasefire on Monday.", published=PUBLISHED)
     assert "02" in {e.cameo[:2] for e in events}
+
+
+# ---------------------------------------------------------------- habits, not-yet, advocacy, brokered deals
+
+@pytest.mark.parametrize("text", [
+    "Border villages are often shelled by the militia during the harvest.",
+    "Cabinet meetings usually centre on the budget.",
+    "Talks between the unions and the employers typically stall over pensions.",
+    "Opposition rallies are routinely broken up by riot police.",
+])
+def test_habits_told_in_the_passive_or_by_event_nouns_are_no_acts(coder: Coder, text: str):
+    assert factual(coder.code(text, published=PUBLISHED)) == []
+
+
+@pytest.mark.parametrize("text,root", [
+    ("Border villages were shelled by the militia on Sunday.", "19"),
+    ("Riot police broke up an opposition rally on Friday.", "17"),
+])
+def test_the_same_acts_told_once_still_code(coder: Coder, text: str, root: str):
+    assert root in {e.cameo[:2] for e in factual(coder.code(text, published=PUBLISHED))}
+
+
+@pytest.mark.parametrize("text", [
+    "The embassy has not commented on the arrests.",
+    "The ministry has yet to comment on the claims.",
+    "Officials have not yet responded to requests for comment.",
+])
+def test_not_having_commented_yet_is_no_act(coder: Coder, text: str):
+    assert factual(coder.code(text, published=PUBLISHED)) == []
+
+
+def test_declining_to_comment_is_still_coded(coder: Coder):
+    events = coder.code("The chancellor declined to comment on the arrests.", published=PUBLISHED)
+    assert [e.cameo for e in events] == ["011"]
+
+
+@pytest.mark.parametrize("text,not_root", [
+    ("The envoy backed sanctioning the generals.", "16"),
+    ("The candidate favoured prosecuting banks that financed the arms trade.", "11"),
+    ("Several deputies advocated expelling the ambassador.", "16"),
+])
+def test_an_act_someone_argues_for_is_not_done(coder: Coder, text: str, not_root: str):
+    assert not_root not in {e.cameo[:2] for e in factual(coder.code(text, published=PUBLISHED))}
+
+
+@pytest.mark.parametrize("text", [
+    "Qatar helped broker a deal establishing a truce between the two militias.",
+    "Norway brokered an accord restoring ties between the neighbours.",
+])
+def test_a_broker_is_not_a_party_to_what_the_deal_does(coder: Coder, text: str):
+    events = coder.code(text, published=PUBLISHED)
+    assert not [e for e in events if e.source.text in ("Qatar", "Norway") and e.cameo[:2] in ("05", "07", "08")]
+
+
+def test_a_motion_censuring_someone_is_still_its_authors_act(coder: Coder):
+    events = coder.code("The parliament adopted a motion censuring the interior minister.", published=PUBLISHED)
+    assert "11" in {e.cameo[:2] for e in events if e.source.text == "The parliament"}

@@ -28,6 +28,7 @@ from parley.coding.syntax import (
     interrogative,
     loose_particle,
     negated_by_governor,
+    not_yet,
     past,
     with_conjuncts,
 )
@@ -228,6 +229,8 @@ class ClauseAnalyzer:
         negated = self.args.negated(verb) or negated_by_governor(verb, self.cues) or \
             (decided_by is not None and any(c.lower_ == "no" for c in decided_by.children))
         modality = self.args.modality(verb) or governor_modality(verb, self.cues)
+        if negated and code == policy.codes.code("statement") and not_yet(verb):
+            return []   # "has not commented", "has yet to comment": no act ("declined to comment" is one)
         predicate_obj = None
         if decided_by is not None and (alone is None or alone.pattern_id != match.pattern_id):
             used.add(decided_by.i)   # "held talks": the noun is part of this event, not one of its own
@@ -245,7 +248,7 @@ class ClauseAnalyzer:
         rule = frame.rule or frame.match.pattern_id
         if policy.peacekeeping(code, trigger, frame.sources):
             code, rule = policy.codes.code("peacekeeping"), f"peacekeeping+{rule}"
-        code, negated, note = policy.adjust(code, frame.negated, frame.modality, past(head))
+        code, negated, note = policy.adjust(code, frame.negated, frame.modality, past(head), not_yet(head))
         if note:
             rule = f"{note}+{rule}"
         targets, reciprocal, rule = self.targets.settle(trigger, head, code, frame.match, frame.sources, frame.objs,
@@ -407,6 +410,8 @@ class ClauseAnalyzer:
         if governor is not None and governor.dep_ == "conj" and noun.dep_ == "conj":
             governor = None
         if governor is not None and governor.pos_ in ("VERB", "AUX"):
+            if self.args.reports_no_act(governor):
+                return None   # "the summits usually centre on trade", "analysts believe the talks failed"
             anchor = governor
             if not sources and noun.dep_ in ("dobj", "attr") and (governor.lemma_.lower() in self.cues.light_verbs
                                                                    or governor.lemma_ == "be"):
@@ -427,7 +432,7 @@ class ClauseAnalyzer:
             return None   # "vetoed a bid to extend the mission"
         if anchor is not noun and anchor.lemma_.lower() in self.cues.intent_verbs:
             modality = "intent"
-        code, negated, note = self.policy.adjust(code, negated, modality, past(anchor))
+        code, negated, note = self.policy.adjust(code, negated, modality, past(anchor), not_yet(anchor))
         rule = match.pattern_id if not note else f"{note}+{match.pattern_id}"
         reciprocal = reciprocal or (not targets and match.reciprocal)
         return Clause(trigger=noun, head=noun, anchor=anchor, code=code, rule=rule,

@@ -20,7 +20,7 @@ _LIST_KEYS = (
     "e_final_verbs", "peacekeeping_words", "own_force_nouns", "blocking_verbs", "denial_verbs", "opinion_verbs",
     "patient_nouns", "belief_verbs", "proposal_verbs", "generic_adverbs", "press_nouns",
     "generic_quantifiers", "generic_people", "verbal_attack_verbs", "weapon_words",
-    "ease_adjectives", "likelihood_adjectives", "standing_rule_nouns",
+    "ease_adjectives", "likelihood_adjectives", "standing_rule_nouns", "brokering_verbs",
 )
 _ANAPHOR_KINDS = frozenset({"group", "country", "government", "person", "any"})
 
@@ -72,6 +72,7 @@ class Cues:
     ease_adjectives: frozenset[str]
     likelihood_adjectives: frozenset[str]
     standing_rule_nouns: frozenset[str]
+    brokering_verbs: frozenset[str]
     anaphor_heads: dict[str, str]
     event_roles: dict[str, tuple[str, ...]]
 

@@ -222,7 +222,7 @@ class CodingPolicy:
         return PatternMatch(code=self.codes.code(name), pattern_id=rule or name, target="obj", reciprocal=False)
 
     def adjust(self, code: str, negated: bool, modality: str | None,
-               past: bool = False) -> tuple[str, bool, str | None]:
+               past: bool = False, pending: bool = False) -> tuple[str, bool, str | None]:
         """Code changes that negation and modality imply (PLOVER's conventions).
 
         - "will not accept refugees", "does not recognise": a stance against cooperation is a rejection;
@@ -231,9 +231,13 @@ class CodingPolicy:
         - "will meet", "plans to send aid": future or intended cooperation is an intent (03x).
         - "will launch an operation against", "would boycott the vote": a future or intended material
           conflict is a threat (13x).
+        - "has not yet accepted", "has yet to respond" (`pending`): not so far, which is no refusal; the act
+          stays, flagged negated.
         Returns the code, whether it is still a negated event, and a note for the rule.
         """
         is_a = self.codes.is_a
+        if negated and pending:
+            return code, True, None
         if negated and code == self.codes.code("statement") and self.refuse is not None:
             return self.refuse.apply(code) or code, False, "negation"   # "did not comment": declined to
         if negated and (not past or is_a(code, "withheld_concessions")) and is_a(code, "refusable") \

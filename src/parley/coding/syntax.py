@@ -188,7 +188,9 @@ class Arguments:
             if head.pos_ == "NOUN" and head.dep_ == "dobj" and not self.is_actor_like(head) \
                     and head.head.pos_ == "VERB":
                 # "adopted a motion censuring X", "released a note faulting X": the act is the
-                # author's, i.e. the subject of the verb the document is the object of.
+                # author's, i.e. the subject of the verb the document is the object of; but not a broker's
+                if head.head.lemma_.lower() in self.cues.brokering_verbs:
+                    return []
                 return head.head
             return with_conjuncts(head)
         return _subordinate_subject_host(verb)
@@ -368,9 +370,9 @@ class Arguments:
         team to beat"), for `verb` or a clause it is part of, three clauses up at most."""
         t = verb
         for _ in range(3):
-            if t.tag_ in ("VBP", "VBZ") and any(c.dep_ == "advmod" and c.lower_ in self.cues.generic_adverbs
-                                                for c in t.children):
-                return True
+            if present_tense(t) and any(c.dep_ == "advmod" and c.lower_ in self.cues.generic_adverbs
+                                        for c in t.children):
+                return True   # "are often shelled", "usually centre on": what is usual
             if self._generic_subject(t):
                 return True
             if t.tag_ in ("VBP", "VBZ") and any(c.dep_ == "nsubj" and c.lemma_.lower() in self.cues.standing_rule_nouns
@@ -573,6 +575,15 @@ def many(sources: list[Token]) -> bool:
     return len(sources) > 1 or (len(sources) == 1 and sources[0].tag_ in ("NNS", "NNPS"))
 
 
+def present_tense(verb: Token) -> bool:
+    """A present tense, simple or with a present auxiliary ("shell", "are shelled", "have attacked"), not a
+    future or a modal of the past."""
+    if verb.tag_ in ("VBP", "VBZ"):
+        return True
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return bool(auxes) and auxes[0].tag_ in ("VBP", "VBZ") and verb.tag_ in ("VBN", "VBG")
+
+
 def past(verb: Token) -> bool:
     """Whether a clause reports a past act ("did not meet", "has not signed", "failed to attend")."""
     for t in (verb, verb.head if verb.dep_ == "xcomp" else None):
@@ -624,7 +635,19 @@ def negated_by_governor(verb: Token, cues: Cues) -> bool:
         head = verb.head
         if head.lemma_.lower() in cues.negating_verbs:
             return True
+        if head.lemma_ in ("have", "be") and any(c.lower_ == "yet" for c in head.children):
+            return True   # "has yet to respond", "is yet to decide"
         return any(c.dep_ == "neg" for c in head.children)
+    return False
+
+
+def not_yet(verb: Token) -> bool:
+    """A present perfect or a "yet" ("has not commented", "have not yet agreed", "has yet to respond"): what
+    has not happened so far, which is no refusal."""
+    for t in (verb, verb.head if verb.dep_ == "xcomp" else None):
+        if t is not None and any(c.lower_ == "yet" and c.dep_ == "advmod" or c.dep_ == "aux" and c.lower_ in
+                                 ("has", "have", "'s", "'ve") and c.tag_ in ("VBZ", "VBP") for c in t.children):
+            return True
     return False
 
 
