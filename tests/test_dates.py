@@ -224,3 +224,23 @@ def test_other_expressions_are_not_story_relative(expression: str) -> None:
 
 def test_a_story_date_coarser_than_a_day_anchors_nothing() -> None:
     assert resolve_from("the next day", ResolvedDate(dt.date(2024, 3, 1), "month")) is None
+
+
+@pytest.mark.parametrize(("expression", "expected"), [
+    ("March 20 last year", day(2023, 3, 20)),
+    ("on 4 June last year", day(2023, 6, 4)),
+    ("in October last year", month(2023, 10)),
+    ("January 9 this year", day(2024, 1, 9)),
+    ("February next year", month(2025, 2)),
+    ("shortly before midnight Tuesday night", day(2024, 5, 7)),
+    ("just after midnight on Sunday", day(2024, 5, 5)),
+    ("around noon Monday", day(2024, 5, 6)),
+    ("at dawn on Thursday", day(2024, 5, 2)),
+])
+def test_a_day_with_its_year_or_hour_named_relatively(expression: str, expected: ResolvedDate) -> None:
+    assert resolve_date(expression, WEDNESDAY) == expected
+
+
+@pytest.mark.parametrize("expression", ["midnight", "shortly before midnight", "the 20th last year"])
+def test_an_hour_or_a_year_alone_names_no_day(expression: str) -> None:
+    assert resolve_date(expression, WEDNESDAY) in (None, year(2023))

@@ -115,6 +115,11 @@ _MODIFIER = re.compile(
     r"|second half of|the first half of|the second half of)(?:\s+|-)"
 )
 _TIME_OF_DAY = re.compile(r"\s+(?:morning|afternoon|evening|night|overnight|midday|noon|midnight|dawn|dusk)$")
+#: An hour before the day it falls on: "shortly before midnight Tuesday night", "at dawn on Thursday".
+_CLOCK = re.compile(r"^(?:(?:shortly|just|soon|right|around|about|close to)\s+)?(?:(?:before|after|at|by|around)\s+)?"
+                    r"(?:midnight|noon|midday|dawn|dusk|daybreak|nightfall)(?:\s+on)?(?:\s+|$)")
+#: A day or month with its year told relatively: "March 20 last year", "in October this year".
+_REL_YEAR = re.compile(r"^(.+?)\s+(last|this|next)\s+year$")
 _REL_WEEKDAY = re.compile(rf"^(?:(last|this|next|past|coming)\s+)?({_WD})$")
 _WEEKEND = re.compile(r"^(?:(last|this|next|past|coming)\s+)?weekend$")
 _REL_UNIT = re.compile(r"^(last|this|next|past|coming|current)\s+(week|month|year)$")
@@ -370,9 +375,17 @@ def resolve_date(expression: str, published: datetime.date | None) -> ResolvedDa
         published = None
     if _NOT_A_DATE.match(" ".join(expression.lower().split())) or story_relative(expression):
         return None
-    text = _normalise(expression)
+    text = _CLOCK.sub("", _normalise(expression))
     if not text or _NOT_A_DATE.match(text):
         return None
+    relative_year = _REL_YEAR.match(text)
+    if relative_year is not None and published is not None:
+        offset = {"last": -1, "this": 0, "next": 1}[relative_year.group(2)]
+        try:
+            absolute = _absolute(f"{relative_year.group(1)} {published.year + offset}", published)
+        except (ValueError, OverflowError):
+            return None
+        return _sane(absolute or None, published)
     try:
         bare = _TIME_OF_DAY.sub("", text)
         if bare in ("this", "last") and bare != text:  # "this morning", "last night"
