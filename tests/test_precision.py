@@ -680,3 +680,43 @@ def test_a_broker_is_not_a_party_to_what_the_deal_does(coder: Coder, text: str):
 def test_a_motion_censuring_someone_is_still_its_authors_act(coder: Coder):
     events = coder.code("The parliament adopted a motion censuring the interior minister.", published=PUBLISHED)
     assert "11" in {e.cameo[:2] for e in events if e.source.text == "The parliament"}
+
+
+# ---------------------------------------------------------------- permission, platforms, estimates, hazards
+
+@pytest.mark.parametrize("text", [
+    "The draft law would have allowed Moscow to deport foreign journalists.",
+    "A treaty clause permits either state to expel the other's diplomats.",
+    "The new decree enables the army to detain suspects without charge.",
+])
+def test_what_a_law_would_allow_is_not_done(coder: Coder, text: str):
+    assert not [e for e in factual(coder.code(text, published=PUBLISHED)) if e.cameo[:2] in ("16", "17")]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The foreign minister posted a message on Twitter blaming Tehran for the blast.", "Twitter"),
+    ("Senator Ruth Okafor made her announcement in a post on Facebook, in which she thanked the governor.",
+     "Facebook"),
+])
+def test_the_platform_a_message_was_posted_on_is_not_its_author(coder: Coder, text: str, name: str):
+    events = coder.code(text, published=PUBLISHED)
+    assert events and not [e for e in events if name in e.source.text]
+
+
+def test_who_made_an_estimate_is_not_who_did_the_damage(coder: Coder):
+    events = coder.code("Hundreds of homes have been destroyed, with some estimates by the Red Cross putting "
+                        "the figure at a thousand.", published=PUBLISHED)
+    assert not [e for e in events if "Red Cross" in e.source.text]
+
+
+@pytest.mark.parametrize("text", [
+    "The coastguard lifted its storm warnings on Saturday.",
+    "Officials issued a flood warning for the river towns.",
+])
+def test_weather_warnings_are_no_threats(coder: Coder, text: str):
+    assert not [e for e in coder.code(text, published=PUBLISHED) if e.cameo.startswith("13")]
+
+
+def test_a_warning_to_a_state_is_still_a_threat(coder: Coder):
+    events = coder.code("The Kremlin issued a stark warning to Finland over its bid to join NATO.", published=PUBLISHED)
+    assert "13" in {e.cameo[:2] for e in events}

@@ -224,6 +224,16 @@ def _month_alone(month: int, which: str | None, year_text: str | None,
     return ResolvedDate(datetime.date(year, month, 1), "month")
 
 
+def _in_relative_year(match: re.Match[str], published: datetime.date) -> ResolvedDate | None:
+    """ "March 20 last year", "in October this year": the day or month in the year counted from publication."""
+    offset = {"last": -1, "this": 0, "next": 1}[match.group(2)]
+    try:
+        absolute = _absolute(f"{match.group(1)} {published.year + offset}", published)
+    except (ValueError, OverflowError):
+        return None
+    return _sane(absolute or None, published)
+
+
 def _relative(text: str, published: datetime.date) -> ResolvedDate | None:
     """Rules that need the publication date; None when none applies."""
     offset = _DAY_WORDS.get(text)
@@ -380,12 +390,7 @@ def resolve_date(expression: str, published: datetime.date | None) -> ResolvedDa
         return None
     relative_year = _REL_YEAR.match(text)
     if relative_year is not None and published is not None:
-        offset = {"last": -1, "this": 0, "next": 1}[relative_year.group(2)]
-        try:
-            absolute = _absolute(f"{relative_year.group(1)} {published.year + offset}", published)
-        except (ValueError, OverflowError):
-            return None
-        return _sane(absolute or None, published)
+        return _in_relative_year(relative_year, published)
     try:
         bare = _TIME_OF_DAY.sub("", text)
         if bare in ("this", "last") and bare != text:  # "this morning", "last night"

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
+from parley import nouns
 from parley.coding.cues import Cues
 from parley.coding.policy import CodingPolicy
 from parley.coding.syntax import (
@@ -194,6 +195,9 @@ class ClauseAnalyzer:
                    addressees: list[Token] | None = None) -> list[Clause]:
         policy = self.policy
         match, decided_by = policy.match(verb, objs)
+        if match is not None and decided_by is not None and policy.codes.is_a(match.code, "threats") \
+                and _hazard_named(decided_by):
+            return []   # "issued a flood warning", "lifted its storm warnings"
         if match is None:
             if self.args.deontic_speaker(verb, any_subject=True) is None:
                 return []
@@ -402,7 +406,7 @@ class ClauseAnalyzer:
     # ------------------------------------------------------------------ nouns
     def _noun(self, noun: Token) -> Clause | None:
         match = self.lexicon.match(self.args.noun_features(noun))
-        if match is None:
+        if match is None or self.policy.codes.is_a(match.code, "threats") and _hazard_named(noun):
             return None
         sources, targets, reciprocal = self._noun_arguments(noun, match)
         anchor = noun
@@ -518,3 +522,8 @@ class ClauseAnalyzer:
 def _named_person(token: Token) -> bool:
     """A person by name ("Harris", "Maria Lopez") or by a personal pronoun."""
     return token.ent_type_ == "PERSON" or token.lower_ in ("he", "she", "him", "her")
+
+
+def _hazard_named(noun: Token) -> bool:
+    """A noun modified by a natural hazard or a disease ("storm warnings", "the flood threat")."""
+    return any(c.dep_ in ("compound", "amod") and nouns.is_hazard(c.lemma_) for c in noun.children)

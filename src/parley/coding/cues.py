@@ -21,6 +21,7 @@ _LIST_KEYS = (
     "patient_nouns", "belief_verbs", "proposal_verbs", "generic_adverbs", "press_nouns",
     "generic_quantifiers", "generic_people", "verbal_attack_verbs", "weapon_words",
     "ease_adjectives", "likelihood_adjectives", "standing_rule_nouns", "brokering_verbs",
+    "permission_verbs", "platform_names",
 )
 _ANAPHOR_KINDS = frozenset({"group", "country", "government", "person", "any"})
 
@@ -73,6 +74,8 @@ class Cues:
     likelihood_adjectives: frozenset[str]
     standing_rule_nouns: frozenset[str]
     brokering_verbs: frozenset[str]
+    permission_verbs: frozenset[str]
+    platform_names: frozenset[str]
     anaphor_heads: dict[str, str]
     event_roles: dict[str, tuple[str, ...]]
 

@@ -98,7 +98,7 @@ class MentionResolver:
 
     def _observe_entity(self, ent: Span, sent: Span) -> None:
         """A named actor, and the role words before its name ("envoy" in "U.S. envoy Jane Roe")."""
-        if ent.label_ not in ACTOR_ENTITY_TYPES:
+        if ent.label_ not in ACTOR_ENTITY_TYPES or ent.text.lower() in self.cues.platform_names:
             return
         root = ent.root
         if ent.label_ == "GPE" and root.dep_ == "pobj" and root.head.lower_ in self.cues.locative_preps:
@@ -169,7 +169,7 @@ class MentionResolver:
     def is_actor_like(self, token: Token) -> bool:
         """Whether a token heads a phrase that can name an actor at all."""
         low = token.lower_
-        if token.ent_type_ in NON_ACTOR_ENTITY_TYPES:
+        if token.ent_type_ in NON_ACTOR_ENTITY_TYPES or low in self.cues.platform_names:
             return False
         if token.pos_ == "PRON":
             return low in self.cues.pronouns

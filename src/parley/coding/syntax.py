@@ -192,6 +192,9 @@ class Arguments:
                 if head.head.lemma_.lower() in self.cues.brokering_verbs:
                     return []
                 return head.head
+            if head.lower_ in self.cues.platform_names:
+                # "posted a message on Twitter blaming Iran": the parser hung the participle on the platform
+                return next((t for t in head.ancestors if t.pos_ in ("VERB", "AUX")), None)
             return with_conjuncts(head)
         return _subordinate_subject_host(verb)
 
@@ -653,7 +656,10 @@ def not_yet(verb: Token) -> bool:
 
 def governor_modality(verb: Token, cues: Cues) -> str | None:
     """The modality a control verb or its auxiliary lends its complement ("plans to", "will agree to"),
-    or a schedule ("is to step down", "are due to meet", "is set to sign", "is expected to resign")."""
+    or a schedule ("is to step down", "are due to meet", "is set to sign", "is expected to resign"); what
+    something allows ("would allow Beijing to extradite") is hypothetical."""
+    if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in cues.permission_verbs:
+        return "hypothetical"
     if verb.dep_ == "xcomp":
         head = verb.head
         if scheduled_by(head, cues):
