@@ -720,3 +720,22 @@ def test_weather_warnings_are_no_threats(coder: Coder, text: str):
 def test_a_warning_to_a_state_is_still_a_threat(coder: Coder):
     events = coder.code("The Kremlin issued a stark warning to Finland over its bid to join NATO.", published=PUBLISHED)
     assert "13" in {e.cameo[:2] for e in events}
+
+
+@pytest.mark.parametrize("text", [
+    "On June 3, the former adviser released a book critical of the president.",
+    "Several days later, the senator's niece released the tell-all memoir Broken Promises.",
+    "According to a recent poll, 57 percent of voters oppose expanding the court.",
+    "Sixty percent of Britons support the ban, a survey found.",
+    "YouTube also hosts many recordings in the public domain.",
+])
+def test_books_polls_and_platforms_are_no_acts(coder: Coder, text: str):
+    assert codes(coder.code(text, published=PUBLISHED)) == []
+
+
+@pytest.mark.parametrize("text,root", [
+    ("A majority of MPs voted for the motion on Tuesday.", "05"),
+    ("Iran released the seized tanker on Friday.", "08"),
+])
+def test_a_vote_and_a_returned_ship_still_code(coder: Coder, text: str, root: str):
+    assert root in {e.cameo[:2] for e in coder.code(text, published=PUBLISHED)}

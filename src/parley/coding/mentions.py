@@ -223,6 +223,8 @@ class MentionResolver:
                             actor.country, actor.sector)
 
     def _mentions(self, token: Token, allow_thing: bool) -> list[ActorMention]:
+        if token.lower_ in self.cues.platform_names and not allow_thing:
+            return []   # "YouTube hosts the videos": a web platform is no actor
         phrase = Phrase.of(self, token, allow_thing)
         for strategy in STRATEGIES:
             found = strategy(self, phrase)

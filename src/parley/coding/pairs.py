@@ -30,6 +30,8 @@ def resolve_pairs(clause: Clause, resolver: MentionResolver) -> list[Pair]:
     sources = unique([m for tok in clause.sources
                       for m in resolver.mentions(tok, allow_thing=_agentive(tok, resolver.cues.person_nouns))])
     if _habitual(clause.head):
+        if any(tok.lemma_.lower() in _SHARES for tok in clause.sources):
+            return []   # "57 percent of voters oppose it", "a majority of Britons support": a poll, not an act
         # "people want a game they can change", "users ask for dark mode": people in general, not an act
         sources = [s for s in sources if not _people_in_general(s, resolver.cues)]
     if not sources:
@@ -46,6 +48,10 @@ def resolve_pairs(clause: Clause, resolver: MentionResolver) -> list[Pair]:
     found = pair_up(clause, sources, targets)
     resolver.record_acts(clause.trigger.i, clause.code, [source for source, _ in found])
     return found
+
+
+_SHARES = frozenset({"percent", "%", "cent", "majority", "minority", "proportion", "share", "third", "half",
+                     "quarter", "fifth", "two-thirds"})
 
 
 def pair_up(clause: Clause, sources: list[ActorMention], targets: list[ActorMention]) -> list[Pair]:
