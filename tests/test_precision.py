@@ -739,3 +739,18 @@ def test_books_polls_and_platforms_are_no_acts(coder: Coder, text: str):
 ])
 def test_a_vote_and_a_returned_ship_still_code(coder: Coder, text: str, root: str):
     assert root in {e.cameo[:2] for e in coder.code(text, published=PUBLISHED)}
+
+
+@pytest.mark.parametrize("text", [
+    "SARS-CoV-2 has already killed more than 1,000 people in the province.",
+    "Hurricane Dorian battered the islands on Monday. On Tuesday, Dorian destroyed hundreds of homes in Freeport.",
+    "Typhoon Hagibis struck Japan on Saturday, and Hagibis killed at least 40 people.",
+    "Ebola has killed 2,000 people in eastern Congo since August.",
+])
+def test_named_storms_and_diseases_do_not_act(coder: Coder, text: str):
+    assert codes(coder.code(text, published=PUBLISHED)) == []
+
+
+def test_an_interviewer_meeting_its_guest_is_no_consultation(coder: Coder):
+    events = coder.code("Wikinews caught up with the author to discuss her findings.", published=PUBLISHED)
+    assert codes(events) == []

@@ -21,7 +21,7 @@ _LIST_KEYS = (
     "patient_nouns", "belief_verbs", "proposal_verbs", "generic_adverbs", "press_nouns",
     "generic_quantifiers", "generic_people", "verbal_attack_verbs", "weapon_words",
     "ease_adjectives", "likelihood_adjectives", "standing_rule_nouns", "brokering_verbs",
-    "permission_verbs", "platform_names",
+    "permission_verbs", "platform_names", "disease_names",
 )
 _ANAPHOR_KINDS = frozenset({"group", "country", "government", "person", "any"})
 
@@ -76,6 +76,7 @@ class Cues:
     brokering_verbs: frozenset[str]
     permission_verbs: frozenset[str]
     platform_names: frozenset[str]
+    disease_names: frozenset[str]
     anaphor_heads: dict[str, str]
     event_roles: dict[str, tuple[str, ...]]
 

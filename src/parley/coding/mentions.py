@@ -14,6 +14,7 @@ import datetime as dt
 
 from spacy.tokens import Doc, Span, Token
 
+from parley import nouns
 from parley.actors.kb import ActorKB
 from parley.coding.coreference import (
     ACTOR_ENTITY_TYPES,
@@ -45,6 +46,7 @@ class MentionResolver:
         self._sent_starts: list[int] | None = None
         self.acted: list[tuple[int, str, Actor]] = []   # (token, CAMEO code, source actor) of acts so far
         self.sent_ents: dict[int, list] = {}   # sentence start -> its entities, filled by the caller
+        self._hazards: frozenset[str] | None = None
 
     def record_acts(self, token_i: int, code: str, sources: list[ActorMention]) -> None:
         """Remember who did what (the known actors among `sources` did `code` at token `token_i`), for
@@ -222,9 +224,20 @@ class MentionResolver:
         return ActorMention(span.text, span.start_char, span.end_char, actor.code, actor.name,
                             actor.country, actor.sector)
 
+    def hazard_names(self) -> frozenset[str]:
+        """Names that stand for a natural hazard or a disease in this text: the names of storms ("Hurricane
+        Dorian", then "Dorian") and the diseases of `disease_names` in cues.yaml."""
+        if self._hazards is None:
+            named = {t.lower_ for t in self.doc if t.pos_ == "PROPN" and any(
+                c.dep_ == "compound" and c.i < t.i and nouns.is_hazard(c.lemma_) for c in t.children)}
+            self._hazards = frozenset(named) | self.cues.disease_names
+        return self._hazards
+
     def _mentions(self, token: Token, allow_thing: bool) -> list[ActorMention]:
-        if token.lower_ in self.cues.platform_names and not allow_thing:
-            return []   # "YouTube hosts the videos": a web platform is no actor
+        whole = self.doc[token.left_edge.i:token.i + 1].text.lower()   # "SARS-CoV-2" is headed by "CoV-2"
+        if not allow_thing and (token.lower_ in self.cues.platform_names or token.lower_ in self.hazard_names()
+                                or whole in self.hazard_names()):
+            return []   # "YouTube hosts the videos", "Dorian destroyed homes": a platform, a storm is no actor
         phrase = Phrase.of(self, token, allow_thing)
         for strategy in STRATEGIES:
             found = strategy(self, phrase)

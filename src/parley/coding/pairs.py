@@ -45,6 +45,9 @@ def resolve_pairs(clause: Clause, resolver: MentionResolver) -> list[Pair]:
         targets = [t for t in targets if not _press(t, resolver.cues)]
         if not targets and clause.targets:
             return []
+        sources = [s for s in sources if not _press(s, resolver.cues)]   # "Wikinews caught up with her to discuss"
+        if not sources:
+            return []
     found = pair_up(clause, sources, targets)
     resolver.record_acts(clause.trigger.i, clause.code, [source for source, _ in found])
     return found
