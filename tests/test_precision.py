@@ -754,3 +754,21 @@ def test_named_storms_and_diseases_do_not_act(coder: Coder, text: str):
 def test_an_interviewer_meeting_its_guest_is_no_consultation(coder: Coder):
     events = coder.code("Wikinews caught up with the author to discuss her findings.", published=PUBLISHED)
     assert codes(events) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The lawyer said he had evidence supporting the allegation.",
+    "Questions remain over whether the party nominated him to help the president's campaign.",
+    "Dozens of wounded villagers who evacuated to the clinic were treated.",
+    "New sensors were installed to assist in the shutdowns.",
+])
+def test_evidence_open_questions_and_aid_to_no_one_are_no_acts(coder: Coder, text: str):
+    assert factual([e for e in coder.code(text, published=PUBLISHED) if e.cameo[:2] in ("05", "07")]) == []
+
+
+@pytest.mark.parametrize("text,root", [
+    ("Troops evacuated 300 residents from the flooded town.", "07"),
+    ("The navy assisted the coast guard in the search.", "07"),
+])
+def test_evacuating_and_assisting_people_still_code(coder: Coder, text: str, root: str):
+    assert root in {e.cameo[:2] for e in coder.code(text, published=PUBLISHED)}

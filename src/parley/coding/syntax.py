@@ -414,9 +414,14 @@ class Arguments:
         """ "if the assembly votes ...", "unless Ethiopia withdraws ...", "wondered whether Chad had armed ...":
         a condition or an open question asserts no act (nor do the verbs coordinated with it)."""
         t = verb
-        while t.dep_ == "conj" and t.head.i != t.i:
+        for _ in range(4):
+            if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in t.children):
+                return True
+            # up through coordination and purpose ("whether the party nominated him to help ...")
+            if t.head.i == t.i or not (t.dep_ in ("conj", "xcomp") or purpose_infinitive(t)):
+                return False
             t = t.head
-        return any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in t.children)
+        return False
 
     def asks_a_question(self, verb: Token) -> bool:
         """ "asked the minister whether the base would close", "asked how many troops ...": the complement
