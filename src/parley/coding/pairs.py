@@ -16,6 +16,7 @@ from parley.coding.clauses import Clause
 from parley.coding.cues import Cues
 from parley.coding.mentions import MentionResolver
 from parley.coding.policy import default_policy
+from parley.coding.syntax import habitual
 from parley.types import ActorMention
 
 Pair = tuple[ActorMention, ActorMention | None]
@@ -29,7 +30,7 @@ def resolve_pairs(clause: Clause, resolver: MentionResolver) -> list[Pair]:
     """
     sources = unique([m for tok in clause.sources
                       for m in resolver.mentions(tok, allow_thing=_agentive(tok, resolver.cues.person_nouns))])
-    if _habitual(clause.head):
+    if habitual(clause.head):
         if any(tok.lemma_.lower() in _SHARES for tok in clause.sources):
             return []   # "57 percent of voters oppose it", "a majority of Britons support": a poll, not an act
         # "people want a game they can change", "users ask for dark mode": people in general, not an act
@@ -91,28 +92,15 @@ def _agentive(token: Token, person_nouns: frozenset[str]) -> bool:
     if nouns.can_act(lemma) is False:
         # "plastics", "the brochures", "dogs": things and animals (noun classes); but "hundreds of
         # prisoners", "a number of residents" are the people counted, and "thousands" alone are people
-        counted = next((pobj for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
-                        for pobj in prep.children if pobj.dep_ == "pobj"), None)
         if not nouns.is_amount(lemma):
             return False
+        counted = next((pobj for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                        for pobj in prep.children if pobj.dep_ == "pobj"), None)
         if counted is None:
             return token.tag_ == "NNS"   # "thousands protested": people
         return _agentive(counted, person_nouns)
     return token.tag_ == "NNS" or any(c.dep_ in ("compound", "amod") and c.ent_type_ in ("NORP", "GPE", "ORG")
                                       for c in token.children)
-
-
-def _habitual(verb: Token) -> bool:
-    """A simple present ("want", "asks") or a modal of ability ("can", "may"): what is usual, not an act,
-    unless a date phrase or a progressive says it happens now."""
-    if verb.pos_ not in ("VERB", "AUX"):
-        return False
-    words = [verb] + [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(w.tag_ in ("VBD", "VBG", "VBN") and w is not verb or w.lower_ in ("will", "would", "shall")
-           for w in words) or verb.tag_ in ("VBD", "VBG", "VBN"):
-        return False
-    return any(w.tag_ in ("VBP", "VBZ", "MD") for w in words) and not any(
-        c.ent_type_ in ("DATE", "TIME") for c in verb.subtree)
 
 
 def _people_in_general(mention: ActorMention, cues: Cues) -> bool:

@@ -400,11 +400,7 @@ class Arguments:
     def _generic_subject(self, verb: Token) -> bool:
         """ "other people want ...", "most voters may not back him": a present or modal verb whose subject is
         a plural common noun with a quantifier of people in general (cues `generic_quantifiers`)."""
-        present = verb.tag_ in ("VBP", "VBZ") or any(
-            c.dep_ == "aux" and (c.tag_ in ("VBP", "VBZ")
-                                 or c.tag_ == "MD" and c.lower_ not in ("will", "would", "shall"))
-            for c in verb.children)
-        if not present:
+        if not habitual(verb):
             return False
         return any(c.dep_ == "nsubj" and c.tag_ == "NNS" and any(
             d.dep_ in ("amod", "det") and d.lower_ in self.cues.generic_quantifiers for d in c.children)
@@ -581,6 +577,19 @@ def with_conjuncts(token: Token) -> list[Token]:
 def many(sources: list[Token]) -> bool:
     """Several sources: coordinated, or one plural description ("the three governments")."""
     return len(sources) > 1 or (len(sources) == 1 and sources[0].tag_ in ("NNS", "NNPS"))
+
+
+def habitual(verb: Token) -> bool:
+    """A simple present ("want", "asks") or a modal of ability ("can", "may"): what is usual, not an act,
+    unless a date phrase or a progressive says it happens now."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    words = [verb] + [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(w.tag_ in ("VBD", "VBG", "VBN") and w is not verb or w.lower_ in ("will", "would", "shall")
+           for w in words) or verb.tag_ in ("VBD", "VBG", "VBN"):
+        return False
+    return any(w.tag_ in ("VBP", "VBZ", "MD") for w in words) and not any(
+        c.ent_type_ in ("DATE", "TIME") for c in verb.subtree)
 
 
 def present_tense(verb: Token) -> bool:
