@@ -110,7 +110,9 @@ def ingest(sources: Iterable[Source] | str | os.PathLike[str], *, db: str | os.P
                 for item in chunk:
                     if isinstance(item, Article):
                         digest = content_hash(item)
-                        if stored.get(item.id) == digest or pending.get(item.id) == digest:
+                        # what the store will hold once the tellings already queued are written: a later
+                        # telling of an id in the same run always wins, so a re-run ends the same
+                        if pending.get(item.id, stored.get(item.id)) == digest:
                             skipped[0] += 1
                             continue
                         pending[item.id] = digest
