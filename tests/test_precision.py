@@ -772,3 +772,30 @@ def test_evidence_open_questions_and_aid_to_no_one_are_no_acts(coder: Coder, tex
 ])
 def test_evacuating_and_assisting_people_still_code(coder: Coder, text: str, root: str):
     assert root in {e.cameo[:2] for e in coder.code(text, published=PUBLISHED)}
+
+
+# ---------------------------------------------------------------- campaigns, requirements, courts, blazes
+
+@pytest.mark.parametrize("text", [
+    "The senator suspended her presidential campaign on Tuesday.",
+    "As its name suggests, the Green Alliance backs environmental candidates.",
+    "Under the new rules, the governor meets the residency requirement.",
+    "Firefighters gained control of the blaze late on Sunday.",
+    "The former minister's appeal against his conviction was heard on Monday.",
+    "The doctor warned colleagues about the outbreak in December.",
+    "Eleven Republicans defected in the vote for speaker.",
+])
+def test_campaigns_requirements_courts_and_blazes_are_no_events(coder: Coder, text: str):
+    assert codes(coder.code(text, published=PUBLISHED)) == []
+
+
+@pytest.mark.parametrize("text,root", [
+    ("Sudan suspended talks with the rebels on Tuesday.", "16"),
+    ("The foreign minister met the Kenyan president in Nairobi.", "04"),
+    ("Rebels gained control of the border town on Sunday.", "19"),
+    ("The UN appealed for calm after the clashes.", "02"),
+    ("The army warned the rebels against advancing on the capital.", "13"),
+    ("Dozens of soldiers defected to the rebels on Sunday.", "08"),
+])
+def test_the_political_senses_of_these_verbs_still_code(coder: Coder, text: str, root: str):
+    assert root in {e.cameo[:2] for e in coder.code(text, published=PUBLISHED)}

@@ -195,9 +195,9 @@ class ClauseAnalyzer:
                    addressees: list[Token] | None = None) -> list[Clause]:
         policy = self.policy
         match, decided_by = policy.match(verb, objs)
-        if match is not None and decided_by is not None and policy.codes.is_a(match.code, "threats") \
-                and _hazard_named(decided_by):
-            return []   # "issued a flood warning", "lifted its storm warnings"
+        if match is not None and policy.codes.is_a(match.code, "threats") \
+                and (decided_by is not None and _hazard_named(decided_by) or _warns_of_hazard(verb)):
+            return []   # "issued a flood warning", "lifted its storm warnings", "warned colleagues about the virus"
         if match is None:
             if self.args.deontic_speaker(verb, any_subject=True) is None:
                 return []
@@ -527,3 +527,11 @@ def _named_person(token: Token) -> bool:
 def _hazard_named(noun: Token) -> bool:
     """A noun modified by a natural hazard or a disease ("storm warnings", "the flood threat")."""
     return any(c.dep_ in ("compound", "amod") and nouns.is_hazard(c.lemma_) for c in noun.children)
+
+
+def _warns_of_hazard(verb: Token) -> bool:
+    """ "warned colleagues about the outbreak", "warned of floods": a warning of a hazard, which threatens no one."""
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]   # "warned colleagues about": on the object
+    return any(prep.dep_ == "prep" and prep.lower_ in ("about", "of", "over") and any(
+        pobj.dep_ == "pobj" and nouns.is_hazard(pobj.lemma_) for pobj in prep.children)
+        for head in heads for prep in head.children)

@@ -38,8 +38,8 @@ def resolve_pairs(clause: Clause, resolver: MentionResolver) -> list[Pair]:
     if not sources:
         return []
     if clause.targets and default_policy().is_a(clause.code, "fights") \
-            and all(nouns.is_animal(tok.lemma_) for tok in clause.targets):
-        return []   # "culled 300,000 pigs", "killed a bear": no use of force against an actor
+            and all(nouns.is_animal(tok.lemma_) or nouns.is_hazard(tok.lemma_) for tok in clause.targets):
+        return []   # "culled 300,000 pigs", "gained control of the blaze": no force against an actor
     targets = unique([m for tok in clause.targets for m in resolver.mentions(tok, allow_thing=True)])
     if default_policy().is_a(clause.code, "consultations"):
         # "spoke with a newspaper", "talked to reporters": an interview, not a consultation
