@@ -101,6 +101,40 @@ def test_the_coder_gives_events_inside_the_text_or_a_declared_error(text: str) -
         assert event.source is not None and event.cameo
 
 
+# --- user strings are values, never SQL ---------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def small_store(tmp_path_factory: pytest.TempPathFactory) -> str:
+    from conftest import FakeCoder
+    db = str(tmp_path_factory.mktemp("sql") / "s.duckdb")
+    ingest([Article(id=f"q{i}", text=f"Qatar hosted talks {i}.", published=dt.date(2025, 3, 14)) for i in range(5)],
+           db=db, coder=FakeCoder())
+    return db
+
+
+_SQLISH = st.one_of(st.text(max_size=60), st.sampled_from([
+    "x' OR 1=1 --", "'; DROP TABLE events; --", "\" OR \"\"=\"", "%", "_", "\\",
+    "QAT') UNION SELECT * FROM articles --",
+    "\x00", "QATGOV; DELETE FROM articles", "*/ SELECT 1 /*"]))
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                 HealthCheck.function_scoped_fixture])
+@given(field=st.sampled_from(["actor", "source", "target", "country", "place", "publisher", "cameo", "plover"]),
+       value=_SQLISH)
+def test_any_filter_string_is_a_value_not_sql(small_store: str, field: str, value: str) -> None:
+    from parley.errors import BadOption
+    from parley.store.query import query_events
+    with Store.open(small_store, read_only=True) as store:
+        before = (store.articles_count(), store.events_count())
+        try:
+            table = query_events(store, **{field: value})
+        except BadOption:
+            table = None
+        assert table is None or table.num_rows <= before[1]
+        assert (store.articles_count(), store.events_count()) == before == (5, 5)
+
+
 # --- the store against a model ----------------------------------------------------------------------
 
 class ContentCoder:
