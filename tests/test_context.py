@@ -315,3 +315,38 @@ def test_the_next_day_counts_from_the_date_before_it(coder):
 def test_a_story_relative_date_with_nothing_before_it_dates_nothing(coder):
     events = coder.code("A day later, Mali expelled the French ambassador.", published=PUBLISHED)
     assert events and {e.date_basis for e in events} == {"published"}
+
+
+# ---------------------------------------------------------------- the occasion an act took place at
+
+def test_an_act_during_an_occasion_named_earlier_takes_the_occasions_date(coder):
+    text = ("The candidates met for a televised debate in Leeds on Tuesday.\n\n"
+            "Turnout in the region has been low for a decade.\n\n"
+            "During the debate, the Green candidate accused the mayor of wasting public money.")
+    events = coder.code(text, published=PUBLISHED)
+    accusations = [e for e in events if e.cameo.startswith("11")]
+    assert accusations and {(e.date, e.date_basis) for e in accusations} == {("2025-03-11", "occasion")}
+
+
+def test_an_occasion_dated_by_its_own_modifier_or_participle_dates_acts_at_it(coder):
+    text = ("At the final summit held March 4 in Lagos, the leaders signed a trade accord.\n\n"
+            "Security was tight around the venue.\n\n"
+            "At the summit, Ghana criticized Togo over the border closures.")
+    events = coder.code(text, published=PUBLISHED)
+    criticism = [e for e in events if e.cameo.startswith("11") and e.source.code == "GHA"]
+    assert criticism and {e.date for e in criticism} == {"2025-03-04"}
+
+
+def test_an_apology_during_a_hearing_held_weeks_earlier_takes_the_hearings_date(coder):
+    text = ("A Senate hearing was held on February 20. The committee found no breach of the law.\n\n"
+            "The broadcaster's chief apologized to the president during the hearing.")
+    events = coder.code(text, published=PUBLISHED)
+    apologies = [e for e in events if e.cameo.startswith("055")]
+    assert apologies and {e.date for e in apologies} == {"2025-02-20"}
+
+
+def test_an_occasion_never_dated_gives_no_date(coder):
+    text = ("Unions and employers resumed their talks on pensions.\n\n"
+            "During the talks, the union leader accused the employers of stalling.")
+    events = coder.code(text, published=PUBLISHED)
+    assert events and "occasion" not in {e.date_basis for e in events}

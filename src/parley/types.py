@@ -106,7 +106,8 @@ class Event:
     `date_basis` says where `date` came from: "text" (a date phrase of the event's own clause), "sentence"
     (one governing its clause), "paragraph" (the date of the paragraph's latest dated act), "lead" (the date
     the article's lead paragraph ends with, for a material act in a later paragraph without one), "same_act"
-    (the date another telling of the same act in the article gives it), "title" (the past month a round-up's
+    (the date another telling of the same act in the article gives it), "occasion" (the date of an occasion
+    named earlier that the act took place at: "during the debate"), "title" (the past month a round-up's
     title names, month precision), "published"
     (the fallback) or "none".
     """

@@ -108,6 +108,9 @@ def event_date(hosts: list[Token], attachments: Attachments, article: Article,
       has no date phrase of its own;
     - "lead": for such an act in a later paragraph that has no narrative date of its own (yet), the narrative
       date the article's lead paragraph ends with: news opens with the day of its story (not in a round-up);
+    - "occasion": the act took place at an occasion the article named and dated earlier ("During the debate,
+      X accused Y" after "a debate in Leeds on Tuesday"; "at the hearing" after "a hearing was held on
+      February 20"): the occasion's date (`occasion_nouns` in cues.yaml);
     - "title": in a round-up whose title names a month that ended before publication ("..., October 2020"),
       that month (month precision), for an actual act;
     - "published": the article's publication date; "none" when there is none.
@@ -124,6 +127,9 @@ def event_date(hosts: list[Token], attachments: Attachments, article: Article,
     if found is not None:
         resolved, basis = found
         return resolved.date.isoformat(), resolved.precision, basis
+    occasion = _occasion_date(hosts, attachments.cues, published)
+    if occasion is not None:
+        return occasion.date.isoformat(), occasion.precision, "occasion"
     period = roundup_month(article.title, published)
     if modality is None and published is not None and any(_past(t) for t in hosts[1:]) \
             and not any(repeated(t) for t in hosts) \
@@ -282,6 +288,54 @@ def _clause_date(hosts: list[Token], attachments: Attachments,
 
 
 _SIMULTANEOUS = frozenset({"when", "while", "as"})
+_OCCASION_PREPS = frozenset({"during", "at", "in", "on"})
+
+
+def _occasion_date(hosts: list[Token], cues: Cues, published: datetime.date | None) -> ResolvedDate | None:
+    """The date of the occasion an act took place at ("during the debate", "at the summit", "in the course of
+    the hearing"), from the nearest earlier mention of that occasion that carries a date: its own modifier
+    ("the October 8 debate"), a participle ("the summit held March 4") or its clause ("a hearing was held on
+    February 20", "met for a debate on Tuesday")."""
+    occasion = _occasion_of(hosts, cues)
+    if occasion is None:
+        return None
+    doc = occasion.doc
+    dates = [ent for ent in doc.ents if _is_date(ent) and ent.start < occasion.i]
+    host_of = {ent.start: _host_predicate(ent.root) for ent in dates}
+    for earlier in reversed(doc[:occasion.i]):
+        if earlier.lemma_.lower() != occasion.lemma_.lower() or earlier.pos_ != "NOUN":
+            continue
+        scope = {t.i for t in earlier.subtree}
+        clause = earlier.head if earlier.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") else None
+        while clause is not None and clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+            clause = clause.head   # "met for a debate": the debate's clause is the meeting's
+        own = [ent for ent in dates if ent.root.i in scope]
+        governing = [ent for ent in dates if clause is not None and clause.pos_ in ("VERB", "AUX")
+                     and getattr(host_of[ent.start], "i", None) == clause.i and ent.root.i not in scope]
+        for ent in own + governing:
+            resolved = resolve_in_story(ent, published)
+            if resolved is not None:
+                return resolved
+    return None
+
+
+def _occasion_of(hosts: list[Token], cues: Cues) -> Token | None:
+    """A definite occasion in a phrase of the act's own predicate: "during the debate", "at the summit"."""
+    for host in hosts:
+        for prep in host.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _OCCASION_PREPS:
+                continue
+            noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if noun is not None and noun.lemma_.lower() == "course":   # "during the course of the debate"
+                of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                noun = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if noun is None or noun.lemma_.lower() not in cues.occasion_nouns:
+                continue
+            if any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "that", "this", "its", "their")
+                   for c in noun.children) and not any(_is_date(ent) for ent in noun.doc.ents
+                                                        if ent.root.i in {t.i for t in noun.subtree}):
+                return noun
+    return None
 
 
 def _simultaneous_clauses(hosts: list[Token]) -> list[Token]:

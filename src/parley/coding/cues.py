@@ -22,6 +22,7 @@ _LIST_KEYS = (
     "generic_quantifiers", "generic_people", "verbal_attack_verbs", "weapon_words",
     "ease_adjectives", "likelihood_adjectives", "standing_rule_nouns", "brokering_verbs",
     "permission_verbs", "platform_names", "disease_names",
+    "occasion_nouns",
 )
 _ANAPHOR_KINDS = frozenset({"group", "country", "government", "person", "any"})
 
@@ -77,6 +78,7 @@ class Cues:
     permission_verbs: frozenset[str]
     platform_names: frozenset[str]
     disease_names: frozenset[str]
+    occasion_nouns: frozenset[str]
     anaphor_heads: dict[str, str]
     event_roles: dict[str, tuple[str, ...]]
 

@@ -450,7 +450,7 @@ def _merge_moves(events: list[_Ev], topics: TopicLexicon) -> list[list[_Ev]]:
 
 
 #: Dates from the text first: the event's own clause or sentence, another telling of it, the narrative.
-_BASIS_RANK = {"text": 0, "sentence": 0, "same_act": 1, "paragraph": 2, "lead": 2, "title": 3}
+_BASIS_RANK = {"text": 0, "sentence": 0, "same_act": 1, "occasion": 1, "paragraph": 2, "lead": 2, "title": 3}
 
 
 def _primary(group: list[_Ev]) -> _Ev:
