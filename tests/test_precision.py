@@ -799,3 +799,24 @@ def test_campaigns_requirements_courts_and_blazes_are_no_events(coder: Coder, te
 ])
 def test_the_political_senses_of_these_verbs_still_code(coder: Coder, text: str, root: str):
     assert root in {e.cameo[:2] for e in coder.code(text, published=PUBLISHED)}
+
+
+@pytest.mark.parametrize("text", [
+    "Speaking to PBS, the crown prince said he took full responsibility for the killing.",
+    "The State Department offered a reward of $1 million for information on the commander.",
+])
+def test_an_interview_and_a_reward_are_no_consultation_or_aid(coder: Coder, text: str):
+    assert not [e for e in coder.code(text, published=PUBLISHED) if e.cameo[:2] in ("03", "04", "07")]
+
+
+@pytest.mark.parametrize("text", [
+    "According to the minister, the rebels are backed by Iran.",
+    "The chief executive, who is supported by Beijing, refused to resign.",
+])
+def test_a_standing_alignment_in_the_present_passive_is_no_act_of_support(coder: Coder, text: str):
+    assert not [e for e in coder.code(text, published=PUBLISHED) if e.cameo.startswith("05")]
+
+
+def test_support_given_on_a_day_is_still_an_act(coder: Coder):
+    events = coder.code("The rebels were backed by Iran in Monday's offensive.", published=PUBLISHED)
+    assert "05" in {e.cameo[:2] for e in events}

@@ -31,6 +31,7 @@ from parley.coding.syntax import (
     negated_by_governor,
     not_yet,
     past,
+    present_tense,
     with_conjuncts,
 )
 from parley.coding.targets import TargetFinder
@@ -225,6 +226,10 @@ class ClauseAnalyzer:
             return self._finish(_Frame(verb, verb, demand, speaker, addressees, False, None, rule=rule), verb)
         if policy.purpose_adds_nothing(verb, code):
             return []   # "will meet in Oslo to discuss the reply": the purpose adds no event of its own
+        if policy.codes.is_a(code, "alignments") and present_tense(verb) \
+                and any(c.dep_ == "auxpass" for c in verb.children) \
+                and not any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree):
+            return []   # "the rebels are backed by Iran", "who is supported by Beijing": a standing alignment
         sources = self.args.subjects(verb) or self.targets.implied_state(verb, code)
         if not sources:
             return []

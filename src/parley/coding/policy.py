@@ -30,7 +30,7 @@ _ACTOR_CLASS_NAMES = ("armed", "political", "state", "police", "civilians")
 _CLASS_NAMES = ("refusable", "withheld_concessions", "intendable", "threatenable", "demandable",
                 "peacekeeping_deployments",
                 "peacekeeping_arrivals", "consultations", "clausal_targets", "state_acts", "fights", "purpose_blockers",
-                "conflict_heads", "cooperative_purposes", "verbal", "threats")
+                "conflict_heads", "cooperative_purposes", "verbal", "threats", "alignments")
 
 
 @dataclass(frozen=True)
