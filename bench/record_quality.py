@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 BASES = ("clause", "sentence", "dateline", "article", "country")
+TRANSNATIONAL = ("IGO", "NGO", "IMG", "MNC", "NGM")
 
 
 def load_events(path: Path) -> list[dict]:
@@ -56,6 +57,7 @@ def report(name: str, events: Iterable[dict]) -> None:
     relevant_both = [e for e in relevant if (e.get("source") or {}).get("code")
                      and (e.get("target") or {}).get("code")]
     no_country = [e for e in has_source if not e["source"].get("country")]
+    bare = [e for e in no_country if not e["source"]["code"].startswith(TRANSNATIONAL)]
     print(f"== {name}: {n} events")
     print(f"placed                          {_share(len(placed), n)}")
     for basis in (*BASES, "unknown"):
@@ -69,6 +71,7 @@ def report(name: str, events: Iterable[dict]) -> None:
     print(f"relevant                        {_share(len(relevant), n)}")
     print(f"with both codes, of relevant    {_share(len(relevant_both), len(relevant))}")
     print(f"coded sources without country   {_share(len(no_country), len(has_source))}")
+    print(f"  bare sectors (not IGO/NGO/IMG) {_share(len(bare), len(has_source))}")
 
 
 def main() -> None:

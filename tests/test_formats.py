@@ -14,7 +14,7 @@ from parley.types import Attribution, Location, Speaker
 
 def full_event():
     return make_event(
-        location=Location("Doha", "QAT", 25.29, 51.53),
+        location=Location("Doha", "QAT", 25.29, 51.53, "city", "clause"),
         attribution=Attribution(
             speaker=Speaker("the envoy", "QATGOV"),
             cue="said",
@@ -107,6 +107,8 @@ def test_csv_flattens_every_field() -> None:
         "location_country": "QAT",
         "location_lat": "25.29",
         "location_lon": "51.53",
+        "location_kind": "city",
+        "location_basis": "clause",
         "speaker_text": "the envoy",
         "speaker_code": "QATGOV",
         "cue": "said",

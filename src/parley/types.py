@@ -68,10 +68,21 @@ class ActorMention:
 
 @dataclass(frozen=True, slots=True)
 class Location:
+    """A place: its name, ISO3 country, a representative point, and what kind of place it is.
+
+    `kind`: "city" (a town or city), "region" (a first-level division, a territory or a named area),
+    "country". `basis`, on an event's location: where the coder found it, nearest first: "clause" (a
+    place phrase of the event's own clause), "sentence" (elsewhere in its sentence), "dateline" (the
+    article's dateline), "article" (the article's dominant place), "country" (the country of the
+    event's actors when the article names no place) — see docs/schema.md.
+    """
+
     name: str
     country: str | None
     lat: float | None
     lon: float | None
+    kind: str | None = None
+    basis: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,8 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from parley.coding.cues import Cues
 from parley.dates import ResolvedDate, resolve_date, resolve_from, story_relative
-from parley.places import Gazetteer
-from parley.types import ActorMention, Article, Event, Location
+from parley.types import ActorMention, Article, Event
 
 _PAST_AUX = frozenset({"had", "has", "have", "'ve", "did", "was", "were"})
 # A TIME entity that names a day: "Monday night", "last night", "this morning", "early on Tuesday".
@@ -486,13 +485,3 @@ def _paragraph_starts(doc: Doc, sent: Span) -> bool:
         return True
     before = doc.text[max(0, sent.start_char - 100):sent.start_char]
     return before[len(before.rstrip()):].count("\n") >= 2
-
-
-def event_location(hosts: list[Token], attachments: Attachments, gazetteer: Gazetteer) -> Location | None:
-    """The first place phrase of a host predicate that the gazetteer knows."""
-    for host in hosts:
-        for ent in attachments.places.get(host.i, ()):
-            found = gazetteer.lookup(ent.text)
-            if found is not None:
-                return found
-    return None

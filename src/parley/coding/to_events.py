@@ -24,8 +24,9 @@ from spacy.tokens import Doc, Span, Token
 from parley.actors.kb import ActorKB
 from parley.coding.attribution import Attributor
 from parley.coding.clauses import Clause, ClauseAnalyzer
-from parley.coding.context import Attachments, event_date, event_location
+from parley.coding.context import Attachments, event_date
 from parley.coding.cues import Cues
+from parley.coding.locate import ArticlePlaces
 from parley.coding.mentions import MentionResolver
 from parley.coding.pairs import Pair, pair_up, resolve_pairs
 from parley.coding.policy import CodePolicy, default_policy
@@ -106,8 +107,9 @@ class CodedClause:
         hosts = [clause.trigger, clause.head, clause.anchor]
         date, precision, basis = event_date(hosts, self.attachments, article, clause.modality,
                                             lead=not self.policy.is_a(clause.code, "verbal"))
-        location = event_location(hosts + clause.targets + ([clause.object_token] if clause.object_token is not None
-                                                            else []), self.attachments, self.resources.gazetteer)
+        owners = hosts + clause.targets + ([clause.object_token] if clause.object_token is not None else [])
+        places = [ent for host in owners for ent in self.attachments.places.get(host.i, ())]
+        locator = ArticlePlaces.of(sent.doc, article, self.resources.gazetteer, self.resources.cues)
         attribution = self.attributor.attribution(clause.anchor, clause.head, sent)
         trigger = clause.trigger
         trig = TextSpan(trigger.text, trigger.idx + self.offset, trigger.idx + len(trigger.text) + self.offset)
@@ -121,6 +123,13 @@ class CodedClause:
                 source = _shift(source, self.offset)
                 target = _shift(target, self.offset) if target is not None else None
             code, note = self.policy.force_by_actors(clause.code, source, target)
+            source = locator.with_country(source, None, None, self.offset, is_source=True)
+            if target is not None:
+                target = locator.with_country(target, None, None, self.offset, is_source=False)
+            location = locator.locate(places, clause.trigger, code, source, target, self.offset)
+            source = locator.with_country(source, location, attribution, self.offset, is_source=True)
+            if target is not None:
+                target = locator.with_country(target, location, attribution, self.offset, is_source=False)
             info = self.resources.ontology.get(code)
             rule = f"{note}+{clause.rule}" if note else clause.rule
             evidence = _evidence(article.text, trig, source, target, sent, self.offset)

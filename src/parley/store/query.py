@@ -83,6 +83,10 @@ def _text(value: Any, name: str) -> str | None:
     return text
 
 
+#: Where an event's place was found, nearest first (`Location.basis`).
+PLACE_BASES = ("clause", "sentence", "dateline", "article", "country")
+
+
 @dataclass(frozen=True)
 class EventFilter:
     """Which events to read. Every filter given must hold (AND); `None` means "any".
@@ -104,6 +108,9 @@ class EventFilter:
         date_from, date_to: inclusive range of the row's date (a mention's date is its event date, else
             its article's publication date; a cluster's is `date_start`). Undated rows never match a range.
         place: part of the event's place name (case-insensitive), or its ISO alpha-3 country.
+        place_basis: only events whose place was found at one of these levels ("clause", "sentence",
+            "dateline", "article", "country"; see docs/schema.md), e.g. ("clause",) for places the
+            event's own clause names.
         publisher: part of the article's publisher (case-insensitive).
         attributed_only: only events credited to someone (a speaker, a speech verb or a "reported by").
         unhedged_only: only events not marked as unconfirmed ("reportedly", "allegedly").
@@ -122,6 +129,7 @@ class EventFilter:
     date_from: dt.date | str | None = None
     date_to: dt.date | str | None = None
     place: str | None = None
+    place_basis: tuple[str, ...] | None = None
     publisher: str | None = None
     attributed_only: bool = False
     unhedged_only: bool = False
@@ -144,6 +152,13 @@ class EventFilter:
                 raise BadFilter(f"quad must be 1, 2, 3 or 4 (or several of them), not {self.quad!r}", option="quad",
                                 value=self.quad)
             object.__setattr__(self, "quad", quads[0] if len(quads) == 1 else quads)
+        if self.place_basis is not None:
+            bases = (self.place_basis,) if isinstance(self.place_basis, str) else tuple(self.place_basis)
+            wrong = [b for b in bases if b not in PLACE_BASES]
+            if not bases or wrong:
+                raise BadFilter(f"place_basis must be one or more of {', '.join(PLACE_BASES)}, not "
+                                f"{self.place_basis!r}", option="place_basis", value=self.place_basis)
+            object.__setattr__(self, "place_basis", bases)
         object.__setattr__(self, "date_from", _as_date(self.date_from, "date_from"))
         object.__setattr__(self, "date_to", _as_date(self.date_to, "date_to"))
 
@@ -197,6 +212,9 @@ class EventFilter:
         if self.place is not None:
             where.append("(contains(lower(e.location_name), ?) OR e.location_country = ?)")
             params.extend([self.place.lower(), self.place.upper()])
+        if self.place_basis is not None:
+            where.append(f"e.location_basis IN ({', '.join('?' * len(self.place_basis))})")
+            params.extend(self.place_basis)
         if self.publisher is not None:
             where.append("contains(lower(m.publisher), ?)")
             params.append(self.publisher.lower())

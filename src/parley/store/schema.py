@@ -154,6 +154,14 @@ CREATE TABLE settings (
 INSERT INTO settings VALUES ('cluster_window_days', '1'), ('cluster_distance_km', '100');
 """,
     ),
+    Migration(
+        2,
+        "events: what kind of place an event's location is, and where in the text it was found",
+        """
+ALTER TABLE events ADD COLUMN location_kind VARCHAR;
+ALTER TABLE events ADD COLUMN location_basis VARCHAR;
+""",
+    ),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

@@ -1,0 +1,302 @@
+"""Where an event happened: the nearest place the text gives for it, and from which level it came.
+
+An event's place is looked for in this order, and the first found is kept with its `basis`:
+
+1. ``clause``: a place phrase of the event's own clause — a locative phrase of its predicate ("clashed
+   in Cairo", "talks in Doha"), of its target or object, or a town or region the act is done to
+   ("shelled Kharkiv");
+2. ``sentence``: a place in a locative phrase elsewhere in its sentence, the nearest to the trigger,
+   leaving out places inside relative clauses that describe something else ("the envoy, who was born
+   in Kabul, ...") and places inside the event's actor mentions;
+3. ``dateline``: the article's dateline ("KABUL, Afghanistan (Agency) —");
+4. ``article``: the article's dominant place, when the event's actors do not belong to another country:
+   the town or region that its locative mentions name (when one of them dominates the top country's
+   mentions), else that country;
+5. ``country``: the country of the event's source (or else its target) when the text gives no place
+   for it at all.
+
+Ambiguous names are resolved by the countries the article names: a namesake in one of them wins
+over the gazetteer's default (see `Gazetteer.lookup`).
+
+`ArticlePlaces.with_country` gives a bare sector actor ("the police" -> ``COP``, "the governor" ->
+``GOV``) the country the text supports, in this order: a place or nationality inside its own mention
+("Toronto police", "Chelyabinsk's governor"); the event's place when its clause, sentence or dateline
+names it ("police in Lagos"); the country of the speaker the event is credited to; the article's
+subject country (the country its places and nationalities name most, at least twice and half as
+often again as the next). It stays bare when none of these holds. International, non-governmental
+and transnational actors (IGO, NGO, IMG, MNC codes) have no country and are left alone.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter
+
+from spacy.tokens import Doc, Span, Token
+
+from parley.actors.countries import country_name, demonym_code
+from parley.coding.cues import Cues
+from parley.places import Gazetteer
+from parley.types import ActorMention, Article, Attribution, Location
+
+__all__ = ["ArticlePlaces"]
+
+_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+# Prepositions whose object is where something happens, beyond the cue list's: "on the bridge",
+# "along the border", "off the coast", "into the city".
+_MORE_LOCATIVE = frozenset({"on", "off", "along", "into", "throughout", "outside", "inside"})
+# Nouns a place name can modify and still name the place: "the Gaza Strip city of Rafah" aside, "in the
+# Idlib province", "at the Kassala camp".
+_PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "district", "state", "border",
+                          "capital", "coast", "area", "camp", "port", "county", "governorate", "valley",
+                          "strip", "neighborhood", "neighbourhood", "suburb", "island", "territory",
+                          "municipality", "department", "prison", "airport", "base", "embassy", "parliament"})
+# Verbs whose direct object can be the place the act is done to ("shelled Kharkiv", "entered Mosul").
+_PLACE_OBJECT_CODES = ("18", "19", "20", "15", "17", "14")
+# A dateline: the first line's place, an optional country or state, an optional agency, then a dash.
+_DATELINE = re.compile(r"\s*(?P<place>[A-Z][A-Za-z'.\- ]{1,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z'.\- ]{1,30}?))?"
+                       r"\s*(?:\([^()\n]{1,40}\))?\s*(?:[-\u2013\u2014]{1,2}|:)\s")
+_BLOCKING_DEPS = frozenset({"relcl", "acl"})
+_TRANSNATIONAL = ("IGO", "NGO", "IMG", "MNC", "NGM")
+_NEAR_BASES = frozenset({"clause", "sentence", "dateline"})
+
+
+class ArticlePlaces:
+    """The places an article names, and where each of its events happened (see the module docstring)."""
+
+    def __init__(self, doc: Doc, article: Article, gazetteer: Gazetteer, cues: Cues) -> None:
+        self.doc = doc
+        self.gazetteer = gazetteer
+        self.locative = cues.locative_preps | _MORE_LOCATIVE
+        ents = [e for e in doc.ents if e.label_ in _PLACE_TYPES or e.label_ == "NORP"]
+        mentioned: Counter[str] = Counter()
+        for ent in ents:
+            if ent.label_ == "NORP":
+                code = demonym_code(ent.text)
+            else:
+                found = gazetteer.lookup(ent.text)
+                code = found.country if found is not None else None
+            if code:
+                mentioned[code] += 1
+        self.countries = frozenset(mentioned)
+        ranked = mentioned.most_common(2)
+        self.subject: str | None = None
+        if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] * 2 >= ranked[1][1] * 3):
+            self.subject = ranked[0][0]
+        self.dateline = self._dateline(article.text)
+        self.dominant = self._dominant([e for e in ents if e.label_ in _PLACE_TYPES])
+
+    @classmethod
+    def of(cls, doc: Doc, article: Article, gazetteer: Gazetteer, cues: Cues) -> ArticlePlaces:
+        """The places of `doc`, computed once per document."""
+        held = doc.user_data.get("parley_places")
+        if not isinstance(held, ArticlePlaces):
+            held = cls(doc, article, gazetteer, cues)
+            doc.user_data["parley_places"] = held
+        return held
+
+    def lookup(self, name: str) -> Location | None:
+        """The place `name` means in this article (namesakes in the article's countries first)."""
+        return self.gazetteer.lookup(name, countries=self.countries)
+
+    # -- the event's place ------------------------------------------------------------------------------
+    def locate(self, places: list[Span], trigger: Token, code: str,
+               source: ActorMention | None, target: ActorMention | None, offset: int) -> Location | None:
+        """Where the event with these host predicates, clause places and actors happened (with its basis).
+
+        Args:
+            places: place phrases attached to the clause's predicates, targets and object
+                (`Attachments.places`), nearest first.
+            trigger: the event's trigger token.
+            code: its CAMEO code.
+            source, target: its actor mentions, in article offsets.
+            offset: where the `Doc` starts in the article text.
+        """
+        for ent in places:
+            found = self.lookup(ent.text)
+            if found is not None:
+                return dataclasses.replace(found, basis="clause")
+        found = self._object_place(trigger, code)
+        if found is not None:
+            return dataclasses.replace(found, basis="clause")
+        found = self._sentence_place(trigger, source, target, offset)
+        if found is not None:
+            return dataclasses.replace(found, basis="sentence")
+        countries = {m.country for m in (source, target) if m is not None and m.country}
+        if self.dateline is not None and (not countries or self.dateline.country in countries):
+            return dataclasses.replace(self.dateline, basis="dateline")
+        if self.dominant is not None and (not countries or self.dominant.country in countries):
+            return dataclasses.replace(self.dominant, basis="article")
+        for mention in (source, target):
+            if mention is not None and mention.country:
+                found = self.gazetteer.lookup(country_name(mention.country) or mention.country)
+                if found is not None and found.kind == "country":
+                    return dataclasses.replace(found, basis="country")
+        return None
+
+    # -- countries of bare sector actors -----------------------------------------------------------------
+    def with_country(self, mention: ActorMention, location: Location | None, attribution: Attribution | None,
+                     offset: int, *, is_source: bool) -> ActorMention:
+        """`mention` with the country the text supports when its code is a bare sector (see the module
+        docstring); otherwise `mention` itself. With `attribution` None only the mention's own words count
+        (used before the event is placed)."""
+        code = mention.code
+        if code is None or mention.country is not None or not _bare_sector(code):
+            return mention
+        country = self._country_inside(mention, offset)
+        if country is None and attribution is None:
+            return mention
+        if country is None and location is not None and location.basis in _NEAR_BASES:
+            country = location.country
+        speaker = attribution.speaker if attribution is not None else None
+        if country is None and is_source and speaker is not None and speaker.code:
+            country = _country_of_code(speaker.code)
+        if country is None:
+            country = self.subject
+        if country is None:
+            return mention
+        return dataclasses.replace(mention, code=country + code, country=country,
+                                   sector=mention.sector or code[:3])
+
+    def _country_inside(self, mention: ActorMention, offset: int) -> str | None:
+        """The country of a place or nationality named inside the mention ("Toronto police")."""
+        span = self.doc.char_span(mention.start - offset, mention.end - offset, alignment_mode="expand")
+        if span is None:
+            return None
+        ents = list(span.ents) or [span[i:i + 1] for i, t in enumerate(span) if t.pos_ == "PROPN"]
+        for ent in ents:
+            if ent.label_ == "NORP":
+                code = demonym_code(ent.text)
+            else:
+                found = self.lookup(ent.text)
+                # a name tagged as a person or organisation counts only as a town or region ("the governor
+                # of Chelyabinsk" with the town tagged PERSON)
+                usable = found is not None and (ent.label_ in _PLACE_TYPES or found.kind in ("city", "region"))
+                code = found.country if found is not None and usable else None
+            if code:
+                return code
+        return None
+
+    def _object_place(self, trigger: Token, code: str) -> Location | None:
+        """A town or region the act is done to: "shelled Kharkiv", "stormed Mosul"."""
+        if not code.startswith(_PLACE_OBJECT_CODES):
+            return None
+        for child in trigger.children:
+            if child.dep_ in ("dobj", "advmod", "npadvmod") and child.i > trigger.i and \
+                    child.ent_type_ in _PLACE_TYPES | {"ORG"}:
+                ent = next((e for e in trigger.sent.ents if e.start <= child.i < e.end), None)
+                if ent is not None:
+                    found = self.lookup(ent.text)
+                    if found is not None and found.kind in ("city", "region"):
+                        return found
+        return None
+
+    def _sentence_place(self, trigger: Token, source: ActorMention | None, target: ActorMention | None,
+                        offset: int) -> Location | None:
+        """The place of a locative phrase in the trigger's sentence nearest to the trigger, or the town or
+        region naming the source ("Toronto police"); not one describing something else."""
+        sent = trigger.sent
+        best: tuple[int, Location] | None = None
+        for ent in sent.ents:
+            if ent.label_ not in _PLACE_TYPES or _inside_other_description(ent, trigger):
+                continue
+            if not self._locative(ent) and not (source is not None and self._names_source(ent, source, offset)):
+                continue
+            found = self.lookup(ent.text)
+            if found is None:
+                continue
+            distance = abs(ent.root.i - trigger.i)
+            if best is None or distance < best[0]:
+                best = (distance, found)
+        return best[1] if best is not None else None
+
+    def _names_source(self, ent: Span, source: ActorMention, offset: int) -> bool:
+        """A town or region naming the source: "Toronto police", "the governor of Chelyabinsk"."""
+        root = ent.root
+        named = root.dep_ == "compound" or (root.dep_ == "pobj" and root.head.lower_ == "of")
+        if not (source.start - offset <= ent.start_char < source.end - offset) or not named:
+            return False
+        found = self.lookup(ent.text)
+        return found is not None and found.kind in ("city", "region")
+
+    def _locative(self, ent: Span) -> bool:
+        """Whether `ent` names where something is or happens: the object of a locative preposition, a
+        modifier of a place noun that is one ("in the Idlib province"), or an apposition to one."""
+        root = ent.root
+        if root.dep_ == "appos" and root.head.ent_type_ in _PLACE_TYPES:
+            root = root.head
+        if root.dep_ == "compound" and root.head.lemma_.lower() in _PLACE_NOUNS:
+            root = root.head
+        if root.dep_ == "pobj" and root.head.lower_ in ("of",) and root.head.head.lemma_.lower() in _PLACE_NOUNS:
+            root = root.head.head
+        return root.dep_ == "pobj" and root.head.lower_ in self.locative
+
+    # -- article-level places -------------------------------------------------------------------------
+    def _dateline(self, text: str) -> Location | None:
+        """The place of a dateline opening the article ("GOMA, Congo (Agency) —")."""
+        head = text.lstrip()[:120]
+        first_line = head.split("\n", 1)[0]
+        m = _DATELINE.match(first_line)
+        if m is None:
+            return None
+        place = m.group("place").strip()
+        if not (place.isupper() or m.group("region")) or len(place.split()) > 4:
+            return None
+        region = self.gazetteer.lookup(m.group("region")) if m.group("region") else None
+        countries = {region.country} if region is not None and region.country else self.countries
+        return self.gazetteer.lookup(place.title() if place.isupper() else place, countries=countries)
+
+    def _dominant(self, ents: list[Span]) -> Location | None:
+        """The article's main place: the country most of its locative mentions lie in, narrowed to a town
+        or region when that one takes at least two thirds of the country's town and region mentions."""
+        by_country: Counter[str] = Counter()
+        local: dict[str, Counter[Location]] = {}
+        first: dict[Location, int] = {}
+        for ent in ents:
+            if not self._locative(ent):
+                continue
+            found = self.lookup(ent.text)
+            if found is None or found.country is None:
+                continue
+            by_country[found.country] += 1
+            first.setdefault(found, ent.start)
+            if found.kind != "country":
+                local.setdefault(found.country, Counter())[found] += 1
+        if self.dateline is not None and self.dateline.country is not None:
+            by_country[self.dateline.country] += 2
+        if not by_country:
+            return None
+        top = max(by_country, key=lambda c: (by_country[c], -min(
+            (i for place, i in first.items() if place.country == c), default=10**9)))
+        places = local.get(top)
+        if places:
+            place, count = max(places.items(), key=lambda kv: (kv[1], -first[kv[0]]))
+            if count * 3 >= sum(places.values()) * 2:
+                return place
+        return self.gazetteer.lookup(top)
+
+
+def _inside_other_description(ent: Span, trigger: Token) -> bool:
+    """Whether `ent` sits in a relative or participial clause that does not hold the trigger ("the envoy,
+    who was born in Kabul, ..."): a place of something else."""
+    t = ent.root
+    for _ in range(12):
+        if t.dep_ in _BLOCKING_DEPS:
+            return not (t.left_edge.i <= trigger.i <= t.right_edge.i)
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def _bare_sector(code: str) -> bool:
+    """A code made of sector codes only ("GOV", "COP", "GOVMIL"): no country, not transnational."""
+    return code.isalpha() and code.isupper() and len(code) % 3 == 0 and not code.startswith(_TRANSNATIONAL) \
+        and _country_of_code(code) is None
+
+
+def _country_of_code(code: str) -> str | None:
+    """The ISO3 country a CAMEO actor code starts with ("IRNGOV" -> "IRN"), if it does."""
+    head = code[:3]
+    return head if len(code) >= 3 and country_name(head) is not None else None
