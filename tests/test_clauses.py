@@ -324,5 +324,11 @@ def test_place_of_a_meeting_is_its_location(coder):
     assert location.lat == pytest.approx(30.06, abs=0.2) and location.lon == pytest.approx(31.25, abs=0.2)
 
 
-def test_event_without_a_place_has_no_location(coder):
-    assert [e.location for e in coder.code("Jordan praised Egypt.", published=PUBLISHED)] == [None]
+def test_event_without_a_place_is_placed_in_its_source_country(coder):
+    [event] = coder.code("Jordan praised Egypt.", published=PUBLISHED)
+    assert (event.location.name, event.location.kind, event.location.basis) == ("Jordan", "country", "country")
+
+
+def test_event_without_a_place_or_a_country_has_no_location(coder):
+    events = coder.code("The committee praised the mayor.", published=PUBLISHED)
+    assert events and all(e.location is None for e in events)

@@ -130,7 +130,9 @@ class MentionResolver:
     def _observe_role_noun(self, token: Token, sent: Span) -> None:
         """A role noun the knowledge base resolves ("Sudanese troops", "the Kenyan government")."""
         doc = self.doc
-        if token.pos_ != "NOUN" or token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj") \
+        # a role noun outside any entity, even when tagged as a proper noun ("Ethiopia's foreign ministry")
+        if token.pos_ not in ("NOUN", "PROPN") or token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "appos",
+                                                                     "conj") \
                 or token.ent_type_ != "" or token.lemma_.lower() in self.cues.speech_media:
             return
         if self.role(token) is None:
@@ -465,7 +467,10 @@ class MentionResolver:
             return None
         kinds = {"group": frozenset({"group"}), "country": frozenset({"country", "government"}),
                  "government": frozenset({"government", "country"})}[kind]
-        found = self.coref.find(token.i, kinds=kinds)
+        # "the ministry" is the ministry named before, even when another government was named since
+        found = self.coref.find(token.i, kinds=frozenset(), head=lemma) if kind != "country" else None
+        if found is None:
+            found = self.coref.find(token.i, kinds=kinds)
         if found is not None and kind == "government" and found.country:
             return with_sector(found, "GOV")
         return found

@@ -127,9 +127,10 @@ class CodedClause:
             if target is not None:
                 target = locator.with_country(target, None, None, self.offset, is_source=False)
             location = locator.locate(places, clause.trigger, code, source, target, self.offset)
-            source = locator.with_country(source, location, attribution, self.offset, is_source=True)
+            source = locator.with_country(source, location, attribution, self.offset, is_source=True, other=target)
             if target is not None:
-                target = locator.with_country(target, location, attribution, self.offset, is_source=False)
+                target = locator.with_country(target, location, attribution, self.offset, is_source=False,
+                                              other=source)
             info = self.resources.ontology.get(code)
             rule = f"{note}+{clause.rule}" if note else clause.rule
             evidence = _evidence(article.text, trig, source, target, sent, self.offset)
