@@ -116,6 +116,7 @@ def test_csv_flattens_every_field() -> None:
         "hedged": "true",
         "quoted": "true",
         "object_text": "",
+        "relevant": "true",
         "rule": "test-rule",
         "version": "1.0",
     }

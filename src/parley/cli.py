@@ -531,13 +531,15 @@ _FILTER_OPTIONS = (
                  help="Only events whose place was found at this level (repeatable): clause for places the "
                       "event's own clause names."),
     click.option("--publisher", metavar="TEXT", help="Events reported by a publisher whose name contains TEXT."),
+    click.option("--all-actors", "all_actors", is_flag=True,
+                 help="Include events that are not political-event data (companies, private persons)."),
     click.option("--attributed", is_flag=True, help="Only events credited to a speaker or source."),
     click.option("--unhedged", is_flag=True, help="Only events not marked as unconfirmed."),
     click.option("--negated", type=click.Choice(["exclude", "include", "only"]), default="exclude",
                  show_default=True, help="Events the text says did not happen."),
 )
 _FILTER_NAMES = ("actor", "source", "target", "country", "dyad", "cameo", "plover", "quad", "date_from", "date_to",
-                 "place", "place_basis", "publisher", "attributed", "unhedged", "negated")
+                 "place", "place_basis", "publisher", "all_actors", "attributed", "unhedged", "negated")
 
 
 def _filter_options(command: Any) -> Any:
@@ -557,7 +559,7 @@ def _event_filter(options: dict[str, Any]) -> Any:
             dyad=tuple(given["dyad"]) if given["dyad"] else None, cameo=given["cameo"], plover=given["plover"],
             quad=tuple(given["quad"]) or None, date_from=given["date_from"], date_to=given["date_to"],
             place=given["place"], place_basis=tuple(given["place_basis"]) or None, publisher=given["publisher"],
-            attributed_only=given["attributed"],
+            relevant_only=not given["all_actors"], attributed_only=given["attributed"],
             unhedged_only=given["unhedged"],
             negated={"exclude": False, "only": True, "include": None}[given["negated"]],
         )

@@ -76,6 +76,7 @@ CSV_COLUMNS: tuple[str, ...] = (
     "hedged",
     "quoted",
     "object_text",
+    "relevant",
     "rule",
     "version",
 )
@@ -139,6 +140,7 @@ def _flatten(d: Mapping[str, Any]) -> dict[str, Any]:
         "date",
         "date_precision",
         "date_basis",
+        "relevant",
         "rule",
         "version",
     ):
@@ -214,6 +216,7 @@ def _event_from_dict(d: Mapping[str, Any]) -> Event:
         rule=d["rule"],
         evidence=TextSpan(**d["evidence"]),
         object=TextSpan(**d["object"]) if d.get("object") else None,
+        relevant=bool(d.get("relevant", True)),
         version=d["version"],
         extra=dict(d.get("extra") or {}),
     )

@@ -121,6 +121,11 @@ class Event:
     named earlier that the act took place at: "during the debate"), "title" (the past month a round-up's
     title names, month precision), "published"
     (the fallback) or "none".
+    `relevant` is False for an event that is not political-event data: none of its actors is a state,
+    its organs, an armed group, a party, an international or organised civil-society body, protesters
+    or civilians, and it is no protest, coercion or violence (a company's deal, a singer's tour, a
+    private person's act; see docs/schema.md). Statistics and queries leave such events out unless
+    asked.
     """
 
     event_id: str
@@ -145,6 +150,7 @@ class Event:
     rule: str
     evidence: TextSpan
     object: TextSpan | None = None
+    relevant: bool = True
     version: str = SCHEMA_VERSION
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 

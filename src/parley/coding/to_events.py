@@ -30,6 +30,7 @@ from parley.coding.locate import ArticlePlaces
 from parley.coding.mentions import MentionResolver
 from parley.coding.pairs import Pair, pair_up, resolve_pairs
 from parley.coding.policy import CodePolicy, default_policy
+from parley.coding.relevance import is_relevant
 from parley.lexicon import Lexicon
 from parley.ontology import Ontology
 from parley.places import Gazetteer
@@ -142,7 +143,7 @@ class CodedClause:
                 cameo_name=info.name, plover=info.plover, plover_mode=info.plover_mode, quad=info.quad,
                 goldstein=info.goldstein, negated=clause.negated, modality=clause.modality, date=date,
                 date_precision=precision, date_basis=basis, location=location, attribution=attribution,
-                rule=rule, evidence=evidence, object=obj,
+                rule=rule, evidence=evidence, object=obj, relevant=is_relevant(info.code, source, target),
             ))
         return out
 

@@ -42,7 +42,7 @@ _EVENT_FIELDS = (
     "target_text", "target_start", "target_end", "target_code", "target_name", "target_country", "target_sector",
     "cameo", "cameo_root", "cameo_name", "plover", "plover_mode", "quad", "goldstein", "negated", "modality",
     "date", "date_precision", "date_basis", "location_name", "location_country", "location_lat", "location_lon",
-    "speaker_text", "speaker_code", "cue", "reported_by", "hedged", "quoted",
+    "location_kind", "location_basis", "relevant", "speaker_text", "speaker_code", "cue", "reported_by", "hedged", "quoted",
     "object_text", "object_start", "object_end", "evidence_text", "evidence_start", "evidence_end",
     "rule", "version",
 )
@@ -112,6 +112,8 @@ class EventFilter:
             "dateline", "article", "country"; see docs/schema.md), e.g. ("clause",) for places the
             event's own clause names.
         publisher: part of the article's publisher (case-insensitive).
+        relevant_only: True (default) leaves out events that are not political-event data (`Event.relevant`:
+            companies, private persons, celebrities in non-political acts); False keeps them.
         attributed_only: only events credited to someone (a speaker, a speech verb or a "reported by").
         unhedged_only: only events not marked as unconfirmed ("reportedly", "allegedly").
         negated: False (default) leaves out events the text says did not happen; True keeps only those;
@@ -131,6 +133,7 @@ class EventFilter:
     place: str | None = None
     place_basis: tuple[str, ...] | None = None
     publisher: str | None = None
+    relevant_only: bool = True
     attributed_only: bool = False
     unhedged_only: bool = False
     negated: bool | None = False
@@ -212,17 +215,23 @@ class EventFilter:
         if self.place is not None:
             where.append("(contains(lower(e.location_name), ?) OR e.location_country = ?)")
             params.extend([self.place.lower(), self.place.upper()])
+        self._flag_conditions(where, params)
+        return where, params
+
+    def _flag_conditions(self, where: list[str], params: list[Any]) -> None:
+        """The place-level, outlet and yes/no filters, appended to `where` and `params`."""
         if self.place_basis is not None:
             where.append(f"e.location_basis IN ({', '.join('?' * len(self.place_basis))})")
             params.extend(self.place_basis)
         if self.publisher is not None:
             where.append("contains(lower(m.publisher), ?)")
             params.append(self.publisher.lower())
+        if self.relevant_only:
+            where.append("coalesce(e.relevant, true)")
         if self.attributed_only:
             where.append("(e.speaker_text IS NOT NULL OR e.cue IS NOT NULL OR len(e.reported_by) > 0)")
         if self.unhedged_only:
             where.append("NOT e.hedged")
-        return where, params
 
     def row_conditions(self, *, date: str, negated: str) -> tuple[list[str], list[Any]]:
         """Conditions on the row itself: its date column and its negated column (by SQL expression)."""
@@ -284,15 +293,17 @@ def query_events(store: Store, *, actor: str | None = None, source: str | None =
                  country: str | None = None, dyad: tuple[str, str] | None = None, cameo: str | None = None,
                  plover: str | None = None, quad: int | Iterable[int] | None = None,
                  date_from: dt.date | str | None = None, date_to: dt.date | str | None = None,
-                 place: str | None = None, publisher: str | None = None, attributed_only: bool = False,
+                 place: str | None = None, place_basis: tuple[str, ...] | None = None,
+                 publisher: str | None = None, relevant_only: bool = True, attributed_only: bool = False,
                  unhedged_only: bool = False, negated: bool | None = False, clusters: bool = False,
                  limit: int | None = None) -> pa.Table:
     """The stored events (or event clusters) that pass every filter given, as an Arrow table.
 
     Args:
         store: an open store.
-        actor, source, target, country, dyad, cameo, plover, quad, date_from, date_to, place, publisher,
-            attributed_only, unhedged_only, negated: the filters, as described by `EventFilter`.
+        actor, source, target, country, dyad, cameo, plover, quad, date_from, date_to, place, place_basis,
+            publisher, relevant_only, attributed_only, unhedged_only, negated: the filters, as described by
+            `EventFilter`.
         clusters: one row per event cluster (columns `CLUSTER_COLUMNS`) instead of one per mention
             (`EVENT_COLUMNS`). A cluster is returned when at least one of its mentions passes the
             filters; its counts stay those of the whole cluster.
@@ -308,8 +319,8 @@ def query_events(store: Store, *, actor: str | None = None, source: str | None =
     """
     flt = EventFilter(actor=actor, source=source, target=target, country=country, dyad=dyad, cameo=cameo,
                       plover=plover, quad=_quads(quad), date_from=date_from, date_to=date_to,
-                      place=place, publisher=publisher, attributed_only=attributed_only,
-                      unhedged_only=unhedged_only, negated=negated)
+                      place=place, place_basis=place_basis, publisher=publisher, relevant_only=relevant_only,
+                      attributed_only=attributed_only, unhedged_only=unhedged_only, negated=negated)
     return select_events(store, flt, clusters=clusters, limit=limit)
 
 

@@ -156,10 +156,12 @@ INSERT INTO settings VALUES ('cluster_window_days', '1'), ('cluster_distance_km'
     ),
     Migration(
         2,
-        "events: what kind of place an event's location is, and where in the text it was found",
+        "events: what kind of place an event's location is, where in the text it was found, and whether the "
+        "event is political-event data",
         """
 ALTER TABLE events ADD COLUMN location_kind VARCHAR;
 ALTER TABLE events ADD COLUMN location_basis VARCHAR;
+ALTER TABLE events ADD COLUMN relevant BOOLEAN;
 """,
     ),
 )

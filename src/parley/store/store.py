@@ -147,7 +147,7 @@ _EVENT_SCHEMA = pa.schema([
     ("hedged", pa.bool_()), ("quoted", pa.bool_()), ("object_text", pa.string()), ("object_start", pa.int32()),
     ("object_end", pa.int32()), ("evidence_text", pa.string()), ("evidence_start", pa.int32()),
     ("evidence_end", pa.int32()), ("rule", pa.string()), ("version", pa.string()), ("event_json", pa.string()),
-    ("location_kind", pa.string()), ("location_basis", pa.string()),
+    ("location_kind", pa.string()), ("location_basis", pa.string()), ("relevant", pa.bool_()),
 ])
 _ERROR_SCHEMA = pa.schema([
     ("error_id", pa.string()), ("article_id", pa.string()), ("source", pa.string()), ("line", pa.int32()),
@@ -221,7 +221,7 @@ def _event_row(event: Event) -> dict[str, Any]:
         "location_country": location.country if location else None,
         "location_lat": location.lat if location else None, "location_lon": location.lon if location else None,
         "location_kind": location.kind if location else None,
-        "location_basis": location.basis if location else None,
+        "location_basis": location.basis if location else None, "relevant": event.relevant,
         "speaker_text": speaker.text if speaker else None, "speaker_code": speaker.code if speaker else None,
         "cue": attribution.cue, "reported_by": list(attribution.reported_by), "hedged": attribution.hedged,
         "quoted": attribution.quoted, "object_text": obj.text if obj else None,
