@@ -18,37 +18,39 @@ ENVOY = ("the U.S. special envoy, Daniel Hartley", "USAGOV")
 STATE = ("the State Department", "USAGOV")
 
 # (sentence, source text, source code, cameo, plover, target text, target code, date, precision, basis,
-#  place, place country, negated, modality, speaker, cue, reported_by, hedged, quoted)
+#  place, place country, place basis, negated, modality, speaker, cue, reported_by, hedged, quoted)
+US = ("Washington, D.C.", "USA", "dateline")    # the article's dateline; its source is American
+GAZA = ("Palestine", "PSE", "country")           # no place named for it: Hamas's country
 EXPECTED = [
     # Headline: the recall (halt negotiations, dated by the lead's telling of it) and the rejection.
     (0, "U.S.", "USA", "164", "SANCTION", "Hamas", "PSEREB", "2025-03-13", "day", "same_act",
-     None, None, False, None, None, None, (), False, False),
+     *US, False, None, None, None, (), False, False),
     (0, "Hamas", "PSEREB", "125", "REJECT", "truce offer", None, "2025-03-14", "day", "published",
-     None, None, False, None, None, None, (), False, False),
+     *GAZA, False, None, None, None, (), False, False),
     # Lead: recalled on Thursday (the Thursday before the Friday of publication).
     (2, "The United States", "USA", "164", "SANCTION", "Hamas", "PSEREB", "2025-03-13", "day", "text",
-     None, None, False, None, None, None, (), False, False),
+     *US, False, None, None, None, (), False, False),
     (2, "Hamas", "PSEREB", "125", "REJECT", "U.S.", "USA", "2025-03-14", "day", "published",
-     None, None, False, None, None, None, (), False, False),
+     *GAZA, False, None, None, None, (), False, False),
     # The envoy's accusation, made in a statement; "the group" is Hamas.
     (3, ENVOY[0], "USAGOV", "112", "ACCUSE", "the group", "PSEREB", "2025-03-14", "day", "published",
-     None, None, False, None, ENVOY, "statement", (), False, False),
+     *US, False, None, ENVOY, "statement", (), False, False),
     # Two mediators.
     (4, "Qatar", "QAT", "045", "CONSULT", "the talks", None, "2025-01-01", "month", "text",
-     None, None, False, None, None, None, (), False, False),
+     "Qatar", "QAT", "country", False, None, None, None, (), False, False),
     (4, "Egypt", "EGY", "045", "CONSULT", "the talks", None, "2025-01-01", "month", "text",
-     None, None, False, None, None, None, (), False, False),
+     "Egypt", "EGY", "country", False, None, None, None, (), False, False),
     # Three demands, each to both addressees, hedged and reported by the newspaper citing officials.
     *[
         (5, "Hamas", "PSEREB", code, "REQUEST", name, iso, "2025-03-14", "day", "published",
-         None, None, False, None, None, "report", WSJ, True, False)
+         *GAZA, False, None, None, "report", WSJ, True, False)
         for code in ("100", "1053", "103")
         for name, iso in (("Qatar", "QAT"), ("Egypt", "EGY"))
     ],
     # "The three governments" (the United States, Qatar and Egypt) will meet in Turkey next week.
     *[
         (6, "The three governments", a, "036", "AGREE", "The three governments", b, "2025-03-17", "day", "text",
-         "Turkey", "TUR", False, "future", STATE, "say", (), False, False)
+         "Turkey", "TUR", "clause", False, "future", STATE, "say", (), False, False)
         for a, b in (("USAGOV", "QATGOV"), ("USAGOV", "EGYGOV"), ("QATGOV", "USAGOV"),
                      ("QATGOV", "EGYGOV"), ("EGYGOV", "USAGOV"), ("EGYGOV", "QATGOV"))
     ],
@@ -62,6 +64,7 @@ def _row(event):
         event.target.text if event.target else None, event.target.code if event.target else None,
         event.date, event.date_precision, event.date_basis,
         event.location.name if event.location else None, event.location.country if event.location else None,
+        event.location.basis if event.location else None,
         event.negated, event.modality, (a.speaker.text, a.speaker.code) if a.speaker else None, a.cue,
         a.reported_by, a.hedged, a.quoted,
     )

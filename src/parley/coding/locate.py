@@ -9,11 +9,12 @@ An event's place is looked for in this order, and the first found is kept with i
    leaving out places inside relative clauses that describe something else ("the envoy, who was born
    in Kabul, ...") and places inside the event's actor mentions;
 3. ``dateline``: the article's dateline ("KABUL, Afghanistan (Agency) —");
-4. ``article``: the article's dominant place, when the event's actors do not belong to another country:
+4. ``article``: the article's dominant place, when the event's actors do not belong to another country
+   (its source for words and cooperation, either side for protest, coercion and force):
    the town or region that its locative mentions name (when one of them dominates the top country's
    mentions), else that country;
-5. ``country``: the country of the event's source (or else its target) when the text gives no place
-   for it at all.
+5. ``country``: the country of the event's source (for protest, coercion and force: its target, else its
+   source) when the text gives no place for it at all.
 
 Ambiguous names are resolved by the countries the article names: a namesake in one of them wins
 over the gazetteer's default (see `Gazetteer.lookup`).
@@ -21,7 +22,8 @@ over the gazetteer's default (see `Gazetteer.lookup`).
 `ArticlePlaces.with_country` gives a bare sector actor ("the police" -> ``COP``, "the governor" ->
 ``GOV``) the country the text supports, in this order: a place or nationality inside its own mention
 ("Toronto police", "Chelyabinsk's governor"); the event's place when its clause, sentence or dateline
-names it ("police in Lagos"); the country of the speaker the event is credited to; the article's
+names it ("police in Lagos"); for a state organ, the country of the speaker the event is credited to
+("Kenyan officials said the army would withdraw"); the article's
 subject country (the country its places and nationalities name most, at least twice and half as
 often again as the next). It stays bare when none of these holds. International, non-governmental
 and transnational actors (IGO, NGO, IMG, MNC codes) have no country and are left alone.
@@ -43,9 +45,12 @@ from parley.types import ActorMention, Article, Attribution, Location
 __all__ = ["ArticlePlaces"]
 
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
-# Prepositions whose object is where something happens, beyond the cue list's: "on the bridge",
-# "along the border", "off the coast", "into the city".
-_MORE_LOCATIVE = frozenset({"on", "off", "along", "into", "throughout", "outside", "inside"})
+# Prepositions whose object is where something happens, beyond the cue list's: "along the border", "off
+# the coast", "into the city"; "on" only before a site or area ("on London Bridge", "on the Golan Heights"),
+# since "called on Egypt" and "sanctions on Iran" name actors.
+_MORE_LOCATIVE = frozenset({"off", "along", "into", "throughout", "outside", "inside"})
+_SITE_ONLY = frozenset({"on"})
+_AT_TARGET = frozenset({"14", "15", "17", "18", "19", "20"})
 # Nouns a place name can modify and still name the place: "the Gaza Strip city of Rafah" aside, "in the
 # Idlib province", "at the Kassala camp".
 _PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "district", "state", "border",
@@ -126,14 +131,24 @@ class ArticlePlaces:
         found = self._sentence_place(trigger, source, target, offset)
         if found is not None:
             return dataclasses.replace(found, basis="sentence")
-        countries = {m.country for m in (source, target) if m is not None and m.country}
-        if self.dateline is not None and (not countries or self.dateline.country in countries):
-            return dataclasses.replace(self.dateline, basis="dateline")
-        if self.dominant is not None and (not countries or self.dominant.country in countries):
-            return dataclasses.replace(self.dominant, basis="article")
-        for mention in (source, target):
-            if mention is not None and mention.country:
-                found = self.gazetteer.lookup(country_name(mention.country) or mention.country)
+        # Where an act takes place follows its source for words and cooperation ("Washington sanctioned
+        # Hamas" happens in the US), its target for protest, coercion and force ("Israel struck Hamas"
+        # happens where Hamas is).
+        source_country = source.country if source is not None else None
+        target_country = target.country if target is not None else None
+        if code[:2] in _AT_TARGET:
+            countries = {c for c in (source_country, target_country) if c}
+            fallback = [target_country, source_country]
+        else:
+            countries = {source_country} if source_country else set()
+            fallback = [source_country]
+        for place in (self.dateline, self.dominant):
+            if place is not None and (not countries or place.country in countries):
+                basis = "dateline" if place is self.dateline else "article"
+                return dataclasses.replace(place, basis=basis)
+        for country in fallback:
+            if country:
+                found = self.gazetteer.lookup(country_name(country) or country)
                 if found is not None and found.kind == "country":
                     return dataclasses.replace(found, basis="country")
         return None
@@ -155,7 +170,7 @@ class ArticlePlaces:
         if country is None and location is not None and location.basis in _NEAR_BASES:
             country = location.country
         speaker = attribution.speaker if attribution is not None else None
-        if country is None and is_source and speaker is not None and speaker.code:
+        if country is None and is_source and speaker is not None and speaker.code and code[:3] in _STATE:
             country = _country_of_code(speaker.code)
         if country is None and not (other is not None and other.country == self.subject
                                     and (other.sector is None or other.sector in _STATE)):
@@ -236,22 +251,29 @@ class ArticlePlaces:
             root = root.head
         if root.dep_ == "pobj" and root.head.lower_ in ("of",) and root.head.head.lemma_.lower() in _PLACE_NOUNS:
             root = root.head.head
-        return root.dep_ == "pobj" and root.head.lower_ in self.locative
+        if root.dep_ != "pobj":
+            return False
+        prep = root.head.lower_
+        return prep in self.locative or (prep in _SITE_ONLY and ent.label_ in ("FAC", "LOC"))
 
     # -- article-level places -------------------------------------------------------------------------
     def _dateline(self, text: str) -> Location | None:
-        """The place of a dateline opening the article ("GOMA, Congo (Agency) —")."""
-        head = text.lstrip()[:120]
-        first_line = head.split("\n", 1)[0]
-        m = _DATELINE.match(first_line)
-        if m is None:
-            return None
-        place = m.group("place").strip()
-        if not (place.isupper() or m.group("region")) or len(place.split()) > 4:
-            return None
-        region = self.gazetteer.lookup(m.group("region")) if m.group("region") else None
-        countries = {region.country} if region is not None and region.country else self.countries
-        return self.gazetteer.lookup(place.title() if place.isupper() else place, countries=countries)
+        """The place of a dateline opening the article's first or second paragraph (the first may be a
+        headline or a date line): "GOMA, Congo (Agency) —", "WASHINGTON —"."""
+        for paragraph in [p for p in re.split(r"\n\s*\n", text.lstrip()[:2000]) if p.strip()][:2]:
+            first_line = paragraph.strip().split("\n", 1)[0]
+            m = _DATELINE.match(first_line)
+            if m is None:
+                continue
+            place = m.group("place").strip()
+            if not (place.isupper() or m.group("region")) or len(place.split()) > 4:
+                continue
+            region = self.gazetteer.lookup(m.group("region")) if m.group("region") else None
+            countries = {region.country} if region is not None and region.country else self.countries
+            found = self.gazetteer.lookup(place.title() if place.isupper() else place, countries=countries)
+            if found is not None:
+                return found
+        return None
 
     def _dominant(self, ents: list[Span]) -> Location | None:
         """The article's main place: the country most of its locative mentions lie in, narrowed to a town

@@ -41,7 +41,7 @@ from parley.negotiation.model import (
     StateChange,
 )
 from parley.negotiation.topics import TopicLexicon, default_topics
-from parley.types import ActorMention, Event
+from parley.types import ActorMention, Event, Location
 
 if TYPE_CHECKING:
     from parley.store import Store
@@ -464,6 +464,15 @@ def _attribution(event: Event) -> Attributed:
     return Attributed(a.speaker.text if a.speaker else None, tuple(a.reported_by), a.hedged, a.quoted)
 
 
+def _own_place(event: Event) -> Location | None:
+    """The event's place when its own clause or sentence names it: a venue, not the dateline, the article's
+    dominant place or an actor's country (`Location.basis`)."""
+    location = event.location
+    if location is None or location.basis not in (None, "clause", "sentence"):
+        return None
+    return location
+
+
 def _make_move(group: list[_Ev], names: dict[str, str], topics: TopicLexicon) -> Move:
     group = sorted(group, key=lambda e: e.order)
     main = _primary(group)
@@ -471,8 +480,9 @@ def _make_move(group: list[_Ev], names: dict[str, str], topics: TopicLexicon) ->
     sources = _unique(e.source for e in group if e.source)
     targets = [k for k in _unique(e.target for e in group if e.target) if k not in sources]
     obj = _clean(event.object.text) if event.object else None
-    place = event.location.name if event.location else None
-    country = event.location.country if event.location else None
+    location = _own_place(event)
+    place = location.name if location else None
+    country = location.country if location else None
     return Move(
         id="m" + hashlib.sha1(group[0].event.event_id.encode("utf-8")).hexdigest()[:10],
         date=main.date,
@@ -850,7 +860,7 @@ def track(store: Store, *, topics: TopicLexicon | None = None, gap_days: int = D
     procs = _build_processes(events, topics, gap_days=gap_days)
     names = _names(events)
     delegation_articles = [e.event.article_id for p in procs for e in p.events
-                           if e.kind.startswith("delegation") and e.event.location is None]
+                           if e.kind.startswith("delegation") and _own_place(e.event) is None]
     texts = store.article_texts(delegation_articles)
     return [_board(proc, names, topics, texts) for proc in procs]
 

@@ -42,7 +42,8 @@ _EVENT_FIELDS = (
     "target_text", "target_start", "target_end", "target_code", "target_name", "target_country", "target_sector",
     "cameo", "cameo_root", "cameo_name", "plover", "plover_mode", "quad", "goldstein", "negated", "modality",
     "date", "date_precision", "date_basis", "location_name", "location_country", "location_lat", "location_lon",
-    "location_kind", "location_basis", "relevant", "speaker_text", "speaker_code", "cue", "reported_by", "hedged", "quoted",
+    "location_kind", "location_basis", "relevant", "speaker_text", "speaker_code", "cue", "reported_by", "hedged",
+    "quoted",
     "object_text", "object_start", "object_end", "evidence_text", "evidence_start", "evidence_end",
     "rule", "version",
 )
