@@ -7,6 +7,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from parley import nouns
 from parley.coding.cues import Cues
 from parley.coding.mentions import MentionResolver, np_bounds
 from parley.types import Attribution, Speaker
@@ -119,7 +120,10 @@ class Attributor:
         found = self._speaker_of(verb)
         if found is not None:
             if self._is_reporter(verb, found):
-                reported_by.append(found[0])
+                subj = self._subject(verb)
+                credited = self._credited(subj) if subj is not None else None
+                if credited is not None:
+                    reported_by.append(found[0] if subj is not None and subj.pos_ == "PRON" else credited)
             else:
                 speaker = Speaker(text=found[0], code=found[1])
         self._speech(verb, reported_by)
@@ -136,16 +140,50 @@ class Attributor:
                         return Speaker(text=found[0], code=found[1]), pobj.lemma_.lower()
         return None
 
-    def _speaker_of(self, verb: Token) -> tuple[str, str | None] | None:
+    def _subject(self, verb: Token) -> Token | None:
+        """The speaker's head token: the subject, or the agent of a passive ("it was reported by X")."""
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.dep_ == "nsubjpass":
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        return subj
+
+    def _credited(self, token: Token) -> str | None:
+        """Who a report is credited to, as `reported_by` holds it: an outlet, an agency, an organisation, a named
+        person or officials; the body behind a document ("a report by El Tiempo" -> "El Tiempo", "a recent
+        Amnesty International report" -> "Amnesty International"); None for what names nobody (a relative
+        pronoun, "these videos", "reports", "sources", a bare nationality)."""
+        if token.pos_ in ("PRON", "DET") or token.tag_ in ("WDT", "WP"):
+            return token.text if token.lower_ in self.cues.person_pronouns else None
+        lemma = token.lemma_.lower()
+        if lemma in self.cues.document_nouns:
+            for child in token.children:
+                if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from", "of"):
+                    pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        return self._credited(pobj)
+            for child in token.children:
+                if child.dep_ == "poss" and child.pos_ != "PRON" or child.dep_ == "compound" and (
+                        child.ent_type_ or child.pos_ == "PROPN"):
+                    start, end = np_bounds(child)
+                    text = self.doc[start:end].text
+                    return text[:-2].rstrip() if text.endswith(("'s", "’s")) else text
+            return None
+        if token.ent_type_ == "NORP" and not any(c.dep_ in ("compound", "amod") for c in token.children) and \
+                token.pos_ != "NOUN":
+            return None   # "Mexican" alone
+        start, end = np_bounds(token)
+        text = self.doc[start:end].text
+        if token.ent_type_ or token.pos_ == "PROPN" or lemma in self.cues.media_nouns:
+            return text
+        if nouns.can_act(lemma) or self.resolver.role(token) is not None:
+            return text   # officials, police, prosecutors, witnesses
+        return None
+
+    def _speaker_of(self, verb: Token) -> tuple[str, str | None] | None:
+        subj = self._subject(verb)
         if subj is None:
             return None
-        if subj.dep_ == "nsubjpass":   # "it was reported by X"
-            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-            if pobj is None:
-                return None
-            subj = pobj
         mentions = self.resolver.mentions(subj, allow_thing=True)
         if mentions:
             m = mentions[0]
@@ -176,9 +214,8 @@ class Attributor:
                     reported_by.append(text)
             elif child.dep_ == "advcl" and child.lemma_ == "cite":
                 for obj in child.children:
-                    if obj.dep_ == "dobj":
-                        start, end = np_bounds(obj)
-                        reported_by.append(self.doc[start:end].text)
+                    if obj.dep_ == "dobj" and (credited := self._credited(obj)) is not None:
+                        reported_by.append(credited)
 
     def _reporters(self, sent: Span) -> list[str]:
         """ "according to X" and "first reported by X" anywhere in the sentence."""
@@ -194,16 +231,14 @@ class Attributor:
                     to = self.doc[token.i + 1]
                 if to is not None:
                     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-                    if pobj is not None:
-                        start, end = np_bounds(pobj)
-                        found.append(self.doc[start:end].text)
+                    if pobj is not None and (credited := self._credited(pobj)) is not None:
+                        found.append(credited)
             elif token.lemma_ == "report" and token.tag_ == "VBN" and token.dep_ in ("acl", "advcl", "ROOT"):
                 agent = next((c for c in token.children if c.dep_ == "agent"), None)
                 if agent is not None:
                     pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
-                    if pobj is not None:
-                        start, end = np_bounds(pobj)
-                        found.append(self.doc[start:end].text)
+                    if pobj is not None and (credited := self._credited(pobj)) is not None:
+                        found.append(credited)
         self._sent_reporters[key] = found
         return found
 

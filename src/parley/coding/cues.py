@@ -22,7 +22,7 @@ _LIST_KEYS = (
     "generic_quantifiers", "generic_people", "verbal_attack_verbs", "weapon_words",
     "ease_adjectives", "likelihood_adjectives", "standing_rule_nouns", "brokering_verbs",
     "permission_verbs", "platform_names", "disease_names",
-    "occasion_nouns",
+    "occasion_nouns", "document_nouns",
 )
 _ANAPHOR_KINDS = frozenset({"group", "country", "government", "person", "any"})
 
@@ -33,6 +33,7 @@ class Cues:
     report_verbs: frozenset[str]
     media_sectors: frozenset[str]
     media_nouns: frozenset[str]
+    document_nouns: frozenset[str]
     hedge_adverbs: frozenset[str]
     hedge_raising: frozenset[str]
     hedge_adjectives: frozenset[str]
