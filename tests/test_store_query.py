@@ -249,6 +249,27 @@ def test_top_actors_count_clusters_on_either_side(store: Store) -> None:
     assert (by_mention[0]["actor_code"], by_mention[0]["events"]) == ("SDNMIL", 5)
 
 
+def test_a_code_shows_the_name_seen_most_often(tmp_path: Path) -> None:
+    """One code, several people: the table names the one most reports name, not the one that sorts first."""
+    def speaker(name: str, start: int) -> ActorMention:
+        return ActorMention(name, start, start + len(name), "USAELI", name, "USA", "ELI")
+
+    names = ["Walker", "Walker", "Abbott", "Walker"]
+    results = []
+    for k, name in enumerate(names):
+        article = Article(id=f"n{k}", text=f"Report {k}.", published=dt.date(2025, 3, 1 + 7 * k),
+                          publisher=f"P{k}")
+        event = make_event(event_id=f"n{k}-0", article_id=f"n{k}", source=speaker(name, 0), target=QATGOV,
+                           date=f"2025-03-{1 + 7 * k:02d}", cameo="051", cameo_name="Praise or endorse", quad=1)
+        results.append(FakeResult(f"n{k}", article, [event], None))
+    with Store.open(tmp_path / "names.duckdb") as store:
+        store.write(results)
+        [row] = [r for r in top_actors(store, 5).to_pylist() if r["actor_code"] == "USAELI"]
+        assert (row["actor_name"], row["events"]) == ("Walker", 4)
+        [dyad] = top_dyads(store, 5).to_pylist()
+        assert (dyad["source_name"], dyad["target_name"]) == ("Walker", "Qatari government")
+
+
 def test_top_dyads_are_directed(store: Store) -> None:
     rows = top_dyads(store, 10).to_pylist()
     assert [(r["source_code"], r["target_code"], r["events"], r["goldstein_sum"]) for r in rows] == [

@@ -428,8 +428,8 @@ def top_actors(store: Store, n: int = 10, *, by_cluster: bool = True, filters: E
         filters, **more: which events to count, as for `time_series`.
 
     Returns:
-        `actor_code`, `actor_name` (the smallest name seen with the code), `events`, `as_source`,
-        `as_target` (INT64), `goldstein_mean` (DOUBLE), most events first, then by code. Actors
+        `actor_code`, `actor_name` (the name seen most often with the code, ties to the smallest), `events`,
+        `as_source`, `as_target` (INT64), `goldstein_mean` (DOUBLE), most events first, then by code. Actors
         without a code are not counted.
     """
     flt = EventFilter.of(filters, **more)
@@ -442,12 +442,23 @@ def top_actors(store: Store, n: int = 10, *, by_cluster: bool = True, filters: E
             UNION ALL
             SELECT target_code, target_name, goldstein, 0, 1 FROM counted
             WHERE target_code IS NOT NULL AND target_code IS DISTINCT FROM source_code
-        )
-        SELECT code AS actor_code, min(name) AS actor_name, count(*) AS events,
+        ),
+        names AS ({_NAMES.format(code="code", name="name", rows="sides")})
+        SELECT code AS actor_code, any_value(names.name) AS actor_name, count(*) AS events,
                CAST(sum(s) AS BIGINT) AS as_source, CAST(sum(t) AS BIGINT) AS as_target,
                avg(goldstein) AS goldstein_mean
-        FROM sides GROUP BY code ORDER BY events DESC, actor_code {_limit(n)}"""
+        FROM sides LEFT JOIN names USING (code)
+        GROUP BY code ORDER BY events DESC, actor_code {_limit(n)}"""
     return _arrow(store, sql, params)
+
+
+# The name seen most often with each code among `rows` (ties to the smallest name), one row per code:
+# "USAELI" shows one person throughout a table, not whichever name sorts first.
+_NAMES = """
+    SELECT code, first(name ORDER BY n DESC, name) AS name FROM (
+        SELECT {code} AS code, {name} AS name, count(*) AS n FROM {rows}
+        WHERE {code} IS NOT NULL AND {name} IS NOT NULL GROUP BY {code}, {name}
+    ) GROUP BY code"""
 
 
 def top_dyads(store: Store, n: int = 10, *, by_cluster: bool = True, filters: EventFilter | None = None,
@@ -468,13 +479,17 @@ def top_dyads(store: Store, n: int = 10, *, by_cluster: bool = True, filters: Ev
     flt = EventFilter.of(filters, **more)
     counted, params = _counted(flt, by_cluster)
     sql = f"""
-        WITH counted AS ({counted})
-        SELECT source_code, min(source_name) AS source_name, target_code, min(target_name) AS target_name,
+        WITH counted AS ({counted}),
+        source_names AS ({_NAMES.format(code="source_code", name="source_name", rows="counted")}),
+        target_names AS ({_NAMES.format(code="target_code", name="target_name", rows="counted")})
+        SELECT source_code, any_value(sn.name) AS source_name, target_code, any_value(tn.name) AS target_name,
                count(*) AS events,
                count(*) FILTER (WHERE quad = 1) AS q1, count(*) FILTER (WHERE quad = 2) AS q2,
                count(*) FILTER (WHERE quad = 3) AS q3, count(*) FILTER (WHERE quad = 4) AS q4,
                avg(goldstein) AS goldstein_mean, CAST(coalesce(sum(goldstein), 0) AS DOUBLE) AS goldstein_sum
-        FROM counted WHERE source_code IS NOT NULL AND target_code IS NOT NULL
+        FROM counted LEFT JOIN source_names sn ON sn.code = counted.source_code
+             LEFT JOIN target_names tn ON tn.code = counted.target_code
+        WHERE source_code IS NOT NULL AND target_code IS NOT NULL
         GROUP BY source_code, target_code
         ORDER BY events DESC, source_code, target_code {_limit(n)}"""
     return _arrow(store, sql, params)

@@ -784,7 +784,7 @@ class Store:
                            min(m.plover) FILTER (WHERE m.cameo = rep.cameo) AS plover,
                            min(m.quad) FILTER (WHERE m.cameo = rep.cameo) AS quad,
                            min(m.goldstein) FILTER (WHERE m.cameo = rep.cameo) AS goldstein,
-                           min(m.source_name) AS source_name, min(m.target_name) AS target_name,
+                           mode(m.source_name) AS source_name, mode(m.target_name) AS target_name,
                            min(m.date) AS date_start, max(m.date) AS date_end,
                            min(coalesce(m.published, m.date)) AS first_reported,
                            count(*) AS n_mentions, count(DISTINCT m.article_id) AS n_articles,
