@@ -43,6 +43,11 @@ def test_clause_place_of_a_talk_venue(coder) -> None:
     assert place(by_trigger(events_of(coder, text), "met")) == ("Tbilisi", "GEO", "clause")
 
 
+def test_destination_of_a_visit(coder) -> None:
+    text = "The Malian foreign minister travelled to Algeria on Wednesday for consultations."
+    assert place(by_trigger(events_of(coder, text), "travel")) == ("Algeria", "DZA", "clause")
+
+
 def test_sentence_place_from_a_circumstance(coder) -> None:
     text = "Speaking at a rally in Kano, the opposition leader accused the electoral commission of fraud."
     assert place(by_trigger(events_of(coder, text), "accus")) == ("Kano", "NGA", "sentence")

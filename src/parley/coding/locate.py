@@ -3,8 +3,8 @@
 An event's place is looked for in this order, and the first found is kept with its `basis`:
 
 1. ``clause``: a place phrase of the event's own clause — a locative phrase of its predicate ("clashed
-   in Cairo", "talks in Doha"), of its target or object, or a town or region the act is done to
-   ("shelled Kharkiv");
+   in Cairo", "talks in Doha"), of its target or object, a town or region the act is done to
+   ("shelled Kharkiv"), or where a visit or a deployment goes ("travelled to Canada");
 2. ``sentence``: a place in a locative phrase elsewhere in its sentence, the nearest to the trigger,
    leaving out places inside relative clauses that describe something else ("the envoy, who was born
    in Kabul, ...") and places inside the event's actor mentions;
@@ -51,6 +51,8 @@ _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 _MORE_LOCATIVE = frozenset({"off", "along", "into", "throughout", "outside", "inside"})
 _SITE_ONLY = frozenset({"on"})
 _AT_TARGET = frozenset({"14", "15", "17", "18", "19", "20"})
+# Visits and deployments: where they go is where they happen.
+_MOVES = ("042", "043", "15", "0874")
 # Nouns a place name can modify and still name the place: "the Gaza Strip city of Rafah" aside, "in the
 # Idlib province", "at the Kassala camp".
 _PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "district", "state", "border",
@@ -200,7 +202,17 @@ class ArticlePlaces:
         return None
 
     def _object_place(self, trigger: Token, code: str) -> Location | None:
-        """A town or region the act is done to: "shelled Kharkiv", "stormed Mosul"."""
+        """A town or region the act is done to ("shelled Kharkiv", "stormed Mosul"), or the destination of a
+        visit or a deployment ("travelled to Canada", "sent troops to the Gulf")."""
+        if code.startswith(_MOVES):
+            for prep in trigger.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("to", "into"):
+                    for pobj in prep.children:
+                        ent = next((e for e in trigger.sent.ents if e.start <= pobj.i < e.end), None)
+                        if pobj.dep_ == "pobj" and ent is not None and ent.label_ in _PLACE_TYPES:
+                            found = self.lookup(ent.text)
+                            if found is not None:
+                                return found
         if not code.startswith(_PLACE_OBJECT_CODES):
             return None
         for child in trigger.children:
