@@ -158,3 +158,20 @@ def test_definite_description_takes_the_earlier_actor(coder) -> None:
     event = by_trigger(events_of(coder, text), "accus")
     assert event.source.country == "ETH"
     assert event.target is not None and event.target.country == "EGY"
+
+
+def test_a_surname_refers_back_to_the_person_named_in_full(coder) -> None:
+    text = ("Senator Maria Okafor questioned the defence minister on Monday. On Tuesday the ministry "
+            "criticised Okafor for leaking the report.")
+    events = events_of(coder, text)
+    first = by_trigger(events, "question")
+    later = by_trigger(events, "criticis")
+    assert later.target is not None and later.target.code is not None
+    assert later.target.code == first.source.code
+
+
+def test_a_named_person_gets_no_country_from_the_article_subject(coder) -> None:
+    text = ("Ghana's parliament debated the budget in Accra. Ghanaian unions said the cuts went too far, and "
+            "Ghana's finance ministry defended them.\n\nSenator Maria Okafor praised the unions.")
+    event = by_trigger(events_of(coder, text), "praise")
+    assert event.source.country is None

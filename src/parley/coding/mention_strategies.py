@@ -288,6 +288,19 @@ def known_phrase(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
     return p.whole(r, actor)
 
 
+def earlier_name(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
+    """A person named again by surname ("Schiff" after "Representative Adam Schiff"): the actor the full
+    mention resolved to, when it had a code."""
+    token = p.token
+    if token.pos_ != "PROPN" or p.end - p.start > 2 or r.kb_resolve(token.doc[p.start:p.end].text) is not None:
+        return None
+    found = r.coref.find(token.i, kinds=frozenset(), head=token.lemma_.lower())
+    ante = r.coref.last_found()
+    if found is None or found.code is None or ante is None or ante.kind != "person":
+        return None
+    return p.whole(r, found)
+
+
 def unknown(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
     """Nothing known: the actor inside a phrase whose head is none, else a named but unknown actor
     (without a code), else the thing itself when things are kept."""
@@ -317,5 +330,6 @@ STRATEGIES: tuple[Strategy, ...] = (
     unnamed_group,
     thing_head,
     known_phrase,
+    earlier_name,
     unknown,
 )
