@@ -175,3 +175,21 @@ def test_a_named_person_gets_no_country_from_the_article_subject(coder) -> None:
             "Ghana's finance ministry defended them.\n\nSenator Maria Okafor praised the unions.")
     event = by_trigger(events_of(coder, text), "praise")
     assert event.source.country is None
+
+
+def test_mediators_are_not_the_government_they_mediate_with(coder) -> None:
+    text = "Angola and Rwanda jointly mediated between the government and the armed groups on Friday."
+    for event in events_of(coder, text):
+        if event.target is not None and event.target.text == "the government":
+            assert event.target.country not in ("AGO", "RWA")
+
+
+def test_a_domestic_description_keeps_its_country(coder) -> None:
+    event = by_trigger(events_of(coder, "Ethiopia's parliament criticised the government."), "criticis")
+    assert event.target is not None and event.target.code == "ETHGOV"
+
+
+def test_a_counterpart_in_a_prepositional_phrase_is_the_target(coder) -> None:
+    text = "Turkey's foreign minister held talks with the Indian prime minister on Monday."
+    event = by_trigger(events_of(coder, text), "held")
+    assert (event.source.code, event.target.code if event.target else None) == ("TURGOV", "INDGOV")

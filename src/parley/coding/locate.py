@@ -184,6 +184,19 @@ class ArticlePlaces:
         return dataclasses.replace(mention, code=country + code, country=country,
                                    sector=mention.sector or code[:3])
 
+    def not_itself(self, sources: list[ActorMention], target: ActorMention, offset: int) -> ActorMention:
+        """`target` without the country an unnamed description took from the event's own source or a source
+        coordinated with it ("Norway and Switzerland mediated between the government and the rebels": the
+        government is neither Norway's nor Switzerland's): a state does not act on itself as one actor."""
+        if target.country is None or any(s.start == target.start for s in sources) or not any(
+                s.country == target.country and s.code in (s.country, target.code) for s in sources):
+            return target   # also "the three governments will meet": each side of a joint act is one of them
+        span = self.doc.char_span(target.start - offset, target.end - offset, alignment_mode="expand")
+        if span is None or any(t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") for t in span):
+            return target
+        sector = target.sector or (target.code[3:6] if target.code and len(target.code) >= 6 else None)
+        return dataclasses.replace(target, code=sector, country=None, name=None)
+
     def _names_person(self, mention: ActorMention, offset: int) -> bool:
         """Whether the mention names a person ("Representative Adam Schiff"): a person's country is not
         guessed from what the article is about."""

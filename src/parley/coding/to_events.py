@@ -119,6 +119,7 @@ class CodedClause:
             span = _object_span(clause.object_token)
             obj = TextSpan(span.text, span.start_char + self.offset, span.end_char + self.offset)
         out = []
+        co_sources = [_shift(s, self.offset) if shift else s for s, _ in pairs]
         for source, target in pairs:
             if shift:
                 source = _shift(source, self.offset)
@@ -126,6 +127,7 @@ class CodedClause:
             code, note = self.policy.force_by_actors(clause.code, source, target)
             source = locator.with_country(source, None, None, self.offset, is_source=True)
             if target is not None:
+                target = locator.not_itself(co_sources, target, self.offset)
                 target = locator.with_country(target, None, None, self.offset, is_source=False)
             location = locator.locate(places, clause.trigger, code, source, target, self.offset)
             source = locator.with_country(source, location, attribution, self.offset, is_source=True, other=target)
