@@ -170,13 +170,6 @@ def test_a_surname_refers_back_to_the_person_named_in_full(coder) -> None:
     assert later.target.code == first.source.code
 
 
-def test_a_named_person_gets_no_country_from_the_article_subject(coder) -> None:
-    text = ("Ghana's parliament debated the budget in Accra. Ghanaian unions said the cuts went too far, and "
-            "Ghana's finance ministry defended them.\n\nSenator Maria Okafor praised the unions.")
-    event = by_trigger(events_of(coder, text), "praise")
-    assert event.source.country is None
-
-
 def test_mediators_are_not_the_government_they_mediate_with(coder) -> None:
     text = "Angola and Rwanda jointly mediated between the government and the armed groups on Friday."
     for event in events_of(coder, text):

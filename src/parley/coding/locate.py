@@ -24,8 +24,8 @@ over the gazetteer's default (see `Gazetteer.lookup`).
 ("Toronto police", "Chelyabinsk's governor"); the event's place when its clause, sentence or dateline
 names it ("police in Lagos"); for a state organ, the country of the speaker the event is credited to
 ("Kenyan officials said the army would withdraw"); the article's subject country (the country its
-places and nationalities name most, at least twice and half as often again as the next), for unnamed
-actors only ("the government", not "Representative Jane Roe"). It stays bare when none of these holds.
+places and nationalities name most, at least twice and half as often again as the next). It stays bare
+when none of these holds.
 International, non-governmental and transnational actors (IGO, NGO, IMG, MNC codes) have no country and
 are left alone.
 """
@@ -176,8 +176,7 @@ class ArticlePlaces:
         if country is None and is_source and speaker is not None and speaker.code and code[:3] in _STATE:
             country = _country_of_code(speaker.code)
         if country is None and not (other is not None and other.country == self.subject
-                                    and (other.sector is None or other.sector in _STATE)) \
-                and not self._names_person(mention, offset):
+                                    and (other.sector is None or other.sector in _STATE)):
             country = self.subject
         if country is None:
             return mention
@@ -196,12 +195,6 @@ class ArticlePlaces:
             return target
         sector = target.sector or (target.code[3:6] if target.code and len(target.code) >= 6 else None)
         return dataclasses.replace(target, code=sector, country=None, name=None)
-
-    def _names_person(self, mention: ActorMention, offset: int) -> bool:
-        """Whether the mention names a person ("Representative Adam Schiff"): a person's country is not
-        guessed from what the article is about."""
-        span = self.doc.char_span(mention.start - offset, mention.end - offset, alignment_mode="expand")
-        return span is not None and any(ent.label_ == "PERSON" for ent in span.ents)
 
     def _country_inside(self, mention: ActorMention, offset: int) -> str | None:
         """The country of a place or nationality named inside the mention ("Toronto police")."""
