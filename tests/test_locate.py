@@ -66,11 +66,25 @@ def test_dateline(coder) -> None:
     assert place(by_trigger(events, "fired")) == ("Nairobi", "KEN", "dateline")
 
 
-def test_article_place_for_an_event_with_no_place_of_its_own(coder) -> None:
+def test_article_place_for_a_material_act_with_no_place_of_its_own(coder) -> None:
     text = ("Thousands of people marched in Tbilisi on Saturday against a proposed media law. The rally in "
-            "Tbilisi was the largest this year.\n\nThe ruling party rejected the protesters' demands.")
-    event = by_trigger(events_of(coder, text), "reject")
+            "Tbilisi was the largest this year.\n\nRiot police detained dozens of marchers.")
+    event = by_trigger(events_of(coder, text), "detain")
     assert place(event) == ("Tbilisi", "GEO", "article")
+
+
+def test_a_statement_does_not_take_the_article_place(coder) -> None:
+    """Words are said anywhere: a rejection with no place of its own is placed no nearer than its country."""
+    text = ("Thousands of people marched in Tbilisi on Saturday against a proposed media law. The rally in "
+            "Tbilisi was the largest this year.\n\nThe Georgian government rejected the protesters' demands.")
+    event = by_trigger(events_of(coder, text), "reject")
+    assert place(event) == ("Georgia", "GEO", "country")
+
+
+def test_a_place_elsewhere_in_the_sentence_is_not_the_event_place(coder) -> None:
+    text = "The senator accused the minister of hiding the bribes he took in Lagos."
+    event = by_trigger(events_of(coder, text), "accus")
+    assert event.location is None or event.location.basis not in ("clause", "sentence")
 
 
 def test_article_place_is_not_given_to_an_actor_of_another_country(coder) -> None:
@@ -112,7 +126,9 @@ def test_every_location_has_a_kind_and_basis(coder) -> None:
 def test_sector_country_from_a_place_in_the_mention(coder) -> None:
     event = by_trigger(events_of(coder, "Toronto police arrested two men after the shooting."), "arrest")
     assert event.source.code == "CANCOP" and event.source.country == "CAN"
-    assert place(event) == ("Toronto", "CAN", "sentence")
+    # a town in the actor's name is where the force serves, not surely where the act was ("former New York
+    # City Mayor"): the event is placed at country level
+    assert place(event) == ("Canada", "CAN", "country")
 
 
 def test_sector_country_from_the_event_place(coder) -> None:

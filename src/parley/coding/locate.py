@@ -5,14 +5,14 @@ An event's place is looked for in this order, and the first found is kept with i
 1. ``clause``: a place phrase of the event's own clause — a locative phrase of its predicate ("clashed
    in Cairo", "talks in Doha"), of its target or object, a town or region the act is done to
    ("shelled Kharkiv"), or where a visit or a deployment goes ("travelled to Canada");
-2. ``sentence``: a place in a locative phrase elsewhere in its sentence, the nearest to the trigger,
-   leaving out places inside relative clauses that describe something else ("the envoy, who was born
-   in Kabul, ...") and places inside the event's actor mentions;
+2. ``sentence``: a place in a locative phrase of a predicate above the trigger ("was due to sign the deal
+   in Doha") or of a participle of its clause ("speaking at a rally in Kano, the leader accused ..."), the
+   nearest to the trigger; not a place elsewhere in the sentence ("corruption in Ukraine");
 3. ``dateline``: the article's dateline ("KABUL, Afghanistan (Agency) —");
-4. ``article``: the article's dominant place, when the event's actors do not belong to another country
-   (its source for words and cooperation, either side for protest, coercion and force):
-   the town or region that its locative mentions name (when one of them dominates the top country's
-   mentions), else that country;
+4. ``article``: for material acts only (CAMEO roots 06-08 and 14-20; statements are made anywhere), the
+   article's dominant place, when the event's actors do not belong to another country (either side for
+   protest, coercion and force, the source otherwise): the town or region that its locative mentions name
+   (when one of them dominates the top country's mentions), else that country;
 5. ``country``: the country of the event's source (for protest, coercion and force: its target, else its
    source) when the text gives no place for it at all.
 
@@ -54,6 +54,8 @@ _SITE_ONLY = frozenset({"on"})
 _AT_TARGET = frozenset({"14", "15", "17", "18", "19", "20"})
 # Visits and deployments: where they go is where they happen.
 _MOVES = ("042", "043", "15", "0874")
+# Material acts, which take the article's main place when they have none of their own.
+_MATERIAL = frozenset({"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"})
 # Nouns a place name can modify and still name the place: "the Gaza Strip city of Rafah" aside, "in the
 # Idlib province", "at the Kassala camp".
 _PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "district", "state", "border",
@@ -131,7 +133,7 @@ class ArticlePlaces:
         found = self._object_place(trigger, code)
         if found is not None:
             return dataclasses.replace(found, basis="clause")
-        found = self._sentence_place(trigger, source, target, offset)
+        found = self._sentence_place(trigger)
         if found is not None:
             return dataclasses.replace(found, basis="sentence")
         # Where an act takes place follows its source for words and cooperation ("Washington sanctioned
@@ -145,7 +147,8 @@ class ArticlePlaces:
         else:
             countries = {source_country} if source_country else set()
             fallback = [source_country]
-        for place in (self.dateline, self.dominant):
+        # the article's main place only for material acts: statements are made anywhere
+        for place in (self.dateline, self.dominant if code[:2] in _MATERIAL else None):
             if place is not None and (not countries or place.country in countries):
                 basis = "dateline" if place is self.dateline else "article"
                 return dataclasses.replace(place, basis=basis)
@@ -239,16 +242,20 @@ class ArticlePlaces:
                         return found
         return None
 
-    def _sentence_place(self, trigger: Token, source: ActorMention | None, target: ActorMention | None,
-                        offset: int) -> Location | None:
-        """The place of a locative phrase in the trigger's sentence nearest to the trigger, or the town or
-        region naming the source ("Toronto police"); not one describing something else."""
+    def _sentence_place(self, trigger: Token) -> Location | None:
+        """The place of a locative phrase governed by the trigger's own chain of predicates — a verb above
+        the trigger ("was due to sign the deal in Doha"), or a participle of its clause ("speaking at a rally
+        in Kano, the leader accused ...") — nearest to the trigger. A place elsewhere in the sentence
+        ("corruption in Ukraine", "the court in The Hague") is where something else is."""
         sent = trigger.sent
+        chain = {t.i for t in trigger.ancestors} | {trigger.i}
         best: tuple[int, Location] | None = None
         for ent in sent.ents:
-            if ent.label_ not in _PLACE_TYPES | _MISTAGGED or _inside_other_description(ent, trigger):
+            if ent.label_ not in _PLACE_TYPES | _MISTAGGED or not self._locative(ent):
                 continue
-            if not self._locative(ent) and not (source is not None and self._names_source(ent, source, offset)):
+            host = _predicate_above(ent.root)
+            if host is None or not (host.i in chain or host.dep_ == "advcl" and host.tag_ == "VBG"
+                                    and host.head.i in chain):
                 continue
             found = self.lookup(ent.text)
             if found is None or ent.label_ in _MISTAGGED and found.kind not in ("city", "region"):
@@ -257,15 +264,6 @@ class ArticlePlaces:
             if best is None or distance < best[0]:
                 best = (distance, found)
         return best[1] if best is not None else None
-
-    def _names_source(self, ent: Span, source: ActorMention, offset: int) -> bool:
-        """A town or region naming the source: "Toronto police", "the governor of Chelyabinsk"."""
-        root = ent.root
-        named = root.dep_ == "compound" or (root.dep_ == "pobj" and root.head.lower_ == "of")
-        if not (source.start - offset <= ent.start_char < source.end - offset) or not named:
-            return False
-        found = self.lookup(ent.text)
-        return found is not None and found.kind in ("city", "region")
 
     def _locative(self, ent: Span) -> bool:
         """Whether `ent` names where something is or happens: the object of a locative preposition, a
@@ -331,18 +329,16 @@ class ArticlePlaces:
         return self.gazetteer.lookup(top)
 
 
-def _inside_other_description(ent: Span, trigger: Token) -> bool:
-    """Whether `ent` sits in a relative clause or a past-participle phrase that does not hold the trigger
-    ("the envoy, who was born in Kabul, ...", "the accord signed in Doha"): a place of something else.
-    A present participle ("speaking at a rally in Kano, ...") gives the circumstances of the act itself."""
-    t = ent.root
-    for _ in range(12):
-        if t.dep_ == "relcl" or t.dep_ == "acl" and t.tag_ == "VBN":
-            return not (t.left_edge.i <= trigger.i <= t.right_edge.i)
+def _predicate_above(token: Token) -> Token | None:
+    """The nearest verb above `token` (at most six arcs up)."""
+    t = token
+    for _ in range(6):
         if t.head.i == t.i:
-            return False
+            return t if t.pos_ in ("VERB", "AUX") else None
         t = t.head
-    return False
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return None
 
 
 def _bare_sector(code: str) -> bool:
