@@ -117,6 +117,9 @@ def test_csv_flattens_every_field() -> None:
         "quoted": "true",
         "object_text": "",
         "relevant": "true",
+        "factual": "false",
+        "background": "false",
+        "carried_by": "",
         "rule": "test-rule",
         "version": "1.0",
     }

@@ -79,7 +79,8 @@ def test_three_outlets_reporting_one_event_make_one_cluster(store: Store) -> Non
 @pytest.mark.parametrize("second", [
     pytest.param({"cameo": "112", "cameo_name": "Accuse", "quad": 3}, id="other CAMEO root"),
     pytest.param({"location": NYALA}, id="same root in a distant city"),
-    pytest.param({"target": None}, id="no target"),
+    pytest.param({"target": ActorMention("Chadian troops", 25, 39, "TCDMIL", "Chadian military", "TCD", "MIL")},
+                 id="other target"),
     pytest.param({"source": ActorMention("Egyptian troops", 0, 15, "EGYMIL", "Egypt", "EGY", "MIL")},
                  id="other source"),
     pytest.param({"date": "2025-03-17"}, id="three days apart"),

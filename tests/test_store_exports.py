@@ -42,7 +42,7 @@ EVENTS = [
     ("modality", "string"), ("date", "date32[day]"), ("date_precision", "string"), ("date_basis", "string"),
     ("location_name", "string"), ("location_country", "string"), ("location_lat", "double"),
     ("location_lon", "double"), ("location_kind", "string"), ("location_basis", "string"), ("relevant", "bool"),
-    ("speaker_text", "string"), ("speaker_code", "string"), ("cue", "string"),
+    ("factual", "bool"), ("background", "bool"), ("carried_by", "string"), ("speaker_text", "string"), ("speaker_code", "string"), ("cue", "string"),
     ("reported_by", "list<string>"), ("hedged", "bool"), ("quoted", "bool"), ("object_text", "string"),
     ("object_start", "int32"), ("object_end", "int32"), ("evidence_text", "string"), ("evidence_start", "int32"),
     ("evidence_end", "int32"), ("rule", "string"), ("version", "string"),
@@ -54,7 +54,7 @@ CLUSTERS = [
     ("cameo_name", "string"), ("plover", "string"), ("quad", "int8"), ("goldstein", "double"),
     ("source_name", "string"), ("target_name", "string"), ("date_start", "date32[day]"),
     ("date_end", "date32[day]"), ("first_reported", "date32[day]"), ("n_mentions", "int32"),
-    ("n_articles", "int32"), ("n_sources", "int32"), ("n_hedged", "int32"),
+    ("n_articles", "int32"), ("n_sources", "int32"), ("n_hedged", "int32"), ("factual", "bool"),
 ]
 GDELT = [
     ("GlobalEventID", "string"), ("Day", "int32"), ("MonthYear", "int32"), ("Year", "int32"),

@@ -77,6 +77,9 @@ CSV_COLUMNS: tuple[str, ...] = (
     "quoted",
     "object_text",
     "relevant",
+    "factual",
+    "background",
+    "carried_by",
     "rule",
     "version",
 )
@@ -145,6 +148,9 @@ def _flatten(d: Mapping[str, Any]) -> dict[str, Any]:
         "version",
     ):
         row[name] = d[name]
+    row["factual"] = d.get("factual", True)
+    row["background"] = d.get("background", False)
+    row["carried_by"] = d.get("carried_by")
     location = d["location"] or {}
     for name in ("name", "country", "lat", "lon", "kind", "basis"):
         row[f"location_{name}"] = location.get(name)
@@ -217,6 +223,8 @@ def _event_from_dict(d: Mapping[str, Any]) -> Event:
         evidence=TextSpan(**d["evidence"]),
         object=TextSpan(**d["object"]) if d.get("object") else None,
         relevant=bool(d.get("relevant", True)),
+        carried_by=d.get("carried_by"),
+        background=bool(d.get("background", False)),
         version=d["version"],
         extra=dict(d.get("extra") or {}),
     )

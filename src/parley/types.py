@@ -14,6 +14,23 @@ from typing import Any
 SCHEMA_VERSION = "1.0"
 
 
+# The modalities of content and conditions: what was demanded, offered ... is not a fact.
+CONTENT_MODALITIES = ("demanded", "requested", "offered", "proposed", "promised", "threatened", "refused",
+                      "conditional")
+# Every modality an event may carry (None aside), documented in docs/schema.md.
+MODALITIES = (*CONTENT_MODALITIES, "future", "intent", "hypothetical", "purpose", "attempt")
+# A plan or a future that the code itself states: an expression of intent (03x) or a threat (13x).
+_STATED_MODALITIES = ("future", "intent")
+_STATEMENT_ROOTS = ("03", "13")
+
+
+def is_factual(modality: str | None, negated: bool, cameo: str) -> bool:
+    """Whether an event with this modality, negation and CAMEO code counts as having happened (`Event.factual`)."""
+    if negated:
+        return False
+    return modality is None or (modality in _STATED_MODALITIES and cameo[:2] in _STATEMENT_ROOTS)
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
     """One news article to code.
@@ -126,6 +143,15 @@ class Event:
     or civilians, and it is no protest, coercion or violence (a company's deal, a singer's tour, a
     private person's act; see docs/schema.md). Statistics and queries leave such events out unless
     asked.
+    `modality` says what the text asserts of the coded act: None, it happened (as reported); "demanded",
+    "requested", "offered", "proposed", "promised", "threatened", "refused" — it is the content of
+    another event (a demand, an appeal, an offer ...), whose id is `carried_by`; "conditional" — a
+    condition set by the event `carried_by` ("will sign only if the army withdraws"); "future",
+    "intent", "hypothetical", "purpose", "attempt" — planned, possible or aimed at. `factual` tells
+    which events count as having happened (see `FACTUAL_MODALITIES`).
+    `background` is True for an act the article tells as earlier history (past perfect outside reported
+    speech, or a date of its own well before the publication date): it keeps its own date, and
+    statistics leave it out unless asked.
     """
 
     event_id: str
@@ -151,9 +177,20 @@ class Event:
     evidence: TextSpan
     object: TextSpan | None = None
     relevant: bool = True
+    carried_by: str | None = None
+    background: bool = False
     version: str = SCHEMA_VERSION
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
+    @property
+    def factual(self) -> bool:
+        """Whether the text asserts the coded act happened: not negated, and no modality, or a statement
+        of intent or a threat (CAMEO 03x, 13x) made as a plan or a future ("will send aid" is an
+        expression of intent that was made)."""
+        return is_factual(self.modality, self.negated, self.cameo)
+
     def to_dict(self) -> dict[str, Any]:
-        """The event as JSON-ready plain data (the documented output contract)."""
-        return dataclasses.asdict(self)
+        """The event as JSON-ready plain data (the documented output contract), with `factual` added."""
+        data = dataclasses.asdict(self)
+        data["factual"] = self.factual
+        return data

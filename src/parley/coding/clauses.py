@@ -59,6 +59,7 @@ class Clause:
     object_token: Token | None = None   # what is demanded, offered, rejected ... when not an actor
     extra_tokens: list[Token] = field(default_factory=list)
     source_class: str | None = None     # the class of actor the source must be (the pattern's `args`)
+    carrier: Clause | None = None       # the demand, offer ... whose content this is; the act a condition is of
 
 
 @dataclass
@@ -118,18 +119,29 @@ class ClauseAnalyzer:
                 if clause is not None:
                     used.add(token.i)
                     out.append(clause)
-        return out
+        return _linked(out)
 
     # ------------------------------------------------------------------ verbs
     def _verb(self, verb: Token, used: set[int]) -> list[Clause]:
+        if self._shared_opinion(verb) or self.args.reports_no_act(verb) or self.args.claims(verb) \
+                or self.args.asks_a_question(verb):
+            return []
+        if _condition(verb):
+            # "will sign only if the army withdraws": the withdrawal is coded as the condition it is
+            clauses = self._verb_clauses(verb, used)
+            for clause in clauses:
+                clause.modality = "conditional"
+            return clauses
+        if self.args.conditional(verb):
+            return []
+        return self._verb_clauses(verb, used)
+
+    def _verb_clauses(self, verb: Token, used: set[int]) -> list[Clause]:
         lemma = verb.lemma_.lower()
         cues = self.cues
         loose = loose_particle(verb)
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), loose.lower_ if loose else None)
         comp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
-        if self._shared_opinion(verb) or self.args.reports_no_act(verb) or self.args.claims(verb) \
-                or self.args.asks_a_question(verb) or self.args.conditional(verb):
-            return []
         control, addressee = self._control_rule(verb, comp, particle)
         objs = self.args.objects(verb)
         if control is not None and comp is not None:
@@ -223,7 +235,10 @@ class ClauseAnalyzer:
             rule = f"deontic+{match.pattern_id}"
             demand = PatternMatch(code=demanded, pattern_id=rule, target="obj", reciprocal=False,
                                   source_class=policy.codes.deontic_source)
-            return self._finish(_Frame(verb, verb, demand, speaker, addressees, False, None, rule=rule), verb)
+            carriers = self._finish(_Frame(verb, verb, demand, speaker, addressees, False, None, rule=rule), verb)
+            if carriers and not self.args.negated(verb):
+                carriers += self._content(verb, verb, match, addressees, objs, "demanded", carriers[0])
+            return carriers
         if policy.purpose_adds_nothing(verb, code):
             return []   # "will meet in Oslo to discuss the reply": the purpose adds no event of its own
         if policy.codes.is_a(code, "alignments") and present_tense(verb) \
@@ -276,6 +291,7 @@ class ClauseAnalyzer:
         used.add(comp.i)
         comp_objs = self.args.objects(comp)
         match, decided_by = self.policy.match(comp, comp_objs)
+        own_match, own_objs = match, comp_objs
         verb_objs = [c for c in verb.children if c.dep_ == "dobj"] or ([addressee] if addressee is not None else [])
         ordered_outside = control.id == "control.order" and bool(verb_objs) and self._outside_party(verb_objs[0])
         if ordered_outside and match is not None and self.policy.codes.is_a(match.code, "demandable") \
@@ -313,8 +329,31 @@ class ClauseAnalyzer:
         trigger = verb if match.pattern_id == control.id else comp
         # A control verb ("appealed to help", "agreed to back") is an actor's act: the complement's
         # requirement on its own source does not apply.
-        return self._finish(_Frame(trigger, verb, replace(match, code=code, source_class=None), sources, objs, negated,
-                                   modality, rule=rule), verb)
+        carriers = self._finish(_Frame(trigger, verb, replace(match, code=code, source_class=None), sources, objs,
+                                       negated, modality, rule=rule), verb)
+        content = _content_modality(control, verb)
+        if content is None or own_match is None or negated or not carriers:
+            return carriers
+        if clausal:
+            subj = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            doers = with_conjuncts(subj) if subj is not None and self.args.is_actor_like(subj) else []
+        elif (verb.lemma_.lower() in OBJECT_CONTROL or addressee is not None) and verb_objs:
+            doers = with_conjuncts(verb_objs[0])
+        else:
+            doers = sources
+        return carriers + self._content(comp, verb, own_match, doers, own_objs, content, carriers[0])
+
+    def _content(self, act: Token, anchor: Token, match: PatternMatch, doers: list[Token], objs: list[Token],
+                 modality: str, carrier: Clause) -> list[Clause]:
+        """What a demand, appeal, offer, threat or refusal is about, as an act of its own that is not a fact:
+        "urged Russia to return the children" also gives Russia returning the children, `requested`."""
+        if not doers or not any(self.args.is_actor_like(d) for d in doers):
+            return []
+        clauses = self._finish(_Frame(act, act, match, doers, objs, False, modality,
+                                      rule=f"content+{match.pattern_id}"), anchor)
+        for clause in clauses:
+            clause.carrier = carrier
+        return clauses
 
     def _control_code(self, verb: Token, comp: Token, control: ControlRule, match: PatternMatch | None,
                       decided_by: Token | None, comp_objs: list[Token], verb_objs: list[Token],
@@ -527,6 +566,44 @@ class ClauseAnalyzer:
 def _named_person(token: Token) -> bool:
     """A person by name ("Harris", "Maria Lopez") or by a personal pronoun."""
     return token.ent_type_ == "PERSON" or token.lower_ in ("he", "she", "him", "her")
+
+
+# What the content of a control verb is, by its rule (and, for some rules, its verb): "urged X to",
+# "offered to", "threatened to" ... A rule or verb not listed here gives no content event ("plans to
+# visit" is coded as the intent it is; "began to shell" is the shelling).
+_CONTENT = {"control.demand": "demanded", "control.appeal": "requested", "control.advocate": "requested",
+            "control.threaten": "threatened", "control.refuse": "refused"}
+_CONTENT_BY_VERB = {"offer": "offered", "volunteer": "offered", "propose": "proposed", "suggest": "proposed",
+                    "promise": "promised", "pledge": "promised", "vow": "promised", "agree": "promised",
+                    "commit": "promised", "undertake": "promised", "consent": "promised"}
+
+
+def _condition(verb: Token) -> bool:
+    """A condition set on another act: an "if" or "unless" clause that modifies a verb."""
+    return verb.dep_ == "advcl" and verb.head.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
+
+
+def _linked(clauses: list[Clause]) -> list[Clause]:
+    """Each demanded content ("want the army to withdraw") and each condition linked to the clause that
+    carries it, the clause of its governing verb; a condition of no coded act is dropped."""
+    kept = []
+    for clause in clauses:
+        if clause.carrier is None and clause.modality in ("demanded", "conditional"):
+            governor = clause.head.head
+            clause.carrier = next((c for c in clauses if c is not clause and c.carrier is None
+                                   and governor in (c.head, c.trigger)), None)
+            if clause.carrier is None and clause.modality == "conditional":
+                continue
+        kept.append(clause)
+    return kept
+
+
+def _content_modality(control: ControlRule, verb: Token) -> str | None:
+    """The modality of what `control` (on `verb`) is about, or None when it is no content of another act."""
+    if control.id in ("control.offer", "control.intent"):
+        return _CONTENT_BY_VERB.get(verb.lemma_.lower())
+    return _CONTENT.get(control.id)
 
 
 def _hazard_named(noun: Token) -> bool:

@@ -691,7 +691,7 @@ def governor_modality(verb: Token, cues: Cues) -> str | None:
     if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in cues.intent_verbs \
             and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
         # "wants Somalia to withdraw": what one party wants of another; "expects Iran to retaliate": a forecast
-        return "hypothetical" if verb.head.lemma_.lower() == "expect" else "demand"
+        return "hypothetical" if verb.head.lemma_.lower() == "expect" else "demanded"
     return None
 
 

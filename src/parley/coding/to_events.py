@@ -14,6 +14,8 @@ Parse repairs run before all of this, as the spaCy component `parley_repairs` (`
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterator
@@ -65,8 +67,17 @@ def to_events(doc: Doc, article: Article, resources: Resources, *, char_offset: 
     """
     events: list[Event] = []
     seen: set[str] = set()
+    first_event: dict[int, str] = {}   # id() of a clause -> its first event's id, for what it carries
     for coded in coded_clauses(doc, article, resources, char_offset=char_offset, sentence_offset=sentence_offset):
-        for event in coded.events():
+        made = coded.events()
+        carrier = coded.clause.carrier
+        if carrier is not None:
+            if id(carrier) not in first_event:
+                continue   # the demand or the conditioned act gave no event: its content is no event either
+            made = [dataclasses.replace(e, carried_by=first_event[id(carrier)]) for e in made]
+        if made:
+            first_event[id(coded.clause)] = made[0].event_id
+        for event in made:
             if event.event_id not in seen:
                 seen.add(event.event_id)
                 events.append(event)
@@ -111,6 +122,7 @@ class CodedClause:
         owners = hosts + clause.targets + ([clause.object_token] if clause.object_token is not None else [])
         places = [ent for host in owners for ent in self.attachments.places.get(host.i, ())]
         locator = ArticlePlaces.of(sent.doc, article, self.resources.gazetteer, self.resources.cues)
+        background = is_background(date, precision, basis, clause.anchor, article, self.resources.cues)
         attribution = self.attributor.attribution(clause.anchor, clause.head, sent)
         trigger = clause.trigger
         trig = TextSpan(trigger.text, trigger.idx + self.offset, trigger.idx + len(trigger.text) + self.offset)
@@ -146,8 +158,40 @@ class CodedClause:
                 goldstein=info.goldstein, negated=clause.negated, modality=clause.modality, date=date,
                 date_precision=precision, date_basis=basis, location=location, attribution=attribution,
                 rule=rule, evidence=evidence, object=obj, relevant=is_relevant(info.code, source, target),
+                background=background,
             ))
         return out
+
+
+# An act dated more than this many days before the publication date is history, not news.
+BACKGROUND_DAYS = 7
+
+
+def is_background(date: str | None, precision: str | None, basis: str, anchor: Token, article: Article,
+                  cues: Cues) -> bool:
+    """Whether an act is told as earlier history: its own date (from the text) ends more than
+    `BACKGROUND_DAYS` before the publication date ("in 2014", "last year", "on 3 March 2019" in a later
+    article); or, with no date of its own, its verb is in the past perfect outside reported speech
+    ("after the envoy had left the talks"; "said the army had withdrawn" is reported news)."""
+    if date is not None and basis not in ("published", "none", "lead", "title"):
+        if article.published is None:
+            return False
+        return period_end(date, precision) < article.published - dt.timedelta(days=BACKGROUND_DAYS)
+    verb = anchor if anchor.pos_ in ("VERB", "AUX") else anchor.head
+    if verb.tag_ != "VBN" or not any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in verb.children):
+        return False
+    return not any(a.lemma_.lower() in cues.speech_verbs for a in verb.ancestors)
+
+
+def period_end(date: str, precision: str | None) -> dt.date:
+    """The last day of the period a date of `precision` ("day", "month", "year") stands for."""
+    day = dt.date.fromisoformat(date)
+    if precision == "year":
+        return dt.date(day.year, 12, 31)
+    if precision == "month":
+        following = dt.date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+    return day
 
 
 def coded_clauses(doc: Doc, article: Article, resources: Resources, *, char_offset: int = 0,

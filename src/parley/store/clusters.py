@@ -2,19 +2,28 @@
 
 A mention (one stored event) joins an existing cluster when all of these hold:
 
-- same source actor code (never null: an event without a source code is a cluster of its own),
-  same target actor code (null equals null), same CAMEO root, same `negated` flag;
+- the same CAMEO root, the same `negated` flag and the same `factual` flag (what was demanded or
+  threatened never merges with what happened);
+- the same source actor, matched hierarchically: equal codes, or one code extends the other ("ISR"
+  and "ISRMIL": a country and its military or government); never null (an event without a source
+  code is a cluster of its own). Two different sectors of one country ("ISRMIL", "ISRGOV") stay apart;
+- the same target, matched the same way; a report that names no target fits a cluster with one, and
+  a cluster founded without a target takes the first target that joins it;
+- for a symmetric act (`SYMMETRIC_CODES`: meet, consult, negotiate, cooperate, agree, sign, fight)
+  either direction: "A met B" and "B met A" are one meeting;
 - its date (the event date, else the article's publication date; never unknown: an undated event is a
   cluster of its own) lies within `window_days` of the cluster's anchor date (the date of the mention
-  that founded the cluster);
+  that founded the cluster), one day more when the mention's date is only its publication date (a
+  report the next day of an undated act);
 - compatible places: same country or either unknown; and when both have coordinates, within
   `distance_km` of each other or the same place name;
 - if the cluster already holds a mention from the same article, the new one must be that mention
   reported twice (headline and lead): the same full CAMEO code and the same place (or no place).
 
-Several clusters may fit: the one whose anchor is closest in date wins, then one with the same full
-CAMEO code, then the nearer place, then the larger cluster, then the smaller id. A cluster's id is a
-hash of its founding event's id, so it stays the same as long as the cluster exists.
+Several clusters may fit: the one whose anchor is closest in date wins, then one whose actor codes are
+equal rather than only related, then one with the same full CAMEO code, then the nearer place, then the
+larger cluster, then the smaller id. A cluster's id is a hash of its founding event's id, so it stays the
+same as long as the cluster exists.
 
 This module decides membership only, over plain records (`Mention`, `Cluster`): `assign_clusters`
 takes the new mentions and the existing clusters they may join, and returns an `Assignment`. The
@@ -31,6 +40,18 @@ from dataclasses import dataclass, field
 
 DEFAULT_WINDOW_DAYS = 1
 DEFAULT_DISTANCE_KM = 100.0
+
+#: CAMEO codes of acts that have no direction: the two sides do them together. Consult (040), by
+#: telephone (041), meet at a third place (044), negotiate (046), diplomatic cooperation (050), sign an
+#: agreement (057), material cooperation (060-063), fight (190 use conventional force, 193 small arms).
+SYMMETRIC_CODES = frozenset({"040", "041", "044", "046", "050", "057", "060", "061", "062", "063", "190", "193"})
+
+
+def related_actors(a: str | None, b: str | None) -> bool:
+    """Whether two actor codes can name the same actor: equal, or one extends the other ("SDN", "SDNMIL")."""
+    if a is None or b is None:
+        return False
+    return a == b or (len(a) >= 3 and len(b) >= 3 and (a.startswith(b) or b.startswith(a)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,10 +70,12 @@ class Mention:
     location_country: str | None = None
     location_lat: float | None = None
     location_lon: float | None = None
+    factual: bool = True
+    dated_by_text: bool = True   # False when `date` is only the publication date
 
     @property
-    def key(self) -> tuple[str | None, str | None, str, bool]:
-        return (self.source_code, self.target_code, self.cameo_root, self.negated)
+    def key(self) -> tuple[str, bool, bool]:
+        return (self.cameo_root, self.negated, self.factual)
 
     @property
     def clusterable(self) -> bool:
@@ -75,11 +98,27 @@ class Cluster:
     location_lon: float | None = None
     n_mentions: int = 0
     cameo: str | None = None
+    factual: bool = True
     by_article: dict[str, list[Mention]] = field(default_factory=dict)
 
     @property
-    def key(self) -> tuple[str | None, str | None, str, bool]:
-        return (self.source_code, self.target_code, self.cameo_root, self.negated)
+    def key(self) -> tuple[str, bool, bool]:
+        return (self.cameo_root, self.negated, self.factual)
+
+    def actors_fit(self, mention: Mention) -> tuple[bool, bool]:
+        """Whether the mention's actors fit this cluster's (see the module doc), and whether they are equal."""
+        if self._sides_fit(mention.source_code, mention.target_code):
+            return True, (mention.source_code, mention.target_code) == (self.source_code, self.target_code)
+        symmetric = mention.cameo in SYMMETRIC_CODES and self.cameo in SYMMETRIC_CODES
+        if symmetric and mention.target_code is not None and self.target_code is not None \
+                and self._sides_fit(mention.target_code, mention.source_code):
+            return True, (mention.target_code, mention.source_code) == (self.source_code, self.target_code)
+        return False, False
+
+    def _sides_fit(self, source: str | None, target: str | None) -> bool:
+        if not related_actors(self.source_code, source):
+            return False
+        return target is None or self.target_code is None or related_actors(self.target_code, target)
 
 
 def cluster_id_for(event_id: str) -> str:
@@ -150,9 +189,13 @@ class Clusterer:
                 best = min(fits, key=lambda c: self._rank(c, mention))
         if best is None:
             best = Cluster(self._new_id(mention.event_id), mention.source_code, mention.target_code,
-                           mention.cameo_root, mention.negated, mention.date, cameo=mention.cameo)
+                           mention.cameo_root, mention.negated, mention.date, cameo=mention.cameo,
+                           factual=mention.factual)
             if mention.clusterable:
                 self._by_key.setdefault(best.key, []).append(best)
+        elif best.target_code is None and mention.target_code is not None \
+                and best.actors_fit(mention)[0] and related_actors(best.source_code, mention.source_code):
+            best.target_code = mention.target_code   # a cluster founded without a target takes the first one
         if best.location_country is None and best.location_lat is None and best.location_name is None:
             best.location_name = mention.location_name
             best.location_country = mention.location_country
@@ -173,8 +216,8 @@ class Clusterer:
                              mention.location_lat, mention.location_lon)  # type: ignore[arg-type]
         else:
             km = 0.0
-        return (abs(cluster.anchor_date - mention.date), cluster.cameo != mention.cameo,  # type: ignore[operator]
-                km, -cluster.n_mentions, cluster.cluster_id)
+        return (abs(cluster.anchor_date - mention.date), not cluster.actors_fit(mention)[1],  # type: ignore[operator]
+                cluster.cameo != mention.cameo, km, -cluster.n_mentions, cluster.cluster_id)
 
     def _new_id(self, event_id: str) -> str:
         # A cluster outlives its founding event when that event is replaced; if the event comes back
@@ -186,7 +229,10 @@ class Clusterer:
         return cluster_id
 
     def _fits(self, cluster: Cluster, mention: Mention) -> bool:
-        if cluster.anchor_date is None or abs(cluster.anchor_date - mention.date) > self.window:  # type: ignore[operator]
+        window = self.window if mention.dated_by_text else self.window + dt.timedelta(days=1)
+        if cluster.anchor_date is None or abs(cluster.anchor_date - mention.date) > window:  # type: ignore[operator]
+            return False
+        if not cluster.actors_fit(mention)[0]:
             return False
         if not _places_compatible(cluster.location_name, cluster.location_country, cluster.location_lat,
                                   cluster.location_lon, mention, self.max_km):

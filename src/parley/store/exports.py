@@ -72,7 +72,7 @@ _CLUSTER_TYPES = {
     "negated": pa.bool_(), "anchor_date": pa.date32(), "location_lat": pa.float64(),
     "location_lon": pa.float64(), "quad": pa.int8(), "goldstein": pa.float64(), "date_start": pa.date32(),
     "date_end": pa.date32(), "first_reported": pa.date32(), "n_mentions": pa.int32(), "n_articles": pa.int32(),
-    "n_sources": pa.int32(), "n_hedged": pa.int32(),
+    "n_sources": pa.int32(), "n_hedged": pa.int32(), "factual": pa.bool_(),
 }
 CLUSTERS_SCHEMA = pa.schema([(name, _CLUSTER_TYPES.get(name, pa.string())) for name in CLUSTER_COLUMNS])
 """Arrow schema of `query_events(..., clusters=True)` and of the clusters export."""

@@ -19,6 +19,7 @@ import pyarrow as pa
 
 from parley.errors import BadFilter, BadOption, UnknownFilter
 from parley.store.store import Store, _mapped
+from parley.types import MODALITIES
 
 __all__ = [
     "CLUSTER_COLUMNS",
@@ -42,7 +43,7 @@ _EVENT_FIELDS = (
     "target_text", "target_start", "target_end", "target_code", "target_name", "target_country", "target_sector",
     "cameo", "cameo_root", "cameo_name", "plover", "plover_mode", "quad", "goldstein", "negated", "modality",
     "date", "date_precision", "date_basis", "location_name", "location_country", "location_lat", "location_lon",
-    "location_kind", "location_basis", "relevant", "speaker_text", "speaker_code", "cue", "reported_by", "hedged",
+    "location_kind", "location_basis", "relevant", "factual", "background", "carried_by", "speaker_text", "speaker_code", "cue", "reported_by", "hedged",
     "quoted",
     "object_text", "object_start", "object_end", "evidence_text", "evidence_start", "evidence_end",
     "rule", "version",
@@ -56,7 +57,7 @@ CLUSTER_COLUMNS: tuple[str, ...] = (
     "cluster_id", "source_code", "target_code", "cameo_root", "negated", "anchor_date",
     "location_name", "location_country", "location_lat", "location_lon", "cameo", "cameo_name", "plover",
     "quad", "goldstein", "source_name", "target_name", "date_start", "date_end", "first_reported",
-    "n_mentions", "n_articles", "n_sources", "n_hedged",
+    "n_mentions", "n_articles", "n_sources", "n_hedged", "factual",
 )
 """Columns of `query_events(..., clusters=True)`: those of `event_clusters`, in order."""
 
@@ -86,6 +87,10 @@ def _text(value: Any, name: str) -> str | None:
 
 #: Where an event's place was found, nearest first (`Location.basis`).
 PLACE_BASES = ("clause", "sentence", "dateline", "article", "country")
+#: What `EventFilter.modality` takes: "factual" (what the text says happened), "nonfactual", "all", or
+#: modality names (`parley.types.MODALITIES`).
+MODALITY_CHOICES = ("factual", "nonfactual", "all", *MODALITIES)
+_FACTUAL_SQL = "(e.modality IS NULL OR (e.modality IN ('future', 'intent') AND e.cameo_root IN ('03', '13')))"
 
 
 @dataclass(frozen=True)
@@ -119,6 +124,12 @@ class EventFilter:
         unhedged_only: only events not marked as unconfirmed ("reportedly", "allegedly").
         negated: False (default) leaves out events the text says did not happen; True keeps only those;
             None keeps both.
+        modality: ("factual",) (default): only acts the text says happened, not what was demanded,
+            offered, threatened, planned or set as a condition (`Event.factual`; negation is the
+            `negated` filter's); ("nonfactual",) the others; ("all",) both; or modality names
+            ("demanded", "offered", ...; docs/schema.md), which keep events with one of them.
+        background: False (default) leaves out acts told as earlier history (`Event.background`); True
+            keeps only those; None keeps both.
     """
 
     actor: str | None = None
@@ -138,6 +149,8 @@ class EventFilter:
     attributed_only: bool = False
     unhedged_only: bool = False
     negated: bool | None = False
+    modality: tuple[str, ...] | None = ("factual",)
+    background: bool | None = False
 
     def __post_init__(self) -> None:
         for name in ("actor", "source", "target", "country", "plover", "place", "publisher", "cameo"):
@@ -163,6 +176,13 @@ class EventFilter:
                 raise BadFilter(f"place_basis must be one or more of {', '.join(PLACE_BASES)}, not "
                                 f"{self.place_basis!r}", option="place_basis", value=self.place_basis)
             object.__setattr__(self, "place_basis", bases)
+        if self.modality is not None:
+            chosen = (self.modality,) if isinstance(self.modality, str) else tuple(self.modality)
+            wrong = [m for m in chosen if m not in MODALITY_CHOICES]
+            if not chosen or wrong:
+                raise BadFilter(f"modality must be one or more of {', '.join(MODALITY_CHOICES)}, not "
+                                f"{self.modality!r}", option="modality", value=self.modality)
+            object.__setattr__(self, "modality", None if "all" in chosen else chosen)
         object.__setattr__(self, "date_from", _as_date(self.date_from, "date_from"))
         object.__setattr__(self, "date_to", _as_date(self.date_to, "date_to"))
 
@@ -233,6 +253,17 @@ class EventFilter:
             where.append("(e.speaker_text IS NOT NULL OR e.cue IS NOT NULL OR len(e.reported_by) > 0)")
         if self.unhedged_only:
             where.append("NOT e.hedged")
+        if self.modality is not None:
+            names = [m for m in self.modality if m in MODALITIES]
+            either = [f"e.modality IN ({', '.join('?' * len(names))})"] if names else []
+            params.extend(names)
+            if "factual" in self.modality:
+                either.append(_FACTUAL_SQL)
+            if "nonfactual" in self.modality:
+                either.append(f"NOT {_FACTUAL_SQL}")
+            where.append(f"({' OR '.join(either)})")
+        if self.background is not None:
+            where.append("coalesce(e.background, false)" if self.background else "NOT coalesce(e.background, false)")
 
     def row_conditions(self, *, date: str, negated: str) -> tuple[list[str], list[Any]]:
         """Conditions on the row itself: its date column and its negated column (by SQL expression)."""
@@ -296,15 +327,16 @@ def query_events(store: Store, *, actor: str | None = None, source: str | None =
                  date_from: dt.date | str | None = None, date_to: dt.date | str | None = None,
                  place: str | None = None, place_basis: tuple[str, ...] | None = None,
                  publisher: str | None = None, relevant_only: bool = True, attributed_only: bool = False,
-                 unhedged_only: bool = False, negated: bool | None = False, clusters: bool = False,
-                 limit: int | None = None) -> pa.Table:
+                 unhedged_only: bool = False, negated: bool | None = False,
+                 modality: str | tuple[str, ...] | None = ("factual",), background: bool | None = False,
+                 clusters: bool = False, limit: int | None = None) -> pa.Table:
     """The stored events (or event clusters) that pass every filter given, as an Arrow table.
 
     Args:
         store: an open store.
         actor, source, target, country, dyad, cameo, plover, quad, date_from, date_to, place, place_basis,
-            publisher, relevant_only, attributed_only, unhedged_only, negated: the filters, as described by
-            `EventFilter`.
+            publisher, relevant_only, attributed_only, unhedged_only, negated, modality, background: the
+            filters, as described by `EventFilter`.
         clusters: one row per event cluster (columns `CLUSTER_COLUMNS`) instead of one per mention
             (`EVENT_COLUMNS`). A cluster is returned when at least one of its mentions passes the
             filters; its counts stay those of the whole cluster.
@@ -321,7 +353,8 @@ def query_events(store: Store, *, actor: str | None = None, source: str | None =
     flt = EventFilter(actor=actor, source=source, target=target, country=country, dyad=dyad, cameo=cameo,
                       plover=plover, quad=_quads(quad), date_from=date_from, date_to=date_to,
                       place=place, place_basis=place_basis, publisher=publisher, relevant_only=relevant_only,
-                      attributed_only=attributed_only, unhedged_only=unhedged_only, negated=negated)
+                      attributed_only=attributed_only, unhedged_only=unhedged_only, negated=negated,
+                      modality=modality if not isinstance(modality, str) else (modality,), background=background)
     return select_events(store, flt, clusters=clusters, limit=limit)
 
 
@@ -349,13 +382,24 @@ def select_events(store: Store, flt: EventFilter, *, clusters: bool = False, lim
 # ---- aggregates ------------------------------------------------------------------------------------
 
 
-def _counted(flt: EventFilter, by_cluster: bool) -> tuple[str, list[Any]]:
-    """SQL for the rows counted by the statistics: date, quad, goldstein and the two actors."""
+# A mention dated to the day: by the text, or by its article's publication date.
+_DAY_DATED = "(e.date IS NULL OR coalesce(e.date_precision, 'day') = 'day')"
+
+
+def _counted(flt: EventFilter, by_cluster: bool, *, day_dated: bool = False) -> tuple[str, list[Any]]:
+    """SQL for the rows counted by the statistics: date, quad, goldstein and the two actors. `day_dated`
+    leaves out what is dated only to a month or a year (a cluster counts when one mention is dated to
+    the day)."""
     if by_cluster:
         body, params = _matching_clusters(flt)
+        if day_dated:
+            body += (" AND c.cluster_id IN (SELECT m.cluster_id FROM events e JOIN cluster_mentions m "
+                     f"ON m.event_id = e.event_id WHERE {_DAY_DATED})")
         return (f"SELECT c.date_start AS date, c.quad, c.goldstein, c.source_code, c.source_name, "
                 f"c.target_code, c.target_name {body}"), params
     body, params = _matching_mentions(flt)
+    if day_dated:
+        body += f" AND {_DAY_DATED}"
     return (f"SELECT m.date AS date, e.quad, e.goldstein, e.source_code, e.source_name, e.target_code, "
             f"e.target_name {body}"), params
 
@@ -377,8 +421,10 @@ def time_series(store: Store, *, actor: str | None = None, dyad: tuple[str, str]
 
     Returns:
         One row per period from the first to the last period with an event, empty periods included
-        (zero counts, null mean): `period` (DATE, the first day), `events`, `q1`..`q4` (INT64),
-        `goldstein_mean`, `goldstein_sum` (DOUBLE). Undated events are not counted.
+        (zero counts, null mean), or over the whole range `date_from`..`date_to` when given: `period`
+        (DATE, the first day), `events`, `q1`..`q4` (INT64), `goldstein_mean`, `goldstein_sum` (DOUBLE).
+        Undated events are not counted; in a daily or weekly series neither are events dated only to a
+        month or a year ("in March", "last year"), which count in monthly and yearly series only.
 
     Raises:
         BadOption: an unknown `freq`.
@@ -388,7 +434,12 @@ def time_series(store: Store, *, actor: str | None = None, dyad: tuple[str, str]
     if freq not in FREQUENCIES:
         raise BadOption(f"freq must be one of {', '.join(FREQUENCIES)}, not {freq!r}", option="freq", value=freq)
     flt = EventFilter.of(filters, **_given(actor=actor, dyad=dyad), **more)
-    counted, params = _counted(flt, by_cluster)
+    counted, params = _counted(flt, by_cluster, day_dated=freq in ("day", "week"))
+    # The range asked for, else the periods with events (dates are checked `dt.date`s: no user text).
+    lo = "min(period)" if flt.date_from is None else \
+        f"coalesce(CAST(date_trunc('{freq}', DATE '{flt.date_from}') AS DATE), min(period))"
+    hi = "max(period)" if flt.date_to is None else \
+        f"coalesce(CAST(date_trunc('{freq}', DATE '{flt.date_to}') AS DATE), max(period))"
     # The literal `freq` is one of FREQUENCIES, checked above: never user text.
     sql = f"""
         WITH counted AS ({counted}),
@@ -402,7 +453,7 @@ def time_series(store: Store, *, actor: str | None = None, dyad: tuple[str, str]
         ),
         periods AS (
             SELECT CAST(p AS DATE) AS period
-            FROM (SELECT min(period) AS lo, max(period) AS hi FROM buckets) b,
+            FROM (SELECT {lo} AS lo, {hi} AS hi FROM buckets) b,
                  generate_series(CAST(b.lo AS TIMESTAMP), CAST(b.hi AS TIMESTAMP), INTERVAL 1 {freq}) g(p)
             WHERE b.lo IS NOT NULL
         )

@@ -148,18 +148,19 @@ _EVENT_SCHEMA = pa.schema([
     ("object_end", pa.int32()), ("evidence_text", pa.string()), ("evidence_start", pa.int32()),
     ("evidence_end", pa.int32()), ("rule", pa.string()), ("version", pa.string()), ("event_json", pa.string()),
     ("location_kind", pa.string()), ("location_basis", pa.string()), ("relevant", pa.bool_()),
+    ("factual", pa.bool_()), ("carried_by", pa.string()), ("background", pa.bool_()),
 ])
 _ERROR_SCHEMA = pa.schema([
     ("error_id", pa.string()), ("article_id", pa.string()), ("source", pa.string()), ("line", pa.int32()),
     ("step", pa.string()), ("message", pa.string()), ("at", pa.timestamp("us")),
 ])
 _CLUSTER_STATIC = ("cluster_id", "source_code", "target_code", "cameo_root", "negated", "anchor_date",
-                   "location_name", "location_country", "location_lat", "location_lon")
+                   "location_name", "location_country", "location_lat", "location_lon", "factual")
 _CLUSTER_SCHEMA = pa.schema([
     ("cluster_id", pa.string()), ("source_code", pa.string()), ("target_code", pa.string()),
     ("cameo_root", pa.string()), ("negated", pa.bool_()), ("anchor_date", pa.date32()),
     ("location_name", pa.string()), ("location_country", pa.string()), ("location_lat", pa.float64()),
-    ("location_lon", pa.float64()),
+    ("location_lon", pa.float64()), ("factual", pa.bool_()),
 ])
 
 
@@ -222,6 +223,7 @@ def _event_row(event: Event) -> dict[str, Any]:
         "location_lat": location.lat if location else None, "location_lon": location.lon if location else None,
         "location_kind": location.kind if location else None,
         "location_basis": location.basis if location else None, "relevant": event.relevant,
+        "factual": event.factual, "carried_by": event.carried_by, "background": event.background,
         "speaker_text": speaker.text if speaker else None, "speaker_code": speaker.code if speaker else None,
         "cue": attribution.cue, "reported_by": list(attribution.reported_by), "hedged": attribution.hedged,
         "quoted": attribution.quoted, "object_text": obj.text if obj else None,
@@ -696,14 +698,17 @@ class Store:
         rows = self.con.execute(
             """SELECT e.event_id, e.article_id, e.source_code, e.target_code, e.cameo_root, e.cameo, e.negated,
                       coalesce(e.date, a.published), e.location_name, e.location_country, e.location_lat,
-                      e.location_lon
+                      e.location_lon, coalesce(e.factual, true),
+                      e.date IS NOT NULL AND e.date_basis IS DISTINCT FROM 'published'
                FROM events e JOIN articles a ON a.id = e.article_id
                WHERE e.article_id IN (SELECT unnest(?))
                ORDER BY a.ingest_seq, e.sentence_index, e.trigger_start, e.event_id""", [article_ids]).fetchall()
         return [Mention(*row) for row in rows]
 
     def _candidate_clusters(self, probes: list[Mention], window: int) -> list[Cluster]:
-        """The stored clusters with the key of one of `probes` and an anchor date within `window` days of it."""
+        """The stored clusters that one of `probes` may join: the same CAMEO root, negation and factuality, an
+        anchor date within `window` days (one more for a publication date), and a source whose first three
+        letters (the country) are those of the probe's source or target; `clusters.py` decides the rest."""
         if not probes:
             return []
         probe = pa.table({
@@ -711,17 +716,20 @@ class Store:
             "target_code": pa.array([m.target_code for m in probes], pa.string()),
             "cameo_root": pa.array([m.cameo_root for m in probes], pa.string()),
             "negated": pa.array([m.negated for m in probes], pa.bool_()),
+            "factual": pa.array([m.factual for m in probes], pa.bool_()),
             "date": pa.array([m.date for m in probes], pa.date32()),
         })
+        reach = int(window) + 1
         with self._registered(probe) as batch:
             rows = self.con.execute(f"""
                 SELECT DISTINCT c.cluster_id, c.source_code, c.target_code, c.cameo_root, c.negated,
                        c.anchor_date, c.location_name, c.location_country, c.location_lat, c.location_lon,
-                       c.n_mentions, c.cameo
+                       c.n_mentions, c.cameo, coalesce(c.factual, NOT c.negated)
                 FROM event_clusters c JOIN {batch} p
-                  ON c.source_code = p.source_code AND c.target_code IS NOT DISTINCT FROM p.target_code
-                 AND c.cameo_root = p.cameo_root AND c.negated = p.negated
-                 AND c.anchor_date BETWEEN p.date - {int(window)} AND p.date + {int(window)}
+                  ON c.cameo_root = p.cameo_root AND c.negated = p.negated
+                 AND coalesce(c.factual, NOT c.negated) = p.factual
+                 AND (left(c.source_code, 3) = left(p.source_code, 3) OR left(c.source_code, 3) = left(p.target_code, 3))
+                 AND c.anchor_date BETWEEN p.date - {reach} AND p.date + {reach}
                 ORDER BY c.cluster_id""").fetchall()
         return [Cluster(*row) for row in rows]
 
