@@ -14,6 +14,11 @@ pytestmark = pytest.mark.slow
 PUBLISHED = dt.date(2025, 3, 14)
 
 
+def own(events: list) -> list:
+    """The events that are not the content of another (what a demand, an appeal ... is about)."""
+    return [e for e in events if e.carried_by is None]
+
+
 def rows(events):
     return sorted(((e.source.code, e.cameo, e.target.code if e.target else None) for e in events), key=str)
 
@@ -118,7 +123,7 @@ def test_a_withheld_concession_is_a_refusal(coder: Coder):
 def test_insisting_on_one_s_own_conduct_is_no_demand(coder: Coder):
     events = coder.code("Ankara insists it is fully complying with the arms embargo.", published=PUBLISHED)
     assert not [e for e in events if e.plover == "REQUEST"]
-    [event] = coder.code("Egypt insisted that Israel withdraw its troops.", published=PUBLISHED)
+    [event] = own(coder.code("Egypt insisted that Israel withdraw its troops.", published=PUBLISHED))
     assert (event.plover, event.target.code) == ("REQUEST", "ISR")
 
 
@@ -134,14 +139,14 @@ def test_approving_an_event_noun_makes_the_approver_its_source(coder: Coder):
 
 
 def test_prepositional_control_verbs_appeal_to_their_object(coder: Coder):
-    [event] = coder.code("Rights groups called on Egypt to release detained journalists.", published=PUBLISHED)
+    [event] = own(coder.code("Rights groups called on Egypt to release detained journalists.", published=PUBLISHED))
     assert (event.source.code, event.cameo[:2], event.target.code) == ("HRI", "02", "EGY")
-    [event] = coder.code("The UN appealed to the rebels to lay down their arms.", published=PUBLISHED)
+    [event] = own(coder.code("The UN appealed to the rebels to lay down their arms.", published=PUBLISHED))
     assert (event.cameo[:2], event.target.code) == ("02", "REB")
 
 
 def test_an_order_to_another_party_is_a_demand_an_order_to_one_s_forces_is_the_act(coder: Coder):
-    [event] = coder.code("ECOWAS ordered Niger to release the deposed president.", published=PUBLISHED)
+    [event] = own(coder.code("ECOWAS ordered Niger to release the deposed president.", published=PUBLISHED))
     assert (event.plover, event.target.code) == ("REQUEST", "NER")
     [event] = coder.code("The president ordered his troops to attack the town.", published=PUBLISHED)
     assert (event.plover, event.target.text) == ("ASSAULT", "the town")

@@ -232,7 +232,7 @@ def test_a_non_political_source_demands_and_demonstrates_nothing(coder: Coder, t
 
 def test_a_ministers_must_is_still_a_demand(coder: Coder):
     events = coder.code("The Kenyan foreign minister said the rebels must disarm.", published=PUBLISHED)
-    assert [e.cameo[:2] for e in events] == ["10"]
+    assert [e.cameo[:2] for e in events if e.carried_by is None] == ["10"]
 
 
 @pytest.mark.parametrize("text", [

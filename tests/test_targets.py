@@ -74,7 +74,8 @@ def test_coordinated_modifiers_are_two_sides(coder: Coder):
 def test_one_sided_complement_of_coordinated_subjects_has_a_target(coder: Coder):
     events = coder.code("Chile and Peru agreed to ease restrictions on Bolivian cattle.",
                         published=PUBLISHED)
-    assert sorted((e.source.code, e.target.code) for e in events) == [("CHL", "BOL"), ("PER", "BOL")]
+    assert sorted((e.source.code, e.target.code) for e in events if e.carried_by is None) == [
+        ("CHL", "BOL"), ("PER", "BOL")]
     # a mutual act stays mutual
     events = coder.code("Ethiopia and Eritrea agreed to a truce.", published=PUBLISHED)
     assert sorted((e.source.code, e.target.code) for e in events) == [("ERI", "ETH"), ("ETH", "ERI")]

@@ -332,7 +332,7 @@ class ClauseAnalyzer:
         carriers = self._finish(_Frame(trigger, verb, replace(match, code=code, source_class=None), sources, objs,
                                        negated, modality, rule=rule), verb)
         content = _content_modality(control, verb)
-        if content is None or own_match is None or negated or not carriers:
+        if content is None or own_match is None or negated or not carriers or own_match.code.startswith("01"):
             return carriers
         if clausal:
             subj = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)

@@ -130,7 +130,7 @@ class ArticlePlaces:
             found = self.lookup(ent.text)
             if found is not None:
                 return dataclasses.replace(found, basis="clause")
-        found = self._object_place(trigger, code)
+        found = self._object_place(trigger, code) or self._target_place(target, code)
         if found is not None:
             return dataclasses.replace(found, basis="clause")
         found = self._sentence_place(trigger)
@@ -241,6 +241,17 @@ class ArticlePlaces:
                     if found is not None and found.kind in ("city", "region"):
                         return found
         return None
+
+    def _target_place(self, target: ActorMention | None, code: str) -> Location | None:
+        """A town or region that stands as the act's target ("an air strike on Khan Younis", "bombed
+        Kharkiv"): no actor, a place where the act was done."""
+        if target is None or target.code is not None or not code.startswith(_PLACE_OBJECT_CODES):
+            return None
+        name = target.text
+        for article in ("the ", "The "):
+            name = name.removeprefix(article)
+        found = self.lookup(name)
+        return found if found is not None and found.kind in ("city", "region") else None
 
     def _sentence_place(self, trigger: Token) -> Location | None:
         """The place of a locative phrase governed by the trigger's own chain of predicates — a verb above

@@ -18,7 +18,8 @@ A mention (one stored event) joins an existing cluster when all of these hold:
 - compatible places: same country or either unknown; and when both have coordinates, within
   `distance_km` of each other or the same place name;
 - if the cluster already holds a mention from the same article, the new one must be that mention
-  reported twice (headline and lead): the same full CAMEO code and the same place (or no place).
+  reported twice (headline and lead): the same full CAMEO code (or two symmetric codes) and the same
+  place (or no place).
 
 Several clusters may fit: the one whose anchor is closest in date wins, then one whose actor codes are
 equal rather than only related, then one with the same full CAMEO code, then the nearer place, then the
@@ -42,9 +43,11 @@ DEFAULT_WINDOW_DAYS = 1
 DEFAULT_DISTANCE_KM = 100.0
 
 #: CAMEO codes of acts that have no direction: the two sides do them together. Consult (040), by
-#: telephone (041), meet at a third place (044), negotiate (046), diplomatic cooperation (050), sign an
-#: agreement (057), material cooperation (060-063), fight (190 use conventional force, 193 small arms).
-SYMMETRIC_CODES = frozenset({"040", "041", "044", "046", "050", "057", "060", "061", "062", "063", "190", "193"})
+#: telephone (041), a visit and its hosting (042, 043: "A visited B" is "B hosted A"), meet at a third
+#: place (044), negotiate (046), diplomatic cooperation (050), sign an agreement (057), material
+#: cooperation (060-063), fight (190 use conventional force, 193 small arms).
+SYMMETRIC_CODES = frozenset({"040", "041", "042", "043", "044", "046", "050", "057", "060", "061", "062", "063",
+                             "190", "193"})
 
 
 def related_actors(a: str | None, b: str | None) -> bool:
@@ -72,6 +75,7 @@ class Mention:
     location_lon: float | None = None
     factual: bool = True
     dated_by_text: bool = True   # False when `date` is only the publication date
+    location_kind: str | None = None
 
     @property
     def key(self) -> tuple[str, bool, bool]:
@@ -99,6 +103,7 @@ class Cluster:
     n_mentions: int = 0
     cameo: str | None = None
     factual: bool = True
+    location_kind: str | None = None
     by_article: dict[str, list[Mention]] = field(default_factory=dict)
 
     @property
@@ -135,9 +140,11 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def _places_compatible(a_name: str | None, a_country: str | None, a_lat: float | None, a_lon: float | None,
-                       b: Mention, max_km: float) -> bool:
+                       b: Mention, max_km: float, a_kind: str | None = None) -> bool:
     if a_country is not None and b.location_country is not None and a_country != b.location_country:
         return False
+    if "country" in (a_kind, b.location_kind):
+        return True   # a country holds every place in it
     if None not in (a_lat, a_lon, b.location_lat, b.location_lon):
         same_name = a_name is not None and b.location_name is not None and (
             a_name.casefold() == b.location_name.casefold())
@@ -196,11 +203,14 @@ class Clusterer:
         elif best.target_code is None and mention.target_code is not None \
                 and best.actors_fit(mention)[0] and related_actors(best.source_code, mention.source_code):
             best.target_code = mention.target_code   # a cluster founded without a target takes the first one
-        if best.location_country is None and best.location_lat is None and best.location_name is None:
+        no_place = best.location_country is None and best.location_lat is None and best.location_name is None
+        if no_place or (best.location_kind == "country" and mention.location_kind not in (None, "country")):
+            # the first place, or a town or region of the cluster's country instead of the country
             best.location_name = mention.location_name
             best.location_country = mention.location_country
             best.location_lat = mention.location_lat
             best.location_lon = mention.location_lon
+            best.location_kind = mention.location_kind
         elif best.location_country is None and mention.location_country is not None:
             best.location_country = mention.location_country
         best.n_mentions += 1
@@ -235,11 +245,13 @@ class Clusterer:
         if not cluster.actors_fit(mention)[0]:
             return False
         if not _places_compatible(cluster.location_name, cluster.location_country, cluster.location_lat,
-                                  cluster.location_lon, mention, self.max_km):
+                                  cluster.location_lon, mention, self.max_km, cluster.location_kind):
             return False
         for twin in cluster.by_article.get(mention.article_id, ()):
-            # The same article may only report the same occurrence twice (headline and lead).
-            if twin.cameo != mention.cameo or not _same_place(twin, mention):
+            # The same article may only report the same occurrence twice (headline and lead); a meeting
+            # or a fight of the same two sides may be told with two words ("hosted", "discussed").
+            same_act = twin.cameo == mention.cameo or {twin.cameo, mention.cameo} <= SYMMETRIC_CODES
+            if not same_act or not _same_place(twin, mention):
                 return False
         return True
 

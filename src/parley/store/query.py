@@ -43,7 +43,8 @@ _EVENT_FIELDS = (
     "target_text", "target_start", "target_end", "target_code", "target_name", "target_country", "target_sector",
     "cameo", "cameo_root", "cameo_name", "plover", "plover_mode", "quad", "goldstein", "negated", "modality",
     "date", "date_precision", "date_basis", "location_name", "location_country", "location_lat", "location_lon",
-    "location_kind", "location_basis", "relevant", "factual", "background", "carried_by", "speaker_text", "speaker_code", "cue", "reported_by", "hedged",
+    "location_kind", "location_basis", "relevant", "factual", "background", "carried_by", "speaker_text",
+    "speaker_code", "cue", "reported_by", "hedged",
     "quoted",
     "object_text", "object_start", "object_end", "evidence_text", "evidence_start", "evidence_end",
     "rule", "version",
@@ -57,7 +58,7 @@ CLUSTER_COLUMNS: tuple[str, ...] = (
     "cluster_id", "source_code", "target_code", "cameo_root", "negated", "anchor_date",
     "location_name", "location_country", "location_lat", "location_lon", "cameo", "cameo_name", "plover",
     "quad", "goldstein", "source_name", "target_name", "date_start", "date_end", "first_reported",
-    "n_mentions", "n_articles", "n_sources", "n_hedged", "factual",
+    "n_mentions", "n_articles", "n_sources", "n_hedged", "factual", "location_kind",
 )
 """Columns of `query_events(..., clusters=True)`: those of `event_clusters`, in order."""
 

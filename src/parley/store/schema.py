@@ -167,7 +167,7 @@ ALTER TABLE events ADD COLUMN relevant BOOLEAN;
     Migration(
         3,
         "events: whether the text asserts the act happened, the event whose content or condition it is, and "
-        "whether it is told as earlier history; clusters: whether their events are factual",
+        "whether it is told as earlier history; clusters: whether their events are factual, what kind of place theirs is",
         """
 ALTER TABLE events ADD COLUMN factual BOOLEAN;
 ALTER TABLE events ADD COLUMN carried_by VARCHAR;
@@ -176,6 +176,7 @@ UPDATE events SET factual = NOT negated AND (modality IS NULL
     OR (modality IN ('future', 'intent') AND cameo_root IN ('03', '13')));
 UPDATE events SET background = false;
 ALTER TABLE event_clusters ADD COLUMN factual BOOLEAN;
+ALTER TABLE event_clusters ADD COLUMN location_kind VARCHAR;
 UPDATE event_clusters SET factual = NOT negated;
 UPDATE event_clusters AS c SET factual = e.factual
 FROM cluster_mentions m JOIN events e ON e.event_id = m.event_id WHERE m.cluster_id = c.cluster_id;
