@@ -80,6 +80,11 @@ def fatal_errors(debug: bool) -> Iterator[None]:
             raise
         _echo_err(f"error: {e}")
         sys.exit(1)
+    except BrokenPipeError:
+        # The reader went away (`parley events | head -1`): end quietly, as the other tools of a pipe do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(0)
     except OSError as e:
         if debug:
             raise
@@ -404,6 +409,7 @@ def ingest_command(
     """
     from parley.store import ingest
 
+    _check_sources_exist(sources)
     with fatal_errors(debug):
         coder = load_coder(actors=actors, patterns=patterns)
         report = ingest(
@@ -416,6 +422,14 @@ def ingest_command(
             progress=_store_progress(),
         )
     _finish_store_run(db, report)
+
+
+def _check_sources_exist(sources: Sequence[str]) -> None:
+    """A path named on the command line that does not exist is a usage error, found before the store is
+    created or opened (a URL and '-' are not paths)."""
+    missing = [s for s in sources if s != "-" and "://" not in s and not os.path.lexists(s)]
+    if missing:
+        raise click.BadParameter(f"no such file or folder: {', '.join(missing)}", param_hint="SOURCES")
 
 
 def _store_sources(sources: Sequence[str], *, published: dt.date | None) -> Iterator[Any]:
@@ -511,11 +525,16 @@ def _date_option_callback(ctx: click.Context, param: click.Parameter, value: str
         raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from e
 
 
+# The values of --modality (`parley.store.query.MODALITY_CHOICES`, spelled out to keep imports light).
+_MODALITY_CHOICES = ("factual", "nonfactual", "all", "demanded", "requested", "offered", "proposed", "promised",
+                     "threatened", "refused", "conditional", "future", "intent", "hypothetical", "purpose", "attempt")
+
 _FILTER_OPTIONS = (
     click.option("--actor", metavar="ACTOR", help="Events where ACTOR (a code, or part of a name) takes part."),
     click.option("--source", metavar="ACTOR", help="Events whose source actor is ACTOR."),
     click.option("--target", metavar="ACTOR", help="Events whose target actor is ACTOR."),
-    click.option("--country", metavar="ISO3", help="Events with an actor of this country (ISO alpha-3)."),
+    click.option("--country", metavar="ISO3", multiple=True,
+                 help="Events with an actor of this country (ISO alpha-3; repeatable: any of them)."),
     click.option("--dyad", nargs=2, metavar="A B", default=None,
                  help="Events between A and B, either direction (use --source/--target for one)."),
     click.option("--cameo", metavar="CODE", help="A CAMEO code or its start: 19 (the root), 190, 0211."),
@@ -537,9 +556,16 @@ _FILTER_OPTIONS = (
     click.option("--unhedged", is_flag=True, help="Only events not marked as unconfirmed."),
     click.option("--negated", type=click.Choice(["exclude", "include", "only"]), default="exclude",
                  show_default=True, help="Events the text says did not happen."),
+    click.option("--modality", "modality", multiple=True, type=click.Choice(_MODALITY_CHOICES),
+                 help="Which events by what the text asserts (repeatable): factual (the default: what happened), "
+                      "nonfactual, all, or a modality such as demanded, offered, threatened, conditional."),
+    click.option("--background", type=click.Choice(["exclude", "include", "only"]), default="exclude",
+                 show_default=True, help="Events told as earlier history (past perfect, an old date)."),
+    click.option("--cluster", "cluster", metavar="ID", help="The reports of one event cluster (its id)."),
 )
 _FILTER_NAMES = ("actor", "source", "target", "country", "dyad", "cameo", "plover", "quad", "date_from", "date_to",
-                 "place", "place_basis", "publisher", "all_actors", "attributed", "unhedged", "negated")
+                 "place", "place_basis", "publisher", "all_actors", "attributed", "unhedged", "negated", "modality",
+                 "background", "cluster")
 
 
 def _filter_options(command: Any) -> Any:
@@ -555,13 +581,17 @@ def _event_filter(options: dict[str, Any]) -> Any:
     given = {name: options.pop(name) for name in _FILTER_NAMES}
     try:
         return EventFilter(
-            actor=given["actor"], source=given["source"], target=given["target"], country=given["country"],
+            actor=given["actor"], source=given["source"], target=given["target"],
+            country=tuple(given["country"]) or None,
             dyad=tuple(given["dyad"]) if given["dyad"] else None, cameo=given["cameo"], plover=given["plover"],
             quad=tuple(given["quad"]) or None, date_from=given["date_from"], date_to=given["date_to"],
             place=given["place"], place_basis=tuple(given["place_basis"]) or None, publisher=given["publisher"],
             relevant_only=not given["all_actors"], attributed_only=given["attributed"],
             unhedged_only=given["unhedged"],
             negated={"exclude": False, "only": True, "include": None}[given["negated"]],
+            modality=tuple(given["modality"]) or ("factual",),
+            background={"exclude": False, "only": True, "include": None}[given["background"]],
+            cluster=given["cluster"],
         )
     except BadFilter as e:
         raise click.UsageError(str(e)) from e
@@ -613,7 +643,12 @@ def events_command(db: str, clusters: bool, fmt: str, output: str, limit: int | 
     flt = _event_filter(options)
     with fatal_errors(debug), _open_store_read_only(db) as store:
         table = select_events(store, flt, clusters=clusters, limit=limit)
-        _write_result(table, output, fmt, kind="clusters" if clusters else "events")
+        if flt.cluster is not None and table.num_rows == 0 and not store.con.execute(
+                "SELECT count(*) FROM event_clusters WHERE cluster_id = ?", [flt.cluster]).fetchone()[0]:
+            raise click.BadParameter(f"no event cluster {flt.cluster!r} in {db} (`parley events --clusters` "
+                                     "lists them with their ids)", param_hint="--cluster")
+        kind = "clusters" if clusters else "reports" if flt.cluster is not None else "events"
+        _write_result(table, output, fmt, kind=kind)
 
 
 @main.command("stats")

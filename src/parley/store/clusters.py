@@ -182,7 +182,7 @@ class Clusterer:
         self.window = dt.timedelta(days=window_days)
         self._taken = taken
         self.max_km = max_km
-        self._by_key: dict[tuple[str | None, str | None, str, bool], list[Cluster]] = {}
+        self._by_key: dict[tuple[str, bool, bool], list[Cluster]] = {}
         self.touched: dict[str, Cluster] = {}
         for cluster in clusters:
             self._by_key.setdefault(cluster.key, []).append(cluster)

@@ -179,7 +179,7 @@ def write_jsonl_rows(table: pa.Table, fp: IO[str], *, width: int = 120, kind: st
 
 def write_text_table(table: pa.Table, fp: IO[str], *, width: int = 120, kind: str | None = None) -> int:
     """A fixed-width text table (see `format_rows`)."""
-    fp.write(format_rows(table, width=width))
+    fp.write(format_rows(table, width=width, kind=kind))
     return int(table.num_rows)
 
 
@@ -220,31 +220,39 @@ def write_table(table: pa.Table, out: str | os.PathLike[str] | IO[Any], *, forma
 
 # What the `table` format shows of query results: (header, columns joined with a space). csv, jsonl and
 # parquet carry every column.
-_EVENT_VIEW = (("DATE", ("date",)), ("SOURCE", ("source_code", "source_name")), ("EVENT", ("cameo", "cameo_name")),
-               ("TARGET", ("target_code", "target_name")), ("QUAD", ("quad",)), ("GOLDSTEIN", ("goldstein",)),
-               ("PUBLISHER", ("publisher",)), ("TRIGGER", ("trigger_text",)))
-_CLUSTER_VIEW = (("DATE", ("date_start",)), ("SOURCE", ("source_code", "source_name")),
+_REPORT_VIEW = (("PUBLISHED", ("published",)), ("PUBLISHER", ("publisher",)), ("DATE", ("date",)),
+                ("SOURCE", ("source_code", "source_text")), ("EVENT", ("cameo",)), ("TARGET", ("target_text",)),
+                ("ATTRIBUTION", ("speaker_text", "cue", "reported_by")), ("HEDGED", ("hedged",)),
+                ("SENTENCE", ("evidence_text",)))
+_EVENT_VIEW = (("DATE", ("date",)), ("CLUSTER", ("cluster_id",)), ("SOURCE", ("source_code", "source_name")),
+               ("EVENT", ("cameo", "cameo_name")), ("TARGET", ("target_code", "target_name")), ("QUAD", ("quad",)),
+               ("GOLDSTEIN", ("goldstein",)), ("PUBLISHER", ("publisher",)), ("TRIGGER", ("trigger_text",)))
+_CLUSTER_VIEW = (("DATE", ("date_start",)), ("CLUSTER", ("cluster_id",)), ("SOURCE", ("source_code", "source_name")),
                  ("EVENT", ("cameo", "cameo_name")), ("TARGET", ("target_code", "target_name")),
                  ("QUAD", ("quad",)), ("GOLDSTEIN", ("goldstein",)), ("MENTIONS", ("n_mentions",)),
                  ("ARTICLES", ("n_articles",)), ("SOURCES", ("n_sources",)), ("PLACE", ("location_name",)))
 View = tuple[tuple[str, tuple[str, ...]], ...]
 
 
-def format_rows(table: pa.Table, *, width: int = 120) -> str:
+def format_rows(table: pa.Table, *, width: int = 120, kind: str | None = None) -> str:
     """A fixed-width text table of `table` for a terminal: numbers right-aligned, long text cut with "…".
 
     Query results show a chosen view (date, actors, CAMEO code and name, quad, Goldstein, and the
-    publisher and trigger, or the cluster's counts and place); other tables show every column.
+    publisher and trigger, or the cluster's counts and place; for `kind` "reports", each report of a
+    cluster with its outlet, attribution and sentence); other tables show every column.
     """
-    view = _view(table)
+    view = _view(table, kind)
     columns = [Column(header, right=all(_is_number(table.schema.field(c).type) for c in names),
-                      fixed=all(_is_fixed(table.schema.field(c).type) for c in names)) for header, names in view]
+                      fixed=names == ("cluster_id",) or all(_is_fixed(table.schema.field(c).type) for c in names),
+                      wrap=names == ("evidence_text",)) for header, names in view]
     rows = [[" ".join(cell for cell in (_text_cell(row[c]) for c in names) if cell != "-") or "-"
              for _, names in view] for row in _table_rows(table)]
     return "\n".join(render_table(columns, rows, width=width, empty="(no rows)")) + "\n"
 
 
-def _view(table: pa.Table) -> View:
+def _view(table: pa.Table, kind: str | None = None) -> View:
+    if kind == "reports":
+        return _REPORT_VIEW
     names = set(table.column_names)
     views: tuple[View, ...] = (_EVENT_VIEW, _CLUSTER_VIEW)
     for view in views:

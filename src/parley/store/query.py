@@ -19,6 +19,8 @@ import pyarrow as pa
 
 from parley.errors import BadFilter, BadOption, UnknownFilter
 from parley.store.store import Store, _mapped
+from parley.actors.countries import country_code, country_name
+from parley.ontology import PLOVER_TYPES, ontology
 from parley.types import MODALITIES
 
 __all__ = [
@@ -105,9 +107,11 @@ class EventFilter:
     Attributes:
         actor: either side of the event.
         source, target: that side only.
-        country: ISO alpha-3 country of either actor (source or target).
+        country: ISO alpha-3 country of either actor (source or target), or several (any of them).
         dyad: `(a, b)`, order-free: events of a on b and of b on a. For one direction give
-            `source=a, target=b` instead.
+            `source=a, target=b` instead. A three-letter code also matches the codes that extend it:
+            "USA" finds "USAGOV" and "USAMIL" (for every actor filter).
+        cluster: the mentions of one event cluster (its `cluster_id`).
         cameo: a CAMEO code or the start of one, as a string of 2 to 4 digits: "19" (the root, every
             19x code), "190", "0211".
         plover: PLOVER event type (case-insensitive), e.g. "ASSAULT".
@@ -136,7 +140,7 @@ class EventFilter:
     actor: str | None = None
     source: str | None = None
     target: str | None = None
-    country: str | None = None
+    country: str | tuple[str, ...] | None = None
     dyad: tuple[str, str] | None = None
     cameo: str | None = None
     plover: str | None = None
@@ -152,13 +156,22 @@ class EventFilter:
     negated: bool | None = False
     modality: tuple[str, ...] | None = ("factual",)
     background: bool | None = False
+    cluster: str | None = None
 
     def __post_init__(self) -> None:
-        for name in ("actor", "source", "target", "country", "plover", "place", "publisher", "cameo"):
+        for name in ("actor", "source", "target", "plover", "place", "publisher", "cameo", "cluster"):
             object.__setattr__(self, name, _text(getattr(self, name), name))
+        if self.country is not None:
+            object.__setattr__(self, "country", _countries(self.country))
         if self.cameo is not None and not _CAMEO_PREFIX.fullmatch(self.cameo):
             raise BadFilter(f"cameo must be a CAMEO code or its start as 2 to 4 digits (\"19\", \"190\"), "
                             f"not {self.cameo!r}", option="cameo", value=self.cameo)
+        if self.cameo is not None and not any(c.code.startswith(self.cameo) for c in ontology()):
+            raise BadFilter(f"cameo {self.cameo!r} is no CAMEO code nor the start of one; the roots are 01 to 20",
+                            option="cameo", value=self.cameo)
+        if self.plover is not None and self.plover.upper() not in PLOVER_TYPES:
+            raise BadFilter(f"plover must be a PLOVER event type ({', '.join(sorted(PLOVER_TYPES))}), not "
+                            f"{self.plover!r}", option="plover", value=self.plover)
         if self.dyad is not None:
             if not isinstance(self.dyad, tuple | list) or len(self.dyad) != 2:
                 raise BadFilter(f"dyad must be a pair of actors (a, b), not {self.dyad!r}", option="dyad",
@@ -208,6 +221,10 @@ class EventFilter:
         params: list[Any] = []
 
         def actor(role: str, value: str) -> str:
+            if len(value) == 3 and value.isalpha():
+                # "USA" also finds "USAGOV", "USAMIL": a country's state organs are the country's
+                params.extend([value.upper(), value.lower()])
+                return f"(starts_with(e.{role}_code, ?) OR contains(lower(e.{role}_name), ?))"
             params.extend([value.upper(), value.lower()])
             return f"(e.{role}_code = ? OR contains(lower(e.{role}_name), ?))"
 
@@ -222,8 +239,13 @@ class EventFilter:
             where.append(f"(({actor('source', a)} AND {actor('target', b)}) "
                          f"OR ({actor('source', b)} AND {actor('target', a)}))")
         if self.country is not None:
-            where.append("(e.source_country = ? OR e.target_country = ?)")
-            params.extend([self.country.upper()] * 2)
+            countries = list(self.country)
+            marks = ", ".join("?" * len(countries))
+            where.append(f"(e.source_country IN ({marks}) OR e.target_country IN ({marks}))")
+            params.extend(countries * 2)
+        if self.cluster is not None:
+            where.append("m.cluster_id = ?")
+            params.append(self.cluster)
         if self.cameo is not None:
             where.append("starts_with(e.cameo, ?)")
             params.append(self.cameo)
@@ -281,6 +303,25 @@ class EventFilter:
         return where, params
 
 
+def _countries(value: str | Iterable[str]) -> tuple[str, ...]:
+    """ISO alpha-3 codes, checked against the country table; a name or a two-letter code gets a suggestion."""
+    given = (value,) if isinstance(value, str) else tuple(value)
+    out = []
+    for item in given:
+        text = _text(item, "country") or ""
+        code = text.upper()
+        if len(code) == 3 and country_name(code) is not None:
+            out.append(code)
+            continue
+        guess = country_code(text)
+        hint = f" (did you mean {guess}?)" if guess else ""
+        raise BadFilter(f"country must be an ISO 3166 alpha-3 code such as USA, GBR, UKR, not {item!r}{hint}",
+                        option="country", value=item)
+    if not out:
+        raise BadFilter("country must name at least one country", option="country", value=value)
+    return tuple(out)
+
+
 def _sql_and(conditions: Sequence[str]) -> str:
     return " AND ".join(conditions) if conditions else "TRUE"
 
@@ -323,21 +364,22 @@ def _matching_mentions(flt: EventFilter, *, articles: bool = False) -> tuple[str
 
 
 def query_events(store: Store, *, actor: str | None = None, source: str | None = None, target: str | None = None,
-                 country: str | None = None, dyad: tuple[str, str] | None = None, cameo: str | None = None,
+                 country: str | Iterable[str] | None = None, dyad: tuple[str, str] | None = None,
+                 cameo: str | None = None,
                  plover: str | None = None, quad: int | Iterable[int] | None = None,
                  date_from: dt.date | str | None = None, date_to: dt.date | str | None = None,
                  place: str | None = None, place_basis: tuple[str, ...] | None = None,
                  publisher: str | None = None, relevant_only: bool = True, attributed_only: bool = False,
                  unhedged_only: bool = False, negated: bool | None = False,
                  modality: str | tuple[str, ...] | None = ("factual",), background: bool | None = False,
-                 clusters: bool = False, limit: int | None = None) -> pa.Table:
+                 cluster: str | None = None, clusters: bool = False, limit: int | None = None) -> pa.Table:
     """The stored events (or event clusters) that pass every filter given, as an Arrow table.
 
     Args:
         store: an open store.
         actor, source, target, country, dyad, cameo, plover, quad, date_from, date_to, place, place_basis,
-            publisher, relevant_only, attributed_only, unhedged_only, negated, modality, background: the
-            filters, as described by `EventFilter`.
+            publisher, relevant_only, attributed_only, unhedged_only, negated, modality, background, cluster:
+            the filters, as described by `EventFilter`.
         clusters: one row per event cluster (columns `CLUSTER_COLUMNS`) instead of one per mention
             (`EVENT_COLUMNS`). A cluster is returned when at least one of its mentions passes the
             filters; its counts stay those of the whole cluster.
@@ -351,11 +393,14 @@ def query_events(store: Store, *, actor: str | None = None, source: str | None =
         BadOption: `limit` is negative.
         StoreError: the store could not be read.
     """
-    flt = EventFilter(actor=actor, source=source, target=target, country=country, dyad=dyad, cameo=cameo,
+    flt = EventFilter(actor=actor, source=source, target=target,
+                      country=country if country is None or isinstance(country, str) else tuple(country),
+                      dyad=dyad, cameo=cameo,
                       plover=plover, quad=_quads(quad), date_from=date_from, date_to=date_to,
                       place=place, place_basis=place_basis, publisher=publisher, relevant_only=relevant_only,
                       attributed_only=attributed_only, unhedged_only=unhedged_only, negated=negated,
-                      modality=modality if not isinstance(modality, str) else (modality,), background=background)
+                      modality=modality if not isinstance(modality, str) else (modality,), background=background,
+                      cluster=cluster)
     return select_events(store, flt, clusters=clusters, limit=limit)
 
 

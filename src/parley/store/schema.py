@@ -167,7 +167,8 @@ ALTER TABLE events ADD COLUMN relevant BOOLEAN;
     Migration(
         3,
         "events: whether the text asserts the act happened, the event whose content or condition it is, and "
-        "whether it is told as earlier history; clusters: whether their events are factual, what kind of place theirs is",
+        "whether it is told as earlier history; clusters: whether their events are factual, what kind of "
+        "place theirs is",
         """
 ALTER TABLE events ADD COLUMN factual BOOLEAN;
 ALTER TABLE events ADD COLUMN carried_by VARCHAR;

@@ -728,7 +728,8 @@ class Store:
                 FROM event_clusters c JOIN {batch} p
                   ON c.cameo_root = p.cameo_root AND c.negated = p.negated
                  AND coalesce(c.factual, NOT c.negated) = p.factual
-                 AND (left(c.source_code, 3) = left(p.source_code, 3) OR left(c.source_code, 3) = left(p.target_code, 3))
+                 AND (left(c.source_code, 3) = left(p.source_code, 3)
+                      OR left(c.source_code, 3) = left(p.target_code, 3))
                  AND c.anchor_date BETWEEN p.date - {reach} AND p.date + {reach}
                 ORDER BY c.cluster_id""").fetchall()
         return [Cluster(*row) for row in rows]
