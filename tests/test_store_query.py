@@ -106,7 +106,9 @@ def test_rows_carry_the_cluster_and_the_article(store: Store) -> None:
     pytest.param({"actor": "QATGOV"}, ["afp-2", "ahram-1"], id="actor code, either side"),
     pytest.param({"actor": "qatgov"}, ["afp-2", "ahram-1"], id="actor code, any case"),
     pytest.param({"actor": "egyptian"}, ["ahram-1"], id="actor name substring"),
-    pytest.param({"actor": "SDN"}, [], id="a code matches whole, not its start"),
+    pytest.param({"actor": "SDNMI"}, [], id="a code matches whole, not its start"),
+    pytest.param({"actor": "SDN"}, ["reuters-1", "ap-1", "afp-1", "afp-2", "bbc-1"],
+                 id="a country code matches its sectors"),
     pytest.param({"source": "REB"}, ["bbc-1"], id="source"),
     pytest.param({"target": "rebels"}, ["reuters-1", "ap-1", "afp-1"], id="target by name"),
     pytest.param({"country": "qat"}, ["afp-2", "ahram-1"], id="country of either actor"),
@@ -289,8 +291,9 @@ def test_cli_events_table(db: str) -> None:
     result = run("events", "--db", db, "--dyad", "REB", "SDNMIL", "--publisher", "afp")
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert lines[0].split() == ["DATE", "SOURCE", "EVENT", "TARGET", "QUAD", "GOLDSTEIN", "PUBLISHER", "TRIGGER"]
-    assert len(lines) == 2 and lines[1].startswith("2025-03-15  SDNMIL Sudanese")
+    assert lines[0].split() == ["DATE", "CLUSTER", "SOURCE", "EVENT", "TARGET", "QUAD", "GOLDSTEIN", "PUBLISHER",
+                                "TRIGGER"]
+    assert len(lines) == 2 and lines[1].startswith("2025-03-15  c") and " SDNMIL Sudanese" in lines[1]
 
 
 @pytest.mark.parametrize(("args", "expected"), [
@@ -364,3 +367,77 @@ def test_cli_stats_top_actors_and_dyads(db: str) -> None:
     result = run("stats", "--db", db, "--top", "1", "--of", "dyads", "--format", "jsonl")
     [row] = [json.loads(line) for line in result.stdout.splitlines()]
     assert (row["source_code"], row["target_code"]) == ("EGYGOV", "QATGOV")
+
+
+# ---- drill-down, repeatable and checked filters, pipes ---------------------------------------------------
+
+
+def test_cli_cluster_lists_every_report_of_one_cluster(db: str) -> None:
+    listed = run("events", "--db", db, "--clusters", "--cameo", "19", "--format", "csv")
+    [cluster_id] = [row["cluster_id"] for row in csv.DictReader(io.StringIO(listed.stdout))]
+    result = run("events", "--db", db, "--cluster", cluster_id)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].split()[:4] == ["PUBLISHED", "PUBLISHER", "DATE", "SOURCE"]
+    assert "SENTENCE" in lines[0] and "ATTRIBUTION" in lines[0]
+    assert {"Reuters", "AP", "AFP"} <= set(result.stdout.split())
+    assert "a spokesman said" in result.stdout and "witnesses" in result.stdout
+    missing = run("events", "--db", db, "--cluster", "c0000000000000000")
+    assert missing.exit_code == 2 and "no event cluster 'c0000000000000000'" in missing.stderr
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--country", "US"], "did you mean USA?"),
+    (["--country", "Sudan"], "did you mean SDN?"),
+    (["--plover", "NOTATYPE"], "ASSAULT"),
+    (["--cameo", "999"], "no CAMEO code"),
+    (["--modality", "rumoured"], "demanded"),
+])
+def test_cli_unknown_values_are_errors_naming_the_valid_ones(db: str, args: list[str], message: str) -> None:
+    result = run("events", "--db", db, *args)
+    assert result.exit_code == 2 and message in result.stderr, result.output
+
+
+def test_cli_country_is_repeatable(db: str) -> None:
+    result = run("events", "--db", db, "--country", "QAT", "--country", "egy", "--format", "jsonl")
+    assert sorted(json.loads(line)["article_id"] for line in result.stdout.splitlines()) == ["afp-2", "ahram-1"]
+
+
+def test_cli_modality_chooses_what_is_counted(tmp_path: Path) -> None:
+    path = str(tmp_path / "m.duckdb")
+    article = Article(id="m1", text="Report.", published=dt.date(2025, 6, 2), publisher="X")
+    demand = make_event(event_id="m1-0", article_id="m1", source=REB, target=SDNMIL, cameo="1056", quad=3,
+                        cameo_name="Demand de-escalation of military engagement", goldstein=-5.0)
+    withdrawal = make_event(event_id="m1-1", article_id="m1", source=SDNMIL, target=None, cameo="087", quad=2,
+                            cameo_name="De-escalate military engagement", goldstein=5.0, modality="demanded",
+                            carried_by="m1-0")
+    with Store.open(path) as store:
+        store.write([FakeResult("m1", article, [demand, withdrawal], None)])
+    ids = {}
+    for args in ([], ["--modality", "demanded"], ["--modality", "all"], ["--modality", "nonfactual"]):
+        result = run("events", "--db", path, "--format", "jsonl", *args)
+        ids[" ".join(args)] = sorted(json.loads(line)["event_id"] for line in result.stdout.splitlines())
+    assert ids == {"": ["m1-0"], "--modality demanded": ["m1-1"], "--modality all": ["m1-0", "m1-1"],
+                   "--modality nonfactual": ["m1-1"]}
+    stats = run("stats", "--db", path, "--format", "jsonl", "--mentions")
+    assert [json.loads(line)["events"] for line in stats.stdout.splitlines()] == [1]
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = str(tmp_path / "big.duckdb")
+    article = Article(id="big", text="Report.", published=dt.date(2025, 6, 2), publisher="X")
+    events = [make_event(event_id=f"big-{i}", article_id="big", sentence_index=i, trigger=make_event().trigger)
+              for i in range(3000)]
+    with Store.open(path) as store:
+        store.write([FakeResult("big", article, events, None)])
+    proc = subprocess.Popen([sys.executable, "-m", "parley", "events", "--db", path, "--format", "jsonl"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.readline()
+    proc.stdout.close()
+    err = proc.stderr.read()
+    proc.stderr.close()
+    assert proc.wait(timeout=60) == 0 and err == b"", err

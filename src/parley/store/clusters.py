@@ -18,8 +18,8 @@ A mention (one stored event) joins an existing cluster when all of these hold:
 - compatible places: same country or either unknown; and when both have coordinates, within
   `distance_km` of each other or the same place name;
 - if the cluster already holds a mention from the same article, the new one must be that mention
-  reported twice (headline and lead): the same full CAMEO code (or two symmetric codes) and the same
-  place (or no place).
+  reported twice (headline and lead): the same full CAMEO code (or two codes of one meeting, 040-046)
+  and the same place (or no place).
 
 Several clusters may fit: the one whose anchor is closest in date wins, then one whose actor codes are
 equal rather than only related, then one with the same full CAMEO code, then the nearer place, then the
@@ -48,6 +48,10 @@ DEFAULT_DISTANCE_KM = 100.0
 #: cooperation (060-063), fight (190 use conventional force, 193 small arms).
 SYMMETRIC_CODES = frozenset({"040", "041", "042", "043", "044", "046", "050", "057", "060", "061", "062", "063",
                              "190", "193"})
+
+
+# Codes of one meeting that one article may tell with two words ("hosted", "discussed").
+_MEETINGS = frozenset({"040", "041", "042", "043", "044", "046"})
 
 
 def related_actors(a: str | None, b: str | None) -> bool:
@@ -250,7 +254,7 @@ class Clusterer:
         for twin in cluster.by_article.get(mention.article_id, ()):
             # The same article may only report the same occurrence twice (headline and lead); a meeting
             # or a fight of the same two sides may be told with two words ("hosted", "discussed").
-            same_act = twin.cameo == mention.cameo or {twin.cameo, mention.cameo} <= SYMMETRIC_CODES
+            same_act = twin.cameo == mention.cameo or {twin.cameo, mention.cameo} <= _MEETINGS
             if not same_act or not _same_place(twin, mention):
                 return False
         return True

@@ -17,10 +17,10 @@ from typing import Any
 
 import pyarrow as pa
 
-from parley.errors import BadFilter, BadOption, UnknownFilter
-from parley.store.store import Store, _mapped
 from parley.actors.countries import country_code, country_name
+from parley.errors import BadFilter, BadOption, UnknownFilter
 from parley.ontology import PLOVER_TYPES, ontology
+from parley.store.store import Store, _mapped
 from parley.types import MODALITIES
 
 __all__ = [
