@@ -84,7 +84,8 @@ class Move:
     `kind` is one of `MOVE_KINDS`; `sources` the actors who act (several when the text says "Qatar and
     Egypt mediated" or "X and Y signed"), `targets` those acted on (not repeating a source); `evidence` the
     text of the report shown; `event_ids` every stored event merged into it (headline and lead, one per
-    addressee, one per co-actor).
+    addressee, one per co-actor). `background` marks an act the article tells as earlier history: it is
+    listed, but changes no state.
     """
 
     id: str
@@ -105,6 +106,7 @@ class Move:
     attribution: Attributed
     article_id: str
     event_ids: tuple[str, ...]
+    background: bool = False
 
 
 @dataclass(frozen=True, slots=True)

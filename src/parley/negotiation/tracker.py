@@ -121,6 +121,8 @@ def _read_events(store: Store) -> list[_Ev]:
     for stored in store.stored_events(codes=_CODES, code_prefixes=_CODE_PREFIXES,
                                       trigger_prefixes=_TRIGGER_PREFIXES):
         event = stored.event
+        if event.carried_by is not None:
+            continue  # what a demand, offer or threat is about: its carrier is the move
         kind = _kind(event)
         if kind is None:
             continue
@@ -499,6 +501,7 @@ def _make_move(group: list[_Ev], names: dict[str, str], topics: TopicLexicon) ->
         place_country=country,
         modality=event.modality,
         negated=event.negated,
+        background=event.background,
         attribution=_attribution(event),
         article_id=event.article_id,
         event_ids=tuple(e.event.event_id for e in group),
@@ -598,8 +601,10 @@ def _states(tracked: list[_Tracked]) -> list[StateChange]:
     history: list[StateChange] = []
     for item in sorted(tracked, key=lambda t: t.sort_key):
         move = item.move
-        if move.negated:
-            continue
+        if move.negated or move.background and (history or move.kind in HALTING_KINDS
+                                                 or move.kind == "agreement_signed"):
+            continue   # what did not happen, or history a later article retells, changes no state (it may
+            # only say that talks were under way before the first news of them)
         status = history[-1].status if history else None
         new: str | None = None
         if move.kind in HALTING_KINDS:
