@@ -228,3 +228,55 @@ def test_three_outlets_coded_by_the_real_coder(tmp_path: Path, coder) -> None:
     assert found[("EGYMIL", "SDNREB", "194", "Kassala")] == (3, 3, 3)
     assert found[("EGYMIL", "SDNREB", "194", "Port Sudan")] == (1, 1, 1)
     assert sum(1 for key in found if key[0] == "EGYMIL") == 3
+
+
+# --- hierarchy, direction, granularity ------------------------------------------------------------------
+
+CVL = ActorMention("protesters", 0, 10, "CVL", "Civilians", None, "CVL")
+KENCVL = ActorMention("Kenyan protesters", 0, 17, "KENCVL", "Kenyan civilians", "KEN", "CVL")
+KENGOV = ActorMention("the government", 20, 34, "KENGOV", "Kenyan government", "KEN", "GOV")
+KENBUS = ActorMention("Kenyan traders", 0, 14, "KENBUS", "Kenyan business", "KEN", "BUS")
+SDN_GUESS = Location("Sudan", "SDN", 15.5, 32.5, kind="country", basis="country")
+
+
+@pytest.mark.parametrize("second", [
+    pytest.param({"source": ActorMention("Sudan", 0, 5, "SDN", "Sudan", "SDN", None)}, id="country and its army"),
+    pytest.param({"source": ActorMention("Sudanese police", 0, 15, "SDNCOP", "Sudanese police", "SDN", "COP")},
+                 id="two organs of one state"),
+    pytest.param({"target": None}, id="a report naming no target"),
+    pytest.param({"cameo": "190", "source": REB, "target": SDNMIL}, id="a fight told from the other side"),
+    pytest.param({"location": SDN_GUESS}, id="a country guessed from the actors"),
+    pytest.param({"date": "2025-03-16", "date_basis": "published"}, id="a next-day report dated by its publication"),
+])
+def test_reports_of_one_event_at_other_granularity_merge(store: Store, second: dict) -> None:
+    store.write([report("a", {}, publisher="A"), report("b", second, publisher="B")])
+    assert sizes(store) == [2]
+
+
+@pytest.mark.parametrize("second", [
+    pytest.param({"cameo": "112", "cameo_name": "Accuse", "source": REB, "target": SDNMIL, "quad": 3},
+                 id="an act with direction told the other way"),
+    pytest.param({"date": "2025-03-17", "date_basis": "published"}, id="three days after, even by publication"),
+    pytest.param({"source": KENBUS}, id="another sector of another country"),
+    pytest.param({"modality": "demanded"}, id="demanded, not done"),
+])
+def test_near_misses_at_other_granularity_stay_apart(store: Store, second: dict) -> None:
+    store.write([report("a", {}, publisher="A"), report("b", second, publisher="B")])
+    assert sizes(store) == [1, 1]
+
+
+def test_a_bare_sector_fits_that_sector_of_a_country_but_not_another(store: Store) -> None:
+    protest = dict(cameo="141", cameo_name="Demonstrate or rally", quad=4, goldstein=-6.5, location=None,
+                   target=KENGOV)
+    store.write([report("a", dict(protest, source=KENCVL), publisher="A"),
+                 report("b", dict(protest, source=CVL), publisher="B"),
+                 report("c", dict(protest, source=KENBUS), publisher="C")])
+    assert sizes(store) == [1, 2]
+
+
+def test_a_cluster_founded_without_a_target_takes_the_first_and_keeps_others_out(store: Store) -> None:
+    store.write([report("a", {"target": None}, publisher="A")])
+    store.write([report("b", {}, publisher="B")])
+    store.write([report("c", {"target": ActorMention("Chadian troops", 25, 39, "TCDMIL", "Chadian military",
+                                                     "TCD", "MIL")}, publisher="C")])
+    assert sizes(store) == [1, 2]

@@ -56,7 +56,7 @@ CLUSTERS = [
     ("source_name", "string"), ("target_name", "string"), ("date_start", "date32[day]"),
     ("date_end", "date32[day]"), ("first_reported", "date32[day]"), ("n_mentions", "int32"),
     ("n_articles", "int32"), ("n_sources", "int32"), ("n_hedged", "int32"), ("factual", "bool"),
-    ("location_kind", "string"),
+    ("location_kind", "string"), ("location_basis", "string"),
 ]
 GDELT = [
     ("GlobalEventID", "string"), ("Day", "int32"), ("MonthYear", "int32"), ("Year", "int32"),

@@ -39,6 +39,8 @@ import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from parley.actors.countries import country_name
+
 DEFAULT_WINDOW_DAYS = 1
 DEFAULT_DISTANCE_KM = 100.0
 
@@ -54,11 +56,22 @@ SYMMETRIC_CODES = frozenset({"040", "041", "042", "043", "044", "046", "050", "0
 _MEETINGS = frozenset({"040", "041", "042", "043", "044", "046"})
 
 
+# Organs of a state that outlets name for one another ("the police", "the authorities", "security forces").
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD"})
+
+
 def related_actors(a: str | None, b: str | None) -> bool:
-    """Whether two actor codes can name the same actor: equal, or one extends the other ("SDN", "SDNMIL")."""
+    """Whether two actor codes can name the same actor in two reports: equal; one extends the other ("SDN",
+    "SDNMIL"); two organs of one state (`STATE_SECTORS`: "BLRCOP" and "BLRGOV", "ISRMIL" and "ISRGOV"); or
+    a bare sector and that sector of a country ("CVL" and "KENCVL")."""
     if a is None or b is None:
         return False
-    return a == b or (len(a) >= 3 and len(b) >= 3 and (a.startswith(b) or b.startswith(a)))
+    if a == b or (len(a) >= 3 and len(b) >= 3 and (a.startswith(b) or b.startswith(a))):
+        return True
+    if len(a) >= 6 and len(b) >= 6 and a[:3] == b[:3]:
+        return a[3:6] in STATE_SECTORS and b[3:6] in STATE_SECTORS
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return len(short) == 3 and len(long) >= 6 and long[3:6] == short and country_name(short) is None
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +93,7 @@ class Mention:
     factual: bool = True
     dated_by_text: bool = True   # False when `date` is only the publication date
     location_kind: str | None = None
+    location_basis: str | None = None   # "country": a guess from the actors, no evidence of the place
 
     @property
     def key(self) -> tuple[str, bool, bool]:
@@ -108,6 +122,7 @@ class Cluster:
     cameo: str | None = None
     factual: bool = True
     location_kind: str | None = None
+    location_basis: str | None = None
     by_article: dict[str, list[Mention]] = field(default_factory=dict)
 
     @property
@@ -144,7 +159,9 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def _places_compatible(a_name: str | None, a_country: str | None, a_lat: float | None, a_lon: float | None,
-                       b: Mention, max_km: float, a_kind: str | None = None) -> bool:
+                       b: Mention, max_km: float, a_kind: str | None = None, a_basis: str | None = None) -> bool:
+    if "country" in (a_basis, b.location_basis):
+        return True   # a country guessed from the actors says nothing of where the act was
     if a_country is not None and b.location_country is not None and a_country != b.location_country:
         return False
     if "country" in (a_kind, b.location_kind):
@@ -157,9 +174,10 @@ def _places_compatible(a_name: str | None, a_country: str | None, a_lat: float |
 
 
 def _same_place(a: Mention, b: Mention) -> bool:
-    """Within one article: the same place, or one of the two is not placed at all."""
+    """Within one article: the same place, or one of the two is not placed at all (or only guessed from
+    its actors' country)."""
     if a.location_name is None and a.location_country is None or b.location_name is None and (
-            b.location_country is None):
+            b.location_country is None) or "country" in (a.location_basis, b.location_basis):
         return True
     if a.location_country != b.location_country:
         return False
@@ -208,13 +226,16 @@ class Clusterer:
                 and best.actors_fit(mention)[0] and related_actors(best.source_code, mention.source_code):
             best.target_code = mention.target_code   # a cluster founded without a target takes the first one
         no_place = best.location_country is None and best.location_lat is None and best.location_name is None
-        if no_place or (best.location_kind == "country" and mention.location_kind not in (None, "country")):
+        guessed = best.location_basis == "country" and mention.location_basis not in (None, "country")
+        if no_place or guessed or (best.location_kind == "country"
+                                   and mention.location_kind not in (None, "country")):
             # the first place, or a town or region of the cluster's country instead of the country
             best.location_name = mention.location_name
             best.location_country = mention.location_country
             best.location_lat = mention.location_lat
             best.location_lon = mention.location_lon
             best.location_kind = mention.location_kind
+            best.location_basis = mention.location_basis
         elif best.location_country is None and mention.location_country is not None:
             best.location_country = mention.location_country
         best.n_mentions += 1
@@ -249,12 +270,14 @@ class Clusterer:
         if not cluster.actors_fit(mention)[0]:
             return False
         if not _places_compatible(cluster.location_name, cluster.location_country, cluster.location_lat,
-                                  cluster.location_lon, mention, self.max_km, cluster.location_kind):
+                                  cluster.location_lon, mention, self.max_km, cluster.location_kind,
+                                  cluster.location_basis):
             return False
         for twin in cluster.by_article.get(mention.article_id, ()):
             # The same article may only report the same occurrence twice (headline and lead); a meeting
             # or a fight of the same two sides may be told with two words ("hosted", "discussed").
-            same_act = twin.cameo == mention.cameo or {twin.cameo, mention.cameo} <= _MEETINGS
+            same_act = twin.cameo == mention.cameo or {twin.cameo, mention.cameo} <= _MEETINGS and (
+                twin.target_code is not None and mention.target_code is not None)
             if not same_act or not _same_place(twin, mention):
                 return False
         return True

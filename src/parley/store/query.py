@@ -60,7 +60,7 @@ CLUSTER_COLUMNS: tuple[str, ...] = (
     "cluster_id", "source_code", "target_code", "cameo_root", "negated", "anchor_date",
     "location_name", "location_country", "location_lat", "location_lon", "cameo", "cameo_name", "plover",
     "quad", "goldstein", "source_name", "target_name", "date_start", "date_end", "first_reported",
-    "n_mentions", "n_articles", "n_sources", "n_hedged", "factual", "location_kind",
+    "n_mentions", "n_articles", "n_sources", "n_hedged", "factual", "location_kind", "location_basis",
 )
 """Columns of `query_events(..., clusters=True)`: those of `event_clusters`, in order."""
 

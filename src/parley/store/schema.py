@@ -178,6 +178,7 @@ UPDATE events SET factual = NOT negated AND (modality IS NULL
 UPDATE events SET background = false;
 ALTER TABLE event_clusters ADD COLUMN factual BOOLEAN;
 ALTER TABLE event_clusters ADD COLUMN location_kind VARCHAR;
+ALTER TABLE event_clusters ADD COLUMN location_basis VARCHAR;
 UPDATE event_clusters SET factual = NOT negated;
 UPDATE event_clusters AS c SET factual = e.factual
 FROM cluster_mentions m JOIN events e ON e.event_id = m.event_id WHERE m.cluster_id = c.cluster_id;

@@ -155,12 +155,14 @@ _ERROR_SCHEMA = pa.schema([
     ("step", pa.string()), ("message", pa.string()), ("at", pa.timestamp("us")),
 ])
 _CLUSTER_STATIC = ("cluster_id", "source_code", "target_code", "cameo_root", "negated", "anchor_date",
-                   "location_name", "location_country", "location_lat", "location_lon", "factual", "location_kind")
+                   "location_name", "location_country", "location_lat", "location_lon", "factual", "location_kind",
+                   "location_basis")
 _CLUSTER_SCHEMA = pa.schema([
     ("cluster_id", pa.string()), ("source_code", pa.string()), ("target_code", pa.string()),
     ("cameo_root", pa.string()), ("negated", pa.bool_()), ("anchor_date", pa.date32()),
     ("location_name", pa.string()), ("location_country", pa.string()), ("location_lat", pa.float64()),
     ("location_lon", pa.float64()), ("factual", pa.bool_()), ("location_kind", pa.string()),
+    ("location_basis", pa.string()),
 ])
 
 
@@ -699,7 +701,8 @@ class Store:
             """SELECT e.event_id, e.article_id, e.source_code, e.target_code, e.cameo_root, e.cameo, e.negated,
                       coalesce(e.date, a.published), e.location_name, e.location_country, e.location_lat,
                       e.location_lon, coalesce(e.factual, true),
-                      e.date IS NOT NULL AND e.date_basis IS DISTINCT FROM 'published', e.location_kind
+                      e.date IS NOT NULL AND e.date_basis IS DISTINCT FROM 'published', e.location_kind,
+                      e.location_basis
                FROM events e JOIN articles a ON a.id = e.article_id
                WHERE e.article_id IN (SELECT unnest(?))
                ORDER BY a.ingest_seq, e.sentence_index, e.trigger_start, e.event_id""", [article_ids]).fetchall()
@@ -724,7 +727,7 @@ class Store:
             rows = self.con.execute(f"""
                 SELECT DISTINCT c.cluster_id, c.source_code, c.target_code, c.cameo_root, c.negated,
                        c.anchor_date, c.location_name, c.location_country, c.location_lat, c.location_lon,
-                       c.n_mentions, c.cameo, coalesce(c.factual, NOT c.negated), c.location_kind
+                       c.n_mentions, c.cameo, coalesce(c.factual, NOT c.negated), c.location_kind, c.location_basis
                 FROM event_clusters c JOIN {batch} p
                   ON c.cameo_root = p.cameo_root AND c.negated = p.negated
                  AND coalesce(c.factual, NOT c.negated) = p.factual
