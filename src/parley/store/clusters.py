@@ -7,16 +7,21 @@ A mention (one stored event) joins an existing cluster when all of these hold:
 - the same source actor, matched hierarchically: equal codes, or one code extends the other ("ISR"
   and "ISRMIL": a country and its military or government); never null (an event without a source
   code is a cluster of its own). Two different sectors of one country ("ISRMIL", "ISRGOV") stay apart;
-- the same target, matched the same way; a report that names no target fits a cluster with one, and
-  a cluster founded without a target takes the first target that joins it;
+- the same target, matched the same way (two reports without a target match, for a verbal act only
+  with the same full code); for a material act
+  (`MATERIAL_ROOTS`: quad classes 2 and 4) a report that names no target fits a cluster with one, and a
+  cluster founded without a target takes the first target that joins it (a statement or an appeal
+  without an addressee is too common to identify one event);
 - for a symmetric act (`SYMMETRIC_CODES`: meet, consult, negotiate, cooperate, agree, sign, fight)
-  either direction: "A met B" and "B met A" are one meeting;
+  either direction: "A met B" and "B met A" are one meeting (a bare sector then matches only itself);
 - its date (the event date, else the article's publication date; never unknown: an undated event is a
-  cluster of its own) lies within `window_days` of the cluster's anchor date (the date of the mention
-  that founded the cluster), one day more when the mention's date is only its publication date (a
-  report the next day of an undated act);
-- compatible places: same country or either unknown; and when both have coordinates, within
-  `distance_km` of each other or the same place name;
+  cluster of its own, as is one dated only to a month or a year, and one told as background) lies
+  within `window_days` of the cluster's anchor date (the date of the mention that founded the cluster),
+  one day more when the mention's date is only its publication date (a report the next day of an
+  undated act);
+- compatible places: same country or either unknown; a country fits any place in it, and a country
+  guessed from the actors (`location_basis` "country") is no evidence and fits any place; when both
+  have coordinates, within `distance_km` of each other or the same place name;
 - if the cluster already holds a mention from the same article, the new one must be that mention
   reported twice (headline and lead): the same full CAMEO code (or two codes of one meeting, 040-046)
   and the same place (or no place).
@@ -56,11 +61,15 @@ SYMMETRIC_CODES = frozenset({"040", "041", "042", "043", "044", "046", "050", "0
 _MEETINGS = frozenset({"040", "041", "042", "043", "044", "046"})
 
 
+#: CAMEO roots of material acts (quad classes 2 and 4): acts that can be told without naming the one they
+#: are done to ("Israeli jets struck Khan Younis") and still be one identifiable event.
+MATERIAL_ROOTS = frozenset({"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"})
+
 # Organs of a state that outlets name for one another ("the police", "the authorities", "security forces").
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD"})
 
 
-def related_actors(a: str | None, b: str | None) -> bool:
+def related_actors(a: str | None, b: str | None, *, loose: bool = True) -> bool:
     """Whether two actor codes can name the same actor in two reports: equal; one extends the other ("SDN",
     "SDNMIL"); two organs of one state (`STATE_SECTORS`: "BLRCOP" and "BLRGOV", "ISRMIL" and "ISRGOV"); or
     a bare sector and that sector of a country ("CVL" and "KENCVL")."""
@@ -70,6 +79,8 @@ def related_actors(a: str | None, b: str | None) -> bool:
         return True
     if len(a) >= 6 and len(b) >= 6 and a[:3] == b[:3]:
         return a[3:6] in STATE_SECTORS and b[3:6] in STATE_SECTORS
+    if not loose:
+        return False
     short, long = (a, b) if len(a) < len(b) else (b, a)
     return len(short) == 3 and len(long) >= 6 and long[3:6] == short and country_name(short) is None
 
@@ -94,6 +105,8 @@ class Mention:
     dated_by_text: bool = True   # False when `date` is only the publication date
     location_kind: str | None = None
     location_basis: str | None = None   # "country": a guess from the actors, no evidence of the place
+    background: bool = False            # told as earlier history
+    day_dated: bool = True              # False for a date known only to the month or year
 
     @property
     def key(self) -> tuple[str, bool, bool]:
@@ -101,7 +114,7 @@ class Mention:
 
     @property
     def clusterable(self) -> bool:
-        return self.source_code is not None and self.date is not None
+        return self.source_code is not None and self.date is not None and self.day_dated and not self.background
 
 
 @dataclass(slots=True)
@@ -131,18 +144,26 @@ class Cluster:
 
     def actors_fit(self, mention: Mention) -> tuple[bool, bool]:
         """Whether the mention's actors fit this cluster's (see the module doc), and whether they are equal."""
-        if self._sides_fit(mention.source_code, mention.target_code):
+        material = mention.cameo_root in MATERIAL_ROOTS
+        if self._sides_fit(mention.source_code, mention.target_code, material=material,
+                           same_code=mention.cameo == self.cameo):
             return True, (mention.source_code, mention.target_code) == (self.source_code, self.target_code)
         symmetric = mention.cameo in SYMMETRIC_CODES and self.cameo in SYMMETRIC_CODES
         if symmetric and mention.target_code is not None and self.target_code is not None \
-                and self._sides_fit(mention.target_code, mention.source_code):
+                and self._sides_fit(mention.target_code, mention.source_code, material=False, loose=False):
             return True, (mention.target_code, mention.source_code) == (self.source_code, self.target_code)
         return False, False
 
-    def _sides_fit(self, source: str | None, target: str | None) -> bool:
-        if not related_actors(self.source_code, source):
+    def _sides_fit(self, source: str | None, target: str | None, *, material: bool, loose: bool = True,
+                   same_code: bool = False) -> bool:
+        """`loose` allows a bare sector for a country's (not in a reversed telling); `material` lets a side
+        without a target fit (a statement without an addressee is too common to identify an event: two
+        such reports fit only with the same full code)."""
+        if not related_actors(self.source_code, source, loose=loose):
             return False
-        return target is None or self.target_code is None or related_actors(self.target_code, target)
+        if target is None or self.target_code is None:
+            return material or target is None and self.target_code is None and same_code
+        return related_actors(self.target_code, target, loose=loose)
 
 
 def cluster_id_for(event_id: str) -> str:
@@ -222,7 +243,7 @@ class Clusterer:
                            factual=mention.factual)
             if mention.clusterable:
                 self._by_key.setdefault(best.key, []).append(best)
-        elif best.target_code is None and mention.target_code is not None \
+        elif best.target_code is None and mention.target_code is not None and mention.cameo_root in MATERIAL_ROOTS \
                 and best.actors_fit(mention)[0] and related_actors(best.source_code, mention.source_code):
             best.target_code = mention.target_code   # a cluster founded without a target takes the first one
         no_place = best.location_country is None and best.location_lat is None and best.location_name is None

@@ -702,7 +702,8 @@ class Store:
                       coalesce(e.date, a.published), e.location_name, e.location_country, e.location_lat,
                       e.location_lon, coalesce(e.factual, true),
                       e.date IS NOT NULL AND e.date_basis IS DISTINCT FROM 'published', e.location_kind,
-                      e.location_basis
+                      e.location_basis, coalesce(e.background, false),
+                      e.date IS NULL OR coalesce(e.date_precision, 'day') = 'day'
                FROM events e JOIN articles a ON a.id = e.article_id
                WHERE e.article_id IN (SELECT unnest(?))
                ORDER BY a.ingest_seq, e.sentence_index, e.trigger_start, e.event_id""", [article_ids]).fetchall()
