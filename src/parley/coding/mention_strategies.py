@@ -159,14 +159,52 @@ def counted_description(r: MentionResolver, p: Phrase) -> list[ActorMention] | N
     kinds = frozenset({"country", "government"}) if p.kind in ("country", "government") \
         else frozenset({"country", "government", "group", "other"})
     own = own_subject_range(token)
-    pair = next((a for a in reversed(r.coref.history) if a.kind == "coordination"
-                 and a.token_i < token.i and len(a.members) == number
-                 and not (own[0] <= a.span[0] < own[1])), None)
+    pairs = [a for a in reversed(r.coref.history) if a.kind == "coordination"
+             and a.token_i < token.i and len(a.members) == number and not (own[0] <= a.span[0] < own[1])]
+    if token.lemma_.lower() in _SIDE_NOUNS:
+        # "the two sides", "both parties": the two a conflict or a mediation is between ("mediated between
+        # the government and the group"), before the mediators who happen to be named together
+        pairs = [a for a in pairs if _between(r, a.span)] + [a for a in pairs if not _between(r, a.span)]
+    pair = pairs[0] if pairs else None
+    if token.lemma_.lower() in _SIDE_NOUNS and number == 2 and (pair is None or not _between(r, pair.span)):
+        between = _latest_between(r, token)
+        if between is not None:
+            return [r.mention_of(p.start, p.end, Actor(code=m.code, name=m.name or m.text, country=m.country,
+                                                       sector=m.sector)) for m in between]
     many = list(pair.members) if pair is not None else r.coref.find_many(token.i, number, kinds=kinds)
     if not many:
         return None
     sector = "GOV" if p.kind == "government" else None
     return [r.mention_of(p.start, p.end, with_sector(a, sector)) for a in many]
+
+
+# Nouns for the sides of a conflict or a negotiation.
+_SIDE_NOUNS = frozenset({"side", "party", "camp", "belligerent"})
+
+
+def _between(r: MentionResolver, span: tuple[int, int]) -> bool:
+    """Whether the coordination starting at `span` is the object of "between" ("between X and Y")."""
+    first = r.doc[span[0]:span[1]].root
+    return first.dep_ == "pobj" and first.head.lower_ == "between"
+
+
+def _latest_between(r: MentionResolver, token: Token) -> list[ActorMention] | None:
+    """The two resolved actors of the latest "between X and Y" in the ten sentences up to `token`."""
+    sent = token.sent
+    start = sent.start
+    for _ in range(10):
+        if start == 0:
+            break
+        start = r.doc[start - 1].sent.start
+    for t in reversed(r.doc[start:sent.start]):
+        if t.lower_ == "between":
+            pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
+            if pobj is None or not any(c.dep_ == "conj" for c in pobj.children):
+                continue
+            sides = [m for c in conjuncts(pobj) for m in r.mentions(c) if m.code]
+            if len(sides) == 2:
+                return sides
+    return None
 
 
 def definite_description(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:

@@ -10,11 +10,13 @@ An argument token (the head of a subject or object) becomes an `ActorMention` by
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from spacy.tokens import Doc, Span, Token
 
 from parley import nouns
+from parley.actors import countries
 from parley.actors.kb import ActorKB
 from parley.coding.coreference import (
     ACTOR_ENTITY_TYPES,
@@ -112,8 +114,9 @@ class MentionResolver:
             start, end = np_bounds(root)
             actor = self.kb_resolve(self.doc[start:end].text) if end - start > len(ent) else None
             if actor is None or actor.country is None and actor.code == actor.sector:
-                actor = Actor(code=actor.code if actor else None, name=ent.text, country=None,
-                              sector=actor.sector if actor else None)
+                country = self._apposition_country(ent, end) if actor is not None and actor.sector else None
+                actor = Actor(code=(country or "") + actor.code if actor and actor.code else None, name=ent.text,
+                              country=country, sector=actor.sector if actor else None)
         if actor is None:
             return
         span = widen_entity(ent)
@@ -126,6 +129,21 @@ class MentionResolver:
             if self.role(self.doc[i]) is not None:
                 self.coref.add(i, actor, kind="person", plural=False, head=self.doc[i].lemma_.lower(),
                                span=span, subject=subject, sent=sent.start)
+
+    def _apposition_country(self, ent: Span, end: int) -> str | None:
+        """The one country an apposition after `ent` names ("the RSLM, an armed group fighting government
+        forces in eastern Sudan"), by a place or a nationality; None when it names none or several."""
+        for appos in ent.root.children:
+            if appos.dep_ == "appos":
+                end = max(end, appos.right_edge.i + 1)   # "an armed group fighting ... in eastern Sudan"
+        found = set()
+        for other in self.doc[ent.end:end].ents:
+            if other.label_ == "GPE":
+                found.add(countries.country_code(other.text))
+            elif other.label_ == "NORP":
+                found.add(countries.demonym_code(other.text))
+        found.discard(None)
+        return found.pop() if len(found) == 1 else None
 
     def _observe_role_noun(self, token: Token, sent: Span) -> None:
         """A role noun the knowledge base resolves ("Sudanese troops", "the Kenyan government")."""
@@ -244,8 +262,19 @@ class MentionResolver:
         for strategy in STRATEGIES:
             found = strategy(self, phrase)
             if found is not None:
-                return found
+                return [self._as_observed(token, m) for m in found]
         return []   # pragma: no cover - the last strategy always answers
+
+    def _as_observed(self, token: Token, mention: ActorMention) -> ActorMention:
+        """A bare sector ("REB") for a name observed with its country ("the FCS, a guerrilla group based in
+        southern Colombia": COLREB) takes that country."""
+        if mention.country is not None or not mention.code or mention.code != mention.sector:
+            return mention
+        observed = next((a.actor for a in self.coref.history if a.token_i == token.i and a.kind != "coordination"),
+                        None)
+        if observed is None or observed.country is None or observed.sector != mention.sector:
+            return mention
+        return dataclasses.replace(mention, code=observed.code, country=observed.country)
 
     def counterpart(self, token: Token, start: int, end: int) -> ActorMention:
         """ "her Chilean counterpart, Rosa Vidal": the office holder of the country named, or the

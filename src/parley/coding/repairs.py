@@ -35,6 +35,7 @@ class ParseRepairs:
             repair_verb_noun_tags(sent, self.lexicon)
             repair_noun_compounds(sent, self.lexicon)
             repair_noun_root(sent, self.lexicon)
+            repair_detached_apposition(sent)
         return doc
 
 
@@ -151,3 +152,33 @@ def repair_verb_noun_tags(sent: Span, lexicon: Lexicon) -> None:
                 and lexicon.is_trigger(token.lemma_.lower(), "NOUN"):
             token.pos_ = "NOUN"
             token.tag_ = "NN"
+
+
+def repair_detached_apposition(sent: Span) -> None:
+    """ "mediated between the government and the Front (FCS), a guerrilla group based in ..." misread with
+    "a guerrilla group" as a second object of "mediated".
+
+    A noun with "a"/"an" right after a comma that follows a name (or its parenthesised abbreviation),
+    attached to a verb whose other argument already holds that name, is the name's apposition.
+    """
+    doc = sent.doc
+    for token in sent:
+        if token.pos_ != "NOUN" or token.dep_ not in ("dobj", "npadvmod", "attr") or token.head.pos_ != "VERB":
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
+            continue
+        comma = token.left_edge.i - 1
+        if comma <= sent.start or doc[comma].text != ",":
+            continue
+        name = doc[comma - 1]
+        if name.text == ")" and name.head.pos_ == "PROPN":
+            name = name.head
+        verb = token.head
+        if name.pos_ != "PROPN" or not name.ent_type_ or name.i < verb.i or name.i > token.i:
+            continue
+        holder = next((c for c in verb.children if c is not token and c.left_edge.i <= name.i <= c.right_edge.i),
+                      None)
+        if holder is None or any(a.i == token.i for a in name.ancestors):
+            continue
+        token.head = name
+        token.dep_ = "appos"

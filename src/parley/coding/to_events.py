@@ -172,12 +172,15 @@ def is_background(date: str | None, precision: str | None, basis: str, anchor: T
     """Whether an act is told as earlier history: its own date (from the text) ends more than
     `BACKGROUND_DAYS` before the publication date ("in 2014", "last year", "on 3 March 2019" in a later
     article); or, with no date of its own, its verb is in the past perfect outside reported speech
-    ("after the envoy had left the talks"; "said the army had withdrawn" is reported news)."""
+    ("after the envoy had left the talks"; "said the army had withdrawn" is reported news). An act in
+    the present perfect is never history: it reaches up to now ("have mediated since January")."""
+    verb = anchor if anchor.pos_ in ("VERB", "AUX") else anchor.head
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "'s", "'ve") for c in verb.children):
+        return False   # the present perfect reaches up to now: "have mediated since January" is still going on
     if date is not None and basis not in ("published", "none", "lead", "title"):
         if article.published is None:
             return False
         return period_end(date, precision) < article.published - dt.timedelta(days=BACKGROUND_DAYS)
-    verb = anchor if anchor.pos_ in ("VERB", "AUX") else anchor.head
     if verb.tag_ != "VBN" or not any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in verb.children):
         return False
     return not any(a.lemma_.lower() in cues.speech_verbs for a in verb.ancestors)

@@ -110,6 +110,7 @@ class _Ev:
     order: int
     process: str | None = None
     move: int | None = None
+    virtual: bool = False   # an edge read off a mediation ("X mediated between A and B"): no move of its own
 
     @property
     def date(self) -> str | None:
@@ -305,6 +306,23 @@ def _party_edges(events: list[_Ev]) -> list[_Ev]:
         if _is_mediating(ev):
             continue
         edges.append(ev)
+    return edges + _mediated_edges(events)
+
+
+def _mediated_edges(events: list[_Ev]) -> list[_Ev]:
+    """ "Egypt and Qatar mediated between the government and the group": the two sides a mediator acts on in
+    one sentence are parties to one another, though the text has no act between them (indirect talks)."""
+    sides: dict[tuple[str, int, str], list[_Ev]] = defaultdict(list)
+    for ev in events:
+        if ev.source is not None and ev.target is not None and not ev.event.negated and _is_mediating(ev) \
+                and ev.event.carried_by is None:
+            sides[(ev.event.article_id, ev.event.sentence_index, ev.source)].append(ev)
+    edges = []
+    for group in sides.values():
+        targets = list(dict.fromkeys(ev.target for ev in group if ev.target))
+        for i, a in enumerate(targets):
+            for b in targets[i + 1:]:
+                edges.append(replace(group[0], source=a, target=b, core=True, virtual=True))
     return edges
 
 
@@ -348,10 +366,11 @@ def _edge_processes(edges: list[_Ev], union: _Union) -> dict[str, _Proc]:
         root = union.find(ev.event.event_id)
         proc = procs.setdefault(root, _Proc(root))
         proc.edges.append(ev)
-        proc.events.append(ev)
         proc.parties.update(_pair(ev))
         proc.articles.add(ev.event.article_id)
-        ev.process = proc.root
+        if not ev.virtual:
+            proc.events.append(ev)
+            ev.process = proc.root
     return procs
 
 
@@ -376,7 +395,7 @@ def _attach_events(events: list[_Ev], procs: dict[str, _Proc], topics: TopicLexi
         if not candidates:
             continue
         proc = max(candidates, key=lambda p: (article_id in p.articles, len(actors & p.parties),
-                                              max(e.seq for e in p.events), p.root))
+                                              max(e.seq for e in (p.events or p.edges)), p.root))
         ev.process = proc.root
         proc.events.append(ev)
         if article_id not in proc.articles:
