@@ -155,3 +155,9 @@ def test_a_daily_series_leaves_out_month_dated_events_and_covers_the_range(tmp_p
     assert len(daily) == 31 and sum(r["events"] for r in daily) == 1
     assert [(r["period"], r["events"]) for r in daily if r["events"]] == [(dt.date(2026, 5, 12), 1)]
     assert sum(r["events"] for r in monthly) == 2
+
+
+def test_wanting_something_undone_is_a_demand_of_it(coder):
+    events = code(coder, "The farmers' union wants the new export tax on coffee scrapped.")
+    wanted = [e for e in events if e.modality == "demanded"]
+    assert wanted and all(carrier_of(e, events).cameo.startswith("10") for e in wanted), events

@@ -263,3 +263,18 @@ def test_cli_lists_processes_as_json(tmp_path):
     assert result.exit_code == 0
     (line,) = result.output.splitlines()
     assert json.loads(line)["name"] == "Russia–Ukraine talks"
+
+
+@pytest.mark.parametrize(("trigger", "obj", "shown"), [
+    ("lifted", "all oil sanctions", "lifting of all oil sanctions"),
+    ("ease", "the curfew", "easing of the curfew"),
+    ("end", "the blockade of the port", "an end to the blockade of the port"),
+    ("withdraw", "troops from the border", "withdrawal of troops from the border"),
+    ("lift", "the lifting of the embargo", "the lifting of the embargo"),
+    ("release", "300 prisoners", "300 prisoners"),
+    ("endorsed", "the plan", "the plan"),
+])
+def test_what_is_to_be_undone_reads_as_its_undoing(trigger, obj, shown):
+    from parley.negotiation.tracker import _removal
+
+    assert _removal(trigger, obj) == shown

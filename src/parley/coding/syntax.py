@@ -688,6 +688,10 @@ def governor_modality(verb: Token, cues: Cues) -> str | None:
                 return "future"
             if c.dep_ == "aux" and c.lower_ in cues.hypothetical_aux:
                 return "hypothetical"
+    if verb.dep_ in ("ccomp", "xcomp", "oprd") and verb.tag_ in ("VBN", "VBD") \
+            and verb.head.lemma_.lower() in ("want", "wish") \
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return "demanded"   # "wants the sanctions lifted" (the participle often read as a past tense)
     if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in cues.intent_verbs \
             and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
         # "wants Somalia to withdraw": what one party wants of another; "expects Iran to retaliate": a forecast

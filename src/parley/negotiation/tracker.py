@@ -500,7 +500,7 @@ def _make_move(group: list[_Ev], names: dict[str, str], topics: TopicLexicon) ->
     event = main.event
     sources = _unique(e.source for e in group if e.source)
     targets = [k for k in _unique(e.target for e in group if e.target) if k not in sources]
-    obj = _clean(event.object.text) if event.object else None
+    obj = _removal(event.trigger.text, _clean(event.object.text) if event.object else None)
     location = _own_place(event)
     place = location.name if location else None
     country = location.country if location else None
@@ -525,6 +525,28 @@ def _make_move(group: list[_Ev], names: dict[str, str], topics: TopicLexicon) ->
         article_id=event.article_id,
         event_ids=tuple(e.event.event_id for e in group),
     )
+
+
+# Verbs that undo what their object names: a demand "that the sanctions be lifted" is a demand for their
+# lifting, not for the sanctions (the form before the object, by the verb's stem).
+_REMOVALS = (("lift", "lifting of"), ("eas", "easing of"), ("end", "an end to"), ("remov", "removal of"),
+             ("withdr", "withdrawal of"), ("halt", "a halt to"), ("stop", "a halt to"), ("suspend", "suspension of"),
+             ("cancel", "cancellation of"), ("scrap", "scrapping of"), ("drop", "dropping of"),
+             ("abolish", "abolition of"), ("dismantl", "dismantling of"), ("unfreez", "unfreezing of"))
+_REMOVAL_NOUNS = re.compile(r"^(?:the\s+)?(?:lifting|easing|end|removal|withdrawal|halt|suspension|cancell?ation|"
+                            r"scrapping|dropping|abolition|dismantling|unfreezing)\b", re.IGNORECASE)
+
+
+def _removal(trigger: str, obj: str | None) -> str | None:
+    """`obj` as what is to be undone when the trigger undoes it ("lifted" + "all oil sanctions" ->
+    "lifting of all oil sanctions"); `obj` itself otherwise."""
+    if not obj or _REMOVAL_NOUNS.match(obj):
+        return obj
+    word = trigger.strip().lower()
+    for stem, phrase in _REMOVALS:
+        if word.startswith(stem) and (stem != "end" or word in ("end", "ends", "ended", "ending")):
+            return f"{phrase} {obj}"
+    return obj
 
 
 def _unique(items: Iterable[str]) -> list[str]:
