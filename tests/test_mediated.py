@@ -77,3 +77,11 @@ def test_a_detached_apposition_is_attached_to_its_name() -> None:
     for sent in correct.sents:
         repair_detached_apposition(sent)
     assert [(t.dep_, t.head.i) for t in correct] == before
+
+
+def test_an_opening_dateline_is_not_read_into_the_subject(coder: Coder) -> None:
+    events = coder.code("KAMPALA, May 4 - Uganda and Rwanda signed a border security pact on Monday.",
+                        published=dt.date(2026, 5, 4))
+    assert {(e.source.code, e.target.code if e.target else None) for e in events if e.cameo == "057"} == {
+        ("UGA", "RWA"), ("RWA", "UGA")}, [(e.source.text, e.cameo) for e in events]
+    assert all(e.source.text.strip() == e.source.text for e in events)

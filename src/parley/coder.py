@@ -228,7 +228,7 @@ class Coder:
                     pending[seq] = (item, 1, problem, [])
                     yield "", (seq, 0, 0)
                     continue
-                parts = list(_split(item.text))
+                parts = list(_split(_without_dateline(item.text)))
                 pending[seq] = (item, len(parts), None, [])
                 for start, part in parts:
                     yield part, (seq, start, len(parts))
@@ -316,6 +316,18 @@ def _ending_workers(results: Iterator[CodingResult]) -> Iterator[CodingResult]:
     finally:
         if main_thread:
             signal.signal(signal.SIGINT, previous)
+
+
+def _without_dateline(text: str) -> str:
+    """`text` with its dateline ("ADDIS ABABA, Aug 12 - ") blanked out, offsets unchanged: the small model
+    otherwise reads the dateline and the sentence's subject as one noun phrase."""
+    from parley.coding.locate import dateline_span
+
+    span = dateline_span(text)
+    if span is None:
+        return text
+    start, end = span
+    return text[:start] + " " * (end - start) + text[end:]
 
 
 def _split(text: str) -> Iterator[tuple[int, str]]:

@@ -134,12 +134,13 @@ def np_bounds(token: Token, *, keep_appos: bool = True) -> tuple[int, int]:
             end = max(end, child.i)
             stack.append(child)
     doc = token.doc
-    while end > start and (doc[end].is_punct or doc[end].dep_ in ("cc", "case") and doc[end].text != "'s"):
+    while end > start and (doc[end].is_punct or doc[end].is_space
+                           or doc[end].dep_ in ("cc", "case") and doc[end].text != "'s"):
         if doc[end].text == ")" and any(doc[i].text == "(" for i in range(start, end)):
             break   # "the Rapid Support Forces (RSF)"
         end -= 1
-    while start < end and (doc[start].is_punct or doc[start].dep_ == "cc"):
-        start += 1
+    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "cc"):
+        start += 1   # a blanked dateline is white space before the first word
     return start, end + 1
 
 

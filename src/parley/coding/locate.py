@@ -67,6 +67,25 @@ _PLACE_OBJECT_CODES = ("18", "19", "20", "15", "17", "14")
 # A dateline: the first line's place, an optional country or state, an optional agency, then a dash.
 _DATELINE = re.compile(r"\s*(?P<place>[A-Z][A-Za-z'.\- ]{1,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z'.\- ]{1,30}?))?"
                        r"\s*(?:\([^()\n]{1,40}\))?\s*(?:[-\u2013\u2014]{1,2}|:)\s")
+# A dateline to keep out of the parse: an upper-case place, an optional short addition (a country, a date),
+# an optional agency in brackets, then a dash: "ADDIS ABABA, Aug 12 -", "GOMA, Congo (Agency) —".
+_DATELINE_PREFIX = re.compile(r"[A-Z][A-Z.'\- ]{1,40}(?:,[^\n,()\-\u2013\u2014]{1,30}){0,2}\s*(?:\([^()\n]{1,40}\))?"
+                              r"\s*[-\u2013\u2014]{1,2}\s")
+
+
+def dateline_span(text: str) -> tuple[int, int] | None:
+    """Where the dateline that opens the article lies ("ADDIS ABABA, Aug 12 - "), as character offsets, or
+    None. The parser reads "ABABA, Aug 12 - Ethiopia and Eritrea signed" as one noun phrase; the coder
+    parses the text with the dateline blanked out (the offsets stay). A dateline after a headline is left:
+    there the line break already parts them, and blanking it changes how the small model reads the
+    headline."""
+    start = len(text) - len(text.lstrip())
+    found = _DATELINE_PREFIX.match(text, start)
+    if found is not None and any(c.isalpha() for c in text[found.end():found.end() + 3]):
+        return found.start(), found.end()
+    return None
+
+
 # Labels the small model gives some towns ("in Hyderabad" as ORG): taken in a locative phrase when the
 # gazetteer knows the name as a town or region.
 _MISTAGGED = frozenset({"ORG", "PERSON"})
