@@ -85,3 +85,13 @@ def test_an_opening_dateline_is_not_read_into_the_subject(coder: Coder) -> None:
     assert {(e.source.code, e.target.code if e.target else None) for e in events if e.cameo == "057"} == {
         ("UGA", "RWA"), ("RWA", "UGA")}, [(e.source.text, e.cameo) for e in events]
     assert all(e.source.text.strip() == e.source.text for e in events)
+
+
+def test_a_relative_pronoun_object_is_what_it_stands_for(coder: Coder) -> None:
+    events = coder.code("Kyiv still demands a full Russian pullout from Zaporizhzhia, which Moscow has rejected.",
+                        published=dt.date(2026, 5, 4))
+    [rejection] = [e for e in events if e.cameo.startswith("12")]
+    assert rejection.object is not None and rejection.object.text.startswith("a full Russian pullout"), rejection
+    events = coder.code("Hamas tabled a revised truce plan, which Israel dismissed on Sunday.",
+                        published=dt.date(2026, 5, 4))
+    assert all("which" not in (e.object.text if e.object else "") for e in events), events

@@ -267,6 +267,11 @@ class ClauseAnalyzer:
         policy, trigger, head = self.policy, frame.trigger, frame.head
         code = frame.match.code
         object_token = next((o for o in frame.objs if not self.args.is_actor_like(o)), None)
+        if object_token is not None and object_token.tag_ in ("WDT", "WP") and object_token.head.dep_ == "relcl":
+            object_token = object_token.head.head   # "a withdrawal, which Addis Ababa rejected": the withdrawal
+            if object_token.dep_ == "pobj" and object_token.head.dep_ == "prep" \
+                    and object_token.head.head.pos_ == "NOUN":
+                object_token = object_token.head.head   # "a withdrawal from Badme, which ...": the withdrawal
         targets, reciprocal = self.targets.targets(trigger, head, frame.match, code, frame.sources, frame.objs,
                                                    frame.addressees, frame.predicate_obj)
         rule = frame.rule or frame.match.pattern_id

@@ -128,7 +128,8 @@ class CodedClause:
         trig = TextSpan(trigger.text, trigger.idx + self.offset, trigger.idx + len(trigger.text) + self.offset)
         obj = None
         if clause.object_token is not None:
-            span = _object_span(clause.object_token)
+            relative = clause.trigger if clause.trigger.dep_ == "relcl" else clause.head
+            span = _object_span(clause.object_token, relative if relative.dep_ == "relcl" else None)
             obj = TextSpan(span.text, span.start_char + self.offset, span.end_char + self.offset)
         out = []
         co_sources = [_shift(s, self.offset) if shift else s for s, _ in pairs]
@@ -269,15 +270,19 @@ def _evidence(text: str, trig: TextSpan, source: ActorMention, target: ActorMent
     return TextSpan(text[start:end], start, end)
 
 
-def _object_span(token: Token) -> Span:
+def _object_span(token: Token, relative: Token | None = None) -> Span:
     """The whole phrase of what is demanded or offered, clauses included ("aid run only by UN agencies"),
-    without its coordinated siblings, attribution ("according to ...") or dates ("on Wednesday")."""
+    without its coordinated siblings, attribution ("according to ...") or dates ("on Wednesday"), nor
+    the relative clause (`relative`) that reported the act ("..., which Addis Ababa rejected")."""
     doc = token.doc
     start, end = token.i, token.i
     stack = [token]
     while stack:
         t = stack.pop()
         for child in t.children:
+            if relative is not None and child.i == relative.i or child.dep_ == "relcl" and (
+                    doc[child.left_edge.i - 1].text == ","):
+                continue   # "a new proposal, which the government turned down": another act
             if t.i == token.i and (child.dep_ in ("conj", "cc", "appos")
                                    or (child.dep_ == "punct" and child.i > token.i)):
                 continue
