@@ -92,6 +92,8 @@ _MISTAGGED = frozenset({"ORG", "PERSON"})
 _TRANSNATIONAL = ("IGO", "NGO", "IMG", "MNC", "NGM")
 _STATE = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 _NEAR_BASES = frozenset({"clause", "sentence", "dateline"})
+# Sectors that face their own state: an opposition, rebels, insurgents, separatists, civilians.
+_DOMESTIC = frozenset({"OPP", "REB", "INS", "SEP", "CVL"})
 
 
 class ArticlePlaces:
@@ -185,13 +187,18 @@ class ArticlePlaces:
         docstring); otherwise `mention` itself. With `attribution` None only the mention's own words count
         (used before the event is placed). The article's subject country is not given when the event's
         other side is that country's state ("the ministry accused Cairo" in a story about Egypt and
-        Ethiopia): a state acting on itself is far rarer than a description of the other state."""
+        Ethiopia): a state acting on itself is far rarer than a description of the other state. An
+        opposition, rebels, insurgents, separatists or civilians acting with a state (`_DOMESTIC`) are that
+        state's, before any place ("the government and the opposition met in Mexico City")."""
         code = mention.code
         if code is None or mention.country is not None or not _bare_sector(code):
             return mention
         country = self._country_inside(mention, offset)
         if country is None and attribution is None:
             return mention
+        if country is None and code[:3] in _DOMESTIC and other is not None and other.country is not None \
+                and other.code in (other.country, other.country + "GOV"):
+            country = other.country   # "the government and the opposition met in Oslo": Venezuela's opposition
         if country is None and location is not None and location.basis in _NEAR_BASES:
             country = location.country
         speaker = attribution.speaker if attribution is not None else None

@@ -36,6 +36,7 @@ class ParseRepairs:
             repair_noun_compounds(sent, self.lexicon)
             repair_noun_root(sent, self.lexicon)
             repair_detached_apposition(sent)
+            repair_split_subject(sent)
         return doc
 
 
@@ -182,3 +183,23 @@ def repair_detached_apposition(sent: Span) -> None:
             continue
         token.head = name
         token.dep_ = "appos"
+
+
+def repair_split_subject(sent: Span) -> None:
+    """ "the government and the opposition Unity Platform opened talks" misread with two subjects,
+    "government" (with "opposition" as its conjunct) and "Platform".
+
+    A second subject of a verb that starts right after the last word of the first subject's phrase is a
+    name in apposition to that word.
+    """
+    for verb in sent:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if len(subjects) != 2:
+            continue
+        first, second = sorted(subjects, key=lambda t: t.i)
+        last = first.doc[first.right_edge.i]
+        if second.left_edge.i != first.right_edge.i + 1 or last.pos_ not in ("NOUN", "PROPN") \
+                or second.pos_ != "PROPN":
+            continue
+        second.head = last
+        second.dep_ = "appos"

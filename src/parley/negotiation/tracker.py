@@ -58,6 +58,8 @@ OTHER_TOPIC = "other"
 
 _NEGOTIATION_CUE = re.compile(r"\b(?:cease-?fire|truce|talks|negotiat\w*|proposals?|peace|deal|accord|armistice)\b",
                               re.IGNORECASE)
+_ROUND = re.compile(r"\b(?:round of (?:\w+ )?talks|(?:peace|ceasefire|truce|border|nuclear|trade) talks|"
+                    r"negotiations?)\b", re.IGNORECASE)
 _RESUME = re.compile(r"^(?:resum|restart|return|reopen|reviv|came back|come back)", re.IGNORECASE)
 _RECALL = re.compile(r"^(?:recall|withdr|pull)", re.IGNORECASE)
 _SEND = re.compile(r"^(?:send|sent|dispatch)", re.IGNORECASE)
@@ -223,7 +225,12 @@ def _is_core(event: Event) -> bool:
     if event.cameo in CORE_CODES:
         return True
     text = " ".join(filter(None, (event.object.text if event.object else None, event.trigger.text)))
-    return bool(_NEGOTIATION_CUE.search(text)) and not event.cameo.startswith("04")
+    if event.cameo.startswith("04"):
+        # a meeting is a negotiation only when its object says so: "opened a new round of talks",
+        # "resumed the ceasefire talks" (not "held talks" with a visiting minister)
+        obj = event.object.text if event.object else ""
+        return bool(_ROUND.search(obj) or _NEGOTIATION_CUE.search(obj) and _RESUME.match(event.trigger.text))
+    return bool(_NEGOTIATION_CUE.search(text))
 
 
 def _is_mediating(ev: _Ev) -> bool:

@@ -102,17 +102,20 @@ def ingest(sources: Iterable[Source] | str | os.PathLike[str], *, db: str | os.P
         lexicon_version = _lexicon_version(coder)
         skipped = [0]
         pending: dict[str, str] = {}  # id -> content hash: handed to the coder, not yet written
+        written: dict[str, str] = {}  # id -> content hash written since the current chunk's hashes were read
 
         def to_code() -> Iterator[Article | InputError]:
             for chunk in _batches(read_sources(sources, published=published), batch_size):
                 articles = [a for a in chunk if isinstance(a, Article)]
+                written.clear()
                 stored = store.stored_hashes(a.id for a in articles)
                 for item in chunk:
                     if isinstance(item, Article):
                         digest = content_hash(item)
                         # what the store will hold once the tellings already queued are written: a later
-                        # telling of an id in the same run always wins, so a re-run ends the same
-                        if pending.get(item.id, stored.get(item.id)) == digest:
+                        # telling of an id in the same run always wins, so a re-run ends the same (a batch
+                        # written while this chunk is handed out makes `stored` stale: `written` has it)
+                        if pending.get(item.id, written.get(item.id, stored.get(item.id))) == digest:
                             skipped[0] += 1
                             continue
                         pending[item.id] = digest
@@ -124,7 +127,7 @@ def ingest(sources: Iterable[Source] | str | os.PathLike[str], *, db: str | os.P
             report += store.write(batch, lexicon_version=lexicon_version)
             for result in batch:
                 if result.article is not None and pending.get(result.article.id) == content_hash(result.article):
-                    del pending[result.article.id]
+                    written[result.article.id] = pending.pop(result.article.id)
             if progress is not None:
                 progress(_with_skipped(report, skipped[0]))
         return _with_skipped(report, skipped[0])
