@@ -95,3 +95,14 @@ def test_a_relative_pronoun_object_is_what_it_stands_for(coder: Coder) -> None:
     events = coder.code("Hamas tabled a revised truce plan, which Israel dismissed on Sunday.",
                         published=dt.date(2026, 5, 4))
     assert all("which" not in (e.object.text if e.object else "") for e in events), events
+
+
+def test_go_betweens_and_hosts_named_in_participle_clauses(coder: Coder) -> None:
+    events = coder.code("Delegations of Sudan and South Sudan opened talks in Juba on Monday, with Egypt acting as "
+                        "an intermediary.", published=dt.date(2026, 5, 4))
+    assert ("EGY", "045") in {(e.source.code, e.cameo) for e in events}, [(e.source.code, e.cameo) for e in events]
+    events = coder.code("Armenia and Azerbaijan resumed negotiations on Tuesday, hosted by Kazakhstan.",
+                        published=dt.date(2026, 5, 4))
+    hosting = [e for e in events if e.trigger.text == "hosted"]
+    assert hosting and {e.source.code for e in hosting} == {"KAZ"}, [(e.source.code, e.cameo) for e in events]
+    assert all(e.cameo.startswith("04") for e in hosting)

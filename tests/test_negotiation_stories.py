@@ -58,8 +58,7 @@ def test_one_process_with_the_parties(boards, story):
 @pytest.mark.parametrize("story", [
     pytest.param("iran_us_indirect", marks=pytest.mark.xfail(strict=True, reason="'carrying messages between the "
                                                             "two delegations' is not coded as mediation")),
-    pytest.param("ethiopia_eritrea_border", marks=pytest.mark.xfail(strict=True, reason="'acting as "
-                                                                   "facilitators' is not coded as mediation")),
+    "ethiopia_eritrea_border",
     pytest.param("venezuela_mexico_city", marks=pytest.mark.xfail(strict=True, reason="'facilitated by Norway' "
                                                                  "is not coded as mediation")),
 ])

@@ -197,7 +197,7 @@ class ArticlePlaces:
         if country is None and attribution is None:
             return mention
         if country is None and code[:3] in _DOMESTIC and other is not None and other.country is not None \
-                and other.code in (other.country, other.country + "GOV"):
+                and other.code == other.country + "GOV":
             country = other.country   # "the government and the opposition met in Oslo": Venezuela's opposition
         if country is None and location is not None and location.basis in _NEAR_BASES:
             country = location.country

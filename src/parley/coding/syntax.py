@@ -122,7 +122,12 @@ class Arguments:
         causer = causative_head(verb)
         if causer is not None:
             return self.subjects(causer, _depth + 1)   # "ordered the two mayors detained": the court detains
-        if any(c.dep_ in _PASSIVE_DEPS for c in verb.children):
+        if any(c.dep_ in _PASSIVE_DEPS for c in verb.children) or (
+                verb.tag_ == "VBN" and (verb.dep_ in ("advcl", "conj") or verb.dep_ == "acl" and verb.i > 0
+                                        and verb.doc[verb.left_edge.i - 1].text == ",")
+                and any(c.dep_ == "agent" for c in verb.children)):
+            # "opened talks on Monday, hosted by Mexico": Mexico hosts (a participle that restricts a noun, "aid
+            # delivered by UN agencies", is part of that noun's phrase, often of what is demanded)
             return self._passive_agent(verb)
         own = self._own_subject(verb)
         if own is not None:
