@@ -106,3 +106,13 @@ def test_go_betweens_and_hosts_named_in_participle_clauses(coder: Coder) -> None
     hosting = [e for e in events if e.trigger.text == "hosted"]
     assert hosting and {e.source.code for e in hosting} == {"KAZ"}, [(e.source.code, e.cameo) for e in events]
     assert all(e.cameo.startswith("04") for e in hosting)
+
+
+@pytest.mark.parametrize("text", [
+    "Negotiations between Serbia and Kosovo collapsed on Friday.",
+    "Talks between the Malian junta and the Tuareg rebels broke down on Sunday.",
+    "The dialogue between Seoul and Pyongyang was suspended in March.",
+])
+def test_talks_that_end_are_a_halt_of_the_talks(coder: Coder, text: str) -> None:
+    events = coder.code(text, published=dt.date(2026, 5, 4))
+    assert events and {e.cameo for e in events} == {"164"}, [(e.source.code, e.cameo) for e in events]

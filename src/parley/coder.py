@@ -319,15 +319,17 @@ def _ending_workers(results: Iterator[CodingResult]) -> Iterator[CodingResult]:
 
 
 def _without_dateline(text: str) -> str:
-    """`text` with its dateline ("ADDIS ABABA, Aug 12 - ") blanked out, offsets unchanged: the small model
-    otherwise reads the dateline and the sentence's subject as one noun phrase."""
+    """`text` with its dateline ("ADDIS ABABA, Aug 12 - ") blanked out (a full stop and spaces), offsets
+    unchanged: the small model otherwise reads the dateline and the sentence's subject as one noun phrase."""
     from parley.coding.locate import dateline_span
 
     span = dateline_span(text)
     if span is None:
         return text
     start, end = span
-    return text[:start] + " " * (end - start) + text[end:]
+    # a full stop, then spaces: the model reads the next word as any sentence's first (after white space
+    # alone it takes "Talks" for a name)
+    return text[:start] + "." + " " * (end - start - 1) + text[end:]
 
 
 def _split(text: str) -> Iterator[tuple[int, str]]:

@@ -488,6 +488,11 @@ class ClauseAnalyzer:
         code, negated, note = self.policy.adjust(code, negated, modality, past(anchor), not_yet(anchor))
         rule = match.pattern_id if not note else f"{note}+{match.pattern_id}"
         reciprocal = reciprocal or (not targets and match.reciprocal)
+        if anchor is not noun and _talks_halted(noun, anchor):
+            # "talks between X and Y broke down", "the negotiations collapsed": the talks ended, no meeting
+            return Clause(trigger=anchor, head=anchor, anchor=anchor, code=_HALT_TALKS, rule=f"halted+{rule}",
+                          sources=sources, targets=targets, negated=negated, modality=modality,
+                          reciprocal=reciprocal, source_class=match.source_class)
         return Clause(trigger=noun, head=noun, anchor=anchor, code=code, rule=rule,
                       sources=sources, targets=targets, negated=negated, modality=modality,
                       reciprocal=reciprocal, source_class=match.source_class)
@@ -581,6 +586,25 @@ _CONTENT = {"control.demand": "demanded", "control.appeal": "requested", "contro
 _CONTENT_BY_VERB = {"offer": "offered", "volunteer": "offered", "propose": "proposed", "suggest": "proposed",
                     "promise": "promised", "pledge": "promised", "vow": "promised", "agree": "promised",
                     "commit": "promised", "undertake": "promised", "consent": "promised"}
+
+
+# Talks that end: the verb whose subject the talks are ("broke down", "collapsed", "were suspended").
+_HALT_TALKS = "164"
+_TALK_NOUNS = frozenset({"talk", "talks", "negotiation", "dialogue", "round"})
+_HALTING_VERBS = frozenset({"collapse", "stall", "fail", "founder", "falter", "halt", "suspend", "freeze", "end",
+                            "derail", "abandon", "cancel", "postpone", "adjourn"})
+_HALTING_PARTICLES = {"break": "down", "call": "off", "fall": "apart", "grind": "halt"}
+
+
+def _talks_halted(noun: Token, verb: Token) -> bool:
+    """Whether `verb` says that the talks `noun` names ended or stopped: the talks are its subject."""
+    if noun.lemma_.lower() not in _TALK_NOUNS or noun.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ != "VERB":
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma in _HALTING_VERBS:
+        return True
+    particle = _HALTING_PARTICLES.get(lemma)
+    return particle is not None and any(c.lower_ == particle for c in verb.children)
 
 
 def _condition(verb: Token) -> bool:

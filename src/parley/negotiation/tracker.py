@@ -69,7 +69,8 @@ _RESPOND = re.compile(r"^(?:respon|repl)", re.IGNORECASE)
 _VIOLATE = re.compile(r"^(?:violat|breach)", re.IGNORECASE)
 _MEDIATE = re.compile(r"^(?:mediat|broker)", re.IGNORECASE)
 _COLLAPSE = re.compile(
-    r"\b(?:collaps\w*|broke down|break down|broken down|called off|call off|abandon\w*|scrapp?\w*)\b", re.IGNORECASE)
+    r"\b(?:collaps\w*|broke(?: down)?|break down|broken down|called off|call off|abandon\w*|scrapp?\w*|"
+    r"fell apart|derail\w*)\b", re.IGNORECASE)
 _PARTIAL = re.compile(r"\b(?:partial|interim|first phase|first stage|initial|preliminary|limited|framework)\b",
                       re.IGNORECASE)
 _REF_PROPOSAL = re.compile(r"\b(?:proposals?|offers?|plans?|deal|initiative|terms|package|draft)\b", re.IGNORECASE)
