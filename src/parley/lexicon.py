@@ -47,7 +47,7 @@ PATTERN_KEYS = frozenset(
 NO_EVENT = "none"
 # What `args` may require: the object names an actor (or a person), the source is of an actor class
 # (the classes are defined in data/policy.yaml).
-ACTOR_CLASSES = ("armed", "belligerent", "political")
+ACTOR_CLASSES = ("armed", "belligerent", "political", "protesters")
 CONTROL_KEYS = frozenset({"id", "lemma", "modality", "map"})
 TOP_KEYS = frozenset({"version", "patterns", "control"})
 MODALITIES = frozenset({"intent", "negation", "appeal", "demand", "threat", "attempt"})

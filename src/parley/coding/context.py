@@ -26,6 +26,14 @@ _PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "dist
                           "strip", "neighborhood", "neighbourhood", "suburb", "island", "territory"})
 
 
+# Parts of a place: "on the outskirts of Nabatieh", "in the centre of Lyon", "in the north of the country".
+PLACE_PARTS = frozenset({"outskirts", "outskirt", "edge", "edges", "centre", "center", "heart", "north", "south", "east",
+                    "west", "northeast", "northwest", "southeast", "southwest", "part", "parts", "suburbs",
+                    "streets", "street", "outside", "vicinity"})
+#: The label of a place phrase the entity recogniser missed, kept only when the gazetteer knows a town or region.
+GUESSED_PLACE = "PLACE_GUESS"
+
+
 class Attachments:
     """Temporal and locative expressions of a sentence, keyed by the predicate they attach to."""
 
@@ -35,6 +43,7 @@ class Attachments:
         self.dates: dict[int, list[Span]] = {}
         self.loose_dates: list[Span] = []   # date phrases with no predicate above them
         self.places: dict[int, list[Span]] = {}
+        self.guesses: list[Span] = []   # proper nouns after a locative preposition that no entity covers
         for ent in ents:
             if _is_date(ent):
                 host = _host_predicate(ent.root)
@@ -43,12 +52,34 @@ class Attachments:
                 else:
                     self.loose_dates.append(ent)
             elif ent.label_ in _PLACE_TYPES:
-                root = ent.root
-                if root.dep_ == "pobj" and root.head.lower_ in cues.locative_preps:
-                    self.places.setdefault(root.head.head.i, []).append(ent)
-                elif root.dep_ == "compound" and root.head.dep_ == "pobj" and \
-                        root.head.head.lower_ in cues.locative_preps and root.head.lemma_.lower() in _PLACE_NOUNS:
-                    self.places.setdefault(root.head.head.head.i, []).append(ent)
+                self._add_place(ent)
+        # a town the entity recogniser missed ("struck the port in Odesa"): a proper noun after a locative
+        # preposition, kept as a guess that only a town or region of the gazetteer confirms
+        inside = {i for ent in ents for i in range(ent.start, ent.end) if ent.label_ in _PLACE_TYPES}
+        for token in sent:
+            if token.pos_ == "PROPN" and token.dep_ == "pobj" and token.i not in inside \
+                    and token.head.lower_ in cues.locative_preps and token.text[:1].isupper():
+                start = token.i
+                while start > sent.start and token.doc[start - 1].dep_ == "compound" \
+                        and token.doc[start - 1].pos_ == "PROPN" and token.doc[start - 1].head.i == token.i:
+                    start -= 1
+                guess = Span(token.doc, start, token.i + 1, label=GUESSED_PLACE)
+                self.guesses.append(guess)
+                self._add_place(guess)
+
+    def _add_place(self, ent: Span) -> None:
+        """File a place phrase under the predicate of its locative phrase: "in Cairo", "in the Idlib
+        province", "on the outskirts of Nabatieh" (a part of a place after "on" or a locative preposition)."""
+        root = ent.root
+        locative = self.cues.locative_preps
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_PARTS \
+                and root.head.head.dep_ == "pobj" and root.head.head.head.lower_ in locative | {"on"}:
+            root = root.head.head
+        if root.dep_ == "pobj" and root.head.lower_ in locative:
+            self.places.setdefault(root.head.head.i, []).append(ent)
+        elif root.dep_ == "compound" and root.head.dep_ == "pobj" and \
+                root.head.head.lower_ in locative and root.head.lemma_.lower() in _PLACE_NOUNS:
+            self.places.setdefault(root.head.head.head.i, []).append(ent)
 
     def all_dates(self) -> list[Span]:
         return [ent for ents in self.dates.values() for ent in ents] + self.loose_dates
@@ -352,12 +383,26 @@ def _simultaneous_clauses(hosts: list[Token]) -> list[Token]:
 
 
 def _nearest(ents: list[Span], host: Token, trigger: Token, published: datetime.date | None) -> ResolvedDate | None:
-    """The date of the phrase nearest `host` in the tree (then nearest the trigger in the text) that resolves."""
-    for ent in sorted(ents, key=lambda e: (_depth(e.root, host), abs(e.root.i - trigger.i))):
-        resolved = resolve_in_story(ent, published)
-        if resolved is not None:
-            return resolved
-    return None
+    """The date of the phrase nearest `host` in the tree (then nearest the trigger in the text) that resolves;
+    a coarser one gives way to a day of the clause that lies inside it ("marched on Wednesday, in one of the
+    largest protests this year": Wednesday)."""
+    found = [r for r in (resolve_in_story(ent, published) for ent in
+                         sorted(ents, key=lambda e: (_depth(e.root, host), abs(e.root.i - trigger.i))))
+             if r is not None]
+    if not found:
+        return None
+    best = found[0]
+    if best.precision != "day":
+        inside = [r for r in found[1:] if r.precision == "day" and _within(r.date, best)]
+        if inside:
+            return inside[0]
+    return best
+
+
+def _within(day: datetime.date, coarse: ResolvedDate) -> bool:
+    if coarse.precision == "month":
+        return (day.year, day.month) == (coarse.date.year, coarse.date.month)
+    return coarse.precision == "year" and day.year == coarse.date.year
 
 
 def _depth(token: Token, ancestor: Token) -> int:

@@ -40,6 +40,7 @@ from spacy.tokens import Doc, Span, Token
 
 from parley.actors.countries import country_name, demonym_code
 from parley.coding.cues import Cues
+from parley.coding.context import GUESSED_PLACE, PLACE_PARTS
 from parley.places import Gazetteer
 from parley.types import ActorMention, Article, Attribution, Location
 
@@ -49,7 +50,7 @@ _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 # Prepositions whose object is where something happens, beyond the cue list's: "along the border", "off
 # the coast", "into the city"; "on" only before a site or area ("on London Bridge", "on the Golan Heights"),
 # since "called on Egypt" and "sanctions on Iran" name actors.
-_MORE_LOCATIVE = frozenset({"off", "along", "into", "throughout", "outside", "inside"})
+_MORE_LOCATIVE = frozenset({"off", "along", "into", "throughout", "outside", "inside", "through", "across"})
 _SITE_ONLY = frozenset({"on"})
 _AT_TARGET = frozenset({"14", "15", "17", "18", "19", "20"})
 # Visits and deployments: where they go is where they happen.
@@ -136,12 +137,14 @@ class ArticlePlaces:
 
     # -- the event's place ------------------------------------------------------------------------------
     def locate(self, places: list[Span], trigger: Token, code: str,
-               source: ActorMention | None, target: ActorMention | None, offset: int) -> Location | None:
+               source: ActorMention | None, target: ActorMention | None, offset: int,
+               guesses: list[Span] = ()) -> Location | None:
         """Where the event with these host predicates, clause places and actors happened (with its basis).
 
         Args:
             places: place phrases attached to the clause's predicates, targets and object
                 (`Attachments.places`), nearest first.
+            guesses: the sentence's place phrases the entity recogniser missed (label `GUESSED_PLACE`).
             trigger: the event's trigger token.
             code: its CAMEO code.
             source, target: its actor mentions, in article offsets.
@@ -149,12 +152,12 @@ class ArticlePlaces:
         """
         for ent in places:
             found = self.lookup(ent.text)
-            if found is not None:
+            if found is not None and (ent.label_ != GUESSED_PLACE or found.kind in ("city", "region")):
                 return dataclasses.replace(found, basis="clause")
         found = self._object_place(trigger, code) or self._target_place(target, code)
         if found is not None:
             return dataclasses.replace(found, basis="clause")
-        found = self._sentence_place(trigger)
+        found = self._sentence_place(trigger, guesses)
         if found is not None:
             return dataclasses.replace(found, basis="sentence")
         # Where an act takes place follows its source for words and cooperation ("Washington sanctioned
@@ -279,7 +282,7 @@ class ArticlePlaces:
         found = self.lookup(name)
         return found if found is not None and found.kind in ("city", "region") else None
 
-    def _sentence_place(self, trigger: Token) -> Location | None:
+    def _sentence_place(self, trigger: Token, guesses: list[Span] = ()) -> Location | None:
         """The place of a locative phrase governed by the trigger's own chain of predicates — a verb above
         the trigger ("was due to sign the deal in Doha"), or a participle of its clause ("speaking at a rally
         in Kano, the leader accused ...") — nearest to the trigger. A place elsewhere in the sentence
@@ -287,15 +290,15 @@ class ArticlePlaces:
         sent = trigger.sent
         chain = {t.i for t in trigger.ancestors} | {trigger.i}
         best: tuple[int, Location] | None = None
-        for ent in sent.ents:
-            if ent.label_ not in _PLACE_TYPES | _MISTAGGED or not self._locative(ent):
+        for ent in list(sent.ents) + list(guesses):
+            if ent.label_ not in _PLACE_TYPES | _MISTAGGED | {GUESSED_PLACE} or not self._locative(ent):
                 continue
             host = _predicate_above(ent.root)
             if host is None or not (host.i in chain or host.dep_ == "advcl" and host.tag_ == "VBG"
                                     and host.head.i in chain):
                 continue
             found = self.lookup(ent.text)
-            if found is None or ent.label_ in _MISTAGGED and found.kind not in ("city", "region"):
+            if found is None or ent.label_ in _MISTAGGED | {GUESSED_PLACE} and found.kind not in ("city", "region"):
                 continue
             distance = abs(ent.root.i - trigger.i)
             if best is None or distance < best[0]:
@@ -310,12 +313,16 @@ class ArticlePlaces:
             root = root.head
         if root.dep_ == "compound" and root.head.lemma_.lower() in _PLACE_NOUNS:
             root = root.head
+        part = False
         if root.dep_ == "pobj" and root.head.lower_ in ("of",) and root.head.head.lemma_.lower() in _PLACE_NOUNS:
             root = root.head.head
+        elif root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in PLACE_PARTS:
+            root, part = root.head.head, True   # "on the outskirts of Nabatieh"
         if root.dep_ != "pobj":
             return False
         prep = root.head.lower_
-        return prep in self.locative or (prep in _SITE_ONLY and ent.label_ in ("FAC", "LOC"))
+        return prep in self.locative or (prep in _SITE_ONLY and ent.label_ in ("FAC", "LOC")) \
+            or part and prep == "on"
 
     # -- article-level places -------------------------------------------------------------------------
     def _dateline(self, text: str) -> Location | None:

@@ -38,6 +38,7 @@ _NEAR_SKIP_PREPS = frozenset({"according", "despite", "instead", "unlike", "like
 _NEAR_TIME_PREPS = frozenset({"following", "after", "before", "since", "during", "until", "ahead", "prior",
                               "throughout"})
 _PLACES = ("GPE", "LOC", "FAC")
+_PATH_PREPS = frozenset({"through", "across", "along", "throughout", "around", "past"})
 _REACTION_MARKS = frozenset({"after", "because", "since", "when", "as", "until", "unless"})
 
 
@@ -88,7 +89,7 @@ class TargetFinder:
         named_target = any(args.is_actor_like(t) and t not in sources for t in targets)
         reciprocal = not actor_objs and not named_target and reciprocal_verb
         if not targets and target_kind != "none" and not (reciprocal and many(sources)):
-            targets = self.fallback_targets(trigger, objs)
+            targets = self.fallback_targets(trigger, objs, locative=not code.startswith("14"))
         elif target_kind == "none":
             targets = self._untargeted(trigger, head, objs, actor_objs, together)
         return targets, reciprocal
@@ -179,7 +180,8 @@ class TargetFinder:
             # Nothing found names an actor: the nearest actor in the predicate's own phrase is the target
             # ("authorised fuel deliveries to the island", "threw out the complaint lodged by X"). A thing that was
             # found ("lifted the blockade") gives way only to a named actor, not to a place it happened in.
-            near = self.nearby_actor([trigger, head], sources, objs, named_only=bool(targets)) \
+            near = self.nearby_actor([trigger, head], sources, objs, named_only=bool(targets),
+                                     places=not code.startswith("14")) \
                 if not targets or match.target == "none" or any(t in objs or t.head in objs or t.head.head in objs
                                                                 for t in targets) else []
             if near:
@@ -187,14 +189,17 @@ class TargetFinder:
                 rule = f"{rule}+near"
         return targets, reciprocal, rule
 
-    def fallback_targets(self, trigger: Token, objs: list[Token]) -> list[Token]:
+    def fallback_targets(self, trigger: Token, objs: list[Token], *, locative: bool = True) -> list[Token]:
         """When nothing else names a target: "lifted its blockade of the port", "tariffs on Brazil's steel",
-        "announced a truce in the province", "shipped grain to feed flood victims"."""
+        "announced a truce in the province", "shipped grain to feed flood victims". Without `locative`, a
+        place after "in", "at" is where the act happened, not whom it is aimed at ("rallied in Belgrade")."""
         args = self.args
         for obj in objs:
             found = args.prep_targets(obj, OBJECT_PREPS) or args.prep_targets(obj, OBJECT_PREPS, things=True)
             if found:
                 return found
+        if not locative:
+            return []
         found = args.prep_targets(trigger, self.cues.locative_preps)
         for obj in objs:
             found = found or args.prep_targets(obj, self.cues.locative_preps)   # "imposed curfews in X"
@@ -252,12 +257,14 @@ class TargetFinder:
 
     # ------------------------------------------------------------------ nearest actor
     def nearby_actor(self, roots: list[Token], sources: list[Token], objs: list[Token], *,
-                     named_only: bool = False) -> list[Token]:
+                     named_only: bool = False, places: bool = True) -> list[Token]:
         """The closest actor inside the phrases of `roots` (objects, prepositional phrases, participles),
         breadth first and nearest first; not inside a subject, another finite clause or a source.
 
         Objects already weighed (`objs`) and the source's own agents ("its troops") are passed over;
-        with `named_only`, so are role nouns ("the army") and places after "in", "at", "near".
+        with `named_only`, so are role nouns ("the army") and places after "in", "at", "near". Without
+        `places`, a place after such a preposition is never the target ("protested in Nairobi": where, not
+        against whom).
         """
         blocked = {t.i for s in sources for t in s.subtree}
         seen = {r.i for r in roots} | blocked | {o.i for o in objs}
@@ -269,7 +276,8 @@ class TargetFinder:
             # After "in", "at", "near" only a place is a target ("a curfew in the capital"), not a thing that
             # names an actor ("backed a pause in the latest Swiss plan").
             found = sorted((t for t in level if self._near_candidate(t, named_only)
-                            and (t.i not in via_place or t.ent_type_ in _PLACES or t.pos_ == "PROPN")),
+                            and (t.i not in via_place or places and (t.ent_type_ in _PLACES or t.pos_ == "PROPN")
+                                 or t.pos_ == "PROPN" and t.ent_type_ not in _PLACES)),
                            key=lambda t: (t.i < anchor, abs(t.i - anchor)))
             if found:
                 return with_conjuncts(found[0])
@@ -291,6 +299,8 @@ class TargetFinder:
                         level.append(subj)
                     if any(c.dep_ in SUBJ or c.dep_ == "mark" and c.lower_ != "to" for c in child.children):
                         continue   # another clause with its own subject, or "after", "because", "while" ...
+                if child.dep_ == "prep" and child.lower_ in _PATH_PREPS:
+                    continue   # "marched through the capital": the way taken, never who is acted on
                 locative = child.dep_ == "prep" and child.lower_ in self.cues.locative_preps
                 if named_only and (locative or child.dep_ == "prep" and child.lower_ in _NEAR_TIME_PREPS):
                     continue

@@ -142,7 +142,8 @@ class CodedClause:
             if target is not None:
                 target = locator.not_itself(co_sources, target, self.offset)
                 target = locator.with_country(target, None, None, self.offset, is_source=False)
-            location = locator.locate(places, clause.trigger, code, source, target, self.offset)
+            location = locator.locate(places, clause.trigger, code, source, target, self.offset,
+                                      guesses=self.attachments.guesses)
             source = locator.with_country(source, location, attribution, self.offset, is_source=True, other=target)
             if target is not None:
                 target = locator.with_country(target, location, attribution, self.offset, is_source=False,

@@ -69,6 +69,25 @@ MATERIAL_ROOTS = frozenset({"06", "07", "08", "14", "15", "16", "17", "18", "19"
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD"})
 
 
+#: Sectors of the people in a crowd, which outlets name for one another in a protest ("tens of thousands of
+#: people", "students and opposition supporters", "trade unionists"): for protest codes (root 14) one of
+#: them fits another of the same country.
+CROWD_SECTORS = frozenset({"CVL", "EDU", "LAB", "OPP", "HRI", "REL", "PTY"})
+
+
+def same_crowd(a: str | None, b: str | None) -> bool:
+    """Whether two codes can name one protesting crowd: crowd sectors (`CROWD_SECTORS`) of the same country,
+    or a bare crowd sector and a crowd sector of a country ("CVL", "SRBEDU")."""
+    if a is None or b is None:
+        return False
+    sector_a, sector_b = (a[3:6] if len(a) >= 6 else a), (b[3:6] if len(b) >= 6 else b)
+    if sector_a not in CROWD_SECTORS or sector_b not in CROWD_SECTORS:
+        return False
+    if len(a) >= 6 and len(b) >= 6:
+        return a[:3] == b[:3]
+    return len(a) == 3 or len(b) == 3
+
+
 def related_actors(a: str | None, b: str | None, *, loose: bool = True) -> bool:
     """Whether two actor codes can name the same actor in two reports: equal; one extends the other ("SDN",
     "SDNMIL"); two organs of one state (`STATE_SECTORS`: "BLRCOP" and "BLRGOV", "ISRMIL" and "ISRGOV"); or
@@ -146,7 +165,7 @@ class Cluster:
         """Whether the mention's actors fit this cluster's (see the module doc), and whether they are equal."""
         material = mention.cameo_root in MATERIAL_ROOTS
         if self._sides_fit(mention.source_code, mention.target_code, material=material,
-                           same_code=mention.cameo == self.cameo):
+                           same_code=mention.cameo == self.cameo, crowd=mention.cameo_root == "14"):
             return True, (mention.source_code, mention.target_code) == (self.source_code, self.target_code)
         symmetric = mention.cameo in SYMMETRIC_CODES and self.cameo in SYMMETRIC_CODES
         if symmetric and mention.target_code is not None and self.target_code is not None \
@@ -155,11 +174,13 @@ class Cluster:
         return False, False
 
     def _sides_fit(self, source: str | None, target: str | None, *, material: bool, loose: bool = True,
-                   same_code: bool = False) -> bool:
+                   same_code: bool = False, crowd: bool = False) -> bool:
         """`loose` allows a bare sector for a country's (not in a reversed telling); `material` lets a side
         without a target fit (a statement without an addressee is too common to identify an event: two
-        such reports fit only with the same full code)."""
-        if not related_actors(self.source_code, source, loose=loose):
+        such reports fit only with the same full code); `crowd` lets protesters named by different crowd
+        sectors fit (`same_crowd`)."""
+        if not (related_actors(self.source_code, source, loose=loose)
+                or crowd and same_crowd(self.source_code, source)):
             return False
         if target is None or self.target_code is None:
             return material or target is None and self.target_code is None and same_code
