@@ -613,9 +613,62 @@ def _condition(verb: Token) -> bool:
         c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
 
 
+# Modalities of an act that has not happened: what a noun inside its object names has not happened either.
+_UNREAL = frozenset({"demanded", "requested", "offered", "proposed", "promised", "threatened", "refused",
+                     "conditional", "purpose", "hypothetical", "future"})
+# Acts whose object is what someone wants, offers or refuses: appeals, intents and promises, demands,
+# rejections, threats ("promised to organise negotiations": the negotiations are promised).
+_UNREAL_BY_ROOT = {"02": "requested", "03": "promised", "10": "demanded", "12": "refused", "13": "threatened"}
+# "proposed a truce instead of the earlier offer", "called for talks after the attack": what these
+# prepositions name is no part of what is wanted.
+_REAL_PREPS = frozenset({"instead", "than", "unlike", "despite", "after", "before", "since", "following",
+                         "amid", "because", "like"})
+# "demanded an end to the shelling": the shelling happened; what is asked is that it stop.
+_STOPPING_NOUNS = frozenset({"end", "halt", "stop", "cessation", "removal", "lifting", "suspension", "freeze",
+                             "investigation", "inquiry", "probe", "condemnation", "apology", "compensation"})
+
+
+def _inherit_unreal(clauses: list[Clause]) -> None:
+    """A talk, visit or deal named by a noun in the object of an act that has not happened shares its
+    modality: "offered to host negotiations between A and B" (the negotiations are offered too), "proposed
+    a meeting of the two leaders". Not across a noun of stopping ("demanded an end to the shelling")."""
+    heads: dict[int, tuple[Clause, str]] = {}
+    for clause in clauses:
+        if clause.negated:
+            continue
+        modality = clause.modality if clause.modality in _UNREAL else \
+            _UNREAL_BY_ROOT.get(clause.code[:2]) if clause.modality in (None, "intent") else None
+        if modality is not None:
+            heads.setdefault(clause.trigger.i, (clause, modality))
+            heads.setdefault(clause.head.i, (clause, modality))
+    if not heads:
+        return
+    for clause in clauses:
+        trigger = clause.trigger
+        if clause.modality is not None or trigger.pos_ != "NOUN" or clause.carrier is not None:
+            continue
+        token = trigger
+        for _ in range(8):
+            if token.dep_ in ("nsubj", "nsubjpass", "relcl", "advcl", "ccomp", "conj") or token.head.i == token.i:
+                break
+            below, token = token, token.head
+            if token.lemma_.lower() in _STOPPING_NOUNS or token.dep_ == "prep" and token.lower_ in _REAL_PREPS:
+                break
+            found = heads.get(token.i)
+            # only inside what the act is about: its object ("proposed talks", "called for talks", "offered to
+            # host talks"), not a phrase of circumstance ("proposed a truce in the earlier offer")
+            within = below.dep_ in ("dobj", "xcomp", "attr", "oprd") or below.dep_ == "prep" and below.lower_ in (
+                "for", "to", "on", "of", "into")
+            if found is not None and found[0] is not clause:
+                if within:
+                    clause.carrier, clause.modality = found
+                break
+
+
 def _linked(clauses: list[Clause]) -> list[Clause]:
     """Each demanded content ("want the army to withdraw") and each condition linked to the clause that
     carries it, the clause of its governing verb; a condition of no coded act is dropped."""
+    _inherit_unreal(clauses)
     kept = []
     for clause in clauses:
         if clause.carrier is None and clause.modality in ("demanded", "conditional"):

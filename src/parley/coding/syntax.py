@@ -267,7 +267,9 @@ class Arguments:
         for child in verb.children:
             gerund = child.tag_ == "VBG" and not any(c.dep_ in ("aux", "mark") for c in child.children) \
                 and verb.lemma_.lower() not in self.cues.speech_verbs   # "take in families escaping the drought"
-            if child.dep_ == "ccomp" and (child.pos_ == "ADJ" or gerund or any(
+            # "allow inspectors back into the site", "let the convoy through": a particle of motion
+            motion = child.pos_ in ("ADV", "ADP") and child.lower_ in ("back", "in", "through", "out", "home")
+            if child.dep_ == "ccomp" and (child.pos_ == "ADJ" or gerund or motion or any(
                     c.dep_ == "aux" and c.lower_ == "to" for c in child.children)):
                 subj = next((c for c in child.children if c.dep_ == "nsubj"), None)
                 if subj is not None and subj.pos_ in ("NOUN", "PROPN"):

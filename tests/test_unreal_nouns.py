@@ -1,0 +1,46 @@
+"""A talk or meeting named inside the object of an act that has not happened has not happened either;
+an act of stopping in between keeps the stopped act real. Small clauses with a particle of motion."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from parley.coder import Coder
+from parley.types import Article
+
+PUBLISHED = dt.date(2026, 5, 20)
+
+
+def coded(coder: Coder, text: str):
+    return coder.code_article(Article(id="u", text=text, published=PUBLISHED))
+
+
+@pytest.mark.parametrize("text", [
+    "Qatar offered on Monday to host talks between Rwanda and Congo in Doha.",
+    "Kenya proposed fresh negotiations between the two Sudanese factions.",
+    "Norway promised to organise a new round of negotiations between Colombia and the rebels.",
+])
+def test_talks_inside_an_offer_are_not_reported_as_held(coder: Coder, text: str) -> None:
+    talks = [e for e in coded(coder, text) if e.cameo.startswith("04")]
+    nouns = [e for e in talks if e.trigger.text.lower().startswith(("talk", "negotiation"))]
+    assert all(not e.factual for e in nouns)
+    assert all(e.carried_by is not None for e in nouns)
+
+
+def test_what_a_demand_asks_to_stop_did_happen(coder: Coder) -> None:
+    events = coded(coder, "The villagers demanded an end to the bombing of their farms by government jets.")
+    bombing = [e for e in events if e.trigger.text == "bombing"]
+    assert bombing and bombing[0].factual
+
+
+def test_talks_that_were_held_stay_factual(coder: Coder) -> None:
+    events = coded(coder, "Rwanda and Congo held talks in Doha on Monday.")
+    assert any(e.cameo.startswith("04") and e.factual for e in events)
+
+
+def test_allowing_people_back_into_a_place_is_allowing_them(coder: Coder) -> None:
+    events = coded(coder, "Iraq will let the IAEA inspectors back into the facility.")
+    # what will be allowed is an intent to allow (0355); what was allowed, the allowing itself (086)
+    assert any(e.cameo.startswith(("086", "0355")) for e in events), [(e.cameo, e.trigger.text) for e in events]
