@@ -55,13 +55,7 @@ def test_one_process_with_the_parties(boards, story):
     assert {r.actor.id for r in board.roles if r.role == "party"} == EXPECTED[story][0]
 
 
-@pytest.mark.parametrize("story", [
-    pytest.param("iran_us_indirect", marks=pytest.mark.xfail(strict=True, reason="'carrying messages between the "
-                                                            "two delegations' is not coded as mediation")),
-    "ethiopia_eritrea_border",
-    pytest.param("venezuela_mexico_city", marks=pytest.mark.xfail(strict=True, reason="'facilitated by Norway' "
-                                                                 "is not coded as mediation")),
-])
+@pytest.mark.parametrize("story", sorted(EXPECTED))
 def test_mediators(boards, story):
     board = one(boards, story)
     assert {r.actor.id for r in board.roles if r.role == "mediator"} == EXPECTED[story][1]

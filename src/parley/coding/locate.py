@@ -120,6 +120,8 @@ class ArticlePlaces:
         if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] * 2 >= ranked[1][1] * 3):
             self.subject = ranked[0][0]
         self.dateline = self._dateline(article.text)
+        # countries the text settled for a bare sector's words (by their start and end), for every act they are in
+        self._settled: dict[tuple[int, int], str] = {}
         self.dominant = self._dominant([e for e in ents if e.label_ in _PLACE_TYPES])
 
     @classmethod
@@ -196,12 +198,13 @@ class ArticlePlaces:
         code = mention.code
         if code is None or mention.country is not None or not _bare_sector(code):
             return mention
-        country = self._country_inside(mention, offset)
+        country = self._country_inside(mention, offset) or self._settled.get((mention.start, mention.end))
         if country is None and attribution is None:
             return mention
         if country is None and code[:3] in _DOMESTIC and other is not None and other.country is not None \
                 and other.code == other.country + "GOV":
             country = other.country   # "the government and the opposition met in Oslo": Venezuela's opposition
+            self._settled[(mention.start, mention.end)] = country   # the same words in another act of the clause
         if country is None and location is not None and location.basis in _NEAR_BASES:
             country = location.country
         speaker = attribution.speaker if attribution is not None else None

@@ -179,7 +179,7 @@ def counted_description(r: MentionResolver, p: Phrase) -> list[ActorMention] | N
 
 
 # Nouns for the sides of a conflict or a negotiation.
-_SIDE_NOUNS = frozenset({"side", "party", "camp", "belligerent"})
+_SIDE_NOUNS = frozenset({"side", "party", "camp", "belligerent", "delegation"})
 
 
 def _between(r: MentionResolver, span: tuple[int, int]) -> bool:

@@ -190,7 +190,8 @@ def repair_split_subject(sent: Span) -> None:
     "government" (with "opposition" as its conjunct) and "Platform".
 
     A second subject of a verb that starts right after the last word of the first subject's phrase is a
-    name in apposition to that word.
+    name in apposition to that word; one that starts right after an "and" ending the first subject's phrase
+    is its conjunct.
     """
     for verb in sent:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -198,6 +199,12 @@ def repair_split_subject(sent: Span) -> None:
             continue
         first, second = sorted(subjects, key=lambda t: t.i)
         last = first.doc[first.right_edge.i]
+        if last.dep_ == "cc" and last.head.i == first.i and second.left_edge.i == last.i + 1:
+            # "The Bolivian government and the opposition opened talks" read as two subjects, the "and"
+            # left on the first: the second is the first's conjunct
+            second.head = first
+            second.dep_ = "conj"
+            continue
         if second.left_edge.i != first.right_edge.i + 1 or last.pos_ not in ("NOUN", "PROPN") \
                 or second.pos_ != "PROPN":
             continue

@@ -78,6 +78,11 @@ class Arguments:
                 xcomp = child.lemma_.lower()
             elif dep in ("ccomp", "oprd", "xcomp", "acomp") and child.pos_ == "ADJ" and xcomp is None:
                 xcomp = child.lemma_.lower()   # "found him guilty", "declared the vote invalid"
+        if obj is not None:   # "carried messages between the delegations": the parser hangs it on the object
+            for child in obj.children:
+                if child.dep_ == "prep" and child.lower_ == "between":
+                    pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    preps.append(("between", pobj.lemma_.lower() if pobj is not None else None))
         if xcomp is None:
             # "phoned the minister on Sunday to thank her": a purpose infinitive the parser hung loosely
             purpose = next((c for c in verb.children if c.pos_ == "VERB" and purpose_infinitive(c)), None)
@@ -260,6 +265,9 @@ class Arguments:
                 return with_conjuncts(child)
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             return with_conjuncts(verb.head)
+        talks = talks_participle_object(verb)
+        if talks is not None:
+            return [talks]
         return None
 
     def _small_clause_object(self, verb: Token) -> Token | None:
@@ -456,6 +464,26 @@ class Arguments:
     def _reported_future(self, verb: Token) -> bool:
         return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self.cues.speech_verbs \
             and verb.head.tag_ == "VBD" and not any(c.dep_ == "mark" and c.lower_ == "if" for c in verb.children)
+
+
+# Objects that name talks: a participle with an agent after them is about them ("opened a round of talks,
+# hosted by Mexico and facilitated by Norway").
+_TALK_OBJECTS = frozenset({"talk", "talks", "round", "negotiation", "dialogue", "meeting", "summit", "conference",
+                           "session", "consultation"})
+
+
+def talks_participle_object(verb: Token) -> Token | None:
+    """The talks a passive participle with an agent is about, when it follows a clause whose object names
+    talks ("resumed talks on Monday, brokered by Qatar"); None otherwise ("attacked the town, backed by jets"
+    is about the attackers)."""
+    first = verb
+    while first.dep_ == "conj" and first.head.tag_ == "VBN":
+        first = first.head
+    if verb.tag_ != "VBN" or first.dep_ != "advcl" or not any(c.dep_ == "agent" for c in verb.children) \
+            or verb.lemma_.lower() == "host":   # the host of talks is no party to them, nor their mediator
+        return None
+    obj = next((c for c in first.head.children if c.dep_ == "dobj"), None)
+    return obj if obj is not None and obj.lemma_.lower() in _TALK_OBJECTS else None
 
 
 def _small_clause(verb: Token) -> bool:

@@ -22,6 +22,7 @@ from parley.coding.syntax import (
     bare_role,
     many,
     small_clause_subject,
+    talks_participle_object,
     with_conjuncts,
 )
 from parley.lexicon import PatternMatch
@@ -62,6 +63,15 @@ class TargetFinder:
                 predicate_obj: Token | None) -> tuple[list[Token], bool]:
         """Targets where the pattern and the construction put them, and whether the act is reciprocal."""
         args, cues = self.args, self.cues
+        talks = talks_participle_object(trigger)
+        if talks is not None:
+            # "opened talks on Monday, hosted by Mexico and facilitated by Norway": the talks' parties
+            first = trigger
+            while first.dep_ == "conj":
+                first = first.head
+            parties = [s for s in args.subjects(first.head) if s not in sources]
+            if parties:
+                return parties, False
         target_kind = match.target or "obj"
         # "recalled its negotiating team": the source's own agents are not a target.
         actor_objs = [o for o in objs if args.is_actor_like(o) and not args.own_agent(o)]

@@ -1,0 +1,65 @@
+"""Go-betweens of indirect talks and participles that name who brokered or facilitated talks."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from parley.coder import Coder
+from parley.types import Article
+
+PUBLISHED = dt.date(2026, 6, 10)
+
+
+def coded(coder: Coder, text: str):
+    return coder.code_article(Article(id="m", text=text, published=PUBLISHED))
+
+
+def mediations(coder: Coder, text: str) -> set[tuple[str | None, str | None]]:
+    return {(e.source.code, e.target.code if e.target else None) for e in coded(coder, text) if e.cameo == "045"}
+
+
+@pytest.mark.parametrize("text, mediator, sides", [
+    ("Sudan and South Sudan held indirect talks in Addis Ababa on Monday, with an Ethiopian envoy carrying "
+     "proposals between the two delegations.", "ETH", {"SDN", "SSD"}),
+    ("A Swiss diplomat relayed messages between Armenia and Azerbaijan throughout the week.", "CHE", {"ARM", "AZE"}),
+    ("Kuwaiti officials shuttled between Riyadh and Tehran last month.", "KWT", None),
+])
+def test_a_go_between_mediates(coder: Coder, text: str, mediator: str, sides: set[str] | None) -> None:
+    found = mediations(coder, text)
+    assert any((source or "").startswith(mediator) for source, _ in found), found
+    if sides is not None:
+        assert {(target or "")[:3] for _, target in found} == sides
+
+
+@pytest.mark.parametrize("text, mediator", [
+    ("Colombia and the ELN opened a fresh round of talks in Havana on Tuesday, hosted by Cuba and facilitated "
+     "by Norway.", "NOR"),
+    ("Israel and Hamas resumed negotiations in Cairo on Sunday, brokered by Egypt.", "EGY"),
+])
+def test_a_participle_after_talks_names_their_mediator(coder: Coder, text: str, mediator: str) -> None:
+    found = mediations(coder, text)
+    assert any(source == mediator for source, _ in found), found
+    assert all(target is not None and not target.startswith(mediator) for source, target in found)
+
+
+def test_the_host_of_talks_is_neither_party_nor_mediator(coder: Coder) -> None:
+    events = coded(coder, "Peru and Ecuador resumed border talks in Brasilia on Monday, hosted by Brazil.")
+    assert not any(e.source.code == "BRA" and e.cameo in ("045", "040", "046") for e in events)
+
+
+def test_a_participle_after_an_attack_is_no_mediation(coder: Coder) -> None:
+    assert mediations(coder, "Rebels attacked the garrison on Monday, backed by mercenaries.") == set()
+
+
+@pytest.mark.parametrize("text", [
+    "The Bolivian government and the opposition opened talks in Lima on Monday, facilitated by the Vatican.",
+    # the parser reads this as two subjects with the "and" left on the first (a repair joins them)
+    "Bolivia's government and the opposition opened talks in Lima on Monday, facilitated by the Vatican.",
+])
+def test_an_opposition_keeps_its_country_in_every_act_of_the_clause(coder: Coder, text: str) -> None:
+    events = coded(coder, text)
+    opposition = {e.target.code for e in events if e.cameo == "045" and e.target and e.target.code
+                  and e.target.code.endswith("OPP")}
+    assert opposition <= {"BOLOPP"}
