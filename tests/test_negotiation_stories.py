@@ -62,26 +62,17 @@ def test_mediators(boards, story):
 
 
 @pytest.mark.parametrize("story", [
-    pytest.param("iran_us_indirect", marks=pytest.mark.xfail(strict=True, reason="an agreement on one issue "
-                                                            "that leaves another open is not a partial deal yet")),
+    "iran_us_indirect",
     pytest.param("ethiopia_eritrea_border", marks=pytest.mark.xfail(strict=True, reason="'the talks were "
                                                                    "suspended' (passive, no agent) is no move")),
-    pytest.param("venezuela_mexico_city", marks=pytest.mark.xfail(strict=True, reason="an agreement on one issue "
-                                                                 "that leaves another open is not a partial deal "
-                                                                 "yet")),
+    "venezuela_mexico_city",
 ])
 def test_state_history(boards, story):
     board = one(boards, story)
     assert [(s.status, s.date) for s in board.state_history] == EXPECTED[story][2]
 
 
-@pytest.mark.parametrize("story", [
-    "iran_us_indirect",
-    pytest.param("ethiopia_eritrea_border", marks=pytest.mark.xfail(strict=True, reason="Ethiopia's refusal "
-                                                                   "is told in a relative clause of another act")),
-    pytest.param("venezuela_mexico_city", marks=pytest.mark.xfail(strict=True, reason="'remained divided over "
-                                                                 "an election date' is not read as an open issue")),
-])
+@pytest.mark.parametrize("story", sorted(EXPECTED))
 def test_gaps(boards, story):
     board = one(boards, story)
     assert {g.topic for g in board.gaps} == EXPECTED[story][3]

@@ -646,7 +646,90 @@ def _referents(before: list[_Tracked], item: _Tracked, by_move: dict[str, list[P
 # --- state and gaps -----------------------------------------------------------------------------------
 
 
-def _states(tracked: list[_Tracked]) -> list[StateChange]:
+# What an agreement leaves open: "agreed on X but left the question of Y open", "..., but they remained
+# divided over Y", "while Y was left for later talks", "but Y remains unresolved".
+_LEFT_OPEN = re.compile(
+    r"\b(?:but|while|though|although|yet|whereas)\b(?P<rest>[^.;]*?\b(?:(?:left|leaving|leave)\b[^.;]*\b(?:open|"
+    r"unresolved|undecided|for (?:later|future|further) (?:talks|negotiations|discussion|rounds?))|remains? "
+    r"(?:open|unresolved|undecided|outstanding|disputed|divided)|remained (?:open|unresolved|undecided|"
+    r"outstanding|disputed|divided)|(?:are|were|was|is) still (?:divided|at odds|apart)|still at odds|"
+    r"(?:was|were|is|are) (?:left )?(?:unresolved|undecided|deferred|postponed|put off|shelved)|"
+    r"failed to (?:agree|resolve|settle)|(?:did|could) not (?:agree|resolve|settle)|no agreement (?:on|over)|"
+    r"yet to (?:agree|be agreed|be resolved|resolve)|differences (?:remain|remained|persist)\w*)[^.;]*)",
+    re.IGNORECASE)
+
+
+_AGREED = re.compile(r"\bagree[ds]?\b", re.IGNORECASE)
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of `text` that holds the span [start, end): from the last full stop or line break before
+    it to the next one after it."""
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    right_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    right = min(right_candidates) if right_candidates else len(text)
+    return text[left + 1:right + 1].strip()
+
+
+def _agreements(tracked: list[_Tracked], parties: set[str], texts: dict[str, str]) -> dict[str, str]:
+    """Agreements that two parties reach together ("the two sides agreed on a prisoner exchange") become
+    `agreement_signed` moves; returns, per agreement move id, what its sentence says it left open."""
+    left_open: dict[str, str] = {}
+    for item in tracked:
+        move = item.move
+        sides = {a.id for a in move.sources} & parties
+        agreed = move.trigger.lower().startswith("agree") or _AGREED.search(move.evidence or "") is not None
+        if move.kind in ("acceptance", "concession", "proposal") and agreed and len(sides) >= 2 \
+                and move.modality in (None, "intent", "promised") and not move.negated:
+            # "the two sides agreed on a prisoner exchange", "agreed to release 80 prisoners": a deal
+            move = item.move = replace(move, kind="agreement_signed")
+        if move.kind != "agreement_signed" or move.article_id not in texts:
+            continue
+        event = _primary(item.events).event
+        sentence = _sentence_around(texts[move.article_id], event.trigger.start, event.trigger.end)
+        found = _LEFT_OPEN.search(sentence[sentence.find(event.trigger.text):] if event.trigger.text in sentence
+                                  else sentence)
+        if found:
+            left_open[move.id] = " ".join(found.group("rest").split()).strip(" ,")
+    return left_open
+
+
+def _names_a_place(text: str) -> bool:
+    """Whether `text` names a town or region ("the status of Badme"): an open issue about a place is one of
+    territory."""
+    from parley.places import default_gazetteer
+
+    gazetteer = default_gazetteer()
+    for match in re.finditer(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*", text):
+        found = gazetteer.lookup(match.group(0))
+        if found is not None and found.kind in ("city", "region"):
+            return True
+    return False
+
+
+def _with_left_open(gaps: list[Gap], tracked: list[_Tracked], left_open: dict[str, str],
+                    topics: TopicLexicon) -> list[Gap]:
+    """The gaps with the issues an agreement explicitly left open (kind "left_open"), unless a later
+    agreement or a gap on that topic already covers them."""
+    covered = {g.topic for g in gaps}
+    out = list(gaps)
+    for item in tracked:
+        rest = left_open.get(item.move.id)
+        if rest is None:
+            continue
+        topic = topics.topic_of(rest) or ("territory" if "territory" in topics and _names_a_place(rest)
+                                          else OTHER_TOPIC)
+        later = [t for t in tracked if t.move.kind == "agreement_signed" and t.move.topic == topic
+                 and t.sort_key > item.sort_key]
+        if topic in covered or later:
+            continue
+        covered.add(topic)
+        summary = f"left open by the agreement of {item.move.date}: {rest}"
+        out.append(Gap(topic, topics.label(topic) if topic != OTHER_TOPIC else "Other", "left_open", summary, ()))
+    return sorted(out, key=lambda g: (g.kind != "conflict", g.topic))
+
+
+def _states(tracked: list[_Tracked], left_open: dict[str, str] | None = None) -> list[StateChange]:
     history: list[StateChange] = []
     for item in sorted(tracked, key=lambda t: t.sort_key):
         move = item.move
@@ -660,7 +743,7 @@ def _states(tracked: list[_Tracked]) -> list[StateChange]:
             new = "collapsed" if _COLLAPSE.search(f"{move.trigger} {move.evidence}") else "suspended"
         elif move.kind == "agreement_signed":
             text = " ".join(filter(None, (move.object, move.evidence)))
-            new = "partial_agreement" if _PARTIAL.search(text) else "agreement"
+            new = "partial_agreement" if _PARTIAL.search(text) or move.id in (left_open or {}) else "agreement"
             if status == "agreement":
                 new = "agreement"
         elif move.kind in RESUMING_KINDS and move.modality is None and status in ("suspended", "collapsed"):
@@ -834,6 +917,7 @@ def _board(proc: _Proc, names: dict[str, str], topics: TopicLexicon, texts: dict
         actors = _unique(k for e in group for k in (e.source, e.target) if k)
         tracked.append(_Tracked(move, group, (move.date or "", first.seq, first.order), actors))
     tracked.sort(key=lambda t: t.sort_key)
+    left_open = _agreements(tracked, proc.parties, texts)
     # Counter-proposals: a party's proposal after another party proposed.
     proposers: set[str] = set()
     for item in tracked:
@@ -853,9 +937,10 @@ def _board(proc: _Proc, names: dict[str, str], topics: TopicLexicon, texts: dict
     roles = _roles(proc, tracked, party_ids, names, texts)
     mediator_refs = tuple(r.actor for r in roles if r.role == "mediator")
     issues = _issues(positions, party_ids, {m.id for m in mediator_refs}, topics)
-    history = _states(tracked)
+    history = _states(tracked, left_open)
     state = history[-1] if history else StateChange("ongoing", None, (), "")
     gaps = _gaps(issues, topics)
+    gaps = _with_left_open(gaps, tracked, left_open, topics)
     parties = tuple(ActorRef(k, names[k]) for k in party_ids)
     name = "–".join(p.name for p in parties[:3]) + (" and others" if len(parties) > 3 else "") + " talks"
     if mediator_refs:
@@ -913,9 +998,10 @@ def track(store: Store, *, topics: TopicLexicon | None = None, gap_days: int = D
     events = _read_events(store)
     procs = _build_processes(events, topics, gap_days=gap_days)
     names = _names(events)
-    delegation_articles = [e.event.article_id for p in procs for e in p.events
-                           if e.kind.startswith("delegation") and _own_place(e.event) is None]
-    texts = store.article_texts(delegation_articles)
+    wanted = [e.event.article_id for p in procs for e in p.events
+              if e.kind.startswith("delegation") and _own_place(e.event) is None
+              or e.kind in ("agreement_signed", "acceptance", "concession", "proposal")]
+    texts = store.article_texts(wanted)
     return [_board(proc, names, topics, texts) for proc in procs]
 
 
