@@ -154,7 +154,7 @@ def format_board(board: Board, *, width: int = 100, moves: int = 12) -> str:
     if board.gaps:
         for gap in board.gaps:
             mark = "!" if gap.kind == "conflict" else "?"
-            kind = "conflict" if gap.kind == "conflict" else "open demand"
+            kind = {"conflict": "conflict", "left_open": "left open by a deal"}.get(gap.kind, "open demand")
             out.extend(textwrap.wrap(f"{mark} {gap.label} ({kind}): {gap.summary}", width,
                                      initial_indent="  ", subsequent_indent="      "))
     else:

@@ -61,6 +61,10 @@ _NEGOTIATION_CUE = re.compile(r"\b(?:cease-?fire|truce|talks|negotiat\w*|proposa
 _ROUND = re.compile(r"\b(?:round of (?:\w+ )?talks|(?:peace|ceasefire|truce|border|nuclear|trade) talks|"
                     r"negotiations?)\b", re.IGNORECASE)
 _RESUME = re.compile(r"^(?:resum|restart|return|reopen|reviv|came back|come back)", re.IGNORECASE)
+_ROUND_ENDED = re.compile(r"^(?:end|conclud|wrap|close|finish)", re.IGNORECASE)
+_A_ROUND = re.compile(r"\b(?:round|session|days?|weeks?|hours?)\b", re.IGNORECASE)
+# "opened talks", "launched negotiations", "began talks": the start of a negotiation, not a courtesy meeting
+_OPEN = re.compile(r"^(?:open|launch|begin|began|begun|start|kick|enter)", re.IGNORECASE)
 _RECALL = re.compile(r"^(?:recall|withdr|pull)", re.IGNORECASE)
 _SEND = re.compile(r"^(?:send|sent|dispatch)", re.IGNORECASE)
 _ACCEPT = re.compile(r"^(?:accept|agree|endors|approv)", re.IGNORECASE)
@@ -171,6 +175,9 @@ def _kind(event: Event) -> str | None:
     if _RESPOND.match(trigger) and cameo[:2] in ("03", "04", "10", "12"):
         return "response"
     halting = _halting_kind(cameo, trigger)
+    if halting == "talks_halted" and _ROUND_ENDED.match(trigger) and event.object is not None \
+            and _A_ROUND.search(event.object.text):
+        return "meeting"   # "ended four days of talks", "concluded the latest round": a round, not the process
     if halting is not None:
         return halting
     if cameo.startswith("03"):
@@ -230,7 +237,8 @@ def _is_core(event: Event) -> bool:
         # a meeting is a negotiation only when its object says so: "opened a new round of talks",
         # "resumed the ceasefire talks" (not "held talks" with a visiting minister)
         obj = event.object.text if event.object else ""
-        return bool(_ROUND.search(obj) or _NEGOTIATION_CUE.search(obj) and _RESUME.match(event.trigger.text))
+        return bool(_ROUND.search(obj) or _NEGOTIATION_CUE.search(obj) and (
+            _RESUME.match(event.trigger.text) or _OPEN.match(event.trigger.text)))
     return bool(_NEGOTIATION_CUE.search(text))
 
 
