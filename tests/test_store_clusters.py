@@ -280,3 +280,25 @@ def test_a_cluster_founded_without_a_target_takes_the_first_and_keeps_others_out
     store.write([report("c", {"target": ActorMention("Chadian troops", 25, 39, "TCDMIL", "Chadian military",
                                                      "TCD", "MIL")}, publisher="C")])
     assert sizes(store) == [1, 2]
+
+
+def test_a_report_joins_the_cluster_of_its_own_code_before_one_with_equal_actor_codes(store: Store) -> None:
+    japan_gov = ActorMention("Japan", 0, 5, "JPNGOV", "Japan", "JPN", "GOV")
+    manila_gov = ActorMention("Manila", 10, 16, "PHLGOV", "Philippines", "PHL", "GOV")
+    japan = ActorMention("Japan", 0, 5, "JPN", "Japan", "JPN", None)
+    manila = ActorMention("Manila", 10, 16, "PHL", "Philippines", "PHL", None)
+    sign = {"cameo": "057", "cameo_name": "Sign formal agreement", "quad": 1, "goldstein": 8.0, "location": None}
+    cooperate = {"cameo": "050", "cameo_name": "Engage in diplomatic cooperation", "quad": 1, "goldstein": 3.5,
+                 "location": None}
+    store.write([report("a", {**sign, "source": japan, "target": manila}, publisher="A")])
+    # one article tells the signing and, in another sentence, the closer ties: two events of root 05
+    store.write([report("b", {**sign, "source": japan_gov, "target": manila_gov},
+                        {**cooperate, "source": japan_gov, "target": manila_gov}, publisher="B")])
+    store.write([report("c", {**sign, "source": japan_gov, "target": manila_gov, "date": None}, publisher="C",
+                        published=dt.date(2025, 3, 15))])
+    rows = store.con.execute("SELECT m.cluster_id, e.article_id FROM cluster_mentions m "
+                             "JOIN events e ON e.event_id = m.event_id").fetchall()
+    by_cluster: dict[str, set[str]] = {}
+    for cluster_id, article_id in rows:
+        by_cluster.setdefault(cluster_id, set()).add(article_id)
+    assert sorted(map(sorted, by_cluster.values())) == [["a", "b", "c"], ["b"]]

@@ -26,8 +26,8 @@ A mention (one stored event) joins an existing cluster when all of these hold:
   reported twice (headline and lead): the same full CAMEO code (or two codes of one meeting, 040-046)
   and the same place (or no place).
 
-Several clusters may fit: the one whose anchor is closest in date wins, then one whose actor codes are
-equal rather than only related, then one with the same full CAMEO code, then the nearer place, then the
+Several clusters may fit: the one whose anchor is closest in date wins, then one with the same full CAMEO
+code, then one whose actor codes are equal rather than only related, then the nearer place, then the
 larger cluster, then the smaller id. A cluster's id is a hash of its founding event's id, so it stays the
 same as long as the cluster exists.
 
@@ -287,14 +287,15 @@ class Clusterer:
 
     @staticmethod
     def _rank(cluster: Cluster, mention: Mention) -> tuple[object, ...]:
-        """Closest date first, then the same full code, then the nearer place, then the larger cluster."""
+        """Closest date first, then the same full code, then equal actor codes, then the nearer place, then the
+        larger cluster."""
         if None not in (cluster.location_lat, cluster.location_lon, mention.location_lat, mention.location_lon):
             km = distance_km(cluster.location_lat, cluster.location_lon,  # type: ignore[arg-type]
                              mention.location_lat, mention.location_lon)  # type: ignore[arg-type]
         else:
             km = 0.0
-        return (abs(cluster.anchor_date - mention.date), not cluster.actors_fit(mention)[1],  # type: ignore[operator]
-                cluster.cameo != mention.cameo, km, -cluster.n_mentions, cluster.cluster_id)
+        return (abs(cluster.anchor_date - mention.date), cluster.cameo != mention.cameo,  # type: ignore[operator]
+                not cluster.actors_fit(mention)[1], km, -cluster.n_mentions, cluster.cluster_id)
 
     def _new_id(self, event_id: str) -> str:
         # A cluster outlives its founding event when that event is replaced; if the event comes back
