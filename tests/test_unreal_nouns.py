@@ -44,3 +44,14 @@ def test_allowing_people_back_into_a_place_is_allowing_them(coder: Coder) -> Non
     events = coded(coder, "Iraq will let the IAEA inspectors back into the facility.")
     # what will be allowed is an intent to allow (0355); what was allowed, the allowing itself (086)
     assert any(e.cameo.startswith(("086", "0355")) for e in events), [(e.cameo, e.trigger.text) for e in events]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Ukrainian drones destroyed a Russian ammunition depot near Belgorod on Sunday.", "19"),
+    ("The air force destroyed several rebel rocket launchers overnight.", "19"),
+    ("The militia destroyed its remaining weapons under the peace deal.", "087"),
+])
+def test_destroying_an_enemy_depot_is_force_destroying_ones_own_arms_is_disarming(coder: Coder, text: str,
+                                                                                   code: str) -> None:
+    events = [e for e in coded(coder, text) if e.trigger.text == "destroyed"]
+    assert events and events[0].cameo.startswith(code), [(e.cameo, e.trigger.text) for e in coded(coder, text)]

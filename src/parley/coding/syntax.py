@@ -501,14 +501,17 @@ def _small_clause(verb: Token) -> bool:
 
 
 def _object_modifiers(obj: Token) -> tuple[str, ...]:
-    """Lemmas (and forms) of an object's modifiers and of its "of" noun: "negotiating team" gives both
-    "negotiate" and "negotiating"; "a team of medical experts" gives "expert" and "medical"."""
+    """Lemmas (and forms) of an object's modifiers, its possessive pronoun and its "of" noun: "negotiating
+    team" gives both "negotiate" and "negotiating"; "a team of medical experts" gives "expert" and "medical";
+    "its weapons" gives "its"."""
     mods = []
     for c in obj.children:
         if c.dep_ in ("compound", "amod", "nmod"):
             mods.append(c.lemma_.lower())
             if c.lower_ != mods[-1]:
                 mods.append(c.lower_)
+        elif c.dep_ == "poss" and c.pos_ == "PRON":
+            mods.append(c.lower_)   # "destroyed its weapons": the source's own
     for c in obj.children:
         if c.dep_ == "prep" and c.lower_ == "of":
             for p in c.children:
