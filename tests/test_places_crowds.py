@@ -99,3 +99,12 @@ def test_one_protest_told_with_different_crowds_is_one_event(tmp_path: Path) -> 
     with Store.open(tmp_path / "s.duckdb") as store:
         store.write([_protest("a", "SRBCVL", "A"), _protest("b", "SRBEDU", "B"), _protest("c", "SRBLAB", "C")])
         assert sorted(c["n_mentions"] for c in store.clusters_table().to_pylist()) == [3]
+
+
+def test_a_sector_given_its_country_by_the_story_is_placed_in_that_country(coder: Coder) -> None:
+    text = ("Kenya's parliament met in Nairobi on Monday. Kenyan lawmakers debated the budget. "
+            "Kenya's finance minister defended the tax plan.\n\nThe legislature rejected the proposal on Tuesday.")
+    events = [e for e in coded(coder, text) if e.trigger.text == "rejected"]
+    assert events, [(e.cameo, e.trigger.text) for e in coded(coder, text)]
+    assert events[0].source.country == "KEN"
+    assert events[0].location is not None and events[0].location.country == "KEN"

@@ -169,15 +169,22 @@ class ArticlePlaces:
         target_country = target.country if target is not None else None
         if code[:2] in _AT_TARGET:
             countries = {c for c in (source_country, target_country) if c}
-            fallback = [target_country, source_country]
         else:
             countries = {source_country} if source_country else set()
-            fallback = [source_country]
         # the article's main place only for material acts: statements are made anywhere
         for place in (self.dateline, self.dominant if code[:2] in _MATERIAL else None):
             if place is not None and (not countries or place.country in countries):
                 basis = "dateline" if place is self.dateline else "article"
                 return dataclasses.replace(place, basis=basis)
+        return self.country_place(code, source, target)
+
+    def country_place(self, code: str, source: ActorMention | None,
+                      target: ActorMention | None) -> Location | None:
+        """The country-level place of an act with nothing better: its target's country for protest, coercion
+        and force, else its source's (basis "country")."""
+        source_country = source.country if source is not None else None
+        target_country = target.country if target is not None else None
+        fallback = [target_country, source_country] if code[:2] in _AT_TARGET else [source_country]
         for country in fallback:
             if country:
                 found = self.gazetteer.lookup(country_name(country) or country)

@@ -148,6 +148,8 @@ class CodedClause:
             if target is not None:
                 target = locator.with_country(target, location, attribution, self.offset, is_source=False,
                                               other=source)
+            if location is None:   # a country the text gave a bare sector ("Congress" in a story about the US)
+                location = locator.country_place(code, source, target)
             info = self.resources.ontology.get(code)
             rule = f"{note}+{clause.rule}" if note else clause.rule
             evidence = _evidence(article.text, trig, source, target, sent, self.offset)
