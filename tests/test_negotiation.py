@@ -187,7 +187,7 @@ def test_mediator_is_not_a_party(tmp_path):
         (process,) = find_processes(store)
     assert [p.id for p in process.parties] == ["RUS", "UKR"]
     assert [m.id for m in process.mediators] == ["QAT"]
-    assert process.name == "Russia–Ukraine talks (Qatar mediating)"
+    assert process.name.startswith("Russia–Ukraine talks") and process.name.endswith("(Qatar mediating)")
 
 
 @pytest.mark.parametrize(("trigger", "evidence", "status"), [

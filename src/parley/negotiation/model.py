@@ -51,9 +51,9 @@ STATUSES = ("ongoing", "suspended", "partial_agreement", "agreement", "collapsed
 
 @dataclass(frozen=True, slots=True)
 class Quantity:
-    """A number kept as a value: 200 prisoners, a 42-day truce (value 42, unit "days")."""
+    """A number kept as a value: 200 prisoners, a 42-day truce (value 42, unit "days"), 3.67 percent."""
 
-    value: int
+    value: int | float
     unit: str
     text: str
 

@@ -23,7 +23,7 @@ __all__ = ["Topic", "TopicLexicon", "default_topics", "load_topics"]
 
 FORMAT_VERSION = 1
 _TOPIC_ID = re.compile(r"^[a-z][a-z0-9_]*$")
-_NUMBER = r"(\d{1,3}(?:,\d{3})+|\d+)"
+_NUMBER = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +88,8 @@ class TopicLexicon:
             return ()
         found = []
         for match in self._quantity.finditer(text):
-            value = int(match.group(1).replace(",", ""))
+            number = float(match.group(1).replace(",", ""))
+            value: int | float = int(number) if number.is_integer() else number
             found.append(Quantity(value, self._unit_of[match.group(2).lower()], match.group(0)))
         return tuple(found)
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
@@ -951,6 +951,7 @@ def _board(proc: _Proc, names: dict[str, str], topics: TopicLexicon, texts: dict
     gaps = _with_left_open(gaps, tracked, left_open, topics)
     parties = tuple(ActorRef(k, names[k]) for k in party_ids)
     name = "–".join(p.name for p in parties[:3]) + (" and others" if len(parties) > 3 else "") + " talks"
+    name += _name_detail(positions, tracked, topics)
     if mediator_refs:
         name += f" ({', '.join(m.name for m in mediator_refs)} mediating)"
     dates = sorted(t.move.date for t in tracked if t.move.date)
@@ -962,6 +963,28 @@ def _board(proc: _Proc, names: dict[str, str], topics: TopicLexicon, texts: dict
     )
     return Board(process, tuple(roles), tuple(issues), tuple(t.move for t in tracked), state, tuple(history),
                  tuple(gaps), topics.version)
+
+
+# Moves whose place is the venue of the talks.
+_VENUE_KINDS = frozenset({"meeting", "talks_resumed", "negotiation", "agreement_signed", "mediation"})
+
+
+def _name_detail(positions: list[Position], tracked: list[_Tracked], topics: TopicLexicon) -> str:
+    """What a reader adds to the parties to name talks: the issue most positions are about ("on
+    sanctions") and the town most of the meetings took place in ("in Muscat")."""
+    detail = ""
+    by_topic = Counter(p.topic for p in positions if p.topic != OTHER_TOPIC)
+    if by_topic:
+        topic = max(by_topic, key=lambda t: (by_topic[t], -next(i for i, p in enumerate(positions)
+                                                                if p.topic == t)))
+        detail += " on " + re.split(r",| and ", topics.label(topic))[0].strip().lower()
+    venues = Counter(t.move.place for t in tracked if t.move.kind in _VENUE_KINDS and t.move.place)
+    if venues:
+        first = {}
+        for t in tracked:
+            first.setdefault(t.move.place, len(first))
+        detail += " in " + max(venues, key=lambda v: (venues[v], -first.get(v, 0)))
+    return detail
 
 
 def _first_seen(key: str, tracked: list[_Tracked]) -> int:
