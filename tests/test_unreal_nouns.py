@@ -55,3 +55,10 @@ def test_destroying_an_enemy_depot_is_force_destroying_ones_own_arms_is_disarmin
                                                                                    code: str) -> None:
     events = [e for e in coded(coder, text) if e.trigger.text == "destroyed"]
     assert events and events[0].cameo.startswith(code), [(e.cameo, e.trigger.text) for e in coded(coder, text)]
+
+
+def test_what_a_refused_statement_condemns_did_happen(coder: Coder) -> None:
+    events = coded(coder, "Poland refused on Monday to sign a joint declaration condemning Belarus's recent "
+                          "shelling of border posts.")
+    shelling = [e for e in events if e.trigger.text == "shelling"]
+    assert all(e.factual for e in shelling)

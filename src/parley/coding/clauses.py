@@ -649,7 +649,7 @@ def _inherit_unreal(clauses: list[Clause]) -> None:
             continue
         token = trigger
         for _ in range(8):
-            if token.dep_ in ("nsubj", "nsubjpass", "relcl", "advcl", "ccomp", "conj") or token.head.i == token.i:
+            if token.dep_ in ("nsubj", "nsubjpass", "relcl", "acl", "advcl", "ccomp", "conj") or token.head.i == token.i:
                 break
             below, token = token, token.head
             if token.lemma_.lower() in _STOPPING_NOUNS or token.dep_ == "prep" and token.lower_ in _REAL_PREPS:
