@@ -40,6 +40,18 @@ EXPECTED = {
     "venezuela_mexico_city": ({"VEN", "VENOPP"}, {"NOR"},
                               [("ongoing", "2026-10-05"), ("collapsed", "2026-10-20"), ("ongoing", "2026-11-10"),
                                ("partial_agreement", "2026-11-10")], {"governance"}),
+    # written later (first sight: 1 of these 4 gave the whole board; see docs/negotiations.md)
+    "mali_algiers": ({"MLI", "MLIREB"}, {"DZA"},
+                     [("ongoing", "2026-05-11"), ("suspended", "2026-05-26"), ("ongoing", "2026-06-15"),
+                      ("partial_agreement", "2026-06-16")], {"governance"}),
+    "eu_india_tariffs": ({"IND", "IGOEEC"}, set(), [("ongoing", "2026-03-02"), ("collapsed", "2026-04-08")],
+                         {"trade"}),
+    "sudan_jeddah": ({"SDN", "SDNREB"}, {"SAU", "USA"}, [("ongoing", "2026-08-03"),
+                                                        ("partial_agreement", "2026-08-17")],
+                     {"ceasefire", "withdrawal"}),
+    # the mediator is the Central Organisation of Trade Unions, a body apart from the negotiating union
+    "kenya_teachers": ({"KEN", "KENLAB"}, {"Central Organisation of Trade Unions"},
+                       [("ongoing", "2026-09-07"), ("suspended", "2026-09-21"), ("agreement", "2026-10-05")], set()),
 }
 
 
@@ -55,7 +67,10 @@ def test_one_process_with_the_parties(boards, story):
     assert {r.actor.id for r in board.roles if r.role == "party"} == EXPECTED[story][0]
 
 
-@pytest.mark.parametrize("story", sorted(EXPECTED))
+@pytest.mark.parametrize("story", [
+    pytest.param(story, marks=pytest.mark.xfail(strict=True, reason="the mediating union federation is coded "
+                                                "like the negotiating union (KENLAB), so it cannot stand apart"))
+    if story == "kenya_teachers" else story for story in sorted(EXPECTED)])
 def test_mediators(boards, story):
     board = one(boards, story)
     assert {r.actor.id for r in board.roles if r.role == "mediator"} == EXPECTED[story][1]
@@ -66,13 +81,19 @@ def test_mediators(boards, story):
     pytest.param("ethiopia_eritrea_border", marks=pytest.mark.xfail(strict=True, reason="'the talks were "
                                                                    "suspended' (passive, no agent) is no move")),
     "venezuela_mexico_city",
+    pytest.param("mali_algiers", marks=pytest.mark.xfail(strict=True, reason="'negotiators for A and B returned "
+                                                        "to Algiers' is no resumption")),
+    "eu_india_tariffs", "sudan_jeddah", "kenya_teachers",
 ])
 def test_state_history(boards, story):
     board = one(boards, story)
     assert [(s.status, s.date) for s in board.state_history] == EXPECTED[story][2]
 
 
-@pytest.mark.parametrize("story", sorted(EXPECTED))
+@pytest.mark.parametrize("story", [
+    pytest.param(story, marks=pytest.mark.xfail(strict=True, reason="the army's withdrawal demand is told in a "
+                                                "relative clause ('a demand the army repeated')"))
+    if story == "sudan_jeddah" else story for story in sorted(EXPECTED)])
 def test_gaps(boards, story):
     board = one(boards, story)
     assert {g.topic for g in board.gaps} == EXPECTED[story][3]

@@ -592,7 +592,7 @@ _CONTENT_BY_VERB = {"offer": "offered", "volunteer": "offered", "propose": "prop
 _HALT_TALKS = "164"
 _TALK_NOUNS = frozenset({"talk", "talks", "negotiation", "dialogue", "round"})
 _HALTING_VERBS = frozenset({"collapse", "stall", "fail", "founder", "falter", "halt", "suspend", "freeze", "end",
-                            "derail", "abandon", "cancel", "postpone", "adjourn"})
+                            "derail", "abandon", "cancel", "postpone", "adjourn", "shelve", "deadlock"})
 _HALTING_PARTICLES = {"break": "down", "call": "off", "fall": "apart", "grind": "halt"}
 
 
@@ -604,7 +604,11 @@ def _talks_halted(noun: Token, verb: Token) -> bool:
     if lemma in _HALTING_VERBS:
         return True
     particle = _HALTING_PARTICLES.get(lemma)
-    return particle is not None and any(c.lower_ == particle for c in verb.children)
+    if particle is not None and any(c.lower_ == particle for c in verb.children):
+        return True
+    # "the talks were put on hold", "put on ice"
+    return lemma == "put" and any(c.dep_ == "prep" and c.lower_ == "on" and any(
+        p.lower_ in ("hold", "ice") for p in c.children) for c in verb.children)
 
 
 def _condition(verb: Token) -> bool:

@@ -94,7 +94,7 @@ _TRANSNATIONAL = ("IGO", "NGO", "IMG", "MNC", "NGM")
 _STATE = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 _NEAR_BASES = frozenset({"clause", "sentence", "dateline"})
 # Sectors that face their own state: an opposition, rebels, insurgents, separatists, civilians.
-_DOMESTIC = frozenset({"OPP", "REB", "INS", "SEP", "CVL"})
+_DOMESTIC = frozenset({"OPP", "REB", "INS", "SEP", "CVL", "LAB", "EDU"})
 
 
 class ArticlePlaces:
@@ -122,6 +122,8 @@ class ArticlePlaces:
         self.dateline = self._dateline(article.text)
         # countries the text settled for a bare sector's words (by their start and end), for every act they are in
         self._settled: dict[tuple[int, int], str] = {}
+        # the country a domestic sector (rebels, an opposition, a union) was first seen facing a state of
+        self._domestic: dict[str, str] = {}
         self.dominant = self._dominant([e for e in ents if e.label_ in _PLACE_TYPES])
 
     @classmethod
@@ -208,12 +210,19 @@ class ArticlePlaces:
         country = self._country_inside(mention, offset) or self._settled.get((mention.start, mention.end))
         if country is None and attribution is None:
             return mention
-        if country is None and code[:3] in _DOMESTIC and other is not None and other.country is not None \
-                and other.code == other.country + "GOV":
-            country = other.country   # "the government and the opposition met in Oslo": Venezuela's opposition
-            self._settled[(mention.start, mention.end)] = country   # the same words in another act of the clause
+        if country is None and code[:3] in _DOMESTIC and other is not None and other.country is not None:
+            if other.code == other.country + "GOV":
+                country = other.country   # "the government and the opposition met in Oslo": Venezuela's opposition
+                self._domestic.setdefault(code[:3], country)   # "the rebels" later in the article
+            elif other.code == other.country + (other.sector or "") and other.sector in _STATE_ORGANS \
+                    and not _placed_abroad(location, other.country):
+                country = other.country   # "the rebels accused the Malian army"
+            if country is not None:
+                self._settled[(mention.start, mention.end)] = country   # the same words in another act
         if country is None and location is not None and location.basis in _NEAR_BASES:
             country = location.country
+        if country is None and code[:3] in _DOMESTIC:
+            country = self._domestic.get(code[:3])
         speaker = attribution.speaker if attribution is not None else None
         if country is None and is_source and speaker is not None and speaker.code and code[:3] in _STATE:
             country = _country_of_code(speaker.code)
@@ -381,6 +390,16 @@ class ArticlePlaces:
             if count * 3 >= sum(places.values()) * 2:
                 return place
         return self.gazetteer.lookup(top)
+
+
+# Organs of a state whose domestic counterparts are of the same country, unless the act is placed elsewhere
+# ("Egyptian troops shelled rebels near Kassala": Sudanese rebels).
+_STATE_ORGANS = frozenset({"MIL", "COP", "JUD", "LEG"})
+
+
+def _placed_abroad(location: Location | None, country: str) -> bool:
+    """Whether the act's own clause or sentence places it outside `country`."""
+    return location is not None and location.basis in ("clause", "sentence") and location.country != country
 
 
 def _predicate_above(token: Token) -> Token | None:

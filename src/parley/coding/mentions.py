@@ -35,6 +35,18 @@ from parley.types import Actor, ActorMention
 PRONOUN_REACH = 3
 
 
+# Nouns for those who speak or negotiate for a side, and the sectors they imply alone.
+_REPRESENTATIVE_NOUNS = frozenset({"delegation", "delegate", "negotiator", "representative", "leader", "leadership",
+                                   "coalition", "team", "envoy", "spokesman", "spokeswoman", "spokesperson",
+                                   "official", "commander", "chief", "alliance"})
+_REPRESENTATIVE_SECTORS = frozenset({"GOV", "PTY", "ELI"})
+# A union of a trade's people is labour: "the Union of Teachers", "the nurses' union".
+_UNION_HEADS = frozenset({"union", "federation", "confederation", "syndicate"})
+_TRADES = frozenset({"EDU", "HLH", "CVL", "MED", "JRN", "BUS", "AGR"})
+# Sides that are not the state: rebels, insurgents, separatists, the opposition, unions, students.
+_NON_STATE_SIDES = frozenset({"REB", "INS", "SEP", "OPP", "LAB", "EDU", "UAF", "PRM"})
+
+
 class MentionResolver:
     """Turns argument tokens into `ActorMention`s for one article."""
 
@@ -160,6 +172,9 @@ class MentionResolver:
             return
         actor = self.kb_resolve(doc[start:end].text)
         if actor is not None:
+            sector = self._modifier_sector(token, actor.sector)
+            if sector is not None:
+                actor = Actor(code=(actor.country or "") + sector, name=sector, country=actor.country, sector=sector)
             self.coref.add(token.i, actor, kind=self._kind(actor, token),
                            plural=token.tag_ in ("NNS", "NNPS"), head=token.lemma_.lower(),
                            span=(start, end), subject=token.dep_ in ("nsubj", "nsubjpass"),
@@ -262,8 +277,32 @@ class MentionResolver:
         for strategy in STRATEGIES:
             found = strategy(self, phrase)
             if found is not None:
-                return [self._as_observed(token, m) for m in found]
+                return [self._by_modifier_role(token, self._as_observed(token, m)) for m in found]
         return []   # pragma: no cover - the last strategy always answers
+
+    def _by_modifier_role(self, token: Token, mention: ActorMention) -> ActorMention:
+        """ "the rebel delegation", "the rebel coalition", "union leaders", "the opposition negotiators": a
+        noun for someone's representatives (a delegation, negotiators, leaders, a coalition) takes the sector
+        of a non-state role word before it, not the state or party sector the noun alone implies."""
+        if token.lemma_.lower() in _UNION_HEADS and mention.sector in _TRADES:
+            # "the Kenya National Union of Teachers", "the doctors' union": a trade union (labour)
+            return dataclasses.replace(mention, code=(mention.country or "") + "LAB", sector="LAB", name=None)
+        sector = self._modifier_sector(token, mention.sector)
+        if sector is None:
+            return mention
+        return dataclasses.replace(mention, code=(mention.country or "") + sector, sector=sector, name=None)
+
+    def _modifier_sector(self, token: Token, sector: str | None) -> str | None:
+        """The non-state sector of a role word before a representative noun ("rebel" in "the rebel
+        delegation"), when the noun alone implies a state or party sector; else None."""
+        if sector not in _REPRESENTATIVE_SECTORS or token.lemma_.lower() not in _REPRESENTATIVE_NOUNS:
+            return None
+        for child in token.children:
+            if child.dep_ in ("amod", "compound", "nmod") and child.i < token.i:
+                found = self.role(child)
+                if found in _NON_STATE_SIDES and found != sector:
+                    return found
+        return None
 
     def _as_observed(self, token: Token, mention: ActorMention) -> ActorMention:
         """A bare sector ("REB") for a name observed with its country ("the FCS, a guerrilla group based in

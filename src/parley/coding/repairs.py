@@ -121,18 +121,40 @@ def repair_noun_root(sent: Span, lexicon: Lexicon) -> None:
     root = sent.root
     if root.pos_ not in ("NOUN", "PROPN"):
         return
-    if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("acl", "amod", "relcl") and t.i != root.i for t in sent):
-        return
     verb = next((c for c in root.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD") and c.i > root.i), None)
     if verb is None or not lexicon.is_trigger(verb.lemma_.lower(), "VERB"):
         return
+    inside = {t.i for t in verb.subtree}
+    # another finite verb is the sentence's own predicate, unless it heads a clause of time, cause or
+    # condition ("... while negotiations were under way") or lies inside the participle's phrase
+    if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("acl", "amod", "relcl") and t.i != root.i
+           and t.i not in inside and (t.tag_ in ("VBD", "VBZ", "VBP", "MD") or t.dep_ == "ROOT")
+           and not _subordinate(t) for t in sent):
+        return
     if any(c.dep_ in ("agent", "aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):
         return
+    after = [c for c in root.children if c.i > verb.i]
     verb.head = verb
     verb.dep_ = "ROOT"
     verb.tag_ = "VBD"
     root.head = verb
     root.dep_ = "nsubj"
+    for child in after:   # ", accusing the army ...", the full stop: the predicate's, not the subject's
+        child.head = verb
+        if child.dep_ == "acl":
+            child.dep_ = "advcl"
+
+
+def _subordinate(verb) -> bool:
+    """A verb of a clause introduced by "while", "after", "because", "if" ... (or under such a verb)."""
+    t = verb
+    for _ in range(6):
+        if any(c.dep_ == "mark" and c.lower_ != "to" for c in t.children):
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 def repair_verb_noun_tags(sent: Span, lexicon: Lexicon) -> None:

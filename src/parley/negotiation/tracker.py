@@ -659,14 +659,19 @@ def _referents(before: list[_Tracked], item: _Tracked, by_move: dict[str, list[P
 _LEFT_OPEN = re.compile(
     r"\b(?:but|while|though|although|yet|whereas)\b(?P<rest>[^.;]*?\b(?:(?:left|leaving|leave)\b[^.;]*\b(?:open|"
     r"unresolved|undecided|for (?:later|future|further) (?:talks|negotiations|discussion|rounds?))|remains? "
-    r"(?:open|unresolved|undecided|outstanding|disputed|divided)|remained (?:open|unresolved|undecided|"
-    r"outstanding|disputed|divided)|(?:are|were|was|is) still (?:divided|at odds|apart)|still at odds|"
+    r"(?:open|unresolved|undecided|outstanding|disputed|divided|at odds|apart|split)|remained (?:open|unresolved|"
+    r"undecided|outstanding|disputed|divided|at odds|apart|split|deadlocked)|(?:are|were|was|is) still (?:divided|at odds|apart)|still at odds|"
     r"(?:was|were|is|are) (?:left )?(?:unresolved|undecided|deferred|postponed|put off|shelved)|"
     r"failed to (?:agree|resolve|settle)|(?:did|could) not (?:agree|resolve|settle)|no agreement (?:on|over)|"
     r"yet to (?:agree|be agreed|be resolved|resolve)|differences (?:remain|remained|persist)\w*)[^.;]*)",
     re.IGNORECASE)
 
 
+# The sentence after a deal, saying what it left open.
+_LEFT_OPEN_AFTER = re.compile(
+    r"^(?P<rest>[^.;]*?\b(?:was|were|is|are|remains?|remained|has been|have been)\s+(?:still\s+)?(?:left\s+)?"
+    r"(?:open|unresolved|undecided|outstanding|for (?:later|future|further|a later) (?:talks|negotiations|"
+    r"discussions?|rounds?|stage)|deferred|postponed|shelved|put off)\b[^.;]*)", re.IGNORECASE)
 _AGREED = re.compile(r"\bagree[ds]?\b", re.IGNORECASE)
 
 
@@ -697,6 +702,11 @@ def _agreements(tracked: list[_Tracked], parties: set[str], texts: dict[str, str
         sentence = _sentence_around(texts[move.article_id], event.trigger.start, event.trigger.end)
         found = _LEFT_OPEN.search(sentence[sentence.find(event.trigger.text):] if event.trigger.text in sentence
                                   else sentence)
+        if found is None:   # the next sentence: "The question of autonomy was left for later talks."
+            text = texts[move.article_id]
+            end = text.find(sentence) + len(sentence) if sentence in text else -1
+            following = _sentence_around(text, end + 1, end + 2) if 0 <= end < len(text) - 2 else ""
+            found = _LEFT_OPEN_AFTER.search(following)
         if found:
             left_open[move.id] = " ".join(found.group("rest").split()).strip(" ,")
     return left_open
@@ -739,9 +749,10 @@ def _with_left_open(gaps: list[Gap], tracked: list[_Tracked], left_open: dict[st
 
 def _states(tracked: list[_Tracked], left_open: dict[str, str] | None = None) -> list[StateChange]:
     history: list[StateChange] = []
+    news = any(not t.move.background and not t.move.negated for t in tracked)
     for item in sorted(tracked, key=lambda t: t.sort_key):
         move = item.move
-        if move.negated or move.background and (history or move.kind in HALTING_KINDS
+        if move.negated or move.background and (history or news or move.kind in HALTING_KINDS
                                                  or move.kind == "agreement_signed"):
             continue   # what did not happen, or history a later article retells, changes no state (it may
             # only say that talks were under way before the first news of them)
