@@ -63,3 +63,25 @@ def test_an_opposition_keeps_its_country_in_every_act_of_the_clause(coder: Coder
     opposition = {e.target.code for e in events if e.cameo == "045" and e.target and e.target.code
                   and e.target.code.endswith("OPP")}
     assert opposition <= {"BOLOPP"}
+
+
+@pytest.mark.parametrize("text, mediator, sides", [
+    ("Peru and Ecuador opened border talks in Lima on Tuesday, with Brazil as facilitator.", "BRA",
+     {"PER", "ECU"}),
+    ("Serbia and Kosovo held talks in Brussels with the European Union as mediator.", "IGOEEC", {"SRB", "XKX"}),
+])
+def test_with_someone_as_mediator(coder: Coder, text: str, mediator: str, sides: set[str]) -> None:
+    events = coded(coder, text)
+    found = {(e.source.code, (e.target.code or "")[:3]) for e in events if e.cameo == "045"}
+    assert {source for source, _ in found} == {mediator}, found
+    assert {target for _, target in found} == sides
+    # the talks are between the sides, not with the go-between
+    assert not any(e.cameo.startswith("04") and e.cameo != "045" and e.target is not None
+                   and e.target.code == mediator for e in events)
+
+
+def test_a_trades_union_congress_is_labour(coder: Coder) -> None:
+    events = coded(coder, "Nigeria's government and the Trades Union Congress opened talks on Monday on the "
+                          "minimum wage.")
+    assert any((e.target.code if e.target else "") == "NGALAB" for e in events), \
+        [(e.source.code, e.target.code if e.target else None) for e in events]

@@ -119,7 +119,44 @@ class ClauseAnalyzer:
                 if clause is not None:
                     used.add(token.i)
                     out.append(clause)
+        mediating = self._as_mediator(sent, used)
+        if mediating:
+            go_betweens = {t.i for clause in mediating for t in clause.sources}
+            for clause in out:   # the talks are between the others, not with the go-between
+                kept = [t for t in clause.targets if t.i not in go_betweens]
+                if len(kept) < len(clause.targets):
+                    clause.targets = kept
+                    clause.reciprocal = clause.reciprocal or not kept
+        out.extend(mediating)
         return _linked(out)
+
+    def _as_mediator(self, sent: Span, used: set[int]) -> list[Clause]:
+        """ "opened talks on Monday, with Malaysia as facilitator", "with Qatar as mediator": the one named
+        mediates between the doers of the verb the phrase hangs on."""
+        found = []
+        for noun in sent:
+            if noun.i in used or noun.lemma_.lower() not in _MEDIATOR_NOUNS or noun.dep_ != "pobj" \
+                    or noun.head.lower_ != "as":
+                continue
+            mediator = noun.head.head
+            if not (mediator.dep_ == "pobj" and mediator.head.lower_ == "with"):
+                # "opened talks, with Malaysia as facilitator": "as" hung on the verb or the talks
+                mediator = next((p for c in mediator.children if c.dep_ == "prep" and c.lower_ == "with"
+                                 and c.i < noun.i for p in c.children if p.dep_ == "pobj"), mediator)
+            if mediator.dep_ != "pobj" or mediator.head.lower_ != "with" or not self.args.is_actor_like(mediator):
+                continue
+            verb = mediator.head.head
+            for _ in range(4):   # "held talks in Cairo with Egypt as mediator": up to the verb
+                if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+                    break
+                verb = verb.head
+            if verb.pos_ not in ("VERB", "AUX"):
+                continue
+            parties = [t for t in self.args.subjects(verb) if t.i != mediator.i]
+            found.append(Clause(trigger=noun, head=noun, anchor=verb, code="045", rule="consult.with_as_mediator",
+                                sources=with_conjuncts(mediator), targets=parties, negated=self.args.negated(verb),
+                                modality=self.args.modality(verb)))
+        return found
 
     # ------------------------------------------------------------------ verbs
     def _verb(self, verb: Token, used: set[int]) -> list[Clause]:
@@ -588,6 +625,9 @@ _CONTENT_BY_VERB = {"offer": "offered", "volunteer": "offered", "propose": "prop
                     "commit": "promised", "undertake": "promised", "consent": "promised"}
 
 
+# Nouns for a go-between: "with Norway as mediator".
+_MEDIATOR_NOUNS = frozenset({"mediator", "facilitator", "intermediary", "go-between", "broker", "guarantor",
+                             "interlocutor", "moderator", "convener", "convenor"})
 # Talks that end: the verb whose subject the talks are ("broke down", "collapsed", "were suspended").
 _HALT_TALKS = "164"
 _TALK_NOUNS = frozenset({"talk", "talks", "negotiation", "dialogue", "round"})

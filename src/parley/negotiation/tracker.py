@@ -1044,7 +1044,23 @@ def track(store: Store, *, topics: TopicLexicon | None = None, gap_days: int = D
               if e.kind.startswith("delegation") and _own_place(e.event) is None
               or e.kind in ("agreement_signed", "acceptance", "concession", "proposal")]
     texts = store.article_texts(wanted)
-    return [_board(proc, names, topics, texts) for proc in procs]
+    boards = [_board(proc, names, topics, texts) for proc in procs]
+    return [b for b in boards if _shows_talks(b)]
+
+
+# Words that say talks are going on: a process of signed deals, offers and rejections alone ("signed a
+# security cooperation agreement", "sealed a deal") is no negotiation a reader would follow.
+_TALKS_CUE = re.compile(r"\b(?:talks|negotiat\w*|mediat\w*|cease-?fire|truce|dialogue|armistice|"
+                        r"peace (?:process|talks|deal|accord|agreement|plan|proposal))\b", re.IGNORECASE)
+_TALK_KINDS = frozenset({"negotiation", "talks_resumed", "talks_halted", "mediation", "delegation_sent",
+                         "delegation_recalled", "delegation_returned"})
+
+
+def _shows_talks(board: Board) -> bool:
+    """Whether a process shows talks: a move of talks (negotiating, resuming, halting, mediating, sending or
+    recalling a delegation) or one whose words name talks, a ceasefire or a peace process."""
+    return any(m.kind in _TALK_KINDS or _TALKS_CUE.search(" ".join(filter(None, (m.trigger, m.object, m.evidence))))
+               for m in board.moves)
 
 
 def find_processes(store: Store, *, topics: TopicLexicon | None = None,
