@@ -85,3 +85,29 @@ def test_a_trades_union_congress_is_labour(coder: Coder) -> None:
                           "minimum wage.")
     assert any((e.target.code if e.target else "") == "NGALAB" for e in events), \
         [(e.source.code, e.target.code if e.target else None) for e in events]
+
+
+def test_an_abbreviation_the_article_defines_names_the_same_actor(coder: Coder) -> None:
+    events = coded(coder, "Zambia's government and the Zambia Congress of Trade Unions (ZCTU) began talks on "
+                          "Monday. The ZCTU rejected the first offer on Tuesday.")
+    rejecting = [e for e in events if e.trigger.text == "rejected"]
+    assert rejecting and rejecting[0].source.code == "ZMBLAB"
+
+
+@pytest.mark.parametrize("text", [
+    "Greek and Turkish negotiators reconvened in Geneva on Thursday.",
+    "Talks between Greece and Turkey resumed in Geneva on Thursday.",
+])
+def test_talks_that_start_again(coder: Coder, tmp_path, text: str) -> None:
+    from parley.negotiation import track
+    from parley.store import Store, ingest
+    articles = [Article(id="g1", text="Greece and Turkey opened talks in Geneva on Monday on maritime borders.",
+                        published=dt.date(2026, 6, 2), publisher="Wire"),
+                Article(id="g2", text="Greece suspended the talks with Turkey on Tuesday.",
+                        published=dt.date(2026, 6, 3), publisher="Wire"),
+                Article(id="g3", text=text, published=dt.date(2026, 6, 12), publisher="Wire")]
+    db = tmp_path / "g.duckdb"
+    ingest(articles, db=db, coder=coder)
+    with Store.open(db, read_only=True) as store:
+        (board,) = track(store)
+    assert [s.status for s in board.state_history] == ["ongoing", "suspended", "ongoing"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 
 from spacy.tokens import Doc, Span, Token
 
@@ -47,6 +48,11 @@ _TRADES = frozenset({"EDU", "HLH", "CVL", "MED", "JRN", "BUS", "AGR"})
 _NON_STATE_SIDES = frozenset({"REB", "INS", "SEP", "OPP", "LAB", "EDU", "UAF", "PRM"})
 
 
+# "the Trades Union Congress (TUC)": capitalised words, then an abbreviation in parentheses.
+_DEFINED_ABBREVIATION = re.compile(r"(?P<name>(?:[A-Z][\w'’-]*\s+(?:(?:of|for|and|the)\s+)?){1,7}[A-Z][\w'’-]*)"
+                                   r"\s+\((?P<short>[A-Z][A-Za-z0-9-]{1,9})\)")
+
+
 class MentionResolver:
     """Turns argument tokens into `ActorMention`s for one article."""
 
@@ -61,6 +67,7 @@ class MentionResolver:
         self.acted: list[tuple[int, str, Actor]] = []   # (token, CAMEO code, source actor) of acts so far
         self.sent_ents: dict[int, list] = {}   # sentence start -> its entities, filled by the caller
         self._hazards: frozenset[str] | None = None
+        self._abbrevs: dict[str, str] | None = None
 
     def record_acts(self, token_i: int, code: str, sources: list[ActorMention]) -> None:
         """Remember who did what (the known actors among `sources` did `code` at token `token_i`), for
@@ -200,7 +207,25 @@ class MentionResolver:
         text = SPACE.sub(" ", text).strip()
         if not text:
             return None
-        return self.kb.resolve(text, on=self.published)
+        found = self.kb.resolve(text, on=self.published)
+        if found is None:
+            # "the Trades Union Congress (TUC)" ... "the TUC": an abbreviation the article defined
+            short = re.sub(r"^(?:the|The)\s+", "", text)
+            full = self._abbreviations().get(short)
+            if full is not None and full != text:
+                found = self.kb.resolve(full, on=self.published)
+        return found
+
+    def _abbreviations(self) -> dict[str, str]:
+        """Abbreviations the article defines in parentheses after a name: "Trades Union Congress (TUC)"."""
+        if self._abbrevs is None:
+            self._abbrevs = {}
+            for m in _DEFINED_ABBREVIATION.finditer(self.doc.text):
+                name, short = m.group("name"), m.group("short")
+                initials = "".join(w[0] for w in name.split() if w[0].isupper())
+                if short[0] == initials[:1] and len(short) >= 2:
+                    self._abbrevs.setdefault(short, name)
+        return self._abbrevs
 
     # ---- resolution of an argument ----
     def is_actor_like(self, token: Token) -> bool:

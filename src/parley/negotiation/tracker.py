@@ -60,7 +60,9 @@ _NEGOTIATION_CUE = re.compile(r"\b(?:cease-?fire|truce|talks|negotiat\w*|proposa
                               re.IGNORECASE)
 _ROUND = re.compile(r"\b(?:round of (?:\w+ )?talks|(?:peace|ceasefire|truce|border|nuclear|trade) talks|"
                     r"negotiations?)\b", re.IGNORECASE)
-_RESUME = re.compile(r"^(?:resum|restart|return|reopen|reviv|came back|come back)", re.IGNORECASE)
+_RESUME = re.compile(r"^(?:resum|restart|return|reopen|reviv|came back|come back|reconven)", re.IGNORECASE)
+# "talks between A and B resumed on Wednesday": the talks noun is the trigger, the verb after it says resumed
+_RESUMED_AFTER = re.compile(r"\b(?:resumed|restarted|reconvened|reopened)\b", re.IGNORECASE)
 _ROUND_ENDED = re.compile(r"^(?:end|conclud|wrap|close|finish)", re.IGNORECASE)
 _A_ROUND = re.compile(r"\b(?:round|session|days?|weeks?|hours?)\b", re.IGNORECASE)
 # "opened talks", "launched negotiations", "began talks": the start of a negotiation, not a courtesy meeting
@@ -183,6 +185,10 @@ def _kind(event: Event) -> str | None:
     if cameo.startswith("03"):
         return _intent_kind(cameo, trigger)
     if cameo.startswith("04"):
+        evidence = event.evidence.text if event.evidence else ""
+        if event.trigger.text.lower().startswith(("talk", "negotiation", "dialogue")) and _RESUMED_AFTER.search(
+                evidence[evidence.find(event.trigger.text):]):
+            return "talks_resumed"
         return _consult_kind(cameo, trigger)
     if cameo == "057":
         return "agreement_signed"
