@@ -672,6 +672,10 @@ _STOPPING_NOUNS = frozenset({"end", "halt", "stop", "cessation", "removal", "lif
                              "investigation", "inquiry", "probe", "condemnation", "apology", "compensation"})
 
 
+# Arcs that leave a noun's own phrase for another clause: a subject, a relative or participle clause ...
+_CLAUSE_EDGES = frozenset({"nsubj", "nsubjpass", "relcl", "acl", "advcl", "ccomp", "conj"})
+
+
 def _inherit_unreal(clauses: list[Clause]) -> None:
     """A talk, visit or deal named by a noun in the object of an act that has not happened shares its
     modality: "offered to host negotiations between A and B" (the negotiations are offered too), "proposed
@@ -693,7 +697,7 @@ def _inherit_unreal(clauses: list[Clause]) -> None:
             continue
         token = trigger
         for _ in range(8):
-            if token.dep_ in ("nsubj", "nsubjpass", "relcl", "acl", "advcl", "ccomp", "conj") or token.head.i == token.i:
+            if token.dep_ in _CLAUSE_EDGES or token.head.i == token.i:
                 break
             below, token = token, token.head
             if token.lemma_.lower() in _STOPPING_NOUNS or token.dep_ == "prep" and token.lower_ in _REAL_PREPS:

@@ -27,9 +27,9 @@ _PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "dist
 
 
 # Parts of a place: "on the outskirts of Nabatieh", "in the centre of Lyon", "in the north of the country".
-PLACE_PARTS = frozenset({"outskirts", "outskirt", "edge", "edges", "centre", "center", "heart", "north", "south", "east",
-                    "west", "northeast", "northwest", "southeast", "southwest", "part", "parts", "suburbs",
-                    "streets", "street", "outside", "vicinity"})
+PLACE_PARTS = frozenset({"outskirts", "outskirt", "edge", "edges", "centre", "center", "heart", "north", "south",
+                         "east", "west", "northeast", "northwest", "southeast", "southwest", "part", "parts",
+                         "suburbs", "streets", "street", "outside", "vicinity"})
 #: The label of a place phrase the entity recogniser missed, kept only when the gazetteer knows a town or region.
 GUESSED_PLACE = "PLACE_GUESS"
 

@@ -35,12 +35,13 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
 from parley.actors.countries import country_name, demonym_code
-from parley.coding.cues import Cues
 from parley.coding.context import GUESSED_PLACE, PLACE_PARTS
+from parley.coding.cues import Cues
 from parley.places import Gazetteer
 from parley.types import ActorMention, Article, Attribution, Location
 
@@ -142,7 +143,7 @@ class ArticlePlaces:
     # -- the event's place ------------------------------------------------------------------------------
     def locate(self, places: list[Span], trigger: Token, code: str,
                source: ActorMention | None, target: ActorMention | None, offset: int,
-               guesses: list[Span] = ()) -> Location | None:
+               guesses: Sequence[Span] = ()) -> Location | None:
         """Where the event with these host predicates, clause places and actors happened (with its basis).
 
         Args:
@@ -301,7 +302,7 @@ class ArticlePlaces:
         found = self.lookup(name)
         return found if found is not None and found.kind in ("city", "region") else None
 
-    def _sentence_place(self, trigger: Token, guesses: list[Span] = ()) -> Location | None:
+    def _sentence_place(self, trigger: Token, guesses: Sequence[Span] = ()) -> Location | None:
         """The place of a locative phrase governed by the trigger's own chain of predicates — a verb above
         the trigger ("was due to sign the deal in Doha"), or a participle of its clause ("speaking at a rally
         in Kano, the leader accused ...") — nearest to the trigger. A place elsewhere in the sentence

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from parley.lexicon import Lexicon
 
@@ -145,7 +145,7 @@ def repair_noun_root(sent: Span, lexicon: Lexicon) -> None:
             child.dep_ = "advcl"
 
 
-def _subordinate(verb) -> bool:
+def _subordinate(verb: Token) -> bool:
     """A verb of a clause introduced by "while", "after", "because", "if" ... (or under such a verb)."""
     t = verb
     for _ in range(6):

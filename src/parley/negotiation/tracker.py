@@ -666,7 +666,8 @@ _LEFT_OPEN = re.compile(
     r"\b(?:but|while|though|although|yet|whereas)\b(?P<rest>[^.;]*?\b(?:(?:left|leaving|leave)\b[^.;]*\b(?:open|"
     r"unresolved|undecided|for (?:later|future|further) (?:talks|negotiations|discussion|rounds?))|remains? "
     r"(?:open|unresolved|undecided|outstanding|disputed|divided|at odds|apart|split)|remained (?:open|unresolved|"
-    r"undecided|outstanding|disputed|divided|at odds|apart|split|deadlocked)|(?:are|were|was|is) still (?:divided|at odds|apart)|still at odds|"
+    r"undecided|outstanding|disputed|divided|at odds|apart|split|deadlocked)|"
+    r"(?:are|were|was|is) still (?:divided|at odds|apart)|still at odds|"
     r"(?:was|were|is|are) (?:left )?(?:unresolved|undecided|deferred|postponed|put off|shelved)|"
     r"failed to (?:agree|resolve|settle)|(?:did|could) not (?:agree|resolve|settle)|no agreement (?:on|over)|"
     r"yet to (?:agree|be agreed|be resolved|resolve)|differences (?:remain|remained|persist)\w*)[^.;]*)",
@@ -997,7 +998,7 @@ def _name_detail(positions: list[Position], tracked: list[_Tracked], topics: Top
         detail += " on " + re.split(r",| and ", topics.label(topic))[0].strip().lower()
     venues = Counter(t.move.place for t in tracked if t.move.kind in _VENUE_KINDS and t.move.place)
     if venues:
-        first = {}
+        first: dict[str | None, int] = {}
         for t in tracked:
             first.setdefault(t.move.place, len(first))
         detail += " in " + max(venues, key=lambda v: (venues[v], -first.get(v, 0)))
