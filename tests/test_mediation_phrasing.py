@@ -111,3 +111,25 @@ def test_talks_that_start_again(coder: Coder, tmp_path, text: str) -> None:
     with Store.open(db, read_only=True) as store:
         (board,) = track(store)
     assert [s.status for s in board.state_history] == ["ongoing", "suspended", "ongoing"]
+
+
+def test_under_the_auspices_of_a_body_is_its_mediation(coder: Coder) -> None:
+    found = mediations(coder, "Somalia and Somaliland opened talks in Djibouti on Monday under the auspices of "
+                              "the African Union.")
+    assert {source for source, _ in found} == {"IGOAFU"}, found
+    assert {(target or "")[:3] for _, target in found} <= {"SOM", ""}
+
+
+def test_talks_that_ended_without_agreement_collapsed(coder: Coder, tmp_path) -> None:
+    from parley.negotiation import track
+    from parley.store import Store, ingest
+    articles = [Article(id="k1", text="Kosovo and Serbia opened talks in Brussels on Monday on energy.",
+                        published=dt.date(2026, 6, 2), publisher="Wire"),
+                Article(id="k2", text="Talks between Kosovo and Serbia ended without agreement on Friday, and the "
+                                      "Serbian negotiator declared the process dead.",
+                        published=dt.date(2026, 6, 6), publisher="Wire")]
+    db = tmp_path / "k.duckdb"
+    ingest(articles, db=db, coder=coder)
+    with Store.open(db, read_only=True) as store:
+        (board,) = track(store)
+    assert [s.status for s in board.state_history] == ["ongoing", "collapsed"]

@@ -131,10 +131,22 @@ class ClauseAnalyzer:
         return _linked(out)
 
     def _as_mediator(self, sent: Span, used: set[int]) -> list[Clause]:
-        """ "opened talks on Monday, with Malaysia as facilitator", "with Qatar as mediator": the one named
-        mediates between the doers of the verb the phrase hangs on."""
+        """ "opened talks on Monday, with Malaysia as facilitator", "with Qatar as mediator", "under the
+        auspices of IGAD": the one named mediates between the doers of the verb the phrase hangs on."""
         found = []
         for noun in sent:
+            if noun.lower_ == "auspices" and noun.dep_ == "pobj" and noun.head.lower_ == "under":
+                # "opened talks under the auspices of IGAD"
+                sponsor = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                                for p in c.children if p.dep_ == "pobj"), None)
+                verb = noun.head.head
+                if sponsor is not None and verb.pos_ in ("VERB", "AUX") and self.args.is_actor_like(sponsor):
+                    parties = [t for t in self.args.subjects(verb) if t.i != sponsor.i]
+                    found.append(Clause(trigger=noun, head=noun, anchor=verb, code="045",
+                                        rule="consult.under_auspices", sources=with_conjuncts(sponsor),
+                                        targets=parties, negated=self.args.negated(verb),
+                                        modality=self.args.modality(verb)))
+                continue
             if noun.i in used or noun.lemma_.lower() not in _MEDIATOR_NOUNS or noun.dep_ != "pobj" \
                     or noun.head.lower_ != "as":
                 continue

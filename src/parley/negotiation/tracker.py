@@ -754,7 +754,33 @@ def _with_left_open(gaps: list[Gap], tracked: list[_Tracked], left_open: dict[st
     return sorted(out, key=lambda g: (g.kind != "conflict", g.topic))
 
 
-def _states(tracked: list[_Tracked], left_open: dict[str, str] | None = None) -> list[StateChange]:
+# A sentence that says talks are over for good: "ended without agreement", "declared the process dead".
+_ENDED_FOR_GOOD = re.compile(
+    r"\b(?:ended|end|ending|closed|broke up)\s+without\s+(?:an?\s+)?(?:agreement|deal|result|breakthrough)|"
+    r"\bdeclared\s+(?:the\s+)?(?:process|talks|negotiations|dialogue)\s+(?:dead|over)|\bprocess\s+(?:is|was)\s+dead|"
+    r"\bno\s+(?:new|further)\s+(?:meeting|round|talks)\s+(?:was|were|is|are|has been|have been)\s+scheduled",
+    re.IGNORECASE)
+
+
+def _collapses(tracked: list[_Tracked], texts: dict[str, str]) -> set[str]:
+    """Ids of halting moves whose sentence (or the next) says the talks ended for good."""
+    out = set()
+    for item in tracked:
+        move = item.move
+        if move.kind not in HALTING_KINDS or move.article_id not in texts:
+            continue
+        text = texts[move.article_id]
+        event = _primary(item.events).event
+        sentence = _sentence_around(text, event.trigger.start, event.trigger.end)
+        end = text.find(sentence) + len(sentence) if sentence in text else -1
+        following = _sentence_around(text, end + 1, end + 2) if 0 <= end < len(text) - 2 else ""
+        if _ENDED_FOR_GOOD.search(sentence) or _ENDED_FOR_GOOD.search(following):
+            out.add(move.id)
+    return out
+
+
+def _states(tracked: list[_Tracked], left_open: dict[str, str] | None = None,
+            collapsed: set[str] | None = None) -> list[StateChange]:
     history: list[StateChange] = []
     news = any(not t.move.background and not t.move.negated for t in tracked)
     for item in sorted(tracked, key=lambda t: t.sort_key):
@@ -766,7 +792,8 @@ def _states(tracked: list[_Tracked], left_open: dict[str, str] | None = None) ->
         status = history[-1].status if history else None
         new: str | None = None
         if move.kind in HALTING_KINDS:
-            new = "collapsed" if _COLLAPSE.search(f"{move.trigger} {move.evidence}") else "suspended"
+            new = "collapsed" if _COLLAPSE.search(f"{move.trigger} {move.evidence}") or move.id in (collapsed or ()) \
+                else "suspended"
         elif move.kind == "agreement_signed":
             text = " ".join(filter(None, (move.object, move.evidence)))
             new = "partial_agreement" if _PARTIAL.search(text) or move.id in (left_open or {}) else "agreement"
@@ -944,6 +971,7 @@ def _board(proc: _Proc, names: dict[str, str], topics: TopicLexicon, texts: dict
         tracked.append(_Tracked(move, group, (move.date or "", first.seq, first.order), actors))
     tracked.sort(key=lambda t: t.sort_key)
     left_open = _agreements(tracked, proc.parties, texts)
+    collapsed = _collapses(tracked, texts)
     # Counter-proposals: a party's proposal after another party proposed.
     proposers: set[str] = set()
     for item in tracked:
@@ -963,7 +991,7 @@ def _board(proc: _Proc, names: dict[str, str], topics: TopicLexicon, texts: dict
     roles = _roles(proc, tracked, party_ids, names, texts)
     mediator_refs = tuple(r.actor for r in roles if r.role == "mediator")
     issues = _issues(positions, party_ids, {m.id for m in mediator_refs}, topics)
-    history = _states(tracked, left_open)
+    history = _states(tracked, left_open, collapsed)
     state = history[-1] if history else StateChange("ongoing", None, (), "")
     gaps = _gaps(issues, topics)
     gaps = _with_left_open(gaps, tracked, left_open, topics)
@@ -1049,7 +1077,7 @@ def track(store: Store, *, topics: TopicLexicon | None = None, gap_days: int = D
     names = _names(events)
     wanted = [e.event.article_id for p in procs for e in p.events
               if e.kind.startswith("delegation") and _own_place(e.event) is None
-              or e.kind in ("agreement_signed", "acceptance", "concession", "proposal")]
+              or e.kind in ("agreement_signed", "acceptance", "concession", "proposal", "talks_halted")]
     texts = store.article_texts(wanted)
     boards = [_board(proc, names, topics, texts) for proc in procs]
     return [b for b in boards if _shows_talks(b)]
