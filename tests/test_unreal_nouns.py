@@ -62,3 +62,18 @@ def test_what_a_refused_statement_condemns_did_happen(coder: Coder) -> None:
                           "shelling of border posts.")
     shelling = [e for e in events if e.trigger.text == "shelling"]
     assert all(e.factual for e in shelling)
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Indian troops responded to heavy shelling by Pakistani forces on Sunday.", "INDMIL", "PAKMIL"),
+    ("The Armenian army retaliated against Azerbaijani positions overnight.", "ARMMIL", "AZE"),
+])
+def test_fighting_back(coder: Coder, text: str, source: str, target: str) -> None:
+    events = [e for e in coded(coder, text) if e.cameo.startswith("19")]
+    assert any(e.source.code == source and (e.target.code or "").startswith(target) for e in events), \
+        [(e.source.code, e.target.code if e.target else None, e.cameo) for e in coded(coder, text)]
+
+
+def test_held_talks_focused_on_something_are_talks(coder: Coder) -> None:
+    events = coded(coder, "The leaders of Chile and Bolivia held talks focused on water rights on Monday.")
+    assert any(e.cameo.startswith("04") for e in events)

@@ -277,7 +277,9 @@ class Arguments:
                 and verb.lemma_.lower() not in self.cues.speech_verbs   # "take in families escaping the drought"
             # "allow inspectors back into the site", "let the convoy through": a particle of motion
             motion = child.pos_ in ("ADV", "ADP") and child.lower_ in ("back", "in", "through", "out", "home")
-            if child.dep_ == "ccomp" and (child.pos_ == "ADJ" or gerund or motion or any(
+            # "held talks focused on gas": a participle the parser made a clause of the object
+            participle = child.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "mark") for c in child.children)
+            if child.dep_ == "ccomp" and (child.pos_ == "ADJ" or gerund or motion or participle or any(
                     c.dep_ == "aux" and c.lower_ == "to" for c in child.children)):
                 subj = next((c for c in child.children if c.dep_ == "nsubj"), None)
                 if subj is not None and subj.pos_ in ("NOUN", "PROPN"):

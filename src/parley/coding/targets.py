@@ -116,6 +116,16 @@ class TargetFinder:
         if not targets:
             # "recalled its mediators from X": a bare role object is the source's own, not a target
             targets = [o for o in actor_objs if not bare_role(o)]
+        for host in hosts:   # "responded to firing by Indian troops": the doer of the act named
+            for thing_ in ([] if targets else args.prep_targets(host, preps, things=True)):
+                # the "by" phrase of the thing, or one the parser hung on an active verb as its agent
+                by = [c for c in thing_.children if c.dep_ == "prep" and c.lower_ == "by"] + [
+                    c for c in host.children if c.dep_ == "agent" and c.i > thing_.i
+                    and not any(a.dep_ == "auxpass" for a in host.children)]
+                agents = [p for c in by for p in c.children if p.dep_ == "pobj" and args.is_actor_like(p)]
+                if agents:
+                    targets = with_conjuncts(agents[0])
+                    break
         for host in hosts:   # "fired rockets at army barracks": what the pattern names, not a place
             targets = targets or [t for t in args.prep_targets(host, preps, things=True)
                                   if t.ent_type_ not in _PLACES]
