@@ -133,3 +133,12 @@ def test_talks_that_ended_without_agreement_collapsed(coder: Coder, tmp_path) ->
     with Store.open(db, read_only=True) as store:
         (board,) = track(store)
     assert [s.status for s in board.state_history] == ["ongoing", "collapsed"]
+
+
+@pytest.mark.parametrize("text", [
+    "Talks between Peru and Chile resumed in Lima on Monday. The talks were put on hold on Friday.",
+    "The Peru-Chile border talks were suspended on Friday.",
+])
+def test_talks_halted_without_an_agent_are_halted_by_their_sides(coder: Coder, text: str) -> None:
+    halts = {(e.source.code, e.target.code if e.target else None) for e in coded(coder, text) if e.cameo == "164"}
+    assert halts == {("PER", "CHL"), ("CHL", "PER")}, halts

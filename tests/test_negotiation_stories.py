@@ -78,8 +78,7 @@ def test_mediators(boards, story):
 
 @pytest.mark.parametrize("story", [
     "iran_us_indirect",
-    pytest.param("ethiopia_eritrea_border", marks=pytest.mark.xfail(strict=True, reason="'the talks were "
-                                                                   "suspended' (passive, no agent) is no move")),
+    "ethiopia_eritrea_border",
     "venezuela_mexico_city",
     pytest.param("mali_algiers", marks=pytest.mark.xfail(strict=True, reason="'negotiators for A and B returned "
                                                         "to Algiers' is no resumption")),

@@ -520,6 +520,10 @@ class ClauseAnalyzer:
                 sources = self.args.subjects(governor)   # "held talks", "launched an attack": the doer of the verb
             if not targets and noun.dep_ == "dobj":
                 targets = self.args.prep_targets(governor)
+        if not sources and anchor is not noun and _talks_halted(noun, anchor):
+            # "the talks were suspended", "the Ethiopia-Eritrea talks broke down": the talks stand for their
+            # sides, which the resolver finds (`mention_strategies.talks_sides`)
+            sources, reciprocal = [noun], True
         if not sources:
             return None
         if match.target == "none":

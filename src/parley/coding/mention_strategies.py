@@ -64,6 +64,31 @@ class Phrase:
 Strategy = Callable[["MentionResolver", Phrase], "list[ActorMention] | None"]
 
 
+_TALK_HEADS = frozenset({"talk", "talks", "negotiation", "negotiations", "dialogue"})
+
+
+def talks_sides(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
+    """Talks as the subject of their own halt ("the Ethiopia-Eritrea border talks were suspended", "the
+    talks broke down"): the names modifying them when they name two actors, else the two sides of the
+    latest "between X and Y" before them."""
+    token = p.token
+    if token.lemma_.lower() not in _TALK_HEADS or token.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    named = []
+    for child in token.subtree:
+        if child.pos_ == "PROPN" and child.i < token.i and child.dep_ in ("compound", "amod", "nmod"):
+            actor = r.kb_resolve(child.text)
+            if actor is not None and actor.code and all(a.code != actor.code for _, a in named):
+                named.append((child, actor))
+    if len(named) >= 2:
+        return [r.mention_of(t.i, t.i + 1, a) for t, a in named]
+    between = _latest_between(r, token)
+    if between is not None:
+        return [r.mention_of(p.start, p.end, Actor(code=m.code, name=m.name or m.text, country=m.country,
+                                                   sector=m.sector)) for m in between]
+    return None
+
+
 def pronoun(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
     """ "he", "they", "we": the speaker of reported speech first, else the antecedent in the article."""
     token = p.token
@@ -355,6 +380,7 @@ def unknown(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
 
 STRATEGIES: tuple[Strategy, ...] = (
     pronoun,
+    talks_sides,
     hazard,
     place_of_occurrence,
     counterpart,
