@@ -74,7 +74,7 @@ def talks_sides(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
     token = p.token
     if token.lemma_.lower() not in _TALK_HEADS or token.dep_ not in ("nsubj", "nsubjpass"):
         return None
-    named = []
+    named: list[tuple[Token, Actor]] = []
     for child in token.subtree:
         if child.pos_ == "PROPN" and child.i < token.i and child.dep_ in ("compound", "amod", "nmod"):
             actor = r.kb_resolve(child.text)
