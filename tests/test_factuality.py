@@ -161,3 +161,13 @@ def test_wanting_something_undone_is_a_demand_of_it(coder):
     events = code(coder, "The farmers' union wants the new export tax on coffee scrapped.")
     wanted = [e for e in events if e.modality == "demanded"]
     assert wanted and all(carrier_of(e, events).cameo.startswith("10") for e in wanted), events
+
+
+@pytest.mark.parametrize("text, background", [
+    ("Talks resumed in Doha on Monday, almost two weeks after the rebels recalled their negotiators.", True),
+    ("Talks resumed in Doha on Monday, three months after the rebels recalled their negotiators.", True),
+    ("Talks resumed in Doha on Monday, a day after the rebels recalled their negotiators.", False),
+])
+def test_an_act_weeks_before_the_one_it_dates_is_background(coder, text, background):
+    events = [e for e in coder.code(text, published=dt.date(2026, 3, 3)) if e.trigger.text == "recalled"]
+    assert events and events[0].background is background

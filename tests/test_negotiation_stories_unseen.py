@@ -21,8 +21,6 @@ STATE_SECTORS = ("GOV", "MIL", "COP", "JUD", "LEG")
 
 # (story, aspect) the tracker does not get yet, with why
 NOT_YET = {
-    ("qatar_prisoner_swap", "history"): "a delegation pulled out is dated by a later telling; no resumption",
-    ("qatar_prisoner_swap", "gaps"): "a demand later dropped still shows as a gap",
     ("kenya_tanzania_tariffs", "history"): "a statement taken for a halt of the talks",
     ("iran_e3_nuclear", "gaps"): "the positions on nuclear and sanctions are not filed as open",
     ("south_sudan_igad_peace", "history"): "'broke off talks' and 'returned to the table' are missed",

@@ -181,6 +181,8 @@ def is_background(date: str | None, precision: str | None, basis: str, anchor: T
     verb = anchor if anchor.pos_ in ("VERB", "AUX") else anchor.head
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "'s", "'ve") for c in verb.children):
         return False   # the present perfect reaches up to now: "have mediated since January" is still going on
+    if _weeks_before(verb):
+        return True   # "talks resumed on Monday, two weeks after Caracas recalled its negotiators"
     if date is not None and basis not in ("published", "none", "lead", "title"):
         if article.published is None:
             return False
@@ -188,6 +190,27 @@ def is_background(date: str | None, precision: str | None, basis: str, anchor: T
     if verb.tag_ != "VBN" or not any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in verb.children):
         return False
     return not any(a.lemma_.lower() in cues.speech_verbs for a in verb.ancestors)
+
+
+_LONG_UNITS = frozenset({"week", "month", "year"})
+
+
+def _weeks_before(verb: Token) -> bool:
+    """Whether `verb` heads a clause of time set weeks or more before its governing act: "two weeks after
+    the army withdrew", "months after the deal was signed" ("a day after" and "hours after" are news)."""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in ("after", "since") for c in verb.children):
+        return False
+    for child in verb.children:
+        if child.dep_ == "npadvmod" and child.lemma_.lower() in _LONG_UNITS | {"day"}:
+            if child.lemma_.lower() in _LONG_UNITS:
+                return True
+            number = next((c for c in child.children if c.dep_ == "nummod"), None)
+            if number is not None and number.like_num:
+                try:
+                    return float(number.text) >= 7
+                except ValueError:
+                    return number.lower_ in ("seven", "eight", "nine", "ten", "eleven", "twelve", "several")
+    return False
 
 
 def period_end(date: str, precision: str | None) -> dt.date:
