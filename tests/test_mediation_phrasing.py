@@ -142,3 +142,16 @@ def test_talks_that_ended_without_agreement_collapsed(coder: Coder, tmp_path) ->
 def test_talks_halted_without_an_agent_are_halted_by_their_sides(coder: Coder, text: str) -> None:
     halts = {(e.source.code, e.target.code if e.target else None) for e in coded(coder, text) if e.cameo == "164"}
     assert halts == {("PER", "CHL"), ("CHL", "PER")}, halts
+
+
+def test_walking_out_of_talks_with_someone_halts_the_talks_with_them(coder: Coder) -> None:
+    events = coded(coder, "Opposition leaders walked out of budget talks with the Malawian government on "
+                          "Thursday after officials refused to cut fuel taxes.")
+    halts = [e for e in events if e.cameo == "164"]
+    assert halts and halts[0].target is not None and halts[0].target.code == "MWIGOV", \
+        [(e.source.code, e.target.code if e.target else None) for e in halts]
+
+
+def test_talks_that_resumed_are_a_resumption(coder: Coder) -> None:
+    events = coded(coder, "Talks between Armenia and Azerbaijan resumed in Vienna on Friday.")
+    assert any(e.trigger.text == "resumed" and e.cameo.startswith("04") for e in events)

@@ -26,7 +26,6 @@ NOT_YET = {
     ("south_sudan_igad_peace", "history"): "'broke off talks' and 'returned to the table' are missed",
     ("south_sudan_igad_peace", "gaps"): "a protocol on a ceasefire and power sharing is filed under one topic only, "
                                          "so the posts demanded stay open",
-    ("ghana_tuc_wage_talks", "history"): "the walkout's counterpart is a bare 'officials'; no resumption",
     ("zambia_electoral_talks", "gaps"): "the seats bill is filed under withdrawal and other, not governance",
 }
 

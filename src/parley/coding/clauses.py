@@ -546,6 +546,12 @@ class ClauseAnalyzer:
             return Clause(trigger=anchor, head=anchor, anchor=anchor, code=_HALT_TALKS, rule=f"halted+{rule}",
                           sources=sources, targets=targets, negated=negated, modality=modality,
                           reciprocal=reciprocal, source_class=match.source_class)
+        if anchor is not noun and noun.dep_ in ("nsubj", "nsubjpass") and noun.lemma_.lower() in _TALK_NOUNS \
+                and anchor.lemma_.lower() in _RESUMING_VERBS:
+            # "talks between the government and the union resumed": the resuming is the act
+            return Clause(trigger=anchor, head=anchor, anchor=anchor, code=code, rule=f"resumed+{rule}",
+                          sources=sources, targets=targets, negated=negated, modality=modality,
+                          reciprocal=reciprocal, source_class=match.source_class)
         return Clause(trigger=noun, head=noun, anchor=anchor, code=code, rule=rule,
                       sources=sources, targets=targets, negated=negated, modality=modality,
                       reciprocal=reciprocal, source_class=match.source_class)
@@ -649,6 +655,7 @@ _HALT_TALKS = "164"
 _TALK_NOUNS = frozenset({"talk", "talks", "negotiation", "dialogue", "round"})
 _HALTING_VERBS = frozenset({"collapse", "stall", "fail", "founder", "falter", "halt", "suspend", "freeze", "end",
                             "derail", "abandon", "cancel", "postpone", "adjourn", "shelve", "deadlock"})
+_RESUMING_VERBS = frozenset({"resume", "restart", "reconvene", "reopen"})
 _HALTING_PARTICLES = {"break": "down", "call": "off", "fall": "apart", "grind": "halt"}
 
 

@@ -117,9 +117,14 @@ class TargetFinder:
             # "recalled its mediators from X": a bare role object is the source's own, not a target
             targets = [o for o in actor_objs if not bare_role(o)]
         for host in hosts:   # "responded to firing by Indian troops": the doer of the act named
-            for thing_ in ([] if targets else args.prep_targets(host, preps, things=True)):
+            loose = [c for c in host.children if c.dep_ in ("prt", "prep") and c.lower_ in ("out", "away", "back")]
+            named = [] if targets else [t for h in (host, *loose) for t in args.prep_targets(h, preps, things=True)]
+            for thing_ in named:
                 # the "by" phrase of the thing, or one the parser hung on an active verb as its agent
-                by = [c for c in thing_.children if c.dep_ == "prep" and c.lower_ == "by"] + [
+                # ... or the other side of talks: "walked out of wage talks with the government"
+                talks = thing_.lemma_.lower() in ("talk", "talks", "negotiation", "dialogue", "meeting", "round")
+                by = [c for c in thing_.children if c.dep_ == "prep" and (
+                    c.lower_ == "by" or talks and c.lower_ == "with")] + [
                     c for c in host.children if c.dep_ == "agent" and c.i > thing_.i
                     and not any(a.dep_ == "auxpass" for a in host.children)]
                 agents = [p for c in by for p in c.children if p.dep_ == "pobj" and args.is_actor_like(p)]

@@ -436,6 +436,10 @@ def _may_join(ev: _Ev, actors: set[str], proc: _Proc, topics: TopicLexicon, gap_
 
 
 def _about_talks(ev: _Ev, topics: TopicLexicon) -> bool:
+    """An event whose object names a topic or talks, or a resumption or halt of talks ("talks between the
+    government and the TUC resumed" with the union unknown to this article)."""
+    if ev.kind in ("talks_resumed", "talks_halted"):
+        return True
     obj = ev.event.object.text if ev.event.object else ""
     return bool(obj) and (topics.topic_of(obj) is not None or bool(_NEGOTIATION_CUE.search(obj)))
 
