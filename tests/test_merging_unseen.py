@@ -24,7 +24,6 @@ NOT_YET = {
     "m1": "the third outlet's report is a past perfect inside reported speech with a thing destroyed",
     "m6": "an agentless 'had been taken into custody' is no event",
     "m7": "'dispersed ... after a mass protest against the government' gives no protest event",
-    "m8": "'ordered three members of Russia's embassy staff to leave' is not coded as an expulsion",
     "m9": "a prisoner swap told as 'brought home 205 soldiers' and 'freed under the latest swap'",
     "m10": "a quoted word ('unprovoked') breaks the parse of 'responded to ... firing by Indian troops'",
 }

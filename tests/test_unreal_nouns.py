@@ -77,3 +77,10 @@ def test_fighting_back(coder: Coder, text: str, source: str, target: str) -> Non
 def test_held_talks_focused_on_something_are_talks(coder: Coder) -> None:
     events = coded(coder, "The leaders of Chile and Bolivia held talks focused on water rights on Monday.")
     assert any(e.cameo.startswith("04") for e in events)
+
+
+def test_ordering_diplomats_to_leave_is_an_expulsion(coder: Coder) -> None:
+    events = coded(coder, "Lithuania ordered two members of the Belarusian embassy staff to leave the country on "
+                          "Friday.")
+    assert any(e.cameo == "161" for e in events), [(e.cameo, e.trigger.text) for e in events]
+    assert not any(e.cameo == "161" for e in coded(coder, "The coach ordered the players to leave the pitch."))
