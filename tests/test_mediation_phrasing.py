@@ -155,3 +155,18 @@ def test_walking_out_of_talks_with_someone_halts_the_talks_with_them(coder: Code
 def test_talks_that_resumed_are_a_resumption(coder: Coder) -> None:
     events = coded(coder, "Talks between Armenia and Azerbaijan resumed in Vienna on Friday.")
     assert any(e.trigger.text == "resumed" and e.cameo.startswith("04") for e in events)
+
+
+def test_a_round_that_ended_with_the_next_one_set_is_no_halt(coder: Coder, tmp_path) -> None:
+    from parley.negotiation import track
+    from parley.store import Store, ingest
+    articles = [Article(id="r1", text="Chile and Bolivia opened talks in Santiago on Monday on water rights.",
+                        published=dt.date(2026, 6, 2), publisher="Wire"),
+                Article(id="r2", text="Talks between Chile and Bolivia ended in Santiago on Wednesday, and both "
+                                      "sides agreed to meet again in La Paz next month.",
+                        published=dt.date(2026, 6, 4), publisher="Wire")]
+    db = tmp_path / "r.duckdb"
+    ingest(articles, db=db, coder=coder)
+    with Store.open(db, read_only=True) as store:
+        (board,) = track(store)
+    assert [s.status for s in board.state_history] == ["ongoing"]

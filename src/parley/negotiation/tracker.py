@@ -766,6 +766,25 @@ _ENDED_FOR_GOOD = re.compile(
     re.IGNORECASE)
 
 
+# A round that ended with the next one set: "ended on Wednesday, although both sides agreed to meet again".
+_TO_MEET_AGAIN = re.compile(
+    r"\b(?:agreed to meet again|(?:will|would|to|agreed to) (?:meet again|resume|reconvene)|"
+    r"(?:next|another|a further|a new) round\b)", re.IGNORECASE)
+
+
+def _rounds_ended(tracked: list[_Tracked], texts: dict[str, str]) -> set[str]:
+    """Ids of halting moves whose own sentence sets the next meeting: a round ended, the talks go on."""
+    out = set()
+    for item in tracked:
+        move = item.move
+        if move.kind != "talks_halted" or move.article_id not in texts:
+            continue
+        event = _primary(item.events).event
+        if _TO_MEET_AGAIN.search(_sentence_around(texts[move.article_id], event.trigger.start, event.trigger.end)):
+            out.add(move.id)
+    return out
+
+
 def _collapses(tracked: list[_Tracked], texts: dict[str, str]) -> set[str]:
     """Ids of halting moves whose sentence (or the next) says the talks ended for good."""
     out = set()
@@ -976,6 +995,10 @@ def _board(proc: _Proc, names: dict[str, str], topics: TopicLexicon, texts: dict
     tracked.sort(key=lambda t: t.sort_key)
     left_open = _agreements(tracked, proc.parties, texts)
     collapsed = _collapses(tracked, texts)
+    rounds_ended = _rounds_ended(tracked, texts)
+    for item in tracked:   # a round that ended with the next one set is a meeting, not a halt
+        if item.move.id in rounds_ended and item.move.id not in collapsed:
+            item.move = replace(item.move, kind="meeting")
     # Counter-proposals: a party's proposal after another party proposed.
     proposers: set[str] = set()
     for item in tracked:
