@@ -135,38 +135,33 @@ class ClauseAnalyzer:
         auspices of IGAD": the one named mediates between the doers of the verb the phrase hangs on."""
         found = []
         for noun in sent:
-            if noun.lower_ == "auspices" and noun.dep_ == "pobj" and noun.head.lower_ == "under":
-                # "opened talks under the auspices of IGAD"
+            if noun.i in used or noun.dep_ != "pobj":
+                continue
+            if noun.lower_ == "auspices" and noun.head.lower_ == "under":
                 sponsor = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                                 for p in c.children if p.dep_ == "pobj"), None)
-                verb = noun.head.head
-                if sponsor is not None and verb.pos_ in ("VERB", "AUX") and self.args.is_actor_like(sponsor):
-                    parties = [t for t in self.args.subjects(verb) if t.i != sponsor.i]
-                    found.append(Clause(trigger=noun, head=noun, anchor=verb, code="045",
-                                        rule="consult.under_auspices", sources=with_conjuncts(sponsor),
-                                        targets=parties, negated=self.args.negated(verb),
-                                        modality=self.args.modality(verb)))
+                rule = "consult.under_auspices"
+            elif noun.lemma_.lower() in _MEDIATOR_NOUNS and noun.head.lower_ == "as":
+                sponsor = noun.head.head
+                if not (sponsor.dep_ == "pobj" and sponsor.head.lower_ == "with"):
+                    # "opened talks, with Malaysia as facilitator": "as" hung on the verb or the talks
+                    sponsor = next((p for c in sponsor.children if c.dep_ == "prep" and c.lower_ == "with"
+                                    and c.i < noun.i for p in c.children if p.dep_ == "pobj"), None)
+                rule = "consult.with_as_mediator"
+            else:
                 continue
-            if noun.i in used or noun.lemma_.lower() not in _MEDIATOR_NOUNS or noun.dep_ != "pobj" \
-                    or noun.head.lower_ != "as":
+            if sponsor is None or sponsor.dep_ != "pobj" or not self.args.is_actor_like(sponsor):
                 continue
-            mediator = noun.head.head
-            if not (mediator.dep_ == "pobj" and mediator.head.lower_ == "with"):
-                # "opened talks, with Malaysia as facilitator": "as" hung on the verb or the talks
-                mediator = next((p for c in mediator.children if c.dep_ == "prep" and c.lower_ == "with"
-                                 and c.i < noun.i for p in c.children if p.dep_ == "pobj"), mediator)
-            if mediator.dep_ != "pobj" or mediator.head.lower_ != "with" or not self.args.is_actor_like(mediator):
-                continue
-            verb = mediator.head.head
+            verb = sponsor.head.head
             for _ in range(4):   # "held talks in Cairo with Egypt as mediator": up to the verb
                 if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
                     break
                 verb = verb.head
             if verb.pos_ not in ("VERB", "AUX"):
                 continue
-            parties = [t for t in self.args.subjects(verb) if t.i != mediator.i]
-            found.append(Clause(trigger=noun, head=noun, anchor=verb, code="045", rule="consult.with_as_mediator",
-                                sources=with_conjuncts(mediator), targets=parties, negated=self.args.negated(verb),
+            parties = [t for t in self.args.subjects(verb) if t.i != sponsor.i]
+            found.append(Clause(trigger=noun, head=noun, anchor=verb, code="045", rule=rule,
+                                sources=with_conjuncts(sponsor), targets=parties, negated=self.args.negated(verb),
                                 modality=self.args.modality(verb)))
         return found
 

@@ -61,8 +61,6 @@ _NEGOTIATION_CUE = re.compile(r"\b(?:cease-?fire|truce|talks|negotiat\w*|proposa
 _ROUND = re.compile(r"\b(?:round of (?:\w+ )?talks|(?:peace|ceasefire|truce|border|nuclear|trade) talks|"
                     r"negotiations?)\b", re.IGNORECASE)
 _RESUME = re.compile(r"^(?:resum|restart|return|reopen|reviv|came back|come back|reconven)", re.IGNORECASE)
-# "talks between A and B resumed on Wednesday": the talks noun is the trigger, the verb after it says resumed
-_RESUMED_AFTER = re.compile(r"\b(?:resumed|restarted|reconvened|reopened)\b", re.IGNORECASE)
 _ROUND_ENDED = re.compile(r"^(?:end|conclud|wrap|close|finish)", re.IGNORECASE)
 _A_ROUND = re.compile(r"\b(?:round|session|days?|weeks?|hours?)\b", re.IGNORECASE)
 # "opened talks", "launched negotiations", "began talks": the start of a negotiation, not a courtesy meeting
@@ -185,10 +183,6 @@ def _kind(event: Event) -> str | None:
     if cameo.startswith("03"):
         return _intent_kind(cameo, trigger)
     if cameo.startswith("04"):
-        evidence = event.evidence.text if event.evidence else ""
-        if event.trigger.text.lower().startswith(("talk", "negotiation", "dialogue")) and _RESUMED_AFTER.search(
-                evidence[evidence.find(event.trigger.text):]):
-            return "talks_resumed"
         return _consult_kind(cameo, trigger)
     if cameo == "057":
         return "agreement_signed"
@@ -686,13 +680,21 @@ _LEFT_OPEN_AFTER = re.compile(
 _AGREED = re.compile(r"\bagree[ds]?\b", re.IGNORECASE)
 
 
-def _sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence of `text` that holds the span [start, end): from the last full stop or line break before
-    it to the next one after it."""
-    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence of `text` that holds [start, end) begins and ends: from the last full stop or line
+    break before it to the next one after it (the full stop included)."""
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
     right_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
-    right = min(right_candidates) if right_candidates else len(text)
-    return text[left + 1:right + 1].strip()
+    return left, (min(right_candidates) if right_candidates else len(text)) + 1
+
+
+def _sentences_of(item: _Tracked, texts: dict[str, str]) -> tuple[str, str]:
+    """The sentence of a move's main event, and the sentence after it ("" when its text is not at hand)."""
+    text = texts.get(item.move.article_id, "")
+    event = _primary(item.events).event
+    start, end = _sentence_bounds(text, event.trigger.start, event.trigger.end)
+    following = text[slice(*_sentence_bounds(text, end + 1, end + 1))] if end < len(text) - 1 else ""
+    return text[start:end].strip(), following.strip()
 
 
 def _agreements(tracked: list[_Tracked], parties: set[str], texts: dict[str, str]) -> dict[str, str]:
@@ -709,15 +711,10 @@ def _agreements(tracked: list[_Tracked], parties: set[str], texts: dict[str, str
             move = item.move = replace(move, kind="agreement_signed")
         if move.kind != "agreement_signed" or move.article_id not in texts:
             continue
-        event = _primary(item.events).event
-        sentence = _sentence_around(texts[move.article_id], event.trigger.start, event.trigger.end)
-        found = _LEFT_OPEN.search(sentence[sentence.find(event.trigger.text):] if event.trigger.text in sentence
-                                  else sentence)
-        if found is None:   # the next sentence: "The question of autonomy was left for later talks."
-            text = texts[move.article_id]
-            end = text.find(sentence) + len(sentence) if sentence in text else -1
-            following = _sentence_around(text, end + 1, end + 2) if 0 <= end < len(text) - 2 else ""
-            found = _LEFT_OPEN_AFTER.search(following)
+        sentence, following = _sentences_of(item, texts)
+        trigger = move.trigger
+        found = _LEFT_OPEN.search(sentence[sentence.find(trigger):] if trigger in sentence else sentence) \
+            or _LEFT_OPEN_AFTER.search(following)   # "The question of autonomy was left for later talks."
         if found:
             left_open[move.id] = " ".join(found.group("rest").split()).strip(" ,")
     return left_open
@@ -777,10 +774,8 @@ def _rounds_ended(tracked: list[_Tracked], texts: dict[str, str]) -> set[str]:
     out = set()
     for item in tracked:
         move = item.move
-        if move.kind != "talks_halted" or move.article_id not in texts:
-            continue
-        event = _primary(item.events).event
-        if _TO_MEET_AGAIN.search(_sentence_around(texts[move.article_id], event.trigger.start, event.trigger.end)):
+        if move.kind == "talks_halted" and move.article_id in texts \
+                and _TO_MEET_AGAIN.search(_sentences_of(item, texts)[0]):
             out.add(move.id)
     return out
 
@@ -790,14 +785,8 @@ def _collapses(tracked: list[_Tracked], texts: dict[str, str]) -> set[str]:
     out = set()
     for item in tracked:
         move = item.move
-        if move.kind not in HALTING_KINDS or move.article_id not in texts:
-            continue
-        text = texts[move.article_id]
-        event = _primary(item.events).event
-        sentence = _sentence_around(text, event.trigger.start, event.trigger.end)
-        end = text.find(sentence) + len(sentence) if sentence in text else -1
-        following = _sentence_around(text, end + 1, end + 2) if 0 <= end < len(text) - 2 else ""
-        if _ENDED_FOR_GOOD.search(sentence) or _ENDED_FOR_GOOD.search(following):
+        if move.kind in HALTING_KINDS and move.article_id in texts \
+                and any(_ENDED_FOR_GOOD.search(s) for s in _sentences_of(item, texts)):
             out.add(move.id)
     return out
 
