@@ -410,6 +410,10 @@ def ingest_command(
     from parley.store import ingest
 
     _check_sources_exist(sources)
+    if _served(db):
+        _ingest_to_server(sources, db=db, published=published, actors=actors, patterns=patterns,
+                          processes=processes, batch_size=batch_size, debug=debug)
+        return
     with fatal_errors(debug):
         coder = load_coder(actors=actors, patterns=patterns)
         report = ingest(
@@ -422,6 +426,33 @@ def ingest_command(
             progress=_store_progress(),
         )
     _finish_store_run(db, report)
+
+
+def _served(db: str) -> bool:
+    """Whether a live `parley serve` owns the store (then ingest hands batches to it)."""
+    from parley.web.inbox import serving_pid
+
+    return serving_pid(db) is not None
+
+
+def _ingest_to_server(sources: Sequence[str], *, db: str, published: dt.date | None, actors: Sequence[str],
+                      patterns: Sequence[str], processes: int, batch_size: int, debug: bool) -> None:
+    from parley.web.inbox import inbox_path, ingest_to_inbox
+
+    _echo_err(f"parley: {db} is served by `parley serve`: coded batches go to its inbox ({inbox_path(db)}), "
+              "which the server merges")
+    with fatal_errors(debug):
+        coder = load_coder(actors=actors, patterns=patterns)
+        report = ingest_to_inbox(_store_sources(sources, published=published), db=db, coder=coder,
+                                 batch_size=batch_size, n_process=processes, published=published,
+                                 progress=_store_progress())
+    click.echo(f"handed {report.read} records to the server ({report.coded} coded, {report.failed} failed, "
+               f"{report.events} events); articles already stored unchanged are skipped as it merges")
+    if report.failed:
+        _echo_err(f"{report.failed} record(s) failed; `parley errors --db {db}` lists them once merged")
+    if report.read == 0:
+        _echo_err("error: no articles in the input")
+        sys.exit(1)
 
 
 def _check_sources_exist(sources: Sequence[str]) -> None:
@@ -440,6 +471,45 @@ def _store_sources(sources: Sequence[str], *, published: dt.date | None) -> Iter
             yield from read_stdin(click.get_binary_stream("stdin"), published=published)
         else:
             yield source
+
+
+@main.command("serve")
+@_DB_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. Anything but loopback needs --allow-remote and --token.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="Port to listen on.")
+@click.option("--allow-remote", is_flag=True, help="Allow listening on an address other than loopback.")
+@click.option("--token", envvar="PARLEY_TOKEN", default=None,
+              help="Token every writing endpoint requires (also from $PARLEY_TOKEN); required with --allow-remote.")
+@click.option("--max-body", type=click.IntRange(min=1024), default=5 * 1024 * 1024, show_default=True,
+              help="Largest request body accepted, in bytes.")
+@_DEBUG_OPTION
+def serve_command(db: str, host: str, port: int, allow_remote: bool, token: str | None, max_body: int,
+                  debug: bool) -> None:
+    """Serve the store at --db: the web dashboard and the REST API (docs/web.md).
+
+    The server owns the store while it runs; `parley ingest --db` the same file still works: it hands
+    coded batches to the server, which merges them.
+    """
+    loopback = host in ("127.0.0.1", "localhost", "::1")
+    if not loopback and not allow_remote:
+        raise click.BadParameter(f"{host} is not loopback: add --allow-remote (and --token) to listen on it",
+                                 param_hint="--host")
+    if not loopback and not token:
+        raise click.BadParameter("listening beyond loopback needs --token (or $PARLEY_TOKEN), which every "
+                                 "writing endpoint checks", param_hint="--token")
+    with fatal_errors(debug):
+        try:
+            import uvicorn
+
+            from parley.web.app import LOOPBACK_HOSTS, create_app
+        except ImportError as e:
+            from parley.errors import MissingExtra
+
+            raise MissingExtra("parley serve", extra="web", module=e.name or "fastapi") from e
+        app = create_app(db, token=token, allowed_hosts=LOOPBACK_HOSTS if loopback else None, max_body=max_body)
+    _echo_err(f"parley: serving {db} on http://{host}:{port}/ (API docs at /docs); Ctrl-C stops")
+    uvicorn.run(app, host=host, port=port, log_level="info" if debug else "warning", server_header=False)
 
 
 @main.command("recode")

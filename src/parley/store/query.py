@@ -28,6 +28,7 @@ __all__ = [
     "EVENT_COLUMNS",
     "FREQUENCIES",
     "EventFilter",
+    "count_events",
     "query_events",
     "time_series",
     "top_actors",
@@ -410,19 +411,33 @@ def _quads(quad: int | Iterable[int] | None) -> int | tuple[int, ...] | None:
     return tuple(quad)
 
 
-def select_events(store: Store, flt: EventFilter, *, clusters: bool = False, limit: int | None = None) -> pa.Table:
-    """`query_events` with the filters given as one `EventFilter` (what the exports use)."""
+def select_events(store: Store, flt: EventFilter, *, clusters: bool = False, limit: int | None = None,
+                  offset: int = 0) -> pa.Table:
+    """`query_events` with the filters given as one `EventFilter` (what the exports and the web use).
+
+    The order is stable (ties broken by id), so `limit` and `offset` page through the rows.
+    """
+    if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
+        raise BadOption(f"offset must be a whole number of 0 or more, not {offset!r}", option="offset", value=offset)
+    page = f"{_limit(limit)} OFFSET {int(offset)}" if offset else _limit(limit)
     if clusters:
         body, params = _matching_clusters(flt)
         columns = ", ".join(f"c.{name}" for name in CLUSTER_COLUMNS)
-        sql = f"SELECT {columns} {body} ORDER BY c.date_start NULLS LAST, c.cluster_id {_limit(limit)}"
+        sql = f"SELECT {columns} {body} ORDER BY c.date_start NULLS LAST, c.cluster_id {page}"
         return _arrow(store, sql, params)
     body, params = _matching_mentions(flt, articles=True)
     columns = ", ".join(["e.event_id", "m.cluster_id", "e.article_id", "m.publisher", "m.published", "a.url",
                          "a.title", *(f"e.{name}" for name in _EVENT_FIELDS)])
     sql = (f"SELECT {columns} {body} ORDER BY m.date NULLS LAST, a.ingest_seq, e.sentence_index, "
-           f"e.trigger_start, e.event_id {_limit(limit)}")
+           f"e.trigger_start, e.event_id {page}")
     return _arrow(store, sql, params)
+
+
+def count_events(store: Store, flt: EventFilter, *, clusters: bool = False) -> int:
+    """How many rows `select_events(store, flt, clusters=clusters)` gives without a limit."""
+    body, params = _matching_clusters(flt) if clusters else _matching_mentions(flt)
+    table = _arrow(store, f"SELECT count(*) AS n {body}", params)
+    return int(table.column("n")[0].as_py())
 
 
 # ---- aggregates ------------------------------------------------------------------------------------
