@@ -113,6 +113,8 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     lo = start
     while lo > 0 and not (text[lo - 1] in "\n" or (lo >= 2 and text[lo - 2] in ".!?" and text[lo - 1] == " ")):
         lo -= 1
+    if end > 0 and text[end - 1] in ".!?":
+        return lo, end
     hi = end
     while hi < len(text) and not (text[hi] == "\n" or (text[hi] in ".!?" and (hi + 1 == len(text)
                                                                                or text[hi + 1].isspace()))):

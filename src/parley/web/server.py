@@ -46,12 +46,19 @@ class Server:
     # ---- reading
     @contextlib.contextmanager
     def reader(self) -> Iterator[Store]:
-        """A read-only view of the store on its own cursor (safe beside other requests and the merger)."""
+        """A read-only view of the store on its own cursor and transaction (safe beside other requests and
+        the merger: it sees the store as it was when the view opened)."""
         cursor = self.store.con.cursor()
         try:
+            # One transaction per request: every query of a page sees the same snapshot, so a batch
+            # committed between two of them cannot show half in one view.
+            cursor.execute("BEGIN TRANSACTION")
             yield Store(cursor, self.db, read_only=True)
         finally:
-            cursor.close()
+            try:
+                cursor.execute("ROLLBACK")
+            finally:
+                cursor.close()
 
     def boards(self) -> list[Any]:
         """The negotiation boards of the store, tracked once per store version."""
