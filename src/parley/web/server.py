@@ -30,6 +30,7 @@ class Server:
     def __init__(self, db: str | os.PathLike[str], *, merge_interval: float = 1.0) -> None:
         self.db = os.fspath(db)
         self.store = Store.open(self.db)
+        self._closed = False
         self.inbox = Inbox(self.db)
         self.merge_interval = merge_interval
         self.write_lock = threading.Lock()
@@ -122,7 +123,12 @@ class Server:
 
     # ---- life
     def start(self, *, host: str = "127.0.0.1", port: int | None = None) -> None:
-        """Announce the server beside its store and start merging the inbox."""
+        """Announce the server beside its store and start merging the inbox (reopening the store if a
+        previous `stop` closed it: an ASGI host may run the app's lifespan more than once)."""
+        if self._closed:
+            self.store = Store.open(self.db)
+            self._closed = False
+        self._stop.clear()
         server_marker(self.db).write_text(json.dumps({"pid": os.getpid(), "host": host, "port": port}),
                                           encoding="utf-8")
         self.inbox.path.mkdir(parents=True, exist_ok=True)
@@ -139,3 +145,4 @@ class Server:
         finally:
             server_marker(self.db).unlink(missing_ok=True)
             self.store.close()
+            self._closed = True
