@@ -22,10 +22,6 @@ STATE_SECTORS = ("GOV", "MIL", "COP", "JUD", "LEG")
 # (story, aspect) the tracker does not get yet, with why
 NOT_YET = {
     ("iran_e3_nuclear", "gaps"): "the positions on nuclear and sanctions are not filed as open",
-    ("south_sudan_igad_peace", "history"): "'broke off talks' and 'returned to the table' are missed",
-    ("south_sudan_igad_peace", "gaps"): "a protocol on a ceasefire and power sharing is filed under one topic only, "
-                                         "so the posts demanded stay open",
-    ("zambia_electoral_talks", "gaps"): "the seats bill is filed under withdrawal and other, not governance",
 }
 
 

@@ -33,6 +33,7 @@ class Topic:
     id: str
     label: str
     keywords: tuple[str, ...]
+    requires: tuple[str, ...] = ()
 
 
 def _keyword_pattern(keyword: str) -> str:
@@ -57,6 +58,8 @@ class TopicLexicon:
         self._by_id = {t.id: t for t in self.topics}
         self._patterns = [(t, re.compile("|".join(_keyword_pattern(k) for k in t.keywords), re.IGNORECASE))
                           for t in self.topics if t.keywords]
+        self._requires = {t.id: re.compile("|".join(_keyword_pattern(k) for k in t.requires), re.IGNORECASE)
+                          for t in self.topics if t.requires}
         unit_words = {w.lower(): name for name, words in self.units.items() for w in words}
         self._unit_of = unit_words
         self._quantity: re.Pattern[str] | None = None
@@ -74,13 +77,35 @@ class TopicLexicon:
         return topic.label if topic is not None else topic_id.replace("_", " ").capitalize()
 
     def topic_of(self, text: str) -> str | None:
-        """The id of the topic whose keyword occurs first in `text`, or None."""
-        best: tuple[int, int, str] | None = None
+        """The id of the topic whose keyword occurs first in `text`, or None.
+
+        A topic with `requires` words takes the text only when one of them occurs too; otherwise the
+        text goes to the next topic it names ("the withdrawal of the amendment bill" is about the bill,
+        not about forces), and to this topic only when it names no other.
+        """
+        found: list[tuple[int, int, str]] = []
         for rank, (topic, pattern) in enumerate(self._patterns):
             match = pattern.search(text)
-            if match and (best is None or (match.start(), rank) < best[:2]):
-                best = (match.start(), rank, topic.id)
-        return best[2] if best else None
+            if match:
+                found.append((match.start(), rank, topic.id))
+        found.sort()
+        for _, _, topic_id in found:
+            needed = self._requires.get(topic_id)
+            if needed is None or needed.search(text):
+                return topic_id
+        return found[0][2] if found else None
+
+    def topics_of(self, text: str) -> tuple[str, ...]:
+        """Every topic `text` names, first named first (`topic_of`'s rules for each): "a ceasefire and
+        power-sharing protocol" is about the ceasefire and about governance."""
+        first = self.topic_of(text)
+        if first is None:
+            return ()
+        named = sorted((match.start(), rank, topic.id) for rank, (topic, pattern) in enumerate(self._patterns)
+                       if (match := pattern.search(text)))
+        others = [topic_id for _, _, topic_id in named if topic_id != first
+                  and (topic_id not in self._requires or self._requires[topic_id].search(text))]
+        return (first, *dict.fromkeys(others))
 
     def quantities(self, text: str) -> tuple[Quantity, ...]:
         """Numbers of people, days, ... named in `text` ("a 42-day truce" -> 42 days)."""
@@ -174,9 +199,13 @@ def _parse_topic(topic_id: Any, spec: Any, where: str, problems: list[str]) -> T
     if not isinstance(spec, dict):
         problems.append(f"{where}: must be a mapping with label and keywords")
         return None
-    extra = sorted(k for k in spec if k not in ("label", "keywords", *_META_KEYS))
+    extra = sorted(k for k in spec if k not in ("label", "keywords", "requires", *_META_KEYS))
     for key in extra:
-        problems.append(f"{where}: key {key!r}: unknown; expected label, keywords")
+        problems.append(f"{where}: key {key!r}: unknown; expected label, keywords, requires")
+    requires = spec.get("requires", [])
+    if not isinstance(requires, list) or any(not isinstance(k, str) or not k.strip() for k in requires):
+        problems.append(f"{where}: key 'requires': must be a list of words or phrases")
+        requires = []
     label = spec.get("label")
     if not isinstance(label, str) or not label.strip():
         problems.append(f"{where}: key 'label': missing or empty; write what the board should call it")
@@ -188,7 +217,8 @@ def _parse_topic(topic_id: Any, spec: Any, where: str, problems: list[str]) -> T
     bad = [k for k in keywords if not isinstance(k, str) or not k.strip()]
     if bad:
         problems.append(f"{where}: key 'keywords': {bad!r} are not words; use non-empty strings")
-    return Topic(topic_id, label.strip(), tuple(k.strip().lower() for k in keywords if k not in bad))
+    return Topic(topic_id, label.strip(), tuple(k.strip().lower() for k in keywords if k not in bad),
+                 tuple(k.strip().lower() for k in requires))
 
 
 def _parse_units(raw_units: Any, problems: list[str]) -> dict[str, tuple[str, ...]]:

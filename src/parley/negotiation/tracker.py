@@ -73,7 +73,8 @@ _RESPOND = re.compile(r"^(?:respon|repl)", re.IGNORECASE)
 _VIOLATE = re.compile(r"^(?:violat|breach)", re.IGNORECASE)
 _MEDIATE = re.compile(r"^(?:mediat|broker)", re.IGNORECASE)
 _COLLAPSE = re.compile(
-    r"\b(?:collaps\w*|broke(?: down)?|break down|broken down|called off|call off|abandon\w*|scrapp?\w*|"
+    r"\b(?:collaps\w*|broke(?!\s+off\b)(?:\s+down)?|break down|broken down|called off|call off|abandon\w*|"
+    r"scrapp?\w*|"
     r"fell apart|derail\w*)\b", re.IGNORECASE)
 _PARTIAL = re.compile(r"\b(?:partial|interim|first phase|first stage|initial|preliminary|limited|framework)\b",
                       re.IGNORECASE)
@@ -126,9 +127,11 @@ class _Ev:
 
 def _read_events(store: Store) -> list[_Ev]:
     found = []
-    for stored in store.stored_events(codes=_CODES, code_prefixes=_CODE_PREFIXES,
-                                      trigger_prefixes=_TRIGGER_PREFIXES):
-        event = stored.event
+    stored_events = store.stored_events(codes=_CODES, code_prefixes=_CODE_PREFIXES,
+                                        trigger_prefixes=_TRIGGER_PREFIXES)
+    memory = _name_memory([stored.event for stored in stored_events])
+    for stored in stored_events:
+        event = _recalled(stored.event, memory)
         if event.carried_by is not None:
             continue  # what a demand, offer or threat is about: its carrier is the move
         kind = _kind(event)
@@ -146,6 +149,59 @@ def _read_events(store: Store) -> list[_Ev]:
     for order, ev in enumerate(found):
         ev.order = order
     return found
+
+
+# A name's abbreviation given in brackets after it ("the Equatoria People's Liberation Movement (EPLM)"),
+# as the mention's span ends; and the words before a name that are no part of it.
+_ABBREVIATION = re.compile(r"\s*\(([A-Z][A-Z0-9&-]{1,9})\)?\s*$")
+_NOT_NAME = re.compile(r"^(?:the|a|an|rebel|armed|militant|insurgent)\s+", re.IGNORECASE)
+
+
+def _bare_name(text: str) -> str:
+    previous = None
+    while previous != text:
+        previous, text = text, _NOT_NAME.sub("", text.strip())
+    return text.removesuffix("'s").removesuffix("’s")
+
+
+def _name_memory(events: list[Event]) -> dict[str, ActorMention]:
+    """Names and bracketed abbreviations of coded actors, across the store's articles, where each names
+    one actor only: a later report that writes only "the EPLM" means the actor an earlier one coded."""
+    seen: dict[str, set[ActorMention]] = {}
+    for event in events:
+        for actor in (event.source, event.target):
+            if actor is None or actor_key(actor) is None:
+                continue
+            resolved = ActorMention("", 0, 0, actor.code, actor.name, actor.country, actor.sector)
+            text = actor.text
+            bracket = _ABBREVIATION.search(text)
+            if bracket:
+                seen.setdefault(bracket.group(1), set()).add(resolved)
+                text = text[:bracket.start()]
+            name = _bare_name(text)
+            if len(name.split()) >= 2 and name[:1].isupper():
+                seen.setdefault(name.lower(), set()).add(resolved)
+    return {key: next(iter(actors)) for key, actors in seen.items() if len(actors) == 1}
+
+
+def _recall(actor: ActorMention | None, memory: dict[str, ActorMention]) -> ActorMention | None:
+    """`actor` resolved from the memory when the coder could not tell who it is (no code, or a bare sector
+    without a country) and its text holds a remembered name or abbreviation; else None."""
+    if actor is None or actor_key(actor) is not None:
+        return None
+    name = _bare_name(actor.text)
+    known = memory.get(name.lower()) or next(
+        (memory[word] for word in name.split() if word.isupper() and word in memory), None)
+    if known is None:
+        return None
+    return replace(actor, code=known.code, name=known.name, country=known.country, sector=known.sector)
+
+
+def _recalled(event: Event, memory: dict[str, ActorMention]) -> Event:
+    source, target = _recall(event.source, memory), _recall(event.target, memory)
+    if source is None and target is None:
+        return event
+    return replace(event, source=source or event.source, target=target or event.target)
 
 
 # --- actors and kinds ---------------------------------------------------------------------------------
@@ -596,9 +652,11 @@ def _positions(tracked: list[_Tracked], names: dict[str, str], topics: TopicLexi
             continue
         actors = item.actors if move.kind == "agreement_signed" else [a.id for a in move.sources]
         statements: list[tuple[str, str, str | None, tuple[Any, ...]]] = []  # topic, text, via, quantities
-        topic = topics.topic_of(move.object)
-        if topic is not None:
-            statements.append((topic, move.object, None, move.quantities))
+        # A deal settles every issue it names; a demand, offer or refusal is filed under its first.
+        named = topics.topics_of(move.object) if stance == "agree" else tuple(filter(None, [topics.topic_of(
+            move.object)]))
+        if named:
+            statements.extend((topic, move.object, None, move.quantities) for topic in named)
         else:
             for ref in _referents(tracked[:i], item, by_move):
                 statements.append((ref.topic, move.object, ref.text, ref.quantities))
@@ -804,8 +862,9 @@ def _states(tracked: list[_Tracked], left_open: dict[str, str] | None = None,
         status = history[-1].status if history else None
         new: str | None = None
         if move.kind in HALTING_KINDS:
-            new = "collapsed" if _COLLAPSE.search(f"{move.trigger} {move.evidence}") or move.id in (collapsed or ()) \
-                else "suspended"
+            # "broke off the talks" is a walkout (suspended); "the talks broke down" an end (collapsed)
+            said = move.evidence if move.trigger in move.evidence else f"{move.trigger} {move.evidence}"
+            new = "collapsed" if _COLLAPSE.search(said) or move.id in (collapsed or ()) else "suspended"
         elif move.kind == "agreement_signed":
             text = " ".join(filter(None, (move.object, move.evidence)))
             new = "partial_agreement" if _PARTIAL.search(text) or move.id in (left_open or {}) else "agreement"

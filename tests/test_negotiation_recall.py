@@ -1,0 +1,67 @@
+"""The tracker across articles of one story: a group named in full with its abbreviation in one report and
+by the abbreviation alone in the next is one party; "broke off the talks" is a suspension and "the talks
+broke down" an end; a deal settles every issue it names; a withdrawal is of forces only when forces are
+named."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from parley.coder import Coder
+from parley.negotiation import default_topics, track
+from parley.store import Store, ingest
+from parley.types import Article
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("the withdrawal of the constitutional amendment bill", "governance"),
+    ("the withdrawal of a decree raising import duties on rice", "trade"),
+    ("the withdrawal of all foreign troops from the valley", "withdrawal"),
+    ("a complete withdrawal", "withdrawal"),
+    ("a pullback of heavy weapons", None),
+])
+def test_a_withdrawal_is_of_forces_only_when_forces_are_named(text: str, topic: str | None) -> None:
+    assert default_topics().topic_of(text) == topic
+
+
+def test_a_statement_names_every_topic_it_touches_first_named_first() -> None:
+    assert default_topics().topics_of("a truce and a power-sharing accord with a prisoner swap") == (
+        "ceasefire", "governance", "prisoners")
+    assert default_topics().topics_of("nothing of the kind") == ()
+
+
+def _articles(*texts: tuple[str, str]) -> list[Article]:
+    return [Article(id=f"hills-{i}", text=text, published=dt.date.fromisoformat(day), publisher="Ridge Wire")
+            for i, (day, text) in enumerate(texts)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("halt, status", [
+    ("The NHLF broke off the negotiations with the government on Wednesday, accusing troops of raiding "
+     "its camps.", "suspended"),
+    ("The talks between the government and the NHLF broke down on Wednesday after troops raided rebel camps.",
+     "collapsed"),
+])
+def test_a_group_known_by_its_abbreviation_stays_one_party_across_reports(coder: Coder, tmp_path: Path,
+                                                                         halt: str, status: str) -> None:
+    articles = _articles(
+        ("2026-06-02", "KAMPALA, June 2 - Uganda's government and the rebel Northern Hills Liberation Front (NHLF) "
+                       "began peace talks in Nairobi on Monday, with Kenya as mediator.\n\nThe rebels demand a "
+                       "general amnesty and a regional parliament."),
+        ("2026-06-12", halt),
+        ("2026-06-30", "Uganda's government and the NHLF signed a truce and power-sharing accord on Monday, "
+                       "giving the movement two seats in the cabinet."),
+    )
+    db = tmp_path / "t.duckdb"
+    ingest(articles, db=db, coder=coder)
+    with Store.open(db, read_only=True) as store:
+        boards = track(store)
+    assert len(boards) == 1
+    board = boards[0]
+    assert {r.actor.id for r in board.roles if r.role == "party"} == {"UGA", "UGAREB"}
+    assert [s.status for s in board.state_history][:2] == ["ongoing", status]
+    agreed = {p.topic for issue in board.issues for pp in issue.positions for p in pp.history if p.stance == "agree"}
+    assert {"ceasefire", "governance"} <= agreed
