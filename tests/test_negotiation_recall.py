@@ -65,3 +65,13 @@ def test_a_group_known_by_its_abbreviation_stays_one_party_across_reports(coder:
     assert [s.status for s in board.state_history][:2] == ["ongoing", status]
     agreed = {p.topic for issue in board.issues for pp in issue.positions for p in pp.history if p.stance == "agree"}
     assert {"ceasefire", "governance"} <= agreed
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, codes", [
+    ("The negotiating teams returned to Lome on Friday.", ["046"]),
+    ("Delegates of the two sides came back to Accra on Friday for a third round.", ["046"]),
+    ("Hundreds of displaced families returned to Lome on Friday.", []),
+])
+def test_negotiators_returning_to_the_venue_resume_the_talks(coder: Coder, text: str, codes: list[str]) -> None:
+    assert [e.cameo for e in coder.code(text, published="2026-03-06")] == codes

@@ -80,8 +80,7 @@ def test_mediators(boards, story):
     "iran_us_indirect",
     "ethiopia_eritrea_border",
     "venezuela_mexico_city",
-    pytest.param("mali_algiers", marks=pytest.mark.xfail(strict=True, reason="'negotiators for A and B returned "
-                                                        "to Algiers' is no resumption")),
+    "mali_algiers",
     "eu_india_tariffs", "sudan_jeddah", "kenya_teachers",
 ])
 def test_state_history(boards, story):

@@ -40,7 +40,8 @@ _TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday",
                          "weekend", "morning", "afternoon", "evening", "night", "eve", "occasion", "anniversary"})
 POS_VALUES = ("VERB", "NOUN", "ADJ")
 PATTERN_KEYS = frozenset(
-    {"id", "lemma", "pos", "obj", "obj_mod", "prep", "particle", "xcomp", "cameo", "target", "reciprocal", "args"}
+    {"id", "lemma", "pos", "obj", "obj_mod", "prep", "particle", "xcomp", "subj", "cameo", "target", "reciprocal",
+     "args"}
 )
 # `cameo: none`: a fixed phrase that looks like an event verb but is none ("plead guilty"); being more
 # specific than the verb's event patterns, it wins over them.
@@ -80,6 +81,7 @@ class PredicateFeatures:
     xcomp: str | None = None
     obj_actor: bool | None = None   # whether the object names an actor or a person; None when not known
     small_clause: bool = False      # an opinion frame: "considered the deal acceptable", "deemed him a risk"
+    subj: str | None = None         # the lemma of the subject's head ("negotiators returned to Algiers")
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +120,7 @@ class Pattern:
     source_class: str | None = None    # `args: {source: <class>}`
     no_small_clause: bool = False      # `args: {clause: none}`: no opinion frame ("considered it unwise")
     obj_required: bool = False         # `args: {obj: any}`: the verb must have an object ("declined the offer")
+    subj: frozenset[str] | None = None  # lemma(s) of the subject's head ("negotiators", "delegation")
 
     def score(self, f: PredicateFeatures) -> tuple[int, int, int, int] | None:
         """A sort key for how specifically this pattern fits `f`, or None when it does not fit.
@@ -143,8 +146,10 @@ class Pattern:
             return None   # "support has declined": the word in another sense
         if self.no_small_clause and f.small_clause:
             return None   # "considered the deal acceptable": an opinion, not a deliberation
+        if self.subj is not None and f.subj not in self.subj:
+            return None
         # Every constraint fits: count them, and those that name their words.
-        words = (self.word, self.obj, self.obj_mod, self.xcomp)
+        words = (self.word, self.obj, self.obj_mod, self.xcomp, self.subj)
         n = sum(constraint is not None for constraint in words) + len(self.preps)
         listed = n - sum(allowed is None for _, allowed in self.preps)
         return (n, listed, head, -self.rank)
@@ -494,6 +499,7 @@ def _compile_pattern(raw: Any, index: int, lines: dict[int, int], onto: Ontology
     obj = _optional_set(raw, "obj", where, problems)
     obj_mod = _optional_set(raw, "obj_mod", where, problems)
     xcomp = _optional_set(raw, "xcomp", where, problems)
+    subj = _optional_set(raw, "subj", where, problems)
     preps = _preps(raw, where, problems)
     cameo = raw.get("cameo")
     obj_kind, source_class, no_small_clause = _args(raw, where, problems)
@@ -528,6 +534,7 @@ def _compile_pattern(raw: Any, index: int, lines: dict[int, int], onto: Ontology
             rank=rank,
             source=path,
             obj_actor=obj_kind == "actor",
+            subj=subj,
             obj_required=obj_kind == "any",
             source_class=source_class,
             no_small_clause=no_small_clause,

@@ -94,7 +94,7 @@ class Arguments:
                                  preps=tuple(preps), xcomp=xcomp,
                                  obj_actor=obj is not None and (self.names_party(obj) or self._holds_named(obj)
                                                                 or obj.like_num),   # "killed at least 12"
-                                 small_clause=_small_clause(verb))
+                                 small_clause=_small_clause(verb), subj=_subject_lemma(verb))
 
     def noun_features(self, noun: Token) -> PredicateFeatures:
         """What the lexicon matches an event noun on: lemma, modifiers, prepositions, its "of" object."""
@@ -750,3 +750,12 @@ def scheduled_by(head: Token, cues: Cues) -> bool:
     if lemma not in cues.future_governors and head.lower_ not in cues.future_governors:
         return False
     return head.dep_ == "acomp" or head.pos_ == "ADJ" or any(c.dep_ == "auxpass" for c in head.children)
+
+
+def _subject_lemma(verb: Token) -> str | None:
+    """The lemma of the verb's subject head (of the first conjunct's, for a conjoined verb)."""
+    head = verb
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject.lemma_.lower() if subject is not None else None
