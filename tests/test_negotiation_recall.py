@@ -21,6 +21,8 @@ from parley.types import Article
     ("the withdrawal of a decree raising import duties on rice", "trade"),
     ("the withdrawal of all foreign troops from the valley", "withdrawal"),
     ("a complete withdrawal", "withdrawal"),
+    ("to withdraw from the occupied districts", "withdrawal"),
+    ("it would not withdraw from the riverside neighbourhoods", "withdrawal"),
     ("a pullback of heavy weapons", None),
 ])
 def test_a_withdrawal_is_of_forces_only_when_forces_are_named(text: str, topic: str | None) -> None:
