@@ -77,3 +77,20 @@ def test_a_group_known_by_its_abbreviation_stays_one_party_across_reports(coder:
 ])
 def test_negotiators_returning_to_the_venue_resume_the_talks(coder: Coder, text: str, codes: list[str]) -> None:
     assert [e.cameo for e in coder.code(text, published="2026-03-06")] == codes
+
+
+@pytest.mark.slow
+def test_asking_for_sanctions_to_be_lifted_is_a_demand_to_ease_them(coder: Coder) -> None:
+    events = coder.code("Minsk wants the European embargo on potash lifted before any talks.", published="2026-03-06")
+    assert ("1054", None) in {(e.cameo, e.modality) for e in events}
+    assert "110" not in {e.cameo for e in events}
+    more = coder.code("The senator wants tougher sanctions on the junta.", published="2026-03-06")
+    assert [e.cameo for e in more] == ["110"]
+
+
+@pytest.mark.slow
+def test_what_is_offered_is_kept_when_it_is_no_event_of_its_own(coder: Coder) -> None:
+    events = coder.code("The ministry offered to keep the border clinics open through the winter.",
+                        published="2026-03-06")
+    offer = next(e for e in events if e.trigger.text == "offered")
+    assert offer.object is not None and offer.object.text.startswith("to keep the border clinics open")

@@ -21,7 +21,6 @@ STATE_SECTORS = ("GOV", "MIL", "COP", "JUD", "LEG")
 
 # (story, aspect) the tracker does not get yet, with why
 NOT_YET = {
-    ("iran_e3_nuclear", "gaps"): "the positions on nuclear and sanctions are not filed as open",
 }
 
 

@@ -76,6 +76,8 @@ class _Frame:
     rule: str | None = None
     addressees: list[Token] | None = None
     predicate_obj: Token | None = None
+    content: Token | None = None   # a complement that is no event of its own: what is offered or demanded
+
 
 
 class ClauseAnalyzer:
@@ -310,7 +312,7 @@ class ClauseAnalyzer:
         """Targets, code rewrites and the clause itself."""
         policy, trigger, head = self.policy, frame.trigger, frame.head
         code = frame.match.code
-        object_token = next((o for o in frame.objs if not self.args.is_actor_like(o)), None)
+        object_token = frame.content or next((o for o in frame.objs if not self.args.is_actor_like(o)), None)
         if object_token is not None and object_token.tag_ in ("WDT", "WP") and object_token.head.dep_ == "relcl":
             object_token = object_token.head.head   # "a withdrawal, which Addis Ababa rejected": the withdrawal
             if object_token.dep_ == "pobj" and object_token.head.dep_ == "prep" \
@@ -378,8 +380,10 @@ class ClauseAnalyzer:
         trigger = verb if match.pattern_id == control.id else comp
         # A control verb ("appealed to help", "agreed to back") is an actor's act: the complement's
         # requirement on its own source does not apply.
+        # "offered to let inspectors visit two sites": the complement, no event of its own, is what is offered
+        content = comp if own_match is None and comp.pos_ in ("VERB", "AUX") and comp.dep_ == "xcomp" else None
         carriers = self._finish(_Frame(trigger, verb, replace(match, code=code, source_class=None), sources, objs,
-                                       negated, modality, rule=rule), verb)
+                                       negated, modality, rule=rule, content=content), verb)
         content = _content_modality(control, verb)
         if content is None or own_match is None or negated or not carriers or own_match.code.startswith("01"):
             return carriers

@@ -199,7 +199,7 @@ def repair_detached_apposition(sent: Span) -> None:
         verb = token.head
         if name.pos_ != "PROPN" or not name.ent_type_ or name.i < verb.i or name.i > token.i:
             continue
-        holder = next((c for c in verb.children if c is not token and c.left_edge.i <= name.i <= c.right_edge.i),
+        holder = next((c for c in verb.children if c.i != token.i and c.left_edge.i <= name.i <= c.right_edge.i),
                       None)
         if holder is None or any(a.i == token.i for a in name.ancestors):
             continue

@@ -67,7 +67,7 @@ class Arguments:
         children = list(verb.children) + (list(loose.children) if loose is not None else [])
         for child in children:
             dep = child.dep_
-            if dep == "prt" or child is loose:
+            if dep == "prt" or (loose is not None and child.i == loose.i):
                 particle = child.lower_
             elif dep in ("prep", "agent"):
                 pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
@@ -83,6 +83,9 @@ class Arguments:
                 if child.dep_ == "prep" and child.lower_ == "between":
                     pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                     preps.append(("between", pobj.lemma_.lower() if pobj is not None else None))
+        if xcomp is None and obj is not None and obj.dep_ == "nsubj" and obj.head.head.i == verb.i \
+                and obj.head.dep_ == "ccomp" and obj.head.tag_ == "VBN":
+            xcomp = obj.head.lemma_.lower()   # "wants the sanctions lifted": what should become of the object
         if xcomp is None:
             # "phoned the minister on Sunday to thank her": a purpose infinitive the parser hung loosely
             purpose = next((c for c in verb.children if c.pos_ == "VERB" and purpose_infinitive(c)), None)
@@ -755,7 +758,7 @@ def scheduled_by(head: Token, cues: Cues) -> bool:
 def _subject_lemma(verb: Token) -> str | None:
     """The lemma of the verb's subject head (of the first conjunct's, for a conjoined verb)."""
     head = verb
-    while head.dep_ == "conj" and head.head is not head:
+    while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
     subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subject.lemma_.lower() if subject is not None else None
