@@ -381,9 +381,9 @@ class ClauseAnalyzer:
         # A control verb ("appealed to help", "agreed to back") is an actor's act: the complement's
         # requirement on its own source does not apply.
         # "offered to let inspectors visit two sites": the complement, no event of its own, is what is offered
-        content = comp if own_match is None and comp.pos_ in ("VERB", "AUX") and comp.dep_ == "xcomp" else None
+        offered = comp if own_match is None and comp.pos_ in ("VERB", "AUX") and comp.dep_ == "xcomp" else None
         carriers = self._finish(_Frame(trigger, verb, replace(match, code=code, source_class=None), sources, objs,
-                                       negated, modality, rule=rule, content=content), verb)
+                                       negated, modality, rule=rule, content=offered), verb)
         content = _content_modality(control, verb)
         if content is None or own_match is None or negated or not carriers or own_match.code.startswith("01"):
             return carriers
