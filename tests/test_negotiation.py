@@ -278,3 +278,19 @@ def test_what_is_to_be_undone_reads_as_its_undoing(trigger, obj, shown):
     from parley.negotiation.tracker import _removal
 
     assert _removal(trigger, obj) == shown
+
+
+@pytest.mark.parametrize("source, target, cameo, trigger, listed", [
+    (_actor("the tobacco firm", "GTMBUS", "GTM", "BUS"), _actor("Guatemala", "GTMGOV", "GTM", "GOV"), "046",
+     "negotiated", False),
+    (_actor("Madrid", "ESPGOV", "ESP", "GOV"), _actor("the villagers", "ESPCVL", "ESP", "CVL"), "164", "broke", False),
+    (_actor("Managua", "NICGOV", "NIC", "GOV"), _actor("the gang", "NICREB", "NIC", "REB"), "0831", "accepted",
+     False),
+    (USA, HAMAS, "046", "negotiated", True),
+])
+def test_one_act_alone_is_a_process_only_when_it_is_talks_between_parties_to_a_dispute(
+        tmp_path, source, target, cameo, trigger, listed):
+    store = _store(tmp_path, {"a1": [_event("a1", 0, source, target, cameo, trigger, date="2025-05-16",
+                                            obj="the talks")]})
+    with store:
+        assert bool(find_processes(store)) is listed

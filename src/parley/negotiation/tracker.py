@@ -1169,8 +1169,27 @@ _TALK_KINDS = frozenset({"negotiation", "talks_resumed", "talks_halted", "mediat
 def _shows_talks(board: Board) -> bool:
     """Whether a process shows talks: a move of talks (negotiating, resuming, halting, mediating, sending or
     recalling a delegation) or one whose words name talks, a ceasefire or a peace process."""
-    return any(m.kind in _TALK_KINDS or _TALKS_CUE.search(" ".join(filter(None, (m.trigger, m.object, m.evidence))))
-               for m in board.moves)
+    news = [m for m in board.moves if not m.background]
+    if len(news) < 2 and not (news and _is_talks(news[0]) and news[0].kind not in ("concession", "rejection")
+                              and all(_may_negotiate(r.actor.id) for r in board.roles if r.role == "party")):
+        # one act alone is a process only when it is talks (or their deal) between states, international bodies or
+        # armed and political groups ("Russia and Ukraine negotiated"); "a company negotiated the purchase",
+        # "the two sides broke off their ...", a truce mentioned in passing are no process a reader would follow
+        return False
+    return any(_is_talks(m) for m in board.moves)
+
+
+def _is_talks(move: Move) -> bool:
+    return move.kind in _TALK_KINDS or bool(_TALKS_CUE.search(" ".join(filter(None, (move.trigger, move.object,
+                                                                                     move.evidence)))))
+
+
+# Sectors of actors who take part in talks without being parties to a conflict or a political dispute
+_NOT_NEGOTIATING_SECTORS = ("BUS", "CVL", "CRM", "EDU", "MED", "HLH", "JRN", "REF", "ELI")
+
+
+def _may_negotiate(actor_id: str) -> bool:
+    return not (len(actor_id) >= 3 and actor_id[-3:] in _NOT_NEGOTIATING_SECTORS)
 
 
 def find_processes(store: Store, *, topics: TopicLexicon | None = None,
