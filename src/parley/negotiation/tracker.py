@@ -1011,6 +1011,7 @@ def _roles(proc: _Proc, tracked: list[_Tracked], parties: list[str], names: dict
 
 def _names(events: list[_Ev]) -> dict[str, str]:
     from parley.actors.countries import country_name
+    from parley.actors.kb import SECTORS
 
     counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for ev in events:
@@ -1023,6 +1024,9 @@ def _names(events: list[_Ev]) -> dict[str, str]:
             names[key] = country_name(key) or max(seen, key=lambda n: (seen[n], n))
         else:
             names[key] = max(seen, key=lambda n: (seen[n], n))
+            country = country_name(key[:3]) if len(key) == 6 and key[3:] in SECTORS else None
+            if country and names[key] in SECTORS.values():
+                names[key] = f"{names[key]} ({country})"   # "Rebels (Colombia)", not a bare "Rebels"
     return names
 
 
