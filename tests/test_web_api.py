@@ -501,3 +501,9 @@ def test_ingest_into_a_served_store_hands_batches_to_the_inbox(tmp_path: Path, f
         assert len(Inbox(path).pending()) == 1
         assert c.post("/api/v1/inbox/merge").json()["coded"] == 3
         assert c.get("/api/v1/articles").json()["total"] == 3
+
+
+def test_a_series_over_centuries_by_day_is_refused_not_a_crash(client: TestClient) -> None:
+    response = client.get("/api/v1/series?freq=day&date_from=0001-01-01&date_to=9999-12-31")
+    assert "narrow the dates" in _error(response, 400)
+    assert client.get("/api/v1/series?freq=year&date_from=0001-01-01&date_to=9999-12-31").status_code == 200

@@ -36,6 +36,9 @@ __all__ = [
 ]
 
 FREQUENCIES = ("day", "week", "month", "year")
+#: The most periods a time series holds (a stray date far from the rest cannot make it explode).
+MAX_PERIODS = 20_000
+_FREQ_DAYS = {"day": 1, "week": 7, "month": 28, "year": 365}
 
 # Columns of `query_events` (one row per mention): the `events` table without `event_json`, with the
 # mention's cluster and its article's metadata after the ids. Explicit, so the result is a contract
@@ -485,16 +488,23 @@ def time_series(store: Store, *, actor: str | None = None, dyad: tuple[str, str]
         (zero counts, null mean), or over the whole range `date_from`..`date_to` when given: `period`
         (DATE, the first day), `events`, `q1`..`q4` (INT64), `goldstein_mean`, `goldstein_sum` (DOUBLE).
         Undated events are not counted; in a daily or weekly series neither are events dated only to a
-        month or a year ("in March", "last year"), which count in monthly and yearly series only.
+        month or a year ("in March", "last year"), which count in monthly and yearly series only. At
+        most `MAX_PERIODS` periods from the first.
 
     Raises:
-        BadOption: an unknown `freq`.
+        BadOption: an unknown `freq`, or a `date_from`..`date_to` range of more than `MAX_PERIODS`.
         BadFilter: an impossible filter value.
         UnknownFilter: an unknown filter name.
     """
     if freq not in FREQUENCIES:
         raise BadOption(f"freq must be one of {', '.join(FREQUENCIES)}, not {freq!r}", option="freq", value=freq)
     flt = EventFilter.of(filters, **_given(actor=actor, dyad=dyad), **more)
+    if isinstance(flt.date_from, dt.date) and isinstance(flt.date_to, dt.date):
+        asked = (flt.date_to - flt.date_from).days // _FREQ_DAYS[freq] + 1
+        if asked > MAX_PERIODS:
+            raise BadOption(f"{flt.date_from}..{flt.date_to} is about {asked:,} periods of a {freq}; a series has at "
+                            f"most {MAX_PERIODS:,}: narrow the dates or count per a longer period", option="freq",
+                            value=freq)
     counted, params = _counted(flt, by_cluster, day_dated=freq in ("day", "week"))
     # The range asked for, else the periods with events (dates are checked `dt.date`s: no user text).
     lo = "min(period)" if flt.date_from is None else \
@@ -515,7 +525,10 @@ def time_series(store: Store, *, actor: str | None = None, dyad: tuple[str, str]
         periods AS (
             SELECT CAST(p AS DATE) AS period
             FROM (SELECT {lo} AS lo, {hi} AS hi FROM buckets) b,
-                 generate_series(CAST(b.lo AS TIMESTAMP), CAST(b.hi AS TIMESTAMP), INTERVAL 1 {freq}) g(p)
+                 generate_series(CAST(b.lo AS TIMESTAMP),
+                                 least(CAST(b.hi AS TIMESTAMP),
+                                       CAST(b.lo AS TIMESTAMP) + {MAX_PERIODS - 1} * INTERVAL 1 {freq}),
+                                 INTERVAL 1 {freq}) g(p)
             WHERE b.lo IS NOT NULL
         )
         SELECT p.period,

@@ -203,8 +203,8 @@ def _handlers(app: FastAPI) -> None:
     @app.exception_handler(StoreError)
     async def store_error(request: Request, e: StoreError) -> Response:
         log.error("store error: %s", e)
-        return answer(request, 503, f"the store cannot be read now: {e.message}; `parley check` tells if it is "
-                                    "damaged")
+        first = e.message.strip().splitlines()[0] if e.message.strip() else "database error"
+        return answer(request, 503, f"the store cannot be read now: {first}")
 
     @app.exception_handler(ParleyError)
     async def parley_error(request: Request, e: ParleyError) -> Response:
