@@ -348,6 +348,7 @@ def build(path: str, n_events: int, n_articles: int, seed: int = 14) -> dict[str
     links = tuple(zip(event_ids, (cluster_ids[c] for c in cl), strict=True))
 
     with Store.open(path, memory_limit="4GB") as store, store._transaction():
+        store.con.execute("SET enable_progress_bar = false")
         store._insert("articles", articles)
         columns = ", ".join(f'"{n}"' for n in event_table.column_names if n != "event_json")
         with store._registered(event_table) as batch:
@@ -505,6 +506,10 @@ class Timings:
     """Latencies (seconds) per call, with the filter each was made with."""
 
     samples: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+    failures: dict[str, list[str]] = field(default_factory=dict)
+
+    def fail(self, label: str, what: str) -> None:
+        self.failures.setdefault(label, []).append(what)
 
     def add(self, label: str, what: str, seconds: float) -> None:
         self.samples.setdefault(label, []).append((what, seconds))
@@ -537,7 +542,8 @@ def run_calls(client: Any, plan: list[Call], flts: dict[str, dict[str, str]], cl
                 body = response.content
                 seconds = time.perf_counter() - t
                 if response.status_code != 200:
-                    raise SystemExit(f"{path} {params}: {response.status_code} {body[:300]!r}")
+                    timings.fail(call.label, f"{path} {params}: {response.status_code} {body[:160]!r}")
+                    continue
                 timings.add(call.label, what, seconds)
             if stop():
                 return
@@ -547,11 +553,19 @@ def print_table(title: str, timings: Timings, bare: dict[str, float] | None = No
     print(f"\n{title}")
     extra = "  query only p50" if bare else ""
     print(f"{'call':30s} {'n':>4s} {'p50 ms':>8s} {'p95 ms':>8s} {'max ms':>8s}  {'slowest filter':24s}{extra}")
-    for label, samples in timings.samples.items():
-        p50, p95, worst, slowest = timings.row(label)
+    for label in dict.fromkeys([*timings.samples, *timings.failures]):
+        samples = timings.samples.get(label)
         tail = f"  {bare[label] * 1000:10.1f}" if bare and label in bare else ""
+        failed = len(timings.failures.get(label, ()))
+        tail += f"  {failed} failed" if failed else ""
+        if not samples:
+            print(f"{label:30s} {0:4d} {'':8s} {'':8s} {'':8s}  {'':24s}{tail}")
+            continue
+        p50, p95, worst, slowest = timings.row(label)
         print(f"{label:30s} {len(samples):4d} {p50 * 1000:8.1f} {p95 * 1000:8.1f} {worst * 1000:8.1f}  "
               f"{slowest:24s}{tail}")
+    for label, failures in timings.failures.items():
+        print(f"  {label}: {len(failures)} failed, e.g. {failures[0]}")
 
 
 def bare_queries(path: str, flts: dict[str, dict[str, str]], reps: int) -> dict[str, float]:
