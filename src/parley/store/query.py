@@ -426,13 +426,28 @@ def select_events(store: Store, flt: EventFilter, *, clusters: bool = False, lim
     if clusters:
         body, params = _matching_clusters(flt)
         columns = ", ".join(f"c.{name}" for name in CLUSTER_COLUMNS)
-        sql = f"SELECT {columns} {body} ORDER BY c.date_start NULLS LAST, c.cluster_id {page}"
+        order = "date_start NULLS LAST, {p}cluster_id"
+        if limit is None:
+            sql = f"SELECT {columns} {body} ORDER BY c.{order.format(p='c.')} {page}"
+        else:
+            # A page: sort only the keys of the matching rows, then read the whole rows of that page.
+            sql = (f"WITH page AS (SELECT c.cluster_id, c.date_start {body} ORDER BY c.{order.format(p='c.')} "
+                   f"{page}) SELECT {columns} FROM page p JOIN event_clusters c ON c.cluster_id = p.cluster_id "
+                   f"ORDER BY p.{order.format(p='p.')}")
         return _arrow(store, sql, params)
     body, params = _matching_mentions(flt, articles=True)
     columns = ", ".join(["e.event_id", "m.cluster_id", "e.article_id", "m.publisher", "m.published", "a.url",
                          "a.title", *(f"e.{name}" for name in _EVENT_FIELDS)])
-    sql = (f"SELECT {columns} {body} ORDER BY m.date NULLS LAST, a.ingest_seq, e.sentence_index, "
-           f"e.trigger_start, e.event_id {page}")
+    order = "m.date NULLS LAST, a.ingest_seq, e.sentence_index, e.trigger_start, e.event_id"
+    if limit is None:
+        return _arrow(store, f"SELECT {columns} {body} ORDER BY {order} {page}", params)
+    # A page: sort only the keys of the matching mentions (no wide columns through the joins and the sort),
+    # then read the whole rows of the page's mentions, in the same order.
+    sql = (f"WITH page AS (SELECT e.event_id, m.date AS k_date, a.ingest_seq AS k_seq, "
+           f"e.sentence_index AS k_sentence, e.trigger_start AS k_trigger {body} ORDER BY {order} {page}) "
+           f"SELECT {columns} FROM page p JOIN events e ON e.event_id = p.event_id "
+           "JOIN cluster_mentions m ON m.event_id = e.event_id JOIN articles a ON a.id = e.article_id "
+           "ORDER BY p.k_date NULLS LAST, p.k_seq, p.k_sentence, p.k_trigger, p.event_id")
     return _arrow(store, sql, params)
 
 

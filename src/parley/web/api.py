@@ -132,8 +132,9 @@ def table_response(rows: Iterable[dict[str, Any]], fmt: str, *, name: str, extra
 
 @router.get("/meta", summary="Totals, coverage by outlet and freshness of the store")
 def meta(request: Request, q: Filters) -> dict[str, Any]:
-    with _server(request).reader() as store:
-        view = data.overview(store, q.filters, freq="year")
+    server = _server(request)
+    with server.reader() as store:
+        view = data.overview(store, q.filters, freq="year", cache=server.cached)
     view.pop("series")
     return view
 
@@ -141,8 +142,9 @@ def meta(request: Request, q: Filters) -> dict[str, Any]:
 @router.get("/overview", summary="Counts over time by quad class, with totals and coverage",
             dependencies=[Depends(_view("freq", "unit"))])
 def overview(request: Request, q: Filters, freq: Freq = "week", unit: Unit = "events") -> dict[str, Any]:
-    with _server(request).reader() as store:
-        return data.overview(store, q.filters, freq=freq, unit=unit)
+    server = _server(request)
+    with server.reader() as store:
+        return data.overview(store, q.filters, freq=freq, unit=unit, cache=server.cached)
 
 
 @router.get("/series", summary="Time series of the filtered events",
@@ -160,8 +162,9 @@ def series(request: Request, q: Filters, freq: Freq = "month", unit: Unit = "eve
             dependencies=[Depends(_view("limit", "offset", "format"))])
 def events(request: Request, q: Filters, limit: Limit = 50, offset: Offset = 0, format: Format = "json"
            ) -> Response:
-    with _server(request).reader() as store:
-        page = data.events_page(store, q.filters, clusters=False, limit=limit, offset=offset)
+    server = _server(request)
+    with server.reader() as store:
+        page = data.events_page(store, q.filters, clusters=False, limit=limit, offset=offset, cache=server.cached)
     return table_response(page.pop("rows"), format, name="events", extra=page)
 
 
@@ -169,8 +172,9 @@ def events(request: Request, q: Filters, limit: Limit = 50, offset: Offset = 0, 
             dependencies=[Depends(_view("limit", "offset", "format"))])
 def clusters(request: Request, q: Filters, limit: Limit = 50, offset: Offset = 0, format: Format = "json"
              ) -> Response:
-    with _server(request).reader() as store:
-        page = data.events_page(store, q.filters, clusters=True, limit=limit, offset=offset)
+    server = _server(request)
+    with server.reader() as store:
+        page = data.events_page(store, q.filters, clusters=True, limit=limit, offset=offset, cache=server.cached)
     return table_response(page.pop("rows"), format, name="clusters", extra=page)
 
 

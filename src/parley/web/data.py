@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
 import pyarrow as pa
@@ -42,6 +42,8 @@ __all__ = [
 ]
 
 MAX_LIMIT = 1000
+#: A cache of values per store version (`Server.cached`): `cache(key, compute)` gives `compute()`, once.
+Cache = Callable[[Hashable, Callable[[], int]], int]
 UNITS = ("events", "reports")
 _PERIOD_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 
@@ -64,7 +66,15 @@ def rows(table: pa.Table) -> list[dict[str, Any]]:
 # ---- overview ---------------------------------------------------------------------------------------
 
 
-def overview(store: Store, flt: EventFilter, *, freq: str = "week", unit: str = "events") -> dict[str, Any]:
+def _count(store: Store, flt: EventFilter, *, clusters: bool, cache: Cache | None) -> int:
+    """`count_events`, through the cache when there is one (a filter's total is the same on every page)."""
+    if cache is None:
+        return count_events(store, flt, clusters=clusters)
+    return cache(("count", flt, clusters), lambda: count_events(store, flt, clusters=clusters))
+
+
+def overview(store: Store, flt: EventFilter, *, freq: str = "week", unit: str = "events",
+             cache: Cache | None = None) -> dict[str, Any]:
     """Counts over time (by quad class, with mean Goldstein), totals, coverage by outlet and freshness.
 
     Args:
@@ -72,11 +82,12 @@ def overview(store: Store, flt: EventFilter, *, freq: str = "week", unit: str = 
         flt: which events.
         freq: "day", "week", "month" or "year".
         unit: "events" (each merged event once) or "reports" (every mention in every article).
+        cache: where to keep the totals for the store's version (`Server.cached`).
     """
     series = time_series(store, freq=freq, by_cluster=unit == "events", filters=flt)
     totals = {
-        "events": count_events(store, flt, clusters=True),
-        "reports": count_events(store, flt),
+        "events": _count(store, flt, clusters=True, cache=cache),
+        "reports": _count(store, flt, clusters=False, cache=cache),
     }
     outlets = _arrow(store, """
         SELECT coalesce(publisher, '(unknown)') AS publisher, count(*) AS articles,
@@ -99,12 +110,13 @@ def overview(store: Store, flt: EventFilter, *, freq: str = "week", unit: str = 
 
 
 def events_page(store: Store, flt: EventFilter, *, clusters: bool = True, limit: int = 50,
-                offset: int = 0) -> dict[str, Any]:
-    """One page of merged events (`clusters`) or of reports, in a stable order, with the total."""
+                offset: int = 0, cache: Cache | None = None) -> dict[str, Any]:
+    """One page of merged events (`clusters`) or of reports, in a stable order, with the total (kept in
+    `cache` for the store's version when given: every page of a filter has the same total)."""
     if not 0 < limit <= MAX_LIMIT:
         raise BadFilter(f"limit must be between 1 and {MAX_LIMIT}, not {limit}", option="limit", value=limit)
     table = select_events(store, flt, clusters=clusters, limit=limit, offset=offset)
-    return {"total": count_events(store, flt, clusters=clusters), "limit": limit, "offset": offset,
+    return {"total": _count(store, flt, clusters=clusters, cache=cache), "limit": limit, "offset": offset,
             "rows": rows(table)}
 
 

@@ -78,8 +78,9 @@ def overview_page(request: Request) -> HTMLResponse:
     q = _query(request, "freq", "unit")
     freq = _choice(q, "freq", ("day", "week", "month"), "week")
     unit = _choice(q, "unit", data.UNITS, "events")
-    with _server(request).reader() as store:
-        view = data.overview(store, q.filters, freq=freq, unit=unit)
+    server = _server(request)
+    with server.reader() as store:
+        view = data.overview(store, q.filters, freq=freq, unit=unit, cache=server.cached)
         actors = data.rows(_top_actors(store, q))
     return _render(request, "overview.html", q, "Overview", view=view, actors=actors, freq=freq, unit=unit,
                    api=q.url("/api/v1/overview"))
@@ -97,8 +98,10 @@ def events_page(request: Request) -> HTMLResponse:
     unit = _choice(q, "unit", data.UNITS, "events")
     limit = q.view_int("limit", 50, low=1, high=data.MAX_LIMIT)
     offset = q.view_int("offset", 0, low=0)
-    with _server(request).reader() as store:
-        page = data.events_page(store, q.filters, clusters=unit == "events", limit=limit, offset=offset)
+    server = _server(request)
+    with server.reader() as store:
+        page = data.events_page(store, q.filters, clusters=unit == "events", limit=limit, offset=offset,
+                                cache=server.cached)
     endpoint = "/api/v1/clusters" if unit == "events" else "/api/v1/events"
     return _render(request, "events.html", q, "Events", page=page, unit=unit, limit=limit, offset=offset,
                    api=q.url(endpoint, unit=None))
@@ -119,9 +122,10 @@ def event_page(request: Request, cluster_id: str) -> Response:
 def map_page(request: Request) -> HTMLResponse:
     q = _query(request, "unit")
     unit = _choice(q, "unit", data.UNITS, "events")
-    with _server(request).reader() as store:
+    server = _server(request)
+    with server.reader() as store:
         view = data.map_view(store, q.filters, unit=unit)
-        listed = data.events_page(store, q.filters, clusters=True, limit=20)
+        listed = data.events_page(store, q.filters, clusters=True, limit=20, cache=server.cached)
     return _render(request, "map.html", q, "Map", view=view, unit=unit, listed=listed,
                    api=q.url("/api/v1/map", unit=None))
 

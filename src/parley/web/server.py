@@ -12,8 +12,8 @@ import json
 import logging
 import os
 import threading
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Hashable, Iterator
+from typing import Any, TypeVar
 
 from parley.errors import ParleyError
 from parley.store import IngestReport, Store
@@ -22,6 +22,8 @@ from parley.web.inbox import Inbox, server_marker
 __all__ = ["Server"]
 
 log = logging.getLogger("parley.web")
+T = TypeVar("T")
+_CACHE_SIZE = 512
 
 
 class Server:
@@ -37,6 +39,9 @@ class Server:
         self.version = 0  # bumped after every write: keys the caches below
         self._boards: tuple[int, list[Any]] | None = None
         self._boards_lock = threading.Lock()
+        self._cache: dict[Hashable, Any] = {}
+        self._cache_version = 0
+        self._cache_lock = threading.Lock()
         self._coder: Any = None
         self._coder_lock = threading.Lock()
         self._stop = threading.Event()
@@ -60,6 +65,28 @@ class Server:
                 cursor.execute("ROLLBACK")
             finally:
                 cursor.close()
+
+    def cached(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """`compute()` once per store version and key (e.g. the total of a filter, for every page of it).
+
+        A value is kept only when no write ran while it was computed (none held the write lock at the
+        start or the end, and the version did not move), so it is what the store held at that version.
+        """
+        version = self.version
+        writing = self.write_lock.locked()
+        with self._cache_lock:
+            if self._cache_version == version and key in self._cache:
+                value: T = self._cache[key]
+                return value
+        value = compute()
+        if not writing and not self.write_lock.locked() and self.version == version:
+            with self._cache_lock:
+                if self._cache_version != version:
+                    self._cache, self._cache_version = {}, version
+                if len(self._cache) >= _CACHE_SIZE:
+                    self._cache.clear()
+                self._cache[key] = value
+        return value
 
     def boards(self) -> list[Any]:
         """The negotiation boards of the store, tracked once per store version."""
