@@ -483,9 +483,11 @@ def _store_sources(sources: Sequence[str], *, published: dt.date | None) -> Iter
               help="Token every writing endpoint requires (also from $PARLEY_TOKEN); required with --allow-remote.")
 @click.option("--max-body", type=click.IntRange(min=1024), default=5 * 1024 * 1024, show_default=True,
               help="Largest request body accepted, in bytes.")
+@click.option("--memory-limit", default="2GB", show_default=True,
+              help="DuckDB's memory limit for the served store (e.g. 4GB).")
 @_DEBUG_OPTION
 def serve_command(db: str, host: str, port: int, allow_remote: bool, token: str | None, max_body: int,
-                  debug: bool) -> None:
+                  memory_limit: str, debug: bool) -> None:
     """Serve the store at --db: the web dashboard and the REST API (docs/web.md).
 
     The server owns the store while it runs; `parley ingest --db` the same file still works: it hands
@@ -507,7 +509,8 @@ def serve_command(db: str, host: str, port: int, allow_remote: bool, token: str 
             from parley.errors import MissingExtra
 
             raise MissingExtra("parley serve", extra="web", module=e.name or "fastapi") from e
-        app = create_app(db, token=token, allowed_hosts=LOOPBACK_HOSTS if loopback else None, max_body=max_body)
+        app = create_app(db, token=token, allowed_hosts=LOOPBACK_HOSTS if loopback else None, max_body=max_body,
+                         memory_limit=memory_limit)
     _echo_err(f"parley: serving {db} on http://{host}:{port}/ (API docs at /docs); Ctrl-C stops")
     uvicorn.run(app, host=host, port=port, log_level="info" if debug else "warning", server_header=False)
 

@@ -25,7 +25,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from parley.errors import BadOption, MissingExtra, ParleyError, StoreError, UnknownProcess
 from parley.web.api import ApiError, router
-from parley.web.server import Server
+from parley.web.server import DEFAULT_SERVE_MEMORY, Server
 
 __all__ = ["DEFAULT_MAX_BODY", "LOOPBACK_HOSTS", "create_app"]
 
@@ -115,7 +115,8 @@ def _wants_html(request: Request) -> bool:
 
 
 def create_app(db: str | os.PathLike[str], *, token: str | None = None, allowed_hosts: tuple[str, ...] | None =
-               LOOPBACK_HOSTS, max_body: int = DEFAULT_MAX_BODY, merge_interval: float = 1.0) -> FastAPI:
+               LOOPBACK_HOSTS, max_body: int = DEFAULT_MAX_BODY, merge_interval: float = 1.0,
+               memory_limit: str | None = DEFAULT_SERVE_MEMORY) -> FastAPI:
     """The web app serving the store at `db` (which it opens for writing and owns while it runs).
 
     Args:
@@ -124,6 +125,7 @@ def create_app(db: str | os.PathLike[str], *, token: str | None = None, allowed_
         allowed_hosts: Host header values accepted (loopback names by default; None accepts any).
         max_body: the largest request body accepted, in bytes.
         merge_interval: seconds between looks into the inbox (`parley ingest` while serving).
+        memory_limit: DuckDB's memory limit for the store ("2GB"; None: DuckDB's default, 80% of RAM).
 
     Raises:
         MissingExtra: the web extra is not installed.
@@ -135,7 +137,7 @@ def create_app(db: str | os.PathLike[str], *, token: str | None = None, allowed_
         raise MissingExtra("the web server", extra="web", module=e.name or "fastapi") from e
     from parley.web.pages import router as pages_router
 
-    server = Server(db, merge_interval=merge_interval)
+    server = Server(db, merge_interval=merge_interval, memory_limit=memory_limit)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

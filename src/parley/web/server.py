@@ -19,7 +19,11 @@ from parley.errors import ParleyError
 from parley.store import IngestReport, Store
 from parley.web.inbox import Inbox, server_marker
 
-__all__ = ["Server"]
+__all__ = ["DEFAULT_SERVE_MEMORY", "Server"]
+
+#: DuckDB's memory limit for a served store: readers and the merger share it, and the joins of a
+#: filtered page over a million events need more than a one-off command (parley.store's 256MB).
+DEFAULT_SERVE_MEMORY = "2GB"
 
 log = logging.getLogger("parley.web")
 T = TypeVar("T")
@@ -29,9 +33,11 @@ _CACHE_SIZE = 512
 class Server:
     """One served store: opened for writing, read per request, fed by its inbox."""
 
-    def __init__(self, db: str | os.PathLike[str], *, merge_interval: float = 1.0) -> None:
+    def __init__(self, db: str | os.PathLike[str], *, merge_interval: float = 1.0,
+                 memory_limit: str | None = DEFAULT_SERVE_MEMORY) -> None:
         self.db = os.fspath(db)
-        self.store = Store.open(self.db)
+        self.memory_limit = memory_limit
+        self.store = Store.open(self.db, memory_limit=memory_limit)
         self._closed = False
         self.inbox = Inbox(self.db)
         self.merge_interval = merge_interval
@@ -153,7 +159,7 @@ class Server:
         """Announce the server beside its store and start merging the inbox (reopening the store if a
         previous `stop` closed it: an ASGI host may run the app's lifespan more than once)."""
         if self._closed:
-            self.store = Store.open(self.db)
+            self.store = Store.open(self.db, memory_limit=self.memory_limit)
             self._closed = False
         self._stop.clear()
         server_marker(self.db).write_text(json.dumps({"pid": os.getpid(), "host": host, "port": port}),
