@@ -94,3 +94,10 @@ def test_what_is_offered_is_kept_when_it_is_no_event_of_its_own(coder: Coder) ->
                         published="2026-03-06")
     offer = next(e for e in events if e.trigger.text == "offered")
     assert offer.object is not None and offer.object.text.startswith("to keep the border clinics open")
+
+
+@pytest.mark.slow
+def test_a_state_organ_and_a_group_named_together_are_two_sides(coder: Coder) -> None:
+    events = coder.code("Chad's government and FACT rebels opened talks in Doha on Monday.", published="2026-03-06")
+    assert {(e.source.text, e.target.text if e.target else None) for e in events} == {
+        ("Chad's government", "FACT rebels"), ("FACT rebels", "Chad's government")}

@@ -37,6 +37,7 @@ class ParseRepairs:
             repair_noun_root(sent, self.lexicon)
             repair_detached_apposition(sent)
             repair_split_subject(sent)
+            repair_coordinated_modifier(sent)
         return doc
 
 
@@ -232,3 +233,37 @@ def repair_split_subject(sent: Span) -> None:
             continue
         second.head = last
         second.dep_ = "appos"
+
+
+# Heads of actor phrases that the parser takes for a modifier of the next noun ("Congo's government and M23
+# rebels" as "government and M23" modifying "rebels")
+_ACTOR_HEADS = frozenset({"government", "army", "military", "authorities", "administration", "junta", "forces",
+                          "police", "opposition", "rebels", "ministry", "cabinet", "regime", "union", "delegation"})
+
+
+def repair_coordinated_modifier(sent: Span) -> None:
+    """ "Congo's government and M23 rebels opened talks" misread as one phrase headed by "rebels", with
+    "government" as its modifier and "M23" that modifier's conjunct: two phrases, "Congo's government" and
+    "M23 rebels", coordinated.
+
+    Only when the modifier is an actor's head noun, its conjunct comes before the phrase's head, and the
+    head is a subject or an object.
+    """
+    for head in sent:
+        if head.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj") or head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        first = next((c for c in head.children if c.dep_ in ("nmod", "compound", "amod")
+                      and c.lemma_.lower() in _ACTOR_HEADS and c.i < head.i), None)
+        if first is None:
+            continue
+        second = next((c for c in first.children if c.dep_ == "conj" and first.i < c.i < head.i), None)
+        cc = next((c for c in first.children if c.dep_ == "cc" and first.i < c.i < (second.i if second else 0)), None)
+        if second is None or cc is None:
+            continue
+        outer, outer_dep = head.head, head.dep_
+        owners = [c for c in head.children if c.dep_ in ("poss", "det") and c.i < first.i]
+        first.head, first.dep_ = (outer if outer.i != head.i else first), outer_dep
+        head.head, head.dep_ = first, "conj"
+        second.head, second.dep_ = head, "compound"
+        for owner in owners:
+            owner.head = first
