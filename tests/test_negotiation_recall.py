@@ -101,3 +101,17 @@ def test_a_state_organ_and_a_group_named_together_are_two_sides(coder: Coder) ->
     events = coder.code("Chad's government and FACT rebels opened talks in Doha on Monday.", published="2026-03-06")
     assert {(e.source.text, e.target.text if e.target else None) for e in events} == {
         ("Chad's government", "FACT rebels"), ("FACT rebels", "Chad's government")}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "The opposition dropped its demand for an interim president on Friday.",
+    "The farmers' union abandoned its call for a ban on imported steel.",
+])
+def test_a_demand_given_up_is_a_yield_not_a_demand(coder: Coder, text: str) -> None:
+    assert [e.cameo for e in coder.code(text, published="2026-03-06")] == ["080"]
+
+
+def test_the_longest_keyword_wins_at_one_start() -> None:
+    assert default_topics().topic_of("relief from sanctions on the central bank") == "sanctions"
+    assert default_topics().topic_of("relief flights into the valley") == "humanitarian_aid"

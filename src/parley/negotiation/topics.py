@@ -83,17 +83,17 @@ class TopicLexicon:
         text goes to the next topic it names ("the withdrawal of the amendment bill" is about the bill,
         not about forces), and to this topic only when it names no other.
         """
-        found: list[tuple[int, int, str]] = []
+        found: list[tuple[int, int, int, str]] = []
         for rank, (topic, pattern) in enumerate(self._patterns):
             match = pattern.search(text)
-            if match:
-                found.append((match.start(), rank, topic.id))
+            if match:   # the earliest keyword; at one start the longest ("relief from" sanctions, not aid)
+                found.append((match.start(), -len(match.group(0)), rank, topic.id))
         found.sort()
-        for _, _, topic_id in found:
+        for *_, topic_id in found:
             needed = self._requires.get(topic_id)
             if needed is None or needed.search(text):
                 return topic_id
-        return found[0][2] if found else None
+        return found[0][3] if found else None
 
     def topics_of(self, text: str) -> tuple[str, ...]:
         """Every topic `text` names, first named first (`topic_of`'s rules for each): "a ceasefire and
@@ -101,9 +101,9 @@ class TopicLexicon:
         first = self.topic_of(text)
         if first is None:
             return ()
-        named = sorted((match.start(), rank, topic.id) for rank, (topic, pattern) in enumerate(self._patterns)
-                       if (match := pattern.search(text)))
-        others = [topic_id for _, _, topic_id in named if topic_id != first
+        named = sorted((match.start(), -len(match.group(0)), rank, topic.id)
+                       for rank, (topic, pattern) in enumerate(self._patterns) if (match := pattern.search(text)))
+        others = [topic_id for *_, topic_id in named if topic_id != first
                   and (topic_id not in self._requires or self._requires[topic_id].search(text))]
         return (first, *dict.fromkeys(others))
 

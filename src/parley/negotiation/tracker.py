@@ -119,6 +119,7 @@ class _Ev:
     process: str | None = None
     move: int | None = None
     virtual: bool = False   # an edge read off a mediation ("X mediated between A and B"): no move of its own
+    content: str | None = None   # what a demand, offer or refusal without an object of its own is about
 
     @property
     def date(self) -> str | None:
@@ -130,10 +131,13 @@ def _read_events(store: Store) -> list[_Ev]:
     stored_events = store.stored_events(codes=_CODES, code_prefixes=_CODE_PREFIXES,
                                         trigger_prefixes=_TRIGGER_PREFIXES)
     memory = _name_memory([stored.event for stored in stored_events])
+    contents: dict[str, str] = {}
     for stored in stored_events:
         event = _recalled(stored.event, memory)
         if event.carried_by is not None:
-            continue  # what a demand, offer or threat is about: its carrier is the move
+            # what a demand, offer or threat is about: its carrier is the move, this its content
+            contents.setdefault(event.carried_by, _content_text(event))
+            continue
         kind = _kind(event)
         if kind is None:
             continue
@@ -148,7 +152,17 @@ def _read_events(store: Store) -> list[_Ev]:
                               e.event.target.start if e.event.target else -1, e.event.event_id))
     for order, ev in enumerate(found):
         ev.order = order
+        ev.content = contents.get(ev.event.event_id)
     return found
+
+
+def _content_text(event: Event) -> str:
+    """What a carried act says in a few words: "withdrawal of the border guards", "release 30 members"."""
+    what = event.object.text if event.object else event.target.text if event.target else ""
+    removal = _removal(event.trigger.text, what) if what else None
+    if removal and removal != what:
+        return removal
+    return " ".join(filter(None, (event.trigger.text, what)))
 
 
 # A name's abbreviation given in brackets after it ("the Equatoria People's Liberation Movement (EPLM)"),
@@ -577,6 +591,9 @@ def _make_move(group: list[_Ev], names: dict[str, str], topics: TopicLexicon) ->
     sources = _unique(e.source for e in group if e.source)
     targets = [k for k in _unique(e.target for e in group if e.target) if k not in sources]
     obj = _removal(event.trigger.text, _clean(event.object.text) if event.object else None)
+    if obj is None and main.content and main.kind in ("demand", "proposal", "counter_proposal", "rejection",
+                                                      "concession", "acceptance"):
+        obj = main.content   # "demanded that Tajikistan withdraw its border guards": the withdrawal of the guards
     location = _own_place(event)
     place = location.name if location else None
     country = location.country if location else None
@@ -606,7 +623,8 @@ def _make_move(group: list[_Ev], names: dict[str, str], topics: TopicLexicon) ->
 # Verbs that undo what their object names: a demand "that the sanctions be lifted" is a demand for their
 # lifting, not for the sanctions (the form before the object, by the verb's stem).
 _REMOVALS = (("lift", "lifting of"), ("eas", "easing of"), ("end", "an end to"), ("remov", "removal of"),
-             ("withdr", "withdrawal of"), ("halt", "a halt to"), ("stop", "a halt to"), ("suspend", "suspension of"),
+             ("withdr", "withdrawal of"), ("pull", "withdrawal of"), ("halt", "a halt to"), ("stop", "a halt to"),
+             ("suspend", "suspension of"),
              ("cancel", "cancellation of"), ("scrap", "scrapping of"), ("drop", "dropping of"),
              ("abolish", "abolition of"), ("dismantl", "dismantling of"), ("unfreez", "unfreezing of"))
 _REMOVAL_NOUNS = re.compile(r"^(?:the\s+)?(?:lifting|easing|end|removal|withdrawal|halt|suspension|cancell?ation|"
