@@ -115,3 +115,14 @@ def test_a_demand_given_up_is_a_yield_not_a_demand(coder: Coder, text: str) -> N
 def test_the_longest_keyword_wins_at_one_start() -> None:
     assert default_topics().topic_of("relief from sanctions on the central bank") == "sanctions"
     assert default_topics().topic_of("relief flights into the valley") == "humanitarian_aid"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, target", [
+    ("Ghana suspended its participation in the talks with Togo on Monday.", "Togo"),
+    ("Ghana pulled its delegation out of the talks in Lome on Monday.", None),
+    ("The rebels walked out of the negotiations in Addis Ababa on Monday.", None),
+])
+def test_leaving_talks_halts_them_and_their_venue_is_no_target(coder: Coder, text: str, target: str | None) -> None:
+    events = coder.code(text, published="2026-03-06")
+    assert [(e.cameo, e.target.text if e.target else None) for e in events] == [("164", target)]

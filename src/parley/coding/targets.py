@@ -43,6 +43,15 @@ _PATH_PREPS = frozenset({"through", "across", "along", "throughout", "around", "
 _REACTION_MARKS = frozenset({"after", "because", "since", "when", "as", "until", "unless"})
 
 
+# Roots whose acts happen somewhere rather than to a place: a place after "in", "at" is the venue of talks,
+# cooperation, a walkout from talks or a protest, never whom they are aimed at ("walked out of the talks in
+# Kunming", "met in Geneva", "rallied in Nairobi"); visits (042, 043) are to the place.
+_VENUE_ROOTS = ("03", "04", "05", "06", "14", "164", "165")
+# Nouns of meetings: the actor they hold is a target only as the other side ("talks with X"), not as a venue
+_MEETING_NOUNS = frozenset({"talk", "talks", "negotiation", "meeting", "summit", "dialogue", "conference",
+                            "session", "round", "consultation"})
+
+
 class TargetFinder:
     """Finds the targets of coded predicates.
 
@@ -139,8 +148,20 @@ class TargetFinder:
         for host in hosts:
             targets = targets or args.prep_targets(host, preps, things=True)
         if not targets and thing is not None:
-            targets = [thing]
+            targets = self._other_side_of_talks(thing) or [thing]
         return targets
+
+    def _other_side_of_talks(self, thing: Token) -> list[Token]:
+        """ "suspended its participation in the talks with Nigeria": the other side of the talks named in the
+        object's phrase."""
+        for child in thing.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "from", "at", "of"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.lemma_.lower() in _MEETING_NOUNS:
+                        found = self.args.prep_targets(pobj, frozenset({"with", "between", "among"}))
+                        if found:
+                            return found
+        return []
 
     def _by_object(self, hosts: list[Token], head: Token, thing: Token | None, actor_objs: list[Token],
                    predicate_obj: Token | None, code: str, together: bool) -> list[Token]:
@@ -206,7 +227,7 @@ class TargetFinder:
             # ("authorised fuel deliveries to the island", "threw out the complaint lodged by X"). A thing that was
             # found ("lifted the blockade") gives way only to a named actor, not to a place it happened in.
             near = self.nearby_actor([trigger, head], sources, objs, named_only=bool(targets),
-                                     places=not code.startswith("14")) \
+                                     places=not code.startswith(_VENUE_ROOTS) or code.startswith(("042", "043"))) \
                 if not targets or match.target == "none" or any(t in objs or t.head in objs or t.head.head in objs
                                                                 for t in targets) else []
             if near:
@@ -329,7 +350,9 @@ class TargetFinder:
                 locative = child.dep_ == "prep" and child.lower_ in self.cues.locative_preps
                 if named_only and (locative or child.dep_ == "prep" and child.lower_ in _NEAR_TIME_PREPS):
                     continue
-                if locative or token.i in via_place:
+                other_side = token.lemma_.lower() in _MEETING_NOUNS and child.dep_ == "prep" \
+                    and child.lower_ in ("with", "between", "among")   # "in the talks with Togo": the other side
+                if locative or token.i in via_place and not other_side:
                     via_place.add(child.i)
                 seen.add(child.i)
                 level.append(child)
@@ -344,4 +367,8 @@ class TargetFinder:
         if named_only:
             return token.pos_ == "PROPN" or token.ent_type_ in ("GPE", "ORG", "PERSON", "NORP") \
                 or args.holds_actor(token) or args.is_actor_like(token) and not bare_role(token)
+        if token.lemma_.lower() in _MEETING_NOUNS:
+            # "walked out of the talks with Moscow": Moscow; "... of the talks in London": no one (the venue)
+            return any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among") and args.names_actor(c)
+                       for c in token.children)
         return args.names_actor(token)
