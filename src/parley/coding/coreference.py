@@ -141,6 +141,10 @@ def np_bounds(token: Token, *, keep_appos: bool = True) -> tuple[int, int]:
         end -= 1
     while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "cc"):
         start += 1   # a blanked dateline is white space before the first word
+    opened = sum(doc[i].text == "(" for i in range(start, end + 1)) - sum(doc[i].text == ")"
+                                                                          for i in range(start, end + 1))
+    if opened > 0 and end + 1 < len(doc) and doc[end + 1].text == ")":
+        end += 1   # "the National Nurses' Federation (FNE)": the bracket closes inside the phrase
     return start, end + 1
 
 

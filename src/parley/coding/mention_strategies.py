@@ -247,6 +247,11 @@ def coordinated_modifiers(r: MentionResolver, p: Phrase) -> list[ActorMention] |
     return r.coordinated_modifiers(p.token, p.start, p.end) or None
 
 
+def doc_start(p: Phrase) -> int:
+    """The character offset where a phrase starts."""
+    return p.token.doc[p.start].idx
+
+
 def role_for_sides(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
     """ "negotiators for the government and the rebels": one mention per side, in the head's role."""
     sector = r.role(p.token)
@@ -258,10 +263,12 @@ def role_for_sides(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
             if pobj is not None and any(c.dep_ == "conj" for c in pobj.children):
                 sides = [m for t in conjuncts(pobj) for m in r.mentions(t)]
                 if len(sides) > 1:
-                    return [r.mention_of(p.start, p.end, Actor(
-                        code=(m.country + sector) if m.country and m.sector is None else m.code,
-                        name=m.name or m.text, country=m.country,
-                        sector=sector if m.sector is None else m.sector)) for m in sides]
+                    # each side's own words ("Negotiators for Peru's government", "the nurses' federation")
+                    doc, first = p.token.doc, doc_start(p)
+                    return [ActorMention(doc.text[start:m.end], start, m.end,
+                                         (m.country + sector) if m.country and m.sector is None else m.code,
+                                         m.name or m.text, m.country, sector if m.sector is None else m.sector)
+                            for i, m in enumerate(sides) for start in [first if i == 0 else m.start]]
     return None
 
 

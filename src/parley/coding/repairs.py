@@ -38,6 +38,7 @@ class ParseRepairs:
             repair_detached_apposition(sent)
             repair_split_subject(sent)
             repair_coordinated_modifier(sent)
+            repair_dangling_and(sent)
         return doc
 
 
@@ -267,3 +268,26 @@ def repair_coordinated_modifier(sent: Span) -> None:
         second.head, second.dep_ = head, "compound"
         for owner in owners:
             owner.head = first
+
+
+def repair_dangling_and(sent: Span) -> None:
+    """ "Negotiators for Peru's government and the National Nurses' Federation (FNE) sat down" misread with
+    the "and" left on "government" and "Federation" made an apposition of "Negotiators": the phrase right
+    after an "and" whose head has no conjunct is that head's conjunct.
+    """
+    doc = sent.doc
+    for cc in sent:
+        if cc.dep_ != "cc" or cc.lower_ not in ("and", "or") or cc.i + 1 >= sent.end:
+            continue
+        head = cc.head
+        if head.pos_ not in ("NOUN", "PROPN") or any(c.dep_ == "conj" for c in head.children):
+            continue
+        start = cc.i + 1
+        # the top of the phrase that starts right after the "and"
+        phrases = [t for t in doc[start:sent.end] if t.left_edge.i == start]
+        top = max(phrases, key=lambda t: t.right_edge.i) if phrases else None
+        if top is None or top.pos_ not in ("NOUN", "PROPN") or top.dep_ not in ("appos", "dep", "npadvmod") \
+                or any(a.i == cc.i for a in top.ancestors) or any(a.i == top.i for a in head.ancestors):
+            continue
+        top.head = head
+        top.dep_ = "conj"
