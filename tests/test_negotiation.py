@@ -12,7 +12,7 @@ from click.testing import CliRunner
 import parley.negotiation
 from conftest import FakeResult, make_event
 from parley.errors import DataFileError
-from parley.negotiation import UnknownProcess, board, find_processes, load_topics
+from parley.negotiation import ActorRef, UnknownProcess, board, find_processes, load_topics
 from parley.negotiation.cli import negotiation_command, negotiations_command
 from parley.negotiation.tracker import _kind, actor_key
 from parley.store import Store
@@ -294,3 +294,26 @@ def test_one_act_alone_is_a_process_only_when_it_is_talks_between_parties_to_a_d
                                             obj="the talks")]})
     with store:
         assert bool(find_processes(store)) is listed
+
+
+def test_a_government_meeting_a_domestic_side_is_a_negotiation(tmp_path):
+    union = _actor("the nurses' union", "PERLAB", "PER", "LAB")
+    lima = _actor("the government", "PERGOV", "PER", "GOV")
+    store = _store(tmp_path, {
+        "a1": [_event("a1", 0, lima, union, "040", "met", date="2025-05-07")],
+        "a2": [_event("a2", 0, union, lima, "057", "signed", date="2025-05-25", obj="a wage agreement")],
+    })
+    with store:
+        processes = find_processes(store)
+    assert [(p.parties, p.status) for p in processes] == [((ActorRef("PER", "Peru"), ActorRef("PERLAB",
+                                                                                               "the nurses' union")),
+                                                            "agreement")]
+
+
+def test_two_states_meeting_without_talks_are_no_negotiation(tmp_path):
+    store = _store(tmp_path, {
+        "a1": [_event("a1", 0, RUS, UKR, "040", "met", date="2025-05-07")],
+        "a2": [_event("a2", 0, UKR, RUS, "040", "met", date="2025-05-09")],
+    })
+    with store:
+        assert find_processes(store) == []

@@ -299,8 +299,27 @@ def _consult_kind(cameo: str, trigger: str) -> str:
     return "talks_resumed" if _RESUME.match(trigger) else "meeting"
 
 
+# Non-state sides of a domestic dispute: a government's meeting or deal with them is a negotiation ("the
+# government and the nurses' union sat down", "signed a wage agreement"), unlike a meeting of two states.
+_DOMESTIC_SIDES = frozenset({"REB", "INS", "SEP", "OPP", "PTY", "LAB", "PRM", "UAF", "HLH", "EDU", "AGR"})
+
+
+def _domestic_dispute(event: Event) -> bool:
+    """Whether the event is between a state and a non-state side of the same country."""
+    source, target = event.source, event.target
+    if source is None or target is None or not source.country or source.country != target.country:
+        return False
+    def state(a: ActorMention) -> bool:
+        return a.code == a.country or a.sector in STATE_SECTORS
+    def side(a: ActorMention) -> bool:
+        return a.sector in _DOMESTIC_SIDES
+    return state(source) and side(target) or side(source) and state(target)
+
+
 def _is_core(event: Event) -> bool:
     if event.cameo in CORE_CODES:
+        return True
+    if (event.cameo.startswith("04") or event.cameo == "057") and _domestic_dispute(event):
         return True
     text = " ".join(filter(None, (event.object.text if event.object else None, event.trigger.text)))
     if event.cameo.startswith("04"):
@@ -1192,7 +1211,8 @@ def _shows_talks(board: Board) -> bool:
     """Whether a process shows talks: a move of talks (negotiating, resuming, halting, mediating, sending or
     recalling a delegation) or one whose words name talks, a ceasefire or a peace process."""
     news = [m for m in board.moves if not m.background]
-    if len(news) < 2 and not (news and _is_talks(news[0]) and news[0].kind not in ("concession", "rejection")
+    if len(news) < 2 and not (news and _is_talks(news[0], domestic=False) and news[0].kind not in ("concession",
+                                                                                                    "rejection")
                               and all(_may_negotiate(r.actor.id) for r in board.roles if r.role == "party")):
         # one act alone is a process only when it is talks (or their deal) between states, international bodies or
         # armed and political groups ("Russia and Ukraine negotiated"); "a company negotiated the purchase",
@@ -1201,9 +1221,17 @@ def _shows_talks(board: Board) -> bool:
     return any(_is_talks(m) for m in board.moves)
 
 
-def _is_talks(move: Move) -> bool:
+def _is_talks(move: Move, *, domestic: bool = True) -> bool:
+    if domestic and move.kind in ("meeting", "agreement_signed") and _domestic_sides(move):
+        return True   # a government meeting or settling with its own unions, opposition or rebels
     return move.kind in _TALK_KINDS or bool(_TALKS_CUE.search(" ".join(filter(None, (move.trigger, move.object,
                                                                                      move.evidence)))))
+
+
+def _domestic_sides(move: Move) -> bool:
+    ids = [a.id for a in (*move.sources, *move.targets)]
+    states = {i for i in ids if len(i) == 3 and i.isalpha()}
+    return any(len(i) == 6 and i[:3] in states and i[3:] in _DOMESTIC_SIDES for i in ids)
 
 
 # Sectors of actors who take part in talks without being parties to a conflict or a political dispute
