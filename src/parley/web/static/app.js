@@ -70,7 +70,7 @@ function drawMap(data) {
   const countries = data.countries || [], points = data.points || [];
   const traces = [{
     type: "choropleth", locationmode: "ISO-3", locations: countries.map(c => c.country),
-    z: countries.map(c => c.events), colorscale: "Blues", colorbar: { title: { text: "events" } },
+    z: countries.map(c => c.events), colorscale: "Blues", reversescale: true, colorbar: { title: { text: "events" } },
     hovertemplate: "%{location}: %{z} events<extra></extra>", name: "countries",
   }, {
     type: "scattergeo", lon: points.map(p => p.lon), lat: points.map(p => p.lat),
@@ -80,7 +80,7 @@ function drawMap(data) {
   }];
   Plotly.newPlot(div, traces, {
     margin: { t: 0, r: 0, b: 0, l: 0 }, showlegend: false,
-    geo: { projection: { type: "natural earth" }, showcountries: true, countrycolor: "#bbb", showframe: false },
+    geo: { projection: { type: "natural earth", rotation: { lon: 0 } }, showcountries: true, countrycolor: "#bbb", showframe: false },
   }, PLOT_CONFIG).then(() => rendered(div));
   div.on("plotly_click", ev => {
     const p = ev.points[0];
@@ -120,7 +120,7 @@ function drawStates(data) {
   const div = document.getElementById("chart-states");
   if (!div || typeof Plotly === "undefined") return;
   const history = (data.history || []).filter(s => s.date);
-  const levels = { ongoing: 2, suspended: 1, collapsed: 0, agreed: 3, partial: 2.5 };
+  const levels = { ongoing: 2, suspended: 1, collapsed: 0, partial_agreement: 2.5, agreement: 3 };
   Plotly.newPlot(div, [{
     type: "scatter", mode: "lines+markers+text", line: { shape: "hv" }, x: history.map(s => s.date),
     y: history.map(s => levels[s.status] ?? 2), text: history.map(s => s.status), textposition: "top center",
