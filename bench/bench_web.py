@@ -20,7 +20,7 @@ builds it again) straight through Arrow into the tables, with the column types `
   through the store's own row builder, and `Store.check()` finds no problem.
 
 The app (`parley.web.create_app`) is served over real HTTP by uvicorn on 127.0.0.1 in a thread of
-this process, as `parley serve` serves it (the store opened for writing, DuckDB memory limit 256MB);
+this process, as `parley serve` serves it (the store opened for writing, DuckDB memory limit 2GB);
 requests go one at a time through one keep-alive connection (httpx). Every call is made with six
 filters (none, an actor, a country, a CAMEO root, one month, a dyad), `--reps` times each; the
 table shows p50, p95 and max per call over all of them, in milliseconds, and the slowest filter.
@@ -592,7 +592,7 @@ def bare_queries(path: str, flts: dict[str, dict[str, str]], reps: int) -> dict[
                     t = time.perf_counter()
                     try:
                         job(parsed)
-                    except ParleyError as e:            # DuckDB out of memory, at the 256MB limit
+                    except ParleyError as e:            # DuckDB out of memory
                         print(f"query only, {label} {flt}: {str(e)[:120]}")
                         continue
                     seconds.append(time.perf_counter() - t)

@@ -441,3 +441,19 @@ def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
     err = proc.stderr.read()
     proc.stderr.close()
     assert proc.wait(timeout=60) == 0 and err == b"", err
+
+
+def test_a_daily_series_leaves_out_events_dated_only_to_a_month(tmp_path: Path) -> None:
+    results = []
+    for i, (day, precision) in enumerate((("2025-03-03", "day"), ("2025-03-01", "month"), ("2025-03-04", "day"))):
+        article = Article(id=f"p{i}", text=f"Report {i}.", published=dt.date(2025, 3, 5), publisher=f"Outlet {i}")
+        actor = ["GBR", "FRA", "DEU"][i]
+        event = make_event(event_id=f"p{i}-0", article_id=f"p{i}", date=day, date_precision=precision,
+                           source=ActorMention(actor, 0, 3, actor, actor, actor, None))
+        results.append(FakeResult(article.id, article, [event], None))
+    with Store.open(tmp_path / "p.duckdb") as store:
+        store.write(results)
+        daily = time_series(store, freq="day").to_pylist()
+        monthly = time_series(store, freq="month").to_pylist()
+    assert sum(r["events"] for r in daily) == 2
+    assert [r["events"] for r in monthly] == [3]
