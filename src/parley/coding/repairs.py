@@ -39,6 +39,7 @@ class ParseRepairs:
             repair_split_subject(sent)
             repair_coordinated_modifier(sent)
             repair_dangling_and(sent)
+            repair_late_apposition(sent)
         return doc
 
 
@@ -291,3 +292,18 @@ def repair_dangling_and(sent: Span) -> None:
             continue
         top.head = head
         top.dep_ = "conj"
+
+
+def repair_late_apposition(sent: Span) -> None:
+    """ "Myanmar's government and the Shan Hills Liberation Army (SHLA), an ethnic armed group fighting in
+    the north, began talks" misread with "an ethnic armed group" in apposition to "government": an
+    apposition that comes after a head's last conjunct describes that conjunct.
+    """
+    for head in sent:
+        conjuncts = [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+        if not conjuncts:
+            continue
+        last = max(conjuncts, key=lambda c: c.i)
+        for child in list(head.children):
+            if child.dep_ == "appos" and child.i > last.right_edge.i and child.pos_ in ("NOUN", "PROPN"):
+                child.head = last

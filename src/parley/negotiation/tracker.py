@@ -167,7 +167,7 @@ def _content_text(event: Event) -> str:
 
 # A name's abbreviation given in brackets after it ("the Equatoria People's Liberation Movement (EPLM)"),
 # as the mention's span ends; and the words before a name that are no part of it.
-_ABBREVIATION = re.compile(r"\s*\(([A-Z][A-Z0-9&-]{1,9})\)?\s*$")
+_ABBREVIATION = re.compile(r"\s*\(([A-Z][A-Z0-9&-]{1,9})(?:\)|\s*$)")
 _NOT_NAME = re.compile(r"^(?:the|a|an|rebel|armed|militant|insurgent)\s+", re.IGNORECASE)
 
 
@@ -178,40 +178,64 @@ def _bare_name(text: str) -> str:
     return text.removesuffix("'s").removesuffix("’s")
 
 
-def _name_memory(events: list[Event]) -> dict[str, ActorMention]:
-    """Names and bracketed abbreviations of coded actors, across the store's articles, where each names
-    one actor only: a later report that writes only "the EPLM" means the actor an earlier one coded."""
-    seen: dict[str, set[ActorMention]] = {}
+def _name_keys(text: str) -> tuple[str | None, str | None]:
+    """The bracketed abbreviation of a mention ("EPLM") and its name before the bracket or a comma, lower case
+    ("equatoria people's liberation movement"); None for a name of fewer than two words or not capitalised."""
+    bracket = _ABBREVIATION.search(text)
+    abbreviation = bracket.group(1) if bracket else None
+    head = text[:bracket.start()] if bracket else text.split(",")[0]
+    name = _bare_name(head)
+    return abbreviation, (name.lower() if len(name.split()) >= 2 and name[:1].isupper() else None)
+
+
+def _name_memory(events: list[Event]) -> dict[str, Counter[ActorMention]]:
+    """Names and bracketed abbreviations of coded actors across the store's articles, with how often each
+    was coded as which actor: a later report that writes only "the EPLM" means the actor an earlier one
+    coded, and a group that one report places in the venue's country is the one the others place."""
+    seen: dict[str, Counter[ActorMention]] = defaultdict(Counter)
     for event in events:
         for actor in (event.source, event.target):
             if actor is None or actor_key(actor) is None:
                 continue
             resolved = ActorMention("", 0, 0, actor.code, actor.name, actor.country, actor.sector)
-            text = actor.text
-            bracket = _ABBREVIATION.search(text)
-            if bracket:
-                seen.setdefault(bracket.group(1), set()).add(resolved)
-                text = text[:bracket.start()]
-            name = _bare_name(text)
-            if len(name.split()) >= 2 and name[:1].isupper():
-                seen.setdefault(name.lower(), set()).add(resolved)
-    return {key: next(iter(actors)) for key, actors in seen.items() if len(actors) == 1}
+            for key in _name_keys(actor.text):
+                if key:
+                    seen[key][resolved] += 1
+    return dict(seen)
 
 
-def _recall(actor: ActorMention | None, memory: dict[str, ActorMention]) -> ActorMention | None:
-    """`actor` resolved from the memory when the coder could not tell who it is (no code, or a bare sector
-    without a country) and its text holds a remembered name or abbreviation; else None."""
-    if actor is None or actor_key(actor) is not None:
+def _majority(counts: Counter[ActorMention]) -> ActorMention | None:
+    ranked = counts.most_common(2)
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
         return None
-    name = _bare_name(actor.text)
-    known = memory.get(name.lower()) or next(
-        (memory[word] for word in name.split() if word.isupper() and word in memory), None)
+    return ranked[0][0] if ranked else None
+
+
+def _recall(actor: ActorMention | None, memory: dict[str, Counter[ActorMention]]) -> ActorMention | None:
+    """`actor` resolved from the memory, or None to keep it: when the coder could not tell who it is (no code,
+    or a bare sector without a country) and its text holds a remembered name or abbreviation; or when the
+    store's reports code the same name more often as another actor of the same sector."""
+    if actor is None:
+        return None
+    abbreviation, name = _name_keys(actor.text)
+    if actor_key(actor) is None:
+        bare = _bare_name(actor.text)
+        counts = memory.get(bare.lower()) or next(
+            (memory[word] for word in bare.split() if word.isupper() and word in memory), None)
+        known = _majority(counts) if counts else None
+    else:
+        counts = memory.get(name) if name else memory.get(abbreviation) if abbreviation else None
+        known = _majority(counts) if counts else None
+        own = ActorMention("", 0, 0, actor.code, actor.name, actor.country, actor.sector)
+        if known is None or known == own or known.sector != actor.sector or counts is None \
+                or counts[known] <= counts[own]:
+            return None
     if known is None:
         return None
     return replace(actor, code=known.code, name=known.name, country=known.country, sector=known.sector)
 
 
-def _recalled(event: Event, memory: dict[str, ActorMention]) -> Event:
+def _recalled(event: Event, memory: dict[str, Counter[ActorMention]]) -> Event:
     source, target = _recall(event.source, memory), _recall(event.target, memory)
     if source is None and target is None:
         return event
