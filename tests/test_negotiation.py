@@ -317,3 +317,17 @@ def test_two_states_meeting_without_talks_are_no_negotiation(tmp_path):
     })
     with store:
         assert find_processes(store) == []
+
+
+@pytest.mark.parametrize("deal, status", [("a prisoner exchange", "partial_agreement"),
+                                          ("a final prisoner exchange deal", "agreement")])
+def test_a_deal_that_leaves_a_standing_demand_open_is_partial(tmp_path, deal, status):
+    store = _store(tmp_path, {
+        "a1": [_event("a1", 0, RUS, UKR, "046", "negotiated", date="2025-05-01", obj="talks"),
+               _event("a1", 1, UKR, RUS, "100", "demanded", date="2025-05-01",
+                      obj="the withdrawal of troops from the city")],
+        "a2": [_event("a2", 0, RUS, UKR, "057", "signed", date="2025-05-20", obj=deal,
+                      evidence=TextSpan(f"Moscow and Kyiv signed {deal}", 0, 20 + len(deal)))],
+    })
+    with store:
+        assert [p.status for p in find_processes(store)] == [status]

@@ -910,6 +910,38 @@ def _collapses(tracked: list[_Tracked], texts: dict[str, str]) -> set[str]:
     return out
 
 
+_FINAL = re.compile(r"\b(?:final|comprehensive|full|complete|definitive|overall)\b", re.IGNORECASE)
+
+
+def _open_elsewhere(tracked: list[_Tracked], positions: list[Position], topics: TopicLexicon) -> dict[str, str]:
+    """Agreements that leave other issues open: a party's demand or refusal on an issue the deal does not name
+    stands unanswered by any agreement on it ("agreed to six flights a week" while the withdrawal and the
+    prisoners are still demanded). A deal called final, full or comprehensive is taken at its word."""
+    out: dict[str, str] = {}
+    article_of = {t.move.id: t.move.article_id for t in tracked}
+    for item in tracked:
+        move = item.move
+        if move.kind != "agreement_signed" or move.negated or not move.object or _FINAL.search(
+                f"{move.object} {move.evidence}"):
+            continue
+        covered = set(topics.topics_of(move.object))   # none: a deal on procedure ("to take X up later")
+        when = move.date or ""
+        open_topics = set()
+        for topic in {p.topic for p in positions} - covered - {OTHER_TOPIC}:
+            # what was said by then, and what the agreement's own report says ("had dropped their call")
+            told = [p for p in positions if p.topic == topic and ((p.date or "") <= when
+                                                                  or article_of.get(p.move_id) == move.article_id)]
+            latest = {}
+            for p in sorted(told, key=lambda p: p.date or ""):
+                latest[p.actor.id] = p
+            if any(p.stance in ("demand", "reject") for p in latest.values()) and not any(
+                    p.stance in ("agree", "concede") for p in latest.values()):
+                open_topics.add(topic)
+        if open_topics:
+            out[move.id] = ", ".join(sorted(open_topics))
+    return out
+
+
 def _states(tracked: list[_Tracked], left_open: dict[str, str] | None = None,
             collapsed: set[str] | None = None) -> list[StateChange]:
     history: list[StateChange] = []
@@ -1131,7 +1163,7 @@ def _board(proc: _Proc, names: dict[str, str], topics: TopicLexicon, texts: dict
     roles = _roles(proc, tracked, party_ids, names, texts)
     mediator_refs = tuple(r.actor for r in roles if r.role == "mediator")
     issues = _issues(positions, party_ids, {m.id for m in mediator_refs}, topics)
-    history = _states(tracked, left_open, collapsed)
+    history = _states(tracked, {**_open_elsewhere(tracked, positions, topics), **left_open}, collapsed)
     state = history[-1] if history else StateChange("ongoing", None, (), "")
     gaps = _gaps(issues, topics)
     gaps = _with_left_open(gaps, tracked, left_open, topics)
