@@ -126,3 +126,12 @@ def test_the_longest_keyword_wins_at_one_start() -> None:
 def test_leaving_talks_halts_them_and_their_venue_is_no_target(coder: Coder, text: str, target: str | None) -> None:
     events = coder.code(text, published="2026-03-06")
     assert [(e.cameo, e.target.text if e.target else None) for e in events] == [("164", target)]
+
+
+@pytest.mark.slow
+def test_a_proposal_whose_content_is_no_event_is_still_a_proposal(coder: Coder) -> None:
+    events = coder.code("Accra has suggested placing the disputed islands under joint management.",
+                        published="2026-03-06")
+    assert [(e.cameo, e.object.text if e.object else None) for e in events] == [
+        ("030", "placing the disputed islands under joint management")]
+    assert coder.code("The governor wants to be senator.", published="2026-03-06") == []

@@ -34,7 +34,6 @@ NOT_YET = {
     ("myanmar_shla_kunming", "history"): "the armed group named only in Kunming takes China as its country",
     ("myanmar_shla_kunming", "gaps"): "the withdrawal and detainee demands set aside by the truce are not filed",
     ("drc_goma_airlift", "history"): "the flights deal is not read as partial, nor the follow-up talks as a new round",
-    ("uzbek_tajik_zeravshan", "history"): "a mediator's phone calls during the boycott read as talks resuming",
     ("uzbek_tajik_zeravshan", "gaps"): "the strip under joint administration and the guards' withdrawal are not open",
 }
 

@@ -200,7 +200,13 @@ class ClauseAnalyzer:
             return []   # "is said to have", "are believed to": a hedge on the complement, not an event
         if comp is not None and (lemma in cues.aspect_verbs or lemma in cues.intent_verbs
                                  or lemma in cues.negating_verbs) and not objs:
-            return []   # the complement is coded on its own, with the subject passed down
+            if lemma in cues.aspect_verbs or lemma in cues.negating_verbs \
+                    or self.policy.match(comp, self.args.objects(comp))[0] is not None:
+                return []   # the complement is coded on its own, with the subject passed down
+            # "suggested placing the strip under joint administration": the complement is no event of its
+            # own, so a verb of proposing is, with the complement as what it proposes
+            return [replace(c, object_token=c.object_token or comp) for c in self._verb_with(verb, objs, used)
+                    if c.code.startswith("03")]
         things = [o for o in objs if not self.args.is_actor_like(o)]
         if len(things) > 1 and len(things) == len(objs):
             # "wants guarantees, the release of prisoners and aid": one demand per thing demanded.
@@ -208,7 +214,12 @@ class ClauseAnalyzer:
             for thing in things:
                 shared = shared or self.args.prep_targets(thing, frozenset({"from", "of", "to", "on", "with"}))
             return [c for thing in things for c in self._verb_with(verb, [thing], used, shared)]
-        return self._verb_with(verb, objs, used)
+        clauses = self._verb_with(verb, objs, used)
+        if comp is not None and not things and self.policy.match(comp, self.args.objects(comp))[0] is None:
+            # "suggested placing the islands under joint management": what is proposed is the complement
+            clauses = [replace(c, object_token=c.object_token or comp) if c.code.startswith("03") else c
+                       for c in clauses]
+        return clauses
 
     def _shared_opinion(self, verb: Token) -> bool:
         """ "The two doctors agreed that the vaccine works": an opinion about something that is no actor,
@@ -354,7 +365,14 @@ class ClauseAnalyzer:
         if coded is None:
             if match is not None:
                 used.discard(comp.i)   # no combined event: the complement is coded on its own
-            return []
+                return []
+            if clausal:
+                return []
+            # "proposed placing the strip under joint administration": the complement is no event of its
+            # own; a verb of proposing codes it, with the complement as what it proposes ("wants to be
+            # president" stays no event)
+            return [replace(c, object_token=c.object_token or comp)
+                    for c in self._verb_with(verb, self.args.objects(verb), used) if c.code.startswith("03")]
         code, match, decided_by, comp_objs = coded
         if decided_by is not None:
             used.add(decided_by.i)

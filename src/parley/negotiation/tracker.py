@@ -78,7 +78,8 @@ _COLLAPSE = re.compile(
     r"fell apart|derail\w*)\b", re.IGNORECASE)
 _PARTIAL = re.compile(r"\b(?:partial|interim|first phase|first stage|initial|preliminary|limited|framework)\b",
                       re.IGNORECASE)
-_REF_PROPOSAL = re.compile(r"\b(?:proposals?|offers?|plans?|deal|initiative|terms|package|draft)\b", re.IGNORECASE)
+_REF_PROPOSAL = re.compile(r"\b(?:proposals?|offers?|plans?|deal|initiative|terms|package|draft|idea|suggestion)\b",
+                           re.IGNORECASE)
 _REF_DEMAND = re.compile(r"\b(?:demands?|requests?|conditions)\b", re.IGNORECASE)
 _GUARANTEE_FROM = re.compile(r"\bguarant\w*\s+(?:from|by)\s+(.+)", re.IGNORECASE)
 _OBSERVER = re.compile(r"\b(?:as (?:an? )?observers?|observer status)\b", re.IGNORECASE)
@@ -910,6 +911,16 @@ def _collapses(tracked: list[_Tracked], texts: dict[str, str]) -> set[str]:
     return out
 
 
+# Contact that is not talks: a call or a word with someone ("had spoken to both foreign ministers")
+_CONTACT = re.compile(r"^(?:spo?k|speak|phon|call|talk(?:ed|ing|s)? to|telephon|contact|consult)", re.IGNORECASE)
+
+
+def _only_contact(move: Move) -> bool:
+    """A meeting move that is a call or a word, with no talks named: it does not resume suspended talks."""
+    return move.kind == "meeting" and bool(_CONTACT.match(move.trigger)) and not _TALKS_CUE.search(
+        " ".join(filter(None, (move.object, move.evidence))))
+
+
 _FINAL = re.compile(r"\b(?:final|comprehensive|full|complete|definitive|overall)\b", re.IGNORECASE)
 
 
@@ -963,7 +974,8 @@ def _states(tracked: list[_Tracked], left_open: dict[str, str] | None = None,
             new = "partial_agreement" if _PARTIAL.search(text) or move.id in (left_open or {}) else "agreement"
             if status == "agreement":
                 new = "agreement"
-        elif move.kind in RESUMING_KINDS and move.modality is None and status in ("suspended", "collapsed"):
+        elif move.kind in RESUMING_KINDS and move.modality is None and status in ("suspended", "collapsed") \
+                and not _only_contact(move):
             new = "ongoing"
         elif status is None:
             new = "ongoing"
