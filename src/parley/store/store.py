@@ -104,7 +104,8 @@ def _mapped(path: str) -> Iterator[None]:
 _CHECK_HINT = " (`parley check --db {path}` reads the whole store and reports what is damaged)"
 
 #: The tables `Store.check` reads end to end, and the links between them it verifies.
-_TABLES = ("schema_version", "settings", "articles", "events", "event_clusters", "cluster_mentions", "errors")
+_TABLES = ("schema_version", "settings", "articles", "events", "event_clusters", "cluster_mentions", "errors",
+           "applied_shards")
 _CHECKS = (
     ("duplicate article ids", "SELECT count(*) FROM (SELECT id FROM articles GROUP BY id HAVING count(*) > 1)"),
     ("duplicate event ids", "SELECT count(*) FROM (SELECT event_id FROM events GROUP BY event_id HAVING count(*) > 1)"),
@@ -415,6 +416,16 @@ class Store:
                 f"SELECT a.id, a.content_hash FROM articles a JOIN {batch} b ON a.id = b.id").fetchall()
         return dict(rows)
 
+    def applied_shards(self, shard_ids: Iterable[str]) -> set[str]:
+        """Those of `shard_ids` already merged into the store (`write(..., shard_id=...)`)."""
+        ids = list(dict.fromkeys(shard_ids))
+        if not ids:
+            return set()
+        with _mapped(self.path):
+            rows = self.con.execute("SELECT shard_id FROM applied_shards WHERE shard_id IN (SELECT unnest(?))",
+                                    [ids]).fetchall()
+        return {r[0] for r in rows}
+
     def articles_count(self) -> int:
         """The number of stored articles (coded or failed)."""
         return self._scalar("SELECT count(*) FROM articles")
@@ -573,8 +584,8 @@ class Store:
             cursor.close()
 
     # ---- writing
-    def write(self, results: Iterable[Any], *, force: bool = False,
-              lexicon_version: str | None = None) -> IngestReport:
+    def write(self, results: Iterable[Any], *, force: bool = False, lexicon_version: str | None = None,
+              shard_id: str | None = None) -> IngestReport:
         """Write coding results (`CodingResult`s) in one transaction: articles, events, errors, clusters.
 
         An article already stored with the same content is left alone (`skipped_unchanged`) unless
@@ -586,6 +597,8 @@ class Store:
             results: objects with `article`, `events` and `error` (as `parley.coder.CodingResult`).
             force: rewrite articles even when their content is unchanged (re-coding).
             lexicon_version: recorded on each article written.
+            shard_id: the shard of a distributed ingest these results are; recorded in `applied_shards` in
+                the same transaction, so that a shard is merged once (see `applied_shards`).
 
         Returns:
             The counts of what was written.
@@ -652,6 +665,8 @@ class Store:
                 self._insert("errors", _table(error_rows, _ERROR_SCHEMA), replace=True)
             if todo:
                 self._cluster_articles(list(todo), affected=affected)
+            if shard_id is not None:
+                self._exec("INSERT OR REPLACE INTO applied_shards VALUES (?, ?, ?)", [shard_id, read, at])
         return IngestReport(read=read, coded=coded + replaced_in_batch, skipped_unchanged=unchanged,
                             replaced=len(replaced_ids) + replaced_in_batch, failed=failed, events=events)
 
