@@ -354,14 +354,14 @@ def _report_line(db: str, report: Any) -> str:
     )
 
 
-def _store_progress() -> Any:
-    """A progress callback drawing a bar when a person watches stderr, else None."""
+def _store_progress(*, total: int | None = None) -> Any:
+    """A progress callback drawing a bar when a person watches stderr, else None; with `total`, an ETA too."""
     stderr = sys.stderr
     if not (hasattr(stderr, "isatty") and stderr.isatty()):
         return None
     from tqdm import tqdm
 
-    bar = tqdm(unit="article", file=stderr, leave=False, dynamic_ncols=True)
+    bar = tqdm(unit="article", file=stderr, leave=False, dynamic_ncols=True, total=total)
 
     def update(report: Any) -> None:
         bar.update(report.read - bar.n)
@@ -390,6 +390,11 @@ def _finish_store_run(db: str, report: Any) -> None:
 @_PATTERNS_OPTION
 @_PROCESSES_OPTION
 @_BATCH_OPTION
+@click.option("--dask", "cluster", metavar="CLUSTER",
+              help="Code on a Dask cluster: local, local:N (N worker processes), a scheduler address "
+                   "(tcp://host:8786) or a scheduler file (.json); --batch-size is then the shard size.")
+@click.option("--shard-dir", metavar="DIR", help="With --dask: where workers write shard files (shared with "
+                                                 "this machine; default FILE.shards next to the store).")
 @_DEBUG_OPTION
 def ingest_command(
     sources: tuple[str, ...],
@@ -399,6 +404,8 @@ def ingest_command(
     patterns: tuple[str, ...],
     processes: int,
     batch_size: int,
+    cluster: str | None,
+    shard_dir: str | None,
     debug: bool,
 ) -> None:
     """Read, code and store the articles of SOURCES in the event store, in batches.
@@ -410,6 +417,13 @@ def ingest_command(
     from parley.store import ingest
 
     _check_sources_exist(sources)
+    if cluster is not None:
+        if processes > 1:
+            raise click.BadParameter("--processes is for one machine; with --dask each worker is a process",
+                                     param_hint="--processes")
+        _dask_ingest(sources, db=db, published=published, actors=actors, patterns=patterns, cluster=cluster,
+                     shard_size=batch_size, shard_dir=shard_dir, debug=debug)
+        return
     with fatal_errors(debug):
         coder = load_coder(actors=actors, patterns=patterns)
         report = ingest(
@@ -421,6 +435,24 @@ def ingest_command(
             published=published,
             progress=_store_progress(),
         )
+    _finish_store_run(db, report)
+
+
+def _dask_ingest(sources: Sequence[str], *, db: str, published: dt.date | None, actors: Sequence[str],
+                 patterns: Sequence[str], cluster: str, shard_size: int, shard_dir: str | None, debug: bool) -> None:
+    """`ingest --dask`: the coding runs on the cluster's workers; this process merges their shards into the store."""
+    with fatal_errors(debug):
+        from parley.scale import dask_ingest
+
+        total = None
+        # a bar with a total and an ETA: count the records first (standard input cannot be read twice)
+        if getattr(sys.stderr, "isatty", lambda: False)() and "-" not in sources:
+            from parley.store import read_sources
+
+            total = sum(1 for _ in read_sources(sources, published=published))
+        report = dask_ingest(_store_sources(sources, published=published), db=db, cluster=cluster,
+                             shard_size=shard_size, shard_dir=shard_dir, actors=actors, patterns=patterns,
+                             published=published, progress=_store_progress(total=total))
     _finish_store_run(db, report)
 
 

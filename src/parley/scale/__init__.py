@@ -8,6 +8,6 @@ batch system through dask-jobqueue (a scheduler file, or a `distributed.Client`)
 with a capacity model. Needs the `dask` extra (`pip install 'parley[dask]'`).
 """
 
-from parley.scale.ingest import DEFAULT_RETRIES, DEFAULT_SHARD_SIZE, ShippedCoder, dask_ingest
+from parley.scale.ingest import DEFAULT_RETRIES, DEFAULT_SHARD_SIZE, ShippedCoder, dask_ingest, local_cluster
 
-__all__ = ["DEFAULT_RETRIES", "DEFAULT_SHARD_SIZE", "ShippedCoder", "dask_ingest"]
+__all__ = ["DEFAULT_RETRIES", "DEFAULT_SHARD_SIZE", "ShippedCoder", "dask_ingest", "local_cluster"]

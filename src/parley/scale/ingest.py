@@ -30,7 +30,7 @@ from parley.store.ingest import Source, read_sources
 from parley.store.store import DEFAULT_DB, IngestReport, Store, content_hash
 from parley.types import Article
 
-__all__ = ["DEFAULT_RETRIES", "DEFAULT_SHARD_SIZE", "ShippedCoder", "dask_ingest"]
+__all__ = ["DEFAULT_RETRIES", "DEFAULT_SHARD_SIZE", "ShippedCoder", "dask_ingest", "local_cluster"]
 
 DEFAULT_SHARD_SIZE = 200
 DEFAULT_RETRIES = 3
@@ -70,6 +70,21 @@ def _import_distributed() -> Any:
     return distributed
 
 
+def local_cluster(n_workers: int, **kwargs: Any) -> Any:
+    """A Dask LocalCluster on this machine: `n_workers` worker processes of one thread each, every port bound to
+    127.0.0.1, no dashboard (the scheduler's health and metrics routes on a free port, never a fixed one).
+
+    Args:
+        n_workers: worker processes.
+        kwargs: more options of `distributed.LocalCluster` (e.g. `memory_limit`).
+    """
+    distributed = _import_distributed()
+    options: dict[str, Any] = {"n_workers": n_workers, "threads_per_worker": 1, "processes": True,
+                               "host": "127.0.0.1", "dashboard_address": None,
+                               "scheduler_kwargs": {"dashboard_address": "127.0.0.1:0"}}
+    return distributed.LocalCluster(**{**options, **kwargs})
+
+
 @contextlib.contextmanager
 def _connected(cluster: Any) -> Iterator[Any]:
     """A Dask client for `cluster`: "local", "local:N", a scheduler address, a scheduler file, or a `Client`."""
@@ -84,8 +99,7 @@ def _connected(cluster: Any) -> Iterator[Any]:
             raise BadOption(f"the number of local workers must be a whole number from 1, not {count!r} "
                             "(e.g. local:4)", option="cluster", value=spec)
         n_workers = int(count) if count else (os.cpu_count() or 1)
-        with distributed.LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                      dashboard_address=None) as local, distributed.Client(local) as client:
+        with local_cluster(n_workers) as local, distributed.Client(local) as client:
             yield client
         return
     try:
