@@ -173,7 +173,7 @@ def main() -> None:
     Coder()   # fills the compiled-resources cache, so that every stage starts warm
     n, chars = len(articles), sum(len(a.text) for a in articles)
     print(f"{n} articles, {chars:,} characters, from {', '.join(p.name for p in args.paths)}; model {MODEL}; "
-          f"{os.cpu_count()} cores")
+          f"{os.cpu_count()} cores; load average before {os.getloadavg()[0]:.2f}")
     start_spacy = min(run_stage("start-spacy", args)["load_cpu"] for _ in range(args.repeat))
     start_coder = min(run_stage("start-coder", args)["load_cpu"] for _ in range(args.repeat))
     spacy_fig = run_stage("spacy", args)
@@ -203,6 +203,7 @@ def main() -> None:
             line += f" = {base['run_s'] / fig['run_s']:.2f}x one worker"
         line += f" = {ingest_fig['run_s'] / fig['run_s']:.2f}x one-process ingest"
         print(line)
+    print(f"load average after: {os.getloadavg()[0]:.2f} (above 0 means other work shared the cores)")
     print("\nworker memory (resident MB per worker): when half merged -> at the end; peak")
     for k, fig in dask_figs.items():
         print(f"  {k} worker(s): {fig['rss_half_mb']} -> {fig['rss_end_mb']}; peak {fig['maxrss_mb']}")

@@ -193,6 +193,62 @@ def test_a_rerun_after_an_interruption_skips_finished_shards(client: Any, tmp_pa
     assert snapshot(db) == one_process
 
 
+CLIENT_SCRIPT = """
+import json, sys, time
+from conftest import FakeCoder
+from parley.errors import InputError
+from parley.scale import dask_ingest, local_cluster
+from parley.types import Article
+from test_scale_ingest import RECORDS
+
+
+class SlowCoder(FakeCoder):
+    def code_articles(self, articles, *, n_process=1):
+        for result in super().code_articles(articles, n_process=n_process):
+            time.sleep(0.2)
+            yield result
+
+
+def merged(report):
+    print(report.read, flush=True)
+
+
+if __name__ == "__main__":
+    import distributed
+
+    with local_cluster(1) as cluster, distributed.Client(cluster) as client:
+        dask_ingest(RECORDS, db=sys.argv[1], cluster=client, shard_size=3, coder_factory=SlowCoder,
+                    progress=merged)
+"""
+
+
+def test_the_client_killed_mid_run_then_run_again_stores_everything_once(
+        client: Any, tmp_path: Path, one_process: dict[str, list[tuple]]) -> None:
+    import subprocess
+    import sys
+
+    db = str(tmp_path / "dask.duckdb")
+    script = tmp_path / "client.py"
+    script.write_text(CLIENT_SCRIPT, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(__file__).parent), *sys.path])}
+    # a session of its own: the client, its nannies and workers go down together, as when a node is lost
+    child = subprocess.Popen([sys.executable, str(script), db], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                             text=True, env=env, start_new_session=True)
+    assert child.stdout is not None
+    try:
+        assert child.stdout.readline().strip() == "3"   # the first shard is merged
+    finally:
+        os.killpg(child.pid, signal.SIGKILL)
+        child.wait()
+        child.stdout.close()
+    with Store.open(db, read_only=True) as store:
+        applied = store.con.execute("SELECT count(*) FROM applied_shards").fetchone()[0]
+    assert 1 <= applied < 4
+    report = dask_ingest(RECORDS, db=db, cluster=client, shard_size=3, coder_factory=FakeCoder)
+    assert report.read == len(RECORDS) and report.skipped_unchanged >= 3 * applied
+    assert snapshot(db) == one_process
+
+
 @pytest.mark.parametrize("cluster", ["local:0", "local:two", "nowhere"])
 def test_a_bad_cluster_is_refused_naming_it(cluster: str, tmp_path: Path) -> None:
     with pytest.raises(BadOption, match="local"):
