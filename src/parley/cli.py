@@ -342,8 +342,8 @@ _DB_OPTION = click.option(
     "--db",
     default="parley.duckdb",
     show_default=True,
-    type=click.Path(dir_okay=False),
-    help="The event store (a DuckDB file).",
+    type=click.Path(),
+    help="The event store (a DuckDB file; to read, also the folder of a Parquet dataset of one).",
 )
 
 
@@ -395,6 +395,9 @@ def _finish_store_run(db: str, report: Any) -> None:
                    "(tcp://host:8786) or a scheduler file (.json); --batch-size is then the shard size.")
 @click.option("--shard-dir", metavar="DIR", help="With --dask: where workers write shard files (shared with "
                                                  "this machine; default FILE.shards next to the store).")
+@click.option("--dataset", metavar="DIR", help="Then write the whole store to DIR as a Parquet dataset "
+                                               "partitioned by month (replaced if there), which `events` and "
+                                               "`stats` read with --db DIR.")
 @_DEBUG_OPTION
 def ingest_command(
     sources: tuple[str, ...],
@@ -406,6 +409,7 @@ def ingest_command(
     batch_size: int,
     cluster: str | None,
     shard_dir: str | None,
+    dataset: str | None,
     debug: bool,
 ) -> None:
     """Read, code and store the articles of SOURCES in the event store, in batches.
@@ -422,7 +426,7 @@ def ingest_command(
             raise click.BadParameter("--processes is for one machine; with --dask each worker is a process",
                                      param_hint="--processes")
         _dask_ingest(sources, db=db, published=published, actors=actors, patterns=patterns, cluster=cluster,
-                     shard_size=batch_size, shard_dir=shard_dir, debug=debug)
+                     shard_size=batch_size, shard_dir=shard_dir, dataset=dataset, debug=debug)
         return
     with fatal_errors(debug):
         coder = load_coder(actors=actors, patterns=patterns)
@@ -435,11 +439,24 @@ def ingest_command(
             published=published,
             progress=_store_progress(),
         )
+        _write_dataset(db, dataset)
     _finish_store_run(db, report)
 
 
+def _write_dataset(db: str, dataset: str | None) -> None:
+    """`ingest --dataset DIR`: the store, once written, as a partitioned Parquet dataset."""
+    if dataset is None:
+        return
+    from parley.store import Store
+    from parley.store.dataset import write_dataset
+
+    with Store.open(db, read_only=True) as store:
+        write_dataset(store, dataset)
+
+
 def _dask_ingest(sources: Sequence[str], *, db: str, published: dt.date | None, actors: Sequence[str],
-                 patterns: Sequence[str], cluster: str, shard_size: int, shard_dir: str | None, debug: bool) -> None:
+                 patterns: Sequence[str], cluster: str, shard_size: int, shard_dir: str | None, dataset: str | None,
+                 debug: bool) -> None:
     """`ingest --dask`: the coding runs on the cluster's workers; this process merges their shards into the store."""
     with fatal_errors(debug):
         from parley.scale import dask_ingest
@@ -453,6 +470,7 @@ def _dask_ingest(sources: Sequence[str], *, db: str, published: dt.date | None, 
         report = dask_ingest(_store_sources(sources, published=published), db=db, cluster=cluster,
                              shard_size=shard_size, shard_dir=shard_dir, actors=actors, patterns=patterns,
                              published=published, progress=_store_progress(total=total))
+        _write_dataset(db, dataset)
     _finish_store_run(db, report)
 
 

@@ -282,7 +282,8 @@ class Store:
         """Open (creating or upgrading it if needed) the store at `path`.
 
         Args:
-            path: the DuckDB file; ":memory:" for a store that lives in memory.
+            path: the DuckDB file; ":memory:" for a store that lives in memory; or, read-only, the folder of
+                a Parquet dataset written by `parley.store.dataset.write_dataset`.
             read_only: open without taking the write lock (several readers may share it).
             memory_limit: DuckDB's memory limit (e.g. "1GB"); it caps the cache of table blocks, which
                 otherwise grows with the store. None leaves DuckDB's default (80% of RAM).
@@ -296,6 +297,13 @@ class Store:
             StoreError: the file cannot be opened (not a DuckDB file, no permission, ...).
         """
         shown = os.fspath(path)
+        if os.path.isdir(shown) and os.path.isfile(os.path.join(shown, "dataset.json")):
+            from parley.store.dataset import open_dataset
+
+            if not read_only:
+                raise StoreError("a Parley dataset is read-only: write into a DuckDB store (--db FILE) and export "
+                                 "the dataset again from it", path=shown)
+            return open_dataset(shown)
         if read_only and shown != ":memory:" and not os.path.exists(shown):
             raise StoreError("no such store; create it with `parley ingest`", path=shown)
         with _mapped(shown):
