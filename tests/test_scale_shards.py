@@ -92,3 +92,25 @@ def test_a_file_that_is_not_a_shard_is_refused_with_its_path(tmp_path: Path) -> 
                    .replace_schema_metadata({}), path)
     with pytest.raises(StoreError, match="not a shard file"):
         read_shard(path)
+
+
+def test_a_dask_ingest_without_distributed_says_what_to_install(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from parley.errors import MissingExtra
+    from parley.scale import dask_ingest
+
+    monkeypatch.setitem(sys.modules, "distributed", None)   # as if it were not installed
+    with pytest.raises(MissingExtra, match=r"parley\[dask\]"):
+        dask_ingest(RECORDS, db=str(tmp_path / "x.duckdb"), cluster="local:1")
+    assert not (tmp_path / "x.duckdb").exists()
+
+
+@pytest.mark.parametrize(("option", "value"), [("shard_size", 0), ("retries", -1)])
+def test_impossible_options_are_refused_naming_them(tmp_path: Path, option: str, value: int) -> None:
+    from parley.errors import BadOption
+    from parley.scale import dask_ingest
+
+    with pytest.raises(BadOption, match=option):
+        dask_ingest(RECORDS, db=str(tmp_path / "x.duckdb"), **{option: value})
