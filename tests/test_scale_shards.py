@@ -114,3 +114,12 @@ def test_impossible_options_are_refused_naming_them(tmp_path: Path, option: str,
 
     with pytest.raises(BadOption, match=option):
         dask_ingest(RECORDS, db=str(tmp_path / "x.duckdb"), **{option: value})
+
+
+def test_the_scale_api_is_small_sorted_and_complete() -> None:
+    import parley.scale
+
+    assert parley.scale.__all__ == sorted(parley.scale.__all__)
+    assert parley.scale.__all__ == ["DEFAULT_RETRIES", "DEFAULT_SHARD_SIZE", "ShippedCoder", "dask_ingest",
+                                    "local_cluster"]
+    assert all(hasattr(parley.scale, name) for name in parley.scale.__all__)
