@@ -123,3 +123,29 @@ def test_the_scale_api_is_small_sorted_and_complete() -> None:
     assert parley.scale.__all__ == ["DEFAULT_RETRIES", "DEFAULT_SHARD_SIZE", "ShippedCoder", "dask_ingest",
                                     "local_cluster"]
     assert all(hasattr(parley.scale, name) for name in parley.scale.__all__)
+
+
+def test_a_task_whose_file_is_already_written_reuses_it_without_coding(tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    from parley.scale.worker import ShardTask, code_shard
+
+    a1 = article("a1")
+    inputs = inputs_digest([a1])
+    write_shard(tmp_path, "s1", [FakeResult("a1", a1, [make_event(article_id="a1")], None)], inputs=inputs,
+                lexicon_version="lex-7")
+    done = code_shard(ShardTask("s1", (a1,), str(tmp_path), inputs))   # no worker, no coder: it must not code
+    assert done.reused and done.articles == 1
+    assert read_shard(done.path)[0][0].events == [make_event(article_id="a1")]
+
+
+def test_dask_and_processes_together_are_a_usage_error(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from parley.cli import main
+
+    source = tmp_path / "in.txt"
+    source.write_text("Qatar hosted talks.", encoding="utf-8")
+    result = CliRunner().invoke(main, ["ingest", str(source), "--db", str(tmp_path / "x.duckdb"), "--dask", "local",
+                                       "--processes", "2"])
+    assert result.exit_code == 2 and "--processes" in result.output
+    assert not (tmp_path / "x.duckdb").exists()
