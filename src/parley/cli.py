@@ -342,8 +342,8 @@ _DB_OPTION = click.option(
     "--db",
     default="parley.duckdb",
     show_default=True,
-    type=click.Path(dir_okay=False),
-    help="The event store (a DuckDB file).",
+    type=click.Path(),
+    help="The event store (a DuckDB file; to read, also the folder of a Parquet dataset of one).",
 )
 
 
@@ -354,14 +354,14 @@ def _report_line(db: str, report: Any) -> str:
     )
 
 
-def _store_progress() -> Any:
-    """A progress callback drawing a bar when a person watches stderr, else None."""
+def _store_progress(*, total: int | None = None) -> Any:
+    """A progress callback drawing a bar when a person watches stderr, else None; with `total`, an ETA too."""
     stderr = sys.stderr
     if not (hasattr(stderr, "isatty") and stderr.isatty()):
         return None
     from tqdm import tqdm
 
-    bar = tqdm(unit="article", file=stderr, leave=False, dynamic_ncols=True)
+    bar = tqdm(unit="article", file=stderr, leave=False, dynamic_ncols=True, total=total)
 
     def update(report: Any) -> None:
         bar.update(report.read - bar.n)
@@ -390,6 +390,14 @@ def _finish_store_run(db: str, report: Any) -> None:
 @_PATTERNS_OPTION
 @_PROCESSES_OPTION
 @_BATCH_OPTION
+@click.option("--dask", "cluster", metavar="CLUSTER",
+              help="Code on a Dask cluster: local, local:N (N worker processes), a scheduler address "
+                   "(tcp://host:8786) or a scheduler file (.json); --batch-size is then the shard size.")
+@click.option("--shard-dir", metavar="DIR", help="With --dask: where workers write shard files (shared with "
+                                                 "this machine; default FILE.shards next to the store).")
+@click.option("--dataset", metavar="DIR", help="Then write the whole store to DIR as a Parquet dataset "
+                                               "partitioned by month (replaced if there), which `events` and "
+                                               "`stats` read with --db DIR.")
 @_DEBUG_OPTION
 def ingest_command(
     sources: tuple[str, ...],
@@ -399,6 +407,9 @@ def ingest_command(
     patterns: tuple[str, ...],
     processes: int,
     batch_size: int,
+    cluster: str | None,
+    shard_dir: str | None,
+    dataset: str | None,
     debug: bool,
 ) -> None:
     """Read, code and store the articles of SOURCES in the event store, in batches.
@@ -410,6 +421,13 @@ def ingest_command(
     from parley.store import ingest
 
     _check_sources_exist(sources)
+    if cluster is not None:
+        if processes > 1:
+            raise click.BadParameter("--processes is for one machine; with --dask each worker is a process",
+                                     param_hint="--processes")
+        _dask_ingest(sources, db=db, published=published, actors=actors, patterns=patterns, cluster=cluster,
+                     shard_size=batch_size, shard_dir=shard_dir, dataset=dataset, debug=debug)
+        return
     if _served(db):
         _ingest_to_server(sources, db=db, published=published, actors=actors, patterns=patterns,
                           processes=processes, batch_size=batch_size, debug=debug)
@@ -425,6 +443,38 @@ def ingest_command(
             published=published,
             progress=_store_progress(),
         )
+        _write_dataset(db, dataset)
+    _finish_store_run(db, report)
+
+
+def _write_dataset(db: str, dataset: str | None) -> None:
+    """`ingest --dataset DIR`: the store, once written, as a partitioned Parquet dataset."""
+    if dataset is None:
+        return
+    from parley.store import Store
+    from parley.store.dataset import write_dataset
+
+    with Store.open(db, read_only=True) as store:
+        write_dataset(store, dataset)
+
+
+def _dask_ingest(sources: Sequence[str], *, db: str, published: dt.date | None, actors: Sequence[str],
+                 patterns: Sequence[str], cluster: str, shard_size: int, shard_dir: str | None, dataset: str | None,
+                 debug: bool) -> None:
+    """`ingest --dask`: the coding runs on the cluster's workers; this process merges their shards into the store."""
+    with fatal_errors(debug):
+        from parley.scale import dask_ingest
+
+        total = None
+        # a bar with a total and an ETA: count the records first (standard input cannot be read twice)
+        if getattr(sys.stderr, "isatty", lambda: False)() and "-" not in sources:
+            from parley.store import read_sources
+
+            total = sum(1 for _ in read_sources(sources, published=published))
+        report = dask_ingest(_store_sources(sources, published=published), db=db, cluster=cluster,
+                             shard_size=shard_size, shard_dir=shard_dir, actors=actors, patterns=patterns,
+                             published=published, progress=_store_progress(total=total))
+        _write_dataset(db, dataset)
     _finish_store_run(db, report)
 
 

@@ -14,6 +14,7 @@
     ├── DataFileError         an actors / patterns / ontology file is invalid (path, line, key)
     ├── UnknownProcess        no negotiation process with this id
     ├── ModelNotInstalled     the spaCy model package is missing
+    ├── ClusterError          a Dask cluster cannot be reached, or a shard failed on it (address, shard id)
     └── StoreError            the event store cannot be opened, read or written (path)
         ├── StoreLocked       another process holds the store's write lock (path, holder)
         └── SchemaError       the store's schema is newer than this Parley, or not a Parley store
@@ -196,6 +197,17 @@ class UnknownEventCode(ParleyError, KeyError):
     def __str__(self) -> str:
         # KeyError would otherwise show the message wrapped in quotes.
         return str(self.args[0])
+
+
+class ClusterError(ParleyError):
+    """Coding on a Dask cluster failed: the scheduler cannot be reached (`address`), or a shard failed on every
+    try (`shard_id`). Shards merged before it stay in the store; running the ingest again goes on from there."""
+
+    def __init__(self, message: str, *, address: str | None = None, shard_id: str | None = None) -> None:
+        self.address = address
+        self.shard_id = shard_id
+        self.message = message
+        super().__init__(message)
 
 
 class MissingExtra(ParleyError):

@@ -321,8 +321,10 @@ class Lexicon:
 
 @functools.cache
 def default_lexicon() -> Lexicon:
-    """The shipped lexicon, loaded once."""
-    return Lexicon.load()
+    """The shipped lexicon, loaded once (compiled once per installed package: `parley.resource_cache`)."""
+    from parley.resource_cache import cached
+
+    return cached("lexicon", Lexicon.load, Lexicon)
 
 
 # ---------------------------------------------------------------------------------- parsing

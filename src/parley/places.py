@@ -272,5 +272,8 @@ class Gazetteer:
 
 @functools.cache
 def default_gazetteer() -> Gazetteer:
-    """The shipped gazetteer, loaded once per process."""
-    return Gazetteer.load()
+    """The shipped gazetteer, loaded once per process (compiled once per installed package:
+    `parley.resource_cache`)."""
+    from parley.resource_cache import cached
+
+    return cached("gazetteer", Gazetteer.load, Gazetteer)

@@ -528,5 +528,12 @@ def _paragraph_starts(doc: Doc, sent: Span) -> bool:
     """Whether a blank line (two line breaks) comes before `sent`, or it is the first of the `Doc`."""
     if sent.start == 0:
         return True
-    before = doc.text[max(0, sent.start_char - 100):sent.start_char]
+    # the white space before the sentence (at most 100 characters), from the tokens before it: `doc.text`
+    # would join every token of the Doc again for each sentence
+    before = ""
+    for token in reversed(doc[max(0, sent.start - 50):sent.start]):
+        before = token.text_with_ws + before
+        if token.text.strip() or len(before) >= 100:
+            break
+    before = before[-100:]
     return before[len(before.rstrip()):].count("\n") >= 2

@@ -184,6 +184,17 @@ UPDATE event_clusters AS c SET factual = e.factual
 FROM cluster_mentions m JOIN events e ON e.event_id = m.event_id WHERE m.cluster_id = c.cluster_id;
 """,
     ),
+    Migration(
+        4,
+        "applied_shards: the shards of a distributed ingest already merged into the store (a merge is idempotent)",
+        """
+CREATE TABLE applied_shards (
+    shard_id        VARCHAR PRIMARY KEY,
+    n_records       INTEGER NOT NULL,
+    applied_at      TIMESTAMP NOT NULL
+);
+""",
+    ),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

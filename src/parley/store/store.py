@@ -104,7 +104,8 @@ def _mapped(path: str) -> Iterator[None]:
 _CHECK_HINT = " (`parley check --db {path}` reads the whole store and reports what is damaged)"
 
 #: The tables `Store.check` reads end to end, and the links between them it verifies.
-_TABLES = ("schema_version", "settings", "articles", "events", "event_clusters", "cluster_mentions", "errors")
+_TABLES = ("schema_version", "settings", "articles", "events", "event_clusters", "cluster_mentions", "errors",
+           "applied_shards")
 _CHECKS = (
     ("duplicate article ids", "SELECT count(*) FROM (SELECT id FROM articles GROUP BY id HAVING count(*) > 1)"),
     ("duplicate event ids", "SELECT count(*) FROM (SELECT event_id FROM events GROUP BY event_id HAVING count(*) > 1)"),
@@ -281,7 +282,8 @@ class Store:
         """Open (creating or upgrading it if needed) the store at `path`.
 
         Args:
-            path: the DuckDB file; ":memory:" for a store that lives in memory.
+            path: the DuckDB file; ":memory:" for a store that lives in memory; or, read-only, the folder of
+                a Parquet dataset written by `parley.store.dataset.write_dataset`.
             read_only: open without taking the write lock (several readers may share it).
             memory_limit: DuckDB's memory limit (e.g. "1GB"); it caps the cache of table blocks, which
                 otherwise grows with the store. None leaves DuckDB's default (80% of RAM).
@@ -295,6 +297,13 @@ class Store:
             StoreError: the file cannot be opened (not a DuckDB file, no permission, ...).
         """
         shown = os.fspath(path)
+        if os.path.isdir(shown) and os.path.isfile(os.path.join(shown, "dataset.json")):
+            from parley.store.dataset import open_dataset
+
+            if not read_only:
+                raise StoreError("a Parley dataset is read-only: write into a DuckDB store (--db FILE) and export "
+                                 "the dataset again from it", path=shown)
+            return open_dataset(shown)
         if read_only and shown != ":memory:" and not os.path.exists(shown):
             raise StoreError("no such store; create it with `parley ingest`", path=shown)
         with _mapped(shown):
@@ -414,6 +423,16 @@ class Store:
             rows = self.con.execute(
                 f"SELECT a.id, a.content_hash FROM articles a JOIN {batch} b ON a.id = b.id").fetchall()
         return dict(rows)
+
+    def applied_shards(self, shard_ids: Iterable[str]) -> set[str]:
+        """Those of `shard_ids` already merged into the store (`write(..., shard_id=...)`)."""
+        ids = list(dict.fromkeys(shard_ids))
+        if not ids:
+            return set()
+        with _mapped(self.path):
+            rows = self.con.execute("SELECT shard_id FROM applied_shards WHERE shard_id IN (SELECT unnest(?))",
+                                    [ids]).fetchall()
+        return {r[0] for r in rows}
 
     def articles_count(self) -> int:
         """The number of stored articles (coded or failed)."""
@@ -573,8 +592,8 @@ class Store:
             cursor.close()
 
     # ---- writing
-    def write(self, results: Iterable[Any], *, force: bool = False,
-              lexicon_version: str | None = None) -> IngestReport:
+    def write(self, results: Iterable[Any], *, force: bool = False, lexicon_version: str | None = None,
+              shard_id: str | None = None) -> IngestReport:
         """Write coding results (`CodingResult`s) in one transaction: articles, events, errors, clusters.
 
         An article already stored with the same content is left alone (`skipped_unchanged`) unless
@@ -586,6 +605,8 @@ class Store:
             results: objects with `article`, `events` and `error` (as `parley.coder.CodingResult`).
             force: rewrite articles even when their content is unchanged (re-coding).
             lexicon_version: recorded on each article written.
+            shard_id: the shard of a distributed ingest these results are; recorded in `applied_shards` in
+                the same transaction, so that a shard is merged once (see `applied_shards`).
 
         Returns:
             The counts of what was written.
@@ -652,6 +673,8 @@ class Store:
                 self._insert("errors", _table(error_rows, _ERROR_SCHEMA), replace=True)
             if todo:
                 self._cluster_articles(list(todo), affected=affected)
+            if shard_id is not None:
+                self._exec("INSERT OR REPLACE INTO applied_shards VALUES (?, ?, ?)", [shard_id, read, at])
         return IngestReport(read=read, coded=coded + replaced_in_batch, skipped_unchanged=unchanged,
                             replaced=len(replaced_ids) + replaced_in_batch, failed=failed, events=events)
 
