@@ -131,8 +131,8 @@ function drawStates(data) {
   Plotly.newPlot(div, [{
     type: "scatter", mode: "lines+markers+text", line: { shape: "hv" }, x: history.map(s => s.date),
     y: history.map(s => levels[s.status] ?? 2), text: history.map(s => s.status.replace("_", " ")), textposition: "top center",
-    hovertext: history.map(s => s.summary), hoverinfo: "text+x",
-  }], { margin: { t: 20, r: 20, b: 30, l: 20 }, yaxis: { visible: false, range: [-0.5, 3.7] } }, PLOT_CONFIG)
+    hovertext: history.map(s => s.summary), hoverinfo: "text+x", cliponaxis: false,  // labels may reach the margins
+  }], { margin: { t: 20, r: 70, b: 30, l: 70 }, yaxis: { visible: false, range: [-0.5, 3.7] } }, PLOT_CONFIG)
     .then(() => rendered(div));
 }
 
