@@ -204,10 +204,12 @@ def _total(page: Any, selector: str) -> int:
 
 # ---- every page ----------------------------------------------------------------------------------------
 
+FILTERED = {"overview", "events", "reports", "map", "dyads", "changes", "actors"}
 PAGES = {
     # name: (path, charts, tables or lists that must have rows)
     "overview": ("/", ["chart-series"], ["#top-actors", "#outlets"]),
     "events": ("/events", [], ["#events-table"]),
+    "reports": ("/events?unit=reports", [], ["#reports-table"]),
     "event": ("/events/{cluster}", [], ["#reports"]),
     "map": ("/map", ["chart-map"], ["#events-table"]),
     "dyads": ("/dyads", ["chart-ab", "chart-ba"], ["#top-dyads"]),
@@ -226,6 +228,8 @@ def test_page_renders_without_errors_or_outside_requests(tab: Tab, site: Site, n
     page = tab.open(path)
     assert page.locator("header nav a").count() >= 7
     assert page.locator("main h1, main h2").first.inner_text().strip()
+    # the filter bar only where a filter narrows the page (not on one event, article or negotiation)
+    assert page.locator("form#filters").count() == (name in FILTERED)
     for chart in charts:
         _rendered(page, chart)
     for table in tables:
@@ -237,6 +241,16 @@ def test_page_renders_without_errors_or_outside_requests(tab: Tab, site: Site, n
     assert tab.responses.get(f"{site.origin}/static/app.js") == 200
     bad = {url: status for url, status in tab.responses.items() if status >= 400}
     assert bad == {}
+    tab.assert_clean()
+
+
+def test_api_docs_work_offline(tab: Tab, site: Site) -> None:
+    page = tab.open("/docs")
+    spec = _get_json(f"{site.origin}/openapi.json")
+    operations = sum(len(methods) for methods in spec["paths"].values())
+    page.locator(".swagger-ui .opblock").nth(operations - 1).wait_for()
+    assert page.locator(".swagger-ui .opblock").count() == operations > 10
+    page.wait_for_load_state("networkidle")
     tab.assert_clean()
 
 
@@ -283,6 +297,26 @@ def test_filter_form_changes_the_url_and_the_events(tab: Tab) -> None:
         page.click("#filters a.clear")
     assert tab.params() == {}
     assert _total(page, "#events-total") == everything
+    tab.assert_clean()
+
+
+def test_pager_keeps_the_filter(tab: Tab) -> None:
+    page = tab.open("/events?limit=5&modality=all")
+    total = _total(page, "#events-total")
+    assert total > 10
+    first = page.locator("#events-table tr.event-row").evaluate_all("rows => rows.map(r => r.dataset.cluster)")
+    assert len(first) == 5 and page.locator(".pager #prev").count() == 0
+    with page.expect_navigation():
+        page.click(".pager #next")
+    assert tab.params() == {"limit": ["5"], "modality": ["all"], "offset": ["5"]}
+    second = page.locator("#events-table tr.event-row").evaluate_all("rows => rows.map(r => r.dataset.cluster)")
+    assert len(second) == 5 and not set(first) & set(second)
+    assert "rows 6–10 of" in page.locator(".pager").inner_text()
+    assert page.locator("#filters select[name=modality]").input_value() == "all"
+    with page.expect_navigation():
+        page.click(".pager #prev")
+    assert tab.params()["offset"] == ["0"]
+    assert page.locator("#events-table tr.event-row").evaluate_all("rows => rows.map(r => r.dataset.cluster)") == first
     tab.assert_clean()
 
 
