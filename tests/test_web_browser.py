@@ -1,9 +1,10 @@
 """The dashboard in a real browser (Chromium driven by Playwright) against the real server.
 
 One store is built per module with the real coder: from the shared corpus when it is there (some Wikinews
-and InSight Crime articles plus one negotiation story of ours), otherwise from the examples and every
-negotiation story. The server runs in a thread on a free loopback port. Every page is checked for console
-errors, uncaught exceptions and requests leaving the server (those are blocked, so a leak fails at once).
+and InSight Crime articles plus one negotiation story of ours), otherwise, and when taking screenshots
+(which carry the text shown into the docs), from the examples and every negotiation story: our own text.
+The server runs in a thread on a free loopback port. Every page is checked for console errors, uncaught
+exceptions and requests leaving the server (those are blocked, so a leak fails at once).
 
 Set PARLEY_SKIP_BROWSER=1 to skip these tests; without it a missing browser fails them. Set
 PARLEY_SCREENSHOTS=docs/web to write the screenshots of docs/web/ again. PARLEY_CHROMIUM names the browser
@@ -43,9 +44,10 @@ STATUSES = ("ongoing", "suspended", "partial agreement", "agreement", "collapsed
 
 
 def _articles() -> list[Any]:
+    """Articles for the store; only our own text when taking screenshots (they go into the docs)."""
     from parley.readers import read_jsonl
 
-    if CORPUS.is_dir():
+    if CORPUS.is_dir() and not os.environ.get("PARLEY_SCREENSHOTS"):
         return [*itertools.islice(read_jsonl(CORPUS / "wikinews.jsonl"), 60),
                 *itertools.islice(read_jsonl(CORPUS / "insightcrime.jsonl"), 20),
                 *read_jsonl(STORIES / "iran_us_indirect.jsonl")]
