@@ -51,9 +51,11 @@ def _query(request: Request, *view: str) -> Query:
     return parse_query(raw, allowed_view=view, strict=False)
 
 
-def _render(request: Request, template: str, q: Query | None, title: str, **context: Any) -> HTMLResponse:
+def _render(request: Request, template: str, q: Query | None, title: str, *, filters: bool = True,
+            **context: Any) -> HTMLResponse:
+    """A page; `filters=False` leaves out the filter bar (pages of one item, which no filter narrows)."""
     html = _env.get_template(template).render(
-        request=request, q=q, title=title, pages=PAGES, path=request.url.path,
+        request=request, q=q, title=title, pages=PAGES, path=request.url.path, show_filters=filters,
         filter_names=FILTER_NAMES, given=dict(q.given) if q else {}, **context)
     return HTMLResponse(html)
 
@@ -115,7 +117,7 @@ def event_page(request: Request, cluster_id: str) -> Response:
             view = data.cluster_view(store, cluster_id)
         except BadFilter as e:
             return error_page(request, 404, str(e))
-    return _render(request, "event.html", q, "Event", view=view, api=f"/api/v1/clusters/{cluster_id}")
+    return _render(request, "event.html", q, "Event", filters=False, view=view, api=f"/api/v1/clusters/{cluster_id}")
 
 
 @router.get("/map", response_class=HTMLResponse)
@@ -187,7 +189,7 @@ def _layout(view: dict[str, Any]) -> None:
 def negotiations_page(request: Request) -> HTMLResponse:
     q = _query(request)
     processes = data.negotiations(_server(request).boards())
-    return _render(request, "negotiations.html", q, "Negotiations", processes=processes,
+    return _render(request, "negotiations.html", q, "Negotiations", filters=False, processes=processes,
                    api="/api/v1/negotiations")
 
 
@@ -196,8 +198,8 @@ def negotiation_page(request: Request, process_id: str) -> HTMLResponse:
     q = _query(request)
     board = data.negotiation(_server(request).boards(), process_id)
     parties = [p for p in board["roles"] if p["role"] == "party"]
-    return _render(request, "negotiation.html", q, board["process"]["name"], board=board, parties=parties,
-                   api=f"/api/v1/negotiations/{board['process']['id']}")
+    return _render(request, "negotiation.html", q, board["process"]["name"], filters=False, board=board,
+                   parties=parties, api=f"/api/v1/negotiations/{board['process']['id']}")
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
@@ -208,8 +210,8 @@ def article_page(request: Request, article_id: str) -> Response:
             view = data.article_view(store, article_id)
         except BadFilter as e:
             return error_page(request, 404, str(e))
-    return _render(request, "article.html", q, view["article"].get("title") or article_id, view=view,
-                   segments=_segments(view), api=f"/api/v1/articles/{article_id}")
+    return _render(request, "article.html", q, view["article"].get("title") or article_id, filters=False,
+                   view=view, segments=_segments(view), api=f"/api/v1/articles/{article_id}")
 
 
 def _segments(view: dict[str, Any]) -> list[dict[str, Any]]:

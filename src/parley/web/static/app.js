@@ -43,8 +43,10 @@ function drawSeries(div, series, freq) {
   traces.push({ type: "scatter", mode: "lines+markers", name: "mean Goldstein", x, yaxis: "y2",
                 y: series.map(r => r.goldstein_mean), line: { color: "#333", width: 1.5 } });
   Plotly.newPlot(div, traces, {
-    barmode: "stack", margin: { t: 10, r: 50, b: 40, l: 40 }, legend: { orientation: "h" },
-    yaxis: { title: { text: "count" } }, yaxis2: { overlaying: "y", side: "right", range: [-10, 10], title: { text: "Goldstein" } },
+    barmode: "stack", margin: { t: 10, r: 50, b: 40, l: 40 }, legend: { orientation: "h", x: 0, y: 1.02, yanchor: "bottom" },
+    yaxis: { title: { text: "count" } },
+    yaxis2: { overlaying: "y", side: "right", range: [-10, 10], tickvals: [-10, -5, 0, 5, 10], showgrid: false,
+              zeroline: false, title: { text: "Goldstein" } },
   }, PLOT_CONFIG).then(() => rendered(div));
   div.on("plotly_click", ev => {
     const p = ev.points[0];
@@ -80,7 +82,8 @@ function drawMap(data) {
   }];
   Plotly.newPlot(div, traces, {
     margin: { t: 0, r: 0, b: 0, l: 0 }, showlegend: false,
-    geo: { projection: { type: "natural earth", rotation: { lon: 0 } }, showcountries: true, countrycolor: "#bbb", showframe: false },
+    geo: { projection: { type: "natural earth" }, fitbounds: false, showcountries: true, countrycolor: "#bbb",
+           showframe: false },
   }, PLOT_CONFIG).then(() => rendered(div));
   div.on("plotly_click", ev => {
     const p = ev.points[0];
@@ -105,13 +108,17 @@ function drawNetwork(data) {
   });
   const trace = {
     type: "scatter", mode: "markers+text", x: nodes.map(n => n.x), y: nodes.map(n => n.y),
-    text: nodes.map(n => n.code), textposition: "top center", customdata: nodes.map(n => n.code),
+    text: nodes.map(n => n.code), customdata: nodes.map(n => n.code),
+    // labels outside the circle, so that neighbours' labels do not overlap the arrows or each other
+    textposition: nodes.map(n => n.x > 0.5 ? "middle right" : n.x < -0.5 ? "middle left" : n.y > 0 ? "top center"
+                                                                                              : "bottom center"),
     hovertext: nodes.map(n => `${n.code} ${n.name || ""}: ${n.events} events`), hoverinfo: "text",
     marker: { size: nodes.map(n => 8 + 4 * Math.sqrt(n.events)), color: "#24476b" },
   };
   Plotly.newPlot(div, [trace], {
     margin: { t: 10, r: 10, b: 10, l: 10 }, annotations, showlegend: false,
-    xaxis: { visible: false, range: [-1.3, 1.3] }, yaxis: { visible: false, range: [-1.3, 1.3], scaleanchor: "x" },
+    // an ellipse as wide as the chart: neighbours at the top and bottom get room for their labels
+    xaxis: { visible: false, range: [-1.25, 1.25] }, yaxis: { visible: false, range: [-1.15, 1.15] },
   }, PLOT_CONFIG).then(() => rendered(div));
   div.on("plotly_click", ev => { const p = ev.points[0]; if (p && p.customdata) narrow({ actor: p.customdata }); });
 }
@@ -120,12 +127,12 @@ function drawStates(data) {
   const div = document.getElementById("chart-states");
   if (!div || typeof Plotly === "undefined") return;
   const history = (data.history || []).filter(s => s.date);
-  const levels = { ongoing: 2, suspended: 1, collapsed: 0, partial_agreement: 2.5, agreement: 3 };
+  const levels = { collapsed: 0, suspended: 1, ongoing: 2, partial_agreement: 2.5, agreement: 3 };
   Plotly.newPlot(div, [{
     type: "scatter", mode: "lines+markers+text", line: { shape: "hv" }, x: history.map(s => s.date),
-    y: history.map(s => levels[s.status] ?? 2), text: history.map(s => s.status), textposition: "top center",
-    hovertext: history.map(s => s.summary), hoverinfo: "text+x",
-  }], { margin: { t: 20, r: 20, b: 30, l: 20 }, yaxis: { visible: false, range: [-0.5, 3.7] } }, PLOT_CONFIG)
+    y: history.map(s => levels[s.status] ?? 2), text: history.map(s => s.status.replace("_", " ")), textposition: "top center",
+    hovertext: history.map(s => s.summary), hoverinfo: "text+x", cliponaxis: false,  // labels may reach the margins
+  }], { margin: { t: 20, r: 70, b: 30, l: 70 }, yaxis: { visible: false, range: [-0.5, 3.7] } }, PLOT_CONFIG)
     .then(() => rendered(div));
 }
 
