@@ -738,6 +738,7 @@ def main() -> None:
     import shutil
 
     shutil.copyfile(path, work)
+    Store.open(work).close()   # brings a store built by an older Parley to the current schema
     with Store.open(work, read_only=True) as store:
         flts = filters(store)
         cluster_ids = sample_clusters(store)
