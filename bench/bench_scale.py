@@ -143,6 +143,16 @@ def run_stage(stage: str, args: argparse.Namespace, n_workers: int = 0) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def run_pair(args: argparse.Namespace) -> float:
+    """Wall seconds for two bare-spaCy stages started at once: what two processes get from this machine now."""
+    cmd = [sys.executable, __file__, "--stage", "spacy", "--limit", str(args.limit), *map(str, args.paths)]
+    t0 = time.perf_counter()
+    children = [subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for _ in range(2)]
+    for child in children:
+        child.wait()
+    return time.perf_counter() - t0
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*", type=Path, help="JSON Lines corpus files (default: both shared files)")
@@ -180,6 +190,7 @@ def main() -> None:
     coder_fig = run_stage("coder", args)
     ingest_fig = run_stage("ingest", args)
     dask_figs = {int(k): run_stage("dask", args, int(k)) for k in args.workers.split(",")}
+    pair_s = run_pair(args)   # right after the 2-worker run, to see what two processes could get meanwhile
 
     print(f"\n{'':26}{'wall s':>8}{'articles/s':>12}{'CPU s':>8}{'art/CPU-s':>11}  notes")
     rows = [("bare spaCy (parse only)", spacy_fig["run_s"], spacy_fig["run_cpu"], ""),
@@ -203,7 +214,10 @@ def main() -> None:
             line += f" = {base['run_s'] / fig['run_s']:.2f}x one worker"
         line += f" = {ingest_fig['run_s'] / fig['run_s']:.2f}x one-process ingest"
         print(line)
-    print(f"load average after: {os.getloadavg()[0]:.2f} (above 0 means other work shared the cores)")
+    spacy_alone = spacy_fig["run_s"] + 0.8   # plus the model load the pair's processes include
+    print(f"  control: two bare-spaCy processes at once took {pair_s:.1f} s of wall time for twice the work of one "
+          f"({spacy_alone:.1f} s): this machine gave two processes {2 * spacy_alone / pair_s:.2f}x one process")
+    print(f"load average after: {os.getloadavg()[0]:.2f} (this benchmark's own workers count too)")
     print("\nworker memory (resident MB per worker): when half merged -> at the end; peak")
     for k, fig in dask_figs.items():
         print(f"  {k} worker(s): {fig['rss_half_mb']} -> {fig['rss_end_mb']}; peak {fig['maxrss_mb']}")
