@@ -143,6 +143,16 @@ def run_stage(stage: str, args: argparse.Namespace, n_workers: int = 0) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def run_pair(args: argparse.Namespace) -> float:
+    """The longer parse of two bare-spaCy stages started at once (wall seconds): what two processes get from
+    this machine at that moment."""
+    cmd = [sys.executable, __file__, "--stage", "spacy", "--limit", str(args.limit), *map(str, args.paths)]
+    children = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+                for _ in range(2)]
+    outputs = [child.communicate()[0] for child in children]
+    return max(json.loads(out.strip().splitlines()[-1])["run_s"] for out in outputs)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*", type=Path, help="JSON Lines corpus files (default: both shared files)")
@@ -180,6 +190,7 @@ def main() -> None:
     coder_fig = run_stage("coder", args)
     ingest_fig = run_stage("ingest", args)
     dask_figs = {int(k): run_stage("dask", args, int(k)) for k in args.workers.split(",")}
+    pair_s = run_pair(args)   # right after the 2-worker run, to see what two processes could get meanwhile
 
     print(f"\n{'':26}{'wall s':>8}{'articles/s':>12}{'CPU s':>8}{'art/CPU-s':>11}  notes")
     rows = [("bare spaCy (parse only)", spacy_fig["run_s"], spacy_fig["run_cpu"], ""),
@@ -203,7 +214,9 @@ def main() -> None:
             line += f" = {base['run_s'] / fig['run_s']:.2f}x one worker"
         line += f" = {ingest_fig['run_s'] / fig['run_s']:.2f}x one-process ingest"
         print(line)
-    print(f"load average after: {os.getloadavg()[0]:.2f} (above 0 means other work shared the cores)")
+    print(f"  control: two bare-spaCy processes at once parsed in {pair_s:.1f} s what one parsed alone in "
+          f"{spacy_fig['run_s']:.1f} s: the machine gave two processes {2 * spacy_fig['run_s'] / pair_s:.2f}x one")
+    print(f"load average after: {os.getloadavg()[0]:.2f} (this benchmark's own workers count too)")
     print("\nworker memory (resident MB per worker): when half merged -> at the end; peak")
     for k, fig in dask_figs.items():
         print(f"  {k} worker(s): {fig['rss_half_mb']} -> {fig['rss_end_mb']}; peak {fig['maxrss_mb']}")
