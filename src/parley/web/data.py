@@ -21,6 +21,8 @@ from parley.store.query import (
     EventFilter,
     _arrow,
     _counted,
+    _matching_clusters,
+    _matching_mentions,
     count_events,
     select_events,
     time_series,
@@ -213,8 +215,6 @@ def map_view(store: Store, flt: EventFilter, *, unit: str = "events", points: in
 
 
 def _placed(flt: EventFilter, unit: str) -> tuple[str, list[Any]]:
-    from parley.store.query import _matching_clusters, _matching_mentions
-
     if unit == "events":
         body, params = _matching_clusters(flt)
         return ("SELECT c.cluster_id AS id, c.location_name, c.location_country, c.location_lat, "
