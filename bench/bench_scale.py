@@ -10,8 +10,8 @@ worker processes (the cluster is started before the clock starts; loading the co
 the shard files and the merge are inside it). CPU seconds are the stage's own process, plus, for Dask, the
 workers' (read from each worker). Start-up is `Coder()` against `spacy.load` in the same kind of process,
 with the compiled-resources cache warm. Worker memory is each worker's resident size when half the shards are
-merged and at the end (flat means it does not grow with the input). Prints figures; asserts nothing. Skips
-(exit code 0) when the corpus is absent.
+merged and at the end (flat means it does not grow with the input). Stages run with bytecode caching on, as
+an installed package has it. Prints figures; asserts nothing. Skips (exit code 0) when the corpus is absent.
 """
 
 from __future__ import annotations
@@ -125,17 +125,26 @@ def run_stage(stage: str, args: argparse.Namespace, n_workers: int = 0) -> dict:
     """Run one stage in a fresh interpreter and return its figures."""
     cmd = [sys.executable, __file__, "--stage", stage, "--limit", str(args.limit), "--shard-size",
            str(args.shard_size), "--n-workers", str(n_workers), *map(str, args.paths)]
-    done = subprocess.run(cmd, capture_output=True, text=True)
+    done = subprocess.run(cmd, capture_output=True, text=True, env=_stage_environ())
     if done.returncode != 0:
         sys.exit(f"stage {stage} failed:\n{done.stderr}")
     return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _stage_environ() -> dict[str, str]:
+    """The environment of a stage: this one, with bytecode written and read as an installed package has it
+    (`PYTHONDONTWRITEBYTECODE` would make every start compile Parley's sources, while spaCy's come compiled)."""
+    environ = dict(os.environ)
+    environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    return environ
 
 
 def run_pair(args: argparse.Namespace) -> float:
     """The longer parse of two bare-spaCy stages started at once (wall seconds): what two processes get from
     this machine at that moment."""
     cmd = [sys.executable, __file__, "--stage", "spacy", "--limit", str(args.limit), *map(str, args.paths)]
-    children = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    children = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                                 env=_stage_environ())
                 for _ in range(2)]
     outputs = [child.communicate()[0] for child in children]
     return max(json.loads(out.strip().splitlines()[-1])["run_s"] for out in outputs)

@@ -90,3 +90,35 @@ def test_the_cached_gazetteer_finds_what_the_built_one_finds(folder: Path) -> No
 def test_a_location_survives_pickling() -> None:
     place = Location("Doha", "QAT", 25.29, 51.53, kind="city", basis="clause")
     assert pickle.loads(pickle.dumps(place)) == place
+
+
+def test_a_resource_that_cannot_be_pickled_is_built_each_time(folder: Path, caplog: pytest.LogCaptureFixture) -> None:
+    build = Counting()
+
+    def unpicklable() -> dict:
+        build()
+        return {"memo": lambda: None}
+
+    assert set(cached("thing", unpicklable, dict)) == {"memo"}
+    assert set(cached("thing", unpicklable, dict)) == {"memo"}
+    assert build.calls == 2
+    assert "cannot cache" in caplog.text
+    assert not list(folder.glob("*.pickle")) and not list(folder.glob(".*tmp"))
+
+
+def test_the_cached_knowledge_base_resolves_what_the_built_one_resolves(folder: Path) -> None:
+    from parley.actors.kb import ActorKB
+
+    built = ActorKB.load()
+    cached("kb", ActorKB.load, ActorKB)
+    from_cache = cached("kb", lambda: pytest.fail("rebuilt"), ActorKB)
+    for text in ("Hamas", "the Sudanese army", "Kenyan police", "the European Union", "Moscow", "rebels"):
+        assert from_cache.resolve(text) == built.resolve(text), text
+    assert from_cache.resolve("Hamas") is from_cache.resolve("Hamas")   # the memo works after unpickling
+
+
+def test_the_cached_cues_equal_the_built_ones(folder: Path) -> None:
+    from parley.coding.cues import Cues, _load_cues
+
+    cached("cues", _load_cues, Cues)
+    assert cached("cues", lambda: pytest.fail("rebuilt"), Cues) == _load_cues()

@@ -94,6 +94,8 @@ def _store(folder: Path, path: Path, value: object) -> None:
                     old.unlink()
     except OSError as e:
         _log.info("cannot write the resource cache %s: %s", folder, e)
+    except (pickle.PicklingError, TypeError, AttributeError) as e:   # a resource that cannot be pickled
+        _log.warning("cannot cache %s (%s: %s); it is built at every start", path.name, type(e).__name__, e)
     finally:
         if temporary is not None:
             with contextlib.suppress(OSError):

@@ -372,6 +372,15 @@ class ActorKB:
         self._max_n = min(_MAX_N, max((k.count(" ") + 1 for k in self._index), default=1))
         self.resolve = functools.lru_cache(maxsize=200_000)(self._resolve)  # type: ignore[method-assign]
 
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        del state["resolve"]   # a per-instance memo of `_resolve`, rebuilt on unpickling
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self.resolve = functools.lru_cache(maxsize=200_000)(self._resolve)  # type: ignore[method-assign]
+
     def _add(self, key: str, kind: str, value: object) -> None:
         if not key:
             return
@@ -645,5 +654,8 @@ def _composed_name(country: str | None, sector: str | None, code: str) -> str:
 
 @functools.cache
 def default_kb() -> ActorKB:
-    """The knowledge base built from the shipped data files (cached for the process)."""
-    return ActorKB.load()
+    """The knowledge base built from the shipped data files (cached for the process, and compiled once into
+    the resource cache)."""
+    from parley.resource_cache import cached
+
+    return cached("kb", ActorKB.load, ActorKB)

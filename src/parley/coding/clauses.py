@@ -329,6 +329,8 @@ class ClauseAnalyzer:
             if object_token.dep_ == "pobj" and object_token.head.dep_ == "prep" \
                     and object_token.head.head.pos_ == "NOUN":
                 object_token = object_token.head.head   # "a withdrawal from Badme, which ...": the withdrawal
+        if object_token is None and (code.startswith("03") or code == "057") and trigger.pos_ == "VERB":
+            object_token = self._agreed_on(trigger)
         targets, reciprocal = self.targets.targets(trigger, head, frame.match, code, frame.sources, frame.objs,
                                                    frame.addressees, frame.predicate_obj)
         rule = frame.rule or frame.match.pattern_id
@@ -342,6 +344,17 @@ class ClauseAnalyzer:
         return [Clause(trigger=trigger, head=head, anchor=anchor, code=code, rule=rule, sources=frame.sources,
                        targets=targets, negated=negated, modality=frame.modality, reciprocal=reciprocal,
                        object_token=object_token, source_class=frame.match.source_class)]
+
+    def _agreed_on(self, verb: Token) -> Token | None:
+        """What an agreement or a promise is on when a preposition names it: "agreed on Friday on an interim
+        tariff", "agreed to a seven-day pause" (not the day, not a party)."""
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in ("on", "to", "over", "upon"):
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME") and pobj.pos_ in ("NOUN", "PROPN") \
+                        and not self.args.is_actor_like(pobj):
+                    return pobj
+        return None
 
     # ------------------------------------------------------------------ control
     def _control(self, verb: Token, comp: Token, control: ControlRule, used: set[int], *, clausal: bool = False,
@@ -669,7 +682,7 @@ _MEDIATOR_NOUNS = frozenset({"mediator", "facilitator", "intermediary", "go-betw
                              "interlocutor", "moderator", "convener", "convenor"})
 # Talks that end: the verb whose subject the talks are ("broke down", "collapsed", "were suspended").
 _HALT_TALKS = "164"
-_TALK_NOUNS = frozenset({"talk", "talks", "negotiation", "dialogue", "round"})
+_TALK_NOUNS = frozenset({"talk", "talks", "negotiation", "dialogue", "round", "contact", "consultation", "discussion"})
 _HALTING_VERBS = frozenset({"collapse", "stall", "fail", "founder", "falter", "halt", "suspend", "freeze", "end",
                             "derail", "abandon", "cancel", "postpone", "adjourn", "shelve", "deadlock"})
 _RESUMING_VERBS = frozenset({"resume", "restart", "reconvene", "reopen"})

@@ -32,6 +32,11 @@ PLACE_PARTS = frozenset({"outskirts", "outskirt", "edge", "edges", "centre", "ce
                          "suburbs", "streets", "street", "outside", "vicinity"})
 #: The label of a place phrase the entity recogniser missed, kept only when the gazetteer knows a town or region.
 GUESSED_PLACE = "PLACE_GUESS"
+# Months and days: "agreed in March" names no place, though towns called March and Sunday exist.
+_CALENDAR_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                             "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+                             "friday", "saturday", "sunday", "sept", "jan", "feb", "mar", "apr", "jun", "jul",
+                             "aug", "sep", "oct", "nov", "dec"})
 
 
 class Attachments:
@@ -46,6 +51,7 @@ class Attachments:
         self.guesses: list[Span] = []   # proper nouns after a locative preposition that no entity covers
         for ent in ents:
             if _is_date(ent):
+                ent = _date_part(ent)
                 host = _host_predicate(ent.root)
                 if host is not None:
                     self.dates.setdefault(host.i, []).append(ent)
@@ -58,7 +64,8 @@ class Attachments:
         inside = {i for ent in ents for i in range(ent.start, ent.end) if ent.label_ in _PLACE_TYPES}
         for token in sent:
             if token.pos_ == "PROPN" and token.dep_ == "pobj" and token.i not in inside \
-                    and token.head.lower_ in cues.locative_preps and token.text[:1].isupper():
+                    and token.head.lower_ in cues.locative_preps and token.text[:1].isupper() \
+                    and token.ent_type_ not in ("DATE", "TIME") and token.lower_ not in _CALENDAR_WORDS:
                 start = token.i
                 while start > sent.start and token.doc[start - 1].dep_ == "compound" \
                         and token.doc[start - 1].pos_ == "PROPN" and token.doc[start - 1].head.i == token.i:
@@ -92,6 +99,15 @@ def _is_date(ent: Span) -> bool:
         return False
     root = ent.root
     return not (root.dep_ == "pobj" and root.head.lower_ in _BOUND_PREPS)
+
+
+def _date_part(ent: Span) -> Span:
+    """A date entity cut before a comma or a verb the recogniser ran on into ("on Tuesday, ending years of
+    wrangling" read as one date): the date, whose root is then the day, not the verb."""
+    for token in ent[1:]:
+        if token.is_punct and token.text in ",;" or token.pos_ in ("VERB", "AUX"):
+            return Span(ent.doc, ent.start, token.i, label=ent.label_)
+    return ent
 
 
 def _modifies_noun(ent: Span) -> bool:
@@ -154,6 +170,8 @@ def event_date(hosts: list[Token], attachments: Attachments, article: Article,
     """
     published = article.published
     found = _clause_date(hosts, attachments, published)
+    if found is not None and modality is None and published is not None and found[0].date > published:
+        found = None   # "tabled an extension to 2029": an act told as done is not dated after the report
     if found is not None:
         resolved, basis = found
         return resolved.date.isoformat(), resolved.precision, basis
@@ -265,6 +283,7 @@ def resolve_in_story(ent: Span, published: datetime.date | None) -> ResolvedDate
         for other in ent.doc.ents:
             if not _is_date(other):
                 continue
+            other = _date_part(other)
             text = date_text(other)
             if story_relative(text):
                 resolved = resolve_from(text, last) if last is not None else None

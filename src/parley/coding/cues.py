@@ -90,7 +90,13 @@ class Cues:
 
 @functools.lru_cache(maxsize=1)
 def default_cues() -> Cues:
-    """The shipped cue lists."""
+    """The shipped cue lists (compiled once into the resource cache)."""
+    from parley.resource_cache import cached
+
+    return cached("cues", _load_cues, Cues)
+
+
+def _load_cues() -> Cues:
     path = resources.files("parley") / "data" / "cues.yaml"
     text = path.read_text(encoding="utf-8")
     try:

@@ -24,8 +24,8 @@ over the gazetteer's default (see `Gazetteer.lookup`).
 ("Toronto police", "Chelyabinsk's governor"); the event's place when its clause, sentence or dateline
 names it ("police in Lagos"); for a state organ, the country of the speaker the event is credited to
 ("Kenyan officials said the army would withdraw"); the article's subject country (the country its
-places and nationalities name most, at least twice and half as often again as the next). It stays bare
-when none of these holds.
+places and nationalities name most, at least twice and half as often again as the next; not its dateline,
+which is often the venue of talks). It stays bare when none of these holds.
 International, non-governmental and transnational actors (IGO, NGO, IMG, MNC codes) have no country and
 are left alone.
 """
@@ -68,6 +68,7 @@ _PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "dist
 _PLACE_OBJECT_CODES = ("18", "19", "20", "15", "17", "14")
 # A dateline: the first line's place, an optional country or state, an optional agency, then a dash.
 _DATELINE = re.compile(r"\s*(?P<place>[A-Z][A-Za-z'.\- ]{1,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z'.\- ]{1,30}?))?"
+                       r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"   # a date: "ADDIS ABABA, April 20 -"
                        r"\s*(?:\([^()\n]{1,40}\))?\s*(?:[-\u2013\u2014]{1,2}|:)\s")
 # A dateline to keep out of the parse: an upper-case place, an optional short addition (a country, a date),
 # an optional agency in brackets, then a dash: "ADDIS ABABA, Aug 12 -", "GOMA, Congo (Agency) —".
@@ -96,6 +97,8 @@ _STATE = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 _NEAR_BASES = frozenset({"clause", "sentence", "dateline"})
 # Sectors that face their own state: an opposition, rebels, insurgents, separatists, civilians.
 _DOMESTIC = frozenset({"OPP", "REB", "INS", "SEP", "CVL", "LAB", "EDU"})
+# Sectors a dateline does not place: they are reported from the venues of their talks.
+_ABROAD_SECTORS = frozenset({"GOV"} | _DOMESTIC - {"CVL"})
 
 
 class ArticlePlaces:
@@ -116,11 +119,11 @@ class ArticlePlaces:
             if code:
                 mentioned[code] += 1
         self.countries = frozenset(mentioned)
+        self.dateline = self._dateline(article.text)
         ranked = mentioned.most_common(2)
         self.subject: str | None = None
         if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] * 2 >= ranked[1][1] * 3):
             self.subject = ranked[0][0]
-        self.dateline = self._dateline(article.text)
         # countries the text settled for a bare sector's words (by their start and end), for every act they are in
         self._settled: dict[tuple[int, int], str] = {}
         # the country a domestic sector (rebels, an opposition, a union) was first seen facing a state of
@@ -220,7 +223,16 @@ class ArticlePlaces:
                 country = other.country   # "the rebels accused the Malian army"
             if country is not None:
                 self._settled[(mention.start, mention.end)] = country   # the same words in another act
-        if country is None and location is not None and location.basis in _NEAR_BASES:
+        if country is None and code[:3] in _STATE and other is not None and other.country is not None \
+                and other.sector in _DOMESTIC - {"CVL"} and other.code == other.country + other.sector:
+            # "the rebels accused the federal army", "the government and the OLA signed": the state the
+            # rebels or the opposition face is their own, wherever the act is told to happen
+            country = other.country
+            self._settled[(mention.start, mention.end)] = country
+        if country is None and location is not None and location.basis in _NEAR_BASES \
+                and not (location.basis == "dateline" and code[:3] in _ABROAD_SECTORS):
+            # a dateline places the police or the army it reports on; governments, their negotiators, rebels
+            # and oppositions are often reported from wherever they meet ("ASHGABAT - Negotiators returned")
             country = location.country
         if country is None and code[:3] in _DOMESTIC:
             country = self._domestic.get(code[:3])

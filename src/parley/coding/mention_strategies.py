@@ -64,7 +64,8 @@ class Phrase:
 Strategy = Callable[["MentionResolver", Phrase], "list[ActorMention] | None"]
 
 
-_TALK_HEADS = frozenset({"talk", "talks", "negotiation", "negotiations", "dialogue"})
+_TALK_HEADS = frozenset({"talk", "talks", "negotiation", "negotiations", "dialogue", "contact", "contacts",
+                         "consultation", "consultations", "discussion", "discussions"})
 
 
 def talks_sides(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
@@ -82,7 +83,9 @@ def talks_sides(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
                 named.append((child, actor))
     if len(named) >= 2:
         return [r.mention_of(t.i, t.i + 1, a) for t, a in named]
-    between = _latest_between(r, token)
+    # "contacts between the government and the Houthis ... have been put on ice": the sides it names
+    between = next((sides for c in token.children if c.dep_ == "prep" and c.lower_ == "between"
+                    for sides in [_between_sides(r, c)] if sides is not None), None) or _latest_between(r, token)
     if between is not None:
         return [r.mention_of(p.start, p.end, Actor(code=m.code, name=m.name or m.text, country=m.country,
                                                    sector=m.sector)) for m in between]
@@ -223,13 +226,19 @@ def _latest_between(r: MentionResolver, token: Token) -> list[ActorMention] | No
         start = r.doc[start - 1].sent.start
     for t in reversed(r.doc[start:sent.start]):
         if t.lower_ == "between":
-            pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
-            if pobj is None or not any(c.dep_ == "conj" for c in pobj.children):
-                continue
-            sides = [m for c in conjuncts(pobj) for m in r.mentions(c) if m.code]
-            if len(sides) == 2:
+            sides = _between_sides(r, t)
+            if sides is not None:
                 return sides
     return None
+
+
+def _between_sides(r: MentionResolver, between: Token) -> list[ActorMention] | None:
+    """The two resolved actors of "between X and Y", or None."""
+    pobj = next((c for c in between.children if c.dep_ == "pobj"), None)
+    if pobj is None or not any(c.dep_ == "conj" for c in pobj.children):
+        return None
+    sides = [m for c in conjuncts(pobj) for m in r.mentions(c) if m.code]
+    return sides if len(sides) == 2 else None
 
 
 def definite_description(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:

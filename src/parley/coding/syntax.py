@@ -698,6 +698,9 @@ def negated_by_governor(verb: Token, cues: Cues) -> bool:
         if head.lemma_ in ("have", "be") and any(c.lower_ == "yet" for c in head.children):
             return True   # "has yet to respond", "is yet to decide"
         return any(c.dep_ == "neg" for c in head.children)
+    if verb.dep_ == "acomp" and verb.tag_ in ("VBG", "VBN") and verb.head.lemma_ == "be":
+        # "was not mediating" parsed as "was" + the participle as its complement: the "not" hangs on "was"
+        return any(c.dep_ == "neg" for c in verb.head.children)
     return False
 
 

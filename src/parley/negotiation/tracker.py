@@ -357,6 +357,8 @@ def _is_core(event: Event) -> bool:
 
 
 def _is_mediating(ev: _Ev) -> bool:
+    if ev.event.negated or ev.event.cameo.startswith("12"):
+        return False   # "stressed that it was not mediating", "refused to mediate"
     return ev.event.cameo in MEDIATOR_CODES or bool(_MEDIATE.match(ev.event.trigger.text.strip()))
 
 
@@ -544,10 +546,10 @@ def _may_join(ev: _Ev, actors: set[str], proc: _Proc, topics: TopicLexicon, gap_
 
 
 def _about_talks(ev: _Ev, topics: TopicLexicon) -> bool:
-    """An event whose object names a topic or talks, or a resumption or halt of talks ("talks between the
+    """An event whose object names a topic or talks, or a resumption, halt or signing ("talks between the
     government and the TUC resumed" with the union unknown to this article)."""
-    if ev.kind in ("talks_resumed", "talks_halted"):
-        return True
+    if ev.kind in ("talks_resumed", "talks_halted", "agreement_signed"):
+        return True   # a signing ends talks, whatever the text calls what was signed ("signed a revised Annex C")
     obj = ev.event.object.text if ev.event.object else ""
     return bool(obj) and (topics.topic_of(obj) is not None or bool(_NEGOTIATION_CUE.search(obj)))
 
@@ -977,6 +979,8 @@ def _states(tracked: list[_Tracked], left_open: dict[str, str] | None = None,
         elif move.kind in RESUMING_KINDS and move.modality is None and status in ("suspended", "collapsed") \
                 and not _only_contact(move):
             new = "ongoing"
+        elif status == "partial_agreement" and _new_round(move, history[-1].date):
+            new = "ongoing"   # "a second round opened on Monday": talks on what the partial deal left open
         elif status is None:
             new = "ongoing"
         if new is None:
@@ -989,6 +993,21 @@ def _states(tracked: list[_Tracked], left_open: dict[str, str] | None = None,
             continue
         history.append(StateChange(new, move.date, (move.id,), _state_summary(new, move)))
     return history
+
+
+_NEXT_ROUND = re.compile(
+    r"\b(?:second|third|fourth|fifth|new|next|further|another|fresh|later)\s+(?:round|phase|stage)\b", re.IGNORECASE)
+
+
+def _new_round(move: Move, since: str | None) -> bool:
+    """Whether `move` opens talks after `since`: a round opened, begun or resumed ("the negotiations, which
+    opened on Monday", "a second round of talks began"), not a meeting on the day of the deal."""
+    if move.kind not in RESUMING_KINDS or move.modality is not None or move.background or not move.date \
+            or since is None or move.date <= since or _only_contact(move):
+        return False
+    said = " ".join(filter(None, (move.trigger, move.object, move.evidence)))
+    return bool(_NEXT_ROUND.search(said) or (_OPEN.match(move.trigger) or _RESUME.match(move.trigger))
+                and _NEGOTIATION_CUE.search(said))
 
 
 def _state_summary(status: str, move: Move) -> str:

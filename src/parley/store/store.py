@@ -708,11 +708,12 @@ class Store:
         km = self.cluster_distance_km if max_km is None else max_km
         mentions = self._mentions(article_ids)
         candidates = self._candidate_clusters([m for m in mentions if m.clusterable], window)
-        taken = {c.cluster_id for c in candidates} | self._existing_cluster_ids(
-            [cluster_id_for(m.event_id) for m in mentions])
+        asked = {cluster_id_for(m.event_id) for m in mentions}
+        taken = {c.cluster_id for c in candidates} | self._existing_cluster_ids(sorted(asked))
 
         def is_taken(cluster_id: str) -> bool:
-            return cluster_id in taken or bool(self._existing_cluster_ids([cluster_id]))
+            # the mentions' own ids were looked up at once above; only a renumbered one ("#1") is asked here
+            return cluster_id in taken or cluster_id not in asked and bool(self._existing_cluster_ids([cluster_id]))
 
         assignment = assign_clusters(mentions, candidates, window_days=window, max_km=km, taken=is_taken)
         self._save_assignment(assignment)
