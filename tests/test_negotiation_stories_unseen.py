@@ -5,7 +5,9 @@ release in the Sahel, a fisheries quota dispute, a ceasefire in Myanmar, humanit
 nurses' strike in Peru, a dam and border dispute in Central Asia; first sight 0 of 6 whole boards) and six in
 tests/fixtures/stories_unseen3 (session 25: a fisheries boundary in the Natuna Sea, a prisoner swap through
 Qatar, a peace process under IGAD, a term-extension dialogue in Zimbabwe, the Itaipu tariff, a vaccination
-pause in Taiz; first sight 0 of 6 whole boards). What the
+pause in Taiz; first sight 0 of 6 whole boards) and four in tests/fixtures/stories_unseen4 (session 25, later:
+arms-control talks in Ulaanbaatar, a union federation's wage strike in Bolivia, the Lake Malawi boundary, a
+soldier swap in Mali; first sight 0 of 4 whole boards). What the
 tracker does not get yet is a strict xfail, so that the day it passes is noticed; the first-sight record is in
 docs/negotiations.md."""
 
@@ -22,7 +24,7 @@ from parley.readers import read_jsonl
 from parley.store import Store, ingest
 
 FIXTURES = Path(__file__).parent / "fixtures"
-SETS = ("stories_unseen", "stories_unseen2", "stories_unseen3")
+SETS = ("stories_unseen", "stories_unseen2", "stories_unseen3", "stories_unseen4")
 EXPECTED = {(folder, story): board for folder in SETS
             for story, board in json.loads((FIXTURES / folder / "expected.json").read_text(encoding="utf-8")).items()}
 STATE_SECTORS = ("GOV", "MIL", "COP", "JUD", "LEG")
@@ -42,16 +44,24 @@ NOT_YET = {
     ("drc_goma_airlift", "history"): "the flights deal is not read as partial, nor the follow-up talks as a new round",
     ("uzbek_tajik_zeravshan", "gaps"): "the strip under joint administration and the guards' withdrawal are not open",
     ("ethiopia_ola_mombasa", "parties"): "Kenya, host of the talks the rebels walked out of, is taken for a party",
-    ("ethiopia_ola_mombasa", "history"): "'three days after returning to the negotiating table' is not a resumption",
     ("ethiopia_ola_mombasa", "gaps"): "the calls for releases and for disarmament are not filed as demands",
     ("zimbabwe_term_dialogue", "parties"): "the opposition named as a coalition (PTY) and as 'the opposition' (OPP)",
     ("zimbabwe_term_dialogue", "gaps"): "the term extension and detainee demands are filed under no topic",
-    ("indonesia_vietnam_natuna", "history"): "'a second round of Indonesian-Vietnamese talks ended' names no sides",
+    ("indonesia_vietnam_natuna", "history"): "the second round is dated by its end, not by its opening",
     ("indonesia_vietnam_natuna", "gaps"): "'insisted that Hanoi accept the line as the boundary' is no demand",
     ("pakistan_afghanistan_doha_swap", "history"): "'a swap that negotiators had agreed' is coded as Qatar's",
     ("pakistan_afghanistan_doha_swap", "gaps"): "the guarantees and crossings demands are not filed",
     ("yemen_taiz_vaccination", "history"): "the pause put on ice is dated by publication, not the Wednesday briefing",
     ("yemen_taiz_vaccination", "gaps"): "the demand that the road be reopened is not filed as humanitarian access",
+    ("usa_prk_ulaanbaatar_freeze", "history"): "the talks' first day is taken from a later meeting (03-10, not 03-08)",
+    ("usa_prk_ulaanbaatar_freeze", "gaps"): "the demand for sanctions relief is not open",
+    ("bolivia_cob_wage_strike", "history"): "the talks' opening, told in a relative clause, is not their start",
+    ("malawi_tanzania_lake_boundary", "parties"): "Mozambique, the host, is taken for a party",
+    ("malawi_tanzania_lake_boundary", "mediators"): "the SADC panel that facilitates is not found",
+    ("malawi_tanzania_lake_boundary", "history"): "'left the table' and 'broken down' read as suspended, then resumed",
+    ("malawi_tanzania_lake_boundary", "gaps"): "the boundary and the patrol units' withdrawal are not filed",
+    **{("mali_jnim_soldier_swap", aspect): "JNIM is coded as al-Qaeda in one article and as a Malian group in the "
+       "other: two processes" for aspect in ("parties", "mediators", "history", "gaps")},
 }
 
 

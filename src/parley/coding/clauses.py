@@ -538,9 +538,7 @@ class ClauseAnalyzer:
             return None
         sources, targets, reciprocal = self._noun_arguments(noun, match)
         anchor = noun
-        governor = noun.head if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "conj") else None
-        if governor is not None and governor.dep_ == "conj" and noun.dep_ == "conj":
-            governor = None
+        governor, holder = _noun_governor(noun)
         if governor is not None and governor.pos_ in ("VERB", "AUX"):
             if self.args.reports_no_act(governor):
                 return None   # "the summits usually centre on trade", "analysts believe the talks failed"
@@ -550,7 +548,8 @@ class ClauseAnalyzer:
                 sources = self.args.subjects(governor)   # "held talks", "launched an attack": the doer of the verb
             if not targets and noun.dep_ == "dobj":
                 targets = self.args.prep_targets(governor)
-        if not sources and anchor is not noun and _talks_halted(noun, anchor):
+        if not sources and anchor is not noun and (_talks_halted(noun, anchor) or _talks_resumed(noun, anchor)
+                                                    or holder is not None):
             # "the talks were suspended", "the Ethiopia-Eritrea talks broke down": the talks stand for their
             # sides, which the resolver finds (`mention_strategies.talks_sides`)
             sources, reciprocal = [noun], True
@@ -584,7 +583,7 @@ class ClauseAnalyzer:
                           reciprocal=reciprocal, source_class=match.source_class)
         return Clause(trigger=noun, head=noun, anchor=anchor, code=code, rule=rule,
                       sources=sources, targets=targets, negated=negated, modality=modality,
-                      reciprocal=reciprocal, source_class=match.source_class)
+                      reciprocal=reciprocal, source_class=match.source_class, object_token=holder)
 
     def _noun_arguments(self, noun: Token, match: PatternMatch) -> tuple[list[Token], list[Token], bool]:
         """Sources and targets inside an event noun's own phrase: its possessor, "by", "between", the
@@ -702,6 +701,39 @@ def _talks_halted(noun: Token, verb: Token) -> bool:
     # "the talks were put on hold", "put on ice"
     return lemma == "put" and any(c.dep_ == "prep" and c.lower_ == "on" and any(
         p.lower_ in ("hold", "ice") for p in c.children) for c in verb.children)
+
+
+_ROUND_NOUNS = frozenset({"round", "session", "phase", "stage"})
+
+
+def _noun_governor(noun: Token) -> tuple[Token | None, Token | None]:
+    """The verb an event noun is an argument of, and the round it is "of" when the round is that argument
+    ("a second round of talks ... opened on Monday": the round's verb)."""
+    holder = _round_of(noun)
+    if holder is not None:
+        return holder.head, holder
+    governor = noun.head if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "conj") else None
+    if governor is not None and governor.dep_ == "conj" and noun.dep_ == "conj":
+        governor = None
+    return governor, None
+
+
+def _round_of(noun: Token) -> Token | None:
+    """The round a talks noun is "of" when that round is a verb's subject or object ("a second round of talks
+    opened", "held a new round of negotiations"); None otherwise."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return None
+    holder = noun.head.head
+    if holder.lemma_.lower() in _ROUND_NOUNS and holder.dep_ in ("nsubj", "nsubjpass", "dobj") \
+            and holder.head.pos_ == "VERB":
+        return holder
+    return None
+
+
+def _talks_resumed(noun: Token, verb: Token) -> bool:
+    """Whether `verb` says that the talks `noun` names resumed ("the talks resumed on Monday")."""
+    return noun.lemma_.lower() in _TALK_NOUNS and noun.dep_ == "nsubj" and verb.pos_ == "VERB" \
+        and verb.lemma_.lower() in _RESUMING_VERBS
 
 
 def _condition(verb: Token) -> bool:

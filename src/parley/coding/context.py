@@ -102,11 +102,14 @@ def _is_date(ent: Span) -> bool:
 
 
 def _date_part(ent: Span) -> Span:
-    """A date entity cut before a comma or a verb the recogniser ran on into ("on Tuesday, ending years of
-    wrangling" read as one date): the date, whose root is then the day, not the verb."""
+    """A date entity cut before a verb the recogniser ran on into ("on Tuesday, ending years of wrangling"
+    read as one date): the date, whose root is then the day, not the verb."""
     for token in ent[1:]:
-        if token.is_punct and token.text in ",;" or token.pos_ in ("VERB", "AUX"):
-            return Span(ent.doc, ent.start, token.i, label=ent.label_)
+        if token.pos_ in ("VERB", "AUX"):
+            end = token.i
+            while end > ent.start + 1 and ent.doc[end - 1].is_punct:
+                end -= 1   # "Tuesday, ending": without the comma ("November 15, 2017" keeps its year)
+            return Span(ent.doc, ent.start, end, label=ent.label_)
     return ent
 
 

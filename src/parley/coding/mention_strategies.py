@@ -68,16 +68,26 @@ _TALK_HEADS = frozenset({"talk", "talks", "negotiation", "negotiations", "dialog
                          "consultation", "consultations", "discussion", "discussions"})
 
 
+_ROUNDS = frozenset({"round", "session", "phase", "stage"})
+# Verbs of talks that resume or end, with the talks as their subject ("the talks resumed on Monday").
+_TALKS_STARTING_OR_ENDING = frozenset({"resume", "restart", "reconvene", "reopen", "collapse", "stall", "fail",
+                                       "founder", "falter", "halt", "suspend", "freeze", "end", "derail", "break",
+                                       "adjourn", "shelve", "deadlock"})
+
+
 def talks_sides(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
     """Talks as the subject of their own halt ("the Ethiopia-Eritrea border talks were suspended", "the
     talks broke down"): the names modifying them when they name two actors, else the two sides of the
     latest "between X and Y" before them."""
     token = p.token
-    if token.lemma_.lower() not in _TALK_HEADS or token.dep_ not in ("nsubj", "nsubjpass"):
+    of_round = token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in _ROUNDS
+    if token.lemma_.lower() not in _TALK_HEADS or token.dep_ not in ("nsubj", "nsubjpass") and not of_round:
         return None
     named: list[tuple[Token, Actor]] = []
     for child in token.subtree:
-        if child.pos_ == "PROPN" and child.i < token.i and child.dep_ in ("compound", "amod", "nmod"):
+        # "the Ethiopia-Eritrea border talks", "Indonesian-Vietnamese talks"
+        if (child.pos_ in ("PROPN", "ADJ") or child.ent_type_ in ("NORP", "GPE")) and child.i < token.i \
+                and child.dep_ in ("compound", "amod", "nmod"):
             actor = r.kb_resolve(child.text)
             if actor is not None and actor.code and all(a.code != actor.code for _, a in named):
                 named.append((child, actor))
@@ -89,6 +99,13 @@ def talks_sides(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
     if between is not None:
         return [r.mention_of(p.start, p.end, Actor(code=m.code, name=m.name or m.text, country=m.country,
                                                    sector=m.sector)) for m in between]
+    if any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
+            and token.head.lemma_.lower() in _TALKS_STARTING_OR_ENDING:
+        # "the talks resumed on Monday" after "the government and the OLA signed ...": the two named together
+        pair = next((a for a in reversed(r.coref.history) if a.kind == "coordination" and a.token_i < token.i
+                     and len(a.members) == 2), None)
+        if pair is not None:
+            return [r.mention_of(p.start, p.end, actor) for actor in pair.members]
     return None
 
 

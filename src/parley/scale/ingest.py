@@ -234,8 +234,9 @@ class _Run:
     def ingest(self, records: Iterable[Article | InputError], *, shard_size: int) -> IngestReport:
         from parley.scale.shards import plan_shards
 
-        # enough shards in flight to keep every worker busy while the oldest is merged
-        limit = max(4, 2 * sum(self.client.nthreads().values()))
+        # enough shards in flight to keep every worker busy while the oldest is merged: merging goes in input
+        # order, so a slow shard at the head of the window must not leave the other workers without work
+        limit = max(8, 4 * sum(self.client.nthreads().values()))
         window: deque[_InFlight] = deque()
         try:
             for shard in plan_shards(records, size=shard_size):

@@ -1,0 +1,150 @@
+"""Ways news tells of talks, deals and their dates that session 25 taught the coder and the tracker, each in
+sentences and stories of our own (the helper stories that showed the gaps are checked in
+tests/test_negotiation_stories_unseen.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from parley.coder import Coder
+from parley.coding.locate import _DATELINE
+from parley.negotiation import track
+from parley.store import Store, ingest
+from parley.types import Article
+
+PUBLISHED = "2026-09-10"   # a Thursday
+
+
+def _coded(coder: Coder, text: str, published: str = PUBLISHED) -> list[tuple]:
+    return [(e.cameo, e.source.code if e.source else None, e.target.code if e.target else None)
+            for e in coder.code(text, published=published)]
+
+
+def test_a_go_between_that_says_it_is_not_mediating_is_no_mediator(coder):
+    text = ("Norway's foreign ministry, which is lending a villa for the meetings, stressed that the kingdom was "
+            "not mediating. \"We offer a quiet room, nothing more,\" a ministry spokesman said.")
+    codes = [c for c, *_ in _coded(coder, text)]
+    assert "045" not in codes and "126" in codes
+
+
+@pytest.mark.parametrize("noun", ["neighbours", "neighbors"])
+def test_the_two_neighbours_are_the_two_countries_named_together(coder, noun):
+    text = f"Ghana and Togo opened talks in Accra on Monday. On Wednesday the two {noun} signed a limited accord."
+    assert {(s, t) for c, s, t in _coded(coder, text) if c == "057"} == {("GHA", "TGO"), ("TGO", "GHA")}
+
+
+@pytest.mark.parametrize(("text", "object_text"), [
+    ("Chile and Bolivia agreed on Tuesday on a provisional water tariff for the border towns.", "tariff"),
+    ("Nepal and India agreed to a three-month pause in the dredging.", "pause"),
+])
+def test_what_was_agreed_is_the_object(coder, text, object_text):
+    events = coder.code(text, published=PUBLISHED)
+    assert events and all(e.object is not None and object_text in e.object.text for e in events)
+
+
+@pytest.mark.parametrize("halt", ["have been put on ice", "were shelved", "were put on hold"])
+def test_contacts_between_two_sides_that_stop_are_halted_talks(coder, halt):
+    text = f"Contacts between Armenia's government and Azerbaijan on a prisoner exchange {halt}, officials said."
+    halted = {(s, t) for c, s, t in _coded(coder, text) if c == "164"}
+    assert halted == {("ARMGOV", "AZE"), ("AZE", "ARMGOV")}
+
+
+def test_the_talks_resume_between_the_two_named_together_before(coder):
+    text = "Peru's government and the miners' union signed a safety protocol on Friday. The talks resumed on Monday."
+    resumed = [(s, t) for c, s, t in _coded(coder, text) if c.startswith("04")]
+    assert sorted(resumed) == [("PERGOV", "PERLAB"), ("PERLAB", "PERGOV")]
+
+
+def test_talks_that_resume_with_no_one_named_before_code_nothing(coder):
+    assert _coded(coder, "The talks resumed on Monday.") == []
+
+
+def test_a_date_the_recogniser_ran_into_a_verb_still_dates_the_act(coder):
+    text = "The two prime ministers signed the water treaty in Tashkent on Tuesday, ending a decade of quarrels."
+    assert {e.date for e in coder.code(text, published=PUBLISHED)} == {"2026-09-08"}
+
+
+def test_a_date_with_a_year_after_a_comma_keeps_its_year(coder):
+    events = coder.code("Rwanda and Burundi signed a border accord on March 3, 2019.", published="2026-09-10")
+    assert {e.date for e in events} == {"2019-03-03"}
+
+
+def test_a_month_is_no_place(coder):
+    events = coder.code("Vietnam and Cambodia had agreed in March to reopen the crossing.", published=PUBLISHED)
+    assert events and all(e.location is None or e.location.name != "March" for e in events)
+
+
+def test_a_done_act_is_not_dated_after_its_report(coder):
+    events = coder.code("The ministry offered on Monday a one-year extension of the mandate, with elections in 2031.",
+                        published=PUBLISHED)
+    assert events and all(e.date is not None and e.date <= PUBLISHED for e in events)
+
+
+@pytest.mark.parametrize(("line", "place"), [
+    ("NAIROBI, June 4 - Talks opened", "NAIROBI"),
+    ("ARUSHA, Tanzania, Oct. 2 - Talks opened", "ARUSHA"),
+    ("QUITO - Talks opened", "QUITO"),
+])
+def test_a_dateline_with_a_date_is_a_dateline(line, place):
+    match = _DATELINE.match(line)
+    assert match is not None and match.group("place") == place
+
+
+def test_the_army_the_rebels_accuse_is_their_own_states(coder):
+    text = ("JUBA, Sept 9 - South Sudanese rebels walked out of the talks in Nairobi on Tuesday, accusing the army "
+            "of shelling their camps near Yei.")
+    accused = {t for c, s, t in _coded(coder, text) if c.startswith("11") and t}
+    assert accused and all(not t.startswith("KEN") for t in accused)
+
+
+@pytest.mark.parametrize("name", ["labour federation", "labor confederation", "workers' confederation"])
+def test_a_labour_federation_is_a_union(coder, name):
+    codes = {s for _, s, _ in _coded(coder, f"Ecuador's {name} met the government on Monday.")}
+    assert "ECULAB" in codes
+
+
+# ---------------------------------------------------------------- the tracker
+
+
+def _boards(coder: Coder, tmp_path: Path, texts: list[tuple[str, dt.date]]):
+    articles = [Article(id=f"t{i}", text=text, published=day, publisher=f"Wire {i}")
+                for i, (text, day) in enumerate(texts)]
+    db = tmp_path / "t.duckdb"
+    ingest(articles, db=db, coder=coder)
+    with Store.open(db, read_only=True) as store:
+        return track(store)
+
+
+def test_a_new_round_after_a_partial_deal_makes_the_talks_ongoing(coder, tmp_path):
+    boards = _boards(coder, tmp_path, [
+        ("Guyana and Suriname opened talks on fishing rights in Port of Spain on Monday.", dt.date(2026, 3, 3)),
+        ("Guyana and Suriname reached an interim agreement on fishing licences on Friday, leaving the maritime "
+         "boundary for later talks.", dt.date(2026, 3, 7)),
+        ("A second round of talks between Guyana and Suriname opened in Port of Spain on Monday, devoted to the "
+         "maritime boundary.", dt.date(2026, 4, 8)),
+    ])
+    assert len(boards) == 1
+    assert [s.status for s in boards[0].state_history] == ["ongoing", "partial_agreement", "ongoing"]
+
+
+def test_a_state_that_denies_mediating_is_not_listed_as_mediator(coder, tmp_path):
+    boards = _boards(coder, tmp_path, [
+        ("Guyana and Suriname opened talks on fishing rights in Port of Spain on Monday. Barbados stressed that "
+         "it was not mediating. \"We host, the parties decide,\" its foreign minister said.", dt.date(2026, 3, 3)),
+    ])
+    assert len(boards) == 1
+    assert not [r for r in boards[0].roles if r.role == "mediator"]
+
+
+def test_a_signing_ends_the_talks_whatever_is_signed(coder, tmp_path):
+    boards = _boards(coder, tmp_path, [
+        ("Guyana and Suriname opened talks on fishing rights in Port of Spain on Monday.", dt.date(2026, 3, 3)),
+        ("The presidents of Guyana and Suriname signed a revised Annex B of their fisheries treaty on Tuesday, "
+         "ending years of dispute.", dt.date(2026, 4, 22)),
+    ])
+    assert len(boards) == 1
+    assert boards[0].state_history[-1].status == "agreement"
+    assert boards[0].state_history[-1].date == "2026-04-21"
