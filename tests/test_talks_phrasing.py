@@ -148,3 +148,32 @@ def test_a_signing_ends_the_talks_whatever_is_signed(coder, tmp_path):
     assert len(boards) == 1
     assert boards[0].state_history[-1].status == "agreement"
     assert boards[0].state_history[-1].date == "2026-04-21"
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("the al Qaeda-affiliated group al-Shabaab", "SOMREB"),   # the group, not its patron
+    ("an al Qaeda-linked group", "IMGMOSALQ"),                # with no other name, the patron is all there is
+])
+def test_a_patron_before_a_named_group_is_not_the_group(text, code):
+    from parley.actors.kb import default_kb
+
+    actor = default_kb().resolve(text)
+    assert actor is not None and actor.code == code
+
+
+@pytest.mark.parametrize("participle", ["brokered", "mediated", "sponsored", "facilitated"])
+def test_the_one_who_brokers_talks_mediates_them_and_is_no_side(coder, participle):
+    text = f"Uganda and Rwanda sat down on Friday for Kenya-{participle} talks on the border."
+    coded = _coded(coder, text)
+    assert ("045", "KEN", None) in coded
+    assert not any(t and t.startswith("KEN") for c, s, t in coded if c != "045")
+
+
+def test_rejecting_a_sides_demand_says_that_side_demands_it(coder, tmp_path):
+    boards = _boards(coder, tmp_path, [
+        ("Sudan's government and the rebel SPLM-N opened peace talks in Juba on Monday.", dt.date(2026, 3, 3)),
+        ("Sudan's government on Wednesday rejected the SPLM-N's demand for a secular constitution, a minister "
+         "said.", dt.date(2026, 3, 5)),
+    ])
+    assert len(boards) == 1
+    assert "governance" in {g.topic for g in boards[0].gaps}

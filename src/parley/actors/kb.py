@@ -187,6 +187,11 @@ class _Hit:
     value: object
 
 
+# "X-linked group Y": X is Y's patron or ally, not Y.
+_PATRON_PARTICIPLES = frozenset({"linked", "backed", "affiliated", "allied", "aligned", "inspired", "sponsored",
+                                 "funded", "supported", "armed", "trained"})
+
+
 def _tokens(text: str) -> list[tuple[str, bool]]:
     """Split into (normalized token, capitalized?) pairs; "'s" becomes its own token."""
     out: list[tuple[str, bool]] = []
@@ -501,6 +506,10 @@ class ActorKB:
             (h for h in hits if h.kind in ("person", "org", "surname")),
             key=lambda h: (h.kind == "org", h.start),
         )  # people before organisations
+        # "the al Qaeda-linked group JNIM", "the Iran-backed Kataib Hezbollah": the patron names another actor
+        patrons = [h for h in named_hits if h.end < len(toks) and toks[h.end][0] in _PATRON_PARTICIPLES]
+        if patrons and len(patrons) < len(named_hits):
+            named_hits = [h for h in named_hits if h not in patrons]
         for hit in named_hits:
             entity = self._hit_entity(hit, on)
             if entity is None:

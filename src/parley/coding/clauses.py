@@ -121,7 +121,7 @@ class ClauseAnalyzer:
                 if clause is not None:
                     used.add(token.i)
                     out.append(clause)
-        mediating = self._as_mediator(sent, used)
+        mediating = self._as_mediator(sent, used) + self._brokered_talks(sent)
         if mediating:
             go_betweens = {t.i for clause in mediating for t in clause.sources}
             for clause in out:   # the talks are between the others, not with the go-between
@@ -165,6 +165,19 @@ class ClauseAnalyzer:
             found.append(Clause(trigger=noun, head=noun, anchor=verb, code="045", rule=rule,
                                 sources=with_conjuncts(sponsor), targets=parties, negated=self.args.negated(verb),
                                 modality=self.args.modality(verb)))
+        return found
+
+    def _brokered_talks(self, sent: Span) -> list[Clause]:
+        """ "SADC-brokered boundary talks", "Qatar-mediated talks": the one named before the participle
+        mediates the talks (it is not one of their sides)."""
+        found = []
+        for participle in sent:
+            sponsor = _sponsor_of(participle)
+            if sponsor is None or not self.args.is_actor_like(sponsor):
+                continue
+            found.append(Clause(trigger=participle, head=participle, anchor=participle.head, code="045",
+                                rule="consult.brokered_talks", sources=[sponsor], targets=[], negated=False,
+                                modality=None))
         return found
 
     # ------------------------------------------------------------------ verbs
@@ -341,6 +354,7 @@ class ClauseAnalyzer:
             rule = f"{note}+{rule}"
         targets, reciprocal, rule = self.targets.settle(trigger, head, code, frame.match, frame.sources, frame.objs,
                                                         targets, reciprocal, rule)
+        targets = [t for t in targets if _sponsor_of(t.head) is not t]   # "church-brokered talks": no side
         return [Clause(trigger=trigger, head=head, anchor=anchor, code=code, rule=rule, sources=frame.sources,
                        targets=targets, negated=negated, modality=frame.modality, reciprocal=reciprocal,
                        object_token=object_token, source_class=frame.match.source_class)]
@@ -704,6 +718,16 @@ def _talks_halted(noun: Token, verb: Token) -> bool:
 
 
 _ROUND_NOUNS = frozenset({"round", "session", "phase", "stage"})
+_BROKERING = frozenset({"broker", "mediate", "sponsor", "facilitate"})
+
+
+def _sponsor_of(participle: Token) -> Token | None:
+    """The X of "X-brokered talks" (`participle` is "brokered"), or None."""
+    if participle.tag_ != "VBN" or participle.dep_ != "amod" or participle.lemma_.lower() not in _BROKERING \
+            or participle.head.lemma_.lower() not in _TALK_NOUNS | {"negotiation", "process", "dialogue", "deal"}:
+        return None
+    return next((c for c in participle.children if c.dep_ in ("npadvmod", "compound", "nmod")
+                 and c.i < participle.i), None)
 
 
 def _noun_governor(noun: Token) -> tuple[Token | None, Token | None]:

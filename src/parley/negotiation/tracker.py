@@ -81,6 +81,9 @@ _PARTIAL = re.compile(r"\b(?:partial|interim|first phase|first stage|initial|pre
 _REF_PROPOSAL = re.compile(r"\b(?:proposals?|offers?|plans?|deal|initiative|terms|package|draft|idea|suggestion)\b",
                            re.IGNORECASE)
 _REF_DEMAND = re.compile(r"\b(?:demands?|requests?|conditions)\b", re.IGNORECASE)
+# "the group's demand for ...", "Kabul's repeated calls for ...": a demand its owner made
+_OWNED_DEMAND = re.compile(r"(?:'s|\u2019s)\s+(?:[\w-]+\s+){0,2}(?:demands?|calls?|requests?|insistence)\b",
+                           re.IGNORECASE)
 _GUARANTEE_FROM = re.compile(r"\bguarant\w*\s+(?:from|by)\s+(.+)", re.IGNORECASE)
 _OBSERVER = re.compile(r"\b(?:as (?:an? )?observers?|observer status)\b", re.IGNORECASE)
 _PLACE_AFTER = re.compile(r"\b(?:from|to|in|at)\s+((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*)*)")
@@ -731,13 +734,16 @@ def _positions(tracked: list[_Tracked], names: dict[str, str], topics: TopicLexi
             for topic_id, text, via, quantities in statements:
                 made.append(Position(ActorRef(actor, names[actor]), topic_id, stance, text, quantities, move.date,
                                      move.id, via=via, attribution=move.attribution))
-        # Rejecting "the U.S. ceasefire offer" says the United States offered a ceasefire.
-        if stance == "reject" and _REF_PROPOSAL.search(move.object):
+        # Rejecting "the U.S. ceasefire offer" says the United States offered a ceasefire; rejecting "the
+        # group's demand for a transitional administration" says the group demands one.
+        implied = "offer" if _REF_PROPOSAL.search(move.object) else "demand" if _OWNED_DEMAND.search(
+            move.object) else None
+        if stance == "reject" and implied is not None:
             for target in move.targets:
                 if target.id not in actors:
                     for topic_id, text, via, quantities in statements:
                         if via is None:
-                            made.append(Position(target, topic_id, "offer", text, quantities, move.date, move.id,
+                            made.append(Position(target, topic_id, implied, text, quantities, move.date, move.id,
                                                  implied=True, attribution=move.attribution))
         by_move[move.id] = made
         positions.extend(made)
