@@ -56,7 +56,6 @@ NOT_YET = {
     ("usa_prk_ulaanbaatar_freeze", "history"): "the talks' first day is taken from a later meeting (03-10, not 03-08)",
     ("usa_prk_ulaanbaatar_freeze", "gaps"): "the demand for sanctions relief is not open",
     ("bolivia_cob_wage_strike", "history"): "the talks' opening, told in a relative clause, is not their start",
-    ("malawi_tanzania_lake_boundary", "parties"): "Mozambique, the host, is taken for a party",
     ("malawi_tanzania_lake_boundary", "history"): "'left the table' and 'broken down' read as suspended, then resumed",
     ("malawi_tanzania_lake_boundary", "gaps"): "the boundary and the patrol units' withdrawal are not filed",
     ("mali_jnim_soldier_swap", "history"): "the start and the resumption are dated late; the partial deal is missed",

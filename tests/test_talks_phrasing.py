@@ -177,3 +177,13 @@ def test_rejecting_a_sides_demand_says_that_side_demands_it(coder, tmp_path):
     ])
     assert len(boards) == 1
     assert "governance" in {g.topic for g in boards[0].gaps}
+
+
+def test_a_country_that_welcomes_both_delegations_hosts_the_talks(coder, tmp_path):
+    boards = _boards(coder, tmp_path, [
+        ("Eritrea and Djibouti opened border talks in Doha on Monday.", dt.date(2026, 3, 3)),
+        ("Djibouti walked out of the talks on Friday. Qatar said it was ready to welcome both delegations again.",
+         dt.date(2026, 3, 12)),
+    ])
+    assert len(boards) == 1
+    assert {r.actor.id for r in boards[0].roles if r.role == "party"} == {"ERI", "DJI"}

@@ -432,16 +432,33 @@ def _build_processes(events: list[_Ev], topics: TopicLexicon, *, gap_days: int) 
 def _party_edges(events: list[_Ev]) -> list[_Ev]:
     """The core events that link two actors as parties (not negated, no mediator on either side)."""
     contexts = _mediator_contexts(events)
+    hosting = _hosting_clauses(events)
     edges: list[_Ev] = []
     for ev in events:
         if not ev.core or ev.source is None or ev.target is None or ev.source == ev.target or ev.event.negated:
             continue
+        if (ev.event.article_id, ev.event.trigger.start, ev.source) in hosting:
+            continue  # "Mozambique is ready to welcome the two delegations": the host, not a side
         if ev.target in contexts.get(ev.source, ()) or ev.source in contexts.get(ev.target, ()):
             continue  # one of the two mediates between the other and someone else
         if _is_mediating(ev):
             continue
         edges.append(ev)
     return edges + _mediated_edges(events)
+
+
+_HOSTING = re.compile(r"^(?:host|welcom|receiv)", re.IGNORECASE)
+
+
+def _hosting_clauses(events: list[_Ev]) -> set[tuple[str, int, str]]:
+    """(article, trigger offset, source) of clauses where one actor hosts or welcomes two or more others at
+    once: it receives the sides of the talks, it is not one of them."""
+    targets: dict[tuple[str, int, str], set[str | None]] = defaultdict(set)
+    for ev in events:
+        if ev.source is not None and _HOSTING.match(ev.event.trigger.text.strip()):
+            # an unresolved member ("both delegations", one of them found) counts as one of the others
+            targets[(ev.event.article_id, ev.event.trigger.start, ev.source)].add(ev.target)
+    return {key for key, found in targets.items() if len(found) >= 2}
 
 
 def _mediated_edges(events: list[_Ev]) -> list[_Ev]:
