@@ -187,3 +187,22 @@ def test_a_country_that_welcomes_both_delegations_hosts_the_talks(coder, tmp_pat
     ])
     assert len(boards) == 1
     assert {r.actor.id for r in boards[0].roles if r.role == "party"} == {"ERI", "DJI"}
+
+
+def test_what_an_appeal_is_for_is_its_object(coder):
+    events = coder.code("The dockers' union pressed for a 12 percent rise in the port allowance.", published=PUBLISHED)
+    assert [e.object.text for e in events if e.cameo.startswith("02") and e.object] == [
+        "a 12 percent rise in the port allowance"]
+
+
+def test_a_sides_appeal_is_its_demand_and_a_bystanders_is_none(coder, tmp_path):
+    boards = _boards(coder, tmp_path, [
+        ("Sudan's government and the rebel SPLM-N opened peace talks in Juba on Monday. The SPLM-N called for the "
+         "release of 300 prisoners. Norway called for calm.", dt.date(2026, 3, 3)),
+    ])
+    assert len(boards) == 1
+    board = boards[0]
+    assert {r.actor.id for r in board.roles if r.role == "party"} == {"SDN", "SDNREB"}
+    stances = {(p.latest.actor.id, p.latest.stance) for issue in board.issues for p in issue.positions
+               if issue.topic == "prisoners"}
+    assert stances == {("SDNREB", "demand")}

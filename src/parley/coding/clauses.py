@@ -342,8 +342,11 @@ class ClauseAnalyzer:
             if object_token.dep_ == "pobj" and object_token.head.dep_ == "prep" \
                     and object_token.head.head.pos_ == "NOUN":
                 object_token = object_token.head.head   # "a withdrawal from Badme, which ...": the withdrawal
-        if object_token is None and (code.startswith("03") or code == "057") and trigger.pos_ == "VERB":
-            object_token = self._agreed_on(trigger)
+        if object_token is None and trigger.pos_ == "VERB":
+            if code.startswith("03") or code == "057":
+                object_token = self._agreed_on(trigger, ("on", "to", "over", "upon"))
+            elif code.startswith(("02", "10")):
+                object_token = self._agreed_on(trigger, ("for",))   # "called for the release of 900 members"
         targets, reciprocal = self.targets.targets(trigger, head, frame.match, code, frame.sources, frame.objs,
                                                    frame.addressees, frame.predicate_obj)
         rule = frame.rule or frame.match.pattern_id
@@ -359,11 +362,12 @@ class ClauseAnalyzer:
                        targets=targets, negated=negated, modality=frame.modality, reciprocal=reciprocal,
                        object_token=object_token, source_class=frame.match.source_class)]
 
-    def _agreed_on(self, verb: Token) -> Token | None:
-        """What an agreement or a promise is on when a preposition names it: "agreed on Friday on an interim
-        tariff", "agreed to a seven-day pause" (not the day, not a party)."""
+    def _agreed_on(self, verb: Token, preps: tuple[str, ...]) -> Token | None:
+        """What an agreement, a promise or an appeal is about when a preposition names it: "agreed on Friday on
+        an interim tariff", "agreed to a seven-day pause", "pressed for a 10 percent rise" (not the day, not a
+        party)."""
         for child in verb.children:
-            if child.dep_ == "prep" and child.lower_ in ("on", "to", "over", "upon"):
+            if child.dep_ == "prep" and child.lower_ in preps:
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME") and pobj.pos_ in ("NOUN", "PROPN") \
                         and not self.args.is_actor_like(pobj):

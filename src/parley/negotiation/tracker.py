@@ -84,6 +84,9 @@ _REF_DEMAND = re.compile(r"\b(?:demands?|requests?|conditions)\b", re.IGNORECASE
 # "the group's demand for ...", "Kabul's repeated calls for ...": a demand its owner made
 _OWNED_DEMAND = re.compile(r"(?:'s|\u2019s)\s+(?:[\w-]+\s+){0,2}(?:demands?|calls?|requests?|insistence)\b",
                            re.IGNORECASE)
+_OWNED_DEMAND_PREFIX = re.compile(
+    r"^.*?(?:'s|\u2019s)\s+(?:[\w-]+\s+){0,2}(?:demands?|calls?|requests?|insistence)\s+(?:for|that|on)\s+",
+    re.IGNORECASE)
 _GUARANTEE_FROM = re.compile(r"\bguarant\w*\s+(?:from|by)\s+(.+)", re.IGNORECASE)
 _OBSERVER = re.compile(r"\b(?:as (?:an? )?observers?|observer status)\b", re.IGNORECASE)
 _PLACE_AFTER = re.compile(r"\b(?:from|to|in|at)\s+((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*)*)")
@@ -99,11 +102,11 @@ SUPPORT = frozenset({"offer", "accept", "agree", "concede"})
 
 # --- reading the store --------------------------------------------------------------------------------
 
-# The events the tracker reads (`Store.stored_events`): intents (03), consultations (04), signing (057),
-# concessions (08), demands (10), rejections (12), threats to halt (134, 135), halts (164-166), and
-# violations and breaches by their trigger.
+# The events the tracker reads (`Store.stored_events`): appeals (02, a side's only), intents (03),
+# consultations (04), signing (057), concessions (08), demands (10), rejections (12), threats to halt (134,
+# 135), halts (164-166), and violations and breaches by their trigger.
 _CODES = ("057", "134", "135", "164", "165", "166")
-_CODE_PREFIXES = ("03", "04", "08", "10", "12")
+_CODE_PREFIXES = ("02", "03", "04", "08", "10", "12")
 _TRIGGER_PREFIXES = ("violat", "breach")
 
 
@@ -287,7 +290,9 @@ def _kind(event: Event) -> str | None:
     return _ROOT_KINDS.get(cameo[:2])
 
 
-_ROOT_KINDS = {"08": "concession", "10": "demand", "12": "rejection"}
+# "called for the release of 900 detainees", "pressed for a longer truce": a side's appeal at the table is a
+# demand (`_may_join` takes appeals only from a process's own sides: a third party's appeal is no position)
+_ROOT_KINDS = {"02": "demand", "08": "concession", "10": "demand", "12": "rejection"}
 
 
 def _halting_kind(cameo: str, trigger: str) -> str | None:
@@ -559,10 +564,15 @@ def _attach_events(events: list[_Ev], procs: dict[str, _Proc], topics: TopicLexi
 
 
 def _may_join(ev: _Ev, actors: set[str], proc: _Proc, topics: TopicLexicon, gap_days: int) -> bool:
+    if ev.event.cameo.startswith("02") and (ev.source not in proc.parties or ev.event.cameo[:3] in _PROCESS_APPEALS):
+        return False   # appeals count as demands of the sides only, and appeals for talks or mediation as none
     members = proc.parties | proc.mediators
     if ev.event.article_id in proc.articles:
         return bool(actors & members) or ev.core or _is_mediating(ev)
     return actors <= members and _near(proc, ev, gap_days) and (len(actors) == 2 or _about_talks(ev, topics))
+
+
+_PROCESS_APPEALS = frozenset({"026", "027", "028"})   # appeals to meet, to settle, to accept mediation
 
 
 def _about_talks(ev: _Ev, topics: TopicLexicon) -> bool:
@@ -760,6 +770,8 @@ def _positions(tracked: list[_Tracked], names: dict[str, str], topics: TopicLexi
                 if target.id not in actors:
                     for topic_id, text, via, quantities in statements:
                         if via is None:
+                            if implied == "demand":   # "the group's demand for X": the group demands X
+                                text = _OWNED_DEMAND_PREFIX.sub("", text, count=1) or text
                             made.append(Position(target, topic_id, implied, text, quantities, move.date, move.id,
                                                  implied=True, attribution=move.attribution))
         by_move[move.id] = made
