@@ -206,3 +206,30 @@ def test_a_sides_appeal_is_its_demand_and_a_bystanders_is_none(coder, tmp_path):
     stances = {(p.latest.actor.id, p.latest.stance) for issue in board.issues for p in issue.positions
                if issue.topic == "prisoners"}
     assert stances == {("SDNREB", "demand")}
+
+
+@pytest.mark.parametrize(("text", "demand"), [
+    ("Chile insisted that Bolivia accept the 1904 treaty line as the border.", True),
+    ("Chile insisted that Bolivia should drop its claim to the coast.", True),
+    ("Chile insisted that Bolivia was to blame for the delay.", False),
+])
+def test_insisting_that_a_side_do_something_is_a_demand_of_it(coder, text, demand):
+    demands = [(s, t) for c, s, t in _coded(coder, text) if c.startswith("10")]
+    assert (demands == [("CHL", "BOL")]) is demand
+
+
+def test_a_year_that_names_what_is_called_for_does_not_date_the_call(coder):
+    events = coder.code("Bolivia again called for the 1866 line to serve as the frontier.", published=PUBLISHED)
+    assert events and all(e.date == PUBLISHED for e in events)
+
+
+def test_what_a_deal_leaves_out_stays_open(coder, tmp_path):
+    boards = _boards(coder, tmp_path, [
+        ("Honduras and Guatemala opened talks in Panama City on Monday. Guatemala demanded sovereignty over the "
+         "southern cays, which Honduras rejected.", dt.date(2026, 3, 3)),
+        ("Honduras and Guatemala signed a limited fisheries agreement on Friday that leaves their border dispute "
+         "unresolved.", dt.date(2026, 3, 7)),
+    ])
+    assert len(boards) == 1
+    assert boards[0].state_history[-1].status == "partial_agreement"
+    assert "territory" in {g.topic for g in boards[0].gaps}

@@ -362,6 +362,24 @@ class ClauseAnalyzer:
                        targets=targets, negated=negated, modality=frame.modality, reciprocal=reciprocal,
                        object_token=object_token, source_class=frame.match.source_class)]
 
+    def _demanded_clause(self, verb: Token, comp: Token, control: ControlRule) -> list[Clause]:
+        """ "insisted that Hanoi accept the 2003 line as the boundary": a demand of the clause's subject whose
+        content, no event of its own, is the clause."""
+        if control.modality != "demand":
+            return []
+        subject = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        # a subjunctive ("that Hanoi accept", which the tagger may read as a plural present) or "should" asks
+        # for something; "insisted that Uganda was to blame" asserts
+        subjunctive = comp.tag_ == "VB" or comp.tag_ == "VBP" and subject is not None and subject.tag_ in ("NN", "NNP")
+        if not subjunctive and not any(c.dep_ == "aux" and c.lower_ in ("should", "must") for c in comp.children):
+            return []
+        sources = self.args.subjects(verb)
+        if not sources or subject is None or not self.args.is_actor_like(subject):
+            return []
+        demand = self.policy.construction("deontic_demand", f"{control.id}+clause")
+        return self._finish(_Frame(verb, verb, demand, sources, [subject], self.args.negated(verb),
+                                   self.args.modality(verb), content=comp), verb)
+
     def _agreed_on(self, verb: Token, preps: tuple[str, ...]) -> Token | None:
         """What an agreement, a promise or an appeal is about when a preposition names it: "agreed on Friday on
         an interim tariff", "agreed to a seven-day pause", "pressed for a 10 percent rise" (not the day, not a
@@ -398,7 +416,7 @@ class ClauseAnalyzer:
                 used.discard(comp.i)   # no combined event: the complement is coded on its own
                 return []
             if clausal:
-                return []
+                return self._demanded_clause(verb, comp, control)
             # "proposed placing the strip under joint administration": the complement is no event of its
             # own; a verb of proposing codes it, with the complement as what it proposes ("wants to be
             # president" stays no event)

@@ -123,11 +123,14 @@ def _dates_an_argument(ent: Span) -> bool:
     """ "the 2019 winner criticised", "criticised the 2019 budget": a date inside the subject or the object,
     which dates that thing; not one inside a phrase of time or circumstance ("on Saturday morning", "at
     Tuesday's hearing", "in the November 27 deal"), which dates the act."""
-    return _modifies_noun(ent) and ent.root.head.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "appos", "conj") \
-        and ent.root.head.lemma_.lower() not in _TIME_NOUNS
+    head = ent.root.head
+    argument = head.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "appos", "conj") or (
+        head.dep_ == "pobj" and head.head.lower_ in _ARGUMENT_PREPS)   # "called for the 2003 line"
+    return _modifies_noun(ent) and argument and head.lemma_.lower() not in _TIME_NOUNS
 
 
 _TIME_NOUNS = frozenset({"morning", "afternoon", "evening", "night", "day", "week", "weekend"})
+_ARGUMENT_PREPS = frozenset({"for", "of", "against", "about", "over", "with"})
 
 
 def _host_predicate(token: Token) -> Token | None:

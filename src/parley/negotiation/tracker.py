@@ -84,6 +84,9 @@ _REF_DEMAND = re.compile(r"\b(?:demands?|requests?|conditions)\b", re.IGNORECASE
 # "the group's demand for ...", "Kabul's repeated calls for ...": a demand its owner made
 _OWNED_DEMAND = re.compile(r"(?:'s|\u2019s)\s+(?:[\w-]+\s+){0,2}(?:demands?|calls?|requests?|insistence)\b",
                            re.IGNORECASE)
+# What a deal's own words leave out of it: "a limited agreement that leaves their boundary dispute unresolved"
+_LEFT_OUT = re.compile(r"\b(?:(?:that|which|but|while)\s+)?(?:leav(?:es|ing|e)|left|excluding|except)\b.*$",
+                       re.IGNORECASE)
 _OWNED_DEMAND_PREFIX = re.compile(
     r"^.*?(?:'s|\u2019s)\s+(?:[\w-]+\s+){0,2}(?:demands?|calls?|requests?|insistence)\s+(?:for|that|on)\s+",
     re.IGNORECASE)
@@ -747,8 +750,8 @@ def _positions(tracked: list[_Tracked], names: dict[str, str], topics: TopicLexi
         actors = item.actors if move.kind == "agreement_signed" else [a.id for a in move.sources]
         statements: list[tuple[str, str, str | None, tuple[Any, ...]]] = []  # topic, text, via, quantities
         # A deal settles every issue it names; a demand, offer or refusal is filed under its first.
-        named = topics.topics_of(move.object) if stance == "agree" else tuple(filter(None, [topics.topic_of(
-            move.object)]))
+        named = topics.topics_of(_LEFT_OUT.sub("", move.object)) if stance == "agree" else tuple(
+            filter(None, [topics.topic_of(move.object)]))
         if named:
             statements.extend((topic, move.object, None, move.quantities) for topic in named)
         else:
