@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -112,3 +113,21 @@ def coder():
     from parley.coder import Coder
 
     return Coder()
+
+
+@pytest.fixture
+def boards_of(coder, tmp_path):
+    """A function: the negotiation boards `track` finds once the given articles are ingested into a new store
+    (with the session's real coder)."""
+    from parley.negotiation import track
+    from parley.store import Store, ingest
+
+    stores = itertools.count()
+
+    def boards(articles):
+        db = tmp_path / f"talks-{next(stores)}.duckdb"   # a new store for each call
+        ingest(list(articles), db=db, coder=coder)
+        with Store.open(db, read_only=True) as store:
+            return track(store)
+
+    return boards

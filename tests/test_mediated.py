@@ -4,13 +4,10 @@ are the two a mediation is between; an unknown group's apposition gives its coun
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from parley.coder import Coder
-from parley.negotiation import track
-from parley.store import Store, ingest
 from parley.types import Article
 
 
@@ -29,11 +26,8 @@ SHUTTLE = (
 )
 
 
-def test_shuttle_mediation_without_direct_acts_is_one_process(tmp_path: Path, coder: Coder) -> None:
-    db = tmp_path / "talks.duckdb"
-    ingest([Article("oslo-1", SHUTTLE, published=dt.date(2026, 5, 13), publisher="Wire")], db=db, coder=coder)
-    with Store.open(db, read_only=True) as store:
-        boards = track(store)
+def test_shuttle_mediation_without_direct_acts_is_one_process(boards_of) -> None:
+    boards = boards_of([Article("oslo-1", SHUTTLE, published=dt.date(2026, 5, 13), publisher="Wire")])
     assert len(boards) == 1, [b.process.name for b in boards]
     [found] = boards
     roles = {(r.role, r.actor.id) for r in found.roles}

@@ -7,8 +7,6 @@ import datetime as dt
 import pytest
 
 from parley.coder import Coder
-from parley.negotiation import Board, track
-from parley.store import Store, ingest
 from parley.types import Article
 
 PUBLISHED = dt.date(2026, 6, 10)
@@ -16,15 +14,6 @@ PUBLISHED = dt.date(2026, 6, 10)
 
 def coded(coder: Coder, text: str):
     return coder.code_article(Article(id="m", text=text, published=PUBLISHED))
-
-
-def only_board(coder: Coder, tmp_path, articles: list[Article]) -> Board:
-    """The one negotiation board the articles give."""
-    db = tmp_path / "talks.duckdb"
-    ingest(articles, db=db, coder=coder)
-    with Store.open(db, read_only=True) as store:
-        (board,) = track(store)
-    return board
 
 
 def mediations(coder: Coder, text: str) -> set[tuple[str | None, str | None]]:
@@ -109,13 +98,13 @@ def test_an_abbreviation_the_article_defines_names_the_same_actor(coder: Coder) 
     "Greek and Turkish negotiators reconvened in Geneva on Thursday.",
     "Talks between Greece and Turkey resumed in Geneva on Thursday.",
 ])
-def test_talks_that_start_again(coder: Coder, tmp_path, text: str) -> None:
+def test_talks_that_start_again(boards_of, text: str) -> None:
     articles = [Article(id="g1", text="Greece and Turkey opened talks in Geneva on Monday on maritime borders.",
                         published=dt.date(2026, 6, 2), publisher="Wire"),
                 Article(id="g2", text="Greece suspended the talks with Turkey on Tuesday.",
                         published=dt.date(2026, 6, 3), publisher="Wire"),
                 Article(id="g3", text=text, published=dt.date(2026, 6, 12), publisher="Wire")]
-    board = only_board(coder, tmp_path, articles)
+    (board,) = boards_of(articles)
     assert [s.status for s in board.state_history] == ["ongoing", "suspended", "ongoing"]
 
 
@@ -126,13 +115,13 @@ def test_under_the_auspices_of_a_body_is_its_mediation(coder: Coder) -> None:
     assert {(target or "")[:3] for _, target in found} <= {"SOM", ""}
 
 
-def test_talks_that_ended_without_agreement_collapsed(coder: Coder, tmp_path) -> None:
+def test_talks_that_ended_without_agreement_collapsed(boards_of) -> None:
     articles = [Article(id="k1", text="Kosovo and Serbia opened talks in Brussels on Monday on energy.",
                         published=dt.date(2026, 6, 2), publisher="Wire"),
                 Article(id="k2", text="Talks between Kosovo and Serbia ended without agreement on Friday, and the "
                                       "Serbian negotiator declared the process dead.",
                         published=dt.date(2026, 6, 6), publisher="Wire")]
-    board = only_board(coder, tmp_path, articles)
+    (board,) = boards_of(articles)
     assert [s.status for s in board.state_history] == ["ongoing", "collapsed"]
 
 
@@ -158,11 +147,11 @@ def test_talks_that_resumed_are_a_resumption(coder: Coder) -> None:
     assert any(e.trigger.text == "resumed" and e.cameo.startswith("04") for e in events)
 
 
-def test_a_round_that_ended_with_the_next_one_set_is_no_halt(coder: Coder, tmp_path) -> None:
+def test_a_round_that_ended_with_the_next_one_set_is_no_halt(boards_of) -> None:
     articles = [Article(id="r1", text="Chile and Bolivia opened talks in Santiago on Monday on water rights.",
                         published=dt.date(2026, 6, 2), publisher="Wire"),
                 Article(id="r2", text="Talks between Chile and Bolivia ended in Santiago on Wednesday, and both "
                                       "sides agreed to meet again in La Paz next month.",
                         published=dt.date(2026, 6, 4), publisher="Wire")]
-    board = only_board(coder, tmp_path, articles)
+    (board,) = boards_of(articles)
     assert [s.status for s in board.state_history] == ["ongoing"]

@@ -4,13 +4,9 @@ left open is a gap. Stories of our own."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
-from parley.coder import Coder
-from parley.negotiation import track
-from parley.store import Store, ingest
 from parley.types import Article
 
 OPENING = ("{a} and {b} opened talks in Geneva on Monday, with Swiss diplomats acting as mediators.",
@@ -27,16 +23,12 @@ ENDINGS = [
 
 
 @pytest.mark.parametrize("a, b, ending, topic", ENDINGS)
-def test_a_deal_that_leaves_an_issue_open(coder: Coder, tmp_path: Path, a: str, b: str, ending: str,
-                                          topic: str) -> None:
+def test_a_deal_that_leaves_an_issue_open(boards_of, a: str, b: str, ending: str, topic: str) -> None:
     first, published = OPENING
     second = f"{a} and {b} ended four days of talks in Geneva on Thursday.\n\n{ending}"
     articles = [Article(id="p1", text=first.format(a=a, b=b), published=published, publisher="Wire"),
                 Article(id="p2", text=second, published=dt.date(2026, 4, 9), publisher="Wire")]
-    db = tmp_path / "t.duckdb"
-    ingest(articles, db=db, coder=coder)
-    with Store.open(db, read_only=True) as store:
-        boards = track(store)
+    boards = boards_of(articles)
     assert len(boards) == 1
     board = boards[0]
     assert [s.status for s in board.state_history] == ["ongoing", "partial_agreement"]

@@ -6,13 +6,11 @@ named."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from parley.coder import Coder
-from parley.negotiation import default_topics, track
-from parley.store import Store, ingest
+from parley.negotiation import default_topics
 from parley.types import Article
 
 
@@ -47,7 +45,7 @@ def _articles(*texts: tuple[str, str]) -> list[Article]:
     ("The talks between the government and the NHLF broke down on Wednesday after troops raided rebel camps.",
      "collapsed"),
 ])
-def test_a_group_known_by_its_abbreviation_stays_one_party_across_reports(coder: Coder, tmp_path: Path,
+def test_a_group_known_by_its_abbreviation_stays_one_party_across_reports(boards_of,
                                                                          halt: str, status: str) -> None:
     articles = _articles(
         ("2026-06-02", "KAMPALA, June 2 - Uganda's government and the rebel Northern Hills Liberation Front (NHLF) "
@@ -57,10 +55,7 @@ def test_a_group_known_by_its_abbreviation_stays_one_party_across_reports(coder:
         ("2026-06-30", "Uganda's government and the NHLF signed a truce and power-sharing accord on Monday, "
                        "giving the movement two seats in the cabinet."),
     )
-    db = tmp_path / "t.duckdb"
-    ingest(articles, db=db, coder=coder)
-    with Store.open(db, read_only=True) as store:
-        boards = track(store)
+    boards = boards_of(articles)
     assert len(boards) == 1
     board = boards[0]
     assert {r.actor.id for r in board.roles if r.role == "party"} == {"UGA", "UGAREB"}

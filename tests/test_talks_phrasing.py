@@ -5,14 +5,11 @@ tests/test_negotiation_stories_unseen.py)."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from parley.coder import Coder
 from parley.coding.locate import _DATELINE
-from parley.negotiation import track
-from parley.store import Store, ingest
 from parley.types import Article
 
 PUBLISHED = "2026-09-10"   # a Thursday
@@ -109,42 +106,37 @@ def test_a_labour_federation_is_a_union(coder, name):
 # ---------------------------------------------------------------- the tracker
 
 
-def _boards(coder: Coder, tmp_path: Path, texts: list[tuple[str, dt.date]]):
-    articles = [Article(id=f"t{i}", text=text, published=day, publisher=f"Wire {i}")
-                for i, (text, day) in enumerate(texts)]
-    db = tmp_path / "t.duckdb"
-    ingest(articles, db=db, coder=coder)
-    with Store.open(db, read_only=True) as store:
-        return track(store)
+def _articles(texts: list[tuple[str, dt.date]]) -> list[Article]:
+    return [Article(id=f"t{i}", text=text, published=day, publisher=f"Wire {i}") for i, (text, day) in enumerate(texts)]
 
 
-def test_a_new_round_after_a_partial_deal_makes_the_talks_ongoing(coder, tmp_path):
-    boards = _boards(coder, tmp_path, [
+def test_a_new_round_after_a_partial_deal_makes_the_talks_ongoing(boards_of):
+    boards = boards_of(_articles([
         ("Guyana and Suriname opened talks on fishing rights in Port of Spain on Monday.", dt.date(2026, 3, 3)),
         ("Guyana and Suriname reached an interim agreement on fishing licences on Friday, leaving the maritime "
          "boundary for later talks.", dt.date(2026, 3, 7)),
         ("A second round of talks between Guyana and Suriname opened in Port of Spain on Monday, devoted to the "
          "maritime boundary.", dt.date(2026, 4, 8)),
-    ])
+    ]))
     assert len(boards) == 1
     assert [s.status for s in boards[0].state_history] == ["ongoing", "partial_agreement", "ongoing"]
 
 
-def test_a_state_that_denies_mediating_is_not_listed_as_mediator(coder, tmp_path):
-    boards = _boards(coder, tmp_path, [
+def test_a_state_that_denies_mediating_is_not_listed_as_mediator(boards_of):
+    boards = boards_of(_articles([
         ("Guyana and Suriname opened talks on fishing rights in Port of Spain on Monday. Barbados stressed that "
          "it was not mediating. \"We host, the parties decide,\" its foreign minister said.", dt.date(2026, 3, 3)),
-    ])
+    ]))
     assert len(boards) == 1
     assert not [r for r in boards[0].roles if r.role == "mediator"]
 
 
-def test_a_signing_ends_the_talks_whatever_is_signed(coder, tmp_path):
-    boards = _boards(coder, tmp_path, [
+def test_a_signing_ends_the_talks_whatever_is_signed(boards_of):
+    boards = boards_of(_articles([
         ("Guyana and Suriname opened talks on fishing rights in Port of Spain on Monday.", dt.date(2026, 3, 3)),
         ("The presidents of Guyana and Suriname signed a revised Annex B of their fisheries treaty on Tuesday, "
          "ending years of dispute.", dt.date(2026, 4, 22)),
-    ])
+    ]))
     assert len(boards) == 1
     assert boards[0].state_history[-1].status == "agreement"
     assert boards[0].state_history[-1].date == "2026-04-21"
@@ -169,22 +161,22 @@ def test_the_one_who_brokers_talks_mediates_them_and_is_no_side(coder, participl
     assert not any(t and t.startswith("KEN") for c, s, t in coded if c != "045")
 
 
-def test_rejecting_a_sides_demand_says_that_side_demands_it(coder, tmp_path):
-    boards = _boards(coder, tmp_path, [
+def test_rejecting_a_sides_demand_says_that_side_demands_it(boards_of):
+    boards = boards_of(_articles([
         ("Sudan's government and the rebel SPLM-N opened peace talks in Juba on Monday.", dt.date(2026, 3, 3)),
         ("Sudan's government on Wednesday rejected the SPLM-N's demand for a secular constitution, a minister "
          "said.", dt.date(2026, 3, 5)),
-    ])
+    ]))
     assert len(boards) == 1
     assert "governance" in {g.topic for g in boards[0].gaps}
 
 
-def test_a_country_that_welcomes_both_delegations_hosts_the_talks(coder, tmp_path):
-    boards = _boards(coder, tmp_path, [
+def test_a_country_that_welcomes_both_delegations_hosts_the_talks(boards_of):
+    boards = boards_of(_articles([
         ("Eritrea and Djibouti opened border talks in Doha on Monday.", dt.date(2026, 3, 3)),
         ("Djibouti walked out of the talks on Friday. Qatar said it was ready to welcome both delegations again.",
          dt.date(2026, 3, 12)),
-    ])
+    ]))
     assert len(boards) == 1
     assert {r.actor.id for r in boards[0].roles if r.role == "party"} == {"ERI", "DJI"}
 
@@ -195,11 +187,11 @@ def test_what_an_appeal_is_for_is_its_object(coder):
         "a 12 percent rise in the port allowance"]
 
 
-def test_a_sides_appeal_is_its_demand_and_a_bystanders_is_none(coder, tmp_path):
-    boards = _boards(coder, tmp_path, [
+def test_a_sides_appeal_is_its_demand_and_a_bystanders_is_none(boards_of):
+    boards = boards_of(_articles([
         ("Sudan's government and the rebel SPLM-N opened peace talks in Juba on Monday. The SPLM-N called for the "
          "release of 300 prisoners. Norway called for calm.", dt.date(2026, 3, 3)),
-    ])
+    ]))
     assert len(boards) == 1
     board = boards[0]
     assert {r.actor.id for r in board.roles if r.role == "party"} == {"SDN", "SDNREB"}
@@ -223,13 +215,13 @@ def test_a_year_that_names_what_is_called_for_does_not_date_the_call(coder):
     assert events and all(e.date == PUBLISHED for e in events)
 
 
-def test_what_a_deal_leaves_out_stays_open(coder, tmp_path):
-    boards = _boards(coder, tmp_path, [
+def test_what_a_deal_leaves_out_stays_open(boards_of):
+    boards = boards_of(_articles([
         ("Honduras and Guatemala opened talks in Panama City on Monday. Guatemala demanded sovereignty over the "
          "southern cays, which Honduras rejected.", dt.date(2026, 3, 3)),
         ("Honduras and Guatemala signed a limited fisheries agreement on Friday that leaves their border dispute "
          "unresolved.", dt.date(2026, 3, 7)),
-    ])
+    ]))
     assert len(boards) == 1
     assert boards[0].state_history[-1].status == "partial_agreement"
     assert "territory" in {g.topic for g in boards[0].gaps}
