@@ -23,6 +23,10 @@ from parley.coding.policy import CodingPolicy
 from parley.coding.syntax import (
     OBJECT_CONTROL,
     OBJECT_PREPS,
+    ROUND_NOUNS,
+    TALK_HALTING_PARTICLES,
+    TALK_HALTING_VERBS,
+    TALK_RESUMING_VERBS,
     Arguments,
     TokenTest,
     governor_modality,
@@ -612,7 +616,7 @@ class ClauseAnalyzer:
                           sources=sources, targets=targets, negated=negated, modality=modality,
                           reciprocal=reciprocal, source_class=match.source_class)
         if anchor is not noun and noun.dep_ in ("nsubj", "nsubjpass") and noun.lemma_.lower() in _TALK_NOUNS \
-                and anchor.lemma_.lower() in _RESUMING_VERBS:
+                and anchor.lemma_.lower() in TALK_RESUMING_VERBS:
             # "talks between the government and the union resumed": the resuming is the act
             return Clause(trigger=anchor, head=anchor, anchor=anchor, code=code, rule=f"resumed+{rule}",
                           sources=sources, targets=targets, negated=negated, modality=modality,
@@ -718,10 +722,6 @@ _MEDIATOR_NOUNS = frozenset({"mediator", "facilitator", "intermediary", "go-betw
 # Talks that end: the verb whose subject the talks are ("broke down", "collapsed", "were suspended").
 _HALT_TALKS = "164"
 _TALK_NOUNS = frozenset({"talk", "talks", "negotiation", "dialogue", "round", "contact", "consultation", "discussion"})
-_HALTING_VERBS = frozenset({"collapse", "stall", "fail", "founder", "falter", "halt", "suspend", "freeze", "end",
-                            "derail", "abandon", "cancel", "postpone", "adjourn", "shelve", "deadlock"})
-_RESUMING_VERBS = frozenset({"resume", "restart", "reconvene", "reopen"})
-_HALTING_PARTICLES = {"break": "down", "call": "off", "fall": "apart", "grind": "halt"}
 
 
 def _talks_halted(noun: Token, verb: Token) -> bool:
@@ -729,9 +729,9 @@ def _talks_halted(noun: Token, verb: Token) -> bool:
     if noun.lemma_.lower() not in _TALK_NOUNS or noun.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ != "VERB":
         return False
     lemma = verb.lemma_.lower()
-    if lemma in _HALTING_VERBS:
+    if lemma in TALK_HALTING_VERBS:
         return True
-    particle = _HALTING_PARTICLES.get(lemma)
+    particle = TALK_HALTING_PARTICLES.get(lemma)
     if particle is not None and any(c.lower_ == particle for c in verb.children):
         return True
     # "the talks were put on hold", "put on ice"
@@ -739,7 +739,6 @@ def _talks_halted(noun: Token, verb: Token) -> bool:
         p.lower_ in ("hold", "ice") for p in c.children) for c in verb.children)
 
 
-_ROUND_NOUNS = frozenset({"round", "session", "phase", "stage"})
 _BROKERING = frozenset({"broker", "mediate", "sponsor", "facilitate"})
 
 
@@ -770,7 +769,7 @@ def _round_of(noun: Token) -> Token | None:
     if noun.dep_ != "pobj" or noun.head.lower_ != "of":
         return None
     holder = noun.head.head
-    if holder.lemma_.lower() in _ROUND_NOUNS and holder.dep_ in ("nsubj", "nsubjpass", "dobj") \
+    if holder.lemma_.lower() in ROUND_NOUNS and holder.dep_ in ("nsubj", "nsubjpass", "dobj") \
             and holder.head.pos_ == "VERB":
         return holder
     return None
@@ -779,7 +778,7 @@ def _round_of(noun: Token) -> Token | None:
 def _talks_resumed(noun: Token, verb: Token) -> bool:
     """Whether `verb` says that the talks `noun` names resumed ("the talks resumed on Monday")."""
     return noun.lemma_.lower() in _TALK_NOUNS and noun.dep_ == "nsubj" and verb.pos_ == "VERB" \
-        and verb.lemma_.lower() in _RESUMING_VERBS
+        and verb.lemma_.lower() in TALK_RESUMING_VERBS
 
 
 def _condition(verb: Token) -> bool:

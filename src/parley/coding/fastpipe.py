@@ -21,7 +21,7 @@ alone.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG  # type: ignore[import-not-found]
@@ -30,7 +30,6 @@ from spacy.language import Language
 from spacy.lookups import Lookups
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
-from spacy.util import minibatch
 
 # the token attributes a pattern may test, as columns of `Doc.to_array`
 _COLUMNS = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
@@ -136,6 +135,7 @@ class _Index:
         self.by_space: dict[int, tuple[_Rule, ...]] = {}
         self.anywhere: tuple[_Rule, ...] = ()
         self.written: set[int] = set()
+        self.labels: list[int] = []   # the matcher's key of each attribute set, as spaCy's `match` reports it
         self.memo: dict[tuple[int, int], tuple[_Rule, ...]] = {}
 
     def add(self, rule: _Rule) -> None:
@@ -201,15 +201,15 @@ class ParleyAttributeRuler(AttributeRuler):
             return
         if not index.written <= {POS, MORPH, LEMMA, TAG, DEP}:
             return
+        index.labels = [strings[str(attr_id)] for attr_id in range(len(self.attrs))]
         self._index = index
 
     def match(self, doc: Doc) -> list:
+        """The matches spaCy's `match` returns, (attr id, match id, start, end) sorted, from the index."""
         if not self.indexed:
             return super().match(doc)
-        strings = self.vocab.strings
-        out = [(attr_id, strings[str(attr_id)], start, end) for attr_id, start, end in self._matches(doc)]
-        out.sort()
-        return out
+        labels = self._index.labels   # type: ignore[union-attr]
+        return sorted((attr_id, labels[attr_id], start, end) for attr_id, start, end in self._matches(doc))
 
     def _matches(self, doc: Doc) -> list[tuple[int, int, int]]:
         """(attr id, start, end) of every pattern match in `doc`, in no order."""
@@ -234,41 +234,23 @@ class ParleyAttributeRuler(AttributeRuler):
                     out.append((rule.attr_id, i, i + len(rule.tests)))
         return out
 
-    def __call__(self, doc: Doc) -> Doc:
+    def set_annotations(self, doc: Doc, matches: list) -> None:
+        """Every match's attributes on its token, later rules over earlier ones (`matches` come sorted), written
+        in one array instead of token by token."""
         if not self.indexed:
-            return super().__call__(doc)
-        error_handler = self.get_error_handler()
-        try:
-            self._apply(doc)
-            return doc
-        except Exception as e:
-            return error_handler(self.name, self, [doc], e)
-
-    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
-        for docs in minibatch(stream, size=batch_size):
-            for doc in docs:
-                yield self(doc)
-
-    def _apply(self, doc: Doc) -> None:
-        """Every match's attributes on its token, later rules over earlier ones, written in one array."""
-        assert self._index is not None
-        if not len(doc):
-            return
-        written: Any = sorted(self._index.written)
+            return super().set_annotations(doc, matches)
+        if not matches:
+            return None
+        written: Any = sorted(self._index.written)   # type: ignore[union-attr]
         column = {attr: c for c, attr in enumerate(written)}
-        hits = sorted((attr_id, start + self._target(attr_id, start, end))
-                      for attr_id, start, end in self._matches(doc))
-        if not hits:
-            return
         values: Any = doc.to_array(written)
-        for attr_id, i in hits:
+        for attr_id, _, start, end in matches:
+            index = self.indices[attr_id]
+            token = start + index if index >= 0 else end + index
             for attr, value in self.attrs[attr_id].items():
-                values[i, column[attr]] = value
+                values[token, column[attr]] = value
         doc.from_array(written, values)
-
-    def _target(self, attr_id: int, start: int, end: int) -> int:
-        index = self.indices[attr_id]
-        return index if index >= 0 else end - start + index
+        return None
 
 
 @Language.factory("parley_lemmatizer", default_config={"mode": "rule", "overwrite": False})
@@ -333,12 +315,6 @@ class ParleyLemmatizer(EnglishLemmatizer):
                     memo[key] = text
             lemmas[i] = strings.add(text)
         doc.from_array([LEMMA], lemmas)
-
-    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
-        for docs in minibatch(stream, size=batch_size):
-            for doc in docs:
-                yield self(doc)
-
 
 def use_fast_components(nlp: Language) -> Language:
     """Swap spaCy's English attribute ruler and rule lemmatizer in `nlp` for the equivalents above, keeping

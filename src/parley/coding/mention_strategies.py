@@ -27,6 +27,7 @@ from parley.coding.coreference import (
     own_subject_range,
     with_sector,
 )
+from parley.coding.syntax import ROUND_NOUNS, TALK_HALTING_PARTICLES, TALK_HALTING_VERBS, TALK_RESUMING_VERBS
 from parley.types import Actor, ActorMention
 
 if TYPE_CHECKING:
@@ -68,11 +69,8 @@ _TALK_HEADS = frozenset({"talk", "talks", "negotiation", "negotiations", "dialog
                          "consultation", "consultations", "discussion", "discussions"})
 
 
-_ROUNDS = frozenset({"round", "session", "phase", "stage"})
 # Verbs of talks that resume or end, with the talks as their subject ("the talks resumed on Monday").
-_TALKS_STARTING_OR_ENDING = frozenset({"resume", "restart", "reconvene", "reopen", "collapse", "stall", "fail",
-                                       "founder", "falter", "halt", "suspend", "freeze", "end", "derail", "break",
-                                       "adjourn", "shelve", "deadlock"})
+_TALKS_STARTING_OR_ENDING = TALK_RESUMING_VERBS | TALK_HALTING_VERBS | frozenset(TALK_HALTING_PARTICLES)
 
 
 def talks_sides(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
@@ -80,7 +78,7 @@ def talks_sides(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
     talks broke down"): the names modifying them when they name two actors, else the two sides of the
     latest "between X and Y" before them."""
     token = p.token
-    of_round = token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in _ROUNDS
+    of_round = token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in ROUND_NOUNS
     if token.lemma_.lower() not in _TALK_HEADS or token.dep_ not in ("nsubj", "nsubjpass") and not of_round:
         return None
     named: list[tuple[Token, Actor]] = []

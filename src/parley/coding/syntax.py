@@ -36,6 +36,13 @@ _BARE_INFINITIVE_HEADS = frozenset({"let", "help", "make"})
 _CAUSATIVES = frozenset({"order", "want", "get", "have", "see", "need", "demand"})
 _PARTICLES = frozenset({"down", "up", "back", "off", "out", "aside", "away", "over"})
 _PASSIVE_DEPS = frozenset({"nsubjpass", "auxpass"})
+# Talks as the subject of their own end or restart ("the talks broke down", "talks between X and Y resumed"),
+# and the rounds they come in ("a second round of talks opened").
+TALK_HALTING_VERBS = frozenset({"collapse", "stall", "fail", "founder", "falter", "halt", "suspend", "freeze", "end",
+                                "derail", "abandon", "cancel", "postpone", "adjourn", "shelve", "deadlock"})
+TALK_HALTING_PARTICLES = {"break": "down", "call": "off", "fall": "apart", "grind": "halt"}
+TALK_RESUMING_VERBS = frozenset({"resume", "restart", "reconvene", "reopen"})
+ROUND_NOUNS = frozenset({"round", "session", "phase", "stage"})
 
 
 class Arguments:
