@@ -75,8 +75,8 @@ def test_a_month_is_no_place(coder):
 
 
 def test_a_done_act_is_not_dated_after_its_report(coder):
-    events = coder.code("The ministry offered on Monday a one-year extension of the mandate, with elections in 2031.",
-                        published=PUBLISHED)
+    events = coder.code("The government proposed a one-year extension of the current terms, putting the next "
+                        "election in 2031.", published=PUBLISHED)
     assert events and all(e.date is not None and e.date <= PUBLISHED for e in events)
 
 

@@ -348,9 +348,9 @@ class ClauseAnalyzer:
                 object_token = object_token.head.head   # "a withdrawal from Badme, which ...": the withdrawal
         if object_token is None and trigger.pos_ == "VERB":
             if code.startswith("03") or code == "057":
-                object_token = self._agreed_on(trigger, ("on", "to", "over", "upon"))
+                object_token = self._prep_content(trigger, ("on", "to", "over", "upon"))
             elif code.startswith(("02", "10")):
-                object_token = self._agreed_on(trigger, ("for",))   # "called for the release of 900 members"
+                object_token = self._prep_content(trigger, ("for",))   # "called for the release of 900 members"
         targets, reciprocal = self.targets.targets(trigger, head, frame.match, code, frame.sources, frame.objs,
                                                    frame.addressees, frame.predicate_obj)
         rule = frame.rule or frame.match.pattern_id
@@ -384,7 +384,7 @@ class ClauseAnalyzer:
         return self._finish(_Frame(verb, verb, demand, sources, [subject], self.args.negated(verb),
                                    self.args.modality(verb), content=comp), verb)
 
-    def _agreed_on(self, verb: Token, preps: tuple[str, ...]) -> Token | None:
+    def _prep_content(self, verb: Token, preps: tuple[str, ...]) -> Token | None:
         """What an agreement, a promise or an appeal is about when a preposition names it: "agreed on Friday on
         an interim tariff", "agreed to a seven-day pause", "pressed for a 10 percent rise" (not the day, not a
         party)."""
