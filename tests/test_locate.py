@@ -144,6 +144,24 @@ def test_sector_country_from_the_article_subject(coder) -> None:
     assert event.source.country == "PER" and event.source.code.startswith("PER")
 
 
+def test_sector_country_from_the_known_actors_when_no_place_settles_it(coder) -> None:
+    # no American place is named, but three people the knowledge base knows as American officials are
+    text = ("Marco Rubio told reporters that the tariff schedule would be published within days. Pete "
+            "Hegseth and JD Vance backed the plan at a briefing.\n\n"
+            "The Senate rejected the schedule in a late vote on Thursday.")
+    event = by_trigger(events_of(coder, text), "reject")
+    assert event.source.code == "USALEG"
+
+
+def test_one_known_foreigner_does_not_make_the_article_his_country(coder) -> None:
+    # a story about Slovakia that names France's president once and France once: no subject country
+    text = ("The prime minister of Slovakia said on Friday that he had tested positive for the virus. He had "
+            "met Emmanuel Macron at a summit in France last week.\n\n"
+            "The health ministry criticized the opposition for spreading rumours.")
+    event = by_trigger(events_of(coder, text), "critici")
+    assert event.source.country != "FRA"
+
+
 def test_sector_stays_bare_when_nothing_supports_a_country(coder) -> None:
     text = ("A ministry spokesman said the government would not comment on the report, which was leaked "
             "to journalists last week.")

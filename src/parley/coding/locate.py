@@ -39,7 +39,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from parley.actors.countries import country_name, demonym_code
+from parley.actors.countries import country_code, country_name, demonym_code
+from parley.actors.kb import ActorKB
 from parley.coding.context import GUESSED_PLACE, PLACE_PARTS
 from parley.coding.cues import Cues
 from parley.places import Gazetteer
@@ -104,7 +105,8 @@ _ABROAD_SECTORS = frozenset({"GOV"} | _DOMESTIC - {"CVL"})
 class ArticlePlaces:
     """The places an article names, and where each of its events happened (see the module docstring)."""
 
-    def __init__(self, doc: Doc, article: Article, gazetteer: Gazetteer, cues: Cues) -> None:
+    def __init__(self, doc: Doc, article: Article, gazetteer: Gazetteer, cues: Cues,
+                 kb: ActorKB | None = None) -> None:
         self.doc = doc
         self.gazetteer = gazetteer
         self.locative = cues.locative_preps | _MORE_LOCATIVE
@@ -115,15 +117,18 @@ class ArticlePlaces:
                 code = demonym_code(ent.text)
             else:
                 found = gazetteer.lookup(ent.text)
-                code = found.country if found is not None else None
+                # a country's formal or older name the gazetteer lacks ("the Slovak Republic")
+                code = found.country if found is not None else \
+                    country_code(ent.text) if ent.label_ == "GPE" else None
             if code:
                 mentioned[code] += 1
         self.countries = frozenset(mentioned)
         self.dateline = self._dateline(article.text)
-        ranked = mentioned.most_common(2)
-        self.subject: str | None = None
-        if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] * 2 >= ranked[1][1] * 3):
-            self.subject = ranked[0][0]
+        self.subject = _dominant_country(mentioned)
+        if self.subject is None and kb is not None:
+            # no place settles it: the countries of the people and bodies the knowledge base knows count too
+            # ("Pelosi", "the Pentagon" and "Trump" in a story that names no American place twice)
+            self.subject = _dominant_country(mentioned + _actor_countries(doc, kb, article), least=3)
         # countries the text settled for a bare sector's words (by their start and end), for every act they are in
         self._settled: dict[tuple[int, int], str] = {}
         # the country a domestic sector (rebels, an opposition, a union) was first seen facing a state of
@@ -131,11 +136,12 @@ class ArticlePlaces:
         self.dominant = self._dominant([e for e in ents if e.label_ in _PLACE_TYPES])
 
     @classmethod
-    def of(cls, doc: Doc, article: Article, gazetteer: Gazetteer, cues: Cues) -> ArticlePlaces:
+    def of(cls, doc: Doc, article: Article, gazetteer: Gazetteer, cues: Cues,
+           kb: ActorKB | None = None) -> ArticlePlaces:
         """The places of `doc`, computed once per document."""
         held = doc.user_data.get("parley_places")
         if not isinstance(held, ArticlePlaces):
-            held = cls(doc, article, gazetteer, cues)
+            held = cls(doc, article, gazetteer, cues, kb)
             doc.user_data["parley_places"] = held
         return held
 
@@ -408,6 +414,32 @@ class ArticlePlaces:
 # Organs of a state whose domestic counterparts are of the same country, unless the act is placed elsewhere
 # ("Egyptian troops shelled rebels near Kassala": Sudanese rebels).
 _STATE_ORGANS = frozenset({"MIL", "COP", "JUD", "LEG"})
+
+
+def _dominant_country(mentioned: Counter[str], least: int = 2) -> str | None:
+    """The country named at least `least` times and half as often again as the next, or None."""
+    ranked = mentioned.most_common(2)
+    if ranked and ranked[0][1] >= least and (len(ranked) == 1 or ranked[0][1] * 2 >= ranked[1][1] * 3):
+        return ranked[0][0]
+    return None
+
+
+def _actor_countries(doc: Doc, kb: ActorKB, article: Article) -> Counter[str]:
+    """How often the article names a person or an organisation of each country that the knowledge base
+    knows, each actor once ("Trump" twenty times, or "the White House" and "The White House", is one
+    American actor, not twenty)."""
+    found: Counter[str] = Counter()
+    names: set[str] = set()
+    actors: set[tuple[str | None, str | None]] = set()
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG") or ent.text.lower() in names:
+            continue
+        names.add(ent.text.lower())
+        actor = kb.resolve(ent.text, on=article.published)
+        if actor is not None and actor.country and (actor.code, actor.name) not in actors:
+            actors.add((actor.code, actor.name))
+            found[actor.country] += 1
+    return found
 
 
 def _placed_abroad(location: Location | None, country: str) -> bool:

@@ -121,7 +121,8 @@ class CodedClause:
                                             lead=not self.policy.is_a(clause.code, "verbal"))
         owners = hosts + clause.targets + ([clause.object_token] if clause.object_token is not None else [])
         places = [ent for host in owners for ent in self.attachments.places.get(host.i, ())]
-        locator = ArticlePlaces.of(sent.doc, article, self.resources.gazetteer, self.resources.cues)
+        locator = ArticlePlaces.of(sent.doc, article, self.resources.gazetteer, self.resources.cues,
+                                   self.resources.kb)
         background = is_background(date, precision, basis, clause.anchor, article, self.resources.cues)
         attribution = self.attributor.attribution(clause.anchor, clause.head, sent)
         trigger = clause.trigger
