@@ -138,12 +138,14 @@ class ClauseAnalyzer:
 
     def _as_mediator(self, sent: Span, used: set[int]) -> list[Clause]:
         """ "opened talks on Monday, with Malaysia as facilitator", "with Qatar as mediator", "under the
-        auspices of IGAD": the one named mediates between the doers of the verb the phrase hangs on."""
+        auspices of IGAD", "under the good offices of an envoy": the one named mediates between the doers of
+        the verb the phrase hangs on."""
         found = []
         for noun in sent:
             if noun.i in used or noun.dep_ != "pobj":
                 continue
-            if noun.lower_ == "auspices" and noun.head.lower_ == "under":
+            if (noun.lower_ == "auspices" or noun.lower_ == "offices" and any(
+                    c.lower_ == "good" for c in noun.children)) and noun.head.lower_ == "under":
                 sponsor = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                                 for p in c.children if p.dep_ == "pobj"), None)
                 rule = "consult.under_auspices"
@@ -576,6 +578,8 @@ class ClauseAnalyzer:
         match = self.lexicon.match(self.args.noun_features(noun))
         if match is None or self.policy.codes.is_a(match.code, "threats") and _hazard_named(noun):
             return None
+        if _talks_left(noun):
+            return None   # "walked out of its talks with the government": the walkout is the act, not a meeting
         sources, targets, reciprocal = self._noun_arguments(noun, match)
         anchor = noun
         governor, holder = _noun_governor(noun)
@@ -615,7 +619,7 @@ class ClauseAnalyzer:
             return Clause(trigger=anchor, head=anchor, anchor=anchor, code=_HALT_TALKS, rule=f"halted+{rule}",
                           sources=sources, targets=targets, negated=negated, modality=modality,
                           reciprocal=reciprocal, source_class=match.source_class)
-        if anchor is not noun and noun.dep_ in ("nsubj", "nsubjpass") and noun.lemma_.lower() in _TALK_NOUNS \
+        if anchor is not noun and _talks_subject(noun, anchor) and noun.lemma_.lower() in _TALK_NOUNS \
                 and anchor.lemma_.lower() in TALK_RESUMING_VERBS:
             # "talks between the government and the union resumed": the resuming is the act
             return Clause(trigger=anchor, head=anchor, anchor=anchor, code=code, rule=f"resumed+{rule}",
@@ -726,7 +730,7 @@ _TALK_NOUNS = frozenset({"talk", "talks", "negotiation", "dialogue", "round", "c
 
 def _talks_halted(noun: Token, verb: Token) -> bool:
     """Whether `verb` says that the talks `noun` names ended or stopped: the talks are its subject."""
-    if noun.lemma_.lower() not in _TALK_NOUNS or noun.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ != "VERB":
+    if noun.lemma_.lower() not in _TALK_NOUNS or not _talks_subject(noun, verb) or verb.pos_ != "VERB":
         return False
     lemma = verb.lemma_.lower()
     if lemma in TALK_HALTING_VERBS:
@@ -739,7 +743,7 @@ def _talks_halted(noun: Token, verb: Token) -> bool:
         p.lower_ in ("hold", "ice") for p in c.children) for c in verb.children)
 
 
-_BROKERING = frozenset({"broker", "mediate", "sponsor", "facilitate"})
+_BROKERING = frozenset({"broker", "mediate", "sponsor", "facilitate", "chair"})
 
 
 def _sponsor_of(participle: Token) -> Token | None:
@@ -760,7 +764,7 @@ def _noun_governor(noun: Token) -> tuple[Token | None, Token | None]:
     governor = noun.head if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "conj") else None
     if governor is not None and governor.dep_ == "conj" and noun.dep_ == "conj":
         governor = None
-    return governor, None
+    return governor or _talks_relative(noun), None   # "a week of talks that had restarted on Monday"
 
 
 def _round_of(noun: Token) -> Token | None:
@@ -775,10 +779,59 @@ def _round_of(noun: Token) -> Token | None:
     return None
 
 
+# Verbs of leaving, with the particle they need: "walked out of", "pulled out of", "withdrew from", "quit".
+_LEAVING = {"walk": ("out", "away"), "pull": ("out",), "storm": ("out",), "withdraw": (), "quit": (), "exit": (),
+            "leave": (), "abandon": ()}
+
+
+def _talks_left(noun: Token) -> bool:
+    """Whether the talks `noun` names are what someone walks out of, withdraws from or quits: that is a
+    walkout, coded on its verb, and the talks themselves are no new meeting."""
+    if noun.lemma_.lower() not in _TALK_NOUNS:
+        return False
+    verb = noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("of", "from"):
+        verb = noun.head.head
+        if verb.lower_ in ("out", "away") and verb.dep_ in ("prt", "prep", "advmod"):   # "walked out of"
+            verb = verb.head
+    elif noun.dep_ != "dobj":
+        return False
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in _LEAVING:
+        return False
+    particles = _LEAVING[lemma]
+    return not particles or any(c.lower_ in particles for c in verb.children) or noun.head.head.lower_ in particles
+
+
 def _talks_resumed(noun: Token, verb: Token) -> bool:
     """Whether `verb` says that the talks `noun` names resumed ("the talks resumed on Monday")."""
-    return noun.lemma_.lower() in _TALK_NOUNS and noun.dep_ == "nsubj" and verb.pos_ == "VERB" \
+    return noun.lemma_.lower() in _TALK_NOUNS and _talks_subject(noun, verb) and verb.pos_ == "VERB" \
         and verb.lemma_.lower() in TALK_RESUMING_VERBS
+
+
+_RELATIVE_PRONOUNS = frozenset({"that", "which"})
+
+
+def _talks_subject(noun: Token, verb: Token) -> bool:
+    """Whether the talks `noun` names are what `verb` is said of: its subject ("the talks resumed"), or the
+    head of its relative clause ("the talks, which resumed on Monday", "a week of talks that had stalled")."""
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i == verb.i:
+        return True
+    return verb.dep_ == "relcl" and verb.head.i == noun.i and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _RELATIVE_PRONOUNS for c in verb.children)
+
+
+def _talks_relative(noun: Token) -> Token | None:
+    """The verb of a relative clause that says the talks `noun` names resumed or stopped ("talks that had
+    restarted on Monday", "the negotiations, which stalled in May"), or None."""
+    if noun.lemma_.lower() not in _TALK_NOUNS:
+        return None
+    for verb in noun.children:
+        if verb.dep_ == "relcl" and verb.pos_ == "VERB" and _talks_subject(noun, verb) and (
+                verb.lemma_.lower() in TALK_RESUMING_VERBS | TALK_HALTING_VERBS
+                or TALK_HALTING_PARTICLES.get(verb.lemma_.lower()) in {c.lower_ for c in verb.children}):
+            return verb
+    return None
 
 
 def _condition(verb: Token) -> bool:

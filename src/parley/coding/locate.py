@@ -236,9 +236,11 @@ class ArticlePlaces:
             country = other.country
             self._settled[(mention.start, mention.end)] = country
         if country is None and location is not None and location.basis in _NEAR_BASES \
-                and not (location.basis == "dateline" and code[:3] in _ABROAD_SECTORS):
+                and not (location.basis == "dateline" and (code[:3] in _ABROAD_SECTORS or self.subject not in (
+                    None, location.country))):
             # a dateline places the police or the army it reports on; governments, their negotiators, rebels
-            # and oppositions are often reported from wherever they meet ("ASHGABAT - Negotiators returned")
+            # and oppositions are often reported from wherever they meet ("ASHGABAT - Negotiators returned"),
+            # and so is everyone in a story about another country (talks on Thailand datelined Kuala Lumpur)
             country = location.country
         if country is None and code[:3] in _DOMESTIC:
             country = self._domestic.get(code[:3])

@@ -79,7 +79,10 @@ def talks_sides(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
     latest "between X and Y" before them."""
     token = p.token
     of_round = token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in ROUND_NOUNS
-    if token.lemma_.lower() not in _TALK_HEADS or token.dep_ not in ("nsubj", "nsubjpass") and not of_round:
+    # "a week of talks that had restarted on Monday": the talks are the subject of their relative clause
+    relative = any(c.dep_ == "relcl" and c.lemma_.lower() in _TALKS_STARTING_OR_ENDING for c in token.children)
+    if token.lemma_.lower() not in _TALK_HEADS or token.dep_ not in ("nsubj", "nsubjpass") and not of_round \
+            and not relative:
         return None
     named: list[tuple[Token, Actor]] = []
     for child in token.subtree:
@@ -97,7 +100,7 @@ def talks_sides(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
     if between is not None:
         return [r.mention_of(p.start, p.end, Actor(code=m.code, name=m.name or m.text, country=m.country,
                                                    sector=m.sector)) for m in between]
-    if any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
+    if relative or any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
             and token.head.lemma_.lower() in _TALKS_STARTING_OR_ENDING:
         # "the talks resumed on Monday" after "the government and the OLA signed ...": the two named together
         pair = next((a for a in reversed(r.coref.history) if a.kind == "coordination" and a.token_i < token.i

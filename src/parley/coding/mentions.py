@@ -23,6 +23,7 @@ from parley.coding.coreference import (
     ACTOR_ENTITY_TYPES,
     NON_ACTOR_ENTITY_TYPES,
     SPACE,
+    STATE_SECTORS,
     Coreference,
     np_bounds,
     widen_entity,
@@ -51,6 +52,10 @@ _NON_STATE_SIDES = frozenset({"REB", "INS", "SEP", "OPP", "LAB", "EDU", "UAF", "
 # "the Trades Union Congress (TUC)": capitalised words, then an abbreviation in parentheses.
 _DEFINED_ABBREVIATION = re.compile(r"(?P<name>(?:[A-Z][\w'’-]*\s+(?:(?:of|for|and|the)\s+)?){1,7}[A-Z][\w'’-]*)"
                                    r"\s+\((?P<short>[A-Z][A-Za-z0-9-]{1,9})\)")
+
+
+# Verbs of heading a body: "who heads the delegation", "who leads the panel", "who chairs the committee".
+_HEADING_VERBS = frozenset({"head", "lead", "chair", "run", "direct", "command"})
 
 
 class MentionResolver:
@@ -127,6 +132,17 @@ class MentionResolver:
         if ent.label_ == "GPE" and root.dep_ == "pobj" and root.head.lower_ in self.cues.locative_preps:
             return   # "met in Cairo": a place, not an actor to refer back to
         actor = self.kb_resolve(ent.text)
+        if actor is None and ent.label_ == "PERSON" and root.dep_ == "appos":
+            # "Malaysia's facilitator, Rosli Mat Daud, a retired police chief": the phrase the name is in
+            # apposition to says whose he is, before what the name's own apposition says of his past
+            head = root.head
+            start, end = np_bounds(head, keep_appos=False)
+            described = self.kb_resolve(self.doc[start:end].text) if end <= ent.start else None
+            if described is not None and described.code and (described.country or described.sector in ("IGO", "NGO")):
+                actor = Actor(code=described.code, name=ent.text, country=described.country, sector=described.sector)
+        if ent.label_ == "PERSON" and (actor is None or actor.country is None or actor.sector == "ELI"):
+            # "General X, the retired officer who heads Thailand's dialogue panel": what he heads says whose he is
+            actor = self._head_of(root, ent.text) or actor
         if actor is None and ent.label_ in ("ORG", "PERSON"):
             # Unknown to the knowledge base: the apposition may say what it is ("X, an armed group");
             # else keep it by name, so that "the group" or "he" can still refer back to it.
@@ -148,6 +164,23 @@ class MentionResolver:
             if self.role(self.doc[i]) is not None:
                 self.coref.add(i, actor, kind="person", plural=False, head=self.doc[i].lemma_.lower(),
                                span=span, subject=subject, sent=sent.start)
+
+    def _head_of(self, root: Token, name: str) -> Actor | None:
+        """The state body a person heads, by a relative clause on the name or its apposition ("who heads
+        Thailand's dialogue panel", "who leads the Kenyan delegation"), as that person's actor; or None."""
+        described = [root, *(c for c in root.children if c.dep_ == "appos")]
+        for noun in described:
+            for verb in noun.children:
+                if verb.dep_ != "relcl" or verb.lemma_.lower() not in _HEADING_VERBS:
+                    continue
+                for obj in verb.children:
+                    if obj.dep_ != "dobj":
+                        continue
+                    start, end = np_bounds(obj, keep_appos=False)
+                    body = self.kb_resolve(self.doc[start:end].text)
+                    if body is not None and body.country and body.sector in STATE_SECTORS:
+                        return Actor(code=body.code, name=name, country=body.country, sector=body.sector)
+        return None
 
     def _apposition_country(self, ent: Span, end: int) -> str | None:
         """The one country an apposition after `ent` names ("the RSLM, an armed group fighting government
@@ -332,12 +365,19 @@ class MentionResolver:
     def _as_observed(self, token: Token, mention: ActorMention) -> ActorMention:
         """A bare sector ("REB") for a name observed with its country ("the FCS, a guerrilla group based in
         southern Colombia": COLREB) takes that country."""
-        if mention.country is not None or not mention.code or mention.code != mention.sector:
+        person = token.ent_type_ == "PERSON"
+        if mention.country is not None or not (mention.code or person) or mention.code \
+                and mention.code != mention.sector:
             return mention
         observed = next((a.actor for a in self.coref.history if a.token_i == token.i and a.kind != "coordination"),
                         None)
-        if observed is None or observed.country is None or observed.sector != mention.sector:
+        if observed is None or observed.country is None:
             return mention
+        if observed.sector != mention.sector:
+            if not person or not observed.code:
+                return mention
+            # "Malaysia's facilitator, Rosli Mat Daud, a retired police chief": Malaysia's man, not a bare elite
+            return dataclasses.replace(mention, code=observed.code, country=observed.country, sector=observed.sector)
         return dataclasses.replace(mention, code=observed.code, country=observed.country)
 
     def counterpart(self, token: Token, start: int, end: int) -> ActorMention:

@@ -40,6 +40,7 @@ class ParseRepairs:
             repair_coordinated_modifier(sent)
             repair_dangling_and(sent)
             repair_late_apposition(sent)
+            repair_adverb_subject(sent)
         return doc
 
 
@@ -307,3 +308,26 @@ def repair_late_apposition(sent: Span) -> None:
         for child in list(head.children):
             if child.dep_ == "appos" and child.i > last.right_edge.i and child.pos_ in ("NOUN", "PROPN"):
                 child.head = last
+
+
+def repair_adverb_subject(sent: Span) -> None:
+    """ "Thai negotiators and the BRN, the main rebel group in the country's far south, opened talks" misread
+    with the adverb "south" as the subject of "opened" and "negotiators" as the subject of "south": the noun
+    under the adverb is the verb's subject, and the adverb ends the phrase before it ("far south").
+
+    Only for an adverb or adjective subject that has a noun subject of its own, both before the verb.
+    """
+    doc = sent.doc
+    for word in sent:
+        verb = word.head
+        if word.dep_ != "nsubj" or word.pos_ not in ("ADV", "ADJ") or verb.i <= word.i \
+                or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        noun = next((c for c in word.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")
+                     and c.i < word.i), None)
+        if noun is None:
+            continue
+        noun.head, noun.dep_ = verb, word.dep_
+        before = word.left_edge.i - 1
+        inside = before > sent.start and noun.left_edge.i <= before <= noun.right_edge.i
+        word.head, word.dep_ = (doc[before] if inside else noun), "npadvmod"

@@ -174,7 +174,11 @@ class Arguments:
         for child in verb.children:
             if child.dep_ in SUBJ and child in subjects:
                 if child.lower_ in REL_PRONOUNS and verb.dep_ == "relcl":
-                    return with_conjuncts(verb.head)
+                    described = verb.head
+                    if described.dep_ == "appos" and described.head.ent_type_ == "PERSON":
+                        # "Rosli Mat Daud, a retired police chief who has acted as a conduit": the person
+                        return with_conjuncts(described.head)
+                    return with_conjuncts(described)
                 if child.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "DET"):
                     return with_conjuncts(child)
                 return []

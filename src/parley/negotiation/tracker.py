@@ -91,6 +91,11 @@ _OWNED_DEMAND_PREFIX = re.compile(
     r"^.*?(?:'s|\u2019s)\s+(?:[\w-]+\s+){0,2}(?:demands?|calls?|requests?|insistence)\s+(?:for|that|on)\s+",
     re.IGNORECASE)
 _GUARANTEE_FROM = re.compile(r"\bguarant\w*\s+(?:from|by)\s+(.+)", re.IGNORECASE)
+# "Malaysia's facilitator, Rosli Mat Daud, flew to Bangkok": an actor named as the owner of a go-between
+_GO_BETWEEN_TITLE = re.compile(r"^(?:['’]s)?\s+(?:(?:chief|special|lead|main|joint|official)\s+)?"
+                               r"(?:mediators?|facilitators?|intermediar(?:y|ies)|go-betweens?)\b", re.IGNORECASE)
+_GO_BETWEEN_OWNED = re.compile(r"['’]s\s+(?:(?:chief|special|lead|main|joint|official)\s+)?"
+                               r"(?:mediators?|facilitators?|intermediar(?:y|ies)|go-betweens?)\b", re.IGNORECASE)
 _OBSERVER = re.compile(r"\b(?:as (?:an? )?observers?|observer status)\b", re.IGNORECASE)
 _PLACE_AFTER = re.compile(r"\b(?:from|to|in|at)\s+((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*)*)")
 
@@ -166,9 +171,16 @@ def _read_events(store: Store) -> list[_Ev]:
     return found
 
 
+# Verbs of leaving a place, said of those who are to leave ("the troops withdraw", "units pull out").
+_LEAVING_VERBS = re.compile(r"(?:pull|withdr[ae]w|retreat|leave|left|evacuat|vacat|redeploy)", re.IGNORECASE)
+
+
 def _content_text(event: Event) -> str:
     """What a carried act says in a few words: "withdrawal of the border guards", "release 30 members"."""
     what = event.object.text if event.object else event.target.text if event.target else ""
+    if not what and event.source is not None and _LEAVING_VERBS.match(event.trigger.text.strip()):
+        # "insisted that ranger units pull out of the villages": the pullout of those who are to leave
+        return f"withdrawal of {event.source.text}"
     removal = _removal(event.trigger.text, what) if what else None
     if removal and removal != what:
         return removal
@@ -230,8 +242,10 @@ def _recall(actor: ActorMention | None, memory: dict[str, Counter[ActorMention]]
     abbreviation, name = _name_keys(actor.text)
     if actor_key(actor) is None:
         bare = _bare_name(actor.text)
-        counts = memory.get(bare.lower()) or next(
-            (memory[word] for word in bare.split() if word.isupper() and word in memory), None)
+        # "the group" that the coder took for an earlier "the BRN" carries that name
+        names = [bare, *([actor.name] if actor.name and actor.name != actor.code else [])]
+        counts = next((memory[n.lower()] for n in names if n.lower() in memory), None) or next(
+            (memory[word] for n in names for word in n.split() if word.isupper() and word in memory), None)
         known = _majority(counts) if counts else None
     else:
         counts = memory.get(name) if name else memory.get(abbreviation) if abbreviation else None
@@ -919,7 +933,10 @@ def _with_left_open(gaps: list[Gap], tracked: list[_Tracked], left_open: dict[st
 _ENDED_FOR_GOOD = re.compile(
     r"\b(?:ended|end|ending|closed|broke up)\s+without\s+(?:an?\s+)?(?:agreement|deal|result|breakthrough)|"
     r"\bdeclared\s+(?:the\s+)?(?:process|talks|negotiations|dialogue)\s+(?:dead|over)|\bprocess\s+(?:is|was)\s+dead|"
-    r"\bno\s+(?:new|further)\s+(?:meeting|round|talks)\s+(?:was|were|is|are|has been|have been)\s+scheduled",
+    r"\bno\s+(?:new|further)\s+(?:meeting|round|talks)\s+(?:was|were|is|are|has been|have been)\s+scheduled|"
+    r"\b(?:leav|quit|abandon|walk)\w*\s+(?:away\s+from\s+|out\s+of\s+)?(?:this|the|these|our)\s+"
+    r"(?:process|talks|dialogue|negotiations|table)\s+for\s+good\b|\bnothing\s+(?:left\s+)?to\s+negotiate\b|"
+    r"\bno\s+basis\s+for\s+(?:reconvening|resuming|returning)",
     re.IGNORECASE)
 
 
@@ -953,6 +970,14 @@ def _collapses(tracked: list[_Tracked], texts: dict[str, str]) -> set[str]:
 
 # Contact that is not talks: a call or a word with someone ("had spoken to both foreign ministers")
 _CONTACT = re.compile(r"^(?:spo?k|speak|phon|call|talk(?:ed|ing|s)? to|telephon|contact|consult)", re.IGNORECASE)
+
+
+def _shuttle(move: Move, go_betweens: frozenset[str]) -> bool:
+    """A go-between meeting one side alone ("the facilitator flew to Bangkok to meet security officials"):
+    shuttle diplomacy, which does not bring the sides back to the table."""
+    if not move.sources or any(a.id not in go_betweens for a in move.sources):
+        return False
+    return len({a.id for a in move.targets} - go_betweens) <= 1
 
 
 def _only_contact(move: Move) -> bool:
@@ -994,7 +1019,9 @@ def _open_elsewhere(tracked: list[_Tracked], positions: list[Position], topics: 
 
 
 def _states(tracked: list[_Tracked], left_open: dict[str, str] | None = None,
-            collapsed: set[str] | None = None) -> list[StateChange]:
+            collapsed: set[str] | None = None, go_betweens: frozenset[str] = frozenset()) -> list[StateChange]:
+    """The state history of a process from its new moves (see the module docstring). `go_betweens` are its
+    mediators, hosts and observers: their rounds of visits to one side at a time do not resume talks."""
     history: list[StateChange] = []
     news = any(not t.move.background and not t.move.negated for t in tracked)
     for item in sorted(tracked, key=lambda t: t.sort_key):
@@ -1015,7 +1042,7 @@ def _states(tracked: list[_Tracked], left_open: dict[str, str] | None = None,
             if status == "agreement":
                 new = "agreement"
         elif move.kind in RESUMING_KINDS and move.modality is None and status in ("suspended", "collapsed") \
-                and not _only_contact(move):
+                and not _only_contact(move) and not _shuttle(move, go_betweens):
             new = "ongoing"
         elif status == "partial_agreement" and _new_round(move, history[-1].date):
             new = "ongoing"   # "a second round opened on Monday": talks on what the partial deal left open
@@ -1123,6 +1150,13 @@ def _place_after_trigger(event: Event, text: str) -> tuple[str, str] | None:
     return None
 
 
+def _titled_go_between(source: ActorMention, text: str | None) -> bool:
+    """Whether the source is named as the owner of a mediator or facilitator ("Malaysia's facilitator")."""
+    if _GO_BETWEEN_OWNED.search(source.text):
+        return True
+    return text is not None and bool(_GO_BETWEEN_TITLE.match(text[source.end:source.end + 40]))
+
+
 def _roles(proc: _Proc, tracked: list[_Tracked], parties: list[str], names: dict[str, str],
            texts: dict[str, str]) -> list[Role]:
     from parley.actors.countries import country_name
@@ -1136,7 +1170,8 @@ def _roles(proc: _Proc, tracked: list[_Tracked], parties: list[str], names: dict
     for item in tracked:
         move = item.move
         for ev in item.events:
-            if _is_mediating(ev) and ev.source and ev.source not in parties:
+            if ev.source and ev.source not in parties and (_is_mediating(ev) or ev.event.source is not None and (
+                    _titled_go_between(ev.event.source, texts.get(move.article_id)))):
                 mediators[ev.source].append(move.id)
             if ev.event.cameo == "038" and ev.target and ev.target not in parties:
                 mediators[ev.target].append(move.id)
@@ -1232,7 +1267,8 @@ def _board(proc: _Proc, names: dict[str, str], topics: TopicLexicon, texts: dict
     roles = _roles(proc, tracked, party_ids, names, texts)
     mediator_refs = tuple(r.actor for r in roles if r.role == "mediator")
     issues = _issues(positions, party_ids, {m.id for m in mediator_refs}, topics)
-    history = _states(tracked, {**_open_elsewhere(tracked, positions, topics), **left_open}, collapsed)
+    history = _states(tracked, {**_open_elsewhere(tracked, positions, topics), **left_open}, collapsed,
+                      frozenset(r.actor.id for r in roles if r.role != "party"))
     state = history[-1] if history else StateChange("ongoing", None, (), "")
     gaps = _gaps(issues, topics)
     gaps = _with_left_open(gaps, tracked, left_open, topics)
