@@ -155,3 +155,37 @@ def test_a_walkout_for_good_is_a_collapse(boards_of, words):
     ]))
     assert len(boards) == 1
     assert [s.status for s in boards[0].state_history] == ["ongoing", "collapsed"]
+
+
+def test_a_month_still_to_come_is_the_next_one(coder):
+    events = coder.code("A joint panel of customs officials will meet in October to review the quota.",
+                        published="2026-05-14")
+    assert [(e.date, e.date_precision) for e in events] == [("2026-10-01", "month")]
+    done = coder.code("A joint panel of customs officials met in October to review the quota.", published="2026-05-14")
+    assert [e.date for e in done] == ["2025-10-01"]
+
+
+def test_talks_that_restarted_are_those_of_the_two_who_acted_together_before(coder):
+    text = ("Peru and Ecuador signed a fishing accord in Tumbes on Friday. The talks had restarted on Tuesday, "
+            "officials said.")
+    resumed = {(s, t) for c, s, t in _coded(coder, text, published="2026-09-12") if c.startswith("04")}
+    assert resumed == {("PER", "ECU"), ("ECU", "PER")}
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Kenya's delegation floated a second prisoner release of up to 80 people.", "030"),
+    ("The rebels floated a 45-day truce on Monday.", "0356"),
+])
+def test_floating_something_offers_it(coder, text, code):
+    assert code in {c for c, *_ in _coded(coder, text)}
+
+
+def test_talks_held_in_a_partys_own_capital_resume_when_it_says_so(boards_of):
+    # the parties host their own rounds: their resumption is no go-between's visit
+    boards = boards_of(_articles([
+        ("Peru and Ecuador opened talks in Lima on Monday on fishing quotas.", dt.date(2026, 4, 8)),
+        ("Ecuador broke off its talks with Peru on Tuesday over a seized trawler.", dt.date(2026, 4, 15)),
+        ("The talks between Peru and Ecuador resumed in Quito on Monday.", dt.date(2026, 4, 22)),
+    ]))
+    assert len(boards) == 1
+    assert [s.status for s in boards[0].state_history] == ["ongoing", "suspended", "ongoing"]

@@ -180,7 +180,12 @@ def event_date(hosts: list[Token], attachments: Attachments, article: Article,
         found = None   # "tabled an extension to 2029": an act told as done is not dated after the report
     if found is not None:
         resolved, basis = found
-        return resolved.date.isoformat(), resolved.precision, basis
+        day = resolved.date
+        if modality in _AHEAD and published is not None and resolved.precision == "month" \
+                and day.year == published.year - 1 and not _YEAR.search(_date_words(hosts, attachments, day)):
+            # "will meet in September", written in May: the coming September, not the last one
+            day = day.replace(year=published.year)
+        return day.isoformat(), resolved.precision, basis
     occasion = _occasion_date(hosts, attachments.cues, published)
     if occasion is not None:
         return occasion.date.isoformat(), occasion.precision, "occasion"
@@ -197,6 +202,17 @@ def event_date(hosts: list[Token], attachments: Attachments, article: Article,
     if published is not None:
         return published.isoformat(), "day", "published"
     return None, None, "none"
+
+
+# Modalities of acts still to come, whose bare month names the next such month.
+_AHEAD = frozenset({"future", "intent", "promised", "proposed", "threatened"})
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b|\blast\b|\bago\b|\bprevious\b", re.IGNORECASE)
+
+
+def _date_words(hosts: list[Token], attachments: Attachments, day: datetime.date) -> str:
+    """The words of the date phrases at the event's hosts (to see whether a month came with its year)."""
+    return " ".join(ent.text for host in hosts for ent in attachments.dates.get(host.i, ())) or " ".join(
+        ent.text for ent in attachments.all_dates())
 
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",

@@ -107,6 +107,25 @@ def talks_sides(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
                      and len(a.members) == 2), None)
         if pair is not None:
             return [r.mention_of(p.start, p.end, actor) for actor in pair.members]
+        # "... signed in Mendoza on Friday. The talks had restarted on Tuesday": the two sides of the latest
+        # act two actors did together
+        together = _latest_joint_act(r, token.i)
+        if together is not None:
+            return [r.mention_of(p.start, p.end, actor) for actor in together]
+    return None
+
+
+def _latest_joint_act(r: MentionResolver, before: int) -> tuple[Actor, Actor] | None:
+    """The two actors of the latest act before token `before` that exactly two actors did to each other
+    (recorded once per direction: "the two governments signed")."""
+    by_token: dict[int, list[Actor]] = {}
+    for i, _, actor in r.acted:
+        if i < before and actor.code and all(a.code != actor.code for a in by_token.get(i, ())):
+            by_token.setdefault(i, []).append(actor)
+    for i in sorted(by_token, reverse=True):
+        actors = by_token[i]
+        if len(actors) == 2:
+            return actors[0], actors[1]
     return None
 
 

@@ -1268,7 +1268,7 @@ def _board(proc: _Proc, names: dict[str, str], topics: TopicLexicon, texts: dict
     mediator_refs = tuple(r.actor for r in roles if r.role == "mediator")
     issues = _issues(positions, party_ids, {m.id for m in mediator_refs}, topics)
     history = _states(tracked, {**_open_elsewhere(tracked, positions, topics), **left_open}, collapsed,
-                      frozenset(r.actor.id for r in roles if r.role != "party"))
+                      frozenset(r.actor.id for r in roles if r.role != "party") - set(party_ids))
     state = history[-1] if history else StateChange("ongoing", None, (), "")
     gaps = _gaps(issues, topics)
     gaps = _with_left_open(gaps, tracked, left_open, topics)
