@@ -189,3 +189,54 @@ def test_talks_held_in_a_partys_own_capital_resume_when_it_says_so(boards_of):
     ]))
     assert len(boards) == 1
     assert [s.status for s in boards[0].state_history] == ["ongoing", "suspended", "ongoing"]
+
+
+def test_under_the_aegis_of_is_mediation(coder):
+    text = "Chad's government and the rebels opened talks in Doha on Monday under the aegis of the African Union."
+    assert ("045", "IGOAFU") in {(c, s) for c, s, _ in _coded(coder, text)}
+
+
+def test_leaving_part_of_the_talks_to_someone_is_no_walkout(coder):
+    codes = {c for c, *_ in _coded(coder, "Ghana said it would leave the substance of the talks to the mediators.")}
+    assert not any(c.startswith(("16", "13")) for c in codes)
+    assert "164" in {c for c, *_ in _coded(coder, "The rebels left the talks on Monday.")}
+
+
+def test_a_ministry_of_any_sector_is_the_state_at_the_table(boards_of):
+    boards = boards_of(_articles([
+        ("Kenya's health ministry and the nurses' union opened wage talks in Nairobi on Monday. The union demanded "
+         "a 30 percent rise in the night-shift allowance.", dt.date(2026, 3, 4)),
+    ]))
+    assert len(boards) == 1
+    assert {r.actor.id for r in boards[0].roles if r.role == "party"} == {"KEN", "KENLAB"}
+    assert {issue.topic for issue in boards[0].issues} >= {"labour"}
+
+
+def test_an_abbreviation_defined_outside_any_act_is_recalled_later(boards_of):
+    boards = boards_of(_articles([
+        ("Kenya's health ministry and the nurses' union opened wage talks in Nairobi on Monday, bringing the "
+         "National Nursing Staff Union (NNSU) to the table for the first time.", dt.date(2026, 3, 4)),
+        ("The NNSU walked out of its talks with the health ministry on Tuesday.", dt.date(2026, 3, 11)),
+    ]))
+    assert len(boards) == 1
+    assert [s.status for s in boards[0].state_history] == ["ongoing", "suspended"]
+
+
+def test_the_initials_of_a_long_name_are_that_actor_in_later_reports(boards_of):
+    boards = boards_of(_articles([
+        ("Envoys of Chad's government and the Northern Tibesti Liberation Front opened talks in Doha on Monday.",
+         dt.date(2026, 3, 4)),
+        ("The NTLF walked out of its talks with the Chadian government on Tuesday.", dt.date(2026, 3, 11)),
+    ]))
+    assert len(boards) == 1
+    assert [s.status for s in boards[0].state_history] == ["ongoing", "suspended"]
+
+
+def test_the_host_is_no_side_by_an_offer_of_someone_without_a_country(boards_of):
+    boards = boards_of(_articles([
+        ("DOHA, March 4 - Envoys of Chad's government and the rebels opened talks in Doha on Monday. Qatar's "
+         "foreign ministry is hosting the delegations. Reconciliation minister Abakar Mahamat offered a 20-day "
+         "truce on Tuesday.", dt.date(2026, 3, 4)),
+    ]))
+    assert len(boards) == 1
+    assert "QAT" not in {r.actor.id for r in boards[0].roles if r.role == "party"}

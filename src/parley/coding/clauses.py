@@ -144,7 +144,7 @@ class ClauseAnalyzer:
         for noun in sent:
             if noun.i in used or noun.dep_ != "pobj":
                 continue
-            if (noun.lower_ == "auspices" or noun.lower_ == "offices" and any(
+            if (noun.lower_ in ("auspices", "aegis") or noun.lower_ == "offices" and any(
                     c.lower_ == "good" for c in noun.children)) and noun.head.lower_ == "under":
                 sponsor = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                                 for p in c.children if p.dep_ == "pobj"), None)

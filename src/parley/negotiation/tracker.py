@@ -146,6 +146,7 @@ def _read_events(store: Store) -> list[_Ev]:
     stored_events = store.stored_events(codes=_CODES, code_prefixes=_CODE_PREFIXES,
                                         trigger_prefixes=_TRIGGER_PREFIXES)
     memory = _name_memory([stored.event for stored in stored_events])
+    _defined_elsewhere(store, stored_events, memory)
     contents: dict[str, str] = {}
     for stored in stored_events:
         event = _recalled(stored.event, memory)
@@ -210,6 +211,55 @@ def _name_keys(text: str) -> tuple[str | None, str | None]:
     return abbreviation, (name.lower() if len(name.split()) >= 2 and name[:1].isupper() else None)
 
 
+# "brought the Island Medical Officers' Union (IMOU) face to face with ...": a name defined in brackets where
+# it is no actor of a coded event; the words of the name before the bracket
+_DEFINED = re.compile(r"((?:[A-Z][\w'’.-]*|of|for|and|the|de|des|du|la|le|pour|l'\w+)"
+                      r"(?:\s+(?:[A-Z][\w'’.-]*|of|for|and|the|de|des|du|la|le|pour|l'\w+)){1,8})"
+                      r"\s+\(([A-Z][A-Z0-9&-]{1,9})\)")
+
+
+def _defined_elsewhere(store: Store, stored_events: list, memory: dict[str, Counter[ActorMention]]) -> None:
+    """Abbreviations that reports use bare ("the IMOU walked out") and that no coded actor defined: where an
+    article defines one in brackets, the actor of the same sector that article's events coded with a country
+    ("the union", LKALAB) is what the abbreviation means (added to `memory`)."""
+    from parley.actors.kb import default_kb
+
+    bare = {word for stored in stored_events for actor in (stored.event.source, stored.event.target)
+            if actor is not None and actor_key(actor) is None
+            for word in _bare_name(actor.text).split() if word.isupper() and len(word) > 1 and word not in memory}
+    if not bare:
+        return
+    by_article: dict[str, list[ActorMention]] = defaultdict(list)
+    for stored in stored_events:
+        for actor in (stored.event.source, stored.event.target):
+            if actor is not None and actor.country and actor.sector:
+                by_article[stored.event.article_id].append(actor)
+    kb = default_kb()
+    for article_id, text in store.article_texts(by_article).items():
+        for found in _DEFINED.finditer(text):
+            name, short = found.group(1), found.group(2)
+            if short not in bare or short in memory:
+                continue
+            words = name.split()
+            while words and not words[0][:1].isupper():
+                words = words[1:]   # "of the Island Medical ..." keeps "Island Medical ..."
+            actor = kb.resolve(" ".join(words)) if words and words[0][0] == short[0] else None
+            if actor is None or actor.sector is None:
+                continue
+            same = Counter(ActorMention("", 0, 0, a.code, a.name, a.country, a.sector)
+                           for a in by_article[article_id] if a.sector == actor.sector)
+            if len(same) == 1:   # one such actor in the article: the abbreviation's
+                memory[short] = same
+
+
+def _initials(text: str) -> str | None:
+    """The initials of a name of three or more capitalised words, as a later report abbreviates it ("the Union
+    des Forces de la Vakaga" -> "UFV"), or None."""
+    head = _bare_name(text.split(",")[0])
+    capitals = [w for w in head.split() if w[:1].isupper() and w[:1].isalpha()]
+    return "".join(w[0] for w in capitals) if len(capitals) >= 3 else None
+
+
 def _name_memory(events: list[Event]) -> dict[str, Counter[ActorMention]]:
     """Names and bracketed abbreviations of coded actors across the store's articles, with how often each
     was coded as which actor: a later report that writes only "the EPLM" means the actor an earlier one
@@ -220,7 +270,8 @@ def _name_memory(events: list[Event]) -> dict[str, Counter[ActorMention]]:
             if actor is None or actor_key(actor) is None:
                 continue
             resolved = ActorMention("", 0, 0, actor.code, actor.name, actor.country, actor.sector)
-            for key in _name_keys(actor.text):
+            abbreviation, name = _name_keys(actor.text)
+            for key in (abbreviation, name, _initials(actor.text) if abbreviation is None else None):
                 if key:
                     seen[key][resolved] += 1
     return dict(seen)
@@ -269,6 +320,12 @@ def _recalled(event: Event, memory: dict[str, Counter[ActorMention]]) -> Event:
 # --- actors and kinds ---------------------------------------------------------------------------------
 
 
+# A state's ministry, department or secretary of any sector ("the health ministry", "the labour secretary").
+_MINISTRY = re.compile(r"\b(?:ministry|ministries|minister|ministers|department)\b", re.IGNORECASE)
+# Sectors a state's ministries are coded with beside the state organs ("LKAHLH" for a health ministry).
+_MINISTRY_SECTORS = frozenset({"HLH", "EDU", "AGR", "ENV", "MED", "BUS", "REL", "SPT"})
+
+
 def actor_key(actor: ActorMention | None) -> str | None:
     """The normalised id of an actor: its country for state actors, else its code; None when unknown.
 
@@ -278,8 +335,9 @@ def actor_key(actor: ActorMention | None) -> str | None:
     if actor is None or not actor.code:
         return None
     code = actor.code
-    if actor.country and (code == actor.country or actor.sector in STATE_SECTORS):
-        return actor.country
+    if actor.country and (code == actor.country or actor.sector in STATE_SECTORS or actor.sector in
+                          _MINISTRY_SECTORS and _MINISTRY.search(actor.text)):
+        return actor.country   # "Sri Lanka's health ministry" (LKAHLH) is the state at the table
     if actor.country is None and len(code) <= 3:
         return None
     return code
@@ -1262,8 +1320,12 @@ def _board(proc: _Proc, names: dict[str, str], topics: TopicLexicon, texts: dict
     mediators -= set(founders)
     mediators -= proc.parties
     positions = _positions(tracked, names, topics)
+    # the country that hosts the rounds is a side only when it takes part in the talks themselves, not by a
+    # position of someone the text leaves without a country of his own (taken from the venue)
+    hosting = {t.move.place_country for t in tracked if t.move.kind in HOSTING_KINDS and t.move.place_country}
     party_ids = _unique([*founders, *sorted(proc.parties - set(founders), key=lambda k: _first_seen(k, tracked)),
-                         *(p.actor.id for p in positions if p.actor.id not in mediators)])
+                         *(p.actor.id for p in positions if p.actor.id not in mediators
+                           and (p.actor.id in proc.parties or p.actor.id not in hosting))])
     roles = _roles(proc, tracked, party_ids, names, texts)
     mediator_refs = tuple(r.actor for r in roles if r.role == "mediator")
     issues = _issues(positions, party_ids, {m.id for m in mediator_refs}, topics)
