@@ -240,3 +240,15 @@ def test_the_host_is_no_side_by_an_offer_of_someone_without_a_country(boards_of)
     ]))
     assert len(boards) == 1
     assert "QAT" not in {r.actor.id for r in boards[0].roles if r.role == "party"}
+
+
+def test_what_the_deals_sentence_says_it_does_is_settled(boards_of):
+    boards = boards_of(_articles([
+        ("Malawi's government and the teachers' union opened wage talks in Lilongwe on Monday. The union "
+         "demanded a 40 percent rise in the monthly salary.", dt.date(2026, 3, 4)),
+        ("Malawi's government and the teachers' union signed an agreement on Friday raising the monthly "
+         "salary of every teacher by 18 percent from July.", dt.date(2026, 3, 14)),
+    ]))
+    assert len(boards) == 1
+    assert boards[0].state_history[-1].status == "agreement"
+    assert not boards[0].gaps

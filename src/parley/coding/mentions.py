@@ -207,6 +207,8 @@ class MentionResolver:
             return
         if self.role(token) is None:
             return
+        if token.dep_ == "appos" and token.head.ent_type_ in ACTOR_ENTITY_TYPES:
+            return   # "The Northern Hills Front, an armed group": the name, observed already, is the one meant
         start, end = np_bounds(token, keep_appos=False)
         if any(doc[i].lower_ in self.cues.pronouns for i in range(start, end)):
             return
@@ -288,8 +290,14 @@ class MentionResolver:
         return any(e.label_ in ("PERSON", "ORG") for e in self._ents_between(start, end))
 
     def role(self, token: Token) -> str | None:
-        """The sector a role noun implies ("troops" -> MIL), by lemma or as written."""
-        return self.kb.role_sector(token.lemma_.lower()) or self.kb.role_sector(token.lower_)
+        """The sector a role noun implies ("troops" -> MIL), by lemma or as written, or with the modifier right
+        before it ("the lower house", "the district attorney": the noun alone is no role)."""
+        found = self.kb.role_sector(token.lemma_.lower()) or self.kb.role_sector(token.lower_)
+        if found is None and token.i > 0:
+            before = token.doc[token.i - 1]
+            if before.head.i == token.i and before.dep_ in ("compound", "amod"):
+                found = self.kb.role_sector(f"{before.lower_} {token.lower_}")
+        return found
 
     def is_country(self, token: Token) -> bool:
         """Whether the phrase headed by `token` names a whole country ("Peru", not "Lima")."""

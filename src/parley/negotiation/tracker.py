@@ -811,7 +811,8 @@ class _Tracked:
     actors: list[str]
 
 
-def _positions(tracked: list[_Tracked], names: dict[str, str], topics: TopicLexicon) -> list[Position]:
+def _positions(tracked: list[_Tracked], names: dict[str, str], topics: TopicLexicon,
+               texts: dict[str, str] | None = None) -> list[Position]:
     positions: list[Position] = []
     by_move: dict[str, list[Position]] = {}
     for i, item in enumerate(tracked):
@@ -824,6 +825,9 @@ def _positions(tracked: list[_Tracked], names: dict[str, str], topics: TopicLexi
         # A deal settles every issue it names; a demand, offer or refusal is filed under its first.
         named = topics.topics_of(_LEFT_OUT.sub("", move.object)) if stance == "agree" else tuple(
             filter(None, [topics.topic_of(move.object)]))
+        if not named and move.kind == "agreement_signed" and texts and move.article_id in texts:
+            # "signed an agreement on Monday raising the minimum wage": the deal's sentence says what it settles
+            named = topics.topics_of(_LEFT_OUT.sub("", _sentences_of(item, texts)[0]))
         if named:
             statements.extend((topic, move.object, None, move.quantities) for topic in named)
         else:
@@ -1047,7 +1051,8 @@ def _only_contact(move: Move) -> bool:
 _FINAL = re.compile(r"\b(?:final|comprehensive|full|complete|definitive|overall)\b", re.IGNORECASE)
 
 
-def _open_elsewhere(tracked: list[_Tracked], positions: list[Position], topics: TopicLexicon) -> dict[str, str]:
+def _open_elsewhere(tracked: list[_Tracked], positions: list[Position], topics: TopicLexicon,
+                    texts: dict[str, str] | None = None) -> dict[str, str]:
     """Agreements that leave other issues open: a party's demand or refusal on an issue the deal does not name
     stands unanswered by any agreement on it ("agreed to six flights a week" while the withdrawal and the
     prisoners are still demanded). A deal called final, full or comprehensive is taken at its word."""
@@ -1059,6 +1064,10 @@ def _open_elsewhere(tracked: list[_Tracked], positions: list[Position], topics: 
                 f"{move.object} {move.evidence}"):
             continue
         covered = set(topics.topics_of(move.object))   # none: a deal on procedure ("to take X up later")
+        if texts and move.article_id in texts:
+            # "signed an agreement on Monday raising the minimum wage by 22 percent": what the sentence says
+            # the deal does (what it leaves open is read apart, see `_agreements`)
+            covered |= set(topics.topics_of(_sentences_of(item, texts)[0]))
         when = move.date or ""
         open_topics = set()
         for topic in {p.topic for p in positions} - covered - {OTHER_TOPIC}:
@@ -1319,7 +1328,7 @@ def _board(proc: _Proc, names: dict[str, str], topics: TopicLexicon, texts: dict
     mediators = {k for t in tracked for e in t.events if _is_mediating(e) and e.source for k in [e.source]}
     mediators -= set(founders)
     mediators -= proc.parties
-    positions = _positions(tracked, names, topics)
+    positions = _positions(tracked, names, topics, texts)
     # the country that hosts the rounds is a side only when it takes part in the talks themselves, not by a
     # position of someone the text leaves without a country of his own (taken from the venue)
     hosting = {t.move.place_country for t in tracked if t.move.kind in HOSTING_KINDS and t.move.place_country}
@@ -1329,7 +1338,7 @@ def _board(proc: _Proc, names: dict[str, str], topics: TopicLexicon, texts: dict
     roles = _roles(proc, tracked, party_ids, names, texts)
     mediator_refs = tuple(r.actor for r in roles if r.role == "mediator")
     issues = _issues(positions, party_ids, {m.id for m in mediator_refs}, topics)
-    history = _states(tracked, {**_open_elsewhere(tracked, positions, topics), **left_open}, collapsed,
+    history = _states(tracked, {**_open_elsewhere(tracked, positions, topics, texts), **left_open}, collapsed,
                       frozenset(r.actor.id for r in roles if r.role != "party") - set(party_ids))
     state = history[-1] if history else StateChange("ongoing", None, (), "")
     gaps = _gaps(issues, topics)
