@@ -252,3 +252,34 @@ def test_what_the_deals_sentence_says_it_does_is_settled(boards_of):
     assert len(boards) == 1
     assert boards[0].state_history[-1].status == "agreement"
     assert not boards[0].gaps
+
+
+def test_a_deal_signed_in_a_relative_clause_without_that(coder):
+    # the small model reads "the two governments" as a second object of "free" and "signed" as a participle
+    text = "Fiji will free the crew under a deal the two governments signed in Auckland on Friday."
+    signed = [e for e in coder.code(text, published=PUBLISHED) if e.cameo == "057"]
+    assert signed and signed[0].source.text == "the two governments"
+
+
+def test_a_zero_relative_repair_leaves_participles_alone(coder):
+    events = coder.code("The army freed the hostages held in the camp on Monday.", published=PUBLISHED)
+    assert [e.cameo for e in events] == ["0841"]
+    assert events[0].target.text == "the hostages"
+
+
+def test_a_deal_that_leaves_a_question_for_another_day_is_partial(boards_of):
+    boards = boards_of(_articles([
+        ("Honduras and Nicaragua opened talks in Panama City on Monday over the Gulf of Fonseca cayes.",
+         dt.date(2026, 3, 4)),
+        ("Honduras and Nicaragua signed a fisheries accord on Friday, though the question of who owns the cayes "
+         "was left for another day.", dt.date(2026, 3, 9)),
+    ]))
+    assert len(boards) == 1
+    assert boards[0].state_history[-1].status == "partial_agreement"
+
+
+def test_the_delegations_returning_are_the_two_who_acted_together(coder):
+    text = ("Fiji and Tonga signed a fisheries accord on Friday. The delegations returned to the table on "
+            "Monday to discuss the reefs.")
+    back = {(s, t) for c, s, t in _coded(coder, text, published="2026-09-12") if c.startswith("04")}
+    assert back == {("FJI", "TON"), ("TON", "FJI")}

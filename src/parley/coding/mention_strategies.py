@@ -219,6 +219,13 @@ def counted_description(r: MentionResolver, p: Phrase) -> list[ActorMention] | N
     if not _description(r, p) or token.tag_ != "NNS":
         return None
     number = next((NUMBER_WORDS.get(c.lower_) for c in token.children if c.lower_ in NUMBER_WORDS), None)
+    if number is None and token.lemma_.lower() in ("delegation", "negotiator") and token.dep_ == "nsubj" \
+            and token.head.lemma_.lower() in _BACK_TO_TALKS and any(c.lower_ == "the" for c in token.children):
+        # "The delegations returned to the table on Monday": the two who last acted together
+        pair = next((a for a in reversed(r.coref.history) if a.kind == "coordination" and a.token_i < token.i
+                     and len(a.members) == 2), None)
+        together = tuple(pair.members) if pair is not None else _latest_joint_act(r, token.i)
+        return [r.mention_of(p.start, p.end, a) for a in together] if together else None
     if number is None:
         return None
     kinds = frozenset({"country", "government"}) if p.kind in ("country", "government") \
@@ -243,6 +250,8 @@ def counted_description(r: MentionResolver, p: Phrase) -> list[ActorMention] | N
     return [r.mention_of(p.start, p.end, with_sector(a, sector)) for a in many]
 
 
+# Verbs of sides coming back to talks ("the delegations returned to the table", "the negotiators reconvened").
+_BACK_TO_TALKS = frozenset({"return", "resume", "reconvene", "restart", "come", "go", "sit"})
 # Nouns for the sides of a conflict or a negotiation.
 _SIDE_NOUNS = frozenset({"side", "party", "camp", "belligerent", "delegation"})
 

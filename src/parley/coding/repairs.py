@@ -41,6 +41,7 @@ class ParseRepairs:
             repair_dangling_and(sent)
             repair_late_apposition(sent)
             repair_adverb_subject(sent)
+            repair_zero_relative(sent)
         return doc
 
 
@@ -331,3 +332,33 @@ def repair_adverb_subject(sent: Span) -> None:
         before = word.left_edge.i - 1
         inside = before > sent.start and noun.left_edge.i <= before <= noun.right_edge.i
         word.head, word.dep_ = (doc[before] if inside else noun), "npadvmod"
+
+
+def repair_zero_relative(sent: Span) -> None:
+    """ "released the crew under a deal the two governments signed on Friday" misread with "the two
+    governments" as a second object of "released" and "signed" as a participle on it: a noun phrase right
+    after another noun, followed by a verb with no object of its own, is the subject of a relative clause on
+    that noun ("a deal [that] the two governments signed").
+
+    Only when the verb has no subject, object or "by" agent of its own, and the phrase starts with a
+    determiner or a number right after the noun (no comma, no "and").
+    """
+    doc = sent.doc
+    for verb in sent:
+        if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or verb.pos_ != "VERB":
+            continue
+        subject = verb.head
+        if subject.i >= verb.i or subject.pos_ not in ("NOUN", "PROPN") or subject.dep_ not in ("dobj", "pobj",
+                                                                                                  "appos"):
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "agent") for c in verb.children):
+            continue
+        first = doc[subject.left_edge.i]
+        if first.i <= sent.start or first.dep_ not in ("det", "nummod", "poss"):
+            continue
+        noun = doc[first.i - 1]
+        if noun.pos_ != "NOUN" or noun.dep_ not in ("pobj", "dobj", "nsubj", "nsubjpass") \
+                or any(a.i == subject.i for a in noun.ancestors) or any(a.i == noun.i for a in subject.ancestors):
+            continue
+        subject.head, subject.dep_ = verb, "nsubj"
+        verb.head, verb.dep_ = noun, "relcl"

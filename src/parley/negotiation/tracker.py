@@ -898,7 +898,8 @@ def _referents(before: list[_Tracked], item: _Tracked, by_move: dict[str, list[P
 # divided over Y", "while Y was left for later talks", "but Y remains unresolved".
 _LEFT_OPEN = re.compile(
     r"\b(?:but|while|though|although|yet|whereas)\b(?P<rest>[^.;]*?\b(?:(?:left|leaving|leave)\b[^.;]*\b(?:open|"
-    r"unresolved|undecided|for (?:later|future|further) (?:talks|negotiations|discussion|rounds?))|remains? "
+    r"unresolved|undecided|for (?:later|future|further) (?:talks|negotiations|discussion|rounds?)|"
+    r"for another (?:day|time|round)|for a (?:later|further|second|new|future) (?:date|round|stage|session))|remains? "
     r"(?:open|unresolved|undecided|outstanding|disputed|divided|at odds|apart|split)|remained (?:open|unresolved|"
     r"undecided|outstanding|disputed|divided|at odds|apart|split|deadlocked)|"
     r"(?:are|were|was|is) still (?:divided|at odds|apart)|still at odds|"
@@ -912,7 +913,8 @@ _LEFT_OPEN = re.compile(
 _LEFT_OPEN_AFTER = re.compile(
     r"^(?P<rest>[^.;]*?\b(?:was|were|is|are|remains?|remained|has been|have been)\s+(?:still\s+)?(?:left\s+)?"
     r"(?:open|unresolved|undecided|outstanding|for (?:later|future|further|a later) (?:talks|negotiations|"
-    r"discussions?|rounds?|stage)|deferred|postponed|shelved|put off)\b[^.;]*)", re.IGNORECASE)
+    r"discussions?|rounds?|stage)|for another (?:day|time|round)|deferred|postponed|shelved|put off)\b[^.;]*)",
+    re.IGNORECASE)
 _AGREED = re.compile(r"\bagree[ds]?\b", re.IGNORECASE)
 
 
