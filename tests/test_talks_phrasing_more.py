@@ -283,3 +283,30 @@ def test_the_delegations_returning_are_the_two_who_acted_together(coder):
             "Monday to discuss the reefs.")
     back = {(s, t) for c, s, t in _coded(coder, text, published="2026-09-12") if c.startswith("04")}
     assert back == {("FJI", "TON"), ("TON", "FJI")}
+
+
+def test_talks_that_picked_back_up_resume(coder):
+    text = "Peru and Chile signed a customs protocol on Friday. The talks picked back up on Tuesday."
+    back = {(s, t) for c, s, t in _coded(coder, text, published="2026-09-12") if c.startswith("04")}
+    assert back == {("PER", "CHL"), ("CHL", "PER")}
+
+
+def test_talks_still_to_end_have_not_ended(coder):
+    text = "Peru and Chile opened talks on Monday. No date has been set for the talks to end."
+    assert "164" not in {c for c, *_ in _coded(coder, text)}
+
+
+def test_a_licensing_round_is_no_round_of_talks(coder):
+    codes = {c for c, *_ in _coded(coder, "Guyana suspended its offshore licensing round on Monday.")}
+    assert "164" not in codes
+
+
+def test_a_go_betweens_calls_to_both_sides_do_not_resume_talks(boards_of):
+    boards = boards_of(_articles([
+        ("Venezuela and Guyana began indirect talks in Doha on Monday with Qatar acting as a go-between between "
+         "the two delegations.", dt.date(2026, 4, 8)),
+        ("Venezuela suspended its participation in the talks with Guyana on Sunday. Qatar's minister of state "
+         "spoke to both foreign ministers by telephone on Monday.", dt.date(2026, 4, 14)),
+    ]))
+    assert len(boards) == 1
+    assert [s.status for s in boards[0].state_history] == ["ongoing", "suspended"]

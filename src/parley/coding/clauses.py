@@ -36,6 +36,7 @@ from parley.coding.syntax import (
     not_yet,
     past,
     present_tense,
+    resumes_talks,
     with_conjuncts,
 )
 from parley.coding.targets import TargetFinder
@@ -620,7 +621,7 @@ class ClauseAnalyzer:
                           sources=sources, targets=targets, negated=negated, modality=modality,
                           reciprocal=reciprocal, source_class=match.source_class)
         if anchor is not noun and _talks_subject(noun, anchor) and noun.lemma_.lower() in _TALK_NOUNS \
-                and anchor.lemma_.lower() in TALK_RESUMING_VERBS:
+                and resumes_talks(anchor):
             # "talks between the government and the union resumed": the resuming is the act
             return Clause(trigger=anchor, head=anchor, anchor=anchor, code=code, rule=f"resumed+{rule}",
                           sources=sources, targets=targets, negated=negated, modality=modality,
@@ -732,6 +733,8 @@ def _talks_halted(noun: Token, verb: Token) -> bool:
     """Whether `verb` says that the talks `noun` names ended or stopped: the talks are its subject."""
     if noun.lemma_.lower() not in _TALK_NOUNS or not _talks_subject(noun, verb) or verb.pos_ != "VERB":
         return False
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False   # "no date has been set for the talks to end": no end yet
     lemma = verb.lemma_.lower()
     if lemma in TALK_HALTING_VERBS:
         return True
@@ -806,7 +809,7 @@ def _talks_left(noun: Token) -> bool:
 def _talks_resumed(noun: Token, verb: Token) -> bool:
     """Whether `verb` says that the talks `noun` names resumed ("the talks resumed on Monday")."""
     return noun.lemma_.lower() in _TALK_NOUNS and _talks_subject(noun, verb) and verb.pos_ == "VERB" \
-        and verb.lemma_.lower() in TALK_RESUMING_VERBS
+        and resumes_talks(verb)
 
 
 _RELATIVE_PRONOUNS = frozenset({"that", "which"})

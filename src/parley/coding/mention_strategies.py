@@ -27,7 +27,13 @@ from parley.coding.coreference import (
     own_subject_range,
     with_sector,
 )
-from parley.coding.syntax import ROUND_NOUNS, TALK_HALTING_PARTICLES, TALK_HALTING_VERBS, TALK_RESUMING_VERBS
+from parley.coding.syntax import (
+    ROUND_NOUNS,
+    TALK_HALTING_PARTICLES,
+    TALK_HALTING_VERBS,
+    TALK_RESUMING_PARTICLES,
+    TALK_RESUMING_VERBS,
+)
 from parley.types import Actor, ActorMention
 
 if TYPE_CHECKING:
@@ -70,7 +76,8 @@ _TALK_HEADS = frozenset({"talk", "talks", "negotiation", "negotiations", "dialog
 
 
 # Verbs of talks that resume or end, with the talks as their subject ("the talks resumed on Monday").
-_TALKS_STARTING_OR_ENDING = TALK_RESUMING_VERBS | TALK_HALTING_VERBS | frozenset(TALK_HALTING_PARTICLES)
+_TALKS_STARTING_OR_ENDING = TALK_RESUMING_VERBS | TALK_HALTING_VERBS | frozenset(TALK_HALTING_PARTICLES) \
+    | frozenset(TALK_RESUMING_PARTICLES)
 
 
 def talks_sides(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:

@@ -42,6 +42,17 @@ TALK_HALTING_VERBS = frozenset({"collapse", "stall", "fail", "founder", "falter"
                                 "derail", "abandon", "cancel", "postpone", "adjourn", "shelve", "deadlock"})
 TALK_HALTING_PARTICLES = {"break": "down", "call": "off", "fall": "apart", "grind": "halt"}
 TALK_RESUMING_VERBS = frozenset({"resume", "restart", "reconvene", "reopen"})
+# Talks that resume by a verb and its particle: "the talks picked back up on Tuesday".
+TALK_RESUMING_PARTICLES = {"pick": "up"}
+
+
+def resumes_talks(verb: Token) -> bool:
+    """Whether `verb` is said of talks that resume ("resumed", "reconvened", "picked back up")."""
+    lemma = verb.lemma_.lower()
+    if lemma in TALK_RESUMING_VERBS:
+        return True
+    particle = TALK_RESUMING_PARTICLES.get(lemma)
+    return particle is not None and any(c.lower_ == particle for c in verb.children)
 ROUND_NOUNS = frozenset({"round", "session", "phase", "stage"})
 
 

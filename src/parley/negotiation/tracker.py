@@ -1037,11 +1037,12 @@ _CONTACT = re.compile(r"^(?:spo?k|speak|phon|call|talk(?:ed|ing|s)? to|telephon|
 
 
 def _shuttle(move: Move, go_betweens: frozenset[str]) -> bool:
-    """A go-between meeting one side alone ("the facilitator flew to Bangkok to meet security officials"):
-    shuttle diplomacy, which does not bring the sides back to the table."""
+    """A go-between meeting one side alone ("the facilitator flew to Bangkok to meet security officials") or
+    calling the sides: shuttle diplomacy, which does not bring them back to the table."""
     if not move.sources or any(a.id not in go_betweens for a in move.sources):
         return False
-    return len({a.id for a in move.targets} - go_betweens) <= 1
+    # ... or calling both sides by telephone ("the Qatari minister spoke to both foreign ministers")
+    return len({a.id for a in move.targets} - go_betweens) <= 1 or bool(_CONTACT.match(move.trigger))
 
 
 def _only_contact(move: Move) -> bool:
