@@ -76,7 +76,8 @@ NOT_YET = {
     ("sri_lanka_doctors_allowance", "parties"): "the last report's 'striking doctors' make a second process",
     ("sri_lanka_doctors_allowance", "history"): "the last report's 'striking doctors' make a second process",
     ("sri_lanka_doctors_allowance", "gaps"): "the last report's 'striking doctors' make a second process",
-    ("car_ufv_luanda_truce", "history"): "the return ('flew back', 'the first session since') is not read",
+    ("car_ufv_luanda_truce", "history"): "the return is dated by the flight back (Sunday), the writer by the first "
+                                         "session since the ambush (Monday)",
     ("car_ufv_luanda_truce", "gaps"): "a 'pullback of government forces' left unresolved is filed under no issue",
     ("sri_lanka_doctors_allowance", "mediators"): "the last report's 'striking doctors' make a second process",
 }

@@ -310,3 +310,9 @@ def test_a_go_betweens_calls_to_both_sides_do_not_resume_talks(boards_of):
     ]))
     assert len(boards) == 1
     assert [s.status for s in boards[0].state_history] == ["ongoing", "suspended"]
+
+
+@pytest.mark.parametrize("verb", ["flew back", "headed back", "travelled back"])
+def test_negotiators_coming_back_to_the_venue_resume_talks(coder, verb):
+    text = f"Kenya's negotiators {verb} to Addis Ababa on Sunday."
+    assert ("046", "KENGOV") in {(c, s) for c, s, _ in _coded(coder, text)}
