@@ -21,6 +21,9 @@ from parley.coder import Coder
     ("The Belarusian KGB arrested three activists in Minsk.", "SPY"),
     ("Green Party presidential nominee Dana Holt criticised the debate rules.", "PTY"),
     ("The three candidates criticised the debate rules on Monday.", "PTY"),
+    ("The main opposition coalition rejected the draft electoral code.", "OPP"),
+    ("Coalition forces shelled the port on Monday.", "MIL"),
+    ("The ruling coalition rejected the motion on Monday.", "PTY"),
 ])
 def test_role_words(coder: Coder, text: str, sector: str) -> None:
     events = coder.code(text)
