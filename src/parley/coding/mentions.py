@@ -49,9 +49,11 @@ _TRADES = frozenset({"EDU", "HLH", "CVL", "MED", "JRN", "BUS", "AGR"})
 _NON_STATE_SIDES = frozenset({"REB", "INS", "SEP", "OPP", "LAB", "EDU", "UAF", "PRM"})
 
 
-# "the Trades Union Congress (TUC)": capitalised words, then an abbreviation in parentheses.
-_DEFINED_ABBREVIATION = re.compile(r"(?P<name>(?:[A-Z][\w'’-]*\s+(?:(?:of|for|and|the)\s+)?){1,7}[A-Z][\w'’-]*)"
-                                   r"\s+\((?P<short>[A-Z][A-Za-z0-9-]{1,9})\)")
+# A name and the abbreviation defined for it in brackets: capitalised words, then the abbreviation in
+# parentheses ("the Trades Union Congress (TUC)", "the Union des Forces de la Vakaga (UFV)"); the negotiation
+# tracker reads it across an article's reports too.
+DEFINED_ABBREVIATION = re.compile(r"(?P<name>(?:[A-Z][\w'’-]*\s+(?:(?:of|for|and|the|de|des|du|la|le|pour)\s+)?){1,7}"
+                                  r"[A-Z][\w'’-]*)\s+\((?P<short>[A-Z][A-Za-z0-9-]{1,9})\)")
 
 
 # Verbs of heading a body: "who heads the delegation", "who leads the panel", "who chairs the committee".
@@ -255,7 +257,7 @@ class MentionResolver:
         """Abbreviations the article defines in parentheses after a name: "Trades Union Congress (TUC)"."""
         if self._abbrevs is None:
             self._abbrevs = {}
-            for m in _DEFINED_ABBREVIATION.finditer(self.doc.text):
+            for m in DEFINED_ABBREVIATION.finditer(self.doc.text):
                 name, short = m.group("name"), m.group("short")
                 initials = "".join(w[0] for w in name.split() if w[0].isupper())
                 if short[0] == initials[:1] and len(short) >= 2:

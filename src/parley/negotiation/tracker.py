@@ -92,10 +92,10 @@ _OWNED_DEMAND_PREFIX = re.compile(
     re.IGNORECASE)
 _GUARANTEE_FROM = re.compile(r"\bguarant\w*\s+(?:from|by)\s+(.+)", re.IGNORECASE)
 # "Malaysia's facilitator, Rosli Mat Daud, flew to Bangkok": an actor named as the owner of a go-between
-_GO_BETWEEN_TITLE = re.compile(r"^(?:['’]s)?\s+(?:(?:chief|special|lead|main|joint|official)\s+)?"
-                               r"(?:mediators?|facilitators?|intermediar(?:y|ies)|go-betweens?)\b", re.IGNORECASE)
-_GO_BETWEEN_OWNED = re.compile(r"['’]s\s+(?:(?:chief|special|lead|main|joint|official)\s+)?"
-                               r"(?:mediators?|facilitators?|intermediar(?:y|ies)|go-betweens?)\b", re.IGNORECASE)
+_GO_BETWEEN = (r"\s+(?:(?:chief|special|lead|main|joint|official)\s+)?"
+               r"(?:mediators?|facilitators?|intermediar(?:y|ies)|go-betweens?)\b")
+_GO_BETWEEN_TITLE = re.compile(r"^(?:['’]s)?" + _GO_BETWEEN, re.IGNORECASE)   # the words after the name
+_GO_BETWEEN_OWNED = re.compile(r"['’]s" + _GO_BETWEEN, re.IGNORECASE)   # inside the mention
 _OBSERVER = re.compile(r"\b(?:as (?:an? )?observers?|observer status)\b", re.IGNORECASE)
 _PLACE_AFTER = re.compile(r"\b(?:from|to|in|at)\s+((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*)*)")
 
@@ -211,18 +211,13 @@ def _name_keys(text: str) -> tuple[str | None, str | None]:
     return abbreviation, (name.lower() if len(name.split()) >= 2 and name[:1].isupper() else None)
 
 
-# "brought the Island Medical Officers' Union (IMOU) face to face with ...": a name defined in brackets where
-# it is no actor of a coded event; the words of the name before the bracket
-_DEFINED = re.compile(r"((?:[A-Z][\w'’.-]*|of|for|and|the|de|des|du|la|le|pour|l'\w+)"
-                      r"(?:\s+(?:[A-Z][\w'’.-]*|of|for|and|the|de|des|du|la|le|pour|l'\w+)){1,8})"
-                      r"\s+\(([A-Z][A-Z0-9&-]{1,9})\)")
-
-
 def _defined_elsewhere(store: Store, stored_events: list, memory: dict[str, Counter[ActorMention]]) -> None:
     """Abbreviations that reports use bare ("the IMOU walked out") and that no coded actor defined: where an
-    article defines one in brackets, the actor of the same sector that article's events coded with a country
-    ("the union", LKALAB) is what the abbreviation means (added to `memory`)."""
+    article defines one in brackets where it is no actor of a coded event ("brought the Island Medical
+    Officers' Union (IMOU) face to face with ..."), the actor of the same sector that article's events coded
+    with a country ("the union", LKALAB) is what the abbreviation means (added to `memory`)."""
     from parley.actors.kb import default_kb
+    from parley.coding.mentions import DEFINED_ABBREVIATION
 
     bare = {word for stored in stored_events for actor in (stored.event.source, stored.event.target)
             if actor is not None and actor_key(actor) is None
@@ -236,14 +231,13 @@ def _defined_elsewhere(store: Store, stored_events: list, memory: dict[str, Coun
                 by_article[stored.event.article_id].append(actor)
     kb = default_kb()
     for article_id, text in store.article_texts(by_article).items():
-        for found in _DEFINED.finditer(text):
-            name, short = found.group(1), found.group(2)
+        if not any(f"({short})" in text for short in bare):
+            continue
+        for found in DEFINED_ABBREVIATION.finditer(text):
+            name, short = found.group("name"), found.group("short")
             if short not in bare or short in memory:
                 continue
-            words = name.split()
-            while words and not words[0][:1].isupper():
-                words = words[1:]   # "of the Island Medical ..." keeps "Island Medical ..."
-            actor = kb.resolve(" ".join(words)) if words and words[0][0] == short[0] else None
+            actor = kb.resolve(name) if name[0] == short[0] else None
             if actor is None or actor.sector is None:
                 continue
             same = Counter(ActorMention("", 0, 0, a.code, a.name, a.country, a.sector)
@@ -825,9 +819,8 @@ def _positions(tracked: list[_Tracked], names: dict[str, str], topics: TopicLexi
         # A deal settles every issue it names; a demand, offer or refusal is filed under its first.
         named = topics.topics_of(_LEFT_OUT.sub("", move.object)) if stance == "agree" else tuple(
             filter(None, [topics.topic_of(move.object)]))
-        if not named and move.kind == "agreement_signed" and texts and move.article_id in texts:
-            # "signed an agreement on Monday raising the minimum wage": the deal's sentence says what it settles
-            named = topics.topics_of(_LEFT_OUT.sub("", _sentences_of(item, texts)[0]))
+        if not named and move.kind == "agreement_signed":
+            named = _deal_sentence_topics(item, texts, topics)
         if named:
             statements.extend((topic, move.object, None, move.quantities) for topic in named)
         else:
@@ -856,6 +849,14 @@ def _positions(tracked: list[_Tracked], names: dict[str, str], topics: TopicLexi
         by_move[move.id] = made
         positions.extend(made)
     return positions
+
+
+def _deal_sentence_topics(item: _Tracked, texts: dict[str, str] | None, topics: TopicLexicon) -> tuple[str, ...]:
+    """The issues a deal's own sentence says it settles, without what it leaves out ("signed an agreement on
+    Monday raising the minimum wage by 22 percent"); none when the article's text is not at hand."""
+    if not texts or item.move.article_id not in texts:
+        return ()
+    return topics.topics_of(_LEFT_OUT.sub("", _sentences_of(item, texts)[0]))
 
 
 def _referents(before: list[_Tracked], item: _Tracked, by_move: dict[str, list[Position]]) -> list[Position]:
@@ -1067,10 +1068,7 @@ def _open_elsewhere(tracked: list[_Tracked], positions: list[Position], topics: 
                 f"{move.object} {move.evidence}"):
             continue
         covered = set(topics.topics_of(move.object))   # none: a deal on procedure ("to take X up later")
-        if texts and move.article_id in texts:
-            # "signed an agreement on Monday raising the minimum wage by 22 percent": what the sentence says
-            # the deal does (what it leaves open is read apart, see `_agreements`)
-            covered |= set(topics.topics_of(_sentences_of(item, texts)[0]))
+        covered |= set(_deal_sentence_topics(item, texts, topics))
         when = move.date or ""
         open_topics = set()
         for topic in {p.topic for p in positions} - covered - {OTHER_TOPIC}:
