@@ -69,10 +69,7 @@ def test_one_process_with_the_parties(boards, story):
     assert {r.actor.id for r in board.roles if r.role == "party"} == EXPECTED[story][0]
 
 
-@pytest.mark.parametrize("story", [
-    pytest.param(story, marks=pytest.mark.xfail(strict=True, reason="the mediating union federation is coded "
-                                                "like the negotiating union (KENLAB), so it cannot stand apart"))
-    if story == "kenya_teachers" else story for story in sorted(EXPECTED)])
+@pytest.mark.parametrize("story", sorted(EXPECTED))
 def test_mediators(boards, story):
     board = one(boards, story)
     assert {r.actor.id for r in board.roles if r.role == "mediator"} == EXPECTED[story][1]

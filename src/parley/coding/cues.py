@@ -24,7 +24,7 @@ _LIST_KEYS = (
     "permission_verbs", "platform_names", "disease_names",
     "occasion_nouns", "document_nouns",
 )
-_ANAPHOR_KINDS = frozenset({"group", "country", "government", "person", "any"})
+_ANAPHOR_KINDS = frozenset({"group", "country", "government", "person", "body", "any"})
 
 
 @dataclass(frozen=True)

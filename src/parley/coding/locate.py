@@ -122,8 +122,19 @@ class ArticlePlaces:
                     country_code(ent.text) if ent.label_ == "GPE" else None
             if code:
                 mentioned[code] += 1
+        for ent in doc.ents:
+            # a country's name the recogniser took for a person or a body ("Togo's government" with "Togo"
+            # tagged PERSON); not the names that are also given names ("Jordan", "Chad", "Georgia")
+            if ent.label_ in ("PERSON", "ORG") and ent.text not in _GIVEN_NAMES:
+                code = country_code(ent.text)
+                if code:
+                    mentioned[code] += 1
         self.countries = frozenset(mentioned)
         self.dateline = self._dateline(article.text)
+        if self.dateline is not None and self.dateline.country and set(mentioned) <= {self.dateline.country}:
+            # the dateline names the story's country once more, when the text names no other: a story
+            # datelined at the venue of talks abroad is about the countries it names
+            mentioned[self.dateline.country] += 1
         self.subject = _dominant_country(mentioned)
         if self.subject is None and kb is not None:
             # no place settles it: the countries of the people and bodies the knowledge base knows count too
@@ -412,6 +423,9 @@ class ArticlePlaces:
                 return place
         return self.gazetteer.lookup(top)
 
+
+# Country names that are also given names: tagged PERSON, they are more often people.
+_GIVEN_NAMES = frozenset({"Jordan", "Chad", "Georgia", "Israel", "India", "Kenya"})
 
 # Organs of a state whose domestic counterparts are of the same country, unless the act is placed elsewhere
 # ("Egyptian troops shelled rebels near Kassala": Sudanese rebels).

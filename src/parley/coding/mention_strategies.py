@@ -304,6 +304,23 @@ def definite_description(r: MentionResolver, p: Phrase) -> list[ActorMention] | 
     return p.whole(r, found) if found is not None else None
 
 
+# Heads that name a group by its patron ("the al Qaeda affiliate", "the Iranian proxy"): the group meant is
+# one named before, not the patron.
+AFFILIATE_HEADS = frozenset({"affiliate", "offshoot", "franchise", "proxy", "splinter"})
+
+
+def affiliate_description(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
+    """ "the al Qaeda affiliate": the latest group named before that is not the patron itself."""
+    token = p.token
+    if p.lemma not in AFFILIATE_HEADS or token.tag_ != "NN" \
+            or not any(c.lower_ in ("the", "this", "that") for c in token.children):
+        return None
+    patrons = frozenset(m.code for c in token.children if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i
+                        for m in r.mentions(c) if m.code)
+    found = r.coref.find(token.i, kinds=frozenset({"group"}), exclude=patrons)
+    return p.whole(r, found)   # with no group named before, an unknown group: never the patron
+
+
 def coordinated_modifiers(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
     """ "Greek and Turkish diplomats", "Thai and Khmer officers": one mention per named side."""
     return r.coordinated_modifiers(p.token, p.start, p.end) or None
@@ -424,7 +441,8 @@ def earlier_name(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
     """A person named again by surname ("Schiff" after "Representative Adam Schiff"): the actor the full
     mention resolved to, when it had a code."""
     token = p.token
-    if token.pos_ != "PROPN" or p.end - p.start > 2 or r.kb_resolve(token.doc[p.start:p.end].text) is not None:
+    words = sum(1 for t in token.doc[p.start:p.end] if not t.is_punct)   # "Kanu-Bangura" is one word
+    if token.pos_ != "PROPN" or words > 2 or r.kb_resolve(token.doc[p.start:p.end].text) is not None:
         return None
     found = r.coref.find(token.i, kinds=frozenset(), head=token.lemma_.lower())
     ante = r.coref.last_found()
@@ -455,6 +473,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     counterpart,
     counted_description,
     definite_description,
+    affiliate_description,
     coordinated_modifiers,
     role_for_sides,
     event_role,

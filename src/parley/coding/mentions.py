@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from parley import nouns
 from parley.actors import countries
-from parley.actors.kb import ActorKB
+from parley.actors.kb import SECTORS, ActorKB
 from parley.coding.coreference import (
     ACTOR_ENTITY_TYPES,
     NON_ACTOR_ENTITY_TYPES,
@@ -30,7 +30,7 @@ from parley.coding.coreference import (
     with_sector,
 )
 from parley.coding.cues import Cues
-from parley.coding.mention_strategies import STRATEGIES, Phrase
+from parley.coding.mention_strategies import AFFILIATE_HEADS, STRATEGIES, Phrase
 from parley.types import Actor, ActorMention
 
 #: How many sentences back a pronoun may find its antecedent (its own sentence not counted).
@@ -50,10 +50,50 @@ _NON_STATE_SIDES = frozenset({"REB", "INS", "SEP", "OPP", "LAB", "EDU", "UAF", "
 
 
 # A name and the abbreviation defined for it in brackets: capitalised words, then the abbreviation in
-# parentheses ("the Trades Union Congress (TUC)", "the Union des Forces de la Vakaga (UFV)"); the negotiation
+# parentheses ("the Trades Union Congress (TUC)", "the Union des Forces de la Vakaga (UFV)", "the Front pour
+# l'Unité Nationale (FUN)", with French elision); the negotiation
 # tracker reads it across an article's reports too.
-DEFINED_ABBREVIATION = re.compile(r"(?P<name>(?:[A-Z][\w'’-]*\s+(?:(?:of|for|and|the|de|des|du|la|le|pour)\s+)?){1,7}"
+DEFINED_ABBREVIATION = re.compile(r"(?P<name>(?!The\s)(?:[A-Z][\w'’-]*\s+"
+                                  r"(?:(?:of|for|and|the|de|des|du|la|le|pour|en)\s+){0,2}(?:[ld][’'](?=[A-Z]))?){1,7}"
                                   r"[A-Z][\w'’-]*)\s+\((?P<short>[A-Z][A-Za-z0-9-]{1,9})\)")
+
+
+def name_initials(name: str) -> str:
+    """The initials of a name's capitalised words, an elided article skipped ("Coalition pour l'Alternance
+    Democratique" -> "CAD")."""
+    words = (re.sub(r"^[ld][’']", "", w) for w in name.split())
+    return "".join(w[0] for w in words if w[:1].isupper())
+
+
+# Verbs of a journey, whose "to" and "from" name places ("flew back to Abuja"), not actors.
+_JOURNEY_VERBS = frozenset({"return", "travel", "fly", "head", "go", "come", "drive", "sail", "move", "arrive",
+                            "depart", "leave", "relocate", "flee", "walk"})
+
+
+# Verbs whose clause is what someone wants, not what happened ("demanded that the commission be rebuilt").
+_WANTING_VERBS = frozenset({"demand", "insist", "urge", "ask", "request", "want", "propose", "call", "press",
+                            "require", "suggest", "seek"})
+
+
+def _salient_subject(token: Token) -> bool:
+    """Whether `token` is a subject a later pronoun prefers: any clause's subject except that of a clause
+    saying what someone wants ("CAD demanded that the commission be rebuilt. It also pressed ...": "it" is
+    CAD)."""
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    clause = token.head
+    return not (clause.dep_ in ("ccomp", "xcomp") and clause.head.lemma_.lower() in _WANTING_VERBS)
+
+
+# A name that calls its bearer a party or a grouping of parties by its first word ("the Alliance for a New
+# Gabon", "Movement for Democratic Change").
+_PARTY_NAME = re.compile(r"^(?:[Tt]he\s+)?(?:Alliance|Coalition|Bloc|Party|Movement|Rally|Convention|Congress)"
+                         r"\s+(?:for|of|pour|des|du|de)\s+(?:(?:a|an|the|la|le)\s+|l['’])?[A-Z]")
+
+# Heads of a grouping of parties that an opposition can be ("the opposition coalition"), and words that say
+# a grouping rules.
+_PARTY_GROUP_HEADS = frozenset({"coalition", "alliance", "bloc", "front"})
+_RULING_WORDS = frozenset({"ruling", "governing", "government", "majority"})
 
 
 # Verbs of heading a body: "who heads the delegation", "who leads the panel", "who chairs the committee".
@@ -75,6 +115,7 @@ class MentionResolver:
         self.sent_ents: dict[int, list] = {}   # sentence start -> its entities, filled by the caller
         self._hazards: frozenset[str] | None = None
         self._abbrevs: dict[str, str] | None = None
+        self._opposition_heads: frozenset[str] | None = None
 
     def record_acts(self, token_i: int, code: str, sources: list[ActorMention]) -> None:
         """Remember who did what (the known actors among `sources` did `code` at token `token_i`), for
@@ -131,8 +172,22 @@ class MentionResolver:
         if ent.label_ not in ACTOR_ENTITY_TYPES or ent.text.lower() in self.cues.platform_names:
             return
         root = ent.root
-        if ent.label_ == "GPE" and root.dep_ == "pobj" and root.head.lower_ in self.cues.locative_preps:
-            return   # "met in Cairo": a place, not an actor to refer back to
+        if ent.label_ == "GPE" and root.dep_ == "pobj" and (
+                root.head.lower_ in self.cues.locative_preps or root.head.lower_ in ("to", "from")
+                and root.head.head.lemma_.lower() in _JOURNEY_VERBS):
+            return   # "met in Cairo", "was returning to Abuja": a place, not an actor to refer back to
+        if root.dep_ in ("compound", "amod", "nmod") and root.head.lemma_.lower() in AFFILIATE_HEADS \
+                and any(c.lower_ in ("the", "this", "that") for c in root.head.children):
+            # "The al Qaeda affiliate": the group named before is meant (a later "it" is that group)
+            head = root.head
+            patron = self.kb_resolve(ent.text)
+            found = self.coref.find(head.i, kinds=frozenset({"group"}),
+                                    exclude=frozenset({patron.code}) if patron is not None and patron.code else
+                                    frozenset())
+            if found is not None:
+                self.coref.add(head.i, found, kind="group", plural=False, head=head.lemma_.lower(),
+                               span=np_bounds(head), subject=_salient_subject(head), sent=sent.start)
+            return
         actor = self.kb_resolve(ent.text)
         if actor is None and ent.label_ == "PERSON" and root.dep_ == "appos":
             # "Malaysia's facilitator, Rosli Mat Daud, a retired police chief": the phrase the name is in
@@ -157,8 +212,7 @@ class MentionResolver:
         if actor is None:
             return
         span = widen_entity(ent)
-        subject = root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "compound" and
-                                                         root.head.dep_ in ("nsubj", "nsubjpass"))
+        subject = _salient_subject(root) or (root.dep_ == "compound" and _salient_subject(root.head))
         self.coref.add(root.i, actor, kind=self._kind(actor, root), plural=False,
                        head=root.lemma_.lower(), span=span, subject=subject, sent=sent.start)
         for i in range(span[0], ent.start):
@@ -221,7 +275,7 @@ class MentionResolver:
                 actor = Actor(code=(actor.country or "") + sector, name=sector, country=actor.country, sector=sector)
             self.coref.add(token.i, actor, kind=self._kind(actor, token),
                            plural=token.tag_ in ("NNS", "NNPS"), head=token.lemma_.lower(),
-                           span=(start, end), subject=token.dep_ in ("nsubj", "nsubjpass"),
+                           span=(start, end), subject=_salient_subject(token),
                            sent=sent.start)
 
     def _kind(self, actor: Actor, token: Token) -> str:
@@ -245,13 +299,47 @@ class MentionResolver:
         if not text:
             return None
         found = self.kb.resolve(text, on=self.published)
+        short = re.sub(r"^(?:the|The)\s+", "", text)
+        abbreviations = self._abbreviations()
         if found is None:
-            # "the Trades Union Congress (TUC)" ... "the TUC": an abbreviation the article defined
-            short = re.sub(r"^(?:the|The)\s+", "", text)
-            full = self._abbreviations().get(short)
+            # "the Trades Union Congress (TUC)" ... "the TUC": an abbreviation the article defined; or the
+            # tail of such a name that a misparse cut off ("l'Unite Nationale" of "Coalition pour l'Unite
+            # Nationale (CUN)")
+            full = abbreviations.get(short) or next(
+                (name for name in abbreviations.values() if len(short) > 8 and name.endswith(" " + short)), None)
             if full is not None and full != text:
                 found = self.kb.resolve(full, on=self.published)
+                text = full
+        first = re.match(r"([A-Z][A-Za-z0-9-]+)(?:['’]s)?\s", short)
+        if first is not None and first.group(1) in abbreviations:
+            # "CAD spokeswoman Afi Mensah-Dogbe", "the TUC's leader": the body the abbreviation stands for (or
+            # no one the knowledge base knows, not a government's spokesman)
+            text = abbreviations[first.group(1)] + short[first.end(1):]
+            body = self.kb.resolve(abbreviations[first.group(1)], on=self.published)
+            found = self.kb.resolve(text, on=self.published) if body is not None else None
+        head = _PARTY_NAME.match(text)
+        if head is not None and (found is None or found.sector is None and found.code == found.country):
+            # "the Alliance for a New Gabon", "the Movement des Democrates": a party, not the state it names
+            country = found.country if found is not None else None
+            found = Actor(code=(country or "") + "PTY", name=text, country=country, sector="PTY")
+        if found is not None and found.sector == "PTY" and found.code == (found.country or "") + "PTY":
+            found = self._as_opposition(found, text)
         return found
+
+    def _as_opposition(self, actor: Actor, text: str) -> Actor:
+        """A coalition, alliance or bloc the article calls the opposition's ("the main opposition coalition"
+        ... "the Coalition pour l'Alternance Democratique" ... "the coalition") is the opposition, unless the
+        phrase itself says it rules."""
+        if self._opposition_heads is None:
+            self._opposition_heads = frozenset(
+                t.lemma_.lower() for t in self.doc if t.lemma_.lower() in _PARTY_GROUP_HEADS
+                and any(c.lower_ == "opposition" and c.dep_ in ("amod", "compound", "nmod") for c in t.children))
+        words = {w.lower() for w in re.findall(r"[A-Za-z]+", text)}
+        if not words & self._opposition_heads or words & _RULING_WORDS:
+            return actor
+        name = actor.name.replace(SECTORS["PTY"], SECTORS["OPP"]) if actor.name.startswith(SECTORS["PTY"]) \
+            else actor.name
+        return Actor(code=(actor.country or "") + "OPP", name=name, country=actor.country, sector="OPP")
 
     def _abbreviations(self) -> dict[str, str]:
         """Abbreviations the article defines in parentheses after a name: "Trades Union Congress (TUC)"."""
@@ -259,8 +347,7 @@ class MentionResolver:
             self._abbrevs = {}
             for m in DEFINED_ABBREVIATION.finditer(self.doc.text):
                 name, short = m.group("name"), m.group("short")
-                initials = "".join(w[0] for w in name.split() if w[0].isupper())
-                if short[0] == initials[:1] and len(short) >= 2:
+                if short[0] == name_initials(name)[:1] and len(short) >= 2:
                     self._abbrevs.setdefault(short, name)
         return self._abbrevs
 
@@ -606,6 +693,18 @@ class MentionResolver:
         lemma = token.lemma_.lower()
         if kind == "person":
             return self.coref.find(token.i, kinds=frozenset(), head=lemma)
+        if kind == "body":
+            found = self.coref.find(token.i, kinds=frozenset(), head=lemma)
+            if found is not None and found.code != found.sector:
+                return found
+            # the latest international or non-governmental body named before, even in a word the recogniser
+            # left untagged ("UNICEF-brokered contacts ..., the agency said")
+            for t in reversed(self.doc[:token.i]):
+                if t.is_upper and len(t) > 2 and t.is_alpha:
+                    body = self.kb_resolve(t.text)
+                    if body is not None and body.sector in ("IGO", "NGO"):
+                        return body
+            return None
         if kind == "any":
             return None
         kinds = {"group": frozenset({"group"}), "country": frozenset({"country", "government"}),

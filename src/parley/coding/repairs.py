@@ -42,6 +42,7 @@ class ParseRepairs:
             repair_late_apposition(sent)
             repair_adverb_subject(sent)
             repair_zero_relative(sent)
+            repair_detached_title(sent)
         return doc
 
 
@@ -362,3 +363,30 @@ def repair_zero_relative(sent: Span) -> None:
             continue
         subject.head, subject.dep_ = verb, "nsubj"
         verb.head, verb.dep_ = noun, "relcl"
+
+
+def repair_detached_title(sent: Span) -> None:
+    """ "AU envoy Mariama Toure-Sissoko said ..." misread with "AU" as a clause of its own on "said", or as a
+    second subject beside the name: a proper noun right before the title noun of a person's name is part of
+    that name's phrase (a compound on the name), as "Nigerian envoy" would be.
+
+    Only for a proper noun or an acronym (which the tagger may take for a verb) attached to a verb, as a clause
+    or as a second subject of the verb the name is the subject of, right before a common noun that is a
+    compound on a proper noun after it.
+    """
+    for word in sent:
+        title = word.nbor(1) if word.i + 1 < sent.end else None
+        if title is None or not (word.pos_ == "PROPN" or word.is_upper and len(word) > 1 and word.is_alpha) \
+                or word.head.pos_ not in ("VERB", "AUX") or word.dep_ in ("compound", "poss", "amod", "dobj", "pobj",
+                                                                          "appos"):
+            continue
+        name = title.head
+        if word.dep_ in ("nsubj", "nsubjpass") and not (name.dep_ == word.dep_ and name.head == word.head):
+            continue   # a subject of its own, unless the name is a second subject of the same verb
+        if title.pos_ != "NOUN" or title.dep_ != "compound" or name.pos_ != "PROPN" or name.i <= title.i \
+                or word.is_ancestor(name) or any(c.dep_ != "punct" for c in word.children):
+            continue
+        word.head, word.dep_ = name, "compound"
+        if word.pos_ != "PROPN":
+            word.pos_, word.tag_ = "PROPN", "NNP"
+

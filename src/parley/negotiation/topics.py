@@ -34,6 +34,7 @@ class Topic:
     label: str
     keywords: tuple[str, ...]
     requires: tuple[str, ...] = ()
+    weak: tuple[str, ...] = ()
 
 
 def _keyword_pattern(keyword: str) -> str:
@@ -60,13 +61,16 @@ class TopicLexicon:
                           for t in self.topics if t.keywords]
         self._requires = {t.id: re.compile("|".join(_keyword_pattern(k) for k in t.requires), re.IGNORECASE)
                           for t in self.topics if t.requires}
+        self._weak = [(t, re.compile("|".join(_keyword_pattern(k) for k in t.weak), re.IGNORECASE))
+                      for t in self.topics if t.weak]
         unit_words = {w.lower(): name for name, words in self.units.items() for w in words}
         self._unit_of = unit_words
         self._quantity: re.Pattern[str] | None = None
         if unit_words:
             alternatives = "|".join(sorted((re.escape(w) for w in unit_words), key=len, reverse=True))
             self._quantity = re.compile(
-                rf"\b{_NUMBER}(?:-|\s+)(?:[A-Za-z][\w'-]*\s+){{0,2}}?({alternatives})\b", re.IGNORECASE)
+                rf"\b{_NUMBER}(?:-|\s+)(?:of\s+(?:the\s+|all\s+)?\d[\d,]*\s+)?(?:[A-Za-z][\w'-]*\s+){{0,2}}?"
+                rf"({alternatives})\b", re.IGNORECASE)   # "15 of the 37 activists": 15 of them
 
     def __contains__(self, topic_id: object) -> bool:
         return topic_id in self._by_id
@@ -93,6 +97,9 @@ class TopicLexicon:
             needed = self._requires.get(topic_id)
             if needed is None or needed.search(text):
                 return topic_id
+        weak = [topic.id for topic, pattern in self._weak if pattern.search(text)]
+        if weak:   # "the bill": governance, when the text names no other matter ("a bill raising duties": trade)
+            return weak[0]
         return found[0][3] if found else None
 
     def topics_of(self, text: str) -> tuple[str, ...]:
@@ -101,6 +108,8 @@ class TopicLexicon:
         first = self.topic_of(text)
         if first is None:
             return ()
+        if not any(pattern.search(text) for _, pattern in self._patterns):
+            return (first,)   # named by a weak keyword only
         named = sorted((match.start(), -len(match.group(0)), rank, topic.id)
                        for rank, (topic, pattern) in enumerate(self._patterns) if (match := pattern.search(text)))
         others = [topic_id for *_, topic_id in named if topic_id != first
@@ -199,13 +208,17 @@ def _parse_topic(topic_id: Any, spec: Any, where: str, problems: list[str]) -> T
     if not isinstance(spec, dict):
         problems.append(f"{where}: must be a mapping with label and keywords")
         return None
-    extra = sorted(k for k in spec if k not in ("label", "keywords", "requires", *_META_KEYS))
+    extra = sorted(k for k in spec if k not in ("label", "keywords", "requires", "weak", *_META_KEYS))
     for key in extra:
-        problems.append(f"{where}: key {key!r}: unknown; expected label, keywords, requires")
+        problems.append(f"{where}: key {key!r}: unknown; expected label, keywords, requires, weak")
     requires = spec.get("requires", [])
     if not isinstance(requires, list) or any(not isinstance(k, str) or not k.strip() for k in requires):
         problems.append(f"{where}: key 'requires': must be a list of words or phrases")
         requires = []
+    weak = spec.get("weak", [])
+    if not isinstance(weak, list) or any(not isinstance(k, str) or not k.strip() for k in weak):
+        problems.append(f"{where}: key 'weak': must be a list of words or phrases")
+        weak = []
     label = spec.get("label")
     if not isinstance(label, str) or not label.strip():
         problems.append(f"{where}: key 'label': missing or empty; write what the board should call it")
@@ -218,7 +231,7 @@ def _parse_topic(topic_id: Any, spec: Any, where: str, problems: list[str]) -> T
     if bad:
         problems.append(f"{where}: key 'keywords': {bad!r} are not words; use non-empty strings")
     return Topic(topic_id, label.strip(), tuple(k.strip().lower() for k in keywords if k not in bad),
-                 tuple(k.strip().lower() for k in requires))
+                 tuple(k.strip().lower() for k in requires), tuple(k.strip().lower() for k in weak))
 
 
 def _parse_units(raw_units: Any, problems: list[str]) -> dict[str, tuple[str, ...]]:

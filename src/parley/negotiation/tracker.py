@@ -169,7 +169,40 @@ def _read_events(store: Store) -> list[_Ev]:
     for order, ev in enumerate(found):
         ev.order = order
         ev.content = contents.get(ev.event.event_id)
+    _name_go_betweens_apart(found)
     return found
+
+
+# A body's own name: two or more capitalised words ("Central Organisation of Trade Unions").
+_ORG_NAME = re.compile(r"^[A-Z][\w'’-]*(?:\s+(?:of|for|and|the|de|des|du|la|le)?\s*[A-Z][\w'’-]*)+$")
+
+
+def _name_go_betweens_apart(events: list[_Ev]) -> None:
+    """A named domestic go-between whose code one of the sides shares in the same article is told apart by its name:
+    "the Central Organisation of Trade Unions acting as mediator" between Kenya's government and a teachers'
+    union (both unions are KENLAB). Its other acts, by the same name, follow it."""
+    sides: dict[str, set[str]] = defaultdict(set)
+    for ev in events:
+        if not _is_mediating(ev):
+            sides[ev.event.article_id].update(k for k in (ev.source, ev.target) if k)
+    renamed: dict[tuple[str, str], str] = {}
+    for ev in events:
+        source = ev.event.source
+        name = _bare_name(source.text)
+        if ev.source is not None and _is_mediating(ev) and ev.source in sides[ev.event.article_id] \
+                and source.country is not None and ev.source == source.code and source.sector is not None \
+                and source.sector not in STATE_SECTORS \
+                and _ORG_NAME.match(name):   # a domestic body (a union, a party), not a state or the UN
+            renamed[(ev.source, name.lower())] = name
+    if not renamed:
+        return
+    for ev in events:
+        for attr, actor in (("source", ev.event.source), ("target", ev.event.target)):
+            key = getattr(ev, attr)
+            own = renamed.get((key, _bare_name(actor.text).lower())) if key is not None and actor is not None \
+                else None
+            if own is not None:
+                setattr(ev, attr, own)
 
 
 # Verbs of leaving a place, said of those who are to leave ("the troops withdraw", "units pull out").
@@ -729,6 +762,24 @@ def _own_place(event: Event) -> Location | None:
     return location
 
 
+_DEFINITE_NOUN = re.compile(r"\bthe\s+([a-z]{4,})\b")
+
+
+def _topic_by_fuller_name(obj: str, texts: list[str], topics: TopicLexicon) -> str | None:
+    """The topic of a statement that names its matter by a short definite noun that its article, else
+    another report of the process, names in full ("parity on the commission" after "the electoral
+    commission": governance), or None."""
+    for noun in _DEFINITE_NOUN.findall(obj):
+        for text in texts:
+            for fuller in re.finditer(rf"\b([A-Za-z]+)\s+{re.escape(noun)}\b", text):
+                if fuller.group(1).lower() in ("the", "a", "an", "this", "that", "its", "their", "his", "her"):
+                    continue
+                topic = topics.topic_of(fuller.group(0))
+                if topic is not None:
+                    return topic
+    return None
+
+
 def _make_move(group: list[_Ev], names: dict[str, str], topics: TopicLexicon) -> Move:
     group = sorted(group, key=lambda e: e.order)
     main = _primary(group)
@@ -818,7 +869,7 @@ def _positions(tracked: list[_Tracked], names: dict[str, str], topics: TopicLexi
         statements: list[tuple[str, str, str | None, tuple[Any, ...]]] = []  # topic, text, via, quantities
         # A deal settles every issue it names; a demand, offer or refusal is filed under its first.
         named = topics.topics_of(_LEFT_OUT.sub("", move.object)) if stance == "agree" else tuple(
-            filter(None, [topics.topic_of(move.object)]))
+            filter(None, [move.topic]))
         if not named and move.kind == "agreement_signed":
             named = _deal_sentence_topics(item, texts, topics)
         if named:
@@ -1304,8 +1355,16 @@ def _process_id(proc: _Proc) -> str:
 def _board(proc: _Proc, names: dict[str, str], topics: TopicLexicon, texts: dict[str, str]) -> Board:
     groups = _merge_moves(proc.events, topics)
     tracked = []
+    articles = list(dict.fromkeys(e.event.article_id for e in proc.events))
     for group in groups:
         move = _make_move(group, names, topics)
+        if move.topic is None and move.object and not _REF_PROPOSAL.search(move.object) \
+                and not _REF_DEMAND.search(move.object):
+            # (a bare "the proposal" or "the demand" points back to its package instead: `_referents`)
+            told = [texts[a] for a in sorted(articles, key=lambda a: a != move.article_id) if a in texts]
+            topic = _topic_by_fuller_name(move.object, told, topics)
+            if topic is not None:
+                move = replace(move, topic=topic)
         first = min(group, key=lambda e: e.order)
         actors = _unique(k for e in group for k in (e.source, e.target) if k)
         tracked.append(_Tracked(move, group, (move.date or "", first.seq, first.order), actors))
@@ -1426,7 +1485,8 @@ def track(store: Store, *, topics: TopicLexicon | None = None, gap_days: int = D
     names = _names(events)
     wanted = [e.event.article_id for p in procs for e in p.events
               if e.kind.startswith("delegation") and _own_place(e.event) is None
-              or e.kind in ("agreement_signed", "acceptance", "concession", "proposal", "talks_halted")]
+              or e.kind in ("agreement_signed", "acceptance", "concession", "proposal", "talks_halted", "demand",
+                            "rejection", "counter_proposal")]
     texts = store.article_texts(wanted)
     boards = [_board(proc, names, topics, texts) for proc in procs]
     return [b for b in boards if _shows_talks(b)]
