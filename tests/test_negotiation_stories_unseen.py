@@ -53,7 +53,6 @@ NOT_YET = {
     ("zimbabwe_term_dialogue", "parties"): "the opposition named as a coalition (PTY) and as 'the opposition' (OPP)",
     ("zimbabwe_term_dialogue", "gaps"): "the term extension and detainee demands are filed under no topic",
     ("indonesia_vietnam_natuna", "history"): "the second round is dated by its end, not by its opening",
-    ("indonesia_vietnam_natuna", "gaps"): "'insisted that Hanoi accept the line as the boundary' is no demand",
     ("pakistan_afghanistan_doha_swap", "history"): "'a swap that negotiators had agreed' is coded as Qatar's",
     ("pakistan_afghanistan_doha_swap", "gaps"): "the guarantees and crossings demands are not filed",
     ("yemen_taiz_vaccination", "history"): "the pause put on ice is dated by publication, not the Wednesday briefing",
@@ -67,7 +66,6 @@ NOT_YET = {
     ("mali_jnim_soldier_swap", "gaps"): "the withdrawal and convoy demands are not filed; prisoners is left open",
     ("thailand_brn_kl_truce", "history"): "the facilitator 'has acted as a conduit since 2026' opens the history "
                                            "in 2026 (a continuing act is dated from its start)",
-    ("togo_cad_electoral_code", "gaps"): "the electoral-law and prisoner demands are not filed",
     ("ukraine_russia_orikhiv_evacuation", "history"): "the one-convoy deal and the resumption are missed",
     ("ukraine_russia_orikhiv_evacuation", "gaps"): "evacuations and the prisoners demand are not filed as open",
     ("fiji_tonga_minerva_reefs", "gaps"): "the patrol boat kept miles away is not filed as a withdrawal",

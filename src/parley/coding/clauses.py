@@ -344,11 +344,17 @@ class ClauseAnalyzer:
         policy, trigger, head = self.policy, frame.trigger, frame.head
         code = frame.match.code
         object_token = frame.content or next((o for o in frame.objs if not self.args.is_actor_like(o)), None)
-        if object_token is not None and object_token.tag_ in ("WDT", "WP") and object_token.head.dep_ == "relcl":
-            object_token = object_token.head.head   # "a withdrawal, which Addis Ababa rejected": the withdrawal
-            if object_token.dep_ == "pobj" and object_token.head.dep_ == "prep" \
-                    and object_token.head.head.pos_ == "NOUN":
-                object_token = object_token.head.head   # "a withdrawal from Badme, which ...": the withdrawal
+        if object_token is not None and (object_token.tag_ in ("WDT", "WP") or object_token.left_edge.tag_ in (
+                "WDT", "WP")):
+            # "a withdrawal, which Addis Ababa rejected", "the landing ban, which Suva had asked it to lift", "a
+            # truce, which the army wanted to reject": what the relative pronoun stands for, not the pronoun
+            start = object_token.head if object_token.tag_ in ("WDT", "WP") else trigger
+            relative = next((a for a in (start, *list(start.ancestors)[:2]) if a.dep_ == "relcl"), None)
+            if relative is not None and relative.head.pos_ in ("NOUN", "PROPN"):
+                object_token = relative.head
+                if object_token.dep_ == "pobj" and object_token.head.dep_ == "prep" \
+                        and object_token.head.head.pos_ == "NOUN":
+                    object_token = object_token.head.head   # "a withdrawal from Badme, which ...": the withdrawal
         if object_token is None and trigger.pos_ == "VERB":
             if code.startswith("03") or code == "057":
                 object_token = self._prep_content(trigger, ("on", "to", "over", "upon"))
@@ -395,7 +401,7 @@ class ClauseAnalyzer:
             if child.dep_ == "prep" and child.lower_ in preps:
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME") and pobj.pos_ in ("NOUN", "PROPN") \
-                        and not self.args.is_actor_like(pobj):
+                        and not self.args.is_actor_like(pobj) and not _for_ones_part(pobj):
                     return pobj
         return None
 
@@ -933,3 +939,9 @@ def _warns_of_hazard(verb: Token) -> bool:
     return any(prep.dep_ == "prep" and prep.lower_ in ("about", "of", "over") and any(
         pobj.dep_ == "pobj" and nouns.is_hazard(pobj.lemma_) for pobj in prep.children)
         for head in heads for prep in head.children)
+
+
+def _for_ones_part(noun: Token) -> bool:
+    """ "for its part", "for their part": a stance marker, not what a demand is for."""
+    return noun.lemma_.lower() == "part" and any(c.dep_ == "poss" for c in noun.children)
+

@@ -132,6 +132,13 @@ class CodedClause:
             relative = clause.trigger if clause.trigger.dep_ == "relcl" else clause.head
             span = _object_span(clause.object_token, relative if relative.dep_ == "relcl" else None)
             obj = TextSpan(span.text, span.start_char + self.offset, span.end_char + self.offset)
+        elif clause.code.startswith("10") and clause.rule.startswith("control.") and trigger.pos_ == "VERB" \
+                and trigger.dep_ in ("ccomp", "xcomp") and trigger.right_edge.i > trigger.i:
+            # "demanded that Fiji recognise the reefs as Tongan territory": what is demanded is the act asked for
+            span = _object_span(trigger)
+            span = span.doc[trigger.i:span.end]
+            if len(span) > 1:
+                obj = TextSpan(span.text, span.start_char + self.offset, span.end_char + self.offset)
         out = []
         co_sources = [_shift(s, self.offset) if shift else s for s, _ in pairs]
         for source, target in pairs:

@@ -80,6 +80,7 @@ _PARTIAL = re.compile(r"\b(?:partial|interim|first phase|first stage|initial|pre
                       re.IGNORECASE)
 _REF_PROPOSAL = re.compile(r"\b(?:proposals?|offers?|plans?|deal|initiative|terms|package|draft|idea|suggestion)\b",
                            re.IGNORECASE)
+_BARE_REFERENCE = re.compile(r"^(?:that|this|it|these|those|them|that idea|the idea|the request)$", re.IGNORECASE)
 _REF_DEMAND = re.compile(r"\b(?:demands?|requests?|conditions)\b", re.IGNORECASE)
 # "the group's demand for ...", "Kabul's repeated calls for ...": a demand its owner made
 _OWNED_DEMAND = re.compile(r"(?:'s|\u2019s)\s+(?:[\w-]+\s+){0,2}(?:demands?|calls?|requests?|insistence)\b",
@@ -765,6 +766,40 @@ def _own_place(event: Event) -> Location | None:
 _DEFINITE_NOUN = re.compile(r"\bthe\s+([a-z]{4,})\b")
 
 
+# Words too common in statements of talks to tie one statement to another.
+_COMMON_WORDS = frozenset("""about after again against also before being between both each every from further
+have into more most must only other over same some such than that their them then there these they this those
+through under until very what when where which while will with would within without release demand demands offer
+offers proposal talks deal agreement side sides government governments country countries first second last next
+week weeks month months days year years percent number""".split())
+
+
+def _content_words(text: str) -> set[str]:
+    """The words of a statement that say what it is about: nouns of four letters or more and numbers above one,
+    lower case, without the words every statement of talks uses."""
+    words = {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]{3,}", text)} - _COMMON_WORDS
+    numbers = {n for n in re.findall(r"\b\d+\b", text) if int(n) > 1}
+    return {w.rstrip("s") for w in words} | numbers
+
+
+def _topics_by_shared_words(tracked: list[_Tracked]) -> None:
+    """A statement no topic names takes the topic of the latest earlier statement of the process that shares
+    one of its words: "freed nine of the 16 detained fishermen" after "the release of all 16 fishermen"
+    (prisoners); a bare "the proposal" or "the demand" is left to `_referents`."""
+    filed: list[tuple[set[str], str]] = []
+    for item in tracked:
+        move = item.move
+        if not move.object or move.kind not in STANCE_OF:
+            continue
+        words = _content_words(move.object)
+        if move.topic is None and not _REF_PROPOSAL.search(move.object) and not _REF_DEMAND.search(move.object):
+            topic = next((t for seen, t in reversed(filed) if seen & words), None)
+            if topic is not None:
+                item.move = move = replace(move, topic=topic)
+        if move.topic is not None:
+            filed.append((words, move.topic))
+
+
 def _topic_by_fuller_name(obj: str, texts: list[str], topics: TopicLexicon) -> str | None:
     """The topic of a statement that names its matter by a short definite noun that its article, else
     another report of the process, names in full ("parity on the commission" after "the electoral
@@ -918,6 +953,8 @@ def _referents(before: list[_Tracked], item: _Tracked, by_move: dict[str, list[P
         wanted = {"demand"}
     elif _REF_PROPOSAL.search(text):
         wanted = {"offer"}
+    elif _BARE_REFERENCE.match(text) and move.kind in ("rejection", "acceptance"):
+        wanted = {"demand", "offer"}   # "rejected that outright": the other side's latest demand or offer
     else:
         return []
     mine = {a.id for a in move.sources}
@@ -930,6 +967,9 @@ def _referents(before: list[_Tracked], item: _Tracked, by_move: dict[str, list[P
             break
     if latest is None:
         return []
+    if wanted == {"demand", "offer"}:   # a bare "that": the one statement before, not its whole package
+        return [p for p in by_move.get(latest.move.id, ()) if p.stance in wanted and p.actor.id not in mine
+                and p.topic != OTHER_TOPIC and not p.implied]
     package: dict[str, Position] = {}
     for earlier in before:
         if earlier.move.article_id != latest.move.article_id:
@@ -1225,7 +1265,9 @@ def _gaps(issues: list[Issue], topics: TopicLexicon) -> list[Gap]:
         elif demands and supports:
             for d in demands:
                 for s in supports:
-                    if s.actor.id != d.actor.id and _values_differ(d, s):
+                    # an offer the demanding side has not taken up meets the demand only when it gives as much
+                    if s.actor.id != d.actor.id and (_values_differ(d, s) or s.stance == "offer"
+                                                     and not _values_equal(d, s)):
                         conflict = [d, s]
         if conflict:
             kind = "conflict"
@@ -1238,6 +1280,12 @@ def _gaps(issues: list[Issue], topics: TopicLexicon) -> list[Gap]:
                             for p in gap_positions)
         gaps.append(Gap(issue.topic, issue.label, kind, summary, gap_positions))
     return sorted(gaps, key=lambda g: (g.kind != "conflict", g.topic))
+
+
+def _values_equal(a: Position, b: Position) -> bool:
+    """Whether two positions name the same amount of something (the same value in a shared unit)."""
+    units_a = {q.unit: q.value for q in a.quantities}
+    return any(q.unit in units_a and units_a[q.unit] == q.value for q in b.quantities)
 
 
 def _values_differ(a: Position, b: Position) -> bool:
@@ -1369,6 +1417,7 @@ def _board(proc: _Proc, names: dict[str, str], topics: TopicLexicon, texts: dict
         actors = _unique(k for e in group for k in (e.source, e.target) if k)
         tracked.append(_Tracked(move, group, (move.date or "", first.seq, first.order), actors))
     tracked.sort(key=lambda t: t.sort_key)
+    _topics_by_shared_words(tracked)
     left_open = _agreements(tracked, proc.parties, texts)
     collapsed = _collapses(tracked, texts)
     rounds_ended = _rounds_ended(tracked, texts)
