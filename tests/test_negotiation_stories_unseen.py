@@ -50,7 +50,6 @@ NOT_YET = {
     ("drc_goma_airlift", "history"): "the flights deal is not read as partial, nor the follow-up talks as a new round",
     ("uzbek_tajik_zeravshan", "gaps"): "the strip under joint administration and the guards' withdrawal are not open",
     ("ethiopia_ola_mombasa", "gaps"): "the calls for releases and for disarmament are not filed as demands",
-    ("zimbabwe_term_dialogue", "parties"): "the opposition named as a coalition (PTY) and as 'the opposition' (OPP)",
     ("zimbabwe_term_dialogue", "gaps"): "the term extension and detainee demands are filed under no topic",
     ("indonesia_vietnam_natuna", "history"): "the second round is dated by its end, not by its opening",
     ("pakistan_afghanistan_doha_swap", "history"): "'a swap that negotiators had agreed' is coded as Qatar's",

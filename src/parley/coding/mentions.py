@@ -58,6 +58,11 @@ DEFINED_ABBREVIATION = re.compile(r"(?P<name>(?!The\s)(?:[A-Z][\w'’-]*\s+"
                                   r"[A-Z][\w'’-]*)\s+\((?P<short>[A-Z][A-Za-z0-9-]{1,9})\)")
 
 
+# A name of three or more capitalised words, with the connectors names use ("Citizens Coalition for Change").
+_LONG_NAME = re.compile(r"\b(?:[A-Z][\w'’-]*\s+(?:(?:of|for|and|the|de|des|du|la|le|pour|en)\s+){0,2}){2,7}"
+                        r"[A-Z][\w'’-]*")
+
+
 def name_initials(name: str) -> str:
     """The initials of a name's capitalised words, an elided article skipped ("Coalition pour l'Alternance
     Democratique" -> "CAD")."""
@@ -116,6 +121,7 @@ class MentionResolver:
         self._hazards: frozenset[str] | None = None
         self._abbrevs: dict[str, str] | None = None
         self._opposition_heads: frozenset[str] | None = None
+        self._defined: frozenset[str] = frozenset()   # names the article defines an abbreviation for
 
     def record_acts(self, token_i: int, code: str, sources: list[ActorMention]) -> None:
         """Remember who did what (the known actors among `sources` did `code` at token `token_i`), for
@@ -306,7 +312,7 @@ class MentionResolver:
             # tail of such a name that a misparse cut off ("l'Unite Nationale" of "Coalition pour l'Unite
             # Nationale (CUN)")
             full = abbreviations.get(short) or next(
-                (name for name in abbreviations.values() if len(short) > 8 and name.endswith(" " + short)), None)
+                (name for name in self._defined if len(short) > 8 and name.endswith(" " + short)), None)
             if full is not None and full != text:
                 found = self.kb.resolve(full, on=self.published)
                 text = full
@@ -322,7 +328,8 @@ class MentionResolver:
             # "the Alliance for a New Gabon", "the Movement des Democrates": a party, not the state it names
             country = found.country if found is not None else None
             found = Actor(code=(country or "") + "PTY", name=text, country=country, sector="PTY")
-        if found is not None and found.sector == "PTY" and found.code == (found.country or "") + "PTY":
+        if found is not None and found.sector == "PTY" and found.code == (found.country or "") + "PTY" \
+                and (found.name.startswith(SECTORS["PTY"]) or found.name == text):   # not a party the base knows
             found = self._as_opposition(found, text)
         return found
 
@@ -332,10 +339,18 @@ class MentionResolver:
         phrase itself says it rules."""
         if self._opposition_heads is None:
             self._opposition_heads = frozenset(
-                t.lemma_.lower() for t in self.doc if t.lemma_.lower() in _PARTY_GROUP_HEADS
-                and any(c.lower_ == "opposition" and c.dep_ in ("amod", "compound", "nmod") for c in t.children))
+                t.lemma_.lower() for t in self.doc if t.lemma_.lower() in _PARTY_GROUP_HEADS | {"party"}
+                and any(c.lower_ == "opposition" and c.dep_ in ("amod", "compound", "nmod") for c in t.children)) \
+                | frozenset("opposition" for t in self.doc if t.lower_ == "opposition" and t.dep_ in (
+                    "nsubj", "nsubjpass", "dobj", "pobj", "conj") and any(c.lower_ == "the" for c in t.children))
         words = {w.lower() for w in re.findall(r"[A-Za-z]+", text)}
-        if not words & self._opposition_heads or words & _RULING_WORDS:
+        named = text[:1].isupper() or bool(re.match(r"(?:the|The)\s+[A-Z]", text))
+        # a description needs the same head ("the coalition" after "the opposition coalition"); a name of a
+        # grouping of parties needs any opposition grouping or the opposition named as an actor ("the Citizens
+        # Coalition for Change" after "the main opposition party" or "talks with the opposition")
+        heads = self._opposition_heads - {"opposition"} if not named \
+            else self._opposition_heads and _PARTY_GROUP_HEADS | {"party"}
+        if not words & heads or words & _RULING_WORDS:
             return actor
         name = actor.name.replace(SECTORS["PTY"], SECTORS["OPP"]) if actor.name.startswith(SECTORS["PTY"]) \
             else actor.name
@@ -349,6 +364,13 @@ class MentionResolver:
                 name, short = m.group("name"), m.group("short")
                 if short[0] == name_initials(name)[:1] and len(short) >= 2:
                     self._abbrevs.setdefault(short, name)
+            self._defined = frozenset(self._abbrevs.values())
+            for m in _LONG_NAME.finditer(self.doc.text):
+                # "the Citizens Coalition for Change" ... "the CCC": a long name's initials, undefined
+                name = re.sub(r"^The\s+", "", m.group(0))
+                initials = name_initials(name)
+                if len(initials) >= 3 and initials.isupper():
+                    self._abbrevs.setdefault(initials, name)
         return self._abbrevs
 
     # ---- resolution of an argument ----
