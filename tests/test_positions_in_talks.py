@@ -91,3 +91,88 @@ def test_a_statement_takes_the_topic_of_an_earlier_one_it_shares_words_with(code
     ])
     topics = {(p.actor.id, p.topic) for b in boards for i in b.issues for pp in i.positions for p in pp.history}
     assert ("PHL", "prisoners") in topics and ("PHL", "other") not in topics, topics
+
+
+# -- the coder: dates, go-betweens and headlines of talks ---------------------------------------------------
+
+def _dated(coder: Coder, text: str, published: str) -> list[tuple]:
+    return [(e.cameo, e.date, e.background, e.rule) for e in coder.code(text, published=published)]
+
+
+def test_a_meeting_due_on_a_weekday_is_the_coming_one(coder):
+    # published on a Wednesday
+    found = _dated(coder, "The two delegations are due to meet again on Friday.", "2027-04-07")
+    assert found and all(date == "2027-04-09" for _, date, _, _ in found), found
+
+
+def test_an_intention_stated_on_a_weekday_keeps_that_day(coder):
+    found = _dated(coder, "Chile said on Monday that it would host talks with Peru.", "2027-04-07")
+    assert found and all(date == "2027-04-05" for _, date, _, _ in found), found
+
+
+def test_a_capitalised_talks_after_a_dateline_is_the_talks_noun(coder):
+    found = _dated(coder, "QUITO, April 7 - Talks between Ecuador's energy ministry and the oil workers' union "
+                          "restarted on Tuesday.", "2027-04-07")
+    assert any(cameo.startswith("04") and rule.startswith("resumed") for cameo, _, _, rule in found), found
+
+
+def test_a_resumption_told_before_a_past_perfect_act_is_background(coder):
+    found = _dated(coder, "The ministry said the police had withdrawn from the campus before the talks resumed.",
+                   "2027-04-07")
+    assert all(bg for cameo, _, bg, _ in found if cameo.startswith("04")), found
+
+
+@pytest.mark.parametrize("text", [
+    "Bolivia's government and the miners' federation opened a dialogue facilitated by the Catholic Church on "
+    "Monday.",
+    "Armenia and Azerbaijan held talks brokered by the European Union in Brussels.",
+])
+def test_talks_facilitated_by_someone_make_a_mediation(coder, text):
+    assert any(cameo == "045" for cameo, _, _, _ in _dated(coder, text, "2027-04-07"))
+
+
+def test_aid_delivered_by_someone_is_no_act_of_theirs(coder):
+    found = _dated(coder, "The rebels demanded food delivered by the Red Cross.", "2027-04-07")
+    assert all(cameo != "045" for cameo, _, _, _ in found), found
+
+
+def test_a_go_between_going_back_and_forth_mediates(coder):
+    found = _dated(coder, "The Norwegian envoy had spent the weekend going back and forth between the two "
+                          "delegations.", "2027-04-07")
+    assert any(cameo == "045" for cameo, _, _, _ in found), found
+
+
+# -- the tracker: sides, shuttles and deals -----------------------------------------------------------------
+
+def test_striking_teachers_and_their_union_are_one_side(coder, tmp_path):
+    boards = _boards(coder, tmp_path, [
+        ("SANTIAGO, May 4 - Chile's education ministry opened talks on Monday with the Colegio de Profesores, "
+         "the teachers' union, which wants a 14 percent rise.", dt.date(2027, 5, 5)),
+        ("SANTIAGO, May 12 - Chile's government broke off its talks with striking teachers on Tuesday after "
+         "protesters occupied the ministry.", dt.date(2027, 5, 12)),
+    ])
+    assert len(boards) == 1, [b.process.name for b in boards]
+    assert {r.actor.id for r in boards[0].roles if r.role == "party"} == {"CHL", "CHLLAB"}
+
+
+def test_a_go_between_meeting_each_side_separately_does_not_resume_talks(coder, tmp_path):
+    boards = _boards(coder, tmp_path, [
+        ("OSLO, May 3 - Colombia's government and the ELN rebels opened talks in Oslo on Monday, with Norway "
+         "acting as mediator.", dt.date(2027, 5, 4)),
+        ("OSLO, May 10 - The ELN walked out of its talks with Colombia's government on Saturday. On Sunday "
+         "Norway's envoy met the Colombian negotiators and the ELN delegation separately in Oslo.",
+         dt.date(2027, 5, 10)),
+    ])
+    assert len(boards) == 1, [b.process.name for b in boards]
+    assert [s.status for s in boards[0].state_history][-1] == "suspended", boards[0].state_history
+
+
+def test_a_deal_that_ends_a_strike_settles_the_pay_dispute(coder, tmp_path):
+    boards = _boards(coder, tmp_path, [
+        ("LISBON, May 3 - Portugal's health ministry and the nurses' union opened wage talks on Monday. The union "
+         "demanded a 12 percent rise.", dt.date(2027, 5, 4)),
+        ("LISBON, May 20 - Portugal's health ministry and the nurses' union signed an agreement on Wednesday that "
+         "ends a three-week strike.", dt.date(2027, 5, 20)),
+    ])
+    assert len(boards) == 1, [b.process.name for b in boards]
+    assert boards[0].state_history[-1].status == "agreement" and not boards[0].gaps, boards[0].gaps

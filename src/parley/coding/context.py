@@ -185,6 +185,11 @@ def event_date(hosts: list[Token], attachments: Attachments, article: Article,
                 and day.year == published.year - 1 and not _YEAR.search(_date_words(hosts, attachments, day)):
             # "will meet in September", written in May: the coming September, not the last one
             day = day.replace(year=published.year)
+        elif modality == "future" and basis == "text" and published is not None and resolved.precision == "day" \
+                and day < published \
+                and _WEEKDAY.search(words := _date_words(hosts, attachments, day)) and not _YEAR.search(words):
+            # "are due to meet again on Thursday", written on a Tuesday: the coming Thursday
+            day += datetime.timedelta(days=7)
         return day.isoformat(), resolved.precision, basis
     occasion = _occasion_date(hosts, attachments.cues, published)
     if occasion is not None:
@@ -206,6 +211,7 @@ def event_date(hosts: list[Token], attachments: Attachments, article: Article,
 
 # Modalities of acts still to come, whose bare month names the next such month.
 _AHEAD = frozenset({"future", "intent", "promised", "proposed", "threatened"})
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b|\blast\b|\bago\b|\bprevious\b", re.IGNORECASE)
 
 

@@ -163,6 +163,10 @@ def _subordinate(verb: Token) -> bool:
     return False
 
 
+# Nouns of talks that open a sentence, capitalised, and that the tagger may take for names.
+_TALK_NOUNS = frozenset({"talks", "negotiations", "dialogue", "contacts", "consultations", "discussions"})
+
+
 def repair_verb_noun_tags(sent: Span, lexicon: Lexicon) -> None:
     """Headline-style verbs tagged as nouns, and nouns tagged as verbs, where the tree says otherwise.
 
@@ -181,6 +185,12 @@ def repair_verb_noun_tags(sent: Span, lexicon: Lexicon) -> None:
                 and lexicon.is_trigger(token.lemma_.lower(), "NOUN"):
             token.pos_ = "NOUN"
             token.tag_ = "NN"
+        elif token.pos_ == "PROPN" and token.is_title and not token.ent_type_ and token.dep_ in ("nsubj", "nsubjpass") \
+                and (token.i == sent.start or token.nbor(-1).is_punct) and token.lower_ in _TALK_NOUNS:
+            # "LIMA, Aug 17 - Talks between ... restarted": a capitalised first word, not a name
+            token.pos_ = "NOUN"
+            token.tag_ = "NNS" if token.lower_.endswith("s") else "NN"
+            token.lemma_ = token.lower_[:-1] if token.lower_.endswith("s") else token.lower_
 
 
 def repair_detached_apposition(sent: Span) -> None:

@@ -150,7 +150,7 @@ class Arguments:
             return self.subjects(causer, _depth + 1)   # "ordered the two mayors detained": the court detains
         if any(c.dep_ in _PASSIVE_DEPS for c in verb.children) or (
                 verb.tag_ == "VBN" and (verb.dep_ in ("advcl", "conj") or verb.dep_ == "acl" and verb.i > 0
-                                        and verb.doc[verb.left_edge.i - 1].text == ",")
+                                        and (verb.doc[verb.left_edge.i - 1].text == "," or _brokered_talks(verb)))
                 and any(c.dep_ == "agent" for c in verb.children)):
             # "opened talks on Monday, hosted by Mexico": Mexico hosts (a participle that restricts a noun, "aid
             # delivered by UN agencies", is part of that noun's phrase, often of what is demanded)
@@ -787,3 +787,16 @@ def _subject_lemma(verb: Token) -> str | None:
         head = head.head
     subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subject.lemma_.lower() if subject is not None else None
+
+
+# Talks nouns, and the participles that name who brokers them ("a dialogue facilitated by ECOWAS").
+_TALK_NOUN_LEMMAS = frozenset({"talk", "talks", "negotiation", "dialogue", "process", "round", "contact",
+                               "consultation", "discussion", "meeting"})
+_BROKERING = frozenset({"facilitate", "broker", "mediate", "sponsor", "chair", "convene", "moderate"})
+
+
+def _brokered_talks(verb: Token) -> bool:
+    """ "opened a dialogue facilitated by ECOWAS", "held talks brokered by Qatar": a participle that names who
+    brokers the talks it restricts is an act of its own (the agent mediates), unlike "aid delivered by the UN"."""
+    return verb.lemma_.lower() in _BROKERING and verb.head.lemma_.lower() in _TALK_NOUN_LEMMAS
+

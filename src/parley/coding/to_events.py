@@ -184,13 +184,17 @@ def is_background(date: str | None, precision: str | None, basis: str, anchor: T
     """Whether an act is told as earlier history: its own date (from the text) ends more than
     `BACKGROUND_DAYS` before the publication date ("in 2014", "last year", "on 3 March 2019" in a later
     article); or, with no date of its own, its verb is in the past perfect outside reported speech
-    ("after the envoy had left the talks"; "said the army had withdrawn" is reported news). An act in
+    ("after the envoy had left the talks"; "said the army had withdrawn" is reported news), or in a clause
+    of time before such a verb ("had been pulled out before the talks resumed"). An act in
     the present perfect is never history: it reaches up to now ("have mediated since January")."""
     verb = anchor if anchor.pos_ in ("VERB", "AUX") else anchor.head
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "'s", "'ve") for c in verb.children):
         return False   # the present perfect reaches up to now: "have mediated since January" is still going on
     if _weeks_before(verb):
         return True   # "talks resumed on Monday, two weeks after Caracas recalled its negotiators"
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "before" for c in verb.children) \
+            and any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in verb.head.children):
+        return True   # "the troops had been pulled out before the talks resumed": told as a time before then
     if date is not None and basis not in ("published", "none", "lead", "title"):
         if article.published is None:
             return False

@@ -149,11 +149,19 @@ def _read_events(store: Store) -> list[_Ev]:
     memory = _name_memory([stored.event for stored in stored_events])
     _defined_elsewhere(store, stored_events, memory)
     contents: dict[str, str] = {}
+    own_side: set[str] = set()   # demands a side makes of its own members ("told its members to clear ...")
     for stored in stored_events:
         event = _recalled(stored.event, memory)
         if event.carried_by is not None:
             # what a demand, offer or threat is about: its carrier is the move, this its content
             contents.setdefault(event.carried_by, _content_text(event))
+            carrier = next((s.event for s in stored_events if s.event.event_id == event.carried_by), None)
+            if carrier is not None and actor_key(event.source) is not None \
+                    and actor_key(event.source) == actor_key(carrier.source) and event.source.text.lower().startswith(
+                        ("its ", "their ", "his ", "her ")):
+                own_side.add(event.carried_by)
+            continue
+        if event.event_id in own_side:
             continue
         kind = _kind(event)
         if kind is None:
@@ -368,7 +376,13 @@ def actor_key(actor: ActorMention | None) -> str | None:
         return actor.country   # "Sri Lanka's health ministry" (LKAHLH) is the state at the table
     if actor.country is None and len(code) <= 3:
         return None
+    if actor.country and actor.sector in _PROFESSIONS and code == actor.country + actor.sector:
+        return actor.country + "LAB"   # "striking teachers" at the table are their union's side (labour)
     return code
+
+
+# Sectors of people by their work, who bargain as labour: teachers, doctors and nurses.
+_PROFESSIONS = frozenset({"EDU", "HLH"})
 
 
 def _kind(event: Event) -> str | None:
@@ -1073,8 +1087,11 @@ def _with_left_open(gaps: list[Gap], tracked: list[_Tracked], left_open: dict[st
         rest = left_open.get(item.move.id)
         if rest is None:
             continue
+        words = _content_words(rest)
         topic = topics.topic_of(rest) or ("territory" if "territory" in topics and _names_a_place(rest)
-                                          else OTHER_TOPIC)
+                                          else None) or next(
+            (t.move.topic for t in reversed(tracked) if t.move.topic and t.move.object and t.sort_key <= item.sort_key
+             and _content_words(t.move.object) & words), OTHER_TOPIC)   # named by the words of an earlier demand
         later = [t for t in tracked if t.move.kind == "agreement_signed" and t.move.topic == topic
                  and t.sort_key > item.sort_key]
         if topic in covered or later:
@@ -1137,6 +1154,11 @@ def _shuttle(move: Move, go_betweens: frozenset[str]) -> bool:
     return len({a.id for a in move.targets} - go_betweens) <= 1 or bool(_CONTACT.match(move.trigger))
 
 
+# A go-between meeting the sides one at a time ("met the minister and the coalition's spokesman separately").
+_SEPARATELY = re.compile(r"\b(?:separately|one by one|one after the other|in turn|on (?:its|their) own|"
+                         r"individually)\b", re.IGNORECASE)
+
+
 def _only_contact(move: Move) -> bool:
     """A meeting move that is a call or a word, with no talks named: it does not resume suspended talks."""
     return move.kind == "meeting" and bool(_CONTACT.match(move.trigger)) and not _TALKS_CUE.search(
@@ -1178,9 +1200,11 @@ def _open_elsewhere(tracked: list[_Tracked], positions: list[Position], topics: 
 
 
 def _states(tracked: list[_Tracked], left_open: dict[str, str] | None = None,
-            collapsed: set[str] | None = None, go_betweens: frozenset[str] = frozenset()) -> list[StateChange]:
+            collapsed: set[str] | None = None, go_betweens: frozenset[str] = frozenset(),
+            separate: set[str] | None = None) -> list[StateChange]:
     """The state history of a process from its new moves (see the module docstring). `go_betweens` are its
-    mediators, hosts and observers: their rounds of visits to one side at a time do not resume talks."""
+    mediators, hosts and observers: their rounds of visits to one side at a time do not resume talks, nor do
+    the meetings in `separate` (a go-between's meetings with each side "separately")."""
     history: list[StateChange] = []
     news = any(not t.move.background and not t.move.negated for t in tracked)
     for item in sorted(tracked, key=lambda t: t.sort_key):
@@ -1201,7 +1225,7 @@ def _states(tracked: list[_Tracked], left_open: dict[str, str] | None = None,
             if status == "agreement":
                 new = "agreement"
         elif move.kind in RESUMING_KINDS and move.modality is None and status in ("suspended", "collapsed") \
-                and not _only_contact(move) and not _shuttle(move, go_betweens):
+                and not _only_contact(move) and not _shuttle(move, go_betweens) and move.id not in (separate or ()):
             new = "ongoing"
         elif status == "partial_agreement" and _new_round(move, history[-1].date):
             new = "ongoing"   # "a second round opened on Monday": talks on what the partial deal left open
@@ -1389,6 +1413,9 @@ def _names(events: list[_Ev]) -> dict[str, str]:
         else:
             names[key] = max(seen, key=lambda n: (seen[n], n))
             country = country_name(key[:3]) if len(key) == 6 and key[3:] in SECTORS else None
+            labels = {n for n in seen if n in SECTORS.values()}
+            if country and names[key] in labels and key[3:] == "LAB" and len(labels) > 1:
+                names[key] = SECTORS["LAB"]   # teachers and their union at one table: labour
             if country and names[key] in SECTORS.values():
                 names[key] = f"{names[key]} ({country})"   # "Rebels (Colombia)", not a bare "Rebels"
     return names
@@ -1447,8 +1474,11 @@ def _board(proc: _Proc, names: dict[str, str], topics: TopicLexicon, texts: dict
     roles = _roles(proc, tracked, party_ids, names, texts)
     mediator_refs = tuple(r.actor for r in roles if r.role == "mediator")
     issues = _issues(positions, party_ids, {m.id for m in mediator_refs}, topics)
+    go_betweens = frozenset(r.actor.id for r in roles if r.role != "party") - set(party_ids)
+    separate = {t.move.id for t in tracked if t.move.kind == "meeting" and t.move.article_id in texts
+                and {a.id for a in t.move.sources} <= go_betweens and _SEPARATELY.search(_sentences_of(t, texts)[0])}
     history = _states(tracked, {**_open_elsewhere(tracked, positions, topics, texts), **left_open}, collapsed,
-                      frozenset(r.actor.id for r in roles if r.role != "party") - set(party_ids))
+                      go_betweens, separate)
     state = history[-1] if history else StateChange("ongoing", None, (), "")
     gaps = _gaps(issues, topics)
     gaps = _with_left_open(gaps, tracked, left_open, topics)
@@ -1533,7 +1563,7 @@ def track(store: Store, *, topics: TopicLexicon | None = None, gap_days: int = D
     procs = _build_processes(events, topics, gap_days=gap_days)
     names = _names(events)
     wanted = [e.event.article_id for p in procs for e in p.events
-              if e.kind.startswith("delegation") and _own_place(e.event) is None
+              if e.kind.startswith("delegation") and _own_place(e.event) is None or e.kind == "meeting"
               or e.kind in ("agreement_signed", "acceptance", "concession", "proposal", "talks_halted", "demand",
                             "rejection", "counter_proposal")]
     texts = store.article_texts(wanted)
