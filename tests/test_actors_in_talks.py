@@ -203,3 +203,41 @@ def test_a_union_federation_mediating_for_a_union_stands_apart(coder, tmp_path: 
     roles = {(r.role, r.actor.id) for r in boards[0].roles}
     assert ("mediator", "Trades Union Congress") in roles, roles
     assert {a for role, a in roles if role == "party"} == {"GHA", "GHALAB"}, roles
+
+
+# -- talks abroad: the state the story is about, not the venue's ------------------------------------------------
+
+def test_bare_organs_in_talks_abroad_are_the_state_the_story_is_about(coder):
+    text = ("DOHA, May 3 - Negotiators for Sudan's army and the Blue Nile Freedom Front resumed talks in Doha on "
+            "Monday.\n\nQatar, which hosts the process, said Qatari officials would not sit in. The army offered "
+            "to reopen two roads, and the rebels rejected the offer.\n\nIn Doha, the Qatari transport ministry "
+            "opened a new metro line on Sunday.")
+    found = _events(coder, text)
+    codes = {src: code for _, src, code, _ in found if src}
+    assert codes.get("The army") == "SDNMIL", found
+    assert codes.get("the rebels") in ("SDNREB", None) or codes.get("the rebels", "").startswith("SDN"), found
+
+
+def test_recalling_a_delegation_from_talks_in_a_country_does_not_target_that_country(coder):
+    found = _events(coder, "Ethiopia's government recalled its delegation from the peace talks in Kenya on Sunday.")
+    assert all(target != "KEN" and target != "KENGOV" for *_, target in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "ARUSHA, June 2 - Negotiators for Burundi's government and the rebels were back in Arusha on Monday.",
+    "The two delegations were back at the table on Tuesday.",
+])
+def test_negotiators_back_at_the_venue_resume(coder, text):
+    assert any(cameo == "046" for cameo, *_ in _events(coder, text)), _events(coder, text)
+
+
+def test_a_proposal_thrown_out_in_a_zero_relative_is_rejected(coder):
+    found = _events(coder, "Oman offered a 10 percent quota, a proposal the Yemeni side threw out at once.")
+    assert any(cameo == "120" for cameo, *_ in found) and not any(cameo == "166" for cameo, *_ in found), found
+
+
+def test_he_after_a_group_of_people_is_the_one_person_named(coder):
+    text = ("The UN envoy met the rebel negotiators on Monday and said he was talking to the government by "
+            "telephone.")
+    sources = {src: code for _, src, code, _ in _events(coder, text)}
+    assert all(code is None or not code.endswith("REB") for code in sources.values()), sources

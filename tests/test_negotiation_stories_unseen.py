@@ -75,10 +75,6 @@ NOT_YET = {
     ("car_ufv_luanda_truce", "history"): "the return is dated by the flight back (Sunday), the writer by the first "
                                          "session since the ambush (Monday)",
     ("car_ufv_luanda_truce", "gaps"): "a 'pullback of government forces' left unresolved is filed under no issue",
-    ("myanmar_tanintharyi_aid_corridor", "parties"): "the rebels and the army met in Thailand take Thailand's "
-                                                      "country",
-    ("myanmar_tanintharyi_aid_corridor", "history"): "the return of the negotiators is dated by an earlier act",
-    ("kenya_tanzania_dairy_levy_talks", "history"): "a day without face-to-face sessions reads as a suspension",
 }
 
 

@@ -140,6 +140,9 @@ class ArticlePlaces:
             # no place settles it: the countries of the people and bodies the knowledge base knows count too
             # ("Pelosi", "the Pentagon" and "Trump" in a story that names no American place twice)
             self.subject = _dominant_country(mentioned + _actor_countries(doc, kb, article), least=3)
+        # the state whose organs the article names with their country ("Myanmar's military", "the Thai
+        # government"), the lead's twice: bare state organs ("the army") are that state's
+        self.state_subject = _dominant_country(_state_organ_countries(doc, kb), least=2) if kb is not None else None
         # countries the text settled for a bare sector's words (by their start and end), for every act they are in
         self._settled: dict[tuple[int, int], str] = {}
         # the country a domestic sector (rebels, an opposition, a union) was first seen facing a state of
@@ -246,6 +249,13 @@ class ArticlePlaces:
             # rebels or the opposition face is their own, wherever the act is told to happen
             country = other.country
             self._settled[(mention.start, mention.end)] = country
+        if country is None and code[:3] in _STATE and self.state_subject is not None \
+                and not (other is not None and other.country == self.state_subject and (
+                    other.sector == code[:3] or is_source and other.sector in _STATE)) \
+                and not _placed_abroad(location, self.state_subject):
+            # "Myanmar's military recalled its negotiators from Chiang Mai ... the army said": the one state the
+            # article names organs of, before the places it names (the venue, the host's own news)
+            country = self.state_subject
         if country is None and location is not None and location.basis in _NEAR_BASES \
                 and not (location.basis == "dateline" and (code[:3] in _ABROAD_SECTORS or self.subject not in (
                     None, location.country))):
@@ -255,6 +265,9 @@ class ArticlePlaces:
             country = location.country
         if country is None and code[:3] in _DOMESTIC:
             country = self._domestic.get(code[:3])
+        if country is None and code[:3] in _DOMESTIC - {"CVL"} and self.state_subject is not None \
+                and not (other is not None and other.country is not None and other.country != self.state_subject):
+            country = self.state_subject   # the rebels of the state the article is about, not of the venue's
         speaker = attribution.speaker if attribution is not None else None
         if country is None and is_source and speaker is not None and speaker.code and code[:3] in _STATE:
             country = _country_of_code(speaker.code)
@@ -438,6 +451,33 @@ def _dominant_country(mentioned: Counter[str], least: int = 2) -> str | None:
     if ranked and ranked[0][1] >= least and (len(ranked) == 1 or ranked[0][1] * 2 >= ranked[1][1] * 3):
         return ranked[0][0]
     return None
+
+
+def _state_organ_countries(doc: Doc, kb: ActorKB) -> Counter[str]:
+    """How often the article names a state organ with its country ("Myanmar's military government",
+    "Negotiators for Myanmar's army", "the Thai government"); those of the lead sentence of an article (of more
+    than one sentence) count three times: the lead names whom the story is about."""
+    found: Counter[str] = Counter()
+    sents = [s for s in doc.sents if any(t.is_alpha for t in s)]
+    told = [s for s in sents if any(t.pos_ == "VERB" for t in s)]
+    lead = told[0] if len(told) > 1 else None   # a lone sentence has no lead to weigh
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "NORP", "PERSON", "ORG"):
+            continue
+        root = ent.root
+        if root.dep_ not in ("poss", "compound", "amod", "nmod"):
+            continue
+        organ = root.head
+        sector = kb.role_sector(organ.lemma_.lower())
+        if sector not in _STATE and organ.dep_ in ("amod", "compound") and organ.head.i > organ.i:
+            organ = organ.head   # "Myanmar's military government"
+            sector = kb.role_sector(organ.lemma_.lower())
+        if sector not in _STATE:
+            continue
+        code = demonym_code(ent.text) if ent.label_ == "NORP" else country_code(ent.text)
+        if code:
+            found[code] += 3 if lead is not None and lead.start <= root.i < lead.end else 1
+    return found
 
 
 def _actor_countries(doc: Doc, kb: ActorKB, article: Article) -> Counter[str]:

@@ -80,6 +80,9 @@ _TALKS_STARTING_OR_ENDING = TALK_RESUMING_VERBS | TALK_HALTING_VERBS | frozenset
     | frozenset(TALK_RESUMING_PARTICLES)
 
 
+_NAMING = frozenset({"GPE", "NORP", "ORG"})
+
+
 def talks_sides(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
     """Talks as the subject of their own halt ("the Ethiopia-Eritrea border talks were suspended", "the
     talks broke down"): the names modifying them when they name two actors, else the two sides of the
@@ -88,6 +91,19 @@ def talks_sides(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
     of_round = token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in ROUND_NOUNS
     # "a week of talks that had restarted on Monday": the talks are the subject of their relative clause
     relative = any(c.dep_ == "relcl" and c.lemma_.lower() in _TALKS_STARTING_OR_ENDING for c in token.children)
+    if token.lemma_.lower() in _TALK_HEADS and token.dep_ == "pobj" and token.head.lower_ in ("from", "out") \
+            and p.poss is None and not any(c.i < token.i and (c.pos_ == "PROPN" or c.ent_type_ in _NAMING)
+                                           for c in token.children):
+        # "recalled its delegation from aid talks in northern Thailand": the talks left, not the venue's state;
+        # their sides are those of the latest talks "between" two actors, or of the latest act two did together
+        between = _latest_between(r, token)
+        if between is not None:
+            return [r.mention_of(p.start, p.end, Actor(code=m.code, name=m.name or m.text, country=m.country,
+                                                       sector=m.sector)) for m in between]
+        together = _latest_joint_act(r, token.i)
+        if together is not None:
+            return [r.mention_of(p.start, p.end, actor) for actor in together]
+        return p.whole(r, None) if p.allow_thing else []
     if token.lemma_.lower() not in _TALK_HEADS or token.dep_ not in ("nsubj", "nsubjpass") and not of_round \
             and not relative:
         return None

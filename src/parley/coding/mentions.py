@@ -672,7 +672,8 @@ class MentionResolver:
         exclude = self._clause_subject_codes(token)
         since = self._pronoun_reach(token)
         if low in cues.person_pronouns:
-            found = self.coref.find(token.i, kinds=frozenset({"person"}), exclude=exclude, since=since)
+            # "He met the rebel negotiators ... and said he was talking to Naypyitaw": one person, not a group
+            found = self.coref.find(token.i, kinds=frozenset({"person"}), plural=False, exclude=exclude, since=since)
         elif low in cues.thing_pronouns:
             found = self.coref.find(token.i, kinds=frozenset({"group", "country", "government", "other"}),
                                     plural=False, exclude=exclude, since=since)

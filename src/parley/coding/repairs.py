@@ -43,6 +43,7 @@ class ParseRepairs:
             repair_adverb_subject(sent)
             repair_zero_relative(sent)
             repair_detached_title(sent)
+            repair_be_back(sent)
         return doc
 
 
@@ -163,8 +164,11 @@ def _subordinate(verb: Token) -> bool:
     return False
 
 
-# Nouns of talks that open a sentence, capitalised, and that the tagger may take for names.
-_TALK_NOUNS = frozenset({"talks", "negotiations", "dialogue", "contacts", "consultations", "discussions"})
+# Nouns of talks and of those at them that open a sentence, capitalised, and that the tagger may take for names
+# ("LIMA, Aug 17 - Talks ...", "Negotiators for both sides were back ...").
+_TALK_NOUNS = frozenset({"talks", "negotiations", "dialogue", "contacts", "consultations", "discussions",
+                         "negotiators", "delegations", "delegates", "mediators", "envoys", "officials", "rebels",
+                         "troops", "soldiers", "protesters", "strikers", "workers"})
 
 
 def repair_verb_noun_tags(sent: Span, lexicon: Lexicon) -> None:
@@ -186,7 +190,8 @@ def repair_verb_noun_tags(sent: Span, lexicon: Lexicon) -> None:
             token.pos_ = "NOUN"
             token.tag_ = "NN"
         elif token.pos_ == "PROPN" and token.is_title and not token.ent_type_ and token.dep_ in ("nsubj", "nsubjpass") \
-                and (token.i == sent.start or token.nbor(-1).is_punct) and token.lower_ in _TALK_NOUNS:
+                and all(t.is_punct or t.is_space for t in sent.doc[sent.start:token.i]) \
+                and token.lower_ in _TALK_NOUNS:
             # "LIMA, Aug 17 - Talks between ... restarted": a capitalised first word, not a name
             token.pos_ = "NOUN"
             token.tag_ = "NNS" if token.lower_.endswith("s") else "NN"
@@ -399,4 +404,23 @@ def repair_detached_title(sent: Span) -> None:
         word.head, word.dep_ = name, "compound"
         if word.pos_ != "PROPN":
             word.pos_, word.tag_ = "PROPN", "NNP"
+
+
+def repair_be_back(sent: Span) -> None:
+    """ "the delegations were back at the table", "negotiators were back in Doha": "be back" is a verb of
+    returning, whose place hangs on "back" in the parse; the verb takes the place (and the tag of a verb), so
+    that the lexicon can read it as "be back" + "at"/"in".
+
+    Only for a form of "be" with a subject and "back" as its adverb.
+    """
+    for verb in sent:
+        if verb.lemma_ != "be" or verb.pos_ != "AUX" or verb.dep_ not in ("ROOT", "conj", "ccomp", "advcl") \
+                or not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            continue
+        back = next((c for c in verb.children if c.dep_ == "advmod" and c.lower_ == "back"), None)
+        if back is None:
+            continue
+        verb.pos_ = "VERB"
+        for prep in [c for c in back.children if c.dep_ == "prep"]:
+            prep.head = verb
 

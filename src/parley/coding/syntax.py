@@ -273,6 +273,11 @@ class Arguments:
         for child in verb.children:
             if child.dep_ == "dative" and child.pos_ != "ADP":
                 return with_conjuncts(child)
+        if verb.dep_ == "relcl" and verb.head.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in verb.children) \
+                and not any(c.dep_ in ("ccomp", "xcomp") or c.tag_ in ("WDT", "WP") or c.dep_ == "prep" and not any(
+                    g.dep_ in ("pobj", "pcomp") for g in c.children) for c in verb.children) \
+                and any(c.dep_ == "prt" for c in verb.children):
+            return [verb.head]   # "a proposal the Kenyan side threw out": the noun is the object left out
         return []
 
     def _patients(self, verb: Token) -> list[Token] | None:

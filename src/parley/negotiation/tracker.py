@@ -695,7 +695,7 @@ _PROCESS_APPEALS = frozenset({"026", "027", "028"})   # appeals to meet, to sett
 def _about_talks(ev: _Ev, topics: TopicLexicon) -> bool:
     """An event whose object names a topic or talks, or a resumption, halt or signing ("talks between the
     government and the TUC resumed" with the union unknown to this article)."""
-    if ev.kind in ("talks_resumed", "talks_halted", "agreement_signed"):
+    if ev.kind in ("talks_resumed", "talks_halted", "agreement_signed", "delegation_recalled", "delegation_returned"):
         return True   # a signing ends talks, whatever the text calls what was signed ("signed a revised Annex C")
     obj = ev.event.object.text if ev.event.object else ""
     return bool(obj) and (topics.topic_of(obj) is not None or bool(_NEGOTIATION_CUE.search(obj)))
