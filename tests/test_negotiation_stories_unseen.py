@@ -14,7 +14,10 @@ the Minerva Reefs between Fiji and Tonga, a detainee swap between Venezuela and 
 allowance dispute in Sri Lanka, a truce in the Central African Republic under the African Union; first sight 0
 of 4 whole boards) and four in tests/fixtures/stories_unseen7 (session 27: an election timetable dialogue in
 Guinea under ECOWAS, an aid corridor in Myanmar under ASEAN hosted by Thailand, a rural teachers' strike in
-Peru, a dairy levy dispute between Kenya and Tanzania brokered by Uganda; first sight 0 of 4 whole). What the
+Peru, a dairy levy dispute between Kenya and Tanzania brokered by Uganda; first sight 0 of 4 whole) and four
+in tests/fixtures/stories_unseen8 (session 27, last: a ceasefire in Colombia through Norway's good offices, a
+detainee exchange between Armenia and Azerbaijan through the ICRC, a nurses' strike in Sri Lanka, the Fashaga
+border between Ethiopia and Sudan convened by the African Union; first sight 0 of 4 whole). What the
 tracker does not get yet is a strict xfail, so that the day it passes is noticed; the first-sight record is in
 docs/negotiations.md."""
 
@@ -32,7 +35,7 @@ from parley.store import Store, ingest
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SETS = ("stories_unseen", "stories_unseen2", "stories_unseen3", "stories_unseen4", "stories_unseen5",
-        "stories_unseen6", "stories_unseen7")
+        "stories_unseen6", "stories_unseen7", "stories_unseen8")
 EXPECTED = {(folder, story): board for folder in SETS
             for story, board in json.loads((FIXTURES / folder / "expected.json").read_text(encoding="utf-8")).items()}
 STATE_SECTORS = ("GOV", "MIL", "COP", "JUD", "LEG")
@@ -75,6 +78,17 @@ NOT_YET = {
     ("car_ufv_luanda_truce", "history"): "the return is dated by the flight back (Sunday), the writer by the first "
                                          "session since the ambush (Monday)",
     ("car_ufv_luanda_truce", "gaps"): "a 'pullback of government forces' left unresolved is filed under no issue",
+    ("colombia_cgp_ceasefire", "parties"): "Norway's envoy's dealings with the group make a second process",
+    ("colombia_cgp_ceasefire", "mediators"): "Norway's envoy's dealings with the group make a second process",
+    ("colombia_cgp_ceasefire", "history"): "the suspension and the resumption are missed",
+    ("colombia_cgp_ceasefire", "gaps"): "the reserved assembly seats are not filed as governance",
+    ("armenia_azerbaijan_berkaber_detainees", "parties"): "Georgia's unused offer to host and the families "
+                                                           "become sides",
+    ("sri_lanka_nurses_strike", "history"): "the collapse is missed",
+    ("sri_lanka_nurses_strike", "gaps"): "the labour gap is missed",
+    ("ethiopia_sudan_fashaga_border", "mediators"): "talks 'convened by the African Union' name no mediator",
+    ("ethiopia_sudan_fashaga_border", "history"): "the recall is dated late and the resumption is missed",
+    ("ethiopia_sudan_fashaga_border", "gaps"): "the pullback and the territory left open are missed",
 }
 
 
