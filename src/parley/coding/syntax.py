@@ -501,7 +501,7 @@ class Arguments:
 # Objects that name talks: a participle with an agent after them is about them ("opened a round of talks,
 # hosted by Mexico and facilitated by Norway").
 _TALK_OBJECTS = frozenset({"talk", "talks", "round", "negotiation", "dialogue", "meeting", "summit", "conference",
-                           "session", "consultation"})
+                           "session", "consultation", "discussion", "contact", "process"})
 
 
 def talks_participle_object(verb: Token) -> Token | None:
@@ -794,14 +794,12 @@ def _subject_lemma(verb: Token) -> str | None:
     return subject.lemma_.lower() if subject is not None else None
 
 
-# Talks nouns, and the participles that name who brokers them ("a dialogue facilitated by ECOWAS").
-_TALK_NOUN_LEMMAS = frozenset({"talk", "talks", "negotiation", "dialogue", "process", "round", "contact",
-                               "consultation", "discussion", "meeting"})
+# The participles that name who brokers the talks they follow ("a dialogue facilitated by ECOWAS").
 _BROKERING = frozenset({"facilitate", "broker", "mediate", "sponsor", "chair", "convene", "moderate"})
 
 
 def _brokered_talks(verb: Token) -> bool:
     """ "opened a dialogue facilitated by ECOWAS", "held talks brokered by Qatar": a participle that names who
     brokers the talks it restricts is an act of its own (the agent mediates), unlike "aid delivered by the UN"."""
-    return verb.lemma_.lower() in _BROKERING and verb.head.lemma_.lower() in _TALK_NOUN_LEMMAS
+    return verb.lemma_.lower() in _BROKERING and verb.head.lemma_.lower() in _TALK_OBJECTS
 

@@ -45,6 +45,7 @@ from parley.types import ActorMention, Event, Location
 
 if TYPE_CHECKING:
     from parley.store import Store
+    from parley.store.store import StoredEvent
 
 __all__ = ["DEFAULT_GAP_DAYS", "UnknownProcess", "board", "find_processes", "track"]
 
@@ -149,17 +150,12 @@ def _read_events(store: Store) -> list[_Ev]:
     memory = _name_memory([stored.event for stored in stored_events])
     _defined_elsewhere(store, stored_events, memory)
     contents: dict[str, str] = {}
-    own_side: set[str] = set()   # demands a side makes of its own members ("told its members to clear ...")
+    own_side = _own_side_demands(stored_events, memory)
     for stored in stored_events:
         event = _recalled(stored.event, memory)
         if event.carried_by is not None:
             # what a demand, offer or threat is about: its carrier is the move, this its content
             contents.setdefault(event.carried_by, _content_text(event))
-            carrier = next((s.event for s in stored_events if s.event.event_id == event.carried_by), None)
-            if carrier is not None and actor_key(event.source) is not None \
-                    and actor_key(event.source) == actor_key(carrier.source) and event.source.text.lower().startswith(
-                        ("its ", "their ", "his ", "her ")):
-                own_side.add(event.carried_by)
             continue
         if event.event_id in own_side:
             continue
@@ -180,6 +176,22 @@ def _read_events(store: Store) -> list[_Ev]:
         ev.content = contents.get(ev.event.event_id)
     _name_go_betweens_apart(found)
     return found
+
+
+def _own_side_demands(stored_events: list[StoredEvent], memory: dict[str, Counter[ActorMention]]) -> set[str]:
+    """The demands a side makes of its own members ("the union told its members to clear the blockades"): no
+    position at the table. By the ids of the demands, whose carried content is done by the side's own."""
+    by_id = {stored.event.event_id: stored.event for stored in stored_events}
+    out: set[str] = set()
+    for stored in stored_events:
+        content = stored.event
+        carrier = by_id.get(content.carried_by) if content.carried_by is not None else None
+        if carrier is None or not content.source.text.lower().startswith(("its ", "their ", "his ", "her ")):
+            continue
+        own = actor_key(_recalled(content, memory).source)
+        if own is not None and own == actor_key(_recalled(carrier, memory).source):
+            out.add(carrier.event_id)
+    return out
 
 
 # A body's own name: two or more capitalised words ("Central Organisation of Trade Unions").
@@ -291,9 +303,10 @@ def _defined_elsewhere(store: Store, stored_events: list, memory: dict[str, Coun
 def _initials(text: str) -> str | None:
     """The initials of a name of three or more capitalised words, as a later report abbreviates it ("the Union
     des Forces de la Vakaga" -> "UFV"), or None."""
-    head = _bare_name(text.split(",")[0])
-    capitals = [w for w in head.split() if w[:1].isupper() and w[:1].isalpha()]
-    return "".join(w[0] for w in capitals) if len(capitals) >= 3 else None
+    from parley.coding.mentions import name_initials
+
+    initials = name_initials(_bare_name(text.split(",")[0]))
+    return initials if len(initials) >= 3 else None
 
 
 def _name_memory(events: list[Event]) -> dict[str, Counter[ActorMention]]:
