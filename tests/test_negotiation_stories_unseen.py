@@ -17,8 +17,12 @@ Guinea under ECOWAS, an aid corridor in Myanmar under ASEAN hosted by Thailand, 
 Peru, a dairy levy dispute between Kenya and Tanzania brokered by Uganda; first sight 0 of 4 whole) and four
 in tests/fixtures/stories_unseen8 (session 27, last: a ceasefire in Colombia through Norway's good offices, a
 detainee exchange between Armenia and Azerbaijan through the ICRC, a nurses' strike in Sri Lanka, the Fashaga
-border between Ethiopia and Sudan convened by the African Union; first sight 0 of 4 whole). What the
-tracker does not get yet is a strict xfail, so that the day it passes is noticed; the first-sight record is in
+border between Ethiopia and Sudan convened by the African Union; first sight 0 of 4 whole) and four in
+tests/fixtures/stories_unseen9 (session 28: aid workers held in the Sahel, released through Togo and a cleric; a
+fishing quota between Vietnam and Indonesia facilitated by ASEAN; a political dialogue in Malawi under churches
+and SADC; a humanitarian pause in Myanmar under Chinese and ASEAN envoys; first sight 0 of 4 whole). A story may
+also mention other talks in passing; those may have boards of their own (see `story_board`). What the tracker
+does not get yet is a strict xfail, so that the day it passes is noticed; the first-sight record is in
 docs/negotiations.md."""
 
 from __future__ import annotations
@@ -35,21 +39,18 @@ from parley.store import Store, ingest
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SETS = ("stories_unseen", "stories_unseen2", "stories_unseen3", "stories_unseen4", "stories_unseen5",
-        "stories_unseen6", "stories_unseen7", "stories_unseen8")
+        "stories_unseen6", "stories_unseen7", "stories_unseen8", "stories_unseen9")
 EXPECTED = {(folder, story): board for folder in SETS
             for story, board in json.loads((FIXTURES / folder / "expected.json").read_text(encoding="utf-8")).items()}
 STATE_SECTORS = ("GOV", "MIL", "COP", "JUD", "LEG")
 
 # (story, aspect) the tracker does not get yet, with why
 NOT_YET = {
-    ("niger_bus_hostages", "parties"): "the unnamed armed group takes the venue's country (Chad) in the first report",
     ("niger_bus_hostages", "history"): "hostages freed 'under an arrangement brokered by Chad' is no agreement yet",
     ("niger_bus_hostages", "gaps"): "the group's demand that troops leave the communes is not filed",
-    ("iceland_norway_mackerel", "parties"): "the reciprocal landing bans make a second process",
-    ("iceland_norway_mackerel", "mediators"): "the reciprocal landing bans make a second process",
-    ("iceland_norway_mackerel", "history"): "the reciprocal landing bans make a second process",
-    ("iceland_norway_mackerel", "gaps"): "the reciprocal landing bans make a second process",
-    ("myanmar_shla_kunming", "parties"): "the armed group named only in Kunming takes China as its country",
+    ("iceland_norway_mackerel", "history"): "the reciprocal landing bans between Iceland and the UK make a "
+                                             "process of their own, and the talks' history misses its turns",
+    ("iceland_norway_mackerel", "gaps"): "the quota gap is not filed as trade",
     ("myanmar_shla_kunming", "history"): "the armed group named only in Kunming takes China as its country",
     ("myanmar_shla_kunming", "gaps"): "the withdrawal and detainee demands set aside by the truce are not filed",
     ("drc_goma_airlift", "history"): "the flights deal is not read as partial, nor the follow-up talks as a new round",
@@ -78,17 +79,19 @@ NOT_YET = {
     ("car_ufv_luanda_truce", "history"): "the return is dated by the flight back (Sunday), the writer by the first "
                                          "session since the ambush (Monday)",
     ("car_ufv_luanda_truce", "gaps"): "a 'pullback of government forces' left unresolved is filed under no issue",
-    ("colombia_cgp_ceasefire", "parties"): "Norway's envoy's dealings with the group make a second process",
-    ("colombia_cgp_ceasefire", "mediators"): "Norway's envoy's dealings with the group make a second process",
-    ("colombia_cgp_ceasefire", "history"): "the suspension and the resumption are missed",
     ("colombia_cgp_ceasefire", "gaps"): "the reserved assembly seats are not filed as governance",
     ("armenia_azerbaijan_berkaber_detainees", "parties"): "Georgia's unused offer to host and the families "
                                                            "become sides",
     ("sri_lanka_nurses_strike", "history"): "the collapse is missed",
     ("sri_lanka_nurses_strike", "gaps"): "the labour gap is missed",
-    ("ethiopia_sudan_fashaga_border", "mediators"): "talks 'convened by the African Union' name no mediator",
-    ("ethiopia_sudan_fashaga_border", "history"): "the recall is dated late and the resumption is missed",
-    ("ethiopia_sudan_fashaga_border", "gaps"): "the pullback and the territory left open are missed",
+    ("s9_niger_hostages", "mediators"): "the cleric acting as go-between is not a mediator",
+    ("s9_niger_hostages", "gaps"): "the prisoners issue (20 names asked, 9 freed) is not left open",
+    ("s9_vnm_idn_fisheries", "history"): "the boycott is dated by publication, the return missed, the initialled "
+                                         "annex read as a full agreement",
+    ("s9_vnm_idn_fisheries", "gaps"): "the detained fishermen left open are missed",
+    ("s9_myanmar_pause", "mediators"): "the ASEAN envoy's nationality makes Indonesia a mediator too",
+    ("s9_myanmar_pause", "history"): "the resumption is dated early and the collapse is missed",
+    ("s9_myanmar_pause", "gaps"): "the ceasefire and prisoners left open are missed",
 }
 
 
@@ -119,9 +122,23 @@ def _expected(story: str) -> dict:
 
 
 def _one(boards: dict[str, list[Board]], story: str) -> Board:
-    found = boards[story]
-    assert len(found) == 1, [b.process.name for b in found]
-    return found[0]
+    """The story's board: the one with the expected sides. Another negotiation a story mentions in passing
+    (a distractor paragraph on other talks, a government's talks with a union) may have a board of its own,
+    but none may share two sides with the story's, or a side other than a state: that would be the story's
+    talks split in two."""
+    return story_board(boards[story], {_norm(c) for c in _expected(story)["parties"]})
+
+
+def story_board(found: list[Board], parties: set[str]) -> Board:
+    def sides(board: Board) -> set[str]:
+        return {r.actor.id for r in board.roles if r.role == "party"}
+
+    assert found, "no board"
+    best = max(found, key=lambda b: len(sides(b) & parties))
+    others = [b.process.name for b in found if b is not best
+              and (len(common := sides(b) & (parties | sides(best))) >= 2 or any(len(k) > 3 for k in common))]
+    assert not others, (best.process.name, others)
+    return best
 
 
 @pytest.mark.parametrize("story", _cases("parties"))

@@ -233,7 +233,7 @@ class Coder:
                     pending[seq] = (item, 1, problem, [])
                     yield "", (seq, 0, 0)
                     continue
-                parts = list(_split(_without_dateline(item.text)))
+                parts = list(_split(_names_joined(_without_dateline(item.text))))
                 pending[seq] = (item, len(parts), None, [])
                 for start, part in parts:
                     yield part, (seq, start, len(parts))
@@ -335,6 +335,22 @@ def _without_dateline(text: str) -> str:
     # a full stop, then spaces: the model reads the next word as any sentence's first (after white space
     # alone it takes "Talks" for a name)
     return text[:start] + "." + " " * (end - start - 1) + text[end:]
+
+
+# A name of several capitalised words joined by lower-case French, Spanish or Portuguese particles ("Front pour
+# la Défense du Liptako", "Ejército de Liberación"): the small English model reads the particles as nouns
+# and breaks the name apart.
+_NAME_PARTICLES = re.compile(
+    r"(?<![\w\u00C0-\u024F])([A-Z\u00C0-\u00DE][\w\u00C0-\u024F’'-]*) "
+    r"((?:pour|de|du|des|del|la|le|les|et|para|por|do|da|dos|das)(?: (?:la|le|les|el|los|las))?(?: l[’'])?)"
+    r"(?= ?[A-Z\u00C0-\u00DE])")
+
+
+def _names_joined(text: str) -> str:
+    """`text` with the particles inside such names capitalised (offsets unchanged), so that the parser reads
+    the name as one; the events' texts are taken from the article as written."""
+    return _NAME_PARTICLES.sub(
+        lambda m: m.group(1) + " " + " ".join(w[:1].upper() + w[1:] for w in m.group(2).split(" ")), text)
 
 
 def _split(text: str) -> Iterator[tuple[int, str]]:

@@ -85,6 +85,10 @@ class _Frame:
 
 
 
+# The prepositions that put talks under a sponsor: "under the auspices of", "through the good offices of".
+_SPONSORING_PREPS = frozenset({"under", "through", "via"})
+
+
 class ClauseAnalyzer:
     """Finds and codes the predicates of sentences.
 
@@ -139,14 +143,15 @@ class ClauseAnalyzer:
 
     def _as_mediator(self, sent: Span, used: set[int]) -> list[Clause]:
         """ "opened talks on Monday, with Malaysia as facilitator", "with Qatar as mediator", "under the
-        auspices of IGAD", "under the good offices of an envoy": the one named mediates between the doers of
+        auspices of IGAD", "under the good offices of an envoy", "through the mediation of Norway": the one named
+        mediates between the doers of
         the verb the phrase hangs on."""
         found = []
         for noun in sent:
             if noun.i in used or noun.dep_ != "pobj":
                 continue
-            if (noun.lower_ in ("auspices", "aegis") or noun.lower_ == "offices" and any(
-                    c.lower_ == "good" for c in noun.children)) and noun.head.lower_ == "under":
+            if (noun.lower_ in ("auspices", "aegis", "mediation", "facilitation") or noun.lower_ == "offices" and any(
+                    c.lower_ == "good" for c in noun.children)) and noun.head.lower_ in _SPONSORING_PREPS:
                 sponsor = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                                 for p in c.children if p.dep_ == "pobj"), None)
                 rule = "consult.under_auspices"
@@ -302,8 +307,9 @@ class ClauseAnalyzer:
         alone = policy.match_alone(verb) if decided_by is not None else None
         if decided_by is not None and verb.lemma_.lower() in self.cues.light_verbs and decided_by.pos_ == "NOUN" \
                 and self.lexicon.is_trigger(decided_by.lemma_.lower(), "NOUN") \
-                and alone is not None and alone.pattern_id == match.pattern_id:
-            return []
+                and alone is not None and alone.pattern_id == match.pattern_id \
+                and self.lexicon.match(self.args.noun_features(decided_by)) is not None:
+            return []   # (not "agreed an exchange": the noun alone codes nothing here, the verb does)
         deontic = self.args.deontic_speaker(verb)
         if deontic is not None and policy.demand is not None:
             # "the minister said the rebels must disarm": the minister demands it of the rebels.

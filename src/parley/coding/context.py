@@ -101,6 +101,9 @@ def _is_date(ent: Span) -> bool:
     return not (root.dep_ == "pobj" and root.head.lower_ in _BOUND_PREPS)
 
 
+_MONTH_ABBREVIATIONS = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"})
+
+
 def _date_part(ent: Span) -> Span:
     """A date entity cut before a verb the recogniser ran on into ("on Tuesday, ending years of wrangling"
     read as one date): the date, whose root is then the day, not the verb."""
@@ -110,6 +113,11 @@ def _date_part(ent: Span) -> Span:
             while end > ent.start + 1 and ent.doc[end - 1].is_punct:
                 end -= 1   # "Tuesday, ending": without the comma ("November 15, 2017" keeps its year)
             return Span(ent.doc, ent.start, end, label=ent.label_)
+        if token.text == "," and token.i + 1 < ent.end and ent.doc[token.i + 1].like_num \
+                and not re.fullmatch(r"(?:1[89]|2\d)\d\d", ent.doc[token.i + 1].text) \
+                and not (token.i + 2 < len(ent.doc) and ent.doc[token.i + 2].lower_[:3] in _MONTH_ABBREVIATIONS):
+            # "on Sunday, 17 days after it was called home": the day, not the span that follows it
+            return Span(ent.doc, ent.start, token.i, label=ent.label_)
     return ent
 
 
@@ -191,6 +199,9 @@ def event_date(hosts: list[Token], attachments: Attachments, article: Article,
             # "are due to meet again on Thursday", written on a Tuesday: the coming Thursday
             day += datetime.timedelta(days=7)
         return day.isoformat(), resolved.precision, basis
+    earlier = _told_as_before(hosts[-1], attachments, published)
+    if earlier is not None:
+        return earlier.isoformat(), "day", "sentence"
     occasion = _occasion_date(hosts, attachments.cues, published)
     if occasion is not None:
         return occasion.date.isoformat(), occasion.precision, "occasion"
@@ -207,6 +218,32 @@ def event_date(hosts: list[Token], attachments: Attachments, article: Article,
     if published is not None:
         return published.isoformat(), "day", "published"
     return None, None, "none"
+
+
+_SPAN_DAYS = {"day": 1, "week": 7}
+_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+
+def _told_as_before(verb: Token, attachments: Attachments, published: datetime.date | None) -> datetime.date | None:
+    """ "signed a deal on Wednesday, a week after talks resumed": the act of a clause set a number of days or
+    weeks before its governing act, which the text dates to the day; None otherwise."""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "after" for c in verb.children):
+        return None
+    span = next((c for c in verb.children if c.dep_ == "npadvmod" and c.lemma_.lower() in _SPAN_DAYS), None)
+    if span is None:
+        return None
+    count = next((c for c in span.children if c.dep_ in ("nummod", "det")), None)
+    if count is None:
+        return None
+    n = _COUNT_WORDS.get(count.lower_) or (int(count.text) if count.text.isdigit() else None)
+    if n is None:
+        return None
+    governor = verb.head
+    found = _clause_date([governor, governor, governor], attachments, published)
+    if found is None or found[0].precision != "day":
+        return None
+    return found[0].date - datetime.timedelta(days=n * _SPAN_DAYS[span.lemma_.lower()])
 
 
 # Modalities of acts still to come, whose bare month names the next such month.
@@ -273,6 +310,70 @@ def share_dates(events: list[Event], text: str) -> list[Event]:
                 e = replace(e, date=date, date_precision=precision, date_basis="same_act")
         out.append(e)
     return out
+
+
+# The endings a noun that retells an act adds to its verb ("recall", "withdrawal", "suspension", "walkout").
+_RETELLING_ENDINGS = ("", "al", "ion", "sion", "tion", "ation", "ment", "ure")
+_RETELLING_DETERMINERS = frozenset({"the", "this", "that"})
+_UNDATED_BASES = frozenset({"paragraph", "lead", "published"})
+
+
+def dated_by_retelling(events: list[Event], doc: Doc, article: Article, cues: Cues,
+                       char_offset: int = 0) -> list[Event]:
+    """An act told without a date of its own ("Sudan has recalled its negotiators from the talks") takes the
+    date of one of the next two sentences that retells it with a definite noun of its own word as subject
+    ("The recall was announced on Thursday", "The walkout came on Monday"). Its basis becomes "same_act"."""
+    published = article.published
+    if published is None:
+        return events
+    sentences = list(doc.sents)
+    index = {s.start: n for n, s in enumerate(sentences)}
+    out = []
+    for e in events:
+        if e.date_basis in _UNDATED_BASES and e.modality is None and not e.negated:
+            span = doc.char_span(e.trigger.start - char_offset, e.trigger.end - char_offset,
+                                 alignment_mode="expand")
+            if span is not None and len(span):
+                found = _retold_date(span.root, sentences[index[span.root.sent.start] + 1:][:2], cues, published)
+                if found is not None:
+                    e = replace(e, date=found.date.isoformat(), date_precision=found.precision,
+                                date_basis="same_act")
+        out.append(e)
+    return out
+
+
+def _retold_date(trigger: Token, following: list[Span], cues: Cues,
+                 published: datetime.date) -> ResolvedDate | None:
+    verb = trigger.lemma_.lower()
+    particle = next((c.lower_ for c in trigger.children if c.dep_ == "prt"), "")
+    if trigger.pos_ != "VERB" or len(verb) < 4:
+        return None
+    for sent in following:
+        for token in sent:
+            if token.pos_ != "NOUN" or token.dep_ not in ("nsubj", "nsubjpass") \
+                    or not any(c.dep_ == "det" and c.lower_ in _RETELLING_DETERMINERS for c in token.children):
+                continue
+            noun = token.lemma_.lower()
+            if not _retells(noun, verb, particle):
+                continue
+            ents = [ent for ent in sent.ents]
+            found = _clause_date([token.head, token.head, token.head], Attachments(sent, ents, cues), published)
+            if found is not None and found[1] == "text" and found[0].date <= published:
+                return found[0]
+    return None
+
+
+def _retells(noun: str, verb: str, particle: str) -> bool:
+    """Whether `noun` names the act of `verb` ("recall"/"recall", "withdrawal"/"withdraw", "walkout"/"walk
+    out", "suspension"/"suspend")."""
+    if particle and noun == verb + particle:
+        return True
+    stem = verb[:-1] if verb.endswith("e") else verb
+    if noun == verb:
+        return True
+    return len(stem) >= 5 and any(noun == stem + ending or noun == verb + ending for ending in _RETELLING_ENDINGS[1:]) \
+        or len(stem) >= 6 and noun.startswith(stem[:6]) and noun[len(stem[:6]):] in (
+            "sion", "tion", "ion", "ment", "al", "ation", "ssion")
 
 
 def _act_key(e: Event) -> tuple[str, str, str | None]:
@@ -494,7 +595,10 @@ def _date_passes_down(token: Token) -> bool:
     if dep == "advcl":
         return not any(c.dep_ == "mark" for c in token.children)
     if dep in ("ccomp", "parataxis"):
-        return token.pos_ in ("VERB", "AUX") and not _past(token)
+        # "said on Monday that it was freezing its presence": a present act told in the past tense of the report
+        progressive = token.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("was", "were")
+                                                  for c in token.children)
+        return token.pos_ in ("VERB", "AUX") and (not _past(token) or progressive)
     return False
 
 

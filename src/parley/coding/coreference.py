@@ -88,8 +88,11 @@ class Coreference:
         self._last = best
         return best.actor
 
-    def find_many(self, before: int, n: int, *, kinds: frozenset[str]) -> list[Actor]:
-        """The `n` most salient distinct actors of the given kinds mentioned before `before`.
+    def find_many(self, before: int, n: int, *, kinds: frozenset[str],
+                  exclude: frozenset[str | None] = frozenset(), sectors_out: frozenset[str] = frozenset()
+                  ) -> list[Actor]:
+        """The `n` most salient distinct actors of the given kinds mentioned before `before`, other than those
+        keyed (see `side_key`) in `exclude` and those of the sectors in `sectors_out`.
 
         Salience is the number of mentions (an actor named three times outranks one named once),
         then recency; "the two countries" rarely means the last two names in the text.
@@ -99,7 +102,9 @@ class Coreference:
             kind = "group" if ante.kind == "coordination" else ante.kind
             if ante.token_i >= before or kind not in kinds:
                 continue
-            key = ante.actor.country or ante.actor.code
+            key = side_key(ante.actor)
+            if key in exclude or ante.actor.sector in sectors_out:
+                continue
             entry = counts.setdefault(key, [0, 0, ante.actor])
             entry[0] += 1
             entry[1] = pos
@@ -113,9 +118,21 @@ class Coreference:
         return [e[2] for e in chosen]
 
 
+def side_key(actor: Actor) -> str | None:
+    """Which side an actor is on when counting sides: its country ("Yemen's government", "the Yemeni army"),
+    but the rebels, the opposition or the churches of that country apart from its state ("YEMREB")."""
+    if actor.sector is not None and actor.sector not in STATE_SECTORS and actor.country:
+        return actor.country + actor.sector
+    return actor.country or actor.code
+
+
 def np_bounds(token: Token, *, keep_appos: bool = True) -> tuple[int, int]:
     """Token range [start, end) of the noun phrase headed by `token`, without clauses and conjuncts."""
     start = end = token.i
+    governor = token
+    while governor.dep_ == "conj" and governor.head.i != governor.i:
+        governor = governor.head
+    governor = governor.head
     stack = [token]
     while stack:
         t = stack.pop()
@@ -123,8 +140,8 @@ def np_bounds(token: Token, *, keep_appos: bool = True) -> tuple[int, int]:
             if child.dep_ in _CUT_DEPS and not (child.dep_ == "punct" and start < child.i < end) \
                     and not (t.i < token.i and child.dep_ in ("npadvmod", "punct")):   # "Kremlin-backed"
                 continue
-            if child.dep_ == "appos" and not keep_appos:
-                continue
+            if child.dep_ == "appos" and (not keep_appos or token.i < governor.i < child.i):
+                continue   # (an apposition the parser hung across the phrase's own verb is none)
             if child.dep_ == "prep" and child.lower_ in ("according", "after", "before", "during", "since"):
                 continue
             if child.dep_ == "prep" and any(c.dep_ == "pcomp" and c.pos_ == "VERB" or c.ent_type_ in ("DATE", "TIME")
@@ -157,6 +174,9 @@ def own_subject_range(token: Token) -> tuple[int, int]:
             subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None:
                 return subj.left_edge.i, subj.right_edge.i + 1
+            if t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX"):
+                t = t.head   # "X chaired the session and has moved between the two delegations": X's
+                continue
             return (0, 0)
         if t.head.i == t.i:
             break

@@ -68,13 +68,16 @@ _PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "dist
 # Verbs whose direct object can be the place the act is done to ("shelled Kharkiv", "entered Mosul").
 _PLACE_OBJECT_CODES = ("18", "19", "20", "15", "17", "14")
 # A dateline: the first line's place, an optional country or state, an optional agency, then a dash.
-_DATELINE = re.compile(r"\s*(?P<place>[A-Z][A-Za-z'.\- ]{1,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z'.\- ]{1,30}?))?"
+# (Letters with accents count: "BOGOTÁ", "SÃO PAULO", "ŁÓDŹ".)
+_UPPER, _LETTER = "A-Z\u00C0-\u00DE\u0100-\u017F", "A-Za-z\u00C0-\u024F"
+_DATELINE = re.compile(rf"\s*(?P<place>[{_UPPER}][{_LETTER}'.\- ]{{1,40}}?)"
+                       rf"(?:,\s*(?P<region>[{_UPPER}][{_LETTER}'.\- ]{{1,30}}?))?"
                        r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"   # a date: "ADDIS ABABA, April 20 -"
                        r"\s*(?:\([^()\n]{1,40}\))?\s*(?:[-\u2013\u2014]{1,2}|:)\s")
 # A dateline to keep out of the parse: an upper-case place, an optional short addition (a country, a date),
 # an optional agency in brackets, then a dash: "ADDIS ABABA, Aug 12 -", "GOMA, Congo (Agency) —".
-_DATELINE_PREFIX = re.compile(r"[A-Z][A-Z.'\- ]{1,40}(?:,[^\n,()\-\u2013\u2014]{1,30}){0,2}\s*(?:\([^()\n]{1,40}\))?"
-                              r"\s*[-\u2013\u2014]{1,2}\s")
+_DATELINE_PREFIX = re.compile(rf"[{_UPPER}][{_UPPER}.'\- ]{{1,40}}"
+                              r"(?:,[^\n,()\-\u2013\u2014]{1,30}){0,2}\s*(?:\([^()\n]{1,40}\))?\s*[-\u2013\u2014]{1,2}\s")
 
 
 def dateline_span(text: str) -> tuple[int, int] | None:
@@ -256,6 +259,8 @@ class ArticlePlaces:
             # "Myanmar's military recalled its negotiators from Chiang Mai ... the army said": the one state the
             # article names organs of, before the places it names (the venue, the host's own news)
             country = self.state_subject
+        if country is None and code[:3] in _DOMESTIC:
+            country = self._domestic.get(code[:3]) or self._story_state(code, other)
         if country is None and location is not None and location.basis in _NEAR_BASES \
                 and not (location.basis == "dateline" and (code[:3] in _ABROAD_SECTORS or self.subject not in (
                     None, location.country))):
@@ -263,11 +268,6 @@ class ArticlePlaces:
             # and oppositions are often reported from wherever they meet ("ASHGABAT - Negotiators returned"),
             # and so is everyone in a story about another country (talks on Thailand datelined Kuala Lumpur)
             country = location.country
-        if country is None and code[:3] in _DOMESTIC:
-            country = self._domestic.get(code[:3])
-        if country is None and code[:3] in _DOMESTIC - {"CVL"} and self.state_subject is not None \
-                and not (other is not None and other.country is not None and other.country != self.state_subject):
-            country = self.state_subject   # the rebels of the state the article is about, not of the venue's
         speaker = attribution.speaker if attribution is not None else None
         if country is None and is_source and speaker is not None and speaker.code and code[:3] in _STATE:
             country = _country_of_code(speaker.code)
@@ -278,6 +278,18 @@ class ArticlePlaces:
             return mention
         return dataclasses.replace(mention, code=country + code, country=country,
                                    sector=mention.sector or code[:3])
+
+    def _story_state(self, code: str, other: ActorMention | None) -> str | None:
+        """The country of bare rebels, an opposition or a union (not civilians) from the article's subject: the
+        state whose organs it names (not the venue's, nor a foreign envoy's, though another state's forces
+        fight their own rebels), else, acting alone, the country the story is about."""
+        if code[:3] == "CVL":
+            return None
+        if self.state_subject is not None:
+            foreign_force = other is not None and other.country is not None \
+                and other.country != self.state_subject and other.sector in _FORCES
+            return None if foreign_force else self.state_subject
+        return self.subject if other is None else None
 
     def not_itself(self, sources: list[ActorMention], target: ActorMention, offset: int) -> ActorMention:
         """`target` without the country an unnamed description took from the event's own source or a source
@@ -453,6 +465,12 @@ def _dominant_country(mentioned: Counter[str], least: int = 2) -> str | None:
     return None
 
 
+_FORCES = frozenset({"MIL", "COP", "SPY"})
+# Verbs of saying: a country that only speaks ("Qatar, which hosts the talks, said ...") is no organ acting.
+_SAYING = frozenset({"say", "tell", "announce", "state", "add", "note", "stress", "insist", "claim", "report",
+                     "declare", "deny", "confirm", "warn", "welcome", "call", "urge"})
+
+
 def _state_organ_countries(doc: Doc, kb: ActorKB) -> Counter[str]:
     """How often the article names a state organ with its country ("Myanmar's military government",
     "Negotiators for Myanmar's army", "the Thai government"); those of the lead sentence of an article (of more
@@ -465,6 +483,20 @@ def _state_organ_countries(doc: Doc, kb: ActorKB) -> Counter[str]:
         if ent.label_ not in ("GPE", "NORP", "PERSON", "ORG"):
             continue
         root = ent.root
+        acting = country_code(ent.text) if ent.label_ == "GPE" and root.dep_ == "nsubj" and root.head.pos_ == "VERB" \
+            and root.head.lemma_.lower() not in _SAYING else None
+        if acting is not None:
+            # "Niger freed nine prisoners": a country that acts is its state
+            found[acting] += 3 if lead is not None and lead.start <= root.i < lead.end else 1
+            continue
+        if root.dep_ in ("nsubj", "dobj", "poss") and len(ent) <= 2 and country_code(ent.text) is None:
+            # "accusing Niamey of bad faith", "Niamey's refusal": a seat of government standing for its state
+            # (at times tagged as a person or a body)
+            seat = kb.resolve(ent.text)
+            if seat is not None and seat.country and seat.sector == "GOV" and seat.code == seat.country + "GOV" \
+                    and kb.person(ent.text) is None:
+                found[seat.country] += 3 if lead is not None and lead.start <= root.i < lead.end else 1
+            continue
         if root.dep_ not in ("poss", "compound", "amod", "nmod"):
             continue
         organ = root.head
@@ -472,6 +504,10 @@ def _state_organ_countries(doc: Doc, kb: ActorKB) -> Counter[str]:
         if sector not in _STATE and organ.dep_ in ("amod", "compound") and organ.head.i > organ.i:
             organ = organ.head   # "Myanmar's military government"
             sector = kb.role_sector(organ.lemma_.lower())
+        if sector not in _STATE and organ.i > root.i + 1:
+            # "a Colombian air force strike": the organ is a compound between the country and the head
+            sector = next((found_sector for t in doc[root.i + 1:organ.i] if t.dep_ == "compound" and t.head.i == organ.i
+                           and (found_sector := kb.role_sector(t.lemma_.lower())) in _STATE), sector)
         if sector not in _STATE:
             continue
         code = demonym_code(ent.text) if ent.label_ == "NORP" else country_code(ent.text)

@@ -10,6 +10,7 @@ function of the same shape and put it in `STRATEGIES` where its priority lies.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -25,6 +26,7 @@ from parley.coding.coreference import (
     conjuncts,
     np_bounds,
     own_subject_range,
+    side_key,
     with_sector,
 )
 from parley.coding.syntax import (
@@ -123,8 +125,8 @@ def talks_sides(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
     if between is not None:
         return [r.mention_of(p.start, p.end, Actor(code=m.code, name=m.name or m.text, country=m.country,
                                                    sector=m.sector)) for m in between]
-    if relative or any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
-            and token.head.lemma_.lower() in _TALKS_STARTING_OR_ENDING:
+    bare_or_the = all(c.lower_ == "the" for c in token.children if c.dep_ == "det")   # "Talks in Togo stalled"
+    if relative or bare_or_the and token.head.lemma_.lower() in _TALKS_STARTING_OR_ENDING:
         # "the talks resumed on Monday" after "the government and the OLA signed ...": the two named together
         pair = next((a for a in reversed(r.coref.history) if a.kind == "coordination" and a.token_i < token.i
                      and len(a.members) == 2), None)
@@ -135,6 +137,8 @@ def talks_sides(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
         together = _latest_joint_act(r, token.i)
         if together is not None:
             return [r.mention_of(p.start, p.end, actor) for actor in together]
+        if any(c.dep_ == "prep" and c.lower_ in r.cues.locative_preps for c in token.children):
+            return []   # "Talks in Togo stalled": the venue is not a side
     return None
 
 
@@ -253,12 +257,18 @@ def counted_description(r: MentionResolver, p: Phrase) -> list[ActorMention] | N
         return None
     kinds = frozenset({"country", "government"}) if p.kind in ("country", "government") \
         else frozenset({"country", "government", "group", "other"})
+    # the sides of talks are no "children" or "aid workers"
+    sectors_out = _BYSTANDERS if token.lemma_.lower() in _SIDE_NOUNS else frozenset()
     own = own_subject_range(token)
     pairs = [a for a in reversed(r.coref.history) if a.kind == "coordination"
              and a.token_i < token.i and len(a.members) == number and not (own[0] <= a.span[0] < own[1])]
+    go_betweens: frozenset[str | None] = frozenset()
     if token.lemma_.lower() in _SIDE_NOUNS:
         # "the two sides", "both parties": the two a conflict or a mediation is between ("mediated between
-        # the government and the group"), before the mediators who happen to be named together
+        # the government and the group"), before the mediators who happen to be named together; never one who
+        # mediated ("talks brokered by Togo ... the two delegations": not Togo's)
+        go_betweens = frozenset(side_key(a) for i, code, a in r.acted if i < token.i and code.startswith("045"))
+        pairs = [a for a in pairs if not {side_key(m) for m in a.members} & go_betweens]
         pairs = [a for a in pairs if _between(r, a.span)] + [a for a in pairs if not _between(r, a.span)]
     pair = pairs[0] if pairs else None
     if token.lemma_.lower() in _SIDE_NOUNS and number == 2 and (pair is None or not _between(r, pair.span)):
@@ -266,7 +276,10 @@ def counted_description(r: MentionResolver, p: Phrase) -> list[ActorMention] | N
         if between is not None:
             return [r.mention_of(p.start, p.end, Actor(code=m.code, name=m.name or m.text, country=m.country,
                                                        sector=m.sector)) for m in between]
-    many = list(pair.members) if pair is not None else r.coref.find_many(token.i, number, kinds=kinds)
+    # "the envoy moved between the two delegations": the sides are others than the clause's own subject
+    subject = frozenset(side_key(a.actor) for a in r.coref.history if own[0] <= a.token_i < own[1]) | go_betweens
+    many = list(pair.members) if pair is not None else r.coref.find_many(token.i, number, kinds=kinds,
+                                                                         exclude=subject, sectors_out=sectors_out)
     if not many:
         return None
     sector = "GOV" if p.kind == "government" else None
@@ -275,6 +288,8 @@ def counted_description(r: MentionResolver, p: Phrase) -> list[ActorMention] | N
 
 # Verbs of sides coming back to talks ("the delegations returned to the table", "the negotiators reconvened").
 _BACK_TO_TALKS = frozenset({"return", "resume", "reconvene", "restart", "come", "go", "sit"})
+# Sectors of people a conflict or a negotiation is about, not its sides.
+_BYSTANDERS = frozenset({"CVL", "HLH", "EDU", "MED", "JRN", "REF", "BUS"})
 # Nouns for the sides of a conflict or a negotiation.
 _SIDE_NOUNS = frozenset({"side", "party", "camp", "belligerent", "delegation"})
 
@@ -364,6 +379,37 @@ def role_for_sides(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
                                          (m.country + sector) if m.country and m.sector is None else m.code,
                                          m.name or m.text, m.country, sector if m.sector is None else m.sector)
                             for i, m in enumerate(sides) for start in [first if i == 0 else m.start]]
+    return None
+
+
+_ARMED_NAME_START = re.compile(r"^(?:the\s+)?(?:Front|Frente|Movement|Mouvement|Alliance|Coalition|Union|Council)\b",
+                               re.IGNORECASE)
+
+
+def member_of_body(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
+    """ "the two envoys of the Front pour la Défense du Liptako", "negotiators for the Sahel Freedom Front":
+    people in a role for a named body other than a state are that body (known or not), not a government's
+    ("the ICRC's head of delegation for the South Caucasus": the owner says whose)."""
+    if r.role(p.token) is None or p.poss is not None:
+        return None
+    for child in p.token.children:
+        if child.dep_ != "prep" or child.lower_ not in ("of", "for", "from"):
+            continue
+        pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if pobj is None or pobj.pos_ != "PROPN" or pobj.ent_type_ in ("GPE", "NORP") \
+                or any(c.dep_ == "conj" for c in pobj.children):
+            continue
+        found = r.mentions(pobj)
+        if len(found) != 1:
+            continue
+        body = found[0]
+        if body.code is None and pobj.ent_type_ != "ORG" and not _ARMED_NAME_START.match(body.text):
+            continue   # "head of delegation for the South Caucasus": a place, not a body
+        if body.code is not None and (body.sector in STATE_SECTORS or body.code == body.country
+                                      or body.sector is None):
+            continue   # "the envoys of the Kenyan government", "envoys of Kenya": the role's own reading
+        return p.whole(r, Actor(code=body.code, name=body.name or body.text, country=body.country,
+                                sector=body.sector))
     return None
 
 
@@ -492,6 +538,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     affiliate_description,
     coordinated_modifiers,
     role_for_sides,
+    member_of_body,
     event_role,
     named_apposition,
     owner_pronoun,

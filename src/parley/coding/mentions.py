@@ -98,11 +98,23 @@ _PARTY_NAME = re.compile(r"^(?:[Tt]he\s+)?(?:Alliance|Coalition|Bloc|Party|Movem
 # Heads of a grouping of parties that an opposition can be ("the opposition coalition"), and words that say
 # a grouping rules.
 _PARTY_GROUP_HEADS = frozenset({"coalition", "alliance", "bloc", "front"})
+# A name an armed group may go by ("the Northern Hills Solidarity Front", "the Popular Resistance Army"), and
+# the words that tell a story of armed groups.
+_ARMED_NAME = re.compile(r"^(?:[Tt]he\s+)?(?:(?:[A-Z][\w'’-]+\s+){1,5}"
+                         r"(?:Front|Army|Forces|Brigades?|Resistance|Militia)|"
+                         r"(?:Front|Frente|Armée|Ejército|Exército|Forces|Fuerzas|Forças)\s+(?i:pour|de|du|des|del|"
+                         r"para|por|da|do|dos|das|populaire|popular|patriotique|armée|armadas?|nationale?)\b.*)$")
+_REBEL_WORDS = frozenset({"rebel", "insurgent", "insurgency", "guerrilla", "militant", "militia", "jihadist", "fighter",
+                          "hostage", "captive", "kidnap", "kidnapping", "abduct", "abduction", "kidnapper"})
 _RULING_WORDS = frozenset({"ruling", "governing", "government", "majority"})
 
 
 # Verbs of heading a body: "who heads the delegation", "who leads the panel", "who chairs the committee".
 _HEADING_VERBS = frozenset({"head", "lead", "chair", "run", "direct", "command"})
+# "ECOWAS has named X as facilitator", "the AU appointed X its envoy": X acts for the one who named him.
+_APPOINTING_VERBS = frozenset({"name", "appoint", "designate", "choose", "tap", "select", "nominate", "pick"})
+_ENVOY_NOUNS = frozenset({"mediator", "facilitator", "co-facilitator", "intermediary", "go-between", "envoy",
+                          "representative", "emissary", "negotiator", "moderator", "convener", "convenor"})
 
 
 class MentionResolver:
@@ -121,6 +133,7 @@ class MentionResolver:
         self._hazards: frozenset[str] | None = None
         self._abbrevs: dict[str, str] | None = None
         self._opposition_heads: frozenset[str] | None = None
+        self._rebel_story: bool | None = None
         self._defined: frozenset[str] = frozenset()   # names the article defines an abbreviation for
 
     def record_acts(self, token_i: int, code: str, sources: list[ActorMention]) -> None:
@@ -206,11 +219,15 @@ class MentionResolver:
         if ent.label_ == "PERSON" and (actor is None or actor.country is None or actor.sector == "ELI"):
             # "General X, the retired officer who heads Thailand's dialogue panel": what he heads says whose he is
             actor = self._head_of(root, ent.text) or actor
-        if actor is None and ent.label_ in ("ORG", "PERSON"):
+        appointed = self._appointed_by(root, ent.text) if ent.label_ in ("PERSON", "ORG") else None
+        actor = appointed or actor   # (a person named envoy is at times tagged ORG)
+        typed_by_name = actor is not None and actor.country is None and actor.code == actor.sector == "REB" \
+            and _ARMED_NAME.match(ent.text) is not None   # "the Southern Peasant Front": a kind, no country yet
+        if (actor is None or typed_by_name) and ent.label_ in ("ORG", "PERSON"):
             # Unknown to the knowledge base: the apposition may say what it is ("X, an armed group");
             # else keep it by name, so that "the group" or "he" can still refer back to it.
             start, end = np_bounds(root)
-            actor = self.kb_resolve(self.doc[start:end].text) if end - start > len(ent) else None
+            actor = self.kb_resolve(self.doc[start:end].text) if end - start > len(ent) else actor
             if actor is None or actor.country is None and actor.code == actor.sector:
                 country = self._apposition_country(ent, end) if actor is not None and actor.sector else None
                 actor = Actor(code=(country or "") + actor.code if actor and actor.code else None, name=ent.text,
@@ -219,7 +236,7 @@ class MentionResolver:
             return
         span = widen_entity(ent)
         subject = _salient_subject(root) or (root.dep_ == "compound" and _salient_subject(root.head))
-        self.coref.add(root.i, actor, kind=self._kind(actor, root), plural=False,
+        self.coref.add(root.i, actor, kind="person" if appointed else self._kind(actor, root), plural=False,
                        head=root.lemma_.lower(), span=span, subject=subject, sent=sent.start)
         for i in range(span[0], ent.start):
             # "U.S. envoy Jane Roe": "the envoy" later refers to her
@@ -243,6 +260,29 @@ class MentionResolver:
                     if body is not None and body.country and body.sector in STATE_SECTORS:
                         return Actor(code=body.code, name=name, country=body.country, sector=body.sector)
         return None
+
+    def _appointed_by(self, token: Token, name: str) -> Actor | None:
+        """The body or state that named the person `token` stands in as its go-between ("ECOWAS has named
+        X, a former prime minister of Cape Verde, as facilitator": X and the former prime minister act for
+        ECOWAS), or None."""
+        head = token
+        while head.dep_ in ("compound", "appos") and head.head.i != head.i:
+            head = head.head
+        verb = head.head
+        if head.dep_ != "dobj" or verb.lemma_.lower() not in _APPOINTING_VERBS:
+            return None
+        named_as = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                    for p in c.children if p.dep_ == "pobj"] + [c for c in verb.children if c.dep_ == "oprd"]
+        if not any(n.lemma_.lower() in _ENVOY_NOUNS for n in named_as):
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            return None
+        start, end = np_bounds(subject, keep_appos=False)
+        body = self.kb_resolve(self.doc[start:end].text)
+        if body is None or not body.code or not (body.country or body.sector in ("IGO", "NGO")):
+            return None
+        return Actor(code=body.code, name=name, country=body.country, sector=body.sector)
 
     def _apposition_country(self, ent: Span, end: int) -> str | None:
         """The one country an apposition after `ent` names ("the RSLM, an armed group fighting government
@@ -274,7 +314,7 @@ class MentionResolver:
         start, end = np_bounds(token, keep_appos=False)
         if any(doc[i].lower_ in self.cues.pronouns for i in range(start, end)):
             return
-        actor = self.kb_resolve(doc[start:end].text)
+        actor = self._appointed_by(token, doc[start:end].text) or self.kb_resolve(doc[start:end].text)
         if actor is not None:
             sector = self._modifier_sector(token, actor.sector)
             if sector is not None:
@@ -331,7 +371,19 @@ class MentionResolver:
         if found is not None and found.sector == "PTY" and found.code == (found.country or "") + "PTY" \
                 and (found.name.startswith(SECTORS["PTY"]) or found.name == text):   # not a party the base knows
             found = self._as_opposition(found, text)
+        if found is None and _ARMED_NAME.match(text) and self._tells_of_rebels():
+            # "the Northern Shan Solidarity Front" in a story of rebels and their fighters: an armed group
+            found = Actor(code="REB", name=text, country=None, sector="REB")
         return found
+
+    def _tells_of_rebels(self) -> bool:
+        """Whether the article speaks of rebels, insurgents, fighters, hostages or an armed group (and of no
+        opposition)."""
+        if self._rebel_story is None:
+            lemmas = {t.lemma_.lower() for t in self.doc}
+            self._rebel_story = bool(lemmas & _REBEL_WORDS or re.search(r"\barmed groups?\b", self.doc.text)) \
+                and "opposition" not in lemmas
+        return self._rebel_story
 
     def _as_opposition(self, actor: Actor, text: str) -> Actor:
         """A coalition, alliance or bloc the article calls the opposition's ("the main opposition coalition"

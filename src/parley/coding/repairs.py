@@ -44,6 +44,9 @@ class ParseRepairs:
             repair_zero_relative(sent)
             repair_detached_title(sent)
             repair_be_back(sent)
+            repair_aimed_root(sent)
+            repair_fronted_zero_relative(sent)
+            repair_detached_name(sent)
         return doc
 
 
@@ -424,3 +427,95 @@ def repair_be_back(sent: Span) -> None:
         for prep in [c for c in back.children if c.dep_ == "prep"]:
             prep.head = verb
 
+
+
+# Participles of purpose that head a reduced relative ("talks aimed at freeing the hostages").
+_PURPOSE_PARTICIPLES = frozenset({"aim", "design", "intend", "mean", "meant"})
+
+
+def repair_aimed_root(sent: Span) -> None:
+    """ "Talks in Togo aimed at freeing five aid workers stalled on Wednesday" misread with "aimed" as the
+    sentence's verb and "stalled" as a clause of it (or of "workers"): the participle modifies the subject,
+    and the later finite verb, which has no subject of its own, is the sentence's.
+
+    Only for a participle of purpose with no auxiliary ("were aimed at" is a verb) and a later verb in the
+    past or present tense without a subject.
+    """
+    root = sent.root
+    if root.tag_ != "VBN" or root.lemma_.lower() not in _PURPOSE_PARTICIPLES \
+            or any(c.dep_ in ("aux", "auxpass") for c in root.children):
+        return
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < root.i), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return
+    candidates = [t for t in sent if t.i > root.i and t.tag_ in ("VBD", "VBZ", "VBP", "VBN") and t.dep_ in (
+        "advcl", "acl", "conj", "ccomp", "relcl") and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "mark", "aux", "auxpass") or c.tag_ in ("WRB", "WDT")
+            for c in t.children)]
+    last = max((t.i for t in sent if not t.is_punct and not t.is_space), default=root.i)
+    # a finite verb; else a participle read as a relative clause of the last noun ("... workers stalled on
+    # Wednesday") that ends the sentence
+    verb = next((t for t in candidates if t.tag_ != "VBN"), None) or next(
+        (t for t in reversed(candidates) if t.right_edge.i >= last), None)
+    if verb is None:
+        return
+    verb.head = verb
+    verb.dep_ = "ROOT"
+    subject.head = verb
+    subject.dep_ = "nsubj"
+    root.head = subject
+    root.dep_ = "acl"
+
+
+def repair_fronted_zero_relative(sent: Span) -> None:
+    """ "Under an arrangement the two delegations had reached in Lome last Thursday, Niger freed nine
+    prisoners" misread with the opening phrase hung on "reached" and "reached" a clause of "freed": "reached"
+    is a relative clause of "arrangement" (its object left out), and the phrase belongs to the main verb.
+
+    Only for a sentence that opens with a preposition whose object is directly followed by the subject of a
+    verb without an object, that verb a clause of the verb after the next comma.
+    """
+    first = next((t for t in sent if not t.is_space and not t.is_punct), None)
+    if first is None or first.dep_ != "prep" or first.pos_ != "ADP":
+        return
+    verb = first.head
+    noun = next((c for c in first.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
+    main = verb.head
+    if noun is None or verb.dep_ not in ("ccomp", "advcl") or verb.pos_ != "VERB" or main.i <= verb.i \
+            or any(c.dep_ in ("dobj", "mark", "ccomp", "xcomp") for c in verb.children):
+        return
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.left_edge.i != noun.i + 1:
+        return
+    if not any(t.text == "," for t in sent.doc[verb.i:main.i]):
+        return
+    verb.head = noun
+    verb.dep_ = "relcl"
+    first.head = main
+
+
+def repair_detached_name(sent: Span) -> None:
+    """ "mediated by China's special envoy for Asian affairs, Liu Jianhua, and ASEAN's special envoy, X"
+    misread with the name "Liu Jianhua" as an adverbial of the verb and the second envoy as its conjunct: the
+    name is in apposition to the noun before its comma, and the conjunct is that noun's.
+
+    Only for a proper noun right after a comma, attached to the verb whose argument phrase (its subject,
+    object or the object of its preposition) ends right before that comma with a common noun.
+    """
+    doc = sent.doc
+    for name in sent:
+        if name.pos_ != "PROPN" or name.dep_ != "npadvmod" or name.head.pos_ not in ("VERB", "AUX"):
+            continue
+        verb = name.head
+        comma = name.left_edge.i - 1
+        if comma <= sent.start or doc[comma].text != ",":
+            continue
+        arguments = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")] + [
+            p for c in verb.children if c.dep_ in ("agent", "prep") for p in c.children if p.dep_ == "pobj"]
+        noun = next((a for a in arguments if a.right_edge.i == comma - 1 and a.pos_ == "NOUN"), None)
+        if noun is None:
+            continue
+        name.head = noun
+        name.dep_ = "appos"
+        for conj in [c for c in name.children if c.dep_ == "conj"]:
+            conj.head = noun

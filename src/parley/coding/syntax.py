@@ -276,8 +276,10 @@ class Arguments:
         if verb.dep_ == "relcl" and verb.head.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in verb.children) \
                 and not any(c.dep_ in ("ccomp", "xcomp") or c.tag_ in ("WDT", "WP") or c.dep_ == "prep" and not any(
                     g.dep_ in ("pobj", "pcomp") for g in c.children) for c in verb.children) \
-                and any(c.dep_ == "prt" for c in verb.children):
-            return [verb.head]   # "a proposal the Kenyan side threw out": the noun is the object left out
+                and verb.head.lemma_.lower() not in _ZERO_RELATIVE_ADVERBIALS:
+            # "a proposal the Kenyan side threw out", "an arrangement the two delegations had reached": the noun
+            # is the object left out (not "the day the talks resumed", "the way they voted")
+            return [verb.head]
         return []
 
     def _patients(self, verb: Token) -> list[Token] | None:
@@ -793,6 +795,11 @@ def _subject_lemma(verb: Token) -> str | None:
     subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subject.lemma_.lower() if subject is not None else None
 
+
+# Nouns a zero relative clause says when, where, how or why of ("the day the talks resumed"): not its object.
+_ZERO_RELATIVE_ADVERBIALS = frozenset({"day", "time", "week", "month", "year", "moment", "night", "morning",
+                                       "evening", "afternoon", "hour", "minute", "way", "reason", "place", "point",
+                                       "period", "season", "era", "decade", "date", "weekend", "occasion"})
 
 # The participles that name who brokers the talks they follow ("a dialogue facilitated by ECOWAS").
 _BROKERING = frozenset({"facilitate", "broker", "mediate", "sponsor", "chair", "convene", "moderate"})

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from parley.actors.kb import ActorKB
 from parley.coding.attribution import Attributor
 from parley.coding.clauses import Clause, ClauseAnalyzer
-from parley.coding.context import Attachments, event_date
+from parley.coding.context import Attachments, dated_by_retelling, event_date
 from parley.coding.cues import Cues
 from parley.coding.locate import ArticlePlaces
 from parley.coding.mentions import MentionResolver
@@ -81,7 +81,7 @@ def to_events(doc: Doc, article: Article, resources: Resources, *, char_offset: 
             if event.event_id not in seen:
                 seen.add(event.event_id)
                 events.append(event)
-    return events
+    return dated_by_retelling(events, doc, article, resources.cues, char_offset)
 
 
 @dataclass
@@ -131,20 +131,24 @@ class CodedClause:
         if clause.object_token is not None:
             relative = clause.trigger if clause.trigger.dep_ == "relcl" else clause.head
             span = _object_span(clause.object_token, relative if relative.dep_ == "relcl" else None)
-            obj = TextSpan(span.text, span.start_char + self.offset, span.end_char + self.offset)
+            obj = TextSpan(article.text[span.start_char + self.offset:span.end_char + self.offset],
+                           span.start_char + self.offset, span.end_char + self.offset)
         elif clause.code.startswith("10") and clause.rule.startswith("control.") and trigger.pos_ == "VERB" \
                 and trigger.dep_ in ("ccomp", "xcomp") and trigger.right_edge.i > trigger.i:
             # "demanded that Fiji recognise the reefs as Tongan territory": what is demanded is the act asked for
             span = _object_span(trigger)
             span = span.doc[trigger.i:span.end]
             if len(span) > 1:
-                obj = TextSpan(span.text, span.start_char + self.offset, span.end_char + self.offset)
+                obj = TextSpan(article.text[span.start_char + self.offset:span.end_char + self.offset],
+                               span.start_char + self.offset, span.end_char + self.offset)
         out = []
         co_sources = [_shift(s, self.offset) if shift else s for s, _ in pairs]
         for source, target in pairs:
             if shift:
                 source = _shift(source, self.offset)
                 target = _shift(target, self.offset) if target is not None else None
+            source = _as_written(source, article.text) or source
+            target = _as_written(target, article.text)
             code, note = self.policy.force_by_actors(clause.code, source, target)
             source = locator.with_country(source, None, None, self.offset, is_source=True)
             if target is not None:
@@ -175,6 +179,17 @@ class CodedClause:
         return out
 
 
+def _as_written(mention: ActorMention | None, text: str) -> ActorMention | None:
+    """The mention with its words as the article writes them: the parser read a name with its particles
+    capitalised ("Front Pour La Défense"; see `parley.coder._names_joined`)."""
+    if mention is None:
+        return None
+    written = text[mention.start:mention.end]
+    if written == mention.text or written.lower() != mention.text.lower():
+        return mention
+    return dataclasses.replace(mention, text=written, name=written if mention.name == mention.text else mention.name)
+
+
 # An act dated more than this many days before the publication date is history, not news.
 BACKGROUND_DAYS = 7
 
@@ -185,16 +200,19 @@ def is_background(date: str | None, precision: str | None, basis: str, anchor: T
     `BACKGROUND_DAYS` before the publication date ("in 2014", "last year", "on 3 March 2019" in a later
     article); or, with no date of its own, its verb is in the past perfect outside reported speech
     ("after the envoy had left the talks"; "said the army had withdrawn" is reported news), or in a clause
-    of time before such a verb ("had been pulled out before the talks resumed"). An act in
+    of time before or during such a verb ("had been pulled out before the talks resumed", "had been ordered
+    while the sides were negotiating"). An act in
     the present perfect is never history: it reaches up to now ("have mediated since January")."""
     verb = anchor if anchor.pos_ in ("VERB", "AUX") else anchor.head
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "'s", "'ve") for c in verb.children):
         return False   # the present perfect reaches up to now: "have mediated since January" is still going on
     if _weeks_before(verb):
         return True   # "talks resumed on Monday, two weeks after Caracas recalled its negotiators"
-    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "before" for c in verb.children) \
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("before", "while") for c in verb.children) \
             and any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in verb.head.children):
-        return True   # "the troops had been pulled out before the talks resumed": told as a time before then
+        # "the troops had been pulled out before the talks resumed", "a strike had been ordered while the two
+        # sides were negotiating": told as a time before then
+        return True
     if date is not None and basis not in ("published", "none", "lead", "title"):
         if article.published is None:
             return False

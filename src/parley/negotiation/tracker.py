@@ -72,7 +72,8 @@ _ACCEPT = re.compile(r"^(?:accept|agree|endors|approv)", re.IGNORECASE)
 _PROPOSE = re.compile(r"^(?:propos|offer|present|tabl|submit|suggest|put forward|float|bring|brought)", re.IGNORECASE)
 _RESPOND = re.compile(r"^(?:respon|repl)", re.IGNORECASE)
 _VIOLATE = re.compile(r"^(?:violat|breach)", re.IGNORECASE)
-_MEDIATE = re.compile(r"^(?:mediat|broker)", re.IGNORECASE)
+_GOING_BACK = re.compile(r"^(?:return|flew|fly|flies|flying|went|go|head|travel|came|come)", re.IGNORECASE)
+_MEDIATE = re.compile(r"^(?:mediat|broker|conven)", re.IGNORECASE)
 _COLLAPSE = re.compile(
     r"\b(?:collaps\w*|broke(?!\s+off\b)(?:\s+down)?|break down|broken down|called off|call off|abandon\w*|"
     r"scrapp?\w*|"
@@ -204,8 +205,8 @@ def _name_go_betweens_apart(events: list[_Ev]) -> None:
     union (both unions are KENLAB). Its other acts, by the same name, follow it."""
     sides: dict[str, set[str]] = defaultdict(set)
     for ev in events:
-        if not _is_mediating(ev):
-            sides[ev.event.article_id].update(k for k in (ev.source, ev.target) if k)
+        if not _is_mediating(ev) and ev.core and ev.source and ev.target:   # the sides of a meeting, a deal ...
+            sides[ev.event.article_id].update((ev.source, ev.target))
     renamed: dict[tuple[str, str], str] = {}
     for ev in events:
         source = ev.event.source
@@ -572,6 +573,9 @@ def _party_edges(events: list[_Ev]) -> list[_Ev]:
     for ev in events:
         if not ev.core or ev.source is None or ev.target is None or ev.source == ev.target or ev.event.negated:
             continue
+        if _counted_sides(ev):
+            continue  # "the two delegations reached an arrangement": the sides of the talks the article tells of
+            # (joined by `_attach_events`), not a pair of their own
         if (ev.event.article_id, ev.event.trigger.start, ev.source) in hosting:
             continue  # "Mozambique is ready to welcome the two delegations": the host, not a side
         if ev.target in contexts.get(ev.source, ()) or ev.source in contexts.get(ev.target, ()):
@@ -583,6 +587,13 @@ def _party_edges(events: list[_Ev]) -> list[_Ev]:
 
 
 _HOSTING = re.compile(r"^(?:host|welcom|receiv)", re.IGNORECASE)
+_COUNTED_SIDES = re.compile(r"^(?:the\s+)?(?:two|both)\s+(?:sides|delegations|parties|teams|camps|negotiating teams)$",
+                            re.IGNORECASE)
+
+
+def _counted_sides(ev: _Ev) -> bool:
+    """Whether the event's sides are "the two delegations", "both sides" and the like."""
+    return ev.event.source is not None and bool(_COUNTED_SIDES.match(ev.event.source.text.strip()))
 
 
 def _hosting_clauses(events: list[_Ev]) -> set[tuple[str, int, str]]:
@@ -681,9 +692,18 @@ def _attach_events(events: list[_Ev], procs: dict[str, _Proc], topics: TopicLexi
         candidates = [proc for proc in nearby if _may_join(ev, actors, proc, topics, gap_days)]
         if not candidates:
             continue
-        proc = max(candidates, key=lambda p: (article_id in p.articles, len(actors & p.parties),
-                                              max(e.seq for e in (p.events or p.edges)), p.root))
+        # a process of its own sides before another told in the same article ("Myanmar recalled its delegation
+        # from the Kunming talks" beside a paragraph on Thai talks in Kuala Lumpur)
+        proc = max(candidates, key=lambda p: (bool(actors & p.parties), article_id in p.articles,
+                                              len(actors & p.parties), max(e.seq for e in (p.events or p.edges)),
+                                              p.root))
         ev.process = proc.root
+        if _counted_sides(ev) and ev.source and ev.target and proc.edges:
+            # "the two delegations" whose words the coder could not pin on the process's sides: those sides
+            first = proc.edges[0]
+            if first.source and first.target and {ev.source, ev.target} != {first.source, first.target}:
+                ev.source, ev.target = (first.source, first.target) if ev.source < ev.target \
+                    else (first.target, first.source)
         proc.events.append(ev)
         if article_id not in proc.articles:
             proc.articles.add(article_id)
@@ -698,11 +718,19 @@ def _may_join(ev: _Ev, actors: set[str], proc: _Proc, topics: TopicLexicon, gap_
         return False   # appeals count as demands of the sides only, and appeals for talks or mediation as none
     members = proc.parties | proc.mediators
     if ev.event.article_id in proc.articles:
-        return bool(actors & members) or ev.core or _is_mediating(ev)
+        # (not the core act of others the article tells of in passing: "Zambia concluded a round of debt talks")
+        return bool(actors & members) or ev.core and not _known_outsiders(actors, members) or _is_mediating(ev)
     return actors <= members and _near(proc, ev, gap_days) and (len(actors) == 2 or _about_talks(ev, topics))
 
 
-_PROCESS_APPEALS = frozenset({"026", "027", "028"})   # appeals to meet, to settle, to accept mediation
+_PROCESS_APPEALS = frozenset({"026", "027", "028"})
+
+
+def _known_outsiders(actors: set[str], members: set[str]) -> bool:
+    """Whether an event's actors are all states or bodies apart from a process's members (by country too)."""
+    countries = {m[:3] for m in members}
+    return bool(actors) and all(a not in members and a[:3] not in countries and a[:3].isupper() and len(a) in (3, 6)
+                                for a in actors)   # appeals to meet, to settle, to accept mediation
 
 
 def _about_talks(ev: _Ev, topics: TopicLexicon) -> bool:
@@ -760,6 +788,14 @@ def _merge_moves(events: list[_Ev], topics: TopicLexicon) -> list[list[_Ev]]:
                 union.union(other.event.event_id, ev.event.event_id)
                 break
         seen[told].append(ev)
+    # An act a later article retells as background ("a week after talks resumed") and the report of it, by
+    # kind, day and actor.
+    reported: dict[tuple[str, str | None, str | None], _Ev] = {
+        (ev.kind, ev.date, ev.source): ev for ev in events if not ev.event.background and ev.date}
+    for ev in events:
+        first = reported.get((ev.kind, ev.date, ev.source)) if ev.event.background else None
+        if first is not None and first.event.article_id != ev.event.article_id:
+            union.union(first.event.event_id, ev.event.event_id)
     groups: dict[str, list[_Ev]] = defaultdict(list)
     for ev in events:
         groups[union.find(ev.event.event_id)].append(ev)
@@ -1016,8 +1052,9 @@ def _referents(before: list[_Tracked], item: _Tracked, by_move: dict[str, list[P
 # What an agreement leaves open: "agreed on X but left the question of Y open", "..., but they remained
 # divided over Y", "while Y was left for later talks", "but Y remains unresolved".
 _LEFT_OPEN = re.compile(
-    r"\b(?:but|while|though|although|yet|whereas)\b(?P<rest>[^.;]*?\b(?:(?:left|leaving|leave)\b[^.;]*\b(?:open|"
-    r"unresolved|undecided|for (?:later|future|further) (?:talks|negotiations|discussion|rounds?)|"
+    r"\b(?:but|while|though|although|yet|whereas)\b(?P<rest>[^.;]*?\b(?:(?:left|leaving|leaves?)\b[^.;]*\b(?:open|"
+    r"unresolved|undecided|unsettled|unanswered|undetermined|in abeyance|"
+    r"for (?:later|future|further) (?:talks|negotiations|discussion|rounds?)|"
     r"for another (?:day|time|round)|for a (?:later|further|second|new|future) (?:date|round|stage|session))|remains? "
     r"(?:open|unresolved|undecided|outstanding|disputed|divided|at odds|apart|split)|remained (?:open|unresolved|"
     r"undecided|outstanding|disputed|divided|at odds|apart|split|deadlocked)|"
@@ -1100,19 +1137,32 @@ def _with_left_open(gaps: list[Gap], tracked: list[_Tracked], left_open: dict[st
         rest = left_open.get(item.move.id)
         if rest is None:
             continue
-        words = _content_words(rest)
-        topic = topics.topic_of(rest) or ("territory" if "territory" in topics and _names_a_place(rest)
-                                          else None) or next(
-            (t.move.topic for t in reversed(tracked) if t.move.topic and t.move.object and t.sort_key <= item.sort_key
-             and _content_words(t.move.object) & words), OTHER_TOPIC)   # named by the words of an earlier demand
-        later = [t for t in tracked if t.move.kind == "agreement_signed" and t.move.topic == topic
-                 and t.sort_key > item.sort_key]
-        if topic in covered or later:
-            continue
-        covered.add(topic)
-        summary = f"left open by the agreement of {item.move.date}: {rest}"
-        out.append(Gap(topic, topics.label(topic) if topic != OTHER_TOPIC else "Other", "left_open", summary, ()))
+        for topic in _left_open_topics(rest, item, tracked, topics):
+            later = [t for t in tracked if t.move.kind == "agreement_signed" and t.move.topic == topic
+                     and t.sort_key > item.sort_key]
+            if topic in covered or later:
+                continue
+            covered.add(topic)
+            summary = f"left open by the agreement of {item.move.date}: {rest}"
+            out.append(Gap(topic, topics.label(topic) if topic != OTHER_TOPIC else "Other", "left_open", summary,
+                           ()))
     return sorted(out, key=lambda g: (g.kind != "conflict", g.topic))
+
+
+_LIST_SEPARATOR = re.compile(r",\s*|;\s*|\s+and\s+")
+
+
+def _left_open_topics(rest: str, item: _Tracked, tracked: list[_Tracked], topics: TopicLexicon) -> list[str]:
+    """The topics of what an agreement left open: of each item of a list ("how far the forces must pull back
+    and where the boundary runs": withdrawal, territory), else of the whole, a place named (territory) or the
+    words of an earlier demand."""
+    found = _unique(t for t in (topics.topic_of(piece) for piece in _LIST_SEPARATOR.split(rest)) if t)
+    if found:
+        return found
+    words = _content_words(rest)
+    return [("territory" if "territory" in topics and _names_a_place(rest) else None) or next(
+        (t.move.topic for t in reversed(tracked) if t.move.topic and t.move.object and t.sort_key <= item.sort_key
+         and _content_words(t.move.object) & words), OTHER_TOPIC)]   # named by the words of an earlier demand
 
 
 # A sentence that says talks are over for good: "ended without agreement", "declared the process dead".
@@ -1237,6 +1287,8 @@ def _states(tracked: list[_Tracked], left_open: dict[str, str] | None = None,
             new = "partial_agreement" if _PARTIAL.search(text) or move.id in (left_open or {}) else "agreement"
             if status == "agreement":
                 new = "agreement"
+            elif status == "partial_agreement" and history[-1].date == move.date:
+                new = status   # the same signing told again ("The accord ... was signed by ..."), not a second deal
         elif move.kind in RESUMING_KINDS and move.modality is None and status in ("suspended", "collapsed") \
                 and not _only_contact(move) and not _shuttle(move, go_betweens) and move.id not in (separate or ()):
             new = "ongoing"
@@ -1296,6 +1348,8 @@ def _gaps(issues: list[Issue], topics: TopicLexicon) -> list[Gap]:
         demands = [p for p in latest if p.stance == "demand"]
         rejects = [p for p in latest if p.stance == "reject"]
         supports = [p for p in latest if p.stance in SUPPORT]
+        if rejects and not demands and supports and all(_WITHDRAWN_DEMAND.search(p.text or "") for p in supports):
+            continue   # "dropped their call for sanctions relief": the side that demanded gave it up
         conflict: list[Position] = []
         if rejects and (supports or demands):
             conflict = [*demands, *supports, *rejects]
@@ -1317,6 +1371,11 @@ def _gaps(issues: list[Issue], topics: TopicLexicon) -> list[Gap]:
                             for p in gap_positions)
         gaps.append(Gap(issue.topic, issue.label, kind, summary, gap_positions))
     return sorted(gaps, key=lambda g: (g.kind != "conflict", g.topic))
+
+
+# A demand given up: "dropping of their call for relief", "abandoned its insistence on a referendum".
+_WITHDRAWN_DEMAND = re.compile(r"\b(?:drop\w*|abandon\w*|withdr[ae]w\w*|gave up|giv\w+ up|waiv\w+|shelv\w+)\b"
+                               r"[^.;]{0,25}\b(?:call|demand|request|insistence|condition|claim)s?\b", re.IGNORECASE)
 
 
 def _values_equal(a: Position, b: Position) -> bool:
@@ -1371,6 +1430,7 @@ def _roles(proc: _Proc, tracked: list[_Tracked], parties: list[str], names: dict
     hosts: dict[str, tuple[str, list[str]]] = {}
     guarantors: dict[str, list[str]] = defaultdict(list)
     observers: dict[str, list[str]] = defaultdict(list)
+    party_countries = {k[:3] for k in parties}
     for item in tracked:
         move = item.move
         for ev in item.events:
@@ -1392,7 +1452,8 @@ def _roles(proc: _Proc, tracked: list[_Tracked], parties: list[str], names: dict
             place = (move.place, move.place_country) if move.place_country else None
             if place is None and move.kind.startswith("delegation") and move.article_id in texts:
                 place = _place_after_trigger(_primary(item.events).event, texts[move.article_id])
-            if place is not None and place[1]:
+            if place is not None and place[1] and place[1] not in party_countries:
+                # talks in a side's own country (a go-between's visit to its capital) have no host apart
                 name, iso = place
                 hosts.setdefault(iso, (name or iso, []))[1].append(move.id)
     for k, ids in mediators.items():
@@ -1440,7 +1501,22 @@ def _process_id(proc: _Proc) -> str:
     return "n" + hashlib.sha1(f"{founders}|{first.date}".encode()).hexdigest()[:10]
 
 
+def _opposition_as_one(proc: _Proc) -> None:
+    """A coalition of parties that the text calls "the coalition" in one report and "the main opposition
+    coalition" in another is one side: a party grouping of a country whose opposition is already a side of the
+    talks is that opposition."""
+    keys = {k for e in proc.events for k in (e.source, e.target) if k}
+    merged = {k: k[:3] + "OPP" for k in keys if len(k) == 6 and k.endswith("PTY") and k[:3] + "OPP" in proc.parties}
+    if not merged:
+        return
+    for ev in [*proc.events, *proc.edges]:
+        ev.source = merged.get(ev.source, ev.source) if ev.source else ev.source
+        ev.target = merged.get(ev.target, ev.target) if ev.target else ev.target
+    proc.parties = {merged.get(k, k) for k in proc.parties}
+
+
 def _board(proc: _Proc, names: dict[str, str], topics: TopicLexicon, texts: dict[str, str]) -> Board:
+    _opposition_as_one(proc)
     groups = _merge_moves(proc.events, topics)
     tracked = []
     articles = list(dict.fromkeys(e.event.article_id for e in proc.events))
@@ -1484,12 +1560,30 @@ def _board(proc: _Proc, names: dict[str, str], topics: TopicLexicon, texts: dict
     party_ids = _unique([*founders, *sorted(proc.parties - set(founders), key=lambda k: _first_seen(k, tracked)),
                          *(p.actor.id for p in positions if p.actor.id not in mediators
                            and (p.actor.id in proc.parties or p.actor.id not in hosting))])
+    # "the rebel leadership" a go-between's envoy meets, coded as the go-between's own rebels, are the rebels
+    # already at the table
+    go_between_states = {m[:3] for m in mediators}
+    party_ids = [k for k in party_ids if not (len(k) == 6 and k[3:] in _DOMESTIC_SIDES and k[:3] in go_between_states
+                                              and any(o != k and o[3:] == k[3:] for o in party_ids))]
     roles = _roles(proc, tracked, party_ids, names, texts)
     mediator_refs = tuple(r.actor for r in roles if r.role == "mediator")
     issues = _issues(positions, party_ids, {m.id for m in mediator_refs}, topics)
     go_betweens = frozenset(r.actor.id for r in roles if r.role != "party") - set(party_ids)
     separate = {t.move.id for t in tracked if t.move.kind == "meeting" and t.move.article_id in texts
                 and {a.id for a in t.move.sources} <= go_betweens and _SEPARATELY.search(_sentences_of(t, texts)[0])}
+    resumed_in = {(t.move.article_id, e.event.sentence_index): t.move.date for t in tracked
+                  if t.move.kind == "talks_resumed" for e in t.events}
+    # "talks resumed on Wednesday, two days after the president met union leaders": the lead-up to the
+    # resumption its sentence tells, not a resumption of its own
+    separate |= {t.move.id for t in tracked if t.move.kind in RESUMING_KINDS and t.move.kind != "talks_resumed"
+                 and any((resumed := resumed_in.get((t.move.article_id, e.event.sentence_index))) is not None
+                         and t.move.date is not None and t.move.date < resumed for e in t.events)}
+    if len({k[:3] for k in party_ids}) > 1:
+        # "the chief negotiator flew back to Tonga": a side going home between rounds of talks abroad
+        separate |= {t.move.id for t in tracked if t.move.kind in RESUMING_KINDS and t.move.sources
+                     and _GOING_BACK.match(t.move.trigger) and t.move.article_id in texts
+                     and (place := _place_after_trigger(_primary(t.events).event, texts[t.move.article_id]))
+                     and all(a.id[:3] == place[1] for a in t.move.sources)}
     history = _states(tracked, {**_open_elsewhere(tracked, positions, topics, texts), **left_open}, collapsed,
                       go_betweens, separate)
     state = history[-1] if history else StateChange("ongoing", None, (), "")
