@@ -593,6 +593,8 @@ class ClauseAnalyzer:
             return None
         if _talks_left(noun):
             return None   # "walked out of its talks with the government": the walkout is the act, not a meeting
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in _GIVING_UP:
+            return None   # "the abandonment of its demand": the demand is given up, not made
         sources, targets, reciprocal = self._noun_arguments(noun, match)
         anchor = noun
         governor, holder = _noun_governor(noun)
@@ -736,6 +738,8 @@ _CONTENT_BY_VERB = {"offer": "offered", "volunteer": "offered", "propose": "prop
 # Nouns for a go-between: "with Norway as mediator".
 _MEDIATOR_NOUNS = frozenset({"mediator", "facilitator", "intermediary", "go-between", "broker", "guarantor",
                              "interlocutor", "moderator", "convener", "convenor"})
+# Nouns of giving up what follows them ("the dropping of their call for relief").
+_GIVING_UP = frozenset({"dropping", "abandonment", "withdrawal", "waiving", "waiver", "renunciation"})
 # Talks that end: the verb whose subject the talks are ("broke down", "collapsed", "were suspended").
 _HALT_TALKS = "164"
 _TALK_NOUNS = frozenset({"talk", "talks", "negotiation", "dialogue", "round", "contact", "consultation", "discussion"})
