@@ -591,10 +591,10 @@ class ClauseAnalyzer:
         match = self.lexicon.match(self.args.noun_features(noun))
         if match is None or self.policy.codes.is_a(match.code, "threats") and _hazard_named(noun):
             return None
-        if _talks_left(noun):
-            return None   # "walked out of its talks with the government": the walkout is the act, not a meeting
-        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in _GIVING_UP:
-            return None   # "the abandonment of its demand": the demand is given up, not made
+        if _talks_left(noun) or _given_up(noun):
+            # "walked out of its talks with the government": the walkout is the act, not a meeting; "the
+            # abandonment of its demand": the demand is given up, not made
+            return None
         sources, targets, reciprocal = self._noun_arguments(noun, match)
         anchor = noun
         governor, holder = _noun_governor(noun)
@@ -740,6 +740,10 @@ _MEDIATOR_NOUNS = frozenset({"mediator", "facilitator", "intermediary", "go-betw
                              "interlocutor", "moderator", "convener", "convenor"})
 # Nouns of giving up what follows them ("the dropping of their call for relief").
 _GIVING_UP = frozenset({"dropping", "abandonment", "withdrawal", "waiving", "waiver", "renunciation"})
+
+
+def _given_up(noun: Token) -> bool:
+    return noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in _GIVING_UP
 # Talks that end: the verb whose subject the talks are ("broke down", "collapsed", "were suspended").
 _HALT_TALKS = "164"
 _TALK_NOUNS = frozenset({"talk", "talks", "negotiation", "dialogue", "round", "contact", "consultation", "discussion"})
