@@ -761,6 +761,9 @@ def _talks_halted(noun: Token, verb: Token) -> bool:
     particle = TALK_HALTING_PARTICLES.get(lemma)
     if particle is not None and any(c.lower_ == particle for c in verb.children):
         return True
+    if lemma in ("declare", "pronounce") and any(c.dep_ in ("oprd", "acomp", "xcomp", "attr", "ccomp")
+                                                  and c.lower_ in ("dead", "over", "finished") for c in verb.children):
+        return True   # "the talks were declared dead on Friday"
     # "the talks were put on hold", "put on ice"
     return lemma == "put" and any(c.dep_ == "prep" and c.lower_ == "on" and any(
         p.lower_ in ("hold", "ice") for p in c.children) for c in verb.children)

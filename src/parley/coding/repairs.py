@@ -47,6 +47,8 @@ class ParseRepairs:
             repair_aimed_root(sent)
             repair_fronted_zero_relative(sent)
             repair_detached_name(sent)
+            repair_talks_as_verb(sent)
+            repair_subordinate_root(sent)
         return doc
 
 
@@ -519,3 +521,59 @@ def repair_detached_name(sent: Span) -> None:
         name.dep_ = "appos"
         for conj in [c for c in name.children if c.dep_ == "conj"]:
             conj.head = noun
+
+
+def repair_talks_as_verb(sent: Span) -> None:
+    """ "boycotted the opening of its fisheries talks with Indonesia on Wednesday" misread with "talks" as a
+    verb (a clause of "boycotted") after the noun "fisheries": "talks" is the noun that "fisheries" modifies,
+    the object of "of", and what hangs on it ("with Indonesia", "on Wednesday") stays with it.
+
+    Only for "talks" or "negotiations" without a subject or an auxiliary, right after a noun that is the
+    object of a preposition.
+    """
+    for token in sent:
+        if token.lower_ not in ("talks", "negotiations") or token.pos_ != "VERB" or token.i == sent.start \
+                or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in token.children):
+            continue
+        noun = token.doc[token.i - 1]
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "pobj":
+            continue
+        token.head = noun.head
+        token.dep_ = "pobj"
+        noun.head = token
+        noun.dep_ = "compound"
+        token.pos_ = "NOUN"
+        token.tag_ = "NNS"
+        token.lemma_ = "talk" if token.lower_ == "talks" else "negotiation"
+
+
+def repair_subordinate_root(sent: Span) -> None:
+    """ "Indonesian and Vietnamese negotiators reconvened in Putrajaya on Tuesday, three weeks after Hanoi had
+    stayed away" misread with "stayed" (a clause of time) as the sentence's verb, "negotiators" its subject and
+    "reconvened" a participle of it: the past-tense verb right after the first subject is the sentence's verb,
+    and the clause with "after" is its clause of time.
+
+    Only when the sentence's verb has a subordinating mark and another subject of its own after the mark.
+    """
+    root = sent.root
+    mark = next((c for c in root.children if c.dep_ == "mark" and c.lower_ in _TIME_MARKS), None)
+    if mark is None:
+        return
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    first = next((c for c in subjects if c.i < mark.i), None)
+    if first is None or not any(c.i > mark.i for c in subjects):
+        return
+    verb = next((c for c in first.children if c.dep_ == "acl" and c.tag_ in ("VBD", "VBN") and c.i > first.i), None)
+    if verb is None:
+        return
+    verb.head = verb
+    verb.dep_ = "ROOT"
+    first.head = verb
+    first.dep_ = "nsubj"
+    root.head = verb
+    root.dep_ = "advcl"
+    for child in [c for c in first.children if c.dep_ == "punct" and c.i > verb.i]:
+        child.head = verb
+
+
+_TIME_MARKS = frozenset({"after", "before", "since", "until", "when", "while", "as"})

@@ -213,6 +213,10 @@ def is_background(date: str | None, precision: str | None, basis: str, anchor: T
         # "the troops had been pulled out before the talks resumed", "a strike had been ordered while the two
         # sides were negotiating": told as a time before then
         return True
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("was", "were")
+                                                           for c in verb.children) \
+            and any(c.dep_ == "mark" and c.lower_ == "while" for c in verb.children):
+        return True   # "ambushed a convoy while its envoys were still negotiating": the state of things then
     if date is not None and basis not in ("published", "none", "lead", "title"):
         if article.published is None:
             return False

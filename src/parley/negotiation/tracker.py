@@ -77,7 +77,7 @@ _MEDIATE = re.compile(r"^(?:mediat|broker|conven)", re.IGNORECASE)
 _COLLAPSE = re.compile(
     r"\b(?:collaps\w*|broke(?!\s+off\b)(?:\s+down)?|break down|broken down|called off|call off|abandon\w*|"
     r"scrapp?\w*|"
-    r"fell apart|derail\w*)\b", re.IGNORECASE)
+    r"fell apart|derail\w*|declared (?:dead|over)|pronounced dead)\b", re.IGNORECASE)
 _PARTIAL = re.compile(r"\b(?:partial|interim|first phase|first stage|initial|preliminary|limited|framework)\b",
                       re.IGNORECASE)
 _REF_PROPOSAL = re.compile(r"\b(?:proposals?|offers?|plans?|deal|initiative|terms|package|draft|idea|suggestion)\b",
@@ -878,6 +878,19 @@ def _topic_by_fuller_name(obj: str, texts: list[str], topics: TopicLexicon) -> s
     return None
 
 
+# Codes whose act is about one issue whatever its object says: releasing people (prisoners and hostages).
+_CODE_TOPICS = {"0841": "prisoners", "0353": "prisoners", "1053": "prisoners"}
+
+
+def _topic_by_code(cameo: str, obj: str | None, topics: TopicLexicon) -> str | None:
+    """ "demanded 40 of its fighters freed", "offered to release four of them": the release of people is about
+    prisoners, when the object names people (a number or a plural) and no topic of its own."""
+    topic = _CODE_TOPICS.get(cameo)
+    if topic is None or topic not in topics or not obj or not re.search(r"\d|\b(?:them|those|all|both)\b|s\b", obj):
+        return None
+    return topic
+
+
 def _make_move(group: list[_Ev], names: dict[str, str], topics: TopicLexicon) -> Move:
     group = sorted(group, key=lambda e: e.order)
     main = _primary(group)
@@ -901,7 +914,8 @@ def _make_move(group: list[_Ev], names: dict[str, str], topics: TopicLexicon) ->
         trigger=event.trigger.text,
         evidence=" ".join(event.evidence.text.split()),
         object=obj,
-        topic=topics.topic_of(obj) if obj else None,
+        topic=(topics.topic_of(obj) if obj else None) or next(
+            (t for e in group if (t := _topic_by_code(e.event.cameo, obj, topics))), None),
         quantities=topics.quantities(obj) if obj else (),
         place=place,
         place_country=country,
@@ -1056,7 +1070,8 @@ _LEFT_OPEN = re.compile(
     r"unresolved|undecided|unsettled|unanswered|undetermined|in abeyance|"
     r"for (?:later|future|further) (?:talks|negotiations|discussion|rounds?)|"
     r"for another (?:day|time|round)|for a (?:later|further|second|new|future) (?:date|round|stage|session))|remains? "
-    r"(?:open|unresolved|undecided|outstanding|disputed|divided|at odds|apart|split)|remained (?:open|unresolved|"
+    r"(?:open|unresolved|undecided|outstanding|disputed|divided|at odds|apart|split|unsigned|pending|on hold)|"
+    r"remained (?:open|unresolved|unsigned|"
     r"undecided|outstanding|disputed|divided|at odds|apart|split|deadlocked)|"
     r"(?:are|were|was|is) still (?:divided|at odds|apart)|still at odds|"
     r"(?:was|were|is|are) (?:left )?(?:unresolved|undecided|deferred|postponed|put off|shelved)|"
@@ -1169,6 +1184,7 @@ def _left_open_topics(rest: str, item: _Tracked, tracked: list[_Tracked], topics
 _ENDED_FOR_GOOD = re.compile(
     r"\b(?:ended|end|ending|closed|broke up)\s+without\s+(?:an?\s+)?(?:agreement|deal|result|breakthrough)|"
     r"\bdeclared\s+(?:the\s+)?(?:process|talks|negotiations|dialogue)\s+(?:dead|over)|\bprocess\s+(?:is|was)\s+dead|"
+    r"\b(?:were|was|been|are|is)\s+(?:declared|pronounced)\s+(?:dead|over)|"
     r"\bno\s+(?:new|further)\s+(?:meeting|round|talks)\s+(?:was|were|is|are|has been|have been)\s+scheduled|"
     r"\b(?:leav|quit|abandon|walk)\w*\s+(?:away\s+from\s+|out\s+of\s+)?(?:this|the|these|our)\s+"
     r"(?:process|talks|dialogue|negotiations|table)\s+for\s+good\b|\bnothing\s+(?:left\s+)?to\s+negotiate\b|"
