@@ -1713,7 +1713,8 @@ def _shows_talks(board: Board) -> bool:
         # armed and political groups ("Russia and Ukraine negotiated"); "a company negotiated the purchase",
         # "the two sides broke off their ...", a truce mentioned in passing are no process a reader would follow
         return False
-    return any(_is_talks(m) for m in board.moves)
+    # talks that happened (not "could be hypothetically reached", "will act as mediators", "did not meet")
+    return any(_is_talks(m) and m.modality is None and not m.negated for m in board.moves)
 
 
 def _is_talks(move: Move, *, domestic: bool = True) -> bool:
