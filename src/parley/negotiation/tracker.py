@@ -1713,8 +1713,11 @@ def _shows_talks(board: Board) -> bool:
         # armed and political groups ("Russia and Ukraine negotiated"); "a company negotiated the purchase",
         # "the two sides broke off their ...", a truce mentioned in passing are no process a reader would follow
         return False
-    # talks that happened (not "could be hypothetically reached", "will act as mediators", "did not meet")
-    return any(_is_talks(m) and m.modality is None and not m.negated for m in board.moves)
+    if sum(r.role == "party" for r in board.roles) < 2:
+        return False   # "the dissidents abandoned the peace process": talks need two sides
+    # talks that happened, told as news (not "could be hypothetically reached", "will act as mediators", "did
+    # not meet", nor the 1905 mediation a round-up recalls)
+    return any(_is_talks(m) and m.modality is None and not m.negated and not m.background for m in board.moves)
 
 
 def _is_talks(move: Move, *, domestic: bool = True) -> bool:
