@@ -313,7 +313,7 @@ def share_dates(events: list[Event], text: str) -> list[Event]:
 
 
 # The endings a noun that retells an act adds to its verb ("recall", "withdrawal", "suspension", "walkout").
-_RETELLING_ENDINGS = ("", "al", "ion", "sion", "tion", "ation", "ment", "ure")
+_RETELLING_ENDINGS = ("al", "ion", "sion", "tion", "ation", "ment", "ure")
 _RETELLING_DETERMINERS = frozenset({"the", "this", "that"})
 _UNDATED_BASES = frozenset({"paragraph", "lead", "published"})
 
@@ -356,24 +356,21 @@ def _retold_date(trigger: Token, following: list[Span], cues: Cues,
             noun = token.lemma_.lower()
             if not _retells(noun, verb, particle):
                 continue
-            ents = [ent for ent in sent.ents]
-            found = _clause_date([token.head, token.head, token.head], Attachments(sent, ents, cues), published)
+            found = _clause_date([token.head, token.head, token.head], Attachments(sent, list(sent.ents), cues),
+                                 published)
             if found is not None and found[1] == "text" and found[0].date <= published:
                 return found[0]
     return None
 
 
 def _retells(noun: str, verb: str, particle: str) -> bool:
-    """Whether `noun` names the act of `verb` ("recall"/"recall", "withdrawal"/"withdraw", "walkout"/"walk
-    out", "suspension"/"suspend")."""
-    if particle and noun == verb + particle:
+    """Whether `noun` names the act of `verb` ("recall"/"recall", "walkout"/"walk out", "withdrawal"/"withdraw",
+    "announcement"/"announce", "suspension"/"suspend")."""
+    if noun == verb or particle and noun == verb + particle:
         return True
     stem = verb[:-1] if verb.endswith("e") else verb
-    if noun == verb:
-        return True
-    return len(stem) >= 5 and any(noun == stem + ending or noun == verb + ending for ending in _RETELLING_ENDINGS[1:]) \
-        or len(stem) >= 6 and noun.startswith(stem[:6]) and noun[len(stem[:6]):] in (
-            "sion", "tion", "ion", "ment", "al", "ation", "ssion")
+    return len(stem) >= 5 and any(noun == base + ending for base in (verb, stem, stem[:-1])
+                                  for ending in _RETELLING_ENDINGS)
 
 
 def _act_key(e: Event) -> tuple[str, str, str | None]:

@@ -382,7 +382,7 @@ def role_for_sides(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
     return None
 
 
-_ARMED_NAME_START = re.compile(r"^(?:the\s+)?(?:Front|Frente|Movement|Mouvement|Alliance|Coalition|Union|Council)\b",
+_BODY_NAME_START = re.compile(r"^(?:the\s+)?(?:Front|Frente|Movement|Mouvement|Alliance|Coalition|Union|Council)\b",
                                re.IGNORECASE)
 
 
@@ -403,7 +403,7 @@ def member_of_body(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
         if len(found) != 1:
             continue
         body = found[0]
-        if body.code is None and pobj.ent_type_ != "ORG" and not _ARMED_NAME_START.match(body.text):
+        if body.code is None and pobj.ent_type_ != "ORG" and not _BODY_NAME_START.match(body.text):
             continue   # "head of delegation for the South Caucasus": a place, not a body
         if body.code is not None and (body.sector in STATE_SECTORS or body.code == body.country
                                       or body.sector is None):

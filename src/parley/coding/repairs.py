@@ -461,12 +461,17 @@ def repair_aimed_root(sent: Span) -> None:
         (t for t in reversed(candidates) if t.right_edge.i >= last), None)
     if verb is None:
         return
+    _make_root(verb, subject, root, subject, "acl")
+
+
+def _make_root(verb: Token, subject: Token, old_root: Token, new_head: Token, new_dep: str) -> None:
+    """Make `verb` the sentence's verb with `subject` its subject, and hang the old root on `new_head`."""
     verb.head = verb
     verb.dep_ = "ROOT"
     subject.head = verb
     subject.dep_ = "nsubj"
-    root.head = subject
-    root.dep_ = "acl"
+    old_root.head = new_head
+    old_root.dep_ = new_dep
 
 
 def repair_fronted_zero_relative(sent: Span) -> None:
@@ -566,12 +571,7 @@ def repair_subordinate_root(sent: Span) -> None:
     verb = next((c for c in first.children if c.dep_ == "acl" and c.tag_ in ("VBD", "VBN") and c.i > first.i), None)
     if verb is None:
         return
-    verb.head = verb
-    verb.dep_ = "ROOT"
-    first.head = verb
-    first.dep_ = "nsubj"
-    root.head = verb
-    root.dep_ = "advcl"
+    _make_root(verb, first, root, verb, "advcl")
     for child in [c for c in first.children if c.dep_ == "punct" and c.i > verb.i]:
         child.head = verb
 

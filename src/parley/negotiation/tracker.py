@@ -723,14 +723,14 @@ def _may_join(ev: _Ev, actors: set[str], proc: _Proc, topics: TopicLexicon, gap_
     return actors <= members and _near(proc, ev, gap_days) and (len(actors) == 2 or _about_talks(ev, topics))
 
 
-_PROCESS_APPEALS = frozenset({"026", "027", "028"})
+_PROCESS_APPEALS = frozenset({"026", "027", "028"})   # appeals to meet, to settle, to accept mediation
 
 
 def _known_outsiders(actors: set[str], members: set[str]) -> bool:
     """Whether an event's actors are all states or bodies apart from a process's members (by country too)."""
     countries = {m[:3] for m in members}
     return bool(actors) and all(a not in members and a[:3] not in countries and a[:3].isupper() and len(a) in (3, 6)
-                                for a in actors)   # appeals to meet, to settle, to accept mediation
+                                for a in actors)
 
 
 def _about_talks(ev: _Ev, topics: TopicLexicon) -> bool:
@@ -1517,6 +1517,26 @@ def _process_id(proc: _Proc) -> str:
     return "n" + hashlib.sha1(f"{founders}|{first.date}".encode()).hexdigest()[:10]
 
 
+def _resuming_nothing(tracked: list[_Tracked], party_ids: list[str], go_betweens: frozenset[str],
+                      texts: dict[str, str]) -> set[str]:
+    """Meetings and returns that resume no talks: a go-between meeting the sides "separately"; the lead-up to
+    a resumption its sentence tells ("talks resumed on Wednesday, two days after the president met union
+    leaders"); a side going home between rounds of talks abroad ("the chief negotiator flew back to Tonga")."""
+    found = {t.move.id for t in tracked if t.move.kind == "meeting" and t.move.article_id in texts
+             and {a.id for a in t.move.sources} <= go_betweens and _SEPARATELY.search(_sentences_of(t, texts)[0])}
+    resumed_in = {(t.move.article_id, e.event.sentence_index): t.move.date for t in tracked
+                  if t.move.kind == "talks_resumed" for e in t.events}
+    found |= {t.move.id for t in tracked if t.move.kind in RESUMING_KINDS and t.move.kind != "talks_resumed"
+              and any((resumed := resumed_in.get((t.move.article_id, e.event.sentence_index))) is not None
+                      and t.move.date is not None and t.move.date < resumed for e in t.events)}
+    if len({k[:3] for k in party_ids}) > 1:
+        found |= {t.move.id for t in tracked if t.move.kind in RESUMING_KINDS and t.move.sources
+                  and _GOING_BACK.match(t.move.trigger) and t.move.article_id in texts
+                  and (place := _place_after_trigger(_primary(t.events).event, texts[t.move.article_id]))
+                  and all(a.id[:3] == place[1] for a in t.move.sources)}
+    return found
+
+
 def _opposition_as_one(proc: _Proc) -> None:
     """A coalition of parties that the text calls "the coalition" in one report and "the main opposition
     coalition" in another is one side: a party grouping of a country whose opposition is already a side of the
@@ -1585,21 +1605,7 @@ def _board(proc: _Proc, names: dict[str, str], topics: TopicLexicon, texts: dict
     mediator_refs = tuple(r.actor for r in roles if r.role == "mediator")
     issues = _issues(positions, party_ids, {m.id for m in mediator_refs}, topics)
     go_betweens = frozenset(r.actor.id for r in roles if r.role != "party") - set(party_ids)
-    separate = {t.move.id for t in tracked if t.move.kind == "meeting" and t.move.article_id in texts
-                and {a.id for a in t.move.sources} <= go_betweens and _SEPARATELY.search(_sentences_of(t, texts)[0])}
-    resumed_in = {(t.move.article_id, e.event.sentence_index): t.move.date for t in tracked
-                  if t.move.kind == "talks_resumed" for e in t.events}
-    # "talks resumed on Wednesday, two days after the president met union leaders": the lead-up to the
-    # resumption its sentence tells, not a resumption of its own
-    separate |= {t.move.id for t in tracked if t.move.kind in RESUMING_KINDS and t.move.kind != "talks_resumed"
-                 and any((resumed := resumed_in.get((t.move.article_id, e.event.sentence_index))) is not None
-                         and t.move.date is not None and t.move.date < resumed for e in t.events)}
-    if len({k[:3] for k in party_ids}) > 1:
-        # "the chief negotiator flew back to Tonga": a side going home between rounds of talks abroad
-        separate |= {t.move.id for t in tracked if t.move.kind in RESUMING_KINDS and t.move.sources
-                     and _GOING_BACK.match(t.move.trigger) and t.move.article_id in texts
-                     and (place := _place_after_trigger(_primary(t.events).event, texts[t.move.article_id]))
-                     and all(a.id[:3] == place[1] for a in t.move.sources)}
+    separate = _resuming_nothing(tracked, party_ids, go_betweens, texts)
     history = _states(tracked, {**_open_elsewhere(tracked, positions, topics, texts), **left_open}, collapsed,
                       go_betweens, separate)
     state = history[-1] if history else StateChange("ongoing", None, (), "")
