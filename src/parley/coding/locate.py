@@ -223,21 +223,24 @@ class ArticlePlaces:
 
     # -- countries of bare sector actors -----------------------------------------------------------------
     def with_country(self, mention: ActorMention, location: Location | None, attribution: Attribution | None,
-                     offset: int, *, is_source: bool, other: ActorMention | None = None) -> ActorMention:
+                     offset: int, *, is_source: bool, other: ActorMention | None = None,
+                     mediated: bool = False) -> ActorMention:
         """`mention` with the country the text supports when its code is a bare sector (see the module
         docstring); otherwise `mention` itself. With `attribution` None only the mention's own words count
         (used before the event is placed). The article's subject country is not given when the event's
         other side is that country's state ("the ministry accused Cairo" in a story about Egypt and
         Ethiopia): a state acting on itself is far rarer than a description of the other state. An
         opposition, rebels, insurgents, separatists or civilians acting with a state (`_DOMESTIC`) are that
-        state's, before any place ("the government and the opposition met in Mexico City")."""
+        state's, before any place ("the government and the opposition met in Mexico City"), unless the state
+        only mediates (`mediated`: "talks between the government and the opposition brokered by Norway")."""
         code = mention.code
         if code is None or mention.country is not None or not _bare_sector(code):
             return mention
         country = self._country_inside(mention, offset) or self._settled.get((mention.start, mention.end))
         if country is None and attribution is None:
             return mention
-        if country is None and code[:3] in _DOMESTIC and other is not None and other.country is not None:
+        if country is None and code[:3] in _DOMESTIC and other is not None and other.country is not None \
+                and not mediated:
             if other.code == other.country + "GOV":
                 country = other.country   # "the government and the opposition met in Oslo": Venezuela's opposition
                 self._domestic.setdefault(code[:3], country)   # "the rebels" later in the article

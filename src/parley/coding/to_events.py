@@ -36,7 +36,7 @@ from parley.coding.relevance import is_relevant
 from parley.lexicon import Lexicon
 from parley.ontology import Ontology
 from parley.places import Gazetteer
-from parley.types import ActorMention, Article, Attribution, Event, Location, TextSpan
+from parley.types import ActorMention, Article, Event, TextSpan
 
 
 @dataclass(frozen=True)
@@ -110,18 +110,6 @@ class CodedClause:
         # given mentions are in article offsets already
         return self._assemble(pair_up(self.clause, sources, targets or []), shift=False)
 
-    def _other_side(self, pairs: list[Pair], target: ActorMention, locator: ArticlePlaces, location: Location | None,
-                    attribution: Attribution, shift: bool) -> ActorMention | None:
-        """The other side a go-between acts on in the same clause, with its country: "mediated between the
-        Venezuelan government and the opposition" makes the opposition Venezuela's."""
-        for _, other in pairs:
-            if other is None:
-                continue
-            other = _shift(other, self.offset) if shift else other
-            if other.start != target.start:
-                return locator.with_country(other, location, attribution, self.offset, is_source=False)
-        return None
-
     def _assemble(self, pairs: list[Pair], *, shift: bool) -> list[Event]:
         """One event per pair, with the clause's code, attribution, date, place and evidence; `shift` moves
         resolved mentions from the piece's offsets to the article's."""
@@ -172,12 +160,10 @@ class CodedClause:
             # government and the opposition brokered by Norway": Venezuela's opposition, not Norway's)
             mediating = code.startswith("045")
             source = locator.with_country(source, location, attribution, self.offset, is_source=True,
-                                          other=None if mediating else target)
+                                          other=target, mediated=mediating)
             if target is not None:
-                other = source if not mediating else self._other_side(pairs, target, locator, location, attribution,
-                                                                      shift)
                 target = locator.with_country(target, location, attribution, self.offset, is_source=False,
-                                              other=other)
+                                              other=source, mediated=mediating)
             if location is None:   # a country the text gave a bare sector ("Congress" in a story about the US)
                 location = locator.country_place(code, source, target)
             info = self.resources.ontology.get(code)

@@ -1087,6 +1087,9 @@ _LEFT_OPEN_AFTER = re.compile(
     r"discussions?|rounds?|stage)|for another (?:day|time|round)|deferred|postponed|shelved|put off)\b[^.;]*)",
     re.IGNORECASE)
 _AGREED = re.compile(r"\bagree[ds]?\b", re.IGNORECASE)
+# "agreed to continue working", "agreed to meet again": no deal, only more talks
+_AGREED_TO_TALK = re.compile(r"\bagree[ds]?\s+to\s+[\"“']?(?:continue|keep|go on|meet|resume|talk|hold|stay|return|"
+                             r"consult)\b", re.IGNORECASE)
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -1115,7 +1118,8 @@ def _agreements(tracked: list[_Tracked], parties: set[str], texts: dict[str, str
         sides = {a.id for a in move.sources} & parties
         agreed = move.trigger.lower().startswith("agree") or _AGREED.search(move.evidence or "") is not None
         if move.kind in ("acceptance", "concession", "proposal") and agreed and len(sides) >= 2 \
-                and move.modality in (None, "intent", "promised") and not move.negated:
+                and move.modality in (None, "intent", "promised") and not move.negated \
+                and not _AGREED_TO_TALK.search(_sentences_of(item, texts)[0] if move.article_id in texts else ""):
             # "the two sides agreed on a prisoner exchange", "agreed to release 80 prisoners": a deal
             move = item.move = replace(move, kind="agreement_signed")
         if move.kind != "agreement_signed" or move.article_id not in texts:
@@ -1185,6 +1189,7 @@ _ENDED_FOR_GOOD = re.compile(
     r"\b(?:ended|end|ending|closed|broke up)\s+without\s+(?:an?\s+)?(?:agreement|deal|result|breakthrough)|"
     r"\bdeclared\s+(?:the\s+)?(?:process|talks|negotiations|dialogue)\s+(?:dead|over)|\bprocess\s+(?:is|was)\s+dead|"
     r"\b(?:were|was|been|are|is)\s+(?:declared|pronounced)\s+(?:dead|over)|"
+    r"\b(?:called off|abandoned|ended|broken off|over)\s+for good\b|\b(?:has|had) run its course\b|"
     r"\bno\s+(?:new|further)\s+(?:meeting|round|talks)\s+(?:was|were|is|are|has been|have been)\s+scheduled|"
     r"\b(?:leav|quit|abandon|walk)\w*\s+(?:away\s+from\s+|out\s+of\s+)?(?:this|the|these|our)\s+"
     r"(?:process|talks|dialogue|negotiations|table)\s+for\s+good\b|\bnothing\s+(?:left\s+)?to\s+negotiate\b|"
@@ -1310,8 +1315,9 @@ def _states(tracked: list[_Tracked], left_open: dict[str, str] | None = None,
             new = "ongoing"
         elif status == "partial_agreement" and _new_round(move, history[-1].date):
             new = "ongoing"   # "a second round opened on Monday": talks on what the partial deal left open
-        elif status is None:
-            new = "ongoing"
+        elif status is None and (move.modality is None or not history and not any(
+                t.move.modality is None and not t.move.negated for t in tracked)):
+            new = "ongoing"   # (talks "expected to meet again this month" open nothing before the talks that did)
         if new is None:
             continue
         if status == new:
@@ -1320,12 +1326,29 @@ def _states(tracked: list[_Tracked], left_open: dict[str, str] | None = None,
                     move.kind in RESUMING_KINDS):
                 history[-1] = replace(last, move_ids=(*last.move_ids, move.id))
             continue
-        history.append(StateChange(new, move.date, (move.id,), _state_summary(new, move)))
+        date = _opening_day(move) if new == "ongoing" else move.date
+        history.append(StateChange(new, date, (move.id,), _state_summary(new, move)))
     return history
 
 
 _NEXT_ROUND = re.compile(
     r"\b(?:second|third|fourth|fifth|new|next|further|another|fresh|later)\s+(?:round|phase|stage)\b", re.IGNORECASE)
+
+
+_DAYS_OF_TALKS = re.compile(r"\b(two|three|four|five|six|seven|\d)\s+days\s+of\s+(?:talks|negotiations|consultations|"
+                            r"meetings|discussions)\b", re.IGNORECASE)
+_SMALL_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def _opening_day(move: Move) -> str | None:
+    """The day talks began that a move reports at their end: "ended two days of talks on Tuesday" began on
+    Monday."""
+    found = _DAYS_OF_TALKS.search(move.object or "") if _ROUND_ENDED.match(move.trigger) else None
+    if found is None or not move.date:
+        return move.date
+    word = found.group(1).lower()
+    days = _SMALL_NUMBERS.get(word) or int(word)
+    return (dt.date.fromisoformat(move.date) - dt.timedelta(days=days - 1)).isoformat()
 
 
 def _new_round(move: Move, since: str | None) -> bool:
