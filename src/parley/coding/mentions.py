@@ -221,8 +221,9 @@ class MentionResolver:
             actor = self._head_of(root, ent.text) or actor
         appointed = self._appointed_by(root, ent.text) if ent.label_ in ("PERSON", "ORG") else None
         actor = appointed or actor   # (a person named envoy is at times tagged ORG)
-        typed_by_name = actor is not None and actor.country is None and actor.code == actor.sector == "REB" \
-            and _ARMED_NAME.match(ent.text) is not None   # "the Southern Peasant Front": a kind, no country yet
+        # "the Southern Peasant Front", "the Red Sea Liberation Movement": a kind from the name, no country yet
+        typed_by_name = actor is not None and actor.country is None and actor.sector is not None \
+            and actor.code == actor.sector
         if (actor is None or typed_by_name) and ent.label_ in ("ORG", "PERSON"):
             # Unknown to the knowledge base: the apposition may say what it is ("X, an armed group");
             # else keep it by name, so that "the group" or "he" can still refer back to it.
