@@ -239,6 +239,10 @@ class ArticlePlaces:
         country = self._country_inside(mention, offset) or self._settled.get((mention.start, mention.end))
         if country is None and attribution is None:
             return mention
+        if country is None and code[:3] in _DOMESTIC:
+            # the rebels or the opposition the article already saw facing their state stay that state's, whoever
+            # they meet later ("Botswana's facilitator met both delegations")
+            country = self._domestic.get(code[:3])
         if country is None and code[:3] in _DOMESTIC and other is not None and other.country is not None \
                 and not mediated:
             if other.code == other.country + "GOV":
@@ -263,7 +267,7 @@ class ArticlePlaces:
             # article names organs of, before the places it names (the venue, the host's own news)
             country = self.state_subject
         if country is None and code[:3] in _DOMESTIC:
-            country = self._domestic.get(code[:3]) or self._story_state(code, other)
+            country = self._story_state(code, other)
         if country is None and location is not None and location.basis in _NEAR_BASES \
                 and not (location.basis == "dateline" and (code[:3] in _ABROAD_SECTORS or self.subject not in (
                     None, location.country))):
