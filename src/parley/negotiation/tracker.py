@@ -1087,6 +1087,9 @@ _LEFT_OPEN_AFTER = re.compile(
     r"discussions?|rounds?|stage)|for another (?:day|time|round)|deferred|postponed|shelved|put off)\b[^.;]*)",
     re.IGNORECASE)
 _AGREED = re.compile(r"\bagree[ds]?\b", re.IGNORECASE)
+# An agreement its sentence calls a stage of a larger one.
+_PHASE = re.compile(r"\b(?:first|initial|opening) (?:phase|stage|step|tranche)\b|\b(?:interim|partial) (?:deal|accord|"
+                    r"agreement|arrangement)\b", re.IGNORECASE)
 # "agreed to continue working", "agreed to meet again": no deal, only more talks
 _AGREED_TO_TALK = re.compile(r"\bagree[ds]?\s+to\s+[\"“']?(?:continue|keep|go on|meet|resume|talk|hold|stay|return|"
                              r"consult)\b", re.IGNORECASE)
@@ -1130,6 +1133,8 @@ def _agreements(tracked: list[_Tracked], parties: set[str], texts: dict[str, str
             or _LEFT_OPEN_AFTER.search(following)   # "The question of autonomy was left for later talks."
         if found:
             left_open[move.id] = " ".join(found.group("rest").split()).strip(" ,")
+        elif _PHASE.search(sentence):
+            left_open[move.id] = ""   # "the first phase of an exchange the two governments agreed": partial
     return left_open
 
 
@@ -1154,8 +1159,8 @@ def _with_left_open(gaps: list[Gap], tracked: list[_Tracked], left_open: dict[st
     out = list(gaps)
     for item in tracked:
         rest = left_open.get(item.move.id)
-        if rest is None:
-            continue
+        if not rest:
+            continue   # (none, or a deal partial by name that says nothing of what it left)
         for topic in _left_open_topics(rest, item, tracked, topics):
             later = [t for t in tracked if t.move.kind == "agreement_signed" and t.move.topic == topic
                      and t.sort_key > item.sort_key]
