@@ -203,3 +203,26 @@ def test_a_demand_given_up_is_no_gap(boards_of):
                  "officials said Tehran had dropped its call for relief from sanctions.")
     [board] = boards_of([a, b])
     assert "sanctions" not in {g.topic for g in board.gaps}, board.gaps
+
+
+def test_talks_that_resumed_in_a_relative_clause_resume(boards_of):
+    a = _article("lake", "a", "2029-11-02",
+                 "KAMPALA, Nov 2 - Uganda and South Sudan opened border talks in Kampala on Thursday.")
+    b = _article("lake", "b", "2029-11-07",
+                 "JUBA, Nov 7 - South Sudan walked out of the border talks with Uganda on Tuesday.")
+    c = _article("lake", "c", "2029-11-16",
+                 "KAMPALA, Nov 16 - Uganda and South Sudan met again in Kampala. The talks, which resumed there on "
+                 "Monday, ended on Thursday with a joint statement.")
+    [board] = boards_of([a, b, c])
+    history = [(s.status, s.date) for s in board.state_history]
+    assert ("ongoing", "2029-11-12") in history, history
+
+
+def test_a_deal_called_the_first_phase_of_an_exchange_is_partial(boards_of):
+    a = _article("swap2", "a", "2029-11-05",
+                 "MUSCAT, Nov 5 - Kenya and Somalia opened talks in Muscat on Monday on detained fishermen.")
+    b = _article("swap2", "b", "2029-11-16",
+                 "MUSCAT, Nov 16 - Kenya and Somalia freed ten fishermen on Thursday, the first phase of an exchange "
+                 "the two governments agreed on Wednesday.")
+    [board] = boards_of([a, b])
+    assert [s.status for s in board.state_history][-1] == "partial_agreement", board.state_history

@@ -130,6 +130,7 @@ class ClauseAnalyzer:
                 if clause is not None:
                     used.add(token.i)
                     out.append(clause)
+        out.extend(self._talks_begun(sent, {c.trigger.i for c in out}))
         mediating = self._as_mediator(sent, used) + self._brokered_talks(sent)
         if mediating:
             go_betweens = {t.i for clause in mediating for t in clause.sources}
@@ -587,6 +588,29 @@ class ClauseAnalyzer:
                        modality=args.modality(head), source_class=match.source_class)]
 
     # ------------------------------------------------------------------ nouns
+    def _talks_begun(self, sent: Span, triggers: set[int]) -> list[Clause]:
+        """The openings and resumptions of talks told in relative clauses (see `_opened_in_relative`) that no
+        clause of the sentence holds yet."""
+        found = []
+        for token in sent:
+            if token.pos_ == "NOUN" and token.lemma_.lower() in _TALK_NOUNS:
+                told = self._opened_in_relative(token)
+                if told is not None and told.trigger.i not in triggers:
+                    found.append(told)
+        return found
+
+    def _opened_in_relative(self, noun: Token) -> Clause | None:
+        """ "The talks, which resumed in Muscat on Sunday, ended on Tuesday", "the consultations, which opened
+        on Monday, were convened by ASEAN": talks that began or resumed, told in a relative clause beside what
+        the sentence says of them; the talks stand for their sides."""
+        for verb in noun.children:
+            if verb.dep_ == "relcl" and verb.pos_ == "VERB" and verb.lemma_.lower() in _TALKS_BEGINNING \
+                    and _talks_subject(noun, verb):
+                return Clause(trigger=verb, head=verb, anchor=verb, code="040", rule="consult.talks_began.relative",
+                              sources=[noun], targets=[], negated=self.args.negated(verb),
+                              modality=self.args.modality(verb), reciprocal=True)
+        return None
+
     def _noun(self, noun: Token) -> Clause | None:
         match = self.lexicon.match(self.args.noun_features(noun))
         if match is None or self.policy.codes.is_a(match.code, "threats") and _hazard_named(noun):
@@ -738,6 +762,8 @@ _CONTENT_BY_VERB = {"offer": "offered", "volunteer": "offered", "propose": "prop
 # Nouns for a go-between: "with Norway as mediator".
 _MEDIATOR_NOUNS = frozenset({"mediator", "facilitator", "intermediary", "go-between", "broker", "guarantor",
                              "interlocutor", "moderator", "convener", "convenor"})
+# Verbs of talks that begin or begin again ("the talks, which opened on Monday, ...").
+_TALKS_BEGINNING = TALK_RESUMING_VERBS | frozenset({"open", "begin", "start", "restart", "reconvene"})
 # Nouns of giving up what follows them ("the dropping of their call for relief").
 _GIVING_UP = frozenset({"dropping", "abandonment", "withdrawal", "waiving", "waiver", "renunciation"})
 

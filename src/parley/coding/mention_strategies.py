@@ -79,7 +79,7 @@ _TALK_HEADS = frozenset({"talk", "talks", "negotiation", "negotiations", "dialog
 
 # Verbs of talks that resume or end, with the talks as their subject ("the talks resumed on Monday").
 _TALKS_STARTING_OR_ENDING = TALK_RESUMING_VERBS | TALK_HALTING_VERBS | frozenset(TALK_HALTING_PARTICLES) \
-    | frozenset(TALK_RESUMING_PARTICLES)
+    | frozenset(TALK_RESUMING_PARTICLES) | frozenset({"open", "begin", "start"})
 
 
 _NAMING = frozenset({"GPE", "NORP", "ORG"})
