@@ -89,10 +89,10 @@ NOT_YET = {
                                    "not read as a prisoners demand",
     ("s9_myanmar_pause", "mediators"): "'It is the first time Beijing and the grouping have co-chaired' gives the "
                                        "expletive 'it' (and Indonesia) the chair",
-    ("s10_peru_callao_strike", "parties"): "the walkout's target, the state company, takes the country of a Chilean "
-                                           "mine in a distractor paragraph: the walkout makes a second process",
-    ("s10_peru_callao_strike", "mediators"): "the walkout makes a second process",
-    ("s10_peru_callao_strike", "history"): "the walkout makes a second process",
+    ("s10_peru_callao_strike", "mediators"): "'church-mediated' in a report with a Chilean distractor paragraph "
+                                             "gives the Church Chile's country",
+    ("s10_peru_callao_strike", "history"): "the deal that leaves the dismissed workers 'the subject of further "
+                                           "discussion' is read as a full agreement",
     ("s10_peru_callao_strike", "gaps"): "the dismissed workers left open are missed",
     ("s10_gulf_dhow_detainees", "history"): "the resumption, told only as 'a round that opened in Muscat on "
                                             "Sunday', is missed",

@@ -253,10 +253,11 @@ class ArticlePlaces:
                 country = other.country   # "the rebels accused the Malian army"
             if country is not None:
                 self._settled[(mention.start, mention.end)] = country   # the same words in another act
-        if country is None and code[:3] in _STATE and other is not None and other.country is not None \
+        if country is None and code[:3] in _STATE | {"BUS"} and other is not None and other.country is not None \
                 and other.sector in _DOMESTIC - {"CVL"} and other.code == other.country + other.sector:
             # "the rebels accused the federal army", "the government and the OLA signed": the state the
-            # rebels or the opposition face is their own, wherever the act is told to happen
+            # rebels or the opposition face is their own, wherever the act is told to happen; and the company a
+            # union walks out on is of the union's country
             country = other.country
             self._settled[(mention.start, mention.end)] = country
         if country is None and code[:3] in _STATE and self.state_subject is not None \
@@ -515,11 +516,12 @@ def _state_organ_countries(doc: Doc, kb: ActorKB) -> Counter[str]:
             # "a Colombian air force strike": the organ is a compound between the country and the head
             sector = next((found_sector for t in doc[root.i + 1:organ.i] if t.dep_ == "compound" and t.head.i == organ.i
                            and (found_sector := kb.role_sector(t.lemma_.lower())) in _STATE), sector)
-        if sector not in _STATE:
-            continue
+        in_lead = lead is not None and lead.start <= root.i < lead.end
+        if sector not in _STATE and not (in_lead and sector is not None):
+            continue   # (the lead's actor of a country says whom the story is about: "Peru's biggest union")
         code = demonym_code(ent.text) if ent.label_ == "NORP" else country_code(ent.text)
         if code:
-            found[code] += 3 if lead is not None and lead.start <= root.i < lead.end else 1
+            found[code] += 3 if in_lead else 1
     return found
 
 

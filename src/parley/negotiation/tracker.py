@@ -1626,7 +1626,7 @@ def _board(proc: _Proc, names: dict[str, str], topics: TopicLexicon, texts: dict
                            and (p.actor.id in proc.parties or p.actor.id not in hosting))])
     # "the rebel leadership" a go-between's envoy meets, coded as the go-between's own rebels, are the rebels
     # already at the table
-    go_between_states = {m[:3] for m in mediators}
+    go_between_states = {m[:3] for m in mediators if len(m) == 3 or m.endswith("GOV")}   # (states, not churches)
     party_ids = [k for k in party_ids if not (len(k) == 6 and k[3:] in _DOMESTIC_SIDES and k[:3] in go_between_states
                                               and any(o != k and o[3:] == k[3:] for o in party_ids))]
     roles = _roles(proc, tracked, party_ids, names, texts)
