@@ -6,13 +6,10 @@ earlier one. Sentences and stories of our own."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from parley.coder import Coder
-from parley.negotiation import track
-from parley.store import Store, ingest
 from parley.types import Article
 
 PUBLISHED = "2027-04-08"
@@ -51,44 +48,40 @@ def test_for_its_part_is_not_what_is_asked_for(coder):
 
 # -- the tracker -------------------------------------------------------------------------------------------
 
-def _boards(coder: Coder, tmp_path: Path, story: list[tuple[str, dt.date]]):
-    db = tmp_path / "talks.duckdb"
-    ingest([Article(id=f"s-{i}", text=t, published=d, title=None) for i, (t, d) in enumerate(story)],
-           db=db, coder=coder)
-    with Store.open(db, read_only=True) as store:
-        return track(store)
+def _story(story: list[tuple[str, dt.date]]) -> list[Article]:
+    return [Article(id=f"s-{i}", text=t, published=d, title=None) for i, (t, d) in enumerate(story)]
 
 
-def test_an_offer_of_fewer_than_were_demanded_leaves_the_issue_open(coder, tmp_path):
-    boards = _boards(coder, tmp_path, [
+def test_an_offer_of_fewer_than_were_demanded_leaves_the_issue_open(boards_of):
+    boards = boards_of(_story([
         ("DHAKA, April 5 - Bangladesh's government and the opposition opened talks on Monday on a caretaker "
          "administration.\n\nThe opposition demanded the release of 60 jailed activists.", dt.date(2027, 4, 6)),
         ("DHAKA, April 14 - The government offered a pardon for 20 of the 60 jailed activists on Tuesday, as "
          "talks with the opposition went on.", dt.date(2027, 4, 14)),
-    ])
+    ]))
     assert len(boards) == 1, [b.process.name for b in boards]
     assert "prisoners" in {g.topic for g in boards[0].gaps}, boards[0].gaps
 
 
-def test_refusing_that_refers_to_the_one_demand_before(coder, tmp_path):
-    boards = _boards(coder, tmp_path, [
+def test_refusing_that_refers_to_the_one_demand_before(boards_of):
+    boards = boards_of(_story([
         ("PRAIA, May 3 - Cape Verde and Senegal opened talks on their fishing dispute on Monday.\n\n"
          "Senegal demanded the release of 14 detained fishermen. Cape Verde demanded that Senegal recognise the "
          "bank as Cape Verdean territory; Senegal rejected that outright.", dt.date(2027, 5, 4)),
-    ])
+    ]))
     assert len(boards) == 1, [b.process.name for b in boards]
     refusals = [(p.actor.id, p.topic) for i in boards[0].issues for pp in i.positions for p in pp.history
                 if p.stance == "reject"]
     assert refusals == [("SEN", "territory")], refusals
 
 
-def test_a_statement_takes_the_topic_of_an_earlier_one_it_shares_words_with(coder, tmp_path):
-    boards = _boards(coder, tmp_path, [
+def test_a_statement_takes_the_topic_of_an_earlier_one_it_shares_words_with(boards_of):
+    boards = boards_of(_story([
         ("MANILA, June 7 - The Philippine government and the rebels opened talks on Monday.\n\nThe rebels "
          "demanded the release of 30 captured guerrillas.", dt.date(2027, 6, 8)),
         ("MANILA, June 21 - The Philippine government offered to free 12 of the 30 guerrillas on Tuesday, "
          "officials said, as talks with the rebels went on.", dt.date(2027, 6, 21)),
-    ])
+    ]))
     topics = {(p.actor.id, p.topic) for b in boards for i in b.issues for pp in i.positions for p in pp.history}
     assert ("PHL", "prisoners") in topics and ("PHL", "other") not in topics, topics
 
@@ -144,35 +137,35 @@ def test_a_go_between_going_back_and_forth_mediates(coder):
 
 # -- the tracker: sides, shuttles and deals -----------------------------------------------------------------
 
-def test_striking_teachers_and_their_union_are_one_side(coder, tmp_path):
-    boards = _boards(coder, tmp_path, [
+def test_striking_teachers_and_their_union_are_one_side(boards_of):
+    boards = boards_of(_story([
         ("SANTIAGO, May 4 - Chile's education ministry opened talks on Monday with the Colegio de Profesores, "
          "the teachers' union, which wants a 14 percent rise.", dt.date(2027, 5, 5)),
         ("SANTIAGO, May 12 - Chile's government broke off its talks with striking teachers on Tuesday after "
          "protesters occupied the ministry.", dt.date(2027, 5, 12)),
-    ])
+    ]))
     assert len(boards) == 1, [b.process.name for b in boards]
     assert {r.actor.id for r in boards[0].roles if r.role == "party"} == {"CHL", "CHLLAB"}
 
 
-def test_a_go_between_meeting_each_side_separately_does_not_resume_talks(coder, tmp_path):
-    boards = _boards(coder, tmp_path, [
+def test_a_go_between_meeting_each_side_separately_does_not_resume_talks(boards_of):
+    boards = boards_of(_story([
         ("OSLO, May 3 - Colombia's government and the ELN rebels opened talks in Oslo on Monday, with Norway "
          "acting as mediator.", dt.date(2027, 5, 4)),
         ("OSLO, May 10 - The ELN walked out of its talks with Colombia's government on Saturday. On Sunday "
          "Norway's envoy met the Colombian negotiators and the ELN delegation separately in Oslo.",
          dt.date(2027, 5, 10)),
-    ])
+    ]))
     assert len(boards) == 1, [b.process.name for b in boards]
     assert [s.status for s in boards[0].state_history][-1] == "suspended", boards[0].state_history
 
 
-def test_a_deal_that_ends_a_strike_settles_the_pay_dispute(coder, tmp_path):
-    boards = _boards(coder, tmp_path, [
+def test_a_deal_that_ends_a_strike_settles_the_pay_dispute(boards_of):
+    boards = boards_of(_story([
         ("LISBON, May 3 - Portugal's health ministry and the nurses' union opened wage talks on Monday. The union "
          "demanded a 12 percent rise.", dt.date(2027, 5, 4)),
         ("LISBON, May 20 - Portugal's health ministry and the nurses' union signed an agreement on Wednesday that "
          "ends a three-week strike.", dt.date(2027, 5, 20)),
-    ])
+    ]))
     assert len(boards) == 1, [b.process.name for b in boards]
     assert boards[0].state_history[-1].status == "agreement" and not boards[0].gaps, boards[0].gaps

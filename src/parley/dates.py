@@ -85,6 +85,14 @@ _NUMBERS = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
     "thirty": 30,
 }
+
+
+def count_of(word: str) -> int | None:
+    """The number a count word or a numeral names ("a", "three", "12"), or None."""
+    word = word.lower()
+    return _NUMBERS.get(word) or (int(word) if word.isdigit() else None)
+
+
 #: Day offsets from publication for fixed phrases (after prepositions and "the" are stripped).
 _DAY_WORDS = {
     "today": 0, "now": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,

@@ -9,7 +9,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from parley.coding.cues import Cues
-from parley.dates import ResolvedDate, resolve_date, resolve_from, story_relative
+from parley.dates import ResolvedDate, count_of, resolve_date, resolve_from, story_relative
 from parley.types import ActorMention, Article, Event
 
 _PAST_AUX = frozenset({"had", "has", "have", "'ve", "did", "was", "were"})
@@ -221,8 +221,6 @@ def event_date(hosts: list[Token], attachments: Attachments, article: Article,
 
 
 _SPAN_DAYS = {"day": 1, "week": 7}
-_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
 
 def _told_as_before(verb: Token, attachments: Attachments, published: datetime.date | None) -> datetime.date | None:
@@ -236,7 +234,7 @@ def _told_as_before(verb: Token, attachments: Attachments, published: datetime.d
     count = next((c for c in span.children if c.dep_ in ("nummod", "det")), None)
     if count is None:
         return None
-    n = _COUNT_WORDS.get(count.lower_) or (int(count.text) if count.text.isdigit() else None)
+    n = count_of(count.text)
     if n is None:
         return None
     governor = verb.head

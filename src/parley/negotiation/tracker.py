@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
+from parley.dates import count_of
 from parley.errors import UnknownProcess
 from parley.negotiation.model import (
     ActorRef,
@@ -1340,19 +1341,17 @@ _NEXT_ROUND = re.compile(
     r"\b(?:second|third|fourth|fifth|new|next|further|another|fresh|later)\s+(?:round|phase|stage)\b", re.IGNORECASE)
 
 
-_DAYS_OF_TALKS = re.compile(r"\b(two|three|four|five|six|seven|\d)\s+days\s+of\s+(?:talks|negotiations|consultations|"
-                            r"meetings|discussions)\b", re.IGNORECASE)
-_SMALL_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_DAYS_OF_TALKS = re.compile(r"\b(\w+)\s+days\s+of\s+(?:talks|negotiations|consultations|meetings|discussions)\b",
+                            re.IGNORECASE)
 
 
 def _opening_day(move: Move) -> str | None:
     """The day talks began that a move reports at their end: "ended two days of talks on Tuesday" began on
     Monday."""
     found = _DAYS_OF_TALKS.search(move.object or "") if _ROUND_ENDED.match(move.trigger) else None
-    if found is None or not move.date:
+    days = count_of(found.group(1)) if found is not None else None
+    if days is None or not move.date:
         return move.date
-    word = found.group(1).lower()
-    days = _SMALL_NUMBERS.get(word) or int(word)
     return (dt.date.fromisoformat(move.date) - dt.timedelta(days=days - 1)).isoformat()
 
 
