@@ -458,6 +458,17 @@ def test_ctrl_c_ends_a_multi_process_ingest_promptly_and_a_rerun_completes(tmp_p
         assert store.check()[1] == []
 
 
+def test_a_database_error_after_ctrl_c_is_the_interrupt(monkeypatch) -> None:
+    # DuckDB may answer a write cut short by Ctrl-C with an error of another kind ("Invalid Input Error"):
+    # once the run has seen the interrupt, that is the interrupt (exit 130), not a damaged store (exit 1, and
+    # a wait for the ended workers' queues)
+    with pytest.raises(StoreError), store_module._mapped("s.duckdb"):
+        raise duckdb.InvalidInputException("the write was cut short")
+    monkeypatch.setattr(store_module, "interrupt_seen", lambda: True)
+    with pytest.raises(KeyboardInterrupt), store_module._mapped("s.duckdb"):
+        raise duckdb.InvalidInputException("the write was cut short")
+
+
 # --- parley check ---------------------------------------------------------------------------------
 
 

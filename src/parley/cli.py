@@ -19,7 +19,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 import click
 
-from parley.errors import BadFilter, InputError, ParleyError, StoreError
+from parley.errors import BadFilter, InputError, ParleyError, StoreError, interrupt_seen
 from parley.formats import OUTPUT_FORMATS, format_error, output_format, output_formats
 from parley.readers import READERS
 
@@ -68,6 +68,10 @@ def fatal_errors(debug: bool) -> Iterator[None]:
             if "interrupted" not in str(e).lower():
                 raise
             raise KeyboardInterrupt from e   # DuckDB's answer to Ctrl-C during a query ("Query interrupted")
+        except ParleyError as e:
+            if interrupt_seen():
+                raise KeyboardInterrupt from e   # an error on the way out of a run the user interrupted
+            raise
     except KeyboardInterrupt:
         _echo_err("interrupted: what was written before stays; run the same command again to go on")
         sys.stdout.flush()

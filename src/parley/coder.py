@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from parley.errors import CodingError, InputError, ModelNotInstalled, ParleyError
+from parley.errors import CodingError, InputError, ModelNotInstalled, ParleyError, note_interrupt
 from parley.types import Article, Event
 
 if TYPE_CHECKING:
@@ -308,6 +308,7 @@ def _ending_workers(results: Iterator[CodingResult]) -> Iterator[CodingResult]:
         if os.getpid() == parent:
             # spaCy warns that its workers did not end cleanly: they were ended on purpose
             warnings.filterwarnings("ignore", message=r".*\[W127\]")
+            note_interrupt()
             end_workers()
             raise KeyboardInterrupt
 

@@ -29,6 +29,7 @@ written against the built-in exceptions keeps working.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from typing import Any
 
@@ -218,3 +219,19 @@ class MissingExtra(ParleyError):
         self.module = module
         super().__init__(f"{what} needs the {module!r} library, which is not installed: "
                          f"run `pip install 'parley[{extra}]'`")
+
+
+# Ctrl-C seen during a multi-process coding run (noted by the coder's handler, which then ends its workers):
+# an error a library raises on the way out (DuckDB's answer to a write cut short) is that interrupt, not a
+# fault of the store.
+_interrupt = threading.Event()
+
+
+def note_interrupt() -> None:
+    """Record that the user interrupted the run (Ctrl-C)."""
+    _interrupt.set()
+
+
+def interrupt_seen() -> bool:
+    """Whether the user interrupted the run in this process."""
+    return _interrupt.is_set()

@@ -21,7 +21,16 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from parley.errors import ArticleError, BadOption, InputError, ParleyError, SchemaError, StoreError, StoreLocked
+from parley.errors import (
+    ArticleError,
+    BadOption,
+    InputError,
+    ParleyError,
+    SchemaError,
+    StoreError,
+    StoreLocked,
+    interrupt_seen,
+)
 from parley.store.clusters import (
     DEFAULT_DISTANCE_KM,
     DEFAULT_WINDOW_DAYS,
@@ -91,13 +100,16 @@ def _mapped(path: str) -> Iterator[None]:
         yield
     except duckdb.InterruptException as e:   # Ctrl-C while DuckDB worked: an interrupt, not a store error
         raise KeyboardInterrupt from e
-    except duckdb.IOException as e:
-        text = str(e)
-        if "lock" in text.lower():
-            match = _LOCK_HOLDER.search(text)
-            raise StoreLocked(path, holder=match.group(1).strip() if match else None) from e
-        raise StoreError(f"cannot read or write the store: {text}{_CHECK_HINT.format(path=path)}", path=path) from e
     except duckdb.Error as e:
+        if interrupt_seen():
+            raise KeyboardInterrupt from e   # a write cut short by Ctrl-C, whatever DuckDB calls it
+        if isinstance(e, duckdb.IOException):
+            text = str(e)
+            if "lock" in text.lower():
+                match = _LOCK_HOLDER.search(text)
+                raise StoreLocked(path, holder=match.group(1).strip() if match else None) from e
+            raise StoreError(f"cannot read or write the store: {text}{_CHECK_HINT.format(path=path)}",
+                             path=path) from e
         raise StoreError(f"database error: {e}{_CHECK_HINT.format(path=path)}", path=path) from e
 
 
