@@ -29,6 +29,7 @@ from parley.coding.syntax import (
     TALK_RESUMING_VERBS,
     Arguments,
     TokenTest,
+    begins_talks,
     governor_modality,
     interrogative,
     loose_particle,
@@ -65,6 +66,7 @@ class Clause:
     extra_tokens: list[Token] = field(default_factory=list)
     source_class: str | None = None     # the class of actor the source must be (the pattern's `args`)
     carrier: Clause | None = None       # the demand, offer ... whose content this is; the act a condition is of
+    part: int = 0                       # the item of a listed object ("demanded A, B and C": 0, 1, 2)
 
 
 @dataclass
@@ -140,7 +142,25 @@ class ClauseAnalyzer:
                     clause.targets = kept
                     clause.reciprocal = clause.reciprocal or not kept
         out.extend(mediating)
-        return _linked(out)
+        return _linked(out + self._listed_items(out))
+
+    def _listed_items(self, clauses: list[Clause]) -> list[Clause]:
+        """ "demanded a referendum, the release of 300 members and the withdrawal of troops": a demand, an
+        offer or a refusal of each further item of a listed object that no clause of its own holds (each item
+        is an issue of its own to the negotiation tracker)."""
+        held = {c.object_token.i for c in clauses if c.object_token is not None}
+        out = []
+        for clause in clauses:
+            obj = clause.object_token
+            if obj is None or clause.part or not clause.code.startswith(("03", "10", "12")):
+                continue
+            items = [t for t in _list_items(obj) if t.pos_ == "NOUN" and t.i not in held
+                     and not self.args.is_actor_like(t)]
+            for n, item in enumerate(items, start=1):
+                held.add(item.i)
+                out.append(replace(clause, object_token=item, part=n, targets=list(clause.targets),
+                                   sources=list(clause.sources)))
+        return out
 
     def _as_mediator(self, sent: Span, used: set[int]) -> list[Clause]:
         """ "opened talks on Monday, with Malaysia as facilitator", "with Qatar as mediator", "under the
@@ -366,7 +386,8 @@ class ClauseAnalyzer:
             if code.startswith("03") or code == "057":
                 object_token = self._prep_content(trigger, ("on", "to", "over", "upon"))
             elif code.startswith(("02", "10")):
-                object_token = self._prep_content(trigger, ("for",))   # "called for the release of 900 members"
+                # "called for the release of 900 members", "insists on a permanent ceasefire"
+                object_token = self._prep_content(trigger, ("for", "on", "upon"))
         targets, reciprocal = self.targets.targets(trigger, head, frame.match, code, frame.sources, frame.objs,
                                                    frame.addressees, frame.predicate_obj)
         rule = frame.rule or frame.match.pattern_id
@@ -604,7 +625,7 @@ class ClauseAnalyzer:
         on Monday, were convened by ASEAN": talks that began or resumed, told in a relative clause beside what
         the sentence says of them; the talks stand for their sides."""
         for verb in noun.children:
-            if verb.dep_ == "relcl" and verb.pos_ == "VERB" and verb.lemma_.lower() in _TALKS_BEGINNING \
+            if verb.dep_ == "relcl" and verb.pos_ == "VERB" and begins_talks(verb) \
                     and _talks_subject(noun, verb):
                 return Clause(trigger=verb, head=verb, anchor=verb, code="040", rule="consult.talks_began.relative",
                               sources=[noun], targets=[], negated=self.args.negated(verb),
@@ -666,7 +687,19 @@ class ClauseAnalyzer:
                           reciprocal=reciprocal, source_class=match.source_class)
         return Clause(trigger=noun, head=noun, anchor=anchor, code=code, rule=rule,
                       sources=sources, targets=targets, negated=negated, modality=modality,
-                      reciprocal=reciprocal, source_class=match.source_class, object_token=holder)
+                      reciprocal=reciprocal, source_class=match.source_class,
+                      object_token=holder or (self._demanded_thing(noun) if code.startswith("10") else None))
+
+    def _demanded_thing(self, noun: Token) -> Token | None:
+        """What a demand noun asks for: "its demand for a full withdrawal", "the front's demands include a
+        referendum ...", "their main demand is the release of ..."."""
+        found = self._prep_content(noun, ("for",))
+        if found is not None:
+            return found
+        if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in ("include", "be", "remain"):
+            return next((c for c in noun.head.children if c.dep_ in ("dobj", "attr") and c.pos_ == "NOUN"
+                         and not self.args.is_actor_like(c)), None)
+        return None
 
     def _noun_arguments(self, noun: Token, match: PatternMatch) -> tuple[list[Token], list[Token], bool]:
         """Sources and targets inside an event noun's own phrase: its possessor, "by", "between", the
@@ -762,8 +795,6 @@ _CONTENT_BY_VERB = {"offer": "offered", "volunteer": "offered", "propose": "prop
 # Nouns for a go-between: "with Norway as mediator".
 _MEDIATOR_NOUNS = frozenset({"mediator", "facilitator", "intermediary", "go-between", "broker", "guarantor",
                              "interlocutor", "moderator", "convener", "convenor"})
-# Verbs of talks that begin or begin again ("the talks, which opened on Monday, ...").
-_TALKS_BEGINNING = TALK_RESUMING_VERBS | frozenset({"open", "begin", "start", "restart", "reconvene"})
 # Nouns of giving up what follows them ("the dropping of their call for relief").
 _GIVING_UP = frozenset({"dropping", "abandonment", "withdrawal", "waiving", "waiver", "renunciation"})
 
@@ -982,6 +1013,23 @@ def _warns_of_hazard(verb: Token) -> bool:
     return any(prep.dep_ == "prep" and prep.lower_ in ("about", "of", "over") and any(
         pobj.dep_ == "pobj" and nouns.is_hazard(pobj.lemma_) for pobj in prep.children)
         for head in heads for prep in head.children)
+
+
+def _list_items(first: Token) -> list[Token]:
+    """The further items of a list that `first` begins: its conjuncts ("A and B"), and an apposition that
+    continues with a conjunct of its own, as the parser reads "A, B and C"."""
+    out: list[Token] = []
+    for child in first.children:
+        if child.dep_ == "conj":
+            out.extend(with_conjuncts(child))
+        elif child.dep_ == "appos":
+            if any(c.dep_ == "conj" for c in child.children):
+                out.extend(with_conjuncts(child))
+            else:   # "A, the rehiring of 40 workers and C": C read as a conjunct inside the second item
+                last = [t for t in child.subtree if t.dep_ == "conj" and t.head.i != child.i and t.pos_ == "NOUN"]
+                if last:
+                    out.extend([child, last[-1]])
+    return sorted({t.i: t for t in out}.values(), key=lambda t: t.i)
 
 
 def _for_ones_part(noun: Token) -> bool:

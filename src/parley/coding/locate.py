@@ -245,8 +245,10 @@ class ArticlePlaces:
             country = self._domestic.get(code[:3])
         if country is None and code[:3] in _DOMESTIC and other is not None and other.country is not None \
                 and not mediated:
-            if other.code == other.country + "GOV":
-                country = other.country   # "the government and the opposition met in Oslo": Venezuela's opposition
+            if other.code == other.country + "GOV" or other.code == other.country and _names_a_state(other.text):
+                # "the government and the opposition met in Oslo": Venezuela's opposition; "negotiations between
+                # Cameroon and Anglophone separatists": Cameroon's
+                country = other.country
                 self._domestic.setdefault(code[:3], country)   # "the rebels" later in the article
             elif other.code == other.country + (other.sector or "") and other.sector in _STATE_ORGANS \
                     and not _placed_abroad(location, other.country):
@@ -541,6 +543,12 @@ def _actor_countries(doc: Doc, kb: ActorKB, article: Article) -> Counter[str]:
             actors.add((actor.code, actor.name))
             found[actor.country] += 1
     return found
+
+
+def _names_a_state(text: str) -> bool:
+    """Whether a mention's words are a state's name ("Cameroon", "the United States"), not a person or a
+    thing of that country ("a Canadian nurse")."""
+    return all(w[:1].isupper() or w in ("the", "of", "and") for w in text.split())
 
 
 def _placed_abroad(location: Location | None, country: str) -> bool:

@@ -35,6 +35,7 @@ from parley.coding.syntax import (
     TALK_HALTING_VERBS,
     TALK_RESUMING_PARTICLES,
     TALK_RESUMING_VERBS,
+    begins_talks,
 )
 from parley.types import Actor, ActorMention
 
@@ -74,7 +75,14 @@ Strategy = Callable[["MentionResolver", Phrase], "list[ActorMention] | None"]
 
 
 _TALK_HEADS = frozenset({"talk", "talks", "negotiation", "negotiations", "dialogue", "contact", "contacts",
-                         "consultation", "consultations", "discussion", "discussions"})
+                         "consultation", "consultations", "discussion", "discussions", "round", "rounds"})
+
+
+def _a_round_of_something_else(token: Token) -> bool:
+    """ "a round of shelling", "a new round of sanctions": a round that is not one of talks."""
+    return token.lemma_.lower() == "round" and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" and o.lemma_.lower() not in _TALK_HEADS
+                                                      for o in c.children) for c in token.children)
 
 
 # Verbs of talks that resume or end, with the talks as their subject ("the talks resumed on Monday").
@@ -92,7 +100,8 @@ def talks_sides(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
     token = p.token
     of_round = token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in ROUND_NOUNS
     # "a week of talks that had restarted on Monday": the talks are the subject of their relative clause
-    relative = any(c.dep_ == "relcl" and c.lemma_.lower() in _TALKS_STARTING_OR_ENDING for c in token.children)
+    relative = any(c.dep_ == "relcl" and (c.lemma_.lower() in _TALKS_STARTING_OR_ENDING or begins_talks(c))
+                   for c in token.children)
     if token.lemma_.lower() in _TALK_HEADS and token.dep_ == "pobj" and token.head.lower_ in ("from", "out") \
             and p.poss is None and not any(c.i < token.i and (c.pos_ == "PROPN" or c.ent_type_ in _NAMING)
                                            for c in token.children):
@@ -107,7 +116,7 @@ def talks_sides(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
             return [r.mention_of(p.start, p.end, actor) for actor in together]
         return p.whole(r, None) if p.allow_thing else []
     if token.lemma_.lower() not in _TALK_HEADS or token.dep_ not in ("nsubj", "nsubjpass") and not of_round \
-            and not relative:
+            and not relative or _a_round_of_something_else(token):
         return None
     named: list[tuple[Token, Actor]] = []
     for child in token.subtree:

@@ -104,7 +104,11 @@ _ARMED_NAME = re.compile(r"^(?:[Tt]he\s+)?(?:(?:[A-Z][\w'’-]+\s+){1,5}"
                          r"(?:Front|Army|Forces|Brigades?|Resistance|Militia)|"
                          r"(?:Front|Frente|Armée|Ejército|Exército|Forces|Fuerzas|Forças)\s+(?i:pour|de|du|des|del|"
                          r"para|por|da|do|dos|das|populaire|popular|patriotique|armée|armadas?|nationale?)\b.*)$")
+# Words of a state's own forces in a name ("the Special Forces", "the National Defence Forces").
+_STATE_FORCE_WORDS = re.compile(r"\b(?:Special|Armed|Defen[cs]e|Security|National|Government|Federal|Royal|Air|"
+                                r"Naval|Police|Border|Republican|Presidential)\b")
 _REBEL_WORDS = frozenset({"rebel", "insurgent", "insurgency", "guerrilla", "militant", "militia", "jihadist", "fighter",
+                          "separatist", "secessionist", "rebellion", "insurrection",
                           "hostage", "captive", "kidnap", "kidnapping", "abduct", "abduction", "kidnapper"})
 _RULING_WORDS = frozenset({"ruling", "governing", "government", "majority"})
 
@@ -372,9 +376,12 @@ class MentionResolver:
         if found is not None and found.sector == "PTY" and found.code == (found.country or "") + "PTY" \
                 and (found.name.startswith(SECTORS["PTY"]) or found.name == text):   # not a party the base knows
             found = self._as_opposition(found, text)
-        if found is None and _ARMED_NAME.match(text) and self._tells_of_rebels():
-            # "the Northern Shan Solidarity Front" in a story of rebels and their fighters: an armed group
-            found = Actor(code="REB", name=text, country=None, sector="REB")
+        name = text.split(",", 1)[0].strip()   # "the X Forces, the largest armed separatist coalition in ..."
+        if (found is None or found.code in ("MIL", "PTY") or name != text and found.sector in ("MIL", "PTY")) \
+                and _ARMED_NAME.match(name) and not _STATE_FORCE_WORDS.search(name) and self._tells_of_rebels():
+            # "the Northern Shan Solidarity Front", "the Ambazonia Restoration Forces" in a story of rebels,
+            # separatists and their fighters: an armed group (not "the military" its last word would say)
+            found = Actor(code="REB", name=name, country=None, sector="REB")
         return found
 
     def _tells_of_rebels(self) -> bool:

@@ -53,6 +53,19 @@ def resumes_talks(verb: Token) -> bool:
         return True
     particle = TALK_RESUMING_PARTICLES.get(lemma)
     return particle is not None and any(c.lower_ == particle for c in verb.children)
+
+
+def begins_talks(verb: Token) -> bool:
+    """Whether `verb` is said of talks that begin or resume ("opened", "began", "got under way", "kicked
+    off", "resumed")."""
+    lemma = verb.lemma_.lower()
+    if lemma in ("open", "begin", "start") or resumes_talks(verb):
+        return True
+    if lemma == "get":   # "got under way"
+        return any(c.lower_ == "under" and any(o.lower_ == "way" for o in c.children) for c in verb.children)
+    return lemma == "kick" and any(c.lower_ == "off" for c in verb.children)
+
+
 ROUND_NOUNS = frozenset({"round", "session", "phase", "stage"})
 
 

@@ -171,6 +171,8 @@ class CodedClause:
             evidence = _evidence(article.text, trig, source, target, sent, self.offset)
             key = f"{article.id}|{self.sent_index}|{trig.start}|{source.start}|{target.start if target else -1}|" \
                   f"{target.code if target else ''}|{source.code}|{clause.code}"
+            if clause.part:   # a further item of a listed object: an event of its own
+                key += f"|{clause.part}"
             out.append(Event(
                 event_id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:20], article_id=article.id,
                 sentence_index=self.sent_index, trigger=trig, source=source, target=target, cameo=info.code,

@@ -497,8 +497,8 @@ def _is_core(event: Event) -> bool:
 
 
 def _is_mediating(ev: _Ev) -> bool:
-    if ev.event.negated or ev.event.cameo.startswith("12"):
-        return False   # "stressed that it was not mediating", "refused to mediate"
+    if ev.event.negated or ev.event.cameo.startswith(("02", "12")):
+        return False   # "stressed that it was not mediating", "refused to mediate", "asked him to mediate"
     return ev.event.cameo in MEDIATOR_CODES or bool(_MEDIATE.match(ev.event.trigger.text.strip()))
 
 
@@ -1087,6 +1087,32 @@ _LEFT_OPEN_AFTER = re.compile(
     r"(?:open|unresolved|undecided|outstanding|for (?:later|future|further|a later) (?:talks|negotiations|"
     r"discussions?|rounds?|stage)|for another (?:day|time|round)|deferred|postponed|shelved|put off)\b[^.;]*)",
     re.IGNORECASE)
+# A later sentence of the deal's article whose subject is the deal and which says what it leaves out: "The
+# accord, however, leaves unresolved X", "It leaves X for later negotiations", "The agreement does not settle
+# X", "The deal is silent on X"; and "X will remain the subject of further talks".
+_DEAL_SUBJECT = (r"^(?:(?:but|however|yet),?\s+)?(?:(?:the|this|that|their|its|the new)\s+(?:[\w-]+\s+){0,2}?"
+                 r"(?:deal|accord|agreement|arrangement|pact|settlement|text|memorandum|compromise)\b"
+                 r"(?:\s*,[^,]{1,40},)?|it)\s+(?:however\s+|also\s+)?")
+_UNSETTLED = r"(?:unresolved|open|unsettled|undecided|unaddressed|unanswered|aside|untouched)"
+_DEAL_LEAVES_OUT = re.compile(
+    _DEAL_SUBJECT + r"(?:(?:leaves|left)\s+" + _UNSETTLED + r"\s+(?P<rest>[^.;]+)|"
+    r"(?:leaves|left)\s+(?P<rest2>[^.;]+?)\s+(?:" + _UNSETTLED + r"\b|for (?:later|future|further|a later|"
+    r"another|a future|a new)\b)|"
+    r"(?:does|did) not (?:settle|address|resolve|cover|deal with|include|touch on|mention)\s+(?P<rest3>[^.;]+)|"
+    r"(?:is|was|remains) silent (?:on|about)\s+(?P<rest4>[^.;]+)|says nothing (?:on|about)\s+(?P<rest5>[^.;]+))|"
+    r"(?:^|\bthat\s+)(?P<rest6>[^.;]+?)\s+(?:will|would|is to|are to)\s+remain\s+(?:the\s+)?(?:subject|matter|"
+    r"object|topic)\s+of\s+(?:further|future|later|continued|separate)\b",
+    re.IGNORECASE)
+
+
+def _left_out(sentence: str) -> str | None:
+    """What a sentence after a deal says the deal leaves out, or None."""
+    found = _DEAL_LEAVES_OUT.search(sentence.strip().strip("\"“”"))
+    if found is None:
+        return None
+    return next(v for k, v in found.groupdict().items() if v is not None)
+
+
 _AGREED = re.compile(r"\bagree[ds]?\b", re.IGNORECASE)
 # An agreement its sentence calls a stage of a larger one.
 _PHASE = re.compile(r"\b(?:first|initial|opening) (?:phase|stage|step|tranche)\b|\b(?:interim|partial) (?:deal|accord|"
@@ -1113,6 +1139,15 @@ def _sentences_of(item: _Tracked, texts: dict[str, str]) -> tuple[str, str]:
     return text[start:end].strip(), following.strip()
 
 
+def _later_sentences(item: _Tracked, texts: dict[str, str]) -> list[str]:
+    """The sentences after a move's main event in its article: the next one, then those of the rest of the
+    article."""
+    text = texts.get(item.move.article_id, "")
+    end = _primary(item.events).event.trigger.end
+    start = _sentence_bounds(text, end, end)[1]
+    return [s for s in re.split(r"(?<=[.!?])[\"”’]?\s+|\n+", text[start:]) if s.strip()]
+
+
 def _agreements(tracked: list[_Tracked], parties: set[str], texts: dict[str, str]) -> dict[str, str]:
     """Agreements that two parties reach together ("the two sides agreed on a prisoner exchange") become
     `agreement_signed` moves; returns, per agreement move id, what its sentence says it left open."""
@@ -1132,8 +1167,10 @@ def _agreements(tracked: list[_Tracked], parties: set[str], texts: dict[str, str
         trigger = move.trigger
         found = _LEFT_OPEN.search(sentence[sentence.find(trigger):] if trigger in sentence else sentence) \
             or _LEFT_OPEN_AFTER.search(following)   # "The question of autonomy was left for later talks."
-        if found:
-            left_open[move.id] = " ".join(found.group("rest").split()).strip(" ,")
+        rest = found.group("rest") if found else next(
+            (r for r in map(_left_out, _later_sentences(item, texts)) if r), None)
+        if rest is not None:
+            left_open[move.id] = " ".join(rest.split()).strip(" ,")
         elif _PHASE.search(sentence):
             left_open[move.id] = ""   # "the first phase of an exchange the two governments agreed": partial
     return left_open
