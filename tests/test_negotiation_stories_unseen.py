@@ -105,11 +105,6 @@ NOT_YET = {
     ("s11_bangladesh_transport_strike", "history"): "the union leaving the building mid-session and its return "
                                                     "are missed",
     ("s11_bangladesh_transport_strike", "gaps"): "the bail provision the cabinet refused is not filed as labour",
-    ("s11_cameroon_aburi_exchange", "mediators"): "the ICRC carrying the lists is no go-between",
-    ("s11_cameroon_aburi_exchange", "history"): "the return is dated by a later act, and the first-phase deal "
-                                                "that leaves a ceasefire to a second phase is whole",
-    ("s11_cameroon_aburi_exchange", "gaps"): "the ceasefire and the regions' future left to a second phase are "
-                                             "not filed",
 }
 
 

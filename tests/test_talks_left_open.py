@@ -101,3 +101,47 @@ def test_sides_that_asked_someone_to_mediate_are_still_the_sides(boards_of):
             "wants a 25 percent pay rise.")
     boards = boards_of([_article("port", "a", "2029-11-14", text)])
     assert boards and {r.actor.id for r in boards[0].roles if r.role == "party"} >= {"LKALAB"}, boards
+
+
+# -- go-betweens, returns and deals that are no deal -------------------------------------------------------
+
+def test_taking_part_as_an_intermediary_is_mediating(coder):
+    events = coder.code("The Norwegian Refugee Council is taking part as a neutral intermediary on the exchange of "
+                        "bodies.", published="2029-11-16")
+    assert any(e.cameo == "045" and e.source.code == "NGO" or e.cameo == "045" for e in events), \
+        [(e.cameo, e.trigger.text, e.source.code) for e in events]
+
+
+def test_a_return_to_the_seats_two_days_before_a_dated_act_is_dated_by_it(coder):
+    text = ("HARARE, Nov 16 - The mediator said on Thursday that a deal was close, two days after the opposition "
+            "negotiators took their seats again in Harare.")
+    [took] = [e for e in coder.code(text, published="2029-11-16") if e.trigger.text == "took"]
+    assert took.cameo == "046" and took.date == "2029-11-13", (took.cameo, took.date)
+
+
+def test_a_separatist_front_is_an_armed_group_of_the_state_it_faces(coder):
+    text = ("YAOUNDE, Nov 16 - Chad's government and the Logone Liberation Forces, an armed separatist movement in "
+            "the south, opened talks on Tuesday. The Logone Liberation Forces said they wanted autonomy.")
+    events = coder.code(text, published="2029-11-16")
+    sides = {e.source.code for e in events if "Logone" in e.source.text}
+    assert sides == {"TCDREB"}, sides
+
+
+def test_a_deal_called_first_phase_that_leaves_issues_to_a_second_phase(boards_of):
+    a = _article("ph", "a", "2029-11-06", "BANGUI, Nov 6 - The Central African government and the Lobaye "
+                                          "rebels opened talks in Bangui on Monday.")
+    b = _article("ph", "b", "2029-11-16",
+                 "BANGUI, Nov 16 - The government and the Lobaye rebels signed a first-phase agreement on Thursday "
+                 "on the exchange of 40 prisoners. The document, signed at the presidential palace in the presence "
+                 "of the envoy, explicitly leaves a truce and the future status of the region to a second phase.")
+    [board] = boards_of([a, b])
+    assert [s.status for s in board.state_history][-1] == "partial_agreement", board.state_history
+    assert {"ceasefire", "governance"} <= {g.topic for g in board.gaps}, board.gaps
+
+
+def test_agreeing_to_use_a_line_as_the_working_basis_is_no_deal(boards_of):
+    a = _article("wb", "a", "2029-11-06", "LIMA, Nov 6 - Peru and Ecuador opened border talks in Lima on Monday.")
+    b = _article("wb", "b", "2029-11-16", "LIMA, Nov 16 - Peru and Ecuador agreed on Thursday to use a new map "
+                                          "drawn by the mediator as the working basis for the talks.")
+    [board] = boards_of([a, b])
+    assert [s.status for s in board.state_history] == ["ongoing"], board.state_history

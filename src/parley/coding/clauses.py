@@ -133,7 +133,7 @@ class ClauseAnalyzer:
                     used.add(token.i)
                     out.append(clause)
         out.extend(self._talks_begun(sent, {c.trigger.i for c in out}))
-        mediating = self._as_mediator(sent, used) + self._brokered_talks(sent)
+        mediating = self._as_mediator(sent, used | {c.trigger.i for c in out}) + self._brokered_talks(sent)
         if mediating:
             go_betweens = {t.i for clause in mediating for t in clause.sources}
             for clause in out:   # the talks are between the others, not with the go-between
@@ -162,6 +162,19 @@ class ClauseAnalyzer:
                                    sources=list(clause.sources)))
         return out
 
+    def _serving_as_mediator(self, noun: Token, verb: Token, used: set[int]) -> list[Clause]:
+        """ "the Red Cross is taking part as a neutral intermediary", "Kuwait will serve as mediator": the
+        verb's subject mediates (not its object: "named her as facilitator" is the appointing's)."""
+        if verb.lemma_.lower() in _APPOINTING or verb.i in used \
+                or any(c.dep_ == "dobj" and self.args.is_actor_like(c) for c in verb.children):
+            return []
+        sources = [t for t in self.args.subjects(verb) if self.args.is_actor_like(t)]
+        if not sources:
+            return []
+        return [Clause(trigger=noun, head=noun, anchor=verb, code="045", rule="consult.serving_as_mediator",
+                       sources=sources, targets=[], negated=self.args.negated(verb),
+                       modality=self.args.modality(verb))]
+
     def _as_mediator(self, sent: Span, used: set[int]) -> list[Clause]:
         """ "opened talks on Monday, with Malaysia as facilitator", "with Qatar as mediator", "under the
         auspices of IGAD", "under the good offices of an envoy", "through the mediation of Norway": the one named
@@ -180,8 +193,12 @@ class ClauseAnalyzer:
                 sponsor = noun.head.head
                 if not (sponsor.dep_ == "pobj" and sponsor.head.lower_ == "with"):
                     # "opened talks, with Malaysia as facilitator": "as" hung on the verb or the talks
+                    verb = sponsor
                     sponsor = next((p for c in sponsor.children if c.dep_ == "prep" and c.lower_ == "with"
                                     and c.i < noun.i for p in c.children if p.dep_ == "pobj"), None)
+                    if sponsor is None and verb.pos_ in ("VERB", "AUX"):
+                        found.extend(self._serving_as_mediator(noun, verb, used))
+                        continue
                 rule = "consult.with_as_mediator"
             else:
                 continue
@@ -792,6 +809,9 @@ _CONTENT_BY_VERB = {"offer": "offered", "volunteer": "offered", "propose": "prop
                     "commit": "promised", "undertake": "promised", "consent": "promised"}
 
 
+# Verbs of naming someone to a role: "named her as facilitator".
+_APPOINTING = frozenset({"name", "appoint", "designate", "choose", "select", "nominate", "pick", "accept", "propose",
+                         "see", "regard", "describe", "reject"})
 # Nouns for a go-between: "with Norway as mediator".
 _MEDIATOR_NOUNS = frozenset({"mediator", "facilitator", "intermediary", "go-between", "broker", "guarantor",
                              "interlocutor", "moderator", "convener", "convenor"})

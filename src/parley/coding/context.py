@@ -226,9 +226,13 @@ _SPAN_DAYS = {"day": 1, "week": 7}
 def _told_as_before(verb: Token, attachments: Attachments, published: datetime.date | None) -> datetime.date | None:
     """ "signed a deal on Wednesday, a week after talks resumed": the act of a clause set a number of days or
     weeks before its governing act, which the text dates to the day; None otherwise."""
-    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "after" for c in verb.children):
+    after = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "after"), None)
+    if verb.dep_ != "advcl" or after is None:
         return None
-    span = next((c for c in verb.children if c.dep_ == "npadvmod" and c.lemma_.lower() in _SPAN_DAYS), None)
+    # "a week after talks resumed": the span hangs on the verb, or on "after" ("two days after the
+    # negotiators took their seats again")
+    span = next((c for c in (*verb.children, *after.children, *verb.head.children) if c.dep_ == "npadvmod"
+                 and c.lemma_.lower() in _SPAN_DAYS and (c.head.i != verb.head.i or 0 < after.i - c.i <= 2)), None)
     if span is None:
         return None
     count = next((c for c in span.children if c.dep_ in ("nummod", "det")), None)
@@ -239,6 +243,8 @@ def _told_as_before(verb: Token, attachments: Attachments, published: datetime.d
         return None
     governor = verb.head
     found = _clause_date([governor, governor, governor], attachments, published)
+    if found is None and governor.dep_ == "ccomp":   # "said on Thursday that a deal was close, two days after"
+        found = _clause_date([governor.head] * 3, attachments, published)
     if found is None or found[0].precision != "day":
         return None
     return found[0].date - datetime.timedelta(days=n * _SPAN_DAYS[span.lemma_.lower()])

@@ -273,7 +273,10 @@ class ArticlePlaces:
             country = self._story_state(code, other)
         if country is None and location is not None and location.basis in _NEAR_BASES \
                 and not (location.basis == "dateline" and (code[:3] in _ABROAD_SECTORS or self.subject not in (
-                    None, location.country))):
+                    None, location.country))) \
+                and not (code[:3] in _DOMESTIC - {"CVL"} and self.subject not in (None, location.country)):
+            # (rebels or an opposition in a story about their country meet wherever the talks are: "the
+            # separatist negotiators took their seats again in Aburi" are not Ghana's)
             # a dateline places the police or the army it reports on; governments, their negotiators, rebels
             # and oppositions are often reported from wherever they meet ("ASHGABAT - Negotiators returned"),
             # and so is everyone in a story about another country (talks on Thailand datelined Kuala Lumpur)
@@ -518,6 +521,8 @@ def _state_organ_countries(doc: Doc, kb: ActorKB) -> Counter[str]:
             # "a Colombian air force strike": the organ is a compound between the country and the head
             sector = next((found_sector for t in doc[root.i + 1:organ.i] if t.dep_ == "compound" and t.head.i == organ.i
                            and (found_sector := kb.role_sector(t.lemma_.lower())) in _STATE), sector)
+        if organ.lemma_.lower() in _ABROAD_ROLES:
+            continue   # "Canada's envoy to the talks": a state acting abroad, not the story's state
         in_lead = lead is not None and lead.start <= root.i < lead.end
         if sector not in _STATE and not (in_lead and sector is not None):
             continue   # (the lead's actor of a country says whom the story is about: "Peru's biggest union")
@@ -543,6 +548,11 @@ def _actor_countries(doc: Doc, kb: ActorKB, article: Article) -> Counter[str]:
             actors.add((actor.code, actor.name))
             found[actor.country] += 1
     return found
+
+
+# Roles of a state's people abroad: their country is not the state a story is about.
+_ABROAD_ROLES = frozenset({"envoy", "ambassador", "emissary", "mediator", "facilitator", "diplomat", "embassy",
+                           "consul", "consulate", "representative"})
 
 
 def _names_a_state(text: str) -> bool:

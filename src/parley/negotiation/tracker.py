@@ -1091,13 +1091,13 @@ _LEFT_OPEN_AFTER = re.compile(
 # accord, however, leaves unresolved X", "It leaves X for later negotiations", "The agreement does not settle
 # X", "The deal is silent on X"; and "X will remain the subject of further talks".
 _DEAL_SUBJECT = (r"^(?:(?:but|however|yet),?\s+)?(?:(?:the|this|that|their|its|the new)\s+(?:[\w-]+\s+){0,2}?"
-                 r"(?:deal|accord|agreement|arrangement|pact|settlement|text|memorandum|compromise)\b"
-                 r"(?:\s*,[^,]{1,40},)?|it)\s+(?:however\s+|also\s+)?")
+                 r"(?:deal|accord|agreement|arrangement|pact|settlement|text|memorandum|compromise|document)\b"
+                 r"(?:\s*,[^.;]{1,120}?,)?|it)\s+(?:(?:however|also|explicitly|expressly|still),?\s+)?")
 _UNSETTLED = r"(?:unresolved|open|unsettled|undecided|unaddressed|unanswered|aside|untouched)"
 _DEAL_LEAVES_OUT = re.compile(
     _DEAL_SUBJECT + r"(?:(?:leaves|left)\s+" + _UNSETTLED + r"\s+(?P<rest>[^.;]+)|"
-    r"(?:leaves|left)\s+(?P<rest2>[^.;]+?)\s+(?:" + _UNSETTLED + r"\b|for (?:later|future|further|a later|"
-    r"another|a future|a new)\b)|"
+    r"(?:leaves|left)\s+(?P<rest2>[^.;]+?)\s+(?:" + _UNSETTLED + r"\b|(?:for|to) (?:later|future|further|a later|"
+    r"another|a future|a new|a second|a third|the next|a further)\b)|"
     r"(?:does|did) not (?:settle|address|resolve|cover|deal with|include|touch on|mention)\s+(?P<rest3>[^.;]+)|"
     r"(?:is|was|remains) silent (?:on|about)\s+(?P<rest4>[^.;]+)|says nothing (?:on|about)\s+(?P<rest5>[^.;]+))|"
     r"(?:^|\bthat\s+)(?P<rest6>[^.;]+?)\s+(?:will|would|is to|are to)\s+remain\s+(?:the\s+)?(?:subject|matter|"
@@ -1115,11 +1115,12 @@ def _left_out(sentence: str) -> str | None:
 
 _AGREED = re.compile(r"\bagree[ds]?\b", re.IGNORECASE)
 # An agreement its sentence calls a stage of a larger one.
-_PHASE = re.compile(r"\b(?:first|initial|opening) (?:phase|stage|step|tranche)\b|\b(?:interim|partial) (?:deal|accord|"
-                    r"agreement|arrangement)\b", re.IGNORECASE)
+_PHASE = re.compile(r"\b(?:first|initial|opening)[ -](?:phase|stage|step|tranche)\b|"
+                    r"\b(?:interim|partial) (?:deal|accord|agreement|arrangement)\b", re.IGNORECASE)
 # "agreed to continue working", "agreed to meet again": no deal, only more talks
 _AGREED_TO_TALK = re.compile(r"\bagree[ds]?\s+to\s+[\"“']?(?:continue|keep|go on|meet|resume|talk|hold|stay|return|"
-                             r"consult)\b", re.IGNORECASE)
+                             r"consult)\b|\bagree[ds]?\b[^.;]{0,30}?\bto\s+(?:use|take|treat)\b[^.;]{0,80}?\bas\s+[\"“']?(?:a|the)\s+"
+                             r"(?:working\s+|starting\s+)?(?:basis|starting point|reference)", re.IGNORECASE)
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
