@@ -23,7 +23,11 @@ fishing quota between Vietnam and Indonesia facilitated by ASEAN; a political di
 and SADC; a humanitarian pause in Myanmar under Chinese and ASEAN envoys; first sight 0 of 4 whole) and four in
 tests/fixtures/stories_unseen10 (session 28, last: a dockworkers' strike in Callao chaired by the Church; detained
 fishermen between Qatar and Bahrain through Kuwait; peace talks between Ethiopia and an Omo front under IGAD in
-Kenya; a rice duty and fruit ban between the Philippines and Vietnam under ASEAN; first sight 0 of 4 whole). A story may
+Kenya; a rice duty and fruit ban between the Philippines and Vietnam under ASEAN; first sight 0 of 4 whole) and
+four in tests/fixtures/stories_unseen11 (session 29: inspections between Saudi Arabia and the IAEA through
+Kazakhstan; the ice-field boundary between Argentina and Chile facilitated by Brazil in Uruguay; a transport
+strike in Bangladesh mediated by the business chamber; a detainee exchange between Cameroon and separatists under
+Canada and the ICRC in Ghana; first sight 0 of 4 whole). A story may
 also mention other talks in passing; those may have boards of their own (see `story_board`). What the tracker
 does not get yet is a strict xfail, so that the day it passes is noticed; the first-sight record is in
 docs/negotiations.md."""
@@ -94,17 +98,8 @@ NOT_YET = {
                                              "gives the Church Chile's country",
     ("s9_myanmar_pause", "gaps"): "'repeated its call for troops to leave ... and for the release of 80 "
                                   "detainees' and the asked extension are not read as demands",
-    ("s11_saudi_iaea_ruwaydah", "parties"): "the mediator's guest house ('a Kazakh state guest house') becomes a side",
-    ("s11_saudi_iaea_ruwaydah", "history"): "the partial deal is dated by a later act, not its own signing day",
-    ("s11_saudi_iaea_ruwaydah", "gaps"): "what the deal leaves open is filed under no topic",
-    ("s11_argentina_chile_icefield", "parties"): "the IMF of a distractor paragraph becomes a side",
-    ("s11_argentina_chile_icefield", "history"): "the resumption is read as a deal, and a later walkout and deal "
-                                                 "follow it",
-    ("s11_bangladesh_transport_strike", "mediators"): "'under the mediation of the country's main business "
-                                                      "chamber' names no mediator",
-    ("s11_bangladesh_transport_strike", "history"): "the union leaving the building mid-session and its return "
-                                                    "are missed",
-    ("s11_bangladesh_transport_strike", "gaps"): "the bail provision the cabinet refused is not filed as labour",
+    ("s11_bangladesh_transport_strike", "gaps"): "the licence fine and the bail provision of a road-safety law, "
+                                                 "which the writer files under labour, fall under no topic",
 }
 
 

@@ -145,3 +145,45 @@ def test_agreeing_to_use_a_line_as_the_working_basis_is_no_deal(boards_of):
                                           "drawn by the mediator as the working basis for the talks.")
     [board] = boards_of([a, b])
     assert [s.status for s in board.state_history] == ["ongoing"], board.state_history
+
+
+# -- other stories in the same article ------------------------------------------------------------------------
+
+def test_a_deal_told_separately_is_not_the_talks_deal(boards_of):
+    a = _article("sep", "a", "2029-11-06", "QUITO, Nov 6 - Ecuador and Peru opened border talks in Quito on "
+                                           "Monday.")
+    b = _article("sep", "b", "2029-11-16",
+                 "QUITO, Nov 16 - Ecuador and Peru held a second day of border talks on Thursday.\n\n"
+                 "Separately, Ecuador's finance ministry said it had reached an agreement with the World Bank on "
+                 "a new loan.")
+    boards = boards_of([a, b])
+    talks = next(x for x in boards if {r.actor.id for r in x.roles if r.role == "party"} >= {"ECU", "PER"})
+    assert not any("WBK" in r.actor.id for r in talks.roles), talks.roles
+    assert [s.status for s in talks.state_history] == ["ongoing"], talks.state_history
+
+
+def test_a_go_betweens_own_company_signing_its_own_deal_is_no_side(boards_of):
+    a = _article("gb", "a", "2029-11-14",
+                 "ASTANA, Nov 14 - Iran and the IAEA opened talks on inspections in Astana on Monday, with "
+                 "Kazakhstan as mediator. Kazakhstan's state oil company signed a ten-year supply agreement on "
+                 "Tuesday.")
+    [board] = [x for x in boards_of([a]) if "IRN" in {r.actor.id for r in x.roles}]
+    assert {r.actor.id for r in board.roles if r.role == "party"} == {"IRN", "IGOUNOIAE"}, board.roles
+
+
+def test_a_negation_covers_the_verb_joined_to_it(coder):
+    events = coder.code("The union said it could not sit in a hotel and discuss fines.", published="2029-11-16")
+    assert not any(e.cameo.startswith("04") for e in events), [(e.cameo, e.trigger.text) for e in events]
+
+
+def test_getting_up_from_the_table_is_a_walkout(coder):
+    [up] = [e for e in coder.code("The nurses' union got up from the negotiating table on Tuesday.",
+                                  published="2029-11-16") if e.trigger.text == "got"]
+    assert up.cameo == "164", up.cameo
+
+
+def test_a_business_chamber_can_mediate(coder):
+    events = coder.code("The union and the ministry began talks on Monday under the mediation of the national "
+                        "chamber of commerce.", published="2029-11-16")
+    assert any(e.cameo == "045" and e.source.code.endswith("BUS") for e in events), \
+        [(e.cameo, e.source.code) for e in events]

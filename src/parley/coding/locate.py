@@ -274,7 +274,8 @@ class ArticlePlaces:
         if country is None and location is not None and location.basis in _NEAR_BASES \
                 and not (location.basis == "dateline" and (code[:3] in _ABROAD_SECTORS or self.subject not in (
                     None, location.country))) \
-                and not (code[:3] in _DOMESTIC - {"CVL"} and self.subject not in (None, location.country)):
+                and not (code[:3] in _DOMESTIC - {"CVL"} and (other is None or other.code is None)
+                         and self.subject not in (None, location.country)):
             # (rebels or an opposition in a story about their country meet wherever the talks are: "the
             # separatist negotiators took their seats again in Aburi" are not Ghana's)
             # a dateline places the police or the army it reports on; governments, their negotiators, rebels

@@ -192,6 +192,12 @@ class Arguments:
     def _own_subject(self, verb: Token) -> list[Token] | None:
         """The verb's own subject (a list, maybe empty when it cannot be an actor), or None if it has none."""
         subjects = [c for c in verb.children if c.dep_ in SUBJ]
+        if not subjects:
+            # "negotiators were once more facing each other": the parser hung the subject on the auxiliary
+            subjects = [c for a in verb.children if a.dep_ in ("aux", "auxpass") and a.i < verb.i
+                        for c in a.children if c.dep_ in SUBJ and c.pos_ in ("NOUN", "PROPN", "PRON")]
+            if subjects:
+                return with_conjuncts(subjects[-1])
         if len(subjects) > 1:
             # "LIMA (Reuters): The minister has met ...": a dateline read as a second subject
             subjects = [c for c in subjects if c.i < verb.i][-1:] or subjects[:1]
@@ -733,6 +739,11 @@ def negated_by_governor(verb: Token, cues: Cues) -> bool:
     had struck the market" (a clause under a verb of denial)."""
     if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in cues.denial_verbs:
         return True
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") \
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "neg") for c in verb.children) \
+            and any(c.dep_ == "neg" for c in verb.head.children) \
+            and not any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in verb.head.children):
+        return True   # "we cannot sit in a room and discuss fines": the negation covers both verbs
     if verb.dep_ == "xcomp":
         head = verb.head
         if head.lemma_.lower() in cues.negating_verbs:

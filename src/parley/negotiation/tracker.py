@@ -556,10 +556,13 @@ def _days(a: str | None, b: str | None) -> int | None:
     return abs((dt.date.fromisoformat(a[:10]) - dt.date.fromisoformat(b[:10])).days)
 
 
-def _build_processes(events: list[_Ev], topics: TopicLexicon, *, gap_days: int) -> list[_Proc]:
+def _build_processes(events: list[_Ev], topics: TopicLexicon, *, gap_days: int,
+                     apart: frozenset[str] = frozenset()) -> list[_Proc]:
+    """The processes of `events`; those in `apart` (told "Separately, ..." or "In other news, ...") join the
+    others of their article only by their own actors."""
     edges = _party_edges(events)
-    procs = _edge_processes(edges, _linked_edges(edges, gap_days))
-    _attach_events(events, procs, topics, gap_days=gap_days)
+    procs = _edge_processes(edges, _linked_edges(edges, gap_days, apart))
+    _attach_events(events, procs, topics, gap_days=gap_days, apart=apart)
     for proc in procs.values():
         proc.events.sort(key=lambda e: e.order)
         proc.edges.sort(key=lambda e: e.order)
@@ -630,7 +633,7 @@ def _pair(ev: _Ev) -> tuple[str, str]:
     return (a, b) if a <= b else (b, a)
 
 
-def _linked_edges(edges: list[_Ev], gap_days: int) -> _Union:
+def _linked_edges(edges: list[_Ev], gap_days: int, apart: frozenset[str] = frozenset()) -> _Union:
     """Edges of one pair of parties belong together while no more than `gap_days` pass between them; edges
     of one article that share an actor belong together (multilateral talks). A busy actor (the United
     States) therefore does not pull all its negotiations into one."""
@@ -653,7 +656,8 @@ def _linked_edges(edges: list[_Ev], gap_days: int) -> _Union:
     for article_edges in by_article.values():
         for i, a in enumerate(article_edges):
             for b in article_edges[i + 1:]:
-                if {a.source, a.target} & {b.source, b.target}:
+                if {a.source, a.target} & {b.source, b.target} and not (
+                        {a.event.event_id, b.event.event_id} & apart and _pair(a) != _pair(b)):
                     union.union(a.event.event_id, b.event.event_id)
     return union
 
@@ -673,7 +677,8 @@ def _edge_processes(edges: list[_Ev], union: _Union) -> dict[str, _Proc]:
     return procs
 
 
-def _attach_events(events: list[_Ev], procs: dict[str, _Proc], topics: TopicLexicon, *, gap_days: int) -> None:
+def _attach_events(events: list[_Ev], procs: dict[str, _Proc], topics: TopicLexicon, *, gap_days: int,
+                   apart: frozenset[str] = frozenset()) -> None:
     """Every other event joins a process: one of the same article that shares an actor (or any, for a core
     or mediation event), else one whose members are all its actors, within `gap_days` of its edges. An
     event with one known actor joins that way only when it is about talks or a topic."""
@@ -690,7 +695,8 @@ def _attach_events(events: list[_Ev], procs: dict[str, _Proc], topics: TopicLexi
         actors = {k for k in (ev.source, ev.target) if k}
         article_id = ev.event.article_id
         nearby = dict.fromkeys([*by_article.get(article_id, ()), *(p for a in actors for p in by_member[a])])
-        candidates = [proc for proc in nearby if _may_join(ev, actors, proc, topics, gap_days)]
+        candidates = [proc for proc in nearby if _may_join(ev, actors, proc, topics, gap_days)
+                      and not (ev.event.event_id in apart and not actors <= proc.parties | proc.mediators)]
         if not candidates:
             continue
         # a process of its own sides before another told in the same article ("Myanmar recalled its delegation
@@ -720,16 +726,18 @@ def _may_join(ev: _Ev, actors: set[str], proc: _Proc, topics: TopicLexicon, gap_
     members = proc.parties | proc.mediators
     if ev.event.article_id in proc.articles:
         # (not the core act of others the article tells of in passing: "Zambia concluded a round of debt talks")
-        return bool(actors & members) or ev.core and not _known_outsiders(actors, members) or _is_mediating(ev)
+        return bool(actors & members) or ev.core and (_counted_sides(ev) or not _known_outsiders(
+            actors, proc.parties, members)) or _is_mediating(ev)
     return actors <= members and _near(proc, ev, gap_days) and (len(actors) == 2 or _about_talks(ev, topics))
 
 
 _PROCESS_APPEALS = frozenset({"026", "027", "028"})   # appeals to meet, to settle, to accept mediation
 
 
-def _known_outsiders(actors: set[str], members: set[str]) -> bool:
-    """Whether an event's actors are all states or bodies apart from a process's members (by country too)."""
-    countries = {m[:3] for m in members}
+def _known_outsiders(actors: set[str], parties: set[str], members: set[str]) -> bool:
+    """Whether an event's actors are all states or bodies apart from a process's members (by the parties'
+    countries too: a mediating state's gas company signing a deal of its own is no side)."""
+    countries = {m[:3] for m in parties}
     return bool(actors) and all(a not in members and a[:3] not in countries and a[:3].isupper() and len(a) in (3, 6)
                                 for a in actors)
 
@@ -1225,7 +1233,8 @@ def _left_open_topics(rest: str, item: _Tracked, tracked: list[_Tracked], topics
     words = _content_words(rest)
     return [("territory" if "territory" in topics and _names_a_place(rest) else None) or next(
         (t.move.topic for t in reversed(tracked) if t.move.topic and t.move.object and t.sort_key <= item.sort_key
-         and _content_words(t.move.object) & words), OTHER_TOPIC)]   # named by the words of an earlier demand
+         and _content_words(t.move.object) & words), None)   # named by the words of an earlier demand
+        or item.move.topic or OTHER_TOPIC]   # else a part of what the deal itself is about
 
 
 # A sentence that says talks are over for good: "ended without agreement", "declared the process dead".
@@ -1347,6 +1356,10 @@ def _states(tracked: list[_Tracked], left_open: dict[str, str] | None = None,
             # "broke off the talks" is a walkout (suspended); "the talks broke down" an end (collapsed)
             said = move.evidence if move.trigger in move.evidence else f"{move.trigger} {move.evidence}"
             new = "collapsed" if _COLLAPSE.search(said) or move.id in (collapsed or ()) else "suspended"
+        elif move.kind == "agreement_signed" and move.topic is None and move.sources \
+                and {a.id for a in move.sources} <= go_betweens and not _counted_sides(_primary(item.events)):
+            continue   # "Kazakhstan brokered an understanding under which the report goes to the board": a
+            # go-between's arrangement on no issue of the talks is no deal of the sides
         elif move.kind == "agreement_signed":
             text = " ".join(filter(None, (move.object, move.evidence)))
             new = "partial_agreement" if _PARTIAL.search(text) or move.id in (left_open or {}) else "agreement"
@@ -1754,7 +1767,8 @@ def track(store: Store, *, topics: TopicLexicon | None = None, gap_days: int = D
     """
     topics = topics or default_topics()
     events = _read_events(store)
-    procs = _build_processes(events, topics, gap_days=gap_days)
+    apart = _told_apart(events, store.article_texts(sorted({e.event.article_id for e in events})))
+    procs = _build_processes(events, topics, gap_days=gap_days, apart=apart)
     names = _names(events)
     wanted = [e.event.article_id for p in procs for e in p.events
               if e.kind.startswith("delegation") and _own_place(e.event) is None or e.kind == "meeting"
@@ -1763,6 +1777,24 @@ def track(store: Store, *, topics: TopicLexicon | None = None, gap_days: int = D
     texts = store.article_texts(wanted)
     boards = [_board(proc, names, topics, texts) for proc in procs]
     return [b for b in boards if _shows_talks(b)]
+
+
+# A sentence that says it tells of something else than the paragraphs before it.
+_APART = re.compile(r"^\W*(?:separately|elsewhere|in (?:a |an )?(?:separate|unrelated) (?:development|move|case|"
+                    r"announcement)|in other news|meanwhile, in)\b", re.IGNORECASE)
+
+
+def _told_apart(events: list[_Ev], texts: dict[str, str]) -> frozenset[str]:
+    """The ids of events whose sentence opens "Separately, ...", "Elsewhere, ...", "In other news, ...": another
+    story of the article ("Separately, the economy ministry reached an agreement with the IMF")."""
+    found = set()
+    for ev in events:
+        text = texts.get(ev.event.article_id)
+        if text:
+            start, _ = _sentence_bounds(text, ev.event.trigger.start, ev.event.trigger.end)
+            if _APART.match(text[start:ev.event.trigger.start]):
+                found.add(ev.event.event_id)
+    return frozenset(found)
 
 
 # Words that say talks are going on: a process of signed deals, offers and rejections alone ("signed a
