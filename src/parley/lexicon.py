@@ -53,10 +53,11 @@ CONTROL_KEYS = frozenset({"id", "lemma", "modality", "map"})
 TOP_KEYS = frozenset({"version", "patterns", "control"})
 MODALITIES = frozenset({"intent", "negation", "appeal", "demand", "threat", "attempt"})
 # The second word of a spelling such as "turn down" or "call for": a verb particle or a
-# preposition attached to the verb. Anything else ("take hostage") belongs in `obj`.
+# preposition attached to the verb ("home" too: "called its negotiators home"). Anything else ("take hostage")
+# belongs in `obj`.
 PARTICLES = frozenset(
     """about above across after against ahead along amid among apart around as aside at away back before
-    behind below beneath beside between beyond by despite down for forth forward from in inside into near
+    behind below beneath beside between beyond by despite down for forth forward from home in inside into near
     of off on onto opposite out outside over past per round through throughout to together toward towards
     under until up upon via with within without""".split()
 )

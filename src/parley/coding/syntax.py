@@ -100,6 +100,8 @@ class Arguments:
             dep = child.dep_
             if dep == "prt" or (loose is not None and child.i == loose.i):
                 particle = child.lower_
+            elif dep in ("advmod", "oprd", "npadvmod") and child.lower_ == "home" and particle is None:
+                particle = "home"   # "called its negotiators home"
             elif dep in ("prep", "agent"):
                 pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
                 if pobj is not None and pobj.ent_type_ in ("DATE", "TIME"):

@@ -116,6 +116,11 @@ class TopicLexicon:
                   and (topic_id not in self._requires or self._requires[topic_id].search(text))]
         return (first, *dict.fromkeys(others))
 
+    def weakly_named(self, text: str) -> tuple[str, ...]:
+        """The topics whose weak words occur in `text` ("lifting most of its ban": sanctions), whatever
+        else it names."""
+        return tuple(topic.id for topic, pattern in self._weak if pattern.search(text))
+
     def quantities(self, text: str) -> tuple[Quantity, ...]:
         """Numbers of people, days, ... named in `text` ("a 42-day truce" -> 42 days)."""
         if self._quantity is None:

@@ -989,7 +989,8 @@ def _positions(tracked: list[_Tracked], names: dict[str, str], topics: TopicLexi
         actors = item.actors if move.kind == "agreement_signed" else [a.id for a in move.sources]
         statements: list[tuple[str, str, str | None, tuple[Any, ...]]] = []  # topic, text, via, quantities
         # A deal settles every issue it names; a demand, offer or refusal is filed under its first.
-        named = topics.topics_of(_LEFT_OUT.sub("", move.object)) if stance == "agree" else tuple(
+        named = tuple(dict.fromkeys(topics.topics_of(kept := _LEFT_OUT.sub("", move.object))
+                                    + topics.weakly_named(kept))) if stance == "agree" else tuple(
             filter(None, [move.topic]))
         if not named and move.kind == "agreement_signed":
             named = _deal_sentence_topics(item, texts, topics)
@@ -1319,6 +1320,8 @@ def _open_elsewhere(tracked: list[_Tracked], positions: list[Position], topics: 
             continue
         covered = set(topics.topics_of(move.object))   # none: a deal on procedure ("to take X up later")
         covered |= set(_deal_sentence_topics(item, texts, topics))
+        if texts and move.article_id in texts:   # "with Port-au-Prince lifting most of its ban": the ban too
+            covered |= set(topics.weakly_named(_LEFT_OUT.sub("", _sentences_of(item, texts)[0])))
         when = move.date or ""
         open_topics = set()
         for topic in {p.topic for p in positions} - covered - {OTHER_TOPIC}:
@@ -1780,8 +1783,9 @@ def track(store: Store, *, topics: TopicLexicon | None = None, gap_days: int = D
 
 
 # A sentence that says it tells of something else than the paragraphs before it.
-_APART = re.compile(r"^\W*(?:separately|elsewhere|in (?:a |an )?(?:separate|unrelated) (?:development|move|case|"
-                    r"announcement)|in other news|meanwhile, in)\b", re.IGNORECASE)
+_APART = re.compile(r"^\W*(?:separately|elsewhere|in (?:a |an )?(?:separate|unrelated|different) (?:development|move|"
+                    r"case|announcement|negotiation|dispute|deal|set of talks|talks)|in other news|meanwhile, in)\b",
+                    re.IGNORECASE)
 
 
 def _told_apart(events: list[_Ev], texts: dict[str, str]) -> frozenset[str]:
