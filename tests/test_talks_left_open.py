@@ -187,3 +187,22 @@ def test_a_business_chamber_can_mediate(coder):
                         "chamber of commerce.", published="2029-11-16")
     assert any(e.cameo == "045" and e.source.code.endswith("BUS") for e in events), \
         [(e.cameo, e.source.code) for e in events]
+
+
+def test_calling_the_negotiators_home_is_a_recall(coder):
+    events = coder.code("Bolivia called its negotiators home from the water talks with Chile on Tuesday.",
+                        published="2029-11-16")
+    assert any(e.cameo == "164" and e.trigger.text == "called" for e in events), \
+        [(e.cameo, e.trigger.text) for e in events]
+
+
+def test_a_deal_that_lifts_a_ban_leaves_no_demand_to_lift_it_open(boards_of):
+    a = _article("ban", "a", "2029-11-06",
+                 "CASTRIES, Nov 6 - Saint Lucia and Barbados opened trade talks on Monday. Barbados wants the "
+                 "lifting of the ban on its poultry.")
+    b = _article("ban", "b", "2029-11-16",
+                 "CASTRIES, Nov 16 - Saint Lucia and Barbados signed a trade agreement on Thursday, with Saint Lucia "
+                 "lifting its ban on Barbadian poultry and Barbados cutting duties on bananas.")
+    [board] = boards_of([a, b])
+    assert not board.gaps, board.gaps
+    assert [s.status for s in board.state_history][-1] == "agreement", board.state_history
