@@ -106,10 +106,8 @@ NOT_YET = {
     ("s12_haiti_dominican_border_trade", "history"): "the recall ('called its negotiators home ... two days after a "
                                                      "crowd set fire') takes the crowd as its target and forms a "
                                                      "board of its own, so the return resumes nothing",
-    ("s12_ecuador_esmeraldas_hostages", "mediators"): "the bishop carrying messages between the gang and the "
-                                                      "government is no go-between",
-    ("s12_ecuador_esmeraldas_hostages", "history"): "the freeze of the church channel, the restart told only by "
-                                                    "'three days after' and the first-phase deal are missed",
+    ("s12_ecuador_esmeraldas_hostages", "history"): "the restart told only by 'three days after the bishop had "
+                                                    "gone back up the river' and the first-phase deal are missed",
     ("s12_ecuador_esmeraldas_hostages", "gaps"): "the five captives left for a second phase are not filed",
     ("s12_maldives_election_dialogue", "parties"): "a Sri Lankan party of a distractor and the Commonwealth envoy's "
                                                    "country become actors of the talks",

@@ -206,3 +206,61 @@ def test_a_deal_that_lifts_a_ban_leaves_no_demand_to_lift_it_open(boards_of):
     [board] = boards_of([a, b])
     assert not board.gaps, board.gaps
     assert [s.status for s in board.state_history][-1] == "agreement", board.state_history
+
+
+# -- go-betweens named by "through" and messages relayed; halts ordered; what a first phase leaves ------------
+
+def test_talks_held_through_a_cleric_make_him_the_go_between(boards_of):
+    text = ("MANILA, Nov 13 - The Philippine government and the Sulu kidnap gang began indirect negotiations on "
+            "Monday through the bishop of Jolo, who carried a written offer upriver. The gang wants the release "
+            "of five of its members.")
+    boards = boards_of([_article("jolo", "a", "2029-11-14", text)])
+    assert boards, "no board"
+    assert {r.actor.id for r in boards[0].roles if r.role == "mediator"} == {"PHLREL"}, boards[0].roles
+
+
+def test_relaying_messages_between_the_sides_is_mediating(coder):
+    events = coder.code("The imam had been relaying messages between the army and the kidnappers since Monday.",
+                        published="2029-11-16")
+    assert any(e.cameo == "045" for e in events), [(e.cameo, e.trigger.text) for e in events]
+
+
+def test_ordering_a_halt_to_the_contacts_suspends_them(boards_of):
+    a = _article("halt", "a", "2029-11-06", "MANILA, Nov 6 - The Philippine government and the Sulu kidnap gang "
+                                            "began indirect negotiations on Monday. The gang wants the release "
+                                            "of five of its members.")
+    b = _article("halt", "b", "2029-11-13", "MANILA, Nov 13 - Philippine President Ramon Aquilar ordered a halt "
+                                            "on Sunday to the contacts with the gang after an ambush killed three "
+                                            "marines.")
+    [board] = boards_of([a, b])
+    assert [(s.status, s.date) for s in board.state_history][-1] == ("suspended", "2029-11-11"), board.state_history
+
+
+def test_what_the_first_phase_does_not_cover_stays_open(boards_of):
+    a = _article("ph2", "a", "2029-11-06", "MANILA, Nov 6 - The Philippine government and the Sulu kidnap gang "
+                                           "began indirect negotiations on Monday.")
+    b = _article("ph2", "b", "2029-11-16",
+                 "MANILA, Nov 16 - Four hostages were freed on Thursday under an arrangement the government and the "
+                 "gang reached on Wednesday. The first phase does not cover the three hostages still held.")
+    [board] = boards_of([a, b])
+    assert [s.status for s in board.state_history][-1] == "partial_agreement", board.state_history
+    assert "prisoners" in {g.topic for g in board.gaps}, board.gaps
+
+
+def test_a_presidents_given_name_that_is_a_capital_is_no_state(coder):
+    [halt] = [e for e in coder.code("QUITO, Nov 13 - Ecuador's President Lima Ordaz ordered a halt on Sunday to "
+                                    "the contacts with the gang.", published="2029-11-13") if e.cameo == "164"]
+    assert halt.source.code == "ECUGOV", halt.source
+
+
+def test_a_later_report_joins_the_talks_already_under_way_not_a_deal_signed_after_it(boards_of):
+    a = _article("two", "a", "2029-11-06", "MANILA, Nov 6 - The Philippine government and the Sulu kidnap gang "
+                                           "began indirect negotiations on Monday through the bishop of Jolo. The "
+                                           "gang wants the release of five of its members.")
+    b = _article("two", "b", "2029-11-13", "MANILA, Nov 13 - Philippine President Ramon Aquilar ordered a halt "
+                                           "on Sunday to the contacts with the gang after an ambush.")
+    c = _article("two", "c", "2029-11-16", "MANILA, Nov 16 - The Philippines and Vietnam signed a rice supply "
+                                           "agreement on Thursday.")
+    boards = boards_of([a, b, c])
+    talks = next(x for x in boards if "PHLCRM" in {r.actor.id for r in x.roles})
+    assert [s.status for s in talks.state_history] == ["ongoing", "suspended"], talks.state_history

@@ -630,6 +630,9 @@ def _composed_actor(toks: list[tuple[str, bool]], hits: list[_Hit], *, former: b
             if nxt in _SPONSOR_WORDS:
                 continue
             # "Qatari and Egyptian mediators": the first country wins.
+            if hit.kind == "seat" and hit.end < len(toks) and toks[hit.end][1] \
+                    and not any(h.start == hit.end for h in hits):
+                continue   # "President Santiago Ordonez", "Lima Mendes": a given name, not the seat of government
             if hit.kind == "seat":
                 country, seat_sector = hit.value  # type: ignore[misc]
             else:

@@ -200,6 +200,10 @@ class ClauseAnalyzer:
                         found.extend(self._serving_as_mediator(noun, verb, used))
                         continue
                 rule = "consult.with_as_mediator"
+            elif noun.head.lower_ in ("through", "via") and _carries_talks(noun.head.head) \
+                    and noun.ent_type_ not in ("GPE", "LOC", "FAC") and self.args.is_actor_like(noun):
+                # "began indirect negotiations through the bishop of Esmeraldas": the one the talks pass through
+                sponsor, rule = noun, "consult.talks_through"
             else:
                 continue
             if sponsor is None or sponsor.dep_ != "pobj" or not self.args.is_actor_like(sponsor):
@@ -1033,6 +1037,15 @@ def _warns_of_hazard(verb: Token) -> bool:
     return any(prep.dep_ == "prep" and prep.lower_ in ("about", "of", "over") and any(
         pobj.dep_ == "pobj" and nouns.is_hazard(pobj.lemma_) for pobj in prep.children)
         for head in heads for prep in head.children)
+
+
+def _carries_talks(head: Token) -> bool:
+    """Whether `head` is talks ("negotiations through the bishop") or a verb of talking or of holding talks
+    ("negotiated through an imam", "began indirect negotiations through ...")."""
+    if head.lemma_.lower() in _TALK_NOUNS or head.lemma_.lower() in ("negotiate", "talk", "communicate", "contact"):
+        return True
+    return head.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in _TALK_NOUNS | {"negotiation"}
+                                       for c in head.children)
 
 
 def _list_items(first: Token) -> list[Token]:

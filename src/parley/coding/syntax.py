@@ -113,9 +113,11 @@ class Arguments:
                 xcomp = child.lemma_.lower()   # "found him guilty", "declared the vote invalid"
         if obj is not None:   # "carried messages between the delegations": the parser hangs it on the object
             for child in obj.children:
-                if child.dep_ == "prep" and child.lower_ == "between":
+                if child.dep_ == "prep" and (child.lower_ == "between" or child.lower_ == "to" and obj.lemma_.lower()
+                                             in ("halt", "end", "suspension", "freeze", "stop", "pause")):
+                    # (and "ordered a halt to the contacts": what is halted)
                     pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                    preps.append(("between", pobj.lemma_.lower() if pobj is not None else None))
+                    preps.append((child.lower_, pobj.lemma_.lower() if pobj is not None else None))
         if xcomp is None and obj is not None and obj.dep_ == "nsubj" and obj.head.head.i == verb.i \
                 and obj.head.dep_ == "ccomp" and obj.head.tag_ == "VBN":
             xcomp = obj.head.lemma_.lower()   # "wants the sanctions lifted": what should become of the object

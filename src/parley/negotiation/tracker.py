@@ -701,9 +701,11 @@ def _attach_events(events: list[_Ev], procs: dict[str, _Proc], topics: TopicLexi
             continue
         # a process of its own sides before another told in the same article ("Myanmar recalled its delegation
         # from the Kunming talks" beside a paragraph on Thai talks in Kuala Lumpur)
+        # and of two that share as much with it, one already under way by its date, then the nearest in time (a
+        # hostage story's later reports, not a power-line deal one of its sides signed the week after)
         proc = max(candidates, key=lambda p: (bool(actors & p.parties), article_id in p.articles,
-                                              len(actors & p.parties), max(e.seq for e in (p.events or p.edges)),
-                                              p.root))
+                                              len(actors & p.parties), _begun_by(p, ev), -_distance(p, ev),
+                                              max(e.seq for e in (p.events or p.edges)), p.root))
         ev.process = proc.root
         if _counted_sides(ev) and ev.source and ev.target and proc.edges:
             # "the two delegations" whose words the coder could not pin on the process's sides: those sides
@@ -749,6 +751,18 @@ def _about_talks(ev: _Ev, topics: TopicLexicon) -> bool:
         return True   # a signing ends talks, whatever the text calls what was signed ("signed a revised Annex C")
     obj = ev.event.object.text if ev.event.object else ""
     return bool(obj) and (topics.topic_of(obj) is not None or bool(_NEGOTIATION_CUE.search(obj)))
+
+
+def _begun_by(proc: _Proc, ev: _Ev) -> bool:
+    """Whether `proc`'s first dated edge is no later than `ev` (True when either has no date)."""
+    dates = [e.date for e in proc.edges if e.date]
+    return not (ev.date and dates and ev.date < min(dates))
+
+
+def _distance(proc: _Proc, ev: _Ev) -> int:
+    """Days from `ev` to the nearest dated edge of `proc` (0 when either has no date)."""
+    days = [_days(ev.date, e.date) for e in proc.edges if e.date] if ev.date else []
+    return min((d for d in days if d is not None), default=0)
 
 
 def _near(proc: _Proc, ev: _Ev, gap_days: int) -> bool:
@@ -1100,7 +1114,8 @@ _LEFT_OPEN_AFTER = re.compile(
 # accord, however, leaves unresolved X", "It leaves X for later negotiations", "The agreement does not settle
 # X", "The deal is silent on X"; and "X will remain the subject of further talks".
 _DEAL_SUBJECT = (r"^(?:(?:but|however|yet),?\s+)?(?:(?:the|this|that|their|its|the new)\s+(?:[\w-]+\s+){0,2}?"
-                 r"(?:deal|accord|agreement|arrangement|pact|settlement|text|memorandum|compromise|document)\b"
+                 r"(?:deal|accord|agreement|arrangement|pact|settlement|text|memorandum|compromise|document|phase|"
+                 r"protocol|understanding)\b"
                  r"(?:\s*,[^.;]{1,120}?,)?|it)\s+(?:(?:however|also|explicitly|expressly|still),?\s+)?")
 _UNSETTLED = r"(?:unresolved|open|unsettled|undecided|unaddressed|unanswered|aside|untouched)"
 _DEAL_LEAVES_OUT = re.compile(
