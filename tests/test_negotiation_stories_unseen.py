@@ -91,7 +91,6 @@ NOT_YET = {
                                                   "issue",
     ("car_ufv_luanda_truce", "history"): "the return is dated by the flight back (Sunday), the writer by the first "
                                          "session since the ambush (Monday)",
-    ("car_ufv_luanda_truce", "gaps"): "a 'pullback of government forces' left unresolved is filed under no issue",
     ("colombia_cgp_ceasefire", "gaps"): "the reserved assembly seats are not filed as governance",
     ("armenia_azerbaijan_berkaber_detainees", "parties"): "Georgia's unused offer to host and the families "
                                                            "become sides",
@@ -133,10 +132,6 @@ NOT_YET = {
                                                   "the strike's deal; the return and the collapse are missed",
     ("s13_brazil_recife_rail_strike", "gaps"): "the wage gap at the collapse is missed",
     ("s13_angola_namibia_kunene_fisheries", "history"): "the return is dated by a later session",
-    ("s13_indonesia_papua_highlands_talks", "mediators"): "the Finnish mediator, a former president, becomes "
-                                                          "an elite of Finland beside Finland",
-    ("s13_indonesia_papua_highlands_talks", "gaps"): "the disarmament and the pullback the partial deal leaves "
-                                                     "open are not filed",
 }
 
 

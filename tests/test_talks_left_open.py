@@ -264,3 +264,23 @@ def test_a_later_report_joins_the_talks_already_under_way_not_a_deal_signed_afte
     boards = boards_of([a, b, c])
     talks = next(x for x in boards if "PHLCRM" in {r.actor.id for r in x.roles})
     assert [s.status for s in talks.state_history] == ["ongoing", "suspended"], talks.state_history
+
+
+def test_a_deal_leaving_issues_for_a_second_phase_lists_them(boards_of):
+    a = _article("ph3", "a", "2029-11-06", "MANILA, Nov 6 - The Philippine government and the Sulu Liberation "
+                                           "Front, an armed group, opened peace talks in Oslo on Monday.")
+    b = _article("ph3", "b", "2029-11-16",
+                 "OSLO, Nov 16 - The Philippine government and the Sulu Liberation Front signed an accord on "
+                 "Thursday providing for a 60-day truce, but leaving the pullback of army battalions and the "
+                 "front's weapons for a second phase of talks.")
+    [board] = boards_of([a, b])
+    assert [s.status for s in board.state_history][-1] == "partial_agreement", board.state_history
+    assert {"withdrawal", "disarmament"} <= {g.topic for g in board.gaps}, board.gaps
+
+
+def test_a_state_and_its_former_leader_mediating_are_one_mediator(boards_of):
+    text = ("OSLO, Nov 13 - The Philippine government and the Sulu Liberation Front, an armed group, opened peace "
+            "talks in Oslo on Monday under Norway's facilitation. A former Norwegian prime minister chaired the "
+            "opening session.")
+    boards = boards_of([_article("nor", "a", "2029-11-14", text)])
+    assert boards and {r.actor.id for r in boards[0].roles if r.role == "mediator"} == {"NOR"}, boards[0].roles

@@ -187,7 +187,8 @@ class ClauseAnalyzer:
             if (noun.lower_ in ("auspices", "aegis", "mediation", "facilitation") or noun.lower_ == "offices" and any(
                     c.lower_ == "good" for c in noun.children)) and noun.head.lower_ in _SPONSORING_PREPS:
                 sponsor = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
-                                for p in c.children if p.dep_ == "pobj"), None)
+                                for p in c.children if p.dep_ == "pobj"), None) \
+                    or next((c for c in noun.children if c.dep_ == "poss"), None)   # "under Norway's facilitation"
                 rule = "consult.under_auspices"
             elif noun.lemma_.lower() in _MEDIATOR_NOUNS and noun.head.lower_ == "as":
                 sponsor = noun.head.head
@@ -206,7 +207,7 @@ class ClauseAnalyzer:
                 sponsor, rule = noun, "consult.talks_through"
             else:
                 continue
-            if sponsor is None or sponsor.dep_ != "pobj" or not self.args.is_actor_like(sponsor):
+            if sponsor is None or sponsor.dep_ not in ("pobj", "poss") or not self.args.is_actor_like(sponsor):
                 continue
             verb = sponsor.head.head
             for _ in range(4):   # "held talks in Cairo with Egypt as mediator": up to the verb

@@ -1093,7 +1093,8 @@ _LEFT_OPEN = re.compile(
     r"\b(?:but|while|though|although|yet|whereas)\b(?P<rest>[^.;]*?\b(?:(?:left|leaving|leaves?)\b[^.;]*\b(?:open|"
     r"unresolved|undecided|unsettled|unanswered|undetermined|in abeyance|"
     r"for (?:later|future|further) (?:talks|negotiations|discussion|rounds?)|"
-    r"for another (?:day|time|round)|for a (?:later|further|second|new|future) (?:date|round|stage|session))|remains? "
+    r"for another (?:day|time|round)|for a (?:later|further|second|new|future) (?:date|round|stage|session|phase))|"
+    r"remains? "
     r"(?:open|unresolved|undecided|outstanding|disputed|divided|at odds|apart|split|unsigned|pending|on hold)|"
     r"remained (?:open|unresolved|unsigned|"
     r"undecided|outstanding|disputed|divided|at odds|apart|split|deadlocked)|"
@@ -1532,6 +1533,15 @@ def _titled_go_between(source: ActorMention, text: str | None) -> bool:
     return text is not None and bool(_GO_BETWEEN_TITLE.match(text[source.end:source.end + 40]))
 
 
+def _one_per_state(mediators: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The mediators with a state's government, elite or army folded into the state when it mediates too
+    ("Finland" and "a former Finnish president": Finland)."""
+    out = dict(mediators)
+    for k in [k for k in out if len(k) == 6 and k[:3] in out and k[3:] in ("GOV", "ELI", "MIL")]:
+        out[k[:3]] = out[k[:3]] + out.pop(k)
+    return out
+
+
 def _roles(proc: _Proc, tracked: list[_Tracked], parties: list[str], names: dict[str, str],
            texts: dict[str, str]) -> list[Role]:
     from parley.actors.countries import country_name
@@ -1568,7 +1578,7 @@ def _roles(proc: _Proc, tracked: list[_Tracked], parties: list[str], names: dict
                 # talks in a side's own country (a go-between's visit to its capital) have no host apart
                 name, iso = place
                 hosts.setdefault(iso, (name or iso, []))[1].append(move.id)
-    for k, ids in mediators.items():
+    for k, ids in _one_per_state(mediators).items():
         roles.append(Role(ActorRef(k, names[k]), "mediator", tuple(_unique(ids))))
     for iso, (host_place, ids) in hosts.items():
         roles.append(Role(ActorRef(iso, names.get(iso) or country_name(iso) or iso), "host", tuple(_unique(ids)),
@@ -1785,14 +1795,15 @@ def track(store: Store, *, topics: TopicLexicon | None = None, gap_days: int = D
     """
     topics = topics or default_topics()
     events = _read_events(store)
-    apart = _told_apart(events, store.article_texts(sorted({e.event.article_id for e in events})))
+    all_texts = store.article_texts(sorted({e.event.article_id for e in events}))
+    apart = _told_apart(events, all_texts)
     procs = _build_processes(events, topics, gap_days=gap_days, apart=apart)
     names = _names(events)
     wanted = [e.event.article_id for p in procs for e in p.events
               if e.kind.startswith("delegation") and _own_place(e.event) is None or e.kind == "meeting"
               or e.kind in ("agreement_signed", "acceptance", "concession", "proposal", "talks_halted", "demand",
                             "rejection", "counter_proposal")]
-    texts = store.article_texts(wanted)
+    texts = {a: all_texts[a] for a in wanted if a in all_texts}
     boards = [_board(proc, names, topics, texts) for proc in procs]
     return [b for b in boards if _shows_talks(b)]
 
