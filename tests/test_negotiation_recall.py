@@ -21,7 +21,7 @@ from parley.types import Article
     ("a complete withdrawal", "withdrawal"),
     ("to withdraw from the occupied districts", "withdrawal"),
     ("it would not withdraw from the riverside neighbourhoods", "withdrawal"),
-    ("a pullback of heavy weapons", None),
+    ("a pullback of heavy weapons", "disarmament"),   # (no forces named: the weapons are the matter)
 ])
 def test_a_withdrawal_is_of_forces_only_when_forces_are_named(text: str, topic: str | None) -> None:
     assert default_topics().topic_of(text) == topic

@@ -119,14 +119,10 @@ NOT_YET = {
                                                    "collapse read as a resumption",
     ("s12_maldives_election_dialogue", "gaps"): "the election law and detainee demands at the collapse are not "
                                                 "filed",
-    ("s12_chad_tibesti_aid_corridor", "parties"): "civilians become a side",
     ("s12_chad_tibesti_aid_corridor", "history"): "the opening is dated a day late and a protocol told before its "
                                                   "signing reads as a partial deal, then a whole one",
     ("s12_chad_tibesti_aid_corridor", "gaps"): "the detainees and troop positions left to a September round are not "
                                                "filed",
-    ("s13_kgz_tjk_detainee_swap", "parties"): "civilians become a side",
-    ("s13_kgz_tjk_detainee_swap", "history"): "the recall is dated from an earlier act and the return, told only "
-                                              "as talks 'which Kyrgyz negotiators rejoined on Monday', is missed",
     ("s13_brazil_recife_rail_strike", "mediators"): "the labour court's mediator is read as the state",
     ("s13_brazil_recife_rail_strike", "history"): "an oil workers' wage deal in Rio, of the same codes, is read as "
                                                   "the strike's deal; the return and the collapse are missed",

@@ -284,3 +284,31 @@ def test_a_state_and_its_former_leader_mediating_are_one_mediator(boards_of):
             "opening session.")
     boards = boards_of([_article("nor", "a", "2029-11-14", text)])
     assert boards and {r.actor.id for r in boards[0].roles if r.role == "mediator"} == {"NOR"}, boards[0].roles
+
+
+def test_talks_the_negotiators_rejoined_resume(boards_of):
+    a = _article("rj", "a", "2029-11-01", "YEREVAN, Nov 1 - Armenia and Georgia opened talks on border detainees "
+                                          "in Tbilisi on Wednesday.")
+    b = _article("rj", "b", "2029-11-07", "YEREVAN, Nov 7 - Armenia recalled its delegation from the detainee "
+                                          "talks with Georgia on Monday.")
+    c = _article("rj", "c", "2029-11-16", "TBILISI, Nov 15 - At the talks, which the Armenian negotiators rejoined "
+                                          "on Monday, Georgia offered to free four of the detainees.")
+    [board] = boards_of([a, b, c])
+    assert ("ongoing", "2029-11-12") in [(s.status, s.date) for s in board.state_history], board.state_history
+
+
+def test_a_sides_own_citizens_are_no_side(boards_of):
+    a = _article("cz", "a", "2029-11-06",
+                 "TBILISI, Nov 6 - Armenia and Georgia opened talks on border detainees in Tbilisi on Monday. "
+                 "Armenia is demanding the release of all six Armenian citizens held since the clash.")
+    [board] = boards_of([a])
+    assert {r.actor.id for r in board.roles if r.role == "party"} == {"ARM", "GEO"}, board.roles
+
+
+def test_a_deal_told_separately_by_the_mediator_does_not_end_the_talks(boards_of):
+    a = _article("sep2", "a", "2029-11-06",
+                 "ALMATY, Nov 6 - Armenia and Georgia opened talks on border detainees in Almaty on Monday, with "
+                 "Kazakhstan acting as mediator.\n\nSeparately, Kazakhstan's energy ministry said it had concluded a "
+                 "gas price agreement with China, ending two years of talks.")
+    [board] = [x for x in boards_of([a]) if "ARM" in {r.actor.id for r in x.roles}]
+    assert [s.status for s in board.state_history] == ["ongoing"], board.state_history

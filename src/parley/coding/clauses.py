@@ -652,6 +652,14 @@ class ClauseAnalyzer:
                 return Clause(trigger=verb, head=verb, anchor=verb, code="040", rule="consult.talks_began.relative",
                               sources=[noun], targets=[], negated=self.args.negated(verb),
                               modality=self.args.modality(verb), reciprocal=True)
+            if verb.dep_ == "relcl" and verb.pos_ == "VERB" and verb.lemma_.lower() in _REJOINING \
+                    and any(c.dep_ == "dobj" and c.lower_ in ("which", "that") for c in verb.children):
+                # "the talks, which Kyrgyz negotiators rejoined on Monday": the subject came back to them
+                subjects = [t for t in self.args.subjects(verb) if self.args.is_actor_like(t)]
+                if subjects:
+                    return Clause(trigger=verb, head=verb, anchor=verb, code="046", rule="consult.rejoined.relative",
+                                  sources=subjects, targets=[], negated=self.args.negated(verb),
+                                  modality=self.args.modality(verb), reciprocal=True)
         return None
 
     def _noun(self, noun: Token) -> Clause | None:
@@ -814,6 +822,8 @@ _CONTENT_BY_VERB = {"offer": "offered", "volunteer": "offered", "propose": "prop
                     "commit": "promised", "undertake": "promised", "consent": "promised"}
 
 
+# Verbs of coming back to talks that are their object ("the talks, which the rebels rejoined on Monday").
+_REJOINING = frozenset({"rejoin", "resume", "reenter", "re-enter"})
 # Verbs of naming someone to a role: "named her as facilitator".
 _APPOINTING = frozenset({"name", "appoint", "designate", "choose", "select", "nominate", "pick", "accept", "propose",
                          "see", "regard", "describe", "reject"})

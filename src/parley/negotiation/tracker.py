@@ -62,7 +62,7 @@ _NEGOTIATION_CUE = re.compile(r"\b(?:cease-?fire|truce|talks|negotiat\w*|proposa
                               re.IGNORECASE)
 _ROUND = re.compile(r"\b(?:round of (?:\w+ )?talks|(?:peace|ceasefire|truce|border|nuclear|trade) talks|"
                     r"negotiations?)\b", re.IGNORECASE)
-_RESUME = re.compile(r"^(?:resum|restart|return|reopen|reviv|came back|come back|reconven)", re.IGNORECASE)
+_RESUME = re.compile(r"^(?:resum|restart|return|reopen|reviv|came back|come back|reconven|rejoin)", re.IGNORECASE)
 _ROUND_ENDED = re.compile(r"^(?:end|conclud|wrap|close|finish)", re.IGNORECASE)
 _A_ROUND = re.compile(r"\b(?:round|session|days?|weeks?|hours?)\b", re.IGNORECASE)
 # "opened talks", "launched negotiations", "began talks": the start of a negotiation, not a courtesy meeting
@@ -696,7 +696,7 @@ def _attach_events(events: list[_Ev], procs: dict[str, _Proc], topics: TopicLexi
         article_id = ev.event.article_id
         nearby = dict.fromkeys([*by_article.get(article_id, ()), *(p for a in actors for p in by_member[a])])
         candidates = [proc for proc in nearby if _may_join(ev, actors, proc, topics, gap_days)
-                      and not (ev.event.event_id in apart and not actors <= proc.parties | proc.mediators)]
+                      and not (ev.event.event_id in apart and not actors <= proc.parties)]
         if not candidates:
             continue
         # a process of its own sides before another told in the same article ("Myanmar recalled its delegation
@@ -1707,6 +1707,10 @@ def _board(proc: _Proc, names: dict[str, str], topics: TopicLexicon, texts: dict
     go_between_states = {m[:3] for m in mediators if len(m) == 3 or m.endswith("GOV")}   # (states, not churches)
     party_ids = [k for k in party_ids if not (len(k) == 6 and k[3:] in _DOMESTIC_SIDES and k[:3] in go_between_states
                                               and any(o != k and o[3:] == k[3:] for o in party_ids))]
+    # a side's own citizens (the detainees it wants back, the relatives who protest) are no side of their own,
+    # unless the talks began with them ("the government and the protesters opened talks")
+    party_ids = [k for k in party_ids if not (len(k) == 6 and k[3:] == "CVL" and k[:3] in party_ids
+                                              and k not in founders)]
     roles = _roles(proc, tracked, party_ids, names, texts)
     mediator_refs = tuple(r.actor for r in roles if r.role == "mediator")
     issues = _issues(positions, party_ids, {m.id for m in mediator_refs}, topics)
