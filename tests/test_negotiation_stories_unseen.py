@@ -112,11 +112,8 @@ NOT_YET = {
     ("s12_ecuador_esmeraldas_hostages", "history"): "the restart told only by 'three days after the bishop had "
                                                     "gone back up the river' and the first-phase deal are missed",
     ("s12_ecuador_esmeraldas_hostages", "gaps"): "the five captives left for a second phase are not filed",
-    ("s12_maldives_election_dialogue", "parties"): "a Sri Lankan party of a distractor and the Commonwealth envoy's "
-                                                   "country become actors of the talks",
-    ("s12_maldives_election_dialogue", "mediators"): "the envoy's Ghanaian nationality makes Ghana a mediator",
-    ("s12_maldives_election_dialogue", "history"): "the boycott is dated a day late, the return is missed and the "
-                                                   "collapse read as a resumption",
+    ("s12_maldives_election_dialogue", "parties"): "a Sri Lankan party (the demand that seats 'go to nominees "
+                                                   "chosen by the opposition') becomes a side",
     ("s12_maldives_election_dialogue", "gaps"): "the election law and detainee demands at the collapse are not "
                                                 "filed",
     ("s12_chad_tibesti_aid_corridor", "history"): "the opening is dated a day late and a protocol told before its "

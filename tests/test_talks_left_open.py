@@ -312,3 +312,9 @@ def test_a_deal_told_separately_by_the_mediator_does_not_end_the_talks(boards_of
                  "gas price agreement with China, ending two years of talks.")
     [board] = [x for x in boards_of([a]) if "ARM" in {r.actor.id for r in x.roles}]
     assert [s.status for s in board.state_history] == ["ongoing"], board.state_history
+
+
+def test_an_undated_act_is_dated_by_the_datelines_day_not_the_next_days_publication(coder):
+    [boycott] = [e for e in coder.code("LUSAKA, Nov 14 - Zambia's opposition boycotted the dialogue with the "
+                                       "government.", published="2029-11-15") if e.trigger.text == "boycotted"]
+    assert boycott.date == "2029-11-14", boycott.date

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import itertools
@@ -235,10 +236,12 @@ class Coder:
                     continue
                 parts = list(_split(_names_joined(_without_dateline(item.text))))
                 pending[seq] = (item, len(parts), None, [])
+                written[seq] = _as_of_dateline(item)
                 for start, part in parts:
                     yield part, (seq, start, len(parts))
 
         done_parts: dict[int, int] = {}
+        written: dict[int, Article] = {}   # each article as of the day its dateline gives (dates are read from it)
         sentence_base: dict[int, int] = {}
         next_out = 0
         finished: dict[int, CodingResult] = {}
@@ -248,7 +251,7 @@ class Coder:
             if error is None and article is not None:
                 try:
                     base = sentence_base.get(seq, 0)
-                    events.extend(to_events(doc, article, self.resources, char_offset=start,
+                    events.extend(to_events(doc, written.get(seq, article), self.resources, char_offset=start,
                                             sentence_offset=base))
                     sentence_base[seq] = base + sum(1 for _ in doc.sents)
                 except ParleyError as e:
@@ -261,6 +264,7 @@ class Coder:
             done_parts[seq] = done_parts.get(seq, 0) + 1
             if done_parts[seq] >= n_parts:
                 del pending[seq], done_parts[seq]
+                written.pop(seq, None)
                 sentence_base.pop(seq, None)
                 art_id = article.id if article is not None else getattr(error, "article_id", None)
                 if error is None and article is not None:
@@ -322,6 +326,36 @@ def _ending_workers(results: Iterator[CodingResult]) -> Iterator[CodingResult]:
     finally:
         if main_thread:
             signal.signal(signal.SIGINT, previous)
+
+
+_DATELINE_DAY = re.compile(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})\b")
+_MONTH_NUMBERS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+                                               "nov", "dec"), start=1)}
+
+
+def _as_of_dateline(article: Article) -> Article:
+    """`article` as of the day its dateline names ("BISHKEK, Feb 17 - ..." published on Feb 18): a report is
+    written on its dateline's day, which is what its "on Tuesday" and its undated acts are told from. The
+    article itself when its dateline names no day, or one more than three days before publication."""
+    from parley.coding.locate import dateline_span
+
+    span = dateline_span(article.text)
+    if span is None or article.published is None:
+        return article
+    found = _DATELINE_DAY.search(article.text[span[0]:span[1]])
+    if found is None:
+        return article
+    month, day = _MONTH_NUMBERS[found.group(1).lower()[:3]], int(found.group(2))
+    for year in (article.published.year, article.published.year - 1):
+        try:
+            when = dt.date(year, month, day)
+        except ValueError:
+            return article
+        if when <= article.published:
+            break
+    if not 0 < (article.published - when).days <= 3:
+        return article
+    return dataclasses.replace(article, published=when)
 
 
 def _without_dateline(text: str) -> str:

@@ -843,6 +843,11 @@ _TALK_NOUNS = frozenset({"talk", "talks", "negotiation", "dialogue", "round", "c
 
 def _talks_halted(noun: Token, verb: Token) -> bool:
     """Whether `verb` says that the talks `noun` names ended or stopped: the talks are its subject."""
+    if noun.lemma_.lower() in _TALK_NOUNS and noun.dep_ == "dobj" and noun.head.i == verb.i \
+            and verb.lemma_.lower() in ("declare", "pronounce") and any(
+                c.dep_ in ("oprd", "acomp", "xcomp", "advmod", "prt") and c.lower_ in ("dead", "over", "finished")
+                for c in verb.children):
+        return True   # "the government declared its dialogue with the opposition over"
     if noun.lemma_.lower() not in _TALK_NOUNS or not _talks_subject(noun, verb) or verb.pos_ != "VERB":
         return False
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):

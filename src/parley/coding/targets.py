@@ -111,6 +111,8 @@ class TargetFinder:
             targets = self.fallback_targets(trigger, objs, locative=not code.startswith("14"))
         elif target_kind == "none":
             targets = self._untargeted(trigger, head, objs, actor_objs, together)
+            if code.startswith("04"):   # "took their seats again in Colombo": the venue of talks is no target
+                targets = [t for t in targets if t.ent_type_ not in ("GPE", "LOC", "FAC")]
         return targets, reciprocal
 
     def _by_preposition(self, preps: frozenset[str], hosts: list[Token], head: Token, thing: Token | None,

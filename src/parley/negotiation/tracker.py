@@ -747,7 +747,8 @@ def _known_outsiders(actors: set[str], parties: set[str], members: set[str]) -> 
 def _about_talks(ev: _Ev, topics: TopicLexicon) -> bool:
     """An event whose object names a topic or talks, or a resumption, halt or signing ("talks between the
     government and the TUC resumed" with the union unknown to this article)."""
-    if ev.kind in ("talks_resumed", "talks_halted", "agreement_signed", "delegation_recalled", "delegation_returned"):
+    if ev.kind in ("talks_resumed", "talks_halted", "agreement_signed", "delegation_recalled", "delegation_returned",
+                   "negotiation"):
         return True   # a signing ends talks, whatever the text calls what was signed ("signed a revised Annex C")
     obj = ev.event.object.text if ev.event.object else ""
     return bool(obj) and (topics.topic_of(obj) is not None or bool(_NEGOTIATION_CUE.search(obj)))
@@ -1257,7 +1258,8 @@ def _left_open_topics(rest: str, item: _Tracked, tracked: list[_Tracked], topics
 # A sentence that says talks are over for good: "ended without agreement", "declared the process dead".
 _ENDED_FOR_GOOD = re.compile(
     r"\b(?:ended|end|ending|closed|broke up)\s+without\s+(?:an?\s+)?(?:agreement|deal|result|breakthrough)|"
-    r"\bdeclared\s+(?:the\s+)?(?:process|talks|negotiations|dialogue)\s+(?:dead|over)|\bprocess\s+(?:is|was)\s+dead|"
+    r"\bdeclared\s+(?:the\s+|its\s+|their\s+)?(?:process|talks|negotiations|dialogue)(?:\s+with\s+[^.;,]{1,60}?)?"
+    r"\s+(?:dead|over|finished)|\bprocess\s+(?:is|was)\s+dead|"
     r"\b(?:were|was|been|are|is)\s+(?:declared|pronounced)\s+(?:dead|over)|"
     r"\b(?:called off|abandoned|ended|broken off|over)\s+for good\b|\b(?:has|had) run its course\b|"
     r"\bno\s+(?:new|further)\s+(?:meeting|round|talks)\s+(?:was|were|is|are|has been|have been)\s+scheduled|"
