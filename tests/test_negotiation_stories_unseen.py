@@ -106,9 +106,6 @@ NOT_YET = {
                                   "detainees' and the asked extension are not read as demands",
     ("s11_bangladesh_transport_strike", "gaps"): "the licence fine and the bail provision of a road-safety law, "
                                                  "which the writer files under labour, fall under no topic",
-    ("s12_haiti_dominican_border_trade", "history"): "the recall ('called its negotiators home ... two days after a "
-                                                     "crowd set fire') takes the crowd as its target and forms a "
-                                                     "board of its own, so the return resumes nothing",
     ("s12_ecuador_esmeraldas_hostages", "history"): "the restart told only by 'three days after the bishop had "
                                                     "gone back up the river' and the first-phase deal are missed",
     ("s12_ecuador_esmeraldas_hostages", "gaps"): "the five captives left for a second phase are not filed",

@@ -318,3 +318,14 @@ def test_an_undated_act_is_dated_by_the_datelines_day_not_the_next_days_publicat
     [boycott] = [e for e in coder.code("LUSAKA, Nov 14 - Zambia's opposition boycotted the dialogue with the "
                                        "government.", published="2029-11-15") if e.trigger.text == "boycotted"]
     assert boycott.date == "2029-11-14", boycott.date
+
+
+def test_a_recall_after_an_attack_halts_the_talks_with_the_other_side(boards_of):
+    a = _article("rc", "a", "2029-11-06", "KINGSTON, Nov 6 - Belize and Guatemala opened border talks in Kingston "
+                                          "on Monday.")
+    b = _article("rc", "b", "2029-11-13", "BELMOPAN, Nov 12 - Belize called its negotiators home from the border "
+                                          "talks with Guatemala on Monday, a day after a mob burned two Belizean "
+                                          "trucks near the frontier.")
+    boards = boards_of([a, b])
+    talks = next(x for x in boards if {r.actor.id for r in x.roles if r.role == "party"} >= {"BLZ", "GTM"})
+    assert [s.status for s in talks.state_history] == ["ongoing", "suspended"], talks.state_history

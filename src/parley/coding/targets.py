@@ -113,6 +113,10 @@ class TargetFinder:
             targets = self._untargeted(trigger, head, objs, actor_objs, together)
             if code.startswith("04"):   # "took their seats again in Colombo": the venue of talks is no target
                 targets = [t for t in targets if t.ent_type_ not in ("GPE", "LOC", "FAC")]
+            elif code in ("164", "165", "166") and targets and targets == self.reaction_targets(head):
+                # "called its negotiators home two days after a crowd set fire to three lorries": the talks are
+                # halted with the other side, not with those the halt answers
+                targets = []
         return targets, reciprocal
 
     def _by_preposition(self, preps: frozenset[str], hosts: list[Token], head: Token, thing: Token | None,
