@@ -21,6 +21,7 @@ from parley import nouns
 from parley.coding.cues import Cues
 from parley.coding.policy import CodingPolicy
 from parley.coding.syntax import (
+    APPOINTING_VERBS,
     OBJECT_CONTROL,
     OBJECT_PREPS,
     ROUND_NOUNS,
@@ -824,9 +825,9 @@ _CONTENT_BY_VERB = {"offer": "offered", "volunteer": "offered", "propose": "prop
 
 # Verbs of coming back to talks that are their object ("the talks, which the rebels rejoined on Monday").
 _REJOINING = frozenset({"rejoin", "resume", "reenter", "re-enter"})
-# Verbs of naming someone to a role: "named her as facilitator".
-_APPOINTING = frozenset({"name", "appoint", "designate", "choose", "select", "nominate", "pick", "accept", "propose",
-                         "see", "regard", "describe", "reject"})
+# Verbs whose object, not subject, takes the role "as" names: "named her as facilitator", "accepted Norway as
+# mediator".
+_APPOINTING = APPOINTING_VERBS | {"accept", "propose", "see", "regard", "describe", "reject"}
 # Nouns for a go-between: "with Norway as mediator".
 _MEDIATOR_NOUNS = frozenset({"mediator", "facilitator", "intermediary", "go-between", "broker", "guarantor",
                              "interlocutor", "moderator", "convener", "convenor"})
@@ -843,10 +844,7 @@ _TALK_NOUNS = frozenset({"talk", "talks", "negotiation", "dialogue", "round", "c
 
 def _talks_halted(noun: Token, verb: Token) -> bool:
     """Whether `verb` says that the talks `noun` names ended or stopped: the talks are its subject."""
-    if noun.lemma_.lower() in _TALK_NOUNS and noun.dep_ == "dobj" and noun.head.i == verb.i \
-            and verb.lemma_.lower() in ("declare", "pronounce") and any(
-                c.dep_ in ("oprd", "acomp", "xcomp", "advmod", "prt") and c.lower_ in ("dead", "over", "finished")
-                for c in verb.children):
+    if noun.lemma_.lower() in _TALK_NOUNS and noun.dep_ == "dobj" and noun.head.i == verb.i and _declared_over(verb):
         return True   # "the government declared its dialogue with the opposition over"
     if noun.lemma_.lower() not in _TALK_NOUNS or not _talks_subject(noun, verb) or verb.pos_ != "VERB":
         return False
@@ -858,8 +856,7 @@ def _talks_halted(noun: Token, verb: Token) -> bool:
     particle = TALK_HALTING_PARTICLES.get(lemma)
     if particle is not None and any(c.lower_ == particle for c in verb.children):
         return True
-    if lemma in ("declare", "pronounce") and any(c.dep_ in ("oprd", "acomp", "xcomp", "attr", "ccomp")
-                                                  and c.lower_ in ("dead", "over", "finished") for c in verb.children):
+    if _declared_over(verb):
         return True   # "the talks were declared dead on Friday"
     # "the talks were put on hold", "put on ice"
     return lemma == "put" and any(c.dep_ == "prep" and c.lower_ == "on" and any(
@@ -1055,13 +1052,20 @@ def _warns_of_hazard(verb: Token) -> bool:
         for head in heads for prep in head.children)
 
 
+def _declared_over(verb: Token) -> bool:
+    """ "declared ... dead", "pronounced ... over", "declared ... finished"."""
+    return verb.lemma_.lower() in ("declare", "pronounce") and any(
+        c.dep_ in ("oprd", "acomp", "xcomp", "attr", "ccomp", "advmod", "prt") and c.lower_ in ("dead", "over",
+                                                                                               "finished")
+        for c in verb.children)
+
+
 def _carries_talks(head: Token) -> bool:
     """Whether `head` is talks ("negotiations through the bishop") or a verb of talking or of holding talks
     ("negotiated through an imam", "began indirect negotiations through ...")."""
     if head.lemma_.lower() in _TALK_NOUNS or head.lemma_.lower() in ("negotiate", "talk", "communicate", "contact"):
         return True
-    return head.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in _TALK_NOUNS | {"negotiation"}
-                                       for c in head.children)
+    return head.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in _TALK_NOUNS for c in head.children)
 
 
 def _list_items(first: Token) -> list[Token]:

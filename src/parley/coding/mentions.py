@@ -31,6 +31,7 @@ from parley.coding.coreference import (
 )
 from parley.coding.cues import Cues
 from parley.coding.mention_strategies import AFFILIATE_HEADS, STRATEGIES, Phrase
+from parley.coding.syntax import APPOINTING_VERBS
 from parley.types import Actor, ActorMention
 
 #: How many sentences back a pronoun may find its antecedent (its own sentence not counted).
@@ -116,7 +117,6 @@ _RULING_WORDS = frozenset({"ruling", "governing", "government", "majority"})
 # Verbs of heading a body: "who heads the delegation", "who leads the panel", "who chairs the committee".
 _HEADING_VERBS = frozenset({"head", "lead", "chair", "run", "direct", "command"})
 # "ECOWAS has named X as facilitator", "the AU appointed X its envoy": X acts for the one who named him.
-_APPOINTING_VERBS = frozenset({"name", "appoint", "designate", "choose", "tap", "select", "nominate", "pick"})
 _ENVOY_NOUNS = frozenset({"mediator", "facilitator", "co-facilitator", "intermediary", "go-between", "envoy",
                           "representative", "emissary", "negotiator", "moderator", "convener", "convenor"})
 
@@ -274,7 +274,7 @@ class MentionResolver:
         while head.dep_ in ("compound", "appos") and head.head.i != head.i:
             head = head.head
         verb = head.head
-        if head.dep_ != "dobj" or verb.lemma_.lower() not in _APPOINTING_VERBS:
+        if head.dep_ != "dobj" or verb.lemma_.lower() not in APPOINTING_VERBS:
             return None
         named_as = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
                     for p in c.children if p.dep_ == "pobj"] + [c for c in verb.children if c.dep_ == "oprd"]

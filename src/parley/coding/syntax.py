@@ -67,6 +67,8 @@ def begins_talks(verb: Token) -> bool:
 
 
 ROUND_NOUNS = frozenset({"round", "session", "phase", "stage"})
+# Verbs of naming someone to a role, whose object takes it: "the AU appointed her as its envoy".
+APPOINTING_VERBS = frozenset({"name", "appoint", "designate", "choose", "tap", "select", "nominate", "pick"})
 
 
 class Arguments:
