@@ -25,7 +25,8 @@ EXPECTED = [
     # Headline: the recall (halt negotiations, dated by the lead's telling of it) and the rejection.
     (0, "U.S.", "USA", "164", "SANCTION", "Hamas", "PSEREB", "2025-03-13", "day", "same_act",
      *US, False, None, None, None, (), False, False),
-    (0, "Hamas", "PSEREB", "125", "REJECT", "truce offer", None, "2025-03-14", "day", "published",
+    # "truce offer" is what is rejected (the event's object), not whom: no target
+    (0, "Hamas", "PSEREB", "125", "REJECT", None, None, "2025-03-14", "day", "published",
      *GAZA, False, None, None, None, (), False, False),
     # Lead: recalled on Thursday (the Thursday before the Friday of publication).
     (2, "The United States", "USA", "164", "SANCTION", "Hamas", "PSEREB", "2025-03-13", "day", "text",
@@ -35,10 +36,10 @@ EXPECTED = [
     # The envoy's accusation, made in a statement; "the group" is Hamas.
     (3, ENVOY[0], "USAGOV", "112", "ACCUSE", "the group", "PSEREB", "2025-03-14", "day", "published",
      *US, False, None, ENVOY, "statement", (), False, False),
-    # Two mediators.
-    (4, "Qatar", "QAT", "045", "CONSULT", "the talks", None, "2025-01-01", "month", "text",
+    # Two mediators ("the talks" they mediated is the object, not a target).
+    (4, "Qatar", "QAT", "045", "CONSULT", None, None, "2025-01-01", "month", "text",
      "Qatar", "QAT", "country", False, None, None, None, (), False, False),
-    (4, "Egypt", "EGY", "045", "CONSULT", "the talks", None, "2025-01-01", "month", "text",
+    (4, "Egypt", "EGY", "045", "CONSULT", None, None, "2025-01-01", "month", "text",
      "Egypt", "EGY", "country", False, None, None, None, (), False, False),
     # Three demands, each to both addressees, hedged and reported by the newspaper citing officials.
     *[
@@ -77,6 +78,11 @@ def events(coder: Coder):
 
 def test_scenario_events_are_exactly_the_expected_ones(events):
     assert [_row(e) for e in events] == EXPECTED
+
+
+def test_a_thing_rejected_is_the_object_not_the_target(events):
+    headline = next(e for e in events if e.sentence_index == 0 and e.cameo == "125")
+    assert headline.target is None and headline.object is not None and headline.object.text == "truce offer"
 
 
 def test_scenario_evidence_offsets_point_into_the_text(events):

@@ -227,3 +227,27 @@ def test_he_after_an_expert_is_the_expert(coder: Coder):
 def test_the_subject_of_a_gerund_small_clause_is_the_object(coder: Coder):
     [event] = coder.code("Croatia said it would not accept migrant families crossing from Bosnia.", published=PUBLISHED)
     assert (event.plover, event.target.text) == ("REJECT", "migrant families")
+
+
+# Targets are actors: what is acted on that is no actor is the event's object.
+@pytest.mark.parametrize("text, source, obj", [
+    ("The interior ministry released the documents on Tuesday.", "The interior ministry", "the documents"),
+    ("Brazil's foreign minister condemned the operation in a statement.", "Brazil's foreign minister",
+     "the operation"),
+    ("The opposition rejected the election result.", "The opposition", "the election result"),
+    ("Kenya's parliament approved the budget after a long debate.", "Kenya's parliament", "the budget"),
+])
+def test_a_thing_acted_on_is_the_object_not_the_target(coder: Coder, text, source, obj):
+    events = [e for e in coder.code(text, published=PUBLISHED) if e.source.text == source]
+    assert events and all(e.target is None for e in events)
+    assert obj in {e.object.text for e in events if e.object is not None}
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Police in Lagos arrested a man on Saturday.", "a man"),
+    ("The army shelled rebel positions on Sunday.", "rebel positions"),
+    ("The minister criticised the voters of the province.", "the voters of the province"),
+])
+def test_people_and_what_an_actor_owns_stay_targets(coder: Coder, text, target):
+    events = coder.code(text, published=PUBLISHED)
+    assert target in {e.target.text for e in events if e.target is not None}

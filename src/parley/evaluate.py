@@ -4,7 +4,9 @@ The figures are the reference scorer's, by the same rules:
 
 * A system event is a candidate for a gold event of the same item when its source matches one of
   the gold source spans and its target one of the gold target spans; an empty gold list matches
-  anything, except that a reciprocal gold event ("X and Y met") always needs a source match.
+  anything, except that a reciprocal gold event ("X and Y met") always needs a source match. The gold
+  target column holds whatever is acted on, an actor or a thing ("seized the documents"); Parley keeps a
+  thing as the event's object, never its target, so an event without a target offers its object there.
 * Two spans match when their content words (lower-cased `[a-z0-9]+` runs, minus a short stop
   list) overlap by at least half of the shorter span's words.
 * The label is the PLOVER root (CONCEDE and RETREAT count as YIELD) when the gold event has one,
@@ -266,7 +268,7 @@ def _locate(text: str, span: str | None) -> tuple[int, int] | None:
 def _dyad_matches(gold_event: Mapping[str, Any], event: Mapping[str, Any]) -> bool:
     sources = gold_event.get("source") or []
     targets = gold_event.get("target") or []
-    source, target = _span_text(event.get("source")), _span_text(event.get("target"))
+    source, target = _span_text(event.get("source")), _span_text(event.get("target") or event.get("object"))
     # A reciprocal event always names its sides, so an empty source list matches nothing there.
     source_ok = any(spans_match(source, s) for s in sources) or (
         not sources and not gold_event.get("reciprocal")

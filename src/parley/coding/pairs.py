@@ -40,11 +40,14 @@ def resolve_pairs(clause: Clause, resolver: MentionResolver) -> list[Pair]:
     if clause.targets and default_policy().is_a(clause.code, "fights") \
             and all(nouns.is_animal(tok.lemma_) or nouns.is_hazard(tok.lemma_) for tok in clause.targets):
         return []   # "culled 300,000 pigs", "gained control of the blaze": no force against an actor
-    targets = unique([m for tok in clause.targets for m in resolver.mentions(tok, allow_thing=True)])
+    things = acted_on_things(clause, resolver)
+    targets = unique([m for tok in clause.targets if tok not in things
+                      for m in resolver.mentions(tok, allow_thing=True)])
     if default_policy().is_a(clause.code, "consultations"):
         # "spoke with a newspaper", "talked to reporters": an interview, not a consultation
-        targets = [t for t in targets if not _press(t, resolver.cues)]
-        if not targets and clause.targets:
+        press = [t for t in targets if _press(t, resolver.cues)]
+        targets = [t for t in targets if t not in press]
+        if press and not targets:
             return []
         sources = [s for s in sources if not _press(s, resolver.cues)]   # "Wikinews caught up with her to discuss"
         if not sources:
@@ -52,6 +55,33 @@ def resolve_pairs(clause: Clause, resolver: MentionResolver) -> list[Pair]:
     found = pair_up(clause, sources, targets)
     resolver.record_acts(clause.trigger.i, clause.code, [source for source, _ in found])
     return found
+
+
+def acted_on_things(clause: Clause, resolver: MentionResolver) -> list[Token]:
+    """The clause's targets that name no actor: a thing, a place, an act or an idea ("released the
+    documents", "condemned the operation", "arrested in Cheltenham") is what the act is about, never whom it
+    is aimed at; the event keeps it as its object. A target the knowledge base resolves, a pronoun that
+    points at an actor, a person or a body of people ("the man", "voters", "the department"), or a thing
+    its modifier says is an actor's ("the U.S. offer", "rebel positions") stays."""
+    return [tok for tok in clause.targets
+            if all(m.code is None for m in resolver.mentions(tok, allow_thing=True)) and _names_thing(tok, resolver)]
+
+
+def _names_thing(token: Token, resolver: MentionResolver) -> bool:
+    if token.pos_ == "PRON":
+        return token.lower_ in resolver.cues.thing_pronouns
+    if token.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return False
+    if token.ent_type_ in ("GPE", "LOC", "FAC"):
+        return True   # a place no actor stands for (a town, a street)
+    if token.pos_ != "NOUN" or resolver.names_actor(token):
+        return False
+    if any(c.dep_ in ("compound", "amod", "poss", "nmod") and (
+            c.ent_type_ in ("NORP", "GPE", "PERSON", "ORG") or resolver.is_actor_like(c)
+            or nouns.names_person(c.lemma_)) for c in token.children):
+        return False   # "the U.S. truce offer", "insurgent hideouts", "the migrant boat": whose it is is acted on
+    lemma = token.lemma_.lower()
+    return lemma not in resolver.cues.person_nouns and nouns.can_act(lemma) is False
 
 
 _SHARES = frozenset({"percent", "%", "cent", "majority", "minority", "proportion", "share", "third", "half",

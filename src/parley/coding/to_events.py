@@ -30,7 +30,7 @@ from parley.coding.context import Attachments, dated_by_retelling, event_date
 from parley.coding.cues import Cues
 from parley.coding.locate import ArticlePlaces
 from parley.coding.mentions import MentionResolver
-from parley.coding.pairs import Pair, pair_up, resolve_pairs
+from parley.coding.pairs import Pair, acted_on_things, pair_up, resolve_pairs
 from parley.coding.policy import CodePolicy, default_policy
 from parley.coding.relevance import is_relevant
 from parley.lexicon import Lexicon
@@ -106,13 +106,16 @@ class CodedClause:
                targets: list[ActorMention] | None = None) -> list[Event]:
         """The clause's events; `sources`/`targets` replace the resolved arguments (given-dyad mode)."""
         if sources is None:
-            return self._assemble(resolve_pairs(self.clause, self.resolver), shift=True)
+            things = acted_on_things(self.clause, self.resolver)
+            return self._assemble(resolve_pairs(self.clause, self.resolver), shift=True,
+                                  thing=things[0] if things else None)
         # given mentions are in article offsets already
         return self._assemble(pair_up(self.clause, sources, targets or []), shift=False)
 
-    def _assemble(self, pairs: list[Pair], *, shift: bool) -> list[Event]:
+    def _assemble(self, pairs: list[Pair], *, shift: bool, thing: Token | None = None) -> list[Event]:
         """One event per pair, with the clause's code, attribution, date, place and evidence; `shift` moves
-        resolved mentions from the piece's offsets to the article's."""
+        resolved mentions from the piece's offsets to the article's; `thing` is a target that names no actor,
+        the event's object when the clause has none."""
         if not pairs:
             return []
         clause, sent, article = self.clause, self.sent, self.article
@@ -131,6 +134,10 @@ class CodedClause:
         if clause.object_token is not None:
             relative = clause.trigger if clause.trigger.dep_ == "relcl" else clause.head
             span = _object_span(clause.object_token, relative if relative.dep_ == "relcl" else None)
+            obj = TextSpan(article.text[span.start_char + self.offset:span.end_char + self.offset],
+                           span.start_char + self.offset, span.end_char + self.offset)
+        elif thing is not None:
+            span = _object_span(thing)
             obj = TextSpan(article.text[span.start_char + self.offset:span.end_char + self.offset],
                            span.start_char + self.offset, span.end_char + self.offset)
         elif clause.code.startswith("10") and clause.rule.startswith("control.") and trigger.pos_ == "VERB" \
