@@ -130,6 +130,8 @@ _CLOCK = re.compile(r"^(?:(?:shortly|just|soon|right|around|about|close to)\s+)?
 _REL_YEAR = re.compile(r"^(.+?)\s+(last|this|next)\s+year$")
 _REL_WEEKDAY = re.compile(rf"^(?:(last|this|next|past|coming)\s+)?({_WD})$")
 _WEEKEND = re.compile(r"^(?:(last|this|next|past|coming)\s+)?weekend$")
+#: A weekday of a week told relatively: "Wednesday of last week", "on Monday of next week".
+_WEEKDAY_OF_WEEK = re.compile(rf"^({_WD})\s+of\s+(last|this|next)\s+week$")
 _REL_UNIT = re.compile(r"^(last|this|next|past|coming|current)\s+(week|month|year)$")
 _AGO = re.compile(
     rf"^({_NUM})\s+(day|week|fortnight|month|year)s?\s+(ago|earlier|before|back|later|after|from now|hence)$"
@@ -253,6 +255,10 @@ def _relative(text: str, published: datetime.date) -> ResolvedDate | None:
     match = _WEEKEND.match(text)
     if match:
         return _relative_weekend(match, published)
+    match = _WEEKDAY_OF_WEEK.match(text)
+    if match:
+        step = {"last": -1, "next": 1}.get(match.group(2), 0)
+        return _day(_monday(published) + datetime.timedelta(weeks=step, days=_WEEKDAYS[match.group(1)]))
     match = _REL_UNIT.match(text)
     if match:
         return _relative_unit(match, published)

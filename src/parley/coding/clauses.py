@@ -90,6 +90,9 @@ class _Frame:
 
 # The prepositions that put talks under a sponsor: "under the auspices of", "through the good offices of".
 _SPONSORING_PREPS = frozenset({"under", "through", "via"})
+# Nouns of talks: a town named before them is their venue ("the Doha talks")
+_MEETING_NOUNS = frozenset({"talk", "talks", "negotiation", "meeting", "summit", "dialogue", "conference", "session",
+                            "round", "consultation"})
 
 
 class ClauseAnalyzer:
@@ -782,13 +785,16 @@ class ClauseAnalyzer:
     def _modifier_acts(self, modifier: Token, code: str) -> bool:
         """Whether a name before an event noun is who acts: a nationality or an organisation ("Turkish
         strikes", "a Hamas offer"), a country ("a US strike"), a seat of government in a non-violent act
-        ("a Moscow proposal"); a town before an act of force is where it happened ("a Kabul bombing")."""
+        ("a Moscow proposal"); a town before an act of force or before talks is where it happened ("a Kabul
+        bombing", "the Doha talks")."""
         if modifier.ent_type_ in ("NORP", "ORG"):
             return True
         if modifier.ent_type_ != "GPE":
             return False
         if self.args.is_country(modifier):
             return True
+        if modifier.head.lemma_.lower() in _MEETING_NOUNS:
+            return False   # "the Amman talks", "the Geneva round": where they are held
         return self.args.names_actor(modifier) and not self.policy.codes.is_a(code, "fights")
 
     def _noun_object_targets(self, noun: Token) -> list[Token]:
@@ -901,7 +907,8 @@ def _round_of(noun: Token) -> Token | None:
 
 # Verbs of leaving, with the particle they need: "walked out of", "pulled out of", "withdrew from", "quit".
 _LEAVING = {"walk": ("out", "away"), "pull": ("out",), "storm": ("out",), "withdraw": (), "quit": (), "exit": (),
-            "leave": (), "abandon": ()}
+            "leave": (), "abandon": (), "march": ("out",), "stalk": ("out",), "stride": ("out",), "decamp": (),
+            "boycott": (), "shun": (), "snub": (), "sit": ("out",), "skip": ()}
 
 
 def _talks_left(noun: Token) -> bool:
@@ -910,7 +917,11 @@ def _talks_left(noun: Token) -> bool:
     if noun.lemma_.lower() not in _TALK_NOUNS:
         return False
     verb = noun.head
-    if noun.dep_ == "pobj" and noun.head.lower_ in ("of", "from"):
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in ("session", "sitting") \
+            and noun.head.head.dep_ == "dobj":   # "boycotted Thursday's session of the dialogue"
+        noun = noun.head.head
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.lower_ in ("of", "from"):
         verb = noun.head.head
         if verb.lower_ in ("out", "away") and verb.dep_ in ("prt", "prep", "advmod"):   # "walked out of"
             verb = verb.head

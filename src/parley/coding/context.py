@@ -447,6 +447,13 @@ def _clause_date(hosts: list[Token], attachments: Attachments,
         resolved = _nearest(ents, host, trigger, published)
         if resolved is not None:
             return resolved, "text"
+    for host in hosts:   # "sat out Wednesday's session", "boycotted the Monday round": the day of the session
+        sessions = [c for c in host.children if c.dep_ == "dobj" and c.lemma_.lower() in _SESSION_NOUNS]
+        own = [ent for ent in attachments.all_dates() for obj in sessions
+               if ent.root.head.i == obj.i and ent.root.dep_ in ("poss", "compound")]
+        resolved = _nearest(own, host, trigger, published)
+        if resolved is not None:
+            return resolved, "text"
     if trigger.pos_ in ("NOUN", "PROPN"):   # "the talks on Monday" under another verb's clause
         own = [ent for ent in attachments.all_dates() if _under_noun(ent.root, trigger)]
         resolved = _nearest(own, trigger, trigger, published)
@@ -467,6 +474,7 @@ def _clause_date(hosts: list[Token], attachments: Attachments,
 
 
 _SIMULTANEOUS = frozenset({"when", "while", "as"})
+_SESSION_NOUNS = frozenset({"session", "round", "meeting", "sitting", "talk", "talks", "summit", "hearing"})
 _OCCASION_PREPS = frozenset({"during", "at", "in", "on"})
 
 

@@ -117,6 +117,12 @@ class TargetFinder:
                 # "called its negotiators home two days after a crowd set fire to three lorries": the talks are
                 # halted with the other side, not with those the halt answers
                 targets = []
+        if code in ("164", "165") or code.startswith("04"):
+            # "decamped from the border talks in Tbilisi", "sat out the Amman talks": the venue is no target, nor
+            # are talks left that name no other side
+            targets = [t for t in targets if not _venue(t) and not (
+                code.startswith("16") and t.lemma_.lower() in _MEETING_NOUNS and not any(
+                    c.dep_ == "prep" and c.lower_ in ("with", "between", "among") for c in t.children))]
         return targets, reciprocal
 
     def _by_preposition(self, preps: frozenset[str], hosts: list[Token], head: Token, thing: Token | None,
@@ -378,3 +384,15 @@ class TargetFinder:
             return any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among") and args.names_actor(c)
                        for c in token.children)
         return args.names_actor(token)
+
+
+def _venue(token: Token) -> bool:
+    """A place that is where something happens ("in Tbilisi", "at the guesthouse in Vake", "the Doha talks")."""
+    if token.ent_type_ not in _PLACES:
+        return False
+    if token.dep_ == "compound":   # "the Amman talks", "the Amman convoy talks"
+        head = token.head
+        while head.dep_ == "compound" and head.head is not head:
+            head = head.head
+        return head.lemma_.lower() in _MEETING_NOUNS
+    return token.head.dep_ == "prep" and token.head.lower_ in ("in", "at")

@@ -695,8 +695,11 @@ def _attach_events(events: list[_Ev], procs: dict[str, _Proc], topics: TopicLexi
         actors = {k for k in (ev.source, ev.target) if k}
         article_id = ev.event.article_id
         nearby = dict.fromkeys([*by_article.get(article_id, ()), *(p for a in actors for p in by_member[a])])
+        # an event told apart joins only its own sides' talks, and talks told apart only their own sides' events
         candidates = [proc for proc in nearby if _may_join(ev, actors, proc, topics, gap_days)
-                      and not (ev.event.event_id in apart and not actors <= proc.parties)]
+                      and not (ev.event.event_id in apart and not actors <= proc.parties)
+                      and not (ev.event.event_id not in apart and all(e.event.event_id in apart for e in proc.edges)
+                               and not (len(actors) == 2 and actors <= proc.parties))]
         if not candidates:
             continue
         # a process of its own sides before another told in the same article ("Myanmar recalled its delegation
@@ -1258,7 +1261,7 @@ def _left_open_topics(rest: str, item: _Tracked, tracked: list[_Tracked], topics
 # A sentence that says talks are over for good: "ended without agreement", "declared the process dead".
 _ENDED_FOR_GOOD = re.compile(
     r"\b(?:ended|end|ending|closed|broke up)\s+without\s+(?:an?\s+)?(?:agreement|deal|result|breakthrough)|"
-    r"\bdeclared\s+(?:the\s+|its\s+|their\s+)?(?:process|talks|negotiations|dialogue)(?:\s+with\s+[^.;,]{1,60}?)?"
+    r"\bdeclar(?:ed|ing|es)\s+(?:the\s+|its\s+|their\s+)?(?:process|talks|negotiations|dialogue|channel)(?:\s+with\s+[^.;,]{1,60}?)?"
     r"\s+(?:dead|over|finished)|\bprocess\s+(?:is|was)\s+dead|"
     r"\b(?:were|was|been|are|is)\s+(?:declared|pronounced)\s+(?:dead|over)|"
     r"\b(?:called off|abandoned|ended|broken off|over)\s+for good\b|\b(?:has|had) run its course\b|"
@@ -1637,7 +1640,11 @@ def _resuming_nothing(tracked: list[_Tracked], party_ids: list[str], go_betweens
     found |= {t.move.id for t in tracked if t.move.kind in RESUMING_KINDS and t.move.kind != "talks_resumed"
               and any((resumed := resumed_in.get((t.move.article_id, e.event.sentence_index))) is not None
                       and t.move.date is not None and t.move.date < resumed for e in t.events)}
-    if len({k[:3] for k in party_ids}) > 1:
+    countries = {k[:3] for k in party_ids}
+    abroad = any((venue := e.event.location) is not None and venue.basis in (None, "clause", "sentence", "dateline")
+                 and venue.country not in countries
+                 for t in tracked if t.move.kind in ("meeting", "negotiation", "talks_resumed") for e in t.events)
+    if len(countries) > 1 or abroad:   # (one country's sides talking abroad go home between rounds too)
         found |= {t.move.id for t in tracked if t.move.kind in RESUMING_KINDS and t.move.sources
                   and _GOING_BACK.match(t.move.trigger) and t.move.article_id in texts
                   and (place := _place_after_trigger(_primary(t.events).event, texts[t.move.article_id]))
@@ -1820,15 +1827,23 @@ _APART = re.compile(r"^\W*(?:separately|elsewhere|in (?:a |an )?(?:separate|unre
                     re.IGNORECASE)
 
 
+# ... or that calls what it tells separate ("..., concluding a separate round of contacts hosted by Oman",
+# "Saudi Arabia and the Houthis separately agreed ...")
+_APART_INSIDE = re.compile(r"\b(?:a|an|its|their|the) separate (?:round|set|track|channel|negotiation|process|deal|"
+                           r"agreement|accord|arrangement|dispute|contacts?|talks)\b|"
+                           r"\bseparately (?:agreed|signed|reached|concluded|struck|sealed|settled)\b", re.IGNORECASE)
+
+
 def _told_apart(events: list[_Ev], texts: dict[str, str]) -> frozenset[str]:
-    """The ids of events whose sentence opens "Separately, ...", "Elsewhere, ...", "In other news, ...": another
-    story of the article ("Separately, the economy ministry reached an agreement with the IMF")."""
+    """The ids of events whose sentence opens "Separately, ...", "Elsewhere, ...", "In other news, ..." or calls
+    what it tells separate: another story of the article ("Separately, the economy ministry reached an agreement
+    with the IMF"); such an event joins only talks of its own sides."""
     found = set()
     for ev in events:
         text = texts.get(ev.event.article_id)
         if text:
-            start, _ = _sentence_bounds(text, ev.event.trigger.start, ev.event.trigger.end)
-            if _APART.match(text[start:ev.event.trigger.start]):
+            start, end = _sentence_bounds(text, ev.event.trigger.start, ev.event.trigger.end)
+            if _APART.match(text[start:ev.event.trigger.start]) or _APART_INSIDE.search(text[start:end]):
                 found.add(ev.event.event_id)
     return frozenset(found)
 
