@@ -28,7 +28,7 @@ capital; see ``tools/build_places.py``, which generates ``cities.tsv``, ``countr
 Names are normalised before lookup: case, accents, periods, commas, apostrophes, a leading
 "the", a possessive "'s", "Saint"/"St." and hyphens are folded. A trailing "City" or an
 administrative word ("province", "region", "state", "oblast", "governorate") is tried off when the
-full name is unknown.
+full name is unknown; "the Jordanian capital" is the capital of the country its first word names.
 """
 
 from __future__ import annotations
@@ -261,7 +261,18 @@ class Gazetteer:
                 if key.endswith(suffix):
                     found = self._names.get(key[: -len(suffix)])
                     break
+        if found is None and key.endswith(" capital"):
+            found = self._capital(key[: -len(" capital")])
         return found or []
+
+    def _capital(self, whose: str) -> list[Location] | None:
+        """ "the Jordanian capital", "the Georgian capital": the capital of the country its word names."""
+        from parley.actors.countries import capital_of, country_code, demonym_code
+
+        iso3 = demonym_code(whose) or country_code(whose)
+        capital = capital_of(iso3) if iso3 else None
+        found = self._names.get(place_key(capital)) if capital else None
+        return [p for p in found if p.country == iso3] or None if found else None
 
     def __len__(self) -> int:
         return len(self._names)

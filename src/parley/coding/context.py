@@ -73,6 +73,14 @@ class Attachments:
                 guess = Span(token.doc, start, token.i + 1, label=GUESSED_PLACE)
                 self.guesses.append(guess)
                 self._add_place(guess)
+            elif token.lower_ == "capital" and token.dep_ == "pobj" and token.head.lower_ in cues.locative_preps:
+                # "in the Jordanian capital", "in the Georgian capital": the gazetteer knows whose capital
+                whose = next((c for c in token.children if c.i < token.i and c.dep_ in ("amod", "compound")
+                              and c.ent_type_ in ("NORP", "GPE")), None)
+                if whose is not None:
+                    guess = Span(token.doc, whose.i, token.i + 1, label=GUESSED_PLACE)
+                    self.guesses.append(guess)
+                    self._add_place(guess)
 
     def _add_place(self, ent: Span) -> None:
         """File a place phrase under the predicate of its locative phrase: "in Cairo", "in the Idlib

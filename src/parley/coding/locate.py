@@ -224,7 +224,7 @@ class ArticlePlaces:
     # -- countries of bare sector actors -----------------------------------------------------------------
     def with_country(self, mention: ActorMention, location: Location | None, attribution: Attribution | None,
                      offset: int, *, is_source: bool, other: ActorMention | None = None,
-                     mediated: bool = False) -> ActorMention:
+                     mediated: bool = False, talks: bool = False) -> ActorMention:
         """`mention` with the country the text supports when its code is a bare sector (see the module
         docstring); otherwise `mention` itself. With `attribution` None only the mention's own words count
         (used before the event is placed). The article's subject country is not given when the event's
@@ -232,7 +232,9 @@ class ArticlePlaces:
         Ethiopia): a state acting on itself is far rarer than a description of the other state. An
         opposition, rebels, insurgents, separatists or civilians acting with a state (`_DOMESTIC`) are that
         state's, before any place ("the government and the opposition met in Mexico City"), unless the state
-        only mediates (`mediated`: "talks between the government and the opposition brokered by Norway")."""
+        only mediates (`mediated`: "talks between the government and the opposition brokered by Norway"); and
+        the place of talks (`talks`: meeting, negotiating, signing, walking out) is no country of theirs ("the
+        rebels returned to the table in the Ethiopian capital")."""
         code = mention.code
         if code is None or mention.country is not None or not _bare_sector(code):
             return mention
@@ -275,7 +277,7 @@ class ArticlePlaces:
                 and not (location.basis == "dateline" and (code[:3] in _ABROAD_SECTORS or self.subject not in (
                     None, location.country))) \
                 and not (code[:3] in _DOMESTIC - {"CVL"} and (other is None or other.code is None)
-                         and self.subject not in (None, location.country)):
+                         and (talks or self.subject not in (None, location.country))):
             # (rebels or an opposition in a story about their country meet wherever the talks are: "the
             # separatist negotiators took their seats again in Aburi" are not Ghana's)
             # a dateline places the police or the army it reports on; governments, their negotiators, rebels

@@ -166,11 +166,12 @@ class CodedClause:
             # a go-between's country says nothing of the sides it mediates between ("talks between the
             # government and the opposition brokered by Norway": Venezuela's opposition, not Norway's)
             mediating = code.startswith("045")
+            talks = code.startswith(("03", "04", "057", "164", "165"))
             source = locator.with_country(source, location, attribution, self.offset, is_source=True,
-                                          other=target, mediated=mediating)
+                                          other=target, mediated=mediating, talks=talks)
             if target is not None:
                 target = locator.with_country(target, location, attribution, self.offset, is_source=False,
-                                              other=source, mediated=mediating)
+                                              other=source, mediated=mediating, talks=talks)
             if location is None:   # a country the text gave a bare sector ("Congress" in a story about the US)
                 location = locator.country_place(code, source, target)
             info = self.resources.ontology.get(code)

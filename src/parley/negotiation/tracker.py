@@ -1130,7 +1130,10 @@ _DEAL_LEAVES_OUT = re.compile(
     r"(?:does|did) not (?:settle|address|resolve|cover|deal with|include|touch on|mention)\s+(?P<rest3>[^.;]+)|"
     r"(?:is|was|remains) silent (?:on|about)\s+(?P<rest4>[^.;]+)|says nothing (?:on|about)\s+(?P<rest5>[^.;]+))|"
     r"(?:^|\bthat\s+)(?P<rest6>[^.;]+?)\s+(?:will|would|is to|are to)\s+remain\s+(?:the\s+)?(?:subject|matter|"
-    r"object|topic)\s+of\s+(?:further|future|later|continued|separate)\b",
+    r"object|topic)\s+of\s+(?:further|future|later|continued|separate)\b|"
+    r"^(?P<rest7>[^.;]+?)\s+(?:is|are|was|were)\s+not\s+(?:covered|settled|addressed|included|resolved|dealt with|"
+    r"mentioned)\s+(?:by|in)\s+(?:the|this|that|its)\s+(?:[\w-]+\s+){0,2}?(?:deal|accord|agreement|text|arrangement|"
+    r"pact|document|memorandum|protocol)\b",
     re.IGNORECASE)
 
 
@@ -1178,7 +1181,8 @@ def _later_sentences(item: _Tracked, texts: dict[str, str]) -> list[str]:
     return [s for s in re.split(r"(?<=[.!?])[\"”’]?\s+|\n+", text[start:]) if s.strip()]
 
 
-def _agreements(tracked: list[_Tracked], parties: set[str], texts: dict[str, str]) -> dict[str, str]:
+def _agreements(tracked: list[_Tracked], parties: set[str], texts: dict[str, str],
+                topics: TopicLexicon | None = None) -> dict[str, str]:
     """Agreements that two parties reach together ("the two sides agreed on a prisoner exchange") become
     `agreement_signed` moves; returns, per agreement move id, what its sentence says it left open."""
     left_open: dict[str, str] = {}
@@ -1197,8 +1201,16 @@ def _agreements(tracked: list[_Tracked], parties: set[str], texts: dict[str, str
         trigger = move.trigger
         found = _LEFT_OPEN.search(sentence[sentence.find(trigger):] if trigger in sentence else sentence) \
             or _LEFT_OPEN_AFTER.search(following)   # "The question of autonomy was left for later talks."
-        rest = found.group("rest") if found else next(
-            (r for r in map(_left_out, _later_sentences(item, texts)) if r), None)
+        rest = found.group("rest") if found else None
+        later = _later_sentences(item, texts) if found is None else []
+        for i, said in enumerate(later):
+            rest = _left_out(said)
+            if rest is not None:
+                if topics is not None and topics.topic_of(rest) is None and i + 1 < len(later):
+                    # "The accord does not settle the dispute that started the crisis. The FCD still wants ...":
+                    # the next sentence says what the issue is
+                    rest = f"{rest}; {later[i + 1]}"
+                break
         if rest is not None:
             left_open[move.id] = " ".join(rest.split()).strip(" ,")
         elif _PHASE.search(sentence):
@@ -1362,14 +1374,17 @@ def _open_elsewhere(tracked: list[_Tracked], positions: list[Position], topics: 
 
 def _states(tracked: list[_Tracked], left_open: dict[str, str] | None = None,
             collapsed: set[str] | None = None, go_betweens: frozenset[str] = frozenset(),
-            separate: set[str] | None = None) -> list[StateChange]:
+            separate: set[str] | None = None, late: set[str] | None = None) -> list[StateChange]:
     """The state history of a process from its new moves (see the module docstring). `go_betweens` are its
     mediators, hosts and observers: their rounds of visits to one side at a time do not resume talks, nor do
-    the meetings in `separate` (a go-between's meetings with each side "separately")."""
+    the meetings in `separate` (a go-between's meetings with each side "separately"); a return in `late`, told
+    as background, resumes suspended talks (see `_late_returns`)."""
     history: list[StateChange] = []
     news = any(not t.move.background and not t.move.negated for t in tracked)
     for item in sorted(tracked, key=lambda t: t.sort_key):
         move = item.move
+        if move.background and move.id in (late or ()) and history and history[-1].status == "suspended":
+            move = replace(move, background=False)
         if move.negated or move.background and (history or news or move.kind in HALTING_KINDS
                                                  or move.kind == "agreement_signed"):
             continue   # what did not happen, or history a later article retells, changes no state (it may
@@ -1666,6 +1681,26 @@ def _opposition_as_one(proc: _Proc) -> None:
     proc.parties = {merged.get(k, k) for k in proc.parties}
 
 
+def _late_returns(tracked: list[_Tracked], proc: _Proc) -> set[str]:
+    """Returns to the table told as background (well before their report's date) that happened after every
+    earlier report of the process, in an article that tells no other return: news to the process, though not
+    to the day ("walked back into the seminary on Monday of last week", in the first report since a boycott)."""
+    published = {e.event.article_id: e.published for e in proc.events if e.published}
+    told = {t.move.article_id for t in tracked if t.move.kind in ("talks_resumed", "delegation_returned")
+            and not t.move.background}
+    found = set()
+    for item in tracked:
+        move = item.move
+        own = published.get(move.article_id)
+        earlier = [p for p in published.values() if own and p < own]
+        returning = move.kind in ("talks_resumed", "delegation_returned") or _GOING_BACK.match(move.trigger) \
+            or move.trigger.lower().startswith("walk")
+        if move.background and returning and move.article_id not in told and move.date \
+                and earlier and move.date > max(earlier):
+            found.add(move.id)
+    return found
+
+
 def _board(proc: _Proc, names: dict[str, str], topics: TopicLexicon, texts: dict[str, str]) -> Board:
     _opposition_as_one(proc)
     groups = _merge_moves(proc.events, topics)
@@ -1685,7 +1720,7 @@ def _board(proc: _Proc, names: dict[str, str], topics: TopicLexicon, texts: dict
         tracked.append(_Tracked(move, group, (move.date or "", first.seq, first.order), actors))
     tracked.sort(key=lambda t: t.sort_key)
     _topics_by_shared_words(tracked)
-    left_open = _agreements(tracked, proc.parties, texts)
+    left_open = _agreements(tracked, proc.parties, texts, topics)
     collapsed = _collapses(tracked, texts)
     rounds_ended = _rounds_ended(tracked, texts)
     for item in tracked:   # a round that ended with the next one set is a meeting, not a halt
@@ -1726,7 +1761,7 @@ def _board(proc: _Proc, names: dict[str, str], topics: TopicLexicon, texts: dict
     go_betweens = frozenset(r.actor.id for r in roles if r.role != "party") - set(party_ids)
     separate = _resuming_nothing(tracked, party_ids, go_betweens, texts)
     history = _states(tracked, {**_open_elsewhere(tracked, positions, topics, texts), **left_open}, collapsed,
-                      go_betweens, separate)
+                      go_betweens, separate, _late_returns(tracked, proc))
     state = history[-1] if history else StateChange("ongoing", None, (), "")
     gaps = _gaps(issues, topics)
     gaps = _with_left_open(gaps, tracked, left_open, topics)
