@@ -125,8 +125,6 @@ NOT_YET = {
                                                   "the strike's deal; the return and the collapse are missed",
     ("s13_brazil_recife_rail_strike", "gaps"): "the wage gap at the collapse is missed",
     ("s13_angola_namibia_kunene_fisheries", "history"): "the return is dated by a later session",
-    ("s14_arm_aze_vardenis_truce", "history"): "the return ('came back to the guesthouse ..., once ...') is "
-                                               "missed",
     ("s14_arm_aze_vardenis_truce", "gaps"): "the sergeants the text does not cover are filed under territory (a "
                                             "city is named), a ceasefire rejection stays open",
     ("s14_yemen_sirwah_aid_convoys", "gaps"): "inspectors of convoys read as nuclear; truck numbers and detained "

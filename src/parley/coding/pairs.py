@@ -100,8 +100,12 @@ def pair_up(clause: Clause, sources: list[ActorMention], targets: list[ActorMent
     else:
         partners: list[ActorMention | None] = [*targets] or [None]
         pairs = [(s, t) for s in sources for t in partners]
-    if clause.reciprocal:
+    if clause.reciprocal and len(sources) > 1:
         return [(s, t) for s, t in pairs if t is None or not same_actor(s, t)]
+    if clause.reciprocal:
+        # the same words as source and target ("church-mediated talks") are no act; "the team came back to the
+        # guesthouse after decamping to Yerevan", its own capital found nearby, is one without a target
+        pairs = [(s, t) for s, t in pairs if t is None or (s.start, s.end) != (t.start, t.end)]
     # "handed the keys back to its tenants" resolved back onto the source: keep the act, drop the target
     return list(dict.fromkeys((s, None if t is not None and same_actor(s, t) else t) for s, t in pairs))
 
