@@ -135,14 +135,13 @@ NOT_YET = {
     ("s14_yemen_sirwah_aid_convoys", "gaps"): "inspectors of convoys read as nuclear; truck numbers and detained "
                                               "staff have no topic",
     ("s14_guatemala_electoral_dialogue", "history"): "the opening ('began talking') is missed",
-    ("s15_nigeria_sakaba_bus_hostages", "parties"): "the Islamic scholars carrying messages are read as the side",
+    ("s15_nigeria_sakaba_bus_hostages", "parties"): "the passengers the talks are about are read as a side",
     ("s15_nigeria_sakaba_bus_hostages", "mediators"): "the scholars are not found as go-betweens",
     ("s15_nigeria_sakaba_bus_hostages", "history"): "the halt and the return are missed, a deal read on the first day",
     ("s15_turkey_syria_euphrates_flow", "gaps"): "the guarantees left open are filed as aid",
     ("s15_portugal_tagus_sado_dockers", "mediators"): "the conciliation service is not found as a go-between",
     ("s15_portugal_tagus_sado_dockers", "history"): "the walkout, the return and the collapse are missed",
     ("s15_philippines_ndfp_wassenaar_peace", "parties"): "the rebels take the venue's country",
-    ("s15_philippines_ndfp_wassenaar_peace", "mediators"): "Norway of an earlier process is read as a mediator",
     ("s15_philippines_ndfp_wassenaar_peace", "history"): "a deal on the first day, the return is missed",
     ("s15_philippines_ndfp_wassenaar_peace", "gaps"): "a disarmament demand stays open after the full agreement",
     ("s14_guatemala_electoral_dialogue", "gaps"): "the deal's commitment to ask prosecutors to drop charges is read "

@@ -640,7 +640,7 @@ class ClauseAnalyzer:
         clause of the sentence holds yet."""
         found = []
         for token in sent:
-            if token.pos_ == "NOUN" and token.lemma_.lower() in _TALK_NOUNS:
+            if token.pos_ == "NOUN" and token.lemma_.lower() in _REJOINED:
                 told = self._opened_in_relative(token)
                 if told is not None and told.trigger.i not in triggers:
                     found.append(told)
@@ -652,7 +652,7 @@ class ClauseAnalyzer:
         the sentence says of them; the talks stand for their sides."""
         for verb in noun.children:
             if verb.dep_ == "relcl" and verb.pos_ == "VERB" and begins_talks(verb) \
-                    and _talks_subject(noun, verb):
+                    and _talks_subject(noun, verb) and noun.lemma_.lower() in _TALK_NOUNS:
                 return Clause(trigger=verb, head=verb, anchor=verb, code="040", rule="consult.talks_began.relative",
                               sources=[noun], targets=[], negated=self.args.negated(verb),
                               modality=self.args.modality(verb), reciprocal=True)
@@ -845,7 +845,10 @@ def _given_up(noun: Token) -> bool:
     return noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in _GIVING_UP
 # Talks that end: the verb whose subject the talks are ("broke down", "collapsed", "were suspended").
 _HALT_TALKS = "164"
-_TALK_NOUNS = frozenset({"talk", "talks", "negotiation", "dialogue", "round", "contact", "consultation", "discussion"})
+_TALK_NOUNS = frozenset({"talk", "talks", "negotiation", "dialogue", "round", "contact", "consultation", "discussion",
+                         "conciliation"})
+# What a side rejoins: the talks, or the table ("the table, which the union rejoined on Monday").
+_REJOINED = _TALK_NOUNS | {"table"}
 
 
 def _talks_halted(noun: Token, verb: Token) -> bool:

@@ -328,6 +328,9 @@ def _latest_between(r: MentionResolver, token: Token) -> list[ActorMention] | No
 def _between_sides(r: MentionResolver, between: Token) -> list[ActorMention] | None:
     """The two resolved actors of "between X and Y", or None."""
     pobj = next((c for c in between.children if c.dep_ == "pobj"), None)
+    if pobj is None:   # "between striking dockworkers and ...", parsed as a verb and its object
+        verb = next((c for c in between.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None)
+        pobj = next((c for c in verb.children if c.dep_ == "dobj"), None) if verb is not None else None
     if pobj is None or not any(c.dep_ == "conj" for c in pobj.children):
         return None
     sides = [m for c in conjuncts(pobj) for m in r.mentions(c) if m.code]

@@ -71,6 +71,10 @@ ROUND_NOUNS = frozenset({"round", "session", "phase", "stage"})
 APPOINTING_VERBS = frozenset({"name", "appoint", "designate", "choose", "tap", "select", "nominate", "pick"})
 
 
+# Verbs of relying on someone to do something: the one relied on does it.
+_RELYING = frozenset({"rely", "count", "depend", "lean"})
+
+
 class Arguments:
     """Syntactic arguments of predicates.
 
@@ -226,6 +230,13 @@ class Arguments:
         """Where a subjectless verb takes its subject from: a verb to ask in turn, the subject itself
         (a list), or None when nothing supplies one."""
         dep, head = verb.dep_, verb.head
+        if dep in ("xcomp", "advcl") and head.lemma_.lower() in _RELYING \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            # "relying on a committee of clerics to carry proposals": the committee carries them
+            relied = next((p for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                           for p in c.children if p.dep_ == "pobj"), None)
+            if relied is not None:
+                return with_conjuncts(relied)
         if dep == "xcomp":
             raised = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
             if raised is not None and not any(c.dep_ == "agent" for c in head.children):

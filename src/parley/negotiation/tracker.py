@@ -73,6 +73,10 @@ _ACCEPT = re.compile(r"^(?:accept|agree|endors|approv)", re.IGNORECASE)
 _PROPOSE = re.compile(r"^(?:propos|offer|present|tabl|submit|suggest|put forward|float|bring|brought)", re.IGNORECASE)
 _RESPOND = re.compile(r"^(?:respon|repl)", re.IGNORECASE)
 _VIOLATE = re.compile(r"^(?:violat|breach)", re.IGNORECASE)
+# What talks other than those under way are called: "an earlier process between Manila and the front".
+_EARLIER_TALKS = re.compile(r"^(?:an?|the|its|their)\s+(?:earlier|previous|former|past|prior|failed)\s+(?:[\w-]+\s+)?"
+                            r"(?:process|talks|negotiations?|rounds?|attempts?|efforts?|dialogue|mediation)\b",
+                            re.IGNORECASE)
 _GOING_BACK = re.compile(r"^(?:return|flew|fly|flies|flying|went|go|head|travel|came|come)", re.IGNORECASE)
 _MEDIATE = re.compile(r"^(?:mediat|broker|conven)", re.IGNORECASE)
 _COLLAPSE = re.compile(
@@ -162,8 +166,8 @@ def _read_events(store: Store) -> list[_Ev]:
         if event.event_id in own_side:
             continue
         kind = _kind(event)
-        if kind is None:
-            continue
+        if kind is None or event.object is not None and _EARLIER_TALKS.match(event.object.text):
+            continue   # (nor the acts of "an earlier process between Manila and the front": other talks, past)
         source, target = actor_key(event.source), actor_key(event.target) if event.target else None
         if source is None:
             continue  # a move needs someone who makes it
@@ -500,6 +504,7 @@ def _is_mediating(ev: _Ev) -> bool:
     if ev.event.negated or ev.event.cameo.startswith(("02", "12")):
         return False   # "stressed that it was not mediating", "refused to mediate", "asked him to mediate"
     return ev.event.cameo in MEDIATOR_CODES or bool(_MEDIATE.match(ev.event.trigger.text.strip()))
+
 
 
 def _clean(text: str | None) -> str | None:
