@@ -135,3 +135,18 @@ def test_inspectors_alone_are_no_nuclear_issue():
     assert topics.topic_of("its own inspectors searching every aid convoy") == "humanitarian_aid"
     assert topics.topic_of("the return of IAEA inspectors to the sites") == "nuclear"
     assert topics.topic_of("access for inspectors") != "nuclear"
+
+
+def test_a_deal_settles_every_issue_its_sentence_names_and_a_deferred_one_stays_open(boards_of):
+    a = _article("nile", "a", "2031-09-02",
+                 "NAIROBI, Sept 2 - Kenya and Uganda opened talks in Nairobi on Tuesday on fishing rights around "
+                 "Migingo. Kenya wants Uganda to drop a 60-dollar surcharge on Kenyan fish trucks, and Uganda wants "
+                 "a written guarantee that Kenyan patrols will stay out of its waters.")
+    b = _article("nile", "b", "2031-09-19",
+                 "NAIROBI, Sept 19 - Kenya and Uganda signed an interim accord on Friday under which Kenyan boats "
+                 "may fish within two miles of Migingo, and Uganda will drop the surcharge on Kenyan fish trucks. "
+                 "The two sides agreed only to take up Uganda's demand for a written guarantee at a second round "
+                 "in October.")
+    [board] = boards_of([a, b])
+    assert _history(board)[-1] == ("partial_agreement", "2031-09-19")
+    assert {g.topic for g in board.gaps} == {"guarantees"}, board.gaps

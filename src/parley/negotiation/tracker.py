@@ -1015,8 +1015,10 @@ def _positions(tracked: list[_Tracked], names: dict[str, str], topics: TopicLexi
         named = tuple(dict.fromkeys(topics.topics_of(kept := _LEFT_OUT.sub("", move.object))
                                     + topics.weakly_named(kept))) if stance == "agree" else tuple(
             filter(None, [move.topic]))
-        if not named and move.kind == "agreement_signed":
-            named = _deal_sentence_topics(item, texts, topics)
+        if move.kind == "agreement_signed":
+            # (and what the rest of its sentence says it settles: "... under which Turkey will release 450 cubic
+            # metres a second, and Syria will lift the surcharge")
+            named = tuple(dict.fromkeys(named + _deal_sentence_topics(item, texts, topics)))
         if named:
             statements.extend((topic, move.object, None, move.quantities) for topic in named)
         else:
@@ -1136,6 +1138,9 @@ _DEAL_LEAVES_OUT = re.compile(
     r"(?:is|was|remains) silent (?:on|about)\s+(?P<rest4>[^.;]+)|says nothing (?:on|about)\s+(?P<rest5>[^.;]+))|"
     r"(?:^|\bthat\s+)(?P<rest6>[^.;]+?)\s+(?:will|would|is to|are to)\s+remain\s+(?:the\s+)?(?:subject|matter|"
     r"object|topic)\s+of\s+(?:further|future|later|continued|separate)\b|"
+    r"\bagreed\s+(?:only\s+)?to\s+(?:take up|discuss|revisit|return to|come back to|address)\s+(?P<rest8>[^.;]+?)\s+"
+    r"(?:at|in|during)\s+(?:a|the)\s+(?:second|later|next|further|future|new|third|separate)\s+"
+    r"(?:round|stage|phase|session|meeting)|"
     r"^(?P<rest7>[^.;]+?)\s+(?:is|are|was|were)\s+not\s+(?:covered|settled|addressed|included|resolved|dealt with|"
     r"mentioned)\s+(?:by|in)\s+(?:the|this|that|its)\s+(?:[\w-]+\s+){0,2}?(?:deal|accord|agreement|text|arrangement|"
     r"pact|document|memorandum|protocol)\b",
@@ -1155,9 +1160,11 @@ _AGREED = re.compile(r"\bagree[ds]?\b", re.IGNORECASE)
 _PHASE = re.compile(r"\b(?:first|initial|opening)[ -](?:phase|stage|step|tranche)\b|"
                     r"\b(?:interim|partial) (?:deal|accord|agreement|arrangement)\b", re.IGNORECASE)
 # "agreed to continue working", "agreed to meet again": no deal, only more talks
-_AGREED_TO_TALK = re.compile(r"\bagree[ds]?\s+to\s+[\"“']?(?:continue|keep|go on|meet|resume|talk|hold|stay|return|"
-                             r"consult)\b|\bagree[ds]?\b[^.;]{0,30}?\bto\s+(?:use|take|treat)\b[^.;]{0,80}?\bas\s+[\"“']?(?:a|the)\s+"
-                             r"(?:working\s+|starting\s+)?(?:basis|starting point|reference)", re.IGNORECASE)
+_AGREED_TO_TALK = re.compile(
+    r"\bagree[ds]?\s+(?:only\s+)?to\s+[\"“']?(?:continue|keep|go on|meet|resume|talk|hold|stay|return|consult|"
+    r"take up|discuss|revisit|come back to|look again at)\b|"
+    r"\bagree[ds]?\b[^.;]{0,30}?\bto\s+(?:use|take|treat)\b[^.;]{0,80}?\bas\s+[\"“']?(?:a|the)\s+"
+    r"(?:working\s+|starting\s+)?(?:basis|starting point|reference)", re.IGNORECASE)
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
