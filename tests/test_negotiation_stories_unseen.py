@@ -141,7 +141,6 @@ NOT_YET = {
     ("s15_portugal_tagus_sado_dockers", "mediators"): "the conciliation service is not found as a go-between",
     ("s15_portugal_tagus_sado_dockers", "history"): "the walkout, the return and the collapse are missed",
     ("s15_philippines_ndfp_wassenaar_peace", "parties"): "the rebels take the venue's country",
-    ("s15_philippines_ndfp_wassenaar_peace", "history"): "a deal on the first day, the return is missed",
     ("s15_philippines_ndfp_wassenaar_peace", "gaps"): "a disarmament demand stays open after the full agreement",
     ("s14_guatemala_electoral_dialogue", "gaps"): "the deal's commitment to ask prosecutors to drop charges is read "
                                                   "as an open demand",

@@ -150,3 +150,24 @@ def test_a_deal_settles_every_issue_its_sentence_names_and_a_deferred_one_stays_
     [board] = boards_of([a, b])
     assert _history(board)[-1] == ("partial_agreement", "2031-09-19")
     assert {g.topic for g in board.gaps} == {"guarantees"}, board.gaps
+
+
+def test_a_deal_of_other_talks_told_beside_them_changes_no_state(boards_of):
+    a = _article("geneva", "a", "2031-04-08",
+                 "GENEVA, April 8 - Nepal's government and Madhesi rebels opened peace talks in Geneva on Tuesday, "
+                 "facilitated by Switzerland. The rebels want an amnesty for their fighters. In Bern, four Swiss "
+                 "parties concluded a coalition agreement on Monday after weeks of bargaining. In Kathmandu, the "
+                 "government and the Himal Carriers Guild reached a deal on Tuesday raising the minimum wage of "
+                 "drivers by 8 percent.")
+    [board] = [b for b in boards_of([a]) if any(r.actor.id.endswith("REB") for r in b.roles)]
+    assert _history(board) == [("ongoing", "2031-04-08")]
+
+
+def test_a_panel_walking_back_in_resumes_the_talks(boards_of):
+    b = _article("river7", "b", "2031-03-11",
+                 "LA PAZ, March 11 - Bolivia suspended the river talks with Peru on Monday.")
+    c = _article("river7", "c", "2031-03-19",
+                 "LIMA, March 19 - When the Bolivian government panel walked back into the conference hall on "
+                 "Tuesday, it carried new figures on the flow.")
+    [board] = boards_of([_opened("river7"), b, c])
+    assert _history(board) == [("ongoing", "2031-03-04"), ("suspended", "2031-03-10"), ("ongoing", "2031-03-18")]

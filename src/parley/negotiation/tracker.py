@@ -1386,19 +1386,21 @@ def _open_elsewhere(tracked: list[_Tracked], positions: list[Position], topics: 
 
 def _states(tracked: list[_Tracked], left_open: dict[str, str] | None = None,
             collapsed: set[str] | None = None, go_betweens: frozenset[str] = frozenset(),
-            separate: set[str] | None = None, late: set[str] | None = None) -> list[StateChange]:
+            separate: set[str] | None = None, late: set[str] | None = None,
+            other_deals: set[str] | None = None) -> list[StateChange]:
     """The state history of a process from its new moves (see the module docstring). `go_betweens` are its
     mediators, hosts and observers: their rounds of visits to one side at a time do not resume talks, nor do
     the meetings in `separate` (a go-between's meetings with each side "separately"); a return in `late`, told
-    as background, resumes suspended talks (see `_late_returns`)."""
+    as background, resumes suspended talks (see `_late_returns`); the deals in `other_deals` are of other talks
+    (see `_other_talks_deals`)."""
     history: list[StateChange] = []
     news = any(not t.move.background and not t.move.negated for t in tracked)
     for item in sorted(tracked, key=lambda t: t.sort_key):
         move = item.move
         if move.background and move.id in (late or ()) and history and history[-1].status == "suspended":
             move = replace(move, background=False)
-        if move.negated or move.background and (history or news or move.kind in HALTING_KINDS
-                                                 or move.kind == "agreement_signed"):
+        if move.negated or move.id in (other_deals or ()) or move.background and (
+                history or news or move.kind in HALTING_KINDS or move.kind == "agreement_signed"):
             continue   # what did not happen, or history a later article retells, changes no state (it may
             # only say that talks were under way before the first news of them)
         status = history[-1].status if history else None
@@ -1693,6 +1695,25 @@ def _opposition_as_one(proc: _Proc) -> None:
     proc.parties = {merged.get(k, k) for k in proc.parties}
 
 
+def _other_talks_deals(tracked: list[_Tracked], parties: set[str], texts: dict[str, str],
+                       topics: TopicLexicon) -> set[str]:
+    """Deals of other talks told beside these: signed by no side of the process ("four Dutch parties concluded a
+    coalition agreement" beside talks held in the Netherlands), or by one side alone on an issue no other move
+    of the process is about ("the government and the labour congress reached a deal lifting the minimum wage",
+    in a hostage story)."""
+    discussed = {t.move.topic for t in tracked if t.move.kind != "agreement_signed" and t.move.topic}
+    found = set()
+    for item in tracked:
+        move = item.move
+        if move.kind != "agreement_signed" or _counted_sides(_primary(item.events)):
+            continue
+        signers = {a.id for a in (*move.sources, *move.targets)} & parties
+        settled = {move.topic} if move.topic else set(_deal_sentence_topics(item, texts, topics))
+        if not signers or len(signers) < 2 and settled and discussed and not settled & discussed:
+            found.add(move.id)
+    return found
+
+
 def _late_returns(tracked: list[_Tracked], proc: _Proc) -> set[str]:
     """Returns to the table told as background (well before their report's date) that happened after every
     earlier report of the process, in an article that tells no other return: news to the process, though not
@@ -1773,7 +1794,8 @@ def _board(proc: _Proc, names: dict[str, str], topics: TopicLexicon, texts: dict
     go_betweens = frozenset(r.actor.id for r in roles if r.role != "party") - set(party_ids)
     separate = _resuming_nothing(tracked, party_ids, go_betweens, texts)
     history = _states(tracked, {**_open_elsewhere(tracked, positions, topics, texts), **left_open}, collapsed,
-                      go_betweens, separate, _late_returns(tracked, proc))
+                      go_betweens, separate, _late_returns(tracked, proc),
+                      _other_talks_deals(tracked, proc.parties, texts, topics))
     state = history[-1] if history else StateChange("ongoing", None, (), "")
     gaps = _gaps(issues, topics)
     gaps = _with_left_open(gaps, tracked, left_open, topics)
