@@ -4,19 +4,14 @@ words."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
+from newswire import article
 from parley.types import Article
 
 
-def _article(story: str, letter: str, published: str, text: str) -> Article:
-    return Article(f"{story}-{letter}", text, published=dt.date.fromisoformat(published), publisher="Test Wire")
-
-
 def _opened(story: str) -> Article:
-    return _article(story, "a", "2029-11-06",
+    return article(story, "a", "2029-11-06",
                     "NAIROBI, Nov 6 - Kenya's bus drivers' union and the state-owned Metro Transit Corporation "
                     "opened wage talks in Nairobi on Monday. The union wants a 20 percent rise and the return "
                     "of 30 drivers dismissed in August.")
@@ -32,7 +27,7 @@ def _opened(story: str) -> Article:
 def test_a_deal_whose_next_sentence_says_what_it_leaves_open_is_partial(boards_of, after):
     text = ("NAIROBI, Nov 15 - Kenya's bus drivers' union signed a wage agreement with the Metro Transit "
             f"Corporation on Thursday, ending a nine-day strike. {after}")
-    [board] = boards_of([_opened("bus"), _article("bus", "b", "2029-11-16", text)])
+    [board] = boards_of([_opened("bus"), article("bus", "b", "2029-11-16", text)])
     assert [s.status for s in board.state_history][-1] == "partial_agreement", board.state_history
     assert "labour" in {g.topic for g in board.gaps}, board.gaps
 
@@ -42,7 +37,7 @@ def test_a_deal_followed_by_other_news_stays_whole(boards_of):
             "Corporation on Thursday, ending a nine-day strike. The deal gives drivers a 12 percent rise and "
             "takes back all 30 dismissed drivers.\n\nIn football, Gor Mahia drew 1-1 with AFC Leopards, "
             "leaving the title race unresolved.")
-    [board] = boards_of([_opened("bus2"), _article("bus2", "b", "2029-11-16", text)])
+    [board] = boards_of([_opened("bus2"), article("bus2", "b", "2029-11-16", text)])
     assert [s.status for s in board.state_history][-1] == "agreement", board.state_history
 
 
@@ -52,12 +47,12 @@ def test_a_deal_followed_by_other_news_stays_whole(boards_of):
     "the latest round, which got under way in Geneva on Monday,",
 ])
 def test_a_round_that_opened_after_a_halt_resumes_the_talks(boards_of, resumed):
-    a = _article("gas", "a", "2029-11-01",
+    a = article("gas", "a", "2029-11-01",
                  "GENEVA, Nov 1 - Moldova and Ukraine opened talks on gas transit in Geneva on Wednesday.")
-    b = _article("gas", "b", "2029-11-07",
+    b = article("gas", "b", "2029-11-07",
                  "CHISINAU, Nov 7 - Moldova recalled its negotiators from the gas transit talks with Ukraine on "
                  "Monday.")
-    c = _article("gas", "c", "2029-11-16",
+    c = article("gas", "c", "2029-11-16",
                  f"KYIV, Nov 15 - Moldova and Ukraine signed a gas transit agreement on Wednesday at the end of "
                  f"{resumed} officials said.")
     [board] = boards_of([a, b, c])
@@ -99,7 +94,7 @@ def test_sides_that_asked_someone_to_mediate_are_still_the_sides(boards_of):
     text = ("COLOMBO, Nov 13 - Sri Lanka's port workers' union and the Ports Authority began talks on Monday "
             "under the chamber of commerce, whose chairman both sides asked last week to mediate. The union "
             "wants a 25 percent pay rise.")
-    boards = boards_of([_article("port", "a", "2029-11-14", text)])
+    boards = boards_of([article("port", "a", "2029-11-14", text)])
     assert boards and {r.actor.id for r in boards[0].roles if r.role == "party"} >= {"LKALAB"}, boards
 
 
@@ -128,9 +123,9 @@ def test_a_separatist_front_is_an_armed_group_of_the_state_it_faces(coder):
 
 
 def test_a_deal_called_first_phase_that_leaves_issues_to_a_second_phase(boards_of):
-    a = _article("ph", "a", "2029-11-06", "BANGUI, Nov 6 - The Central African government and the Lobaye "
+    a = article("ph", "a", "2029-11-06", "BANGUI, Nov 6 - The Central African government and the Lobaye "
                                           "rebels opened talks in Bangui on Monday.")
-    b = _article("ph", "b", "2029-11-16",
+    b = article("ph", "b", "2029-11-16",
                  "BANGUI, Nov 16 - The government and the Lobaye rebels signed a first-phase agreement on Thursday "
                  "on the exchange of 40 prisoners. The document, signed at the presidential palace in the presence "
                  "of the envoy, explicitly leaves a truce and the future status of the region to a second phase.")
@@ -140,8 +135,8 @@ def test_a_deal_called_first_phase_that_leaves_issues_to_a_second_phase(boards_o
 
 
 def test_agreeing_to_use_a_line_as_the_working_basis_is_no_deal(boards_of):
-    a = _article("wb", "a", "2029-11-06", "LIMA, Nov 6 - Peru and Ecuador opened border talks in Lima on Monday.")
-    b = _article("wb", "b", "2029-11-16", "LIMA, Nov 16 - Peru and Ecuador agreed on Thursday to use a new map "
+    a = article("wb", "a", "2029-11-06", "LIMA, Nov 6 - Peru and Ecuador opened border talks in Lima on Monday.")
+    b = article("wb", "b", "2029-11-16", "LIMA, Nov 16 - Peru and Ecuador agreed on Thursday to use a new map "
                                           "drawn by the mediator as the working basis for the talks.")
     [board] = boards_of([a, b])
     assert [s.status for s in board.state_history] == ["ongoing"], board.state_history
@@ -150,9 +145,9 @@ def test_agreeing_to_use_a_line_as_the_working_basis_is_no_deal(boards_of):
 # -- other stories in the same article ------------------------------------------------------------------------
 
 def test_a_deal_told_separately_is_not_the_talks_deal(boards_of):
-    a = _article("sep", "a", "2029-11-06", "QUITO, Nov 6 - Ecuador and Peru opened border talks in Quito on "
+    a = article("sep", "a", "2029-11-06", "QUITO, Nov 6 - Ecuador and Peru opened border talks in Quito on "
                                            "Monday.")
-    b = _article("sep", "b", "2029-11-16",
+    b = article("sep", "b", "2029-11-16",
                  "QUITO, Nov 16 - Ecuador and Peru held a second day of border talks on Thursday.\n\n"
                  "Separately, Ecuador's finance ministry said it had reached an agreement with the World Bank on "
                  "a new loan.")
@@ -163,7 +158,7 @@ def test_a_deal_told_separately_is_not_the_talks_deal(boards_of):
 
 
 def test_a_go_betweens_own_company_signing_its_own_deal_is_no_side(boards_of):
-    a = _article("gb", "a", "2029-11-14",
+    a = article("gb", "a", "2029-11-14",
                  "ASTANA, Nov 14 - Iran and the IAEA opened talks on inspections in Astana on Monday, with "
                  "Kazakhstan as mediator. Kazakhstan's state oil company signed a ten-year supply agreement on "
                  "Tuesday.")
@@ -197,10 +192,10 @@ def test_calling_the_negotiators_home_is_a_recall(coder):
 
 
 def test_a_deal_that_lifts_a_ban_leaves_no_demand_to_lift_it_open(boards_of):
-    a = _article("ban", "a", "2029-11-06",
+    a = article("ban", "a", "2029-11-06",
                  "CASTRIES, Nov 6 - Saint Lucia and Barbados opened trade talks on Monday. Barbados wants the "
                  "lifting of the ban on its poultry.")
-    b = _article("ban", "b", "2029-11-16",
+    b = article("ban", "b", "2029-11-16",
                  "CASTRIES, Nov 16 - Saint Lucia and Barbados signed a trade agreement on Thursday, with Saint Lucia "
                  "lifting its ban on Barbadian poultry and Barbados cutting duties on bananas.")
     [board] = boards_of([a, b])
@@ -214,7 +209,7 @@ def test_talks_held_through_a_cleric_make_him_the_go_between(boards_of):
     text = ("MANILA, Nov 13 - The Philippine government and the Sulu kidnap gang began indirect negotiations on "
             "Monday through the bishop of Jolo, who carried a written offer upriver. The gang wants the release "
             "of five of its members.")
-    boards = boards_of([_article("jolo", "a", "2029-11-14", text)])
+    boards = boards_of([article("jolo", "a", "2029-11-14", text)])
     assert boards, "no board"
     assert {r.actor.id for r in boards[0].roles if r.role == "mediator"} == {"PHLREL"}, boards[0].roles
 
@@ -226,10 +221,10 @@ def test_relaying_messages_between_the_sides_is_mediating(coder):
 
 
 def test_ordering_a_halt_to_the_contacts_suspends_them(boards_of):
-    a = _article("halt", "a", "2029-11-06", "MANILA, Nov 6 - The Philippine government and the Sulu kidnap gang "
+    a = article("halt", "a", "2029-11-06", "MANILA, Nov 6 - The Philippine government and the Sulu kidnap gang "
                                             "began indirect negotiations on Monday. The gang wants the release "
                                             "of five of its members.")
-    b = _article("halt", "b", "2029-11-13", "MANILA, Nov 13 - Philippine President Ramon Aquilar ordered a halt "
+    b = article("halt", "b", "2029-11-13", "MANILA, Nov 13 - Philippine President Ramon Aquilar ordered a halt "
                                             "on Sunday to the contacts with the gang after an ambush killed three "
                                             "marines.")
     [board] = boards_of([a, b])
@@ -237,9 +232,9 @@ def test_ordering_a_halt_to_the_contacts_suspends_them(boards_of):
 
 
 def test_what_the_first_phase_does_not_cover_stays_open(boards_of):
-    a = _article("ph2", "a", "2029-11-06", "MANILA, Nov 6 - The Philippine government and the Sulu kidnap gang "
+    a = article("ph2", "a", "2029-11-06", "MANILA, Nov 6 - The Philippine government and the Sulu kidnap gang "
                                            "began indirect negotiations on Monday.")
-    b = _article("ph2", "b", "2029-11-16",
+    b = article("ph2", "b", "2029-11-16",
                  "MANILA, Nov 16 - Four hostages were freed on Thursday under an arrangement the government and the "
                  "gang reached on Wednesday. The first phase does not cover the three hostages still held.")
     [board] = boards_of([a, b])
@@ -254,12 +249,12 @@ def test_a_presidents_given_name_that_is_a_capital_is_no_state(coder):
 
 
 def test_a_later_report_joins_the_talks_already_under_way_not_a_deal_signed_after_it(boards_of):
-    a = _article("two", "a", "2029-11-06", "MANILA, Nov 6 - The Philippine government and the Sulu kidnap gang "
+    a = article("two", "a", "2029-11-06", "MANILA, Nov 6 - The Philippine government and the Sulu kidnap gang "
                                            "began indirect negotiations on Monday through the bishop of Jolo. The "
                                            "gang wants the release of five of its members.")
-    b = _article("two", "b", "2029-11-13", "MANILA, Nov 13 - Philippine President Ramon Aquilar ordered a halt "
+    b = article("two", "b", "2029-11-13", "MANILA, Nov 13 - Philippine President Ramon Aquilar ordered a halt "
                                            "on Sunday to the contacts with the gang after an ambush.")
-    c = _article("two", "c", "2029-11-16", "MANILA, Nov 16 - The Philippines and Vietnam signed a rice supply "
+    c = article("two", "c", "2029-11-16", "MANILA, Nov 16 - The Philippines and Vietnam signed a rice supply "
                                            "agreement on Thursday.")
     boards = boards_of([a, b, c])
     talks = next(x for x in boards if "PHLCRM" in {r.actor.id for r in x.roles})
@@ -267,9 +262,9 @@ def test_a_later_report_joins_the_talks_already_under_way_not_a_deal_signed_afte
 
 
 def test_a_deal_leaving_issues_for_a_second_phase_lists_them(boards_of):
-    a = _article("ph3", "a", "2029-11-06", "MANILA, Nov 6 - The Philippine government and the Sulu Liberation "
+    a = article("ph3", "a", "2029-11-06", "MANILA, Nov 6 - The Philippine government and the Sulu Liberation "
                                            "Front, an armed group, opened peace talks in Oslo on Monday.")
-    b = _article("ph3", "b", "2029-11-16",
+    b = article("ph3", "b", "2029-11-16",
                  "OSLO, Nov 16 - The Philippine government and the Sulu Liberation Front signed an accord on "
                  "Thursday providing for a 60-day truce, but leaving the pullback of army battalions and the "
                  "front's weapons for a second phase of talks.")
@@ -282,23 +277,23 @@ def test_a_state_and_its_former_leader_mediating_are_one_mediator(boards_of):
     text = ("OSLO, Nov 13 - The Philippine government and the Sulu Liberation Front, an armed group, opened peace "
             "talks in Oslo on Monday under Norway's facilitation. A former Norwegian prime minister chaired the "
             "opening session.")
-    boards = boards_of([_article("nor", "a", "2029-11-14", text)])
+    boards = boards_of([article("nor", "a", "2029-11-14", text)])
     assert boards and {r.actor.id for r in boards[0].roles if r.role == "mediator"} == {"NOR"}, boards[0].roles
 
 
 def test_talks_the_negotiators_rejoined_resume(boards_of):
-    a = _article("rj", "a", "2029-11-01", "YEREVAN, Nov 1 - Armenia and Georgia opened talks on border detainees "
+    a = article("rj", "a", "2029-11-01", "YEREVAN, Nov 1 - Armenia and Georgia opened talks on border detainees "
                                           "in Tbilisi on Wednesday.")
-    b = _article("rj", "b", "2029-11-07", "YEREVAN, Nov 7 - Armenia recalled its delegation from the detainee "
+    b = article("rj", "b", "2029-11-07", "YEREVAN, Nov 7 - Armenia recalled its delegation from the detainee "
                                           "talks with Georgia on Monday.")
-    c = _article("rj", "c", "2029-11-16", "TBILISI, Nov 15 - At the talks, which the Armenian negotiators rejoined "
+    c = article("rj", "c", "2029-11-16", "TBILISI, Nov 15 - At the talks, which the Armenian negotiators rejoined "
                                           "on Monday, Georgia offered to free four of the detainees.")
     [board] = boards_of([a, b, c])
     assert ("ongoing", "2029-11-12") in [(s.status, s.date) for s in board.state_history], board.state_history
 
 
 def test_a_sides_own_citizens_are_no_side(boards_of):
-    a = _article("cz", "a", "2029-11-06",
+    a = article("cz", "a", "2029-11-06",
                  "TBILISI, Nov 6 - Armenia and Georgia opened talks on border detainees in Tbilisi on Monday. "
                  "Armenia is demanding the release of all six Armenian citizens held since the clash.")
     [board] = boards_of([a])
@@ -306,7 +301,7 @@ def test_a_sides_own_citizens_are_no_side(boards_of):
 
 
 def test_a_deal_told_separately_by_the_mediator_does_not_end_the_talks(boards_of):
-    a = _article("sep2", "a", "2029-11-06",
+    a = article("sep2", "a", "2029-11-06",
                  "ALMATY, Nov 6 - Armenia and Georgia opened talks on border detainees in Almaty on Monday, with "
                  "Kazakhstan acting as mediator.\n\nSeparately, Kazakhstan's energy ministry said it had concluded a "
                  "gas price agreement with China, ending two years of talks.")
@@ -321,9 +316,9 @@ def test_an_undated_act_is_dated_by_the_datelines_day_not_the_next_days_publicat
 
 
 def test_a_recall_after_an_attack_halts_the_talks_with_the_other_side(boards_of):
-    a = _article("rc", "a", "2029-11-06", "KINGSTON, Nov 6 - Belize and Guatemala opened border talks in Kingston "
+    a = article("rc", "a", "2029-11-06", "KINGSTON, Nov 6 - Belize and Guatemala opened border talks in Kingston "
                                           "on Monday.")
-    b = _article("rc", "b", "2029-11-13", "BELMOPAN, Nov 12 - Belize called its negotiators home from the border "
+    b = article("rc", "b", "2029-11-13", "BELMOPAN, Nov 12 - Belize called its negotiators home from the border "
                                           "talks with Guatemala on Monday, a day after a mob burned two Belizean "
                                           "trucks near the frontier.")
     boards = boards_of([a, b])

@@ -22,6 +22,7 @@ from parley.coding.cues import Cues
 from parley.coding.policy import CodingPolicy
 from parley.coding.syntax import (
     APPOINTING_VERBS,
+    MEETING_NOUNS,
     OBJECT_CONTROL,
     OBJECT_PREPS,
     ROUND_NOUNS,
@@ -90,9 +91,6 @@ class _Frame:
 
 # The prepositions that put talks under a sponsor: "under the auspices of", "through the good offices of".
 _SPONSORING_PREPS = frozenset({"under", "through", "via"})
-# Nouns of talks: a town named before them is their venue ("the Doha talks")
-_MEETING_NOUNS = frozenset({"talk", "talks", "negotiation", "meeting", "summit", "dialogue", "conference", "session",
-                            "round", "consultation"})
 
 
 class ClauseAnalyzer:
@@ -793,7 +791,7 @@ class ClauseAnalyzer:
             return False
         if self.args.is_country(modifier):
             return True
-        if modifier.head.lemma_.lower() in _MEETING_NOUNS:
+        if modifier.head.lemma_.lower() in MEETING_NOUNS:
             return False   # "the Amman talks", "the Geneva round": where they are held
         return self.args.names_actor(modifier) and not self.policy.codes.is_a(code, "fights")
 

@@ -69,6 +69,10 @@ def begins_talks(verb: Token) -> bool:
 ROUND_NOUNS = frozenset({"round", "session", "phase", "stage"})
 # Verbs of naming someone to a role, whose object takes it: "the AU appointed her as its envoy".
 APPOINTING_VERBS = frozenset({"name", "appoint", "designate", "choose", "tap", "select", "nominate", "pick"})
+#: Nouns of meetings and talks: a town named before them is their venue ("the Doha talks"), the actor they hold is
+#: a side only as the other side ("talks with X").
+MEETING_NOUNS = frozenset({"talk", "talks", "negotiation", "meeting", "summit", "dialogue", "conference", "session",
+                           "round", "consultation"})
 
 
 # Verbs of relying on someone to do something: the one relied on does it.

@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from parley.coding.cues import Cues
 from parley.coding.policy import CodePolicy
 from parley.coding.syntax import (
+    MEETING_NOUNS,
     NON_ACTOR_ENTS,
     OBJECT_PREPS,
     SUBJ,
@@ -47,9 +48,6 @@ _REACTION_MARKS = frozenset({"after", "because", "since", "when", "as", "until",
 # cooperation, a walkout from talks or a protest, never whom they are aimed at ("walked out of the talks in
 # Kunming", "met in Geneva", "rallied in Nairobi"); visits (042, 043) are to the place.
 _VENUE_ROOTS = ("03", "04", "05", "06", "14", "164", "165")
-# Nouns of meetings: the actor they hold is a target only as the other side ("talks with X"), not as a venue
-_MEETING_NOUNS = frozenset({"talk", "talks", "negotiation", "meeting", "summit", "dialogue", "conference",
-                            "session", "round", "consultation"})
 
 
 class TargetFinder:
@@ -121,7 +119,7 @@ class TargetFinder:
             # "decamped from the border talks in Tbilisi", "sat out the Amman talks": the venue is no target, nor
             # are talks left that name no other side
             targets = [t for t in targets if not _venue(t) and not (
-                code.startswith("16") and t.lemma_.lower() in _MEETING_NOUNS and not any(
+                code.startswith("16") and t.lemma_.lower() in MEETING_NOUNS and not any(
                     c.dep_ == "prep" and c.lower_ in ("with", "between", "among") for c in t.children))]
         return targets, reciprocal
 
@@ -169,7 +167,7 @@ class TargetFinder:
         for child in thing.children:
             if child.dep_ == "prep" and child.lower_ in ("in", "from", "at", "of"):
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj" and pobj.lemma_.lower() in _MEETING_NOUNS:
+                    if pobj.dep_ == "pobj" and pobj.lemma_.lower() in MEETING_NOUNS:
                         found = self.args.prep_targets(pobj, frozenset({"with", "between", "among"}))
                         if found:
                             return found
@@ -362,7 +360,7 @@ class TargetFinder:
                 locative = child.dep_ == "prep" and child.lower_ in self.cues.locative_preps
                 if named_only and (locative or child.dep_ == "prep" and child.lower_ in _NEAR_TIME_PREPS):
                     continue
-                other_side = token.lemma_.lower() in _MEETING_NOUNS and child.dep_ == "prep" \
+                other_side = token.lemma_.lower() in MEETING_NOUNS and child.dep_ == "prep" \
                     and child.lower_ in ("with", "between", "among")   # "in the talks with Togo": the other side
                 if locative or token.i in via_place and not other_side:
                     via_place.add(child.i)
@@ -379,7 +377,7 @@ class TargetFinder:
         if named_only:
             return token.pos_ == "PROPN" or token.ent_type_ in ("GPE", "ORG", "PERSON", "NORP") \
                 or args.holds_actor(token) or args.is_actor_like(token) and not bare_role(token)
-        if token.lemma_.lower() in _MEETING_NOUNS:
+        if token.lemma_.lower() in MEETING_NOUNS:
             # "walked out of the talks with Moscow": Moscow; "... of the talks in London": no one (the venue)
             return any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among") and args.names_actor(c)
                        for c in token.children)
@@ -394,5 +392,5 @@ def _venue(token: Token) -> bool:
         head = token.head
         while head.dep_ == "compound" and head.head is not head:
             head = head.head
-        return head.lemma_.lower() in _MEETING_NOUNS
+        return head.lemma_.lower() in MEETING_NOUNS
     return token.head.dep_ == "prep" and token.head.lower_ in ("in", "at")

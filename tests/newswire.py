@@ -1,0 +1,12 @@
+"""Test articles of our own: one report of a story, as the negotiation tests build them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from parley.types import Article
+
+
+def article(story: str, letter: str, published: str, text: str) -> Article:
+    """The report `letter` ("a", "b", ...) of `story`, published on the ISO day `published`."""
+    return Article(f"{story}-{letter}", text, published=dt.date.fromisoformat(published), publisher="Test Wire")
