@@ -9,6 +9,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from parley.coding.cues import Cues
+from parley.coding.syntax import MEETING_NOUNS
 from parley.dates import ResolvedDate, count_of, resolve_date, resolve_from, story_relative
 from parley.types import ActorMention, Article, Event
 
@@ -482,7 +483,7 @@ def _clause_date(hosts: list[Token], attachments: Attachments,
 
 
 _SIMULTANEOUS = frozenset({"when", "while", "as"})
-_SESSION_NOUNS = frozenset({"session", "round", "meeting", "sitting", "talk", "talks", "summit", "hearing"})
+_SESSION_NOUNS = MEETING_NOUNS | {"sitting", "hearing"}
 _OCCASION_PREPS = frozenset({"during", "at", "in", "on"})
 
 

@@ -694,6 +694,7 @@ def _attach_events(events: list[_Ev], procs: dict[str, _Proc], topics: TopicLexi
             by_article[article_id].append(proc)
         for actor in proc.parties:
             by_member[actor].append(proc)
+    told_apart = {proc.root for proc in procs.values() if all(e.event.event_id in apart for e in proc.edges)}
     for ev in events:
         if ev.process is not None:
             continue
@@ -703,7 +704,7 @@ def _attach_events(events: list[_Ev], procs: dict[str, _Proc], topics: TopicLexi
         # an event told apart joins only its own sides' talks, and talks told apart only their own sides' events
         candidates = [proc for proc in nearby if _may_join(ev, actors, proc, topics, gap_days)
                       and not (ev.event.event_id in apart and not actors <= proc.parties)
-                      and not (ev.event.event_id not in apart and all(e.event.event_id in apart for e in proc.edges)
+                      and not (ev.event.event_id not in apart and proc.root in told_apart
                                and not (len(actors) == 2 and actors <= proc.parties))]
         if not candidates:
             continue
