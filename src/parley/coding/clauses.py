@@ -39,6 +39,7 @@ from parley.coding.syntax import (
     not_yet,
     past,
     present_tense,
+    relative_antecedent,
     resumes_talks,
     with_conjuncts,
 )
@@ -277,6 +278,9 @@ class ClauseAnalyzer:
             # own, so a verb of proposing is, with the complement as what it proposes
             return [replace(c, object_token=c.object_token or comp) for c in self._verb_with(verb, objs, used)
                     if c.code.startswith("03")]
+        if lemma in _GOING_FREE and any(c.dep_ in ("acomp", "advmod", "oprd") and c.lower_ == "free"
+                                        for c in verb.children):
+            return self._walked_free(verb)
         things = [o for o in objs if not self.args.is_actor_like(o)]
         if len(things) > 1 and len(things) == len(objs):
             # "wants guarantees, the release of prisoners and aid": one demand per thing demanded.
@@ -290,6 +294,19 @@ class ClauseAnalyzer:
             clauses = [replace(c, object_token=c.object_token or comp) if c.code.startswith("03") else c
                        for c in clauses]
         return clauses
+
+    def _walked_free(self, verb: Token) -> list[Clause]:
+        """ "Seven of the road workers held by the militia walked free on Sunday": the holder released them
+        (no event when the text names no holder)."""
+        captives = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if captives is None:
+            return []
+        holder = self.args.holder_of(captives)
+        if not holder:
+            return []
+        match = self.policy.construction("walked_free")
+        return self._finish(_Frame(verb, verb, match, holder, [captives], self.args.negated(verb),
+                                   self.args.modality(verb)), verb)
 
     def _shared_opinion(self, verb: Token) -> bool:
         """ "The two doctors agreed that the vaccine works": an opinion about something that is no actor,
@@ -373,7 +390,8 @@ class ClauseAnalyzer:
                 and any(c.dep_ == "auxpass" for c in verb.children) \
                 and not any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree):
             return []   # "the rebels are backed by Iran", "who is supported by Beijing": a standing alignment
-        sources = self.args.subjects(verb) or self.targets.implied_state(verb, code)
+        sources = self.args.subjects(verb) or self.targets.implied_state(verb, code) \
+            or (_deal_sides(verb) if code == _SIGN_AGREEMENT else [])
         if not sources:
             return []
         if self._words_between_people(verb, code, sources, objs):
@@ -839,10 +857,29 @@ _MEDIATOR_NOUNS = frozenset({"mediator", "facilitator", "intermediary", "go-betw
 _GIVING_UP = frozenset({"dropping", "abandonment", "withdrawal", "waiving", "waiver", "renunciation"})
 
 
+def _deal_sides(verb: Token) -> list[Token]:
+    """ "a deal between the government and the rebels was reached on Friday", "an accord struck between X and
+    Y": the sides of a deal told in the passive without an agent, named by "between" on the verb or the deal."""
+    deal = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if deal is not None and deal.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        deal = relative_antecedent(verb)   # "a deal between X and Y that was settled on Friday"
+    if deal is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        deal = verb.head   # "an accord reached on Friday between X and Y"
+    for host in (verb, deal):
+        for child in host.children if host is not None else ():
+            if child.dep_ == "prep" and child.lower_ == "between":
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None and len(sides := with_conjuncts(pobj)) > 1:
+                    return sides
+    return []
+
+
 def _given_up(noun: Token) -> bool:
     return noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in _GIVING_UP
 # Talks that end: the verb whose subject the talks are ("broke down", "collapsed", "were suspended").
 _HALT_TALKS = "164"
+_SIGN_AGREEMENT = "057"   # a deal reached or signed
+_GOING_FREE = frozenset({"walk", "go"})   # "walked free", "went free"
 _TALK_NOUNS = frozenset({"talk", "talks", "negotiation", "dialogue", "round", "contact", "consultation", "discussion",
                          "conciliation"})
 # What a side rejoins: the talks, or the table ("the table, which the union rejoined on Monday").

@@ -25,7 +25,7 @@ from parley.lexicon import ACTOR_CLASSES, Lexicon, PatternMatch
 from parley.ontology import ontology
 from parley.types import ActorMention
 
-_CODE_NAMES = ("statement", "deontic_demand", "blame", "peacekeeping", "verbal_attack")
+_CODE_NAMES = ("statement", "deontic_demand", "blame", "peacekeeping", "verbal_attack", "walked_free")
 _ACTOR_CLASS_NAMES = ("armed", "political", "state", "police", "civilians")
 _CLASS_NAMES = ("refusable", "withheld_concessions", "intendable", "threatenable", "demandable",
                 "peacekeeping_deployments",

@@ -36,6 +36,9 @@ _BARE_INFINITIVE_HEADS = frozenset({"let", "help", "make"})
 _CAUSATIVES = frozenset({"order", "want", "get", "have", "see", "need", "demand"})
 _PARTICLES = frozenset({"down", "up", "back", "off", "out", "aside", "away", "over"})
 _PASSIVE_DEPS = frozenset({"nsubjpass", "auxpass"})
+# A release told without its agent takes the captives' holder as its agent (`Arguments._captives_holder`).
+_RELEASING = frozenset({"free", "release", "return", "repatriate", "exchange", "swap", "hand", "set", "let"})
+_HOLDING = frozenset({"hold", "kidnap", "abduct", "seize", "capture", "take", "detain", "keep", "snatch"})
 # Talks as the subject of their own end or restart ("the talks broke down", "talks between X and Y resumed"),
 # and the rounds they come in ("a second round of talks opened").
 TALK_HALTING_VERBS = frozenset({"collapse", "stall", "fail", "founder", "falter", "halt", "suspend", "freeze", "end",
@@ -73,6 +76,24 @@ APPOINTING_VERBS = frozenset({"name", "appoint", "designate", "choose", "tap", "
 #: a side only as the other side ("talks with X").
 MEETING_NOUNS = frozenset({"talk", "talks", "negotiation", "meeting", "summit", "dialogue", "conference", "session",
                            "round", "consultation"})
+
+
+# Nouns of deals, whose passive relative clause the parser may hang on the last side named "between".
+DEAL_NOUNS = frozenset({"deal", "agreement", "accord", "arrangement", "pact", "treaty", "truce", "ceasefire",
+                        "understanding", "settlement", "swap", "exchange"})
+
+
+def relative_antecedent(verb: Token) -> Token:
+    """What a passive relative clause is about: its head, except for "a deal between X and Y that was sealed
+    on Friday" (or talks), which the parser hangs on Y."""
+    head = first = verb.head
+    while first.dep_ == "conj":
+        first = first.head
+    if first is not head and first.dep_ == "pobj" and first.head.lower_ == "between" \
+            and first.head.head.lemma_.lower() in DEAL_NOUNS | MEETING_NOUNS \
+            and any(c.dep_ == "nsubjpass" and c.tag_ == "WDT" for c in verb.children):
+        return first.head.head
+    return head
 
 
 # Verbs of relying on someone to do something: the one relied on does it.
@@ -201,7 +222,30 @@ class Arguments:
                     return with_conjuncts(pobj[0])
         if verb.dep_ == "acl":   # "aid delivered by the UN" is handled by the agent above
             return []
-        return self._misattached_agent(verb)
+        return self._misattached_agent(verb) or self._captives_holder(verb)
+
+    def _captives_holder(self, verb: Token) -> list[Token]:
+        """ "Nine of the aid workers held by the militia were freed": whoever held the captives of a release
+        told without its agent frees them (nobody when the text names no holder)."""
+        if verb.lemma_.lower() not in _RELEASING:
+            return []
+        patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        return self.holder_of(patient) if patient is not None else []
+
+    def holder_of(self, patient: Token) -> list[Token]:
+        """Who held the captives `patient` names: "nine aid workers held by the militia", "seven of the road
+        workers seized by the gang" (nobody when no "by" names the holder)."""
+        # "Seven of the 17 road workers held by ...": the captives are the "of" phrase of a number
+        captives = [patient, *(p for c in patient.children if c.dep_ == "prep" and c.lower_ == "of"
+                               for p in c.children if p.dep_ == "pobj")]
+        for captive in captives:
+            for holding in (c for c in captive.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                            and c.lemma_.lower() in _HOLDING):
+                agent = next((p for c in holding.children if c.dep_ == "agent" for p in c.children
+                              if p.dep_ == "pobj"), None)
+                if agent is not None and self.is_actor_like(agent):
+                    return with_conjuncts(agent)
+        return []
 
     def _own_subject(self, verb: Token) -> list[Token] | None:
         """The verb's own subject (a list, maybe empty when it cannot be an actor), or None if it has none."""
@@ -333,7 +377,7 @@ class Arguments:
         for child in verb.children:
             if child.dep_ == "nsubjpass":
                 if child.lower_ in REL_PRONOUNS and verb.dep_ == "relcl":
-                    return with_conjuncts(verb.head)
+                    return with_conjuncts(relative_antecedent(verb))
                 return with_conjuncts(child)
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             return with_conjuncts(verb.head)
@@ -372,6 +416,11 @@ class Arguments:
                                 and not self.is_country(pobj):
                             continue
                         return with_conjuncts(pobj)
+                    if pobj.dep_ == "pcomp" and pobj.lemma_.lower() in _HOLDING and pobj.tag_ == "VBG":
+                        # "talks with the armed group holding 17 road workers", parsed as "with [X holding Y]"
+                        holder = next((c for c in pobj.children if c.dep_ == "nsubj"), None)
+                        if holder is not None and self.is_actor_like(holder):
+                            return with_conjuncts(holder)
         return []
 
     def holds_actor(self, token: Token) -> bool:

@@ -106,7 +106,9 @@ class TargetFinder:
         named_target = any(args.is_actor_like(t) and t not in sources for t in targets)
         reciprocal = not actor_objs and not named_target and reciprocal_verb
         if not targets and target_kind != "none" and not (reciprocal and many(sources)):
-            targets = self.fallback_targets(trigger, objs, locative=not code.startswith("14"))
+            # "freed nine aid workers near Gao": people acted on are the target, not the place it happened
+            people = any(o.lemma_.lower() in cues.person_nouns for o in objs)
+            targets = self.fallback_targets(trigger, objs, locative=not code.startswith("14") and not people)
         elif target_kind == "none":
             targets = self._untargeted(trigger, head, objs, actor_objs, together)
             if code.startswith("04"):   # "took their seats again in Colombo": the venue of talks is no target

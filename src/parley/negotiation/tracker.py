@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from parley.dates import count_of
+from parley.dates import count_of, resolve_date
 from parley.errors import UnknownProcess
 from parley.negotiation.model import (
     ActorRef,
@@ -739,6 +739,10 @@ def _may_join(ev: _Ev, actors: set[str], proc: _Proc, topics: TopicLexicon, gap_
         # (not the core act of others the article tells of in passing: "Zambia concluded a round of debt talks")
         return bool(actors & members) or ev.core and (_counted_sides(ev) or not _known_outsiders(
             actors, proc.parties, members)) or _is_mediating(ev)
+    if ev.event.cameo in _CODE_TOPICS and ev.target not in members:
+        # "seven road workers held by the group were freed": the captives freed are no side of the talks
+        actors = actors - {ev.target}
+        return bool(actors) and actors <= members and _near(proc, ev, gap_days)
     return actors <= members and _near(proc, ev, gap_days) and (len(actors) == 2 or _about_talks(ev, topics))
 
 
@@ -999,6 +1003,7 @@ class _Tracked:
     events: list[_Ev]
     sort_key: tuple[str, int, int]
     actors: list[str]
+    final: bool = False   # a deal its sentence calls final: an agreement, whatever it leaves open
 
 
 def _positions(tracked: list[_Tracked], names: dict[str, str], topics: TopicLexicon,
@@ -1194,13 +1199,70 @@ def _later_sentences(item: _Tracked, texts: dict[str, str]) -> list[str]:
     return [s for s in re.split(r"(?<=[.!?])[\"”’]?\s+|\n+", text[start:]) if s.strip()]
 
 
+# Captives freed under a deal: the release carries out a deal ("were freed on Sunday under a first-phase
+# arrangement reached late on Friday", "released ... in exchange for four jailed fighters").
+_UNDER_DEAL = re.compile(
+    r"\b(?:under|as part of|in line with|in accordance with)\s+(?:the|a|an|this|that|their|its)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:deal|arrangement|agreement|accord|understanding|bargain|swap|exchange)\b(?P<rest>[^.;]*)|"
+    r"\bin (?:exchange|return) for\b", re.IGNORECASE)
+# the day the deal itself was made, when its sentence gives one ("an arrangement reached late on Friday")
+_DEAL_DAY = re.compile(
+    r"\b(?:reached|struck|settled|sealed|agreed|concluded|signed|clinched|finali[sz]ed|hammered out|worked out)\s+"
+    r"(?:late\s+|early\s+)?(?:on\s+)?(?P<day>(?:last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})\b")
+_RELEASE_DAY = re.compile(
+    r"\b(?:released|freed|walked free|went free|set free|handed over)\s+(?:late\s+|early\s+)?(?:on\s+)?"
+    r"(?P<day>(?:last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b")
+_FIRST_STEP = re.compile(r"\b(?:first|initial)\s+(?:step|tranche|batch|group|release)\b", re.IGNORECASE)
+
+
+def _release_under_deal(item: _Tracked, texts: dict[str, str]) -> tuple[str | None, bool, bool] | None:
+    """Whether a release of captives carries out a deal its sentence names; if so, the day the deal was made
+    (None when the sentence gives none: the release's own), whether the sentence or the next calls it a first
+    step (partial) and whether the sentence calls it final (an agreement even if it leaves an issue open:
+    "under a final deal ...; the deal does not cover the demand that troops leave")."""
+    move = item.move
+    if move.kind != "concession" or move.cameo != "0841" or move.modality is not None or move.negated \
+            or move.background or move.article_id not in texts:
+        return None
+    sentence, following = _sentences_of(item, texts)
+    found = _UNDER_DEAL.search(sentence)
+    if found is None:
+        return None
+    day = _DEAL_DAY.search(found.group("rest") or "")
+    primary = _primary(item.events)
+    if day is None and primary.event.date_basis not in ("text", "same_act"):
+        # "were released on Monday under a final deal ..., in which Niger freed 18 detainees": the day of the
+        # release the sentence tells, for a release inside it told without a day of its own
+        day = _RELEASE_DAY.search(sentence)
+    published = primary.published
+    resolved = resolve_date(day.group("day"), dt.date.fromisoformat(published)) if day and published else None
+    date = resolved.date.isoformat() if resolved is not None and resolved.precision == "day" else None
+    told = f"{sentence} {following}"
+    # ("a first step rather than a final settlement" is a first step)
+    partial = _PARTIAL.search(told) is not None or _PHASE.search(told) is not None \
+        or _FIRST_STEP.search(told) is not None
+    return date, partial, not partial and _FINAL.search(sentence) is not None
+
+
 def _agreements(tracked: list[_Tracked], parties: set[str], texts: dict[str, str],
                 topics: TopicLexicon | None = None) -> dict[str, str]:
     """Agreements that two parties reach together ("the two sides agreed on a prisoner exchange") become
-    `agreement_signed` moves; returns, per agreement move id, what its sentence says it left open."""
+    `agreement_signed` moves, as do releases of captives under a deal; returns, per agreement move id, what
+    its sentence says it left open."""
     left_open: dict[str, str] = {}
     for item in tracked:
         move = item.move
+        released = _release_under_deal(item, texts)
+        if released is not None:
+            date, partial, item.final = released
+            # (the captives freed are no side of the deal)
+            move = item.move = replace(move, kind="agreement_signed", date=date or move.date,
+                                       targets=tuple(a for a in move.targets if a.id in parties))
+            item.sort_key = (move.date or "", *item.sort_key[1:])
+            item.actors = [a for a in item.actors if a in parties or a in {s.id for s in move.sources}]
+            if partial:
+                left_open[move.id] = ""
         sides = {a.id for a in move.sources} & parties
         agreed = move.trigger.lower().startswith("agree") or _AGREED.search(move.evidence or "") is not None
         if move.kind in ("acceptance", "concession", "proposal") and agreed and len(sides) >= 2 \
@@ -1416,7 +1478,8 @@ def _states(tracked: list[_Tracked], left_open: dict[str, str] | None = None,
             # go-between's arrangement on no issue of the talks is no deal of the sides
         elif move.kind == "agreement_signed":
             text = " ".join(filter(None, (move.object, move.evidence)))
-            new = "partial_agreement" if _PARTIAL.search(text) or move.id in (left_open or {}) else "agreement"
+            new = "partial_agreement" if _PARTIAL.search(text) or move.id in (left_open or {}) and not item.final \
+                else "agreement"
             if status == "agreement":
                 new = "agreement"
             elif status == "partial_agreement" and history[-1].date == move.date:
