@@ -102,8 +102,6 @@ NOT_YET = {
     ("car_ufv_luanda_truce", "history"): "the return is dated by the flight back (Sunday), the writer by the first "
                                          "session since the ambush (Monday)",
     ("colombia_cgp_ceasefire", "gaps"): "the reserved assembly seats are not filed as governance",
-    ("armenia_azerbaijan_berkaber_detainees", "parties"): "Georgia's unused offer to host and the families "
-                                                           "become sides",
     ("sri_lanka_nurses_strike", "history"): "the collapse is missed",
     ("sri_lanka_nurses_strike", "gaps"): "the labour gap is missed",
     ("s9_niger_hostages", "gaps"): "the group's condition for the last two captives (11 more names freed) is "
@@ -145,17 +143,11 @@ NOT_YET = {
     ("s15_philippines_ndfp_wassenaar_peace", "gaps"): "a disarmament demand stays open after the full agreement",
     ("s14_guatemala_electoral_dialogue", "gaps"): "the deal's commitment to ask prosecutors to drop charges is read "
                                                   "as an open demand",
-    ("s16_mozambique_lurio_gaborone_truce", "parties"): "a wage deal told in passing joins the talks",
-    ("s16_mozambique_lurio_gaborone_truce", "history"): "the walkout and the return counted back from the signing "
-                                                        "are missed; the full deal is read as partial",
-    ("s16_mozambique_lurio_gaborone_truce", "gaps"): "a wage deal told in passing leaves a labour gap",
+    ("s16_mozambique_lurio_gaborone_truce", "history"): "the return counted back from the signing is missed",
     ("s16_poland_belarus_vatican_detainees", "mediators"): "the Holy See is listed twice, as a state and as a church",
-    ("s16_senegal_guinea_bissau_praia_boundary", "parties"): "a gas deal with Mauritania told in passing joins the "
-                                                             "talks",
     ("s16_senegal_guinea_bissau_praia_boundary", "history"): "deals of other talks are read as agreements; the "
                                                              "return is missed",
     ("s16_senegal_guinea_bissau_praia_boundary", "gaps"): "the boundary left open at the collapse is not filed",
-    ("s16_serbia_opposition_assembly_dialogue", "parties"): "Kosovo, of the separate EU-run talks, joins",
     ("s16_serbia_opposition_assembly_dialogue", "history"): "a deal of other talks is read as an agreement; the "
                                                             "return is missed",
 }

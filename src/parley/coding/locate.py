@@ -325,7 +325,9 @@ class ArticlePlaces:
         span = self.doc.char_span(mention.start - offset, mention.end - offset, alignment_mode="expand")
         if span is None:
             return None
-        ents = list(span.ents) or [span[i:i + 1] for i, t in enumerate(span) if t.pos_ == "PROPN"]
+        # (a lower-case word the tagger took for a name is none: "the national nurses' union")
+        ents = list(span.ents) or [span[i:i + 1] for i, t in enumerate(span) if t.pos_ == "PROPN"
+                                   and t.text[:1].isupper()]
         for ent in ents:
             if ent.label_ == "NORP":
                 code = demonym_code(ent.text)

@@ -326,17 +326,37 @@ def _name_memory(events: list[Event]) -> dict[str, Counter[ActorMention]]:
                 continue
             resolved = ActorMention("", 0, 0, actor.code, actor.name, actor.country, actor.sector)
             abbreviation, name = _name_keys(actor.text)
-            for key in (abbreviation, name, _initials(actor.text) if abbreviation is None else None):
+            for key in (abbreviation, name, _initials(actor.text) if abbreviation is None else None,
+                        _name_tail(name)):
                 if key:
                     seen[key][resolved] += 1
     return dict(seen)
 
 
-def _majority(counts: Counter[ActorMention]) -> ActorMention | None:
-    ranked = counts.most_common(2)
-    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+# Last words of names that name no one on their own ("the Front", "the Movement").
+_GENERIC_TAILS = frozenset("""front movement army party union council alliance forces force group coalition congress
+league committee government organisation organization brigade brigades militia authority federation association
+assembly people""".split())
+
+
+def _name_tail(name: str | None) -> str | None:
+    """The key of the last word of a name of three words or more ("Frente de Resistencia do Lurio"), under which a
+    report that the parser left with that word alone ("Lurio") finds the name; None for a generic last word."""
+    if name is None or len(name.split()) < 3:
         return None
-    return ranked[0][0] if ranked else None
+    last = name.split()[-1]
+    return None if last in _GENERIC_TAILS or not last.isalpha() else f"tail:{last}"
+
+
+def _majority(counts: Counter[ActorMention]) -> ActorMention | None:
+    """The actor coded most often (by code: "Rebels" and "the Frente ..." coded MOZREB are one), None on a tie."""
+    by_code: Counter[str | None] = Counter()
+    for mention, n in counts.items():
+        by_code[mention.code] += n
+    ranked = by_code.most_common(2)
+    if not ranked or len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return None
+    return max((m for m in counts if m.code == ranked[0][0]), key=lambda m: counts[m])
 
 
 def _recall(actor: ActorMention | None, memory: dict[str, Counter[ActorMention]]) -> ActorMention | None:
@@ -351,7 +371,8 @@ def _recall(actor: ActorMention | None, memory: dict[str, Counter[ActorMention]]
         # "the group" that the coder took for an earlier "the BRN" carries that name
         names = [bare, *([actor.name] if actor.name and actor.name != actor.code else [])]
         counts = next((memory[n.lower()] for n in names if n.lower() in memory), None) or next(
-            (memory[word] for n in names for word in n.split() if word.isupper() and word in memory), None)
+            (memory[word] for n in names for word in n.split() if word.isupper() and word in memory), None) or (
+            memory.get(f"tail:{bare.lower()}") if bare[:1].isupper() and len(bare.split()) == 1 else None)
         known = _majority(counts) if counts else None
     else:
         counts = memory.get(name) if name else memory.get(abbreviation) if abbreviation else None
@@ -1153,10 +1174,20 @@ _DEAL_LEAVES_OUT = re.compile(
     re.IGNORECASE)
 
 
+# What a deal does not cover because it was never part of these talks: no open issue of theirs.
+_OUTSIDE_TALKS = re.compile(
+    r"\b(?:never|not)\s+(?:been\s+)?(?:on|part of)\s+(?:the|their|its)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:agenda|talks|negotiations|table)\b|"
+    r"\bseparate\s+(?:[\w-]+\s+)?(?:conflict|insurgency|dispute|war|rebellion|talks|process|negotiations?)\b",
+    re.IGNORECASE)
+
+
 def _left_out(sentence: str) -> str | None:
-    """What a sentence after a deal says the deal leaves out, or None."""
+    """What a sentence after a deal says the deal leaves out, or None (also when what it leaves out was never
+    part of the talks: "forces deployed against the separate insurgency in the north, which was never on the
+    agenda, are not covered")."""
     found = _DEAL_LEAVES_OUT.search(sentence.strip().strip("\"“”"))
-    if found is None:
+    if found is None or _OUTSIDE_TALKS.search(sentence):
         return None
     return next(v for k, v in found.groupdict().items() if v is not None)
 
@@ -1798,6 +1829,42 @@ def _late_returns(tracked: list[_Tracked], proc: _Proc) -> set[str]:
     return found
 
 
+# Dealings of a side with someone else that are no part of these talks: deals, meetings, rounds and what is
+# given up in them ("ending a strike").
+_OTHER_DEALINGS = frozenset({"agreement_signed", "meeting", "negotiation", "meeting_planned", "talks_resumed",
+                             "concession"})
+
+
+def _other_talks_sides(tracked: list[_Tracked], founders: list[str], mediators: set[str], texts: dict[str, str],
+                       topics: TopicLexicon) -> set[str]:
+    """The sides of other talks told beside these: actors whose every move is a deal, meeting or round with one
+    of the two sides that opened the talks, never with both nor with a go-between, on no issue the sides
+    themselves take up ("Serbia and Kosovo agreed a protocol on a reservoir" in a report of Serbia's dialogue
+    with its opposition; "the education ministry and the teachers' union concluded a salary deal" beside a
+    truce)."""
+    sides = set(founders) - mediators
+    if len(sides) < 2:
+        return set()
+    found = set()
+    for k in {a for t in tracked for a in t.actors} - sides - mediators:
+        own = [t for t in tracked if k in t.actors]
+        issues = {i for t in tracked if k not in t.actors and set(t.actors) & sides
+                  for i in _issues_told(t, texts, topics)}
+        if own and all(t.move.kind in _OTHER_DEALINGS and len(set(t.actors) & sides) <= 1
+                       and not set(t.actors) & mediators and not _issues_told(t, texts, topics) & issues for t in own):
+            found.add(k)
+    return found
+
+
+def _issues_told(item: _Tracked, texts: dict[str, str], topics: TopicLexicon) -> set[str]:
+    """The issue of a move and those its sentence names ("met Togo's negotiators to discuss the maritime
+    boundary")."""
+    told = set(filter(None, [item.move.topic]))
+    if item.move.article_id in texts:
+        told |= set(topics.topics_of(_sentences_of(item, texts)[0]))
+    return told
+
+
 def _board(proc: _Proc, names: dict[str, str], topics: TopicLexicon, texts: dict[str, str]) -> Board:
     _opposition_as_one(proc)
     groups = _merge_moves(proc.events, topics)
@@ -1817,6 +1884,11 @@ def _board(proc: _Proc, names: dict[str, str], topics: TopicLexicon, texts: dict
         tracked.append(_Tracked(move, group, (move.date or "", first.seq, first.order), actors))
     tracked.sort(key=lambda t: t.sort_key)
     _topics_by_shared_words(tracked)
+    first_edge = proc.edges[0]
+    founders = _unique(k for k in (first_edge.source, first_edge.target) if k)
+    others = _other_talks_sides(tracked, founders, {e.source for e in proc.events if _is_mediating(e) and e.source},
+                                texts, topics)
+    tracked = [t for t in tracked if not set(t.actors) & others]
     left_open = _agreements(tracked, proc.parties, texts, topics)
     collapsed = _collapses(tracked, texts)
     rounds_ended = _rounds_ended(tracked, texts)
@@ -1831,8 +1903,6 @@ def _board(proc: _Proc, names: dict[str, str], topics: TopicLexicon, texts: dict
             if mine and proposers - mine:
                 item.move = replace(item.move, kind="counter_proposal")
             proposers |= mine
-    first_edge = proc.edges[0]
-    founders = _unique(k for k in (first_edge.source, first_edge.target) if k)
     mediators = {k for t in tracked for e in t.events if _is_mediating(e) and e.source for k in [e.source]}
     mediators -= set(founders)
     mediators -= proc.parties
@@ -1840,7 +1910,8 @@ def _board(proc: _Proc, names: dict[str, str], topics: TopicLexicon, texts: dict
     # the country that hosts the rounds is a side only when it takes part in the talks themselves, not by a
     # position of someone the text leaves without a country of his own (taken from the venue)
     hosting = {t.move.place_country for t in tracked if t.move.kind in HOSTING_KINDS and t.move.place_country}
-    party_ids = _unique([*founders, *sorted(proc.parties - set(founders), key=lambda k: _first_seen(k, tracked)),
+    party_ids = _unique([*founders, *sorted(proc.parties - set(founders) - others,
+                                            key=lambda k: _first_seen(k, tracked)),
                          *(p.actor.id for p in positions if p.actor.id not in mediators
                            and (p.actor.id in proc.parties or p.actor.id not in hosting))])
     # "the rebel leadership" a go-between's envoy meets, coded as the go-between's own rebels, are the rebels
