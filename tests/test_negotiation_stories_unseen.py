@@ -144,12 +144,6 @@ NOT_YET = {
     ("s14_guatemala_electoral_dialogue", "gaps"): "the deal's commitment to ask prosecutors to drop charges is read "
                                                   "as an open demand",
     ("s16_mozambique_lurio_gaborone_truce", "history"): "the return counted back from the signing is missed",
-    ("s16_poland_belarus_vatican_detainees", "mediators"): "the Holy See is listed twice, as a state and as a church",
-    ("s16_senegal_guinea_bissau_praia_boundary", "history"): "deals of other talks are read as agreements; the "
-                                                             "return is missed",
-    ("s16_senegal_guinea_bissau_praia_boundary", "gaps"): "the boundary left open at the collapse is not filed",
-    ("s16_serbia_opposition_assembly_dialogue", "history"): "a deal of other talks is read as an agreement; the "
-                                                            "return is missed",
 }
 
 

@@ -711,6 +711,13 @@ def purpose_infinitive(verb: Token) -> bool:
         and not any(c.dep_ in ("mark", "nsubj") for c in verb.children)
 
 
+# Nouns that a clause can tell the content of ("claims that two guards beat inmates", "fears that the army").
+_CONTENT_NOUNS = frozenset("""claim allegation accusation report news rumour rumor fear hope evidence proof sign
+consent permission demand call request promise pledge assurance guarantee statement warning threat suggestion
+proposal idea belief view position insistence condition decision order ruling finding concern suspicion
+confirmation announcement""".split())
+
+
 def small_clause_subject(head: Token, clause: Token) -> Token | None:
     """The subject of a clause that says who a noun or a permission is about: "claims that two guards
     beat inmates", "gave consent for the charity to run clinics"; None for other clauses."""
@@ -718,6 +725,9 @@ def small_clause_subject(head: Token, clause: Token) -> Token | None:
     for_to = clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children)
     if not (about_noun or for_to):
         return None
+    if about_noun and head.lemma_.lower() not in _CONTENT_NOUNS and not any(
+            c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp", "prep", "dative", "oprd") for c in clause.children):
+        return None   # "waters that Bissau claims", parsed as "claims that ...": a relative clause missing its object
     return next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in REL_PRONOUNS),
                 None)
 

@@ -1478,6 +1478,9 @@ def _open_elsewhere(tracked: list[_Tracked], positions: list[Position], topics: 
     return out
 
 
+_NOT_DONE = frozenset({"hypothetical", "future", "purpose"})   # modalities of a signing not (yet) done
+
+
 def _states(tracked: list[_Tracked], left_open: dict[str, str] | None = None,
             collapsed: set[str] | None = None, go_betweens: frozenset[str] = frozenset(),
             separate: set[str] | None = None, late: set[str] | None = None,
@@ -1494,9 +1497,11 @@ def _states(tracked: list[_Tracked], left_open: dict[str, str] | None = None,
         if move.background and move.id in (late or ()) and history and history[-1].status == "suspended":
             move = replace(move, background=False)
         if move.negated or move.id in (other_deals or ()) or move.background and (
-                history or news or move.kind in HALTING_KINDS or move.kind == "agreement_signed"):
+                history or news or move.kind in HALTING_KINDS or move.kind == "agreement_signed") \
+                or move.kind == "agreement_signed" and move.modality in _NOT_DONE:
             continue   # what did not happen, or history a later article retells, changes no state (it may
-            # only say that talks were under way before the first news of them)
+            # only say that talks were under way before the first news of them); nor does a signing not done
+            # ("the sentence both sides can sign", "will sign on Friday")
         status = history[-1].status if history else None
         new: str | None = None
         if move.kind in HALTING_KINDS:
@@ -1664,11 +1669,16 @@ def _titled_go_between(source: ActorMention, text: str | None) -> bool:
 
 def _one_per_state(mediators: dict[str, list[str]]) -> dict[str, list[str]]:
     """The mediators with a state's government, elite or army folded into the state when it mediates too
-    ("Finland" and "a former Finnish president": Finland)."""
+    ("Finland" and "a former Finnish president": Finland; the Holy See and a cardinal it sends)."""
     out = dict(mediators)
-    for k in [k for k in out if len(k) == 6 and k[:3] in out and k[3:] in ("GOV", "ELI", "MIL")]:
+    for k in [k for k in out if len(k) == 6 and k[:3] in out and (
+            k[3:] in ("GOV", "ELI", "MIL") or k[3:] == "REL" and k[:3] in _CHURCH_STATES)]:
         out[k[:3]] = out[k[:3]] + out.pop(k)
     return out
+
+
+# States whose government is a church: the Holy See's cardinals and its diplomacy are one mediator.
+_CHURCH_STATES = frozenset({"VAT"})
 
 
 def _roles(proc: _Proc, tracked: list[_Tracked], parties: list[str], names: dict[str, str],
@@ -1790,6 +1800,12 @@ def _opposition_as_one(proc: _Proc) -> None:
     proc.parties = {merged.get(k, k) for k in proc.parties}
 
 
+# What a deal of talks is called (a contract or a licence one side signs is no deal of the talks).
+_DEAL_NOUN = re.compile(r"\b(?:agreements?|deals?|accords?|protocols?|memorand\w+|text|document|declaration|"
+                        r"road ?map|framework|cease-?fires?|truces?|treat(?:y|ies)|pacts?|communiq\w+|understanding|"
+                        r"arrangements?|settlement|compromise|package)\b|^(?:it|this|that|them)$", re.IGNORECASE)
+
+
 def _other_talks_deals(tracked: list[_Tracked], parties: set[str], texts: dict[str, str],
                        topics: TopicLexicon) -> set[str]:
     """Deals of other talks told beside these: signed by no side of the process ("four Dutch parties concluded a
@@ -1806,10 +1822,15 @@ def _other_talks_deals(tracked: list[_Tracked], parties: set[str], texts: dict[s
         settled = {move.topic} if move.topic else set(_deal_sentence_topics(item, texts, topics))
         if not signers or len(signers) < 2 and settled and discussed and not settled & discussed:
             found.add(move.id)
+        elif len(signers) < 2 and move.cameo == "057" and move.object and not _DEAL_NOUN.search(move.object):
+            found.add(move.id)   # "the petroleum ministry signed an exploration contract": no deal of the talks
     return found
 
 
-def _late_returns(tracked: list[_Tracked], proc: _Proc) -> set[str]:
+_AGAIN = re.compile(r"\b(?:again|once more|anew)\b", re.IGNORECASE)
+
+
+def _late_returns(tracked: list[_Tracked], proc: _Proc, texts: dict[str, str]) -> set[str]:
     """Returns to the table told as background (well before their report's date) that happened after every
     earlier report of the process, in an article that tells no other return: news to the process, though not
     to the day ("walked back into the seminary on Monday of last week", in the first report since a boycott)."""
@@ -1821,8 +1842,10 @@ def _late_returns(tracked: list[_Tracked], proc: _Proc) -> set[str]:
         move = item.move
         own = published.get(move.article_id)
         earlier = [p for p in published.values() if own and p < own]
+        # ("took its place in the hall again on Monday, March 29, ending a 12-day absence")
         returning = move.kind in ("talks_resumed", "delegation_returned") or _GOING_BACK.match(move.trigger) \
-            or move.trigger.lower().startswith("walk")
+            or move.trigger.lower().startswith("walk") or move.kind in RESUMING_KINDS and move.article_id in texts \
+            and _AGAIN.search(_sentences_of(item, texts)[0]) is not None
         if move.background and returning and move.article_id not in told and move.date \
                 and earlier and move.date > max(earlier):
             found.add(move.id)
@@ -1906,7 +1929,9 @@ def _board(proc: _Proc, names: dict[str, str], topics: TopicLexicon, texts: dict
     mediators = {k for t in tracked for e in t.events if _is_mediating(e) and e.source for k in [e.source]}
     mediators -= set(founders)
     mediators -= proc.parties
-    positions = _positions(tracked, names, topics, texts)
+    other_deals = _other_talks_deals(tracked, proc.parties, texts, topics)
+    # (what the deals of other talks settle is no position in these)
+    positions = [p for p in _positions(tracked, names, topics, texts) if p.move_id not in other_deals]
     # the country that hosts the rounds is a side only when it takes part in the talks themselves, not by a
     # position of someone the text leaves without a country of his own (taken from the venue)
     hosting = {t.move.place_country for t in tracked if t.move.kind in HOSTING_KINDS and t.move.place_country}
@@ -1929,8 +1954,8 @@ def _board(proc: _Proc, names: dict[str, str], topics: TopicLexicon, texts: dict
     go_betweens = frozenset(r.actor.id for r in roles if r.role != "party") - set(party_ids)
     separate = _resuming_nothing(tracked, party_ids, go_betweens, texts)
     history = _states(tracked, {**_open_elsewhere(tracked, positions, topics, texts), **left_open}, collapsed,
-                      go_betweens, separate, _late_returns(tracked, proc),
-                      _other_talks_deals(tracked, proc.parties, texts, topics))
+                      go_betweens, separate, _late_returns(tracked, proc, texts),
+                      other_deals)
     state = history[-1] if history else StateChange("ongoing", None, (), "")
     gaps = _gaps(issues, topics)
     gaps = _with_left_open(gaps, tracked, left_open, topics)
