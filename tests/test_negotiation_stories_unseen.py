@@ -103,7 +103,6 @@ NOT_YET = {
                                          "session since the ambush (Monday)",
     ("colombia_cgp_ceasefire", "gaps"): "the reserved assembly seats are not filed as governance",
     ("sri_lanka_nurses_strike", "history"): "the collapse is missed",
-    ("sri_lanka_nurses_strike", "gaps"): "the labour gap is missed",
     ("s9_niger_hostages", "gaps"): "the group's condition for the last two captives (11 more names freed) is "
                                    "not read as a prisoners demand",
     ("s9_myanmar_pause", "mediators"): "'It is the first time Beijing and the grouping have co-chaired' gives the "
@@ -112,8 +111,6 @@ NOT_YET = {
                                              "gives the Church Chile's country",
     ("s9_myanmar_pause", "gaps"): "'repeated its call for troops to leave ... and for the release of 80 "
                                   "detainees' and the asked extension are not read as demands",
-    ("s11_bangladesh_transport_strike", "gaps"): "the licence fine and the bail provision of a road-safety law, "
-                                                 "which the writer files under labour, fall under no topic",
     ("s12_ecuador_esmeraldas_hostages", "history"): "the restart told only by 'three days after the bishop had "
                                                     "gone back up the river' and the first-phase deal are missed",
     ("s12_maldives_election_dialogue", "parties"): "a Sri Lankan party (the demand that seats 'go to nominees "
@@ -127,7 +124,6 @@ NOT_YET = {
     ("s13_brazil_recife_rail_strike", "mediators"): "the labour court's mediator is read as the state",
     ("s13_brazil_recife_rail_strike", "history"): "an oil workers' wage deal in Rio, of the same codes, is read as "
                                                   "the strike's deal; the return and the collapse are missed",
-    ("s13_brazil_recife_rail_strike", "gaps"): "the wage gap at the collapse is missed",
     ("s13_angola_namibia_kunene_fisheries", "history"): "the return is dated by a later session",
     ("s14_arm_aze_vardenis_truce", "gaps"): "the sergeants the text does not cover are filed under territory (a "
                                             "city is named), a ceasefire rejection stays open",

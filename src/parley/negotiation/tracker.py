@@ -57,6 +57,7 @@ CORE_CODES = frozenset({"036", "037", "038", "039", "045", "046", "057", "0871",
                         "126", "127", "134", "135", "164", "165"})
 MEDIATOR_CODES = frozenset({"039", "045", "135", "165"})
 OTHER_TOPIC = "other"
+_LABOUR = "labour"   # the topic of a union's talks (see `_board`)
 
 _NEGOTIATION_CUE = re.compile(r"\b(?:cease-?fire|truce|talks|negotiat\w*|proposals?|peace|deal|accord|armistice)\b",
                               re.IGNORECASE)
@@ -157,8 +158,10 @@ def _read_events(store: Store) -> list[_Ev]:
     _defined_elsewhere(store, stored_events, memory)
     contents: dict[str, str] = {}
     own_side = _own_side_demands(stored_events, memory)
+    known = {k for stored in stored_events for a in (stored.event.source, stored.event.target)
+             for k in [actor_key(a)] if k}
     for stored in stored_events:
-        event = _recalled(stored.event, memory)
+        event = _placed(_recalled(stored.event, memory), known)
         if event.carried_by is not None:
             # what a demand, offer or threat is about: its carrier is the move, this its content
             contents.setdefault(event.carried_by, _content_text(event))
@@ -182,6 +185,38 @@ def _read_events(store: Store) -> list[_Ev]:
         ev.content = contents.get(ev.event.event_id)
     _name_go_betweens_apart(found)
     return found
+
+
+def _placed(event: Event, known: set[str]) -> Event:
+    """`event` with a domestic side the coder left without a country ("the union" in a report datelined
+    Jakarta) given the country where the event happened, when the store already knows that country's actor of
+    that sector (a union of Indonesia) from other reports."""
+    place = event.location.country if event.location is not None else None
+    if place is None:
+        return event
+
+    def placed(actor: ActorMention | None) -> ActorMention | None:
+        if actor is None or actor.country is not None or not actor.code or len(actor.code) != 3 \
+                or actor.code != actor.sector or actor.code not in _DOMESTIC_SIDES:
+            return None   # (a bare government is often the host's or a go-between's: "the government" in a
+            # report datelined from the venue)
+        sector = actor.code
+        key = place + sector
+        if key not in known:
+            return None
+        return replace(actor, code=place + sector, country=place)
+
+    source, target = placed(event.source), placed(event.target)
+    if source is None and target is None:
+        return event
+    event = replace(event, source=source or event.source, target=target or event.target)
+    for mine, other in ((event.source, event.target), (event.target, event.source)):
+        if mine is not None and other is not None and mine.country is None and mine.code in STATE_SECTORS \
+                and other.country == place and other.sector in _DOMESTIC_SIDES:
+            # "the transport ministry demanded that the union end its strike": the union's own state
+            state = replace(mine, code=place + mine.code, country=place)
+            return replace(event, source=state) if mine is event.source else replace(event, target=state)
+    return event
 
 
 def _own_side_demands(stored_events: list[StoredEvent], memory: dict[str, Counter[ActorMention]]) -> set[str]:
@@ -569,9 +604,15 @@ def _mediator_contexts(events: list[_Ev]) -> dict[str, set[str]]:
     """actor -> the actors that appear in the articles where it mediates."""
     by_article: dict[str, set[str]] = defaultdict(set)
     mediating: dict[str, set[str]] = defaultdict(set)
+    # "the transport ministry and the drivers' union opened talks, with the ombudsman's office as mediator": an
+    # organ of a state mediating in the state's own dispute with its union, rebels or opposition is no reason to
+    # take the state for a go-between
+    facing = {(ev.event.article_id, k) for ev in events if ev.core and ev.source and ev.target
+              for k, other in ((ev.source, ev.target), (ev.target, ev.source))
+              if len(k) == 3 and len(other) == 6 and other[:3] == k and other[3:] in _DOMESTIC_SIDES}
     for ev in events:
         by_article[ev.event.article_id].update(k for k in (ev.source, ev.target) if k)
-        if _is_mediating(ev) and ev.source:
+        if _is_mediating(ev) and ev.source and (ev.event.article_id, ev.source) not in facing:
             mediating[ev.source].add(ev.event.article_id)
     return {actor: set().union(*(by_article[a] for a in articles)) - {actor} for actor, articles in mediating.items()}
 
@@ -1600,6 +1641,12 @@ def _gaps(issues: list[Issue], topics: TopicLexicon) -> list[Gap]:
         conflict: list[Position] = []
         if rejects and (supports or demands):
             conflict = [*demands, *supports, *rejects]
+        elif len({p.actor.id for p in rejects}) >= 2:
+            conflict = rejects   # each side refuses what the other wants ("will not lift the fine", "will not end
+            # the strike")
+        elif len({p.actor.id for p in demands}) >= 2 and not supports:
+            conflict = demands   # each side asks something of the other ("a 20,000-rupee increase"; "keep emergency
+            # care running")
         elif demands and supports:
             for d in demands:
                 for s in supports:
@@ -1932,6 +1979,10 @@ def _board(proc: _Proc, names: dict[str, str], topics: TopicLexicon, texts: dict
     other_deals = _other_talks_deals(tracked, proc.parties, texts, topics)
     # (what the deals of other talks settle is no position in these)
     positions = [p for p in _positions(tracked, names, topics, texts) if p.move_id not in other_deals]
+    if _LABOUR in topics and any(len(k) == 6 and (k[3:] == "LAB" or k[3:] in _PROFESSIONS) for k in proc.parties):
+        # a union's talks with its counterpart are about its members' work: an issue no topic names (the fine
+        # for driving without a licence, in a drivers' strike) is theirs
+        positions = [replace(p, topic=_LABOUR) if p.topic == OTHER_TOPIC else p for p in positions]
     # the country that hosts the rounds is a side only when it takes part in the talks themselves, not by a
     # position of someone the text leaves without a country of his own (taken from the venue)
     hosting = {t.move.place_country for t in tracked if t.move.kind in HOSTING_KINDS and t.move.place_country}
