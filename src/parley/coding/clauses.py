@@ -259,6 +259,10 @@ class ClauseAnalyzer:
         loose = loose_particle(verb)
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), loose.lower_ if loose else None)
         comp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+        if comp is None and particle is not None and self.lexicon.control(lemma, particle) is not None:
+            # "ruled out withdrawing its police", with the gerund parsed as a clause of its own
+            comp = next((c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i <= verb.i + 2
+                         and not any(g.dep_ in ("mark", "nsubj", "nsubjpass") for g in c.children)), None)
         control, addressee = self._control_rule(verb, comp, particle)
         objs = self.args.objects(verb)
         if control is not None and comp is not None:

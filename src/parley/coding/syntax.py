@@ -357,6 +357,11 @@ class Arguments:
         for child in verb.children:
             if child.dep_ == "dative" and child.pos_ != "ADP":
                 return with_conjuncts(child)
+        for child in verb.children:
+            if child.dep_ == "npadvmod" and child.lemma_.lower() in ("day", "week", "round", "session") and any(
+                    c.dep_ == "prep" and c.lower_ == "of" and any(p.lemma_.lower() in MEETING_NOUNS
+                                                                 for p in c.children) for c in child.children):
+                return [child]   # "ended a third day of talks", the day parsed as a time adverb
         if verb.dep_ == "relcl" and verb.head.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in verb.children) \
                 and not any(c.dep_ in ("ccomp", "xcomp") or c.tag_ in ("WDT", "WP") or c.dep_ == "prep" and not any(
                     g.dep_ in ("pobj", "pcomp") for g in c.children) for c in verb.children) \

@@ -230,6 +230,11 @@ class TargetFinder:
             # "the two navies traded fire at sea", "both sides broke the truce": with no one
             # else named, coordinated sides of a fight act on each other.
             reciprocal = True
+        if not reciprocal and len(sources) > 1 and code in ("164", "165", "166") \
+                and not any(args.names_actor(t) for t in targets):
+            # so do two sides that end their talks ("Serbia and Kosovo ended a third day of talks in Oslo with
+            # no agreement": no agreement is no one they act on)
+            targets, reciprocal = [], True
         people = [o for o in objs if o.lemma_.lower() in cues.person_nouns and not args.own_agent(o)]
         if not targets and people and not (reciprocal and many(sources)):
             targets = people   # "freed 30 hostages", "arrested four smugglers": the people acted on

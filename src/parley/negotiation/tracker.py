@@ -1423,6 +1423,8 @@ _ENDED_FOR_GOOD = re.compile(
     r"\bdeclar(?:ed|ing|es)\s+(?:the\s+|its\s+|their\s+)?(?:process|talks|negotiations|dialogue|channel)(?:\s+with\s+[^.;,]{1,60}?)?"
     r"\s+(?:dead|over|finished)|\bprocess\s+(?:is|was)\s+dead|"
     r"\b(?:were|was|been|are|is)\s+(?:declared|pronounced)\s+(?:dead|over)|"
+    r"\b(?:this|the|our|that)\s+(?:process|dialogue|negotiation)\s+(?:is|was)\s+(?:over|finished|dead)\b|"
+    r"\bno\s+basis\s+on\s+which\s+to\s+(?:reconvene|resume|restart)|"
     r"\b(?:called off|abandoned|ended|broken off|over)\s+for good\b|\b(?:has|had) run its course\b|"
     r"\bno\s+(?:new|further)\s+(?:meeting|round|talks)\s+(?:was|were|is|are|has been|have been)\s+scheduled|"
     r"\b(?:leav|quit|abandon|walk)\w*\s+(?:away\s+from\s+|out\s+of\s+)?(?:this|the|these|our)\s+"
@@ -1449,12 +1451,20 @@ def _rounds_ended(tracked: list[_Tracked], texts: dict[str, str]) -> set[str]:
 
 
 def _collapses(tracked: list[_Tracked], texts: dict[str, str]) -> set[str]:
-    """Ids of halting moves whose sentence (or the next) says the talks ended for good."""
+    """Ids of halting moves whose sentence (or the next, or any later one of an article that reports no other
+    halt) says the talks ended for good."""
     out = set()
+    halts = Counter(t.move.article_id for t in tracked if t.move.kind in HALTING_KINDS and not t.move.background)
     for item in tracked:
         move = item.move
-        if move.kind in HALTING_KINDS and move.article_id in texts \
-                and any(_ENDED_FOR_GOOD.search(s) for s in _sentences_of(item, texts)):
+        if move.kind not in HALTING_KINDS or move.article_id not in texts:
+            continue
+        told = list(_sentences_of(item, texts))
+        if halts[move.article_id] == 1 and not move.background:
+            # the one halt an article reports, and its end told anywhere in it ("This process is over," the
+            # minister said, three paragraphs on)
+            told += _later_sentences(item, texts)
+        if any(_ENDED_FOR_GOOD.search(s) for s in told):
             out.add(move.id)
     return out
 
@@ -1522,6 +1532,17 @@ def _open_elsewhere(tracked: list[_Tracked], positions: list[Position], topics: 
 _NOT_DONE = frozenset({"hypothetical", "future", "purpose"})   # modalities of a signing not (yet) done
 
 
+def _changes_no_state(item: _Tracked, move: Move, history: bool, news: bool) -> bool:
+    """What did not happen, or history a later article retells, changes no state (it may only say that talks
+    were under way before the first news of them); nor does a signing not done ("the sentence both sides can
+    sign", "will sign on Friday"), nor an act dated only by its year ("has acted as a conduit between the two
+    sides since 2026") when the process has news of its own."""
+    return move.negated or move.background and (
+        history or news or move.kind in HALTING_KINDS or move.kind == "agreement_signed") \
+        or move.kind == "agreement_signed" and move.modality in _NOT_DONE \
+        or news and _primary(item.events).event.date_precision == "year"
+
+
 def _states(tracked: list[_Tracked], left_open: dict[str, str] | None = None,
             collapsed: set[str] | None = None, go_betweens: frozenset[str] = frozenset(),
             separate: set[str] | None = None, late: set[str] | None = None,
@@ -1537,12 +1558,8 @@ def _states(tracked: list[_Tracked], left_open: dict[str, str] | None = None,
         move = item.move
         if move.background and move.id in (late or ()) and history and history[-1].status == "suspended":
             move = replace(move, background=False)
-        if move.negated or move.id in (other_deals or ()) or move.background and (
-                history or news or move.kind in HALTING_KINDS or move.kind == "agreement_signed") \
-                or move.kind == "agreement_signed" and move.modality in _NOT_DONE:
-            continue   # what did not happen, or history a later article retells, changes no state (it may
-            # only say that talks were under way before the first news of them); nor does a signing not done
-            # ("the sentence both sides can sign", "will sign on Friday")
+        if _changes_no_state(item, move, bool(history), news) or move.id in (other_deals or ()):
+            continue
         status = history[-1].status if history else None
         new: str | None = None
         if move.kind in HALTING_KINDS:
@@ -1588,13 +1605,20 @@ _NEXT_ROUND = re.compile(
 
 _DAYS_OF_TALKS = re.compile(r"\b(\w+)\s+days\s+of\s+(?:talks|negotiations|consultations|meetings|discussions)\b",
                             re.IGNORECASE)
+# "ended a third day of talks on Wednesday": the talks began two days before
+_NTH_DAY_OF_TALKS = re.compile(r"\b(second|third|fourth|fifth|sixth|seventh)\s+(?:straight\s+|full\s+)?day\s+of\s+"
+                               r"(?:talks|negotiations|consultations|meetings|discussions)\b", re.IGNORECASE)
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
 
 
 def _opening_day(move: Move) -> str | None:
     """The day talks began that a move reports at their end: "ended two days of talks on Tuesday" began on
-    Monday."""
+    Monday, "ended a third day of talks on Wednesday" on Monday."""
     found = _DAYS_OF_TALKS.search(move.object or "") if _ROUND_ENDED.match(move.trigger) else None
     days = count_of(found.group(1)) if found is not None else None
+    nth = _NTH_DAY_OF_TALKS.search(move.object or "") if _ROUND_ENDED.match(move.trigger) else None
+    if nth is not None:
+        days = _ORDINALS[nth.group(1).lower()]
     if days is None or not move.date:
         return move.date
     return (dt.date.fromisoformat(move.date) - dt.timedelta(days=days - 1)).isoformat()

@@ -1,0 +1,50 @@
+"""When talks began and whether they ended for good, told in other ways (session 31, articles of our own with
+other names and words, written after the change)."""
+
+from __future__ import annotations
+
+from newswire import article
+
+
+def _history(board) -> list[tuple[str, str | None]]:
+    return [(s.status, s.date) for s in board.state_history]
+
+
+def _board(boards, *codes):
+    [board] = [b for b in boards if set(codes) <= {r.actor.id for r in b.roles if r.role == "party"}]
+    return board
+
+
+def test_a_third_day_of_talks_ended_on_wednesday_began_on_monday(boards_of):
+    a = article("nth1", "a", "2035-09-12",
+                "OSLO, Sept 12 - Serbia and Kosovo ended a third day of talks in Oslo on Wednesday "
+                "with no agreement on the status of the northern municipalities, with Norway acting as mediator.")
+    assert _history(_board(boards_of([a]), "SRB", "XKX"))[0] == ("ongoing", "2035-09-10")
+
+
+def test_a_go_between_active_since_a_year_opens_nothing_that_year(boards_of):
+    a = article("nth2", "a", "2035-09-12",
+                "OSLO, Sept 12 - Serbia and Kosovo opened talks in Oslo on Monday on the northern municipalities. "
+                "Norway's envoy, who has acted as a channel between the two sides since 2031, chairs the sessions.")
+    assert _history(_board(boards_of([a]), "SRB", "XKX")) == [("ongoing", "2035-09-10")]
+
+
+def test_a_walkout_whose_article_later_says_the_process_is_over_is_a_collapse(boards_of):
+    a = article("end1", "a", "2035-09-12",
+                "OSLO, Sept 12 - Serbia and Kosovo opened talks in Oslo on Monday on the northern municipalities, "
+                "with Norway acting as mediator.")
+    b = article("end1", "b", "2035-09-19",
+                "BELGRADE, Sept 19 - Serbia's delegation left the Oslo talks on Tuesday and flew home. Officials in "
+                "Belgrade accused Pristina of moving police units into the north. \"This process is over,\" the "
+                "Serbian foreign minister told parliament on Wednesday. Norway said it saw no basis on which to "
+                "reconvene the two sides.")
+    assert _history(_board(boards_of([a, b]), "SRB", "XKX")) == [("ongoing", "2035-09-10"),
+                                                                  ("collapsed", "2035-09-18")]
+
+
+def test_a_refusal_to_withdraw_is_no_withdrawal(coder):
+    events = coder.code("PRISTINA, Sept 19 - Kosovo ruled out withdrawing its police units from the northern "
+                        "municipalities.", published="2035-09-19")
+    withdrawals = [e for e in events if e.cameo.startswith("08")]
+    assert all(e.modality == "refused" for e in withdrawals)
+    assert any(e.cameo.startswith("12") for e in events)
