@@ -344,7 +344,17 @@ def definite_description(r: MentionResolver, p: Phrase) -> list[ActorMention] | 
             or not any(c.lower_ in ("the", "this", "that") for c in token.children):
         return None
     found = r.description(token, p.kind)
+    if found is not None and found.code and (found.code.startswith(("NGO", "IGO")) or found.sector is not None
+                                             and found.sector not in _ARMED_SECTORS) and any(
+            c.dep_ in ("amod", "compound") and c.lower_ in _ARMED_WORDS for c in token.children):
+        return None   # "the armed group" after "the Red Cross": not the aid body, but what its words say
     return p.whole(r, found) if found is not None else None
+
+
+# An armed description ("the armed group", "the rebel movement") means an armed actor named before, or none.
+_ARMED_WORDS = frozenset({"armed", "rebel", "militant", "jihadist", "insurgent", "separatist", "guerrilla",
+                          "criminal", "extremist", "paramilitary"})
+_ARMED_SECTORS = frozenset({"REB", "INS", "SEP", "UAF", "PRM", "CRM", "MIL", "RAD"})
 
 
 # Heads that name a group by its patron ("the al Qaeda affiliate", "the Iranian proxy"): the group meant is
