@@ -48,3 +48,38 @@ def test_a_refusal_to_withdraw_is_no_withdrawal(coder):
     withdrawals = [e for e in events if e.cameo.startswith("08")]
     assert all(e.modality == "refused" for e in withdrawals)
     assert any(e.cameo.startswith("12") for e in events)
+
+
+def _aid_talks(story: str):
+    return article(story, "a", "2035-09-12",
+                   "BAMAKO, Sept 12 - The Red Cross began carrying messages on Monday between Mali's government and "
+                   "the armed group encircling the town of Kidal, over letting food convoys into the town.")
+
+
+def test_talks_put_on_hold_with_a_group_told_by_what_it_does_are_suspended(boards_of):
+    b = article("kid1", "b", "2035-09-19",
+                "BAMAKO, Sept 19 - Mali's government on Tuesday put its indirect talks with the armed group "
+                "encircling Kidal on hold, a day after the group's fighters seized three truck drivers.")
+    board = _board(boards_of([_aid_talks("kid1"), b]), "MLI", "MLIREB")
+    assert _history(board) == [("ongoing", "2035-09-10"), ("suspended", "2035-09-18")]
+
+
+def test_talks_both_sides_say_are_over_have_collapsed(boards_of):
+    b = article("kid2", "b", "2035-09-26",
+                "BAMAKO, Sept 26 - The indirect talks between Mali's government and the armed group encircling Kidal "
+                "are over, both sides said on Tuesday, a day after shells hit the town's hospital.")
+    board = _board(boards_of([_aid_talks("kid2"), b]), "MLI", "MLIREB")
+    assert _history(board) == [("ongoing", "2035-09-10"), ("collapsed", "2035-09-25")]
+
+
+def test_the_armed_group_named_after_an_aid_body_is_no_aid_body(coder):
+    events = coder.code("BAMAKO, Sept 12 - The Red Cross has begun carrying messages between Mali's government and "
+                        "the armed group that has encircled Kidal since May.", published="2035-09-12")
+    groups = [a for e in events for a in (e.source, e.target) if a is not None and a.text.startswith("the armed")]
+    assert groups and all(not (a.code or "").startswith("NGO") for a in groups)
+
+
+def test_negotiators_trooping_out_of_the_boardroom_halt_the_talks(coder):
+    events = coder.code("KAMPALA, Sept 19 - The teachers' negotiators trooped out of the boardroom on Tuesday.",
+                        published="2035-09-19")
+    assert [e.cameo for e in events] == ["164"]

@@ -892,8 +892,12 @@ _REJOINED = _TALK_NOUNS | {"table"}
 
 def _talks_halted(noun: Token, verb: Token) -> bool:
     """Whether `verb` says that the talks `noun` names ended or stopped: the talks are its subject."""
-    if noun.lemma_.lower() in _TALK_NOUNS and noun.dep_ == "dobj" and noun.head.i == verb.i and _declared_over(verb):
-        return True   # "the government declared its dialogue with the opposition over"
+    if noun.lemma_.lower() in _TALK_NOUNS and noun.dep_ == "dobj" and noun.head.i == verb.i and (
+            _declared_over(verb) or _put_on_hold(verb)):
+        return True   # "the government declared its dialogue with the opposition over", "put its talks on hold"
+    if noun.lemma_.lower() in _TALK_NOUNS and _talks_subject(noun, verb) and verb.lemma_ == "be" and any(
+            c.lower_ == "over" and c.dep_ in ("advmod", "acomp", "prt", "prep") for c in verb.children):
+        return True   # "the indirect talks are over, both sides said"
     if noun.lemma_.lower() not in _TALK_NOUNS or not _talks_subject(noun, verb) or verb.pos_ != "VERB":
         return False
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
@@ -906,9 +910,17 @@ def _talks_halted(noun: Token, verb: Token) -> bool:
         return True
     if _declared_over(verb):
         return True   # "the talks were declared dead on Friday"
-    # "the talks were put on hold", "put on ice"
-    return lemma == "put" and any(c.dep_ == "prep" and c.lower_ == "on" and any(
-        p.lower_ in ("hold", "ice") for p in c.children) for c in verb.children)
+    return _put_on_hold(verb)   # "the talks were put on hold", "put on ice"
+
+
+def _put_on_hold(verb: Token) -> bool:
+    """ "put the talks on hold", also where the parser hung "on hold" on a participle inside the object ("put its
+    talks with the group besieging the town on hold")."""
+    if verb.lemma_.lower() != "put":
+        return False
+    hosts = [verb, *(t for c in verb.children if c.dep_ == "dobj" for t in c.subtree if t.tag_ == "VBG")]
+    return any(c.dep_ == "prep" and c.lower_ == "on" and any(p.lower_ in ("hold", "ice") for p in c.children)
+               for h in hosts for c in h.children)
 
 
 _BROKERING = frozenset({"broker", "mediate", "sponsor", "facilitate", "chair"})

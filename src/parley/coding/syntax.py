@@ -39,6 +39,8 @@ _PASSIVE_DEPS = frozenset({"nsubjpass", "auxpass"})
 # A release told without its agent takes the captives' holder as its agent (`Arguments._captives_holder`).
 _RELEASING = frozenset({"free", "release", "return", "repatriate", "exchange", "swap", "hand", "set", "let"})
 _HOLDING = frozenset({"hold", "kidnap", "abduct", "seize", "capture", "take", "detain", "keep", "snatch"})
+# "talks with the armed group besieging the town", parsed as "with [X besieging Y]" (`Arguments.prep_targets`)
+_WITH_DOING = _HOLDING | {"besiege", "encircle", "blockade", "surround", "occupy", "control"}
 # Talks as the subject of their own end or restart ("the talks broke down", "talks between X and Y resumed"),
 # and the rounds they come in ("a second round of talks opened").
 TALK_HALTING_VERBS = frozenset({"collapse", "stall", "fail", "founder", "falter", "halt", "suspend", "freeze", "end",
@@ -421,7 +423,7 @@ class Arguments:
                                 and not self.is_country(pobj):
                             continue
                         return with_conjuncts(pobj)
-                    if pobj.dep_ == "pcomp" and pobj.lemma_.lower() in _HOLDING and pobj.tag_ == "VBG":
+                    if pobj.dep_ == "pcomp" and pobj.lemma_.lower() in _WITH_DOING and pobj.tag_ == "VBG":
                         # "talks with the armed group holding 17 road workers", parsed as "with [X holding Y]"
                         holder = next((c for c in pobj.children if c.dep_ == "nsubj"), None)
                         if holder is not None and self.is_actor_like(holder):

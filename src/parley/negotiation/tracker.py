@@ -83,7 +83,7 @@ _MEDIATE = re.compile(r"^(?:mediat|broker|conven)", re.IGNORECASE)
 _COLLAPSE = re.compile(
     r"\b(?:collaps\w*|broke(?!\s+off\b)(?:\s+down)?|break down|broken down|called off|call off|abandon\w*|"
     r"scrapp?\w*|"
-    r"fell apart|derail\w*|declared (?:dead|over)|pronounced dead)\b", re.IGNORECASE)
+    r"fell apart|derail\w*|declared (?:dead|over)|pronounced dead|(?:are|is|were|was) over)\b", re.IGNORECASE)
 _PARTIAL = re.compile(r"\b(?:partial|interim|first phase|first stage|initial|preliminary|limited|framework)\b",
                       re.IGNORECASE)
 _REF_PROPOSAL = re.compile(r"\b(?:proposals?|offers?|plans?|deal|initiative|terms|package|draft|idea|suggestion)\b",
@@ -1425,6 +1425,7 @@ _ENDED_FOR_GOOD = re.compile(
     r"\b(?:were|was|been|are|is)\s+(?:declared|pronounced)\s+(?:dead|over)|"
     r"\b(?:this|the|our|that)\s+(?:process|dialogue|negotiation)\s+(?:is|was)\s+(?:over|finished|dead)\b|"
     r"\bno\s+basis\s+on\s+which\s+to\s+(?:reconvene|resume|restart)|"
+    r"\b(?:talks|negotiations|dialogue|process|contacts)\b[^.;\"“”]{0,120}?\b(?:are|is|were|was)\s+(?:now\s+)?over\b|"
     r"\b(?:called off|abandoned|ended|broken off|over)\s+for good\b|\b(?:has|had) run its course\b|"
     r"\bno\s+(?:new|further)\s+(?:meeting|round|talks)\s+(?:was|were|is|are|has been|have been)\s+scheduled|"
     r"\b(?:leav|quit|abandon|walk)\w*\s+(?:away\s+from\s+|out\s+of\s+)?(?:this|the|these|our)\s+"
