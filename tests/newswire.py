@@ -10,3 +10,8 @@ from parley.types import Article
 def article(story: str, letter: str, published: str, text: str) -> Article:
     """The report `letter` ("a", "b", ...) of `story`, published on the ISO day `published`."""
     return Article(f"{story}-{letter}", text, published=dt.date.fromisoformat(published), publisher="Test Wire")
+
+
+def history(board) -> list[tuple[str, str | None]]:
+    """A board's state history as (status, date) pairs."""
+    return [(s.status, s.date) for s in board.state_history]

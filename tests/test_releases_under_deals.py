@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from newswire import article
+from newswire import article, history
 
 
 def _events(coder, text: str, published: str = "2032-05-17"):
@@ -20,9 +20,6 @@ def _opened(story: str):
                    "said. The group wants 30 of its jailed fighters freed; the government has offered to free "
                    "five.")
 
-
-def _history(board) -> list[tuple[str, str | None]]:
-    return [(s.status, s.date) for s in board.state_history]
 
 
 # --- the coder: who frees captives told in the passive ----------------------------------------------------
@@ -75,7 +72,7 @@ def test_a_deal_told_as_reached_between_two_sides_is_their_agreement(coder, deal
 def test_a_first_release_under_a_deal_of_its_own_day_is_a_partial_agreement_that_day(boards_of, release):
     b = article("roadw1", "b", "2032-05-17", f"OUAGADOUGOU, May 17 - {release} The other ten remain captive.")
     [board] = boards_of([_opened("roadw1"), b])
-    assert _history(board) == [("ongoing", "2032-05-03"), ("partial_agreement", "2032-05-14")]
+    assert history(board) == [("ongoing", "2032-05-03"), ("partial_agreement", "2032-05-14")]
 
 
 @pytest.mark.parametrize("release", [
@@ -87,7 +84,7 @@ def test_a_first_release_under_a_deal_of_its_own_day_is_a_partial_agreement_that
 def test_a_first_release_under_a_brokered_deal_is_a_partial_agreement_on_the_release_day(boards_of, release):
     b = article("roadw2", "b", "2032-05-17", f"OUAGADOUGOU, May 17 - {release} The other ten remain captive.")
     [board] = boards_of([_opened("roadw2"), b])
-    assert _history(board) == [("ongoing", "2032-05-03"), ("partial_agreement", "2032-05-16")]
+    assert history(board) == [("ongoing", "2032-05-03"), ("partial_agreement", "2032-05-16")]
 
 
 _FIRST_RELEASE = ("OUAGADOUGOU, May 17 - Seven of the 17 road workers held by the armed group in northern Burkina "
@@ -106,7 +103,7 @@ def test_the_last_captives_freed_under_a_final_deal_complete_the_agreement(board
     b = article("roadw3", "b", "2032-05-17", _FIRST_RELEASE)
     c = article("roadw3", "c", "2032-05-26", f"OUAGADOUGOU, May 26 - {release}")
     [board] = boards_of([_opened("roadw3"), b, c])
-    assert _history(board) == [("ongoing", "2032-05-03"), ("partial_agreement", "2032-05-16"), ("agreement", day)]
+    assert history(board) == [("ongoing", "2032-05-03"), ("partial_agreement", "2032-05-16"), ("agreement", day)]
 
 
 def test_a_release_told_again_as_background_is_no_new_deal(boards_of):
@@ -116,4 +113,4 @@ def test_a_release_told_again_as_background_is_no_new_deal(boards_of):
                 "the government's latest offer on Tuesday. Seven of their colleagues had been freed on May 16 under "
                 "a first-phase arrangement brokered by Togo.")
     [board] = boards_of([_opened("roadw4"), b, c])
-    assert _history(board) == [("ongoing", "2032-05-03"), ("partial_agreement", "2032-05-16")]
+    assert history(board) == [("ongoing", "2032-05-03"), ("partial_agreement", "2032-05-16")]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from newswire import article
+from newswire import article, history
 
 
 def _opened(story: str):
@@ -15,9 +15,6 @@ def _opened(story: str):
                    "boundary, with the African Union acting as facilitator. Togo wants the line moved east; Ghana "
                    "rejects any change.")
 
-
-def _history(board) -> list[tuple[str, str | None]]:
-    return [(s.status, s.date) for s in board.state_history]
 
 
 def _parties(board) -> set[str]:
@@ -42,7 +39,7 @@ def test_a_sides_dealings_with_someone_else_are_no_part_of_the_talks(boards_of, 
     boards = boards_of([_opened("gulf1"), article("gulf1", "b", "2033-02-16", text)])
     [board] = [b for b in boards if {"GHA", "TGO"} <= _parties(b)]
     assert _parties(board) == {"GHA", "TGO"}
-    assert _history(board) == [("ongoing", "2033-02-07"), ("suspended", "2033-02-15")]
+    assert history(board) == [("ongoing", "2033-02-07"), ("suspended", "2033-02-15")]
     assert not [g for g in board.gaps if g.topic in ("labour", "trade")]
 
 
@@ -60,7 +57,7 @@ def test_a_contract_one_side_signs_with_others_is_no_deal_of_the_talks(boards_of
             "Ghana's energy ministry signed an exploration contract covering waters that Lome claims.")
     boards = boards_of([_opened("gulf3"), article("gulf3", "b", "2033-02-16", text)])
     [board] = [b for b in boards if {"GHA", "TGO"} <= _parties(b)]
-    assert _history(board) == [("ongoing", "2033-02-07"), ("suspended", "2033-02-15")]
+    assert history(board) == [("ongoing", "2033-02-07"), ("suspended", "2033-02-15")]
 
 
 def test_a_text_both_sides_could_sign_is_no_deal_yet(boards_of):
@@ -68,7 +65,7 @@ def test_a_text_both_sides_could_sign_is_no_deal_yet(boards_of):
             "can sign, after a second week of talks between Ghana and Togo on the boundary.")
     boards = boards_of([_opened("gulf4"), article("gulf4", "b", "2033-02-16", text)])
     [board] = [b for b in boards if {"GHA", "TGO"} <= _parties(b)]
-    assert [s for s, _ in _history(board)] == ["ongoing"]
+    assert [s for s, _ in history(board)] == ["ongoing"]
 
 
 def test_a_return_told_later_as_taking_the_seat_again_resumes_the_talks(boards_of):
@@ -80,7 +77,7 @@ def test_a_return_told_later_as_taking_the_seat_again_resumes_the_talks(boards_o
                 "Monday, Feb. 21, ending a six-day absence, after Ghana withdrew its survey ship.")
     boards = boards_of([_opened("gulf5"), b, c])
     [board] = [b for b in boards if {"GHA", "TGO"} <= _parties(b)]
-    assert _history(board) == [("ongoing", "2033-02-07"), ("suspended", "2033-02-15"), ("ongoing", "2033-02-21"),
+    assert history(board) == [("ongoing", "2033-02-07"), ("suspended", "2033-02-15"), ("ongoing", "2033-02-21"),
                                ("collapsed", "2033-03-02")]
 
 
@@ -91,7 +88,7 @@ def test_what_a_deal_leaves_out_because_it_was_never_on_the_agenda_is_no_gap(boa
                 "the talks, are not covered by the agreement.")
     boards = boards_of([_opened("gulf6"), b])
     [board] = [b for b in boards if {"GHA", "TGO"} <= _parties(b)]
-    assert _history(board)[-1] == ("agreement", "2033-03-02")
+    assert history(board)[-1] == ("agreement", "2033-03-02")
     assert not board.gaps
 
 

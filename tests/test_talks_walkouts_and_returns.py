@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from newswire import article
+from newswire import article, history
 from parley.dates import resolve_date
 from parley.negotiation import load_topics
 from parley.places import default_gazetteer
@@ -21,9 +21,6 @@ def _opened(story: str) -> Article:
                     "flow and Peru offers a joint monitoring board.")
 
 
-def _history(board) -> list[tuple[str, str | None]]:
-    return [(s.status, s.date) for s in board.state_history]
-
 
 @pytest.mark.parametrize("walkout", [
     "Bolivia's delegation decamped from the river talks in Lima on Monday and flew home.",
@@ -33,7 +30,7 @@ def _history(board) -> list[tuple[str, str | None]]:
 def test_a_walkout_in_other_words_suspends_the_talks(boards_of, walkout):
     text = f"LA PAZ, March 11 - {walkout} Officials in La Paz said the team would stay home for now."
     [board] = boards_of([_opened("river1"), article("river1", "b", "2031-03-11", text)])
-    assert _history(board) == [("ongoing", "2031-03-04"), ("suspended", "2031-03-10")]
+    assert history(board) == [("ongoing", "2031-03-04"), ("suspended", "2031-03-10")]
 
 
 @pytest.mark.parametrize("boycott", [
@@ -43,7 +40,7 @@ def test_a_walkout_in_other_words_suspends_the_talks(boards_of, walkout):
 def test_a_side_staying_away_from_a_session_suspends_the_talks_on_its_day(boards_of, boycott):
     text = f"LA PAZ, March 12 - {boycott}, protesting at new Peruvian dredging on the river."
     [board] = boards_of([_opened("river2"), article("river2", "b", "2031-03-12", text)])
-    assert _history(board) == [("ongoing", "2031-03-04"), ("suspended", "2031-03-10")]
+    assert history(board) == [("ongoing", "2031-03-04"), ("suspended", "2031-03-10")]
 
 
 def test_a_return_told_as_background_in_the_next_report_resumes_the_talks(boards_of):
@@ -54,7 +51,7 @@ def test_a_return_told_as_background_in_the_next_report_resumes_the_talks(boards
                  "river's flow equally. Bolivia's negotiators walked back into the conference hall on Monday of "
                  "last week, a week after their walkout, once Peru had paused its dredging.")
     [board] = boards_of([_opened("river3"), b, c])
-    assert _history(board) == [("ongoing", "2031-03-04"), ("suspended", "2031-03-10"), ("ongoing", "2031-03-17"),
+    assert history(board) == [("ongoing", "2031-03-04"), ("suspended", "2031-03-10"), ("ongoing", "2031-03-17"),
                                ("agreement", "2031-03-28")]
 
 
@@ -66,7 +63,7 @@ def test_a_team_flying_home_from_talks_abroad_is_no_return(boards_of):
                  "KHARTOUM, May 13 - Sudan's government delegation sat out Monday's session of the Doha talks and "
                  "flew back to Khartoum after rebels shelled a supply depot.")
     [board] = boards_of([a, b])
-    assert _history(board) == [("ongoing", "2031-05-06"), ("suspended", "2031-05-12")]
+    assert history(board) == [("ongoing", "2031-05-06"), ("suspended", "2031-05-12")]
 
 
 @pytest.mark.parametrize("signed", [
@@ -76,14 +73,14 @@ def test_a_team_flying_home_from_talks_abroad_is_no_return(boards_of):
 def test_signing_in_other_words_ends_the_talks_in_agreement(boards_of, signed):
     text = f"LIMA, March 21 - {signed}"
     [board] = boards_of([_opened("river4"), article("river4", "b", "2031-03-21", text)])
-    assert _history(board)[-1] == ("agreement", "2031-03-21")
+    assert history(board)[-1] == ("agreement", "2031-03-21")
 
 
 def test_a_mediator_winding_up_the_talks_as_finished_ends_them(boards_of):
     text = ("BRASILIA, March 24 - Brazil wound up the river talks between Bolivia and Peru on Monday, declaring "
             "the process finished after neither side moved on the flow.")
     [board] = boards_of([_opened("river5"), article("river5", "b", "2031-03-25", text)])
-    assert _history(board)[-1] == ("collapsed", "2031-03-24")
+    assert history(board)[-1] == ("collapsed", "2031-03-24")
 
 
 def test_a_deal_of_a_separate_round_told_mid_sentence_joins_no_other_talks(boards_of):
@@ -109,7 +106,7 @@ def test_what_a_deal_does_not_cover_is_open_under_its_own_topic(boards_of, after
                  "ASUNCION, June 20 - Paraguay's government and the opposition signed an accord on Friday keeping "
                  f"the election date. {after.replace('La Paz', 'The opposition')}")
     [board] = boards_of([a, b])
-    assert _history(board)[-1][0] == "partial_agreement", board.state_history
+    assert history(board)[-1][0] == "partial_agreement", board.state_history
     wanted = "governance" if "commission" in after else "prisoners"
     assert wanted in {g.topic for g in board.gaps}, board.gaps
 
@@ -145,7 +142,7 @@ def test_a_deal_settles_every_issue_its_sentence_names_and_a_deferred_one_stays_
                  "The two sides agreed only to take up Uganda's demand for a written guarantee at a second round "
                  "in October.")
     [board] = boards_of([a, b])
-    assert _history(board)[-1] == ("partial_agreement", "2031-09-19")
+    assert history(board)[-1] == ("partial_agreement", "2031-09-19")
     assert {g.topic for g in board.gaps} == {"guarantees"}, board.gaps
 
 
@@ -157,7 +154,7 @@ def test_a_deal_of_other_talks_told_beside_them_changes_no_state(boards_of):
                  "government and the Himal Carriers Guild reached a deal on Tuesday raising the minimum wage of "
                  "drivers by 8 percent.")
     [board] = [b for b in boards_of([a]) if any(r.actor.id.endswith("REB") for r in b.roles)]
-    assert _history(board) == [("ongoing", "2031-04-08")]
+    assert history(board) == [("ongoing", "2031-04-08")]
 
 
 def test_a_panel_walking_back_in_resumes_the_talks(boards_of):
@@ -167,4 +164,4 @@ def test_a_panel_walking_back_in_resumes_the_talks(boards_of):
                  "LIMA, March 19 - When the Bolivian government panel walked back into the conference hall on "
                  "Tuesday, it carried new figures on the flow.")
     [board] = boards_of([_opened("river7"), b, c])
-    assert _history(board) == [("ongoing", "2031-03-04"), ("suspended", "2031-03-10"), ("ongoing", "2031-03-18")]
+    assert history(board) == [("ongoing", "2031-03-04"), ("suspended", "2031-03-10"), ("ongoing", "2031-03-18")]
