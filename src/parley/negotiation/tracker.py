@@ -1940,13 +1940,16 @@ def _other_talks_sides(tracked: list[_Tracked], founders: list[str], mediators: 
     sides = set(founders) - mediators
     if len(sides) < 2:
         return set()
-    found = set()
-    for k in {a for t in tracked for a in t.actors} - sides - mediators:
-        own = [t for t in tracked if k in t.actors]
-        issues = {i for t in tracked if k not in t.actors and set(t.actors) & sides
-                  for i in _issues_told(t, texts, topics)}
-        if own and all(t.move.kind in _OTHER_DEALINGS and len(set(t.actors) & sides) <= 1
-                       and not set(t.actors) & mediators and not _issues_told(t, texts, topics) & issues for t in own):
+    found: set[str] = set()
+    candidates = {a for t in tracked for a in t.actors} - sides - mediators
+    if not candidates:
+        return found
+    told = [_issues_told(t, texts, topics) for t in tracked]   # (once per move: read on every board)
+    for k in candidates:
+        own = [i for i, t in enumerate(tracked) if k in t.actors]
+        issues = {x for i, t in enumerate(tracked) if k not in t.actors and set(t.actors) & sides for x in told[i]}
+        if own and all(tracked[i].move.kind in _OTHER_DEALINGS and len(set(tracked[i].actors) & sides) <= 1
+                       and not set(tracked[i].actors) & mediators and not told[i] & issues for i in own):
             found.add(k)
     return found
 
