@@ -48,6 +48,7 @@ _REACTION_MARKS = frozenset({"after", "because", "since", "when", "as", "until",
 # cooperation, a walkout from talks or a protest, never whom they are aimed at ("walked out of the talks in
 # Kunming", "met in Geneva", "rallied in Nairobi"); visits (042, 043) are to the place.
 _VENUE_ROOTS = ("03", "04", "05", "06", "14", "164", "165")
+_HALTS = frozenset({"164", "165", "166"})   # halts of negotiations, mediation and other talks
 
 
 class TargetFinder:
@@ -113,7 +114,7 @@ class TargetFinder:
             targets = self._untargeted(trigger, head, objs, actor_objs, together)
             if code.startswith("04"):   # "took their seats again in Colombo": the venue of talks is no target
                 targets = [t for t in targets if t.ent_type_ not in ("GPE", "LOC", "FAC")]
-            elif code in ("164", "165", "166") and targets and targets == self.reaction_targets(head):
+            elif code in _HALTS and targets and targets == self.reaction_targets(head):
                 # "called its negotiators home two days after a crowd set fire to three lorries": the talks are
                 # halted with the other side, not with those the halt answers
                 targets = []
@@ -230,7 +231,7 @@ class TargetFinder:
             # "the two navies traded fire at sea", "both sides broke the truce": with no one
             # else named, coordinated sides of a fight act on each other.
             reciprocal = True
-        if not reciprocal and len(sources) > 1 and code in ("164", "165", "166") \
+        if not reciprocal and len(sources) > 1 and code in _HALTS \
                 and not any(args.names_actor(t) for t in targets):
             # so do two sides that end their talks ("Serbia and Kosovo ended a third day of talks in Oslo with
             # no agreement": no agreement is no one they act on)

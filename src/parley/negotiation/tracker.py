@@ -1277,14 +1277,15 @@ _UNDER_DEAL = re.compile(
     r"\b(?:under|as part of|in line with|in accordance with)\s+(?:the|a|an|this|that|their|its)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:deal|arrangement|agreement|accord|understanding|bargain|swap|exchange)\b(?P<rest>[^.;]*)|"
     r"\bin (?:exchange|return) for\b", re.IGNORECASE)
+# "late on Friday", "on Monday": the day named (the named group "day" is closed by each use)
+_ON_WEEKDAY = (r"(?:late\s+|early\s+)?(?:on\s+)?"
+               r"(?P<day>(?:last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)")
 # the day the deal itself was made, when its sentence gives one ("an arrangement reached late on Friday")
 _DEAL_DAY = re.compile(
     r"\b(?:reached|struck|settled|sealed|agreed|concluded|signed|clinched|finali[sz]ed|hammered out|worked out)\s+"
-    r"(?:late\s+|early\s+)?(?:on\s+)?(?P<day>(?:last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})\b")
-_RELEASE_DAY = re.compile(
-    r"\b(?:released|freed|walked free|went free|set free|handed over)\s+(?:late\s+|early\s+)?(?:on\s+)?"
-    r"(?P<day>(?:last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b")
+    + _ON_WEEKDAY + r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})\b")
+# the day of a release its sentence tells ("were released on Monday under a final deal")
+_RELEASE_DAY = re.compile(r"\b(?:released|freed|walked free|went free|set free|handed over)\s+" + _ON_WEEKDAY + r")\b")
 _FIRST_STEP = re.compile(r"\b(?:first|initial)\s+(?:step|tranche|batch|group|release)\b", re.IGNORECASE)
 
 
