@@ -505,7 +505,6 @@ SEATS: list[tuple[str, str, str]] = [
     ("Addis Ababa", "ETH", "GOV"),
     ("Abuja", "NGA", "GOV"),
     ("Nairobi", "KEN", "GOV"),
-    ("State House", "KEN", "GOV"),
     ("Taipei", "TWN", "GOV"),
     ("Ulan Bator", "MNG", "GOV"),
     ("Tbilisi", "GEO", "GOV"),

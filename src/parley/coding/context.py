@@ -468,6 +468,17 @@ def _clause_date(hosts: list[Token], attachments: Attachments,
         resolved = _nearest(own, trigger, trigger, published)
         if resolved is not None:
             return resolved, "text"
+    for host in hosts:
+        # "sessions that began on Thursday, when the delegation took its seats again", "on May 26, the day the
+        # negotiators came back": a clause that describes a day is of that day
+        day = _described_day(host)
+        if day is not None:
+            own = [ent for ent in attachments.all_dates() if ent.start <= day.i < ent.end]
+            if not own and day.dep_ == "npadvmod":   # "laid it before them on May 26, the day ..."
+                own = attachments.dates.get(day.head.i, [])
+            resolved = _nearest(own, host, trigger, published)
+            if resolved is not None:
+                return resolved, "sentence"
     for clause in _simultaneous_clauses(hosts):   # "When announcing the curfew on Monday, the mayor urged ..."
         resolved = _nearest(attachments.dates.get(clause.i, []), clause, trigger, published)
         if resolved is not None:
@@ -485,6 +496,22 @@ def _clause_date(hosts: list[Token], attachments: Attachments,
 _SIMULTANEOUS = frozenset({"when", "while", "as"})
 _SESSION_NOUNS = MEETING_NOUNS | {"sitting", "hearing"}
 _OCCASION_PREPS = frozenset({"during", "at", "in", "on"})
+
+
+_DAY_NOUNS = frozenset({"day", "date", "night", "morning", "afternoon", "evening"})
+
+
+def _described_day(host: Token) -> Token | None:
+    """The date word a relative clause describes ("Thursday, when ...", "May 26, the day ..."), or the day noun
+    that hangs on a dated predicate ("... on May 26, the day ..."), or None."""
+    if host.dep_ != "relcl":
+        return None
+    noun = host.head
+    if noun.lemma_.lower() in _DAY_NOUNS and noun.dep_ == "npadvmod":
+        return noun
+    if noun.lemma_.lower() in _DAY_NOUNS and noun.dep_ == "appos":
+        noun = noun.head
+    return noun if noun.ent_type_ in ("DATE", "TIME") else None
 
 
 def _occasion_date(hosts: list[Token], cues: Cues, published: datetime.date | None) -> ResolvedDate | None:

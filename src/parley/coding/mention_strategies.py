@@ -264,6 +264,7 @@ def counted_description(r: MentionResolver, p: Phrase) -> list[ActorMention] | N
         return [r.mention_of(p.start, p.end, a) for a in together] if together else None
     if number is None:
         return None
+    own_sector = _own_role_sector(r, p)
     kinds = frozenset({"country", "government"}) if p.kind in ("country", "government") \
         else frozenset({"country", "government", "group", "other"})
     # the sides of talks are no "children" or "aid workers"
@@ -279,6 +280,9 @@ def counted_description(r: MentionResolver, p: Phrase) -> list[ActorMention] | N
         go_betweens = frozenset(side_key(a) for i, code, a in r.acted if i < token.i and code.startswith("045"))
         pairs = [a for a in pairs if not {side_key(m) for m in a.members} & go_betweens]
         pairs = [a for a in pairs if _between(r, a.span)] + [a for a in pairs if not _between(r, a.span)]
+    if own_sector is not None:
+        # "the three religious leaders": three of the clerics named before, not the last three actors
+        pairs = [a for a in pairs if all(m.sector == own_sector for m in a.members)]
     pair = pairs[0] if pairs else None
     if token.lemma_.lower() in _SIDE_NOUNS and number == 2 and (pair is None or not _between(r, pair.span)):
         between = _latest_between(r, token)
@@ -289,10 +293,24 @@ def counted_description(r: MentionResolver, p: Phrase) -> list[ActorMention] | N
     subject = frozenset(side_key(a.actor) for a in r.coref.history if own[0] <= a.token_i < own[1]) | go_betweens
     many = list(pair.members) if pair is not None else r.coref.find_many(token.i, number, kinds=kinds,
                                                                          exclude=subject, sectors_out=sectors_out)
+    if own_sector is not None and any(a.sector != own_sector for a in many):
+        return None   # (the role the words name: "religious leaders" are clerics, whoever was named before)
     if not many:
         return None
     sector = "GOV" if p.kind == "government" else None
     return [r.mention_of(p.start, p.end, with_sector(a, sector)) for a in many]
+
+
+def _own_role_sector(r: MentionResolver, p: Phrase) -> str | None:
+    """The sector a counted description's own words name when it is no state's ("the three religious leaders":
+    REL, "both union leaders": LAB), else None."""
+    if p.kind in ("country", "government"):
+        return None
+    words = [t.text for t in p.token.doc[p.start:p.end] if t.i >= p.token.i or t.dep_ in ("amod", "compound")]
+    actor = r.kb.resolve(" ".join(words)) if words else None
+    if actor is None or actor.sector is None or actor.sector in STATE_SECTORS or actor.code != actor.sector:
+        return None
+    return actor.sector
 
 
 # Verbs of sides coming back to talks ("the delegations returned to the table", "the negotiators reconvened").
@@ -435,6 +453,19 @@ def member_of_body(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
     return None
 
 
+def owner_body(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
+    """ "the union's delegation", "the rebels' negotiators": people in a role for a body other than a state
+    (named by a noun, not a pronoun) are that body, not a government's."""
+    poss = p.poss
+    if poss is None or poss.pos_ == "PRON" or r.role(p.token) is None:
+        return None
+    found = [m for m in r.mentions(poss) if m.code]
+    if len(found) != 1 or found[0].sector is None or found[0].sector in STATE_SECTORS:
+        return None
+    body = found[0]
+    return p.whole(r, Actor(code=body.code, name=body.name or body.text, country=body.country, sector=body.sector))
+
+
 def event_role(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
     """ "the mediators": those who mediated earlier in the article."""
     if p.has_name or p.poss is not None or not any(c.lower_ in ("the", "both") for c in p.token.children):
@@ -561,6 +592,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     coordinated_modifiers,
     role_for_sides,
     member_of_body,
+    owner_body,
     event_role,
     named_apposition,
     owner_pronoun,

@@ -231,13 +231,25 @@ def is_background(date: str | None, precision: str | None, basis: str, anchor: T
                                                            for c in verb.children) \
             and any(c.dep_ == "mark" and c.lower_ == "while" for c in verb.children):
         return True   # "ambushed a convoy while its envoys were still negotiating": the state of things then
+    governor = verb.head.head if verb.dep_ == "acl" and verb.head.dep_ == "dobj" else verb.head
+    if verb.dep_ in ("advcl", "xcomp", "acl") and verb.tag_ == "VBG" and not any(
+            c.dep_ in ("mark", "nsubj", "nsubjpass") for c in verb.children) and _past_perfect(governor) \
+            and not any(a.lemma_.lower() in cues.speech_verbs for a in governor.ancestors):
+        return True   # "the union had opened the talks demanding 60 percent": what it did then
     if date is not None and basis not in ("published", "none", "lead", "title"):
         if article.published is None:
             return False
         return period_end(date, precision) < article.published - dt.timedelta(days=BACKGROUND_DAYS)
-    if verb.tag_ != "VBN" or not any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in verb.children):
+    if not _past_perfect(verb):
         return False
     return not any(a.lemma_.lower() in cues.speech_verbs for a in verb.ancestors)
+
+
+def _past_perfect(verb: Token) -> bool:
+    """Whether `verb` is in the past perfect ("had opened", "had been ordered")."""
+    # ("had walked out", tagged as a simple past)
+    return verb.tag_ in ("VBN", "VBD") and any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had"
+                                               for c in verb.children)
 
 
 _LONG_UNITS = frozenset({"week", "month", "year"})

@@ -475,11 +475,18 @@ def _kind(event: Event) -> str | None:
         return halting
     if cameo.startswith("03"):
         return _intent_kind(cameo, trigger)
+    if cameo == "046" and _ENDED_ABSENCE.match(trigger) and event.object is not None \
+            and _ABSENCE.search(event.object.text):
+        return "talks_resumed"   # "the negotiators ended a twelve-day absence from Lucerne"
     if cameo.startswith("04"):
         return _consult_kind(cameo, trigger)
     if cameo == "057":
         return "agreement_signed"
     return _ROOT_KINDS.get(cameo[:2])
+
+
+_ENDED_ABSENCE = re.compile(r"^(?:end|broke|break)", re.IGNORECASE)
+_ABSENCE = re.compile(r"\b(?:absence|boycott|walkout)\b", re.IGNORECASE)
 
 
 # "called for the release of 900 detainees", "pressed for a longer truce": a side's appeal at the table is a
@@ -763,9 +770,11 @@ def _attach_events(events: list[_Ev], procs: dict[str, _Proc], topics: TopicLexi
         actors = {k for k in (ev.source, ev.target) if k}
         article_id = ev.event.article_id
         nearby = dict.fromkeys([*by_article.get(article_id, ()), *(p for a in actors for p in by_member[a])])
-        # an event told apart joins only its own sides' talks, and talks told apart only their own sides' events
+        # an event told apart joins only the talks of both its sides (one side alone may deal with anyone: "The
+        # health ministry and the interns' association signed ... That dispute was handled separately"), and talks
+        # told apart only their own sides' events
         candidates = [proc for proc in nearby if _may_join(ev, actors, proc, topics, gap_days)
-                      and not (ev.event.event_id in apart and not actors <= proc.parties)
+                      and not (ev.event.event_id in apart and not (actors <= proc.parties and len(actors) >= 2))
                       and not (ev.event.event_id not in apart and proc.root in told_apart
                                and not (len(actors) == 2 and actors <= proc.parties))]
         if not candidates:
@@ -1350,6 +1359,9 @@ def _agreements(tracked: list[_Tracked], parties: set[str], texts: dict[str, str
         found = _LEFT_OPEN.search(sentence[sentence.find(trigger):] if trigger in sentence else sentence) \
             or _LEFT_OPEN_AFTER.search(following)   # "The question of autonomy was left for later talks."
         rest = found.group("rest") if found else None
+        if found is None and _settles_everything(item, texts):
+            item.final = True   # "There is nothing left hanging": whatever was demanded before is settled
+            continue
         later = _later_sentences(item, texts) if found is None else []
         for i, said in enumerate(later):
             rest = _left_out(said)
@@ -1496,6 +1508,29 @@ def _only_contact(move: Move) -> bool:
 
 
 _FINAL = re.compile(r"\b(?:final|comprehensive|full|complete|definitive|overall)\b", re.IGNORECASE)
+# What the report of a deal says to call it whole: "There is nothing left hanging", "the accord covered
+# everything on the agenda", "every point in our petition has an answer", "all of the union's demands were met".
+_ALL_SETTLED = re.compile(
+    r"\bnothing (?:is |was )?(?:left|remains?|remained|outstanding|unresolved|pending)\b(?! to do)|"
+    r"\b(?:covers?|covered|settles?|settled|resolves?|resolved|addresses|addressed|answers?|answered)\s+"
+    r"(?:everything|all (?:the |of the |our |their )?(?:outstanding |remaining |open )?(?:issues|points|questions|"
+    r"demands|items|matters))\b|"
+    r"\bevery (?:point|demand|issue|item|question|grievance)\b[^.]{0,40}\b(?:has an answer|answered|was met|"
+    r"has been met|is met|addressed|settled|resolved)\b|"
+    r"\ball (?:of )?(?:the |our |their |its )?(?:[\w'’-]+ )?(?:demands|issues|points|grievances)\s+(?:were|have been|"
+    r"had been|are)\s+(?:met|settled|resolved|addressed|answered)\b|"
+    r"\bno (?:issue|point|question|item|demand)s? (?:is |was )?(?:left|remains?|remained) (?:open|unresolved|"
+    r"outstanding|pending)\b", re.IGNORECASE)
+_SETTLED_WITHIN = 12   # sentences of a deal's report, from its own, that may say it settled everything
+
+
+def _settles_everything(item: _Tracked, texts: dict[str, str]) -> bool:
+    """Whether the report of a deal says it settled everything (`_ALL_SETTLED`), in its sentence or soon
+    after."""
+    if item.move.article_id not in texts:
+        return False
+    sentence, _ = _sentences_of(item, texts)
+    return any(_ALL_SETTLED.search(said) for said in [sentence, *_later_sentences(item, texts)[:_SETTLED_WITHIN]])
 
 
 def _open_elsewhere(tracked: list[_Tracked], positions: list[Position], topics: TopicLexicon,
@@ -1691,6 +1726,15 @@ def _gaps(issues: list[Issue], topics: TopicLexicon) -> list[Gap]:
                             for p in gap_positions)
         gaps.append(Gap(issue.topic, issue.label, kind, summary, gap_positions))
     return sorted(gaps, key=lambda g: (g.kind != "conflict", g.topic))
+
+
+def _gaps_after_deal(positions: list[Position], tracked: list[_Tracked], day: str | None, parties: list[str],
+                     mediators: set[str], topics: TopicLexicon) -> list[Gap]:
+    """The gaps of talks that ended in a full agreement: it settled what was asked before it, so only what a
+    side demands or refuses after it, as said and done (not "said it would ask"), stays open."""
+    said = {t.move.id for t in tracked if t.move.modality is None and not t.move.background}
+    later = [p for p in positions if day is not None and (p.date or "") > day and p.move_id in said]
+    return _gaps(_issues(later, parties, mediators, topics), topics)
 
 
 # A demand given up: "dropping of their call for relief", "abandoned its insistence on a referendum".
@@ -2037,7 +2081,8 @@ def _board(proc: _Proc, names: dict[str, str], topics: TopicLexicon, texts: dict
                       go_betweens, separate, _late_returns(tracked, proc, texts),
                       other_deals)
     state = history[-1] if history else StateChange("ongoing", None, (), "")
-    gaps = _gaps(issues, topics)
+    gaps = _gaps(issues, topics) if state.status != "agreement" else _gaps_after_deal(
+        positions, tracked, state.date, party_ids, {m.id for m in mediator_refs}, topics)
     gaps = _with_left_open(gaps, tracked, left_open, topics)
     parties = tuple(ActorRef(k, names[k]) for k in party_ids)
     name = "–".join(p.name for p in parties[:3]) + (" and others" if len(parties) > 3 else "") + " talks"
@@ -2143,16 +2188,25 @@ _APART_INSIDE = re.compile(r"\b(?:a|an|its|their|the) separate (?:round|set|trac
                            r"\bseparately (?:agreed|signed|reached|concluded|struck|sealed|settled)\b", re.IGNORECASE)
 
 
+# ... or whose next sentence says so ("That dispute was handled separately, in talks at the health ministry.")
+_APART_NEXT = re.compile(r"^\W*(?:that|this|those|these|the latter|the other)\s+(?:[\w-]+\s+){0,2}?"
+                         r"(?:was|were|is|are|has been|have been|had been)\s+(?:[\w-]+\s+){0,2}?"
+                         r"(?:separately|separate|apart|unrelated|not (?:part|linked|connected|related))\b",
+                         re.IGNORECASE)
+
+
 def _told_apart(events: list[_Ev], texts: dict[str, str]) -> frozenset[str]:
     """The ids of events whose sentence opens "Separately, ...", "Elsewhere, ...", "In other news, ..." or calls
-    what it tells separate: another story of the article ("Separately, the economy ministry reached an agreement
+    what it tells separate, or whose next sentence does ("That dispute was handled separately"): another story of the article ("Separately, the economy ministry reached an agreement
     with the IMF"); such an event joins only talks of its own sides."""
     found = set()
     for ev in events:
         text = texts.get(ev.event.article_id)
         if text:
             start, end = _sentence_bounds(text, ev.event.trigger.start, ev.event.trigger.end)
-            if _APART.match(text[start:ev.event.trigger.start]) or _APART_INSIDE.search(text[start:end]):
+            following = text[end:end + 300].lstrip()
+            if _APART.match(text[start:ev.event.trigger.start]) or _APART_INSIDE.search(text[start:end]) \
+                    or _APART_NEXT.match(following):
                 found.add(ev.event.event_id)
     return frozenset(found)
 
