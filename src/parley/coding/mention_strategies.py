@@ -456,9 +456,10 @@ def member_of_body(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
 def owner_body(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
     """ "the union's delegation", "the rebels' negotiators": people in a role for a body other than a state
     (named by a noun, not a pronoun) are that body, not a government's."""
-    poss = p.poss
-    if poss is None or poss.pos_ == "PRON" or r.role(p.token) is None:
-        return None
+    poss, token = p.poss, p.token
+    if poss is None or poss.pos_ == "PRON" or token.pos_ != "NOUN" or r.role(token) is None \
+            or token.ent_type_ and poss.ent_type_ == token.ent_type_ and poss.ent_iob_ != "O" and token.ent_iob_ == "I":
+        return None   # ("the People's Liberation Movement": a name, not the people's movement)
     found = [m for m in r.mentions(poss) if m.code]
     if len(found) != 1 or found[0].sector is None or found[0].sector in STATE_SECTORS:
         return None

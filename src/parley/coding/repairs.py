@@ -30,6 +30,7 @@ class ParseRepairs:
         self.e_final_verbs = e_final_verbs
 
     def __call__(self, doc: Doc) -> Doc:
+        repair_language_names(doc)
         for sent in doc.sents:
             repair_lemmas(sent, self.e_final_verbs)
             repair_verb_noun_tags(sent, self.lexicon)
@@ -60,6 +61,22 @@ def make_parse_repairs(nlp: Language, name: str, patterns: Sequence[str]) -> Par
 
     lexicon = Lexicon.load(list(patterns)) if patterns else default_lexicon()
     return ParseRepairs(lexicon, default_cues().e_final_verbs)
+
+
+_LANGUAGE_HEADS = frozenset({"speaking", "speaker", "speakers", "language", "medium"})
+
+
+def repair_language_names(doc: Doc) -> None:
+    """ "Cameroon's English-speaking regions", "French-language schools": a language, not the nation of that name
+    (the entity is dropped, so that it gives no country)."""
+    dropped = [ent for ent in doc.ents if ent.label_ in ("NORP", "LANGUAGE", "GPE") and ent.end + 1 < len(doc)
+               and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ in _LANGUAGE_HEADS]
+    if not dropped:
+        return
+    doc.set_ents([ent for ent in doc.ents if ent not in dropped], default="outside")
+    for ent in dropped:
+        for token in ent:
+            token.pos_, token.tag_ = "ADJ", "JJ"   # (nor a name that gives one)
 
 
 def repair_noun_compounds(sent: Span, lexicon: Lexicon) -> None:

@@ -231,6 +231,11 @@ def is_background(date: str | None, precision: str | None, basis: str, anchor: T
                                                            for c in verb.children) \
             and any(c.dep_ == "mark" and c.lower_ == "while" for c in verb.children):
         return True   # "ambushed a convoy while its envoys were still negotiating": the state of things then
+    if verb.dep_ == "relcl" and verb.head.ent_type_ in ("DATE", "TIME"):
+        # "had been suspended once, in July, when the government withdrew its team": a time of that history
+        dated = next((a for a in verb.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if dated is not None and _past_perfect(dated):
+            return True
     governor = verb.head.head if verb.dep_ == "acl" and verb.head.dep_ == "dobj" else verb.head
     if verb.dep_ in ("advcl", "xcomp", "acl") and verb.tag_ == "VBG" and not any(
             c.dep_ in ("mark", "nsubj", "nsubjpass") for c in verb.children) and _past_perfect(governor) \

@@ -1075,6 +1075,7 @@ class _Tracked:
     sort_key: tuple[str, int, int]
     actors: list[str]
     final: bool = False   # a deal its sentence calls final: an agreement, whatever it leaves open
+    opened: str | None = None   # the day its report says the talks it tells began (`_told_start`)
 
 
 def _positions(tracked: list[_Tracked], names: dict[str, str], topics: TopicLexicon,
@@ -1631,7 +1632,7 @@ def _states(tracked: list[_Tracked], left_open: dict[str, str] | None = None,
                     move.kind in RESUMING_KINDS):
                 history[-1] = replace(last, move_ids=(*last.move_ids, move.id))
             continue
-        date = _opening_day(move) if new == "ongoing" else move.date
+        date = (item.opened or _opening_day(move)) if new == "ongoing" else move.date
         history.append(StateChange(new, date, (move.id,), _state_summary(new, move)))
     return history
 
@@ -1646,6 +1647,35 @@ _DAYS_OF_TALKS = re.compile(r"\b(\w+)\s+days\s+of\s+(?:talks|negotiations|consul
 _NTH_DAY_OF_TALKS = re.compile(r"\b(second|third|fourth|fifth|sixth|seventh)\s+(?:straight\s+|full\s+)?day\s+of\s+"
                                r"(?:talks|negotiations|consultations|meetings|discussions)\b", re.IGNORECASE)
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
+
+
+# "The exchanges started on Monday", "the contacts began late on Sunday": when the talks a report tells began
+_TALKS_STARTED = re.compile(
+    r"\b(?i:the|these|those|such|their|its)\s+(?:[\w-]+\s+)?(?:exchanges|contacts|talks|negotiations|discussions|"
+    r"consultations|messages|sessions)\s+(?:had\s+|have\s+)?(?:started|began|begun|opened|got under way|kicked off)\s+"
+    + _ON_WEEKDAY + r")\b")
+_STARTED_WITHIN = 2   # sentences after a move's own that may tell when its talks began
+
+
+def _told_start(tracked: list[_Tracked], texts: dict[str, str]) -> None:
+    """Sets `opened` on each move of talks whose sentence, or one of the next two, says when the talks began,
+    a day before the move's own date: "has begun passing messages between the government and the group ... The
+    exchanges started on Monday"."""
+    for item in tracked:
+        move = item.move
+        if move.kind not in RESUMING_KINDS | {"mediation"} or move.background or move.modality is not None \
+                or not move.date or move.article_id not in texts:
+            continue
+        sentence, _ = _sentences_of(item, texts)
+        published = _primary(item.events).published
+        for said in [sentence, *_later_sentences(item, texts)[:_STARTED_WITHIN]]:
+            found = _TALKS_STARTED.search(said)
+            resolved = resolve_date(found.group("day"), dt.date.fromisoformat(published)) \
+                if found is not None and published else None
+            if resolved is not None and resolved.precision == "day" \
+                    and 0 < (dt.date.fromisoformat(move.date) - resolved.date).days <= 7:
+                item.opened = resolved.date.isoformat()
+                break
 
 
 def _opening_day(move: Move) -> str | None:
@@ -1732,7 +1762,11 @@ def _gaps_after_deal(positions: list[Position], tracked: list[_Tracked], day: st
                      mediators: set[str], topics: TopicLexicon) -> list[Gap]:
     """The gaps of talks that ended in a full agreement: it settled what was asked before it, so only what a
     side demands or refuses after it, as said and done (not "said it would ask"), stays open."""
-    said = {t.move.id for t in tracked if t.move.modality is None and not t.move.background}
+    deal_articles = {t.move.article_id for t in tracked if t.move.kind == "agreement_signed" and t.move.date == day}
+    # (the report of the deal retells what was asked on the way, dated by the report: settled too, unless the
+    # text dates it after the deal)
+    said = {t.move.id for t in tracked if t.move.modality is None and not t.move.background and (
+        t.move.article_id not in deal_articles or _primary(t.events).event.date_basis in ("text", "sentence"))}
     later = [p for p in positions if day is not None and (p.date or "") > day and p.move_id in said]
     return _gaps(_issues(later, parties, mediators, topics), topics)
 
@@ -2077,6 +2111,7 @@ def _board(proc: _Proc, names: dict[str, str], topics: TopicLexicon, texts: dict
     issues = _issues(positions, party_ids, {m.id for m in mediator_refs}, topics)
     go_betweens = frozenset(r.actor.id for r in roles if r.role != "party") - set(party_ids)
     separate = _resuming_nothing(tracked, party_ids, go_betweens, texts)
+    _told_start(tracked, texts)
     history = _states(tracked, {**_open_elsewhere(tracked, positions, topics, texts), **left_open}, collapsed,
                       go_betweens, separate, _late_returns(tracked, proc, texts),
                       other_deals)
