@@ -2232,8 +2232,9 @@ _APART_NEXT = re.compile(r"^\W*(?:that|this|those|these|the latter|the other)\s+
 
 def _told_apart(events: list[_Ev], texts: dict[str, str]) -> frozenset[str]:
     """The ids of events whose sentence opens "Separately, ...", "Elsewhere, ...", "In other news, ..." or calls
-    what it tells separate, or whose next sentence does ("That dispute was handled separately"): another story of the article ("Separately, the economy ministry reached an agreement
-    with the IMF"); such an event joins only talks of its own sides."""
+    what it tells separate, or whose next sentence does ("That dispute was handled separately"): another story
+    of the article ("Separately, the economy ministry reached an agreement with the IMF"); such an event joins
+    only talks of both its sides."""
     found = set()
     for ev in events:
         text = texts.get(ev.event.article_id)
