@@ -69,10 +69,12 @@ FIXTURES = Path(__file__).parent / "fixtures"
 SETS = ("stories_unseen", "stories_unseen2", "stories_unseen3", "stories_unseen4", "stories_unseen5",
         "stories_unseen6", "stories_unseen7", "stories_unseen8", "stories_unseen9", "stories_unseen10",
         "stories_unseen11", "stories_unseen12", "stories_unseen13", "stories_unseen14",
-        "stories_unseen15", "stories_unseen16", "stories_unseen17")
+        "stories_unseen15", "stories_unseen16", "stories_unseen17", "stories_unseen18", "stories_unseen19")
 EXPECTED = {(folder, story): board for folder in SETS
             for story, board in json.loads((FIXTURES / folder / "expected.json").read_text(encoding="utf-8")).items()}
 STATE_SECTORS = ("GOV", "MIL", "COP", "JUD", "LEG")
+
+_UNREAD = "not examined: set 19 is kept unread for the first-sight figure (session 32)"
 
 # (story, aspect) the tracker does not get yet, with why
 NOT_YET = {
@@ -135,7 +137,6 @@ NOT_YET = {
     ("s15_portugal_tagus_sado_dockers", "mediators"): "the conciliation service is not found as a go-between",
     ("s15_portugal_tagus_sado_dockers", "history"): "the walkout, the return and the collapse are missed",
     ("s15_philippines_ndfp_wassenaar_peace", "parties"): "the rebels take the venue's country",
-    ("s15_philippines_ndfp_wassenaar_peace", "gaps"): "a disarmament demand stays open after the full agreement",
     ("s14_guatemala_electoral_dialogue", "gaps"): "the deal's commitment to ask prosecutors to drop charges is read "
                                                   "as an open demand",
     ("s17_tha_mys_palm_oil_duty", "parties"): "ASEAN's secretariat, a Lao business body and the EU of other trade "
@@ -144,19 +145,26 @@ NOT_YET = {
     ("s17_tha_mys_palm_oil_duty", "history"): "a signing by one side with a Lao body is read as the deal; the round "
                                               "of other talks resumes these",
     ("s17_tha_mys_palm_oil_duty", "gaps"): "the chicken ban left out of the deal is not filed",
-    ("s17_ltu_blr_astravets_safety", "history"): "the walkout ('cleared out of') and the return told as the end of "
-                                                 "an absence are missed",
-    ("s17_bfa_diapaga_siege_aid", "history"): "the opening is dated by the report, not by 'the exchanges started on "
-                                              "Monday'",
     ("s17_bfa_diapaga_siege_aid", "gaps"): "the convoy and the truce left open at the end are not filed",
-    ("s17_uganda_arts_teachers_pay", "history"): "the first meeting's sides are lost in the parse, the walkout "
-                                                 "('trooped out') and the return are missed; the full deal is "
-                                                 "read as partial",
-    ("s17_uganda_arts_teachers_pay", "gaps"): "demands settled by the full deal stay open",
     ("myanmar_tanintharyi_aid_corridor", "gaps"): "the rebels' demand to lift a road blockade, settled by the deal's "
                                                   "road reopening, is filed under sanctions and stays open (found "
                                                   "once 'the rebel group' stopped being read as ASEAN)",
     ("s16_mozambique_lurio_gaborone_truce", "history"): "the return counted back from the signing is missed",
+    ("s18_cameroon_anglophone_talks", "history"): "the return told as 'They returned on Monday' after 'had filed "
+                                                  "back into the negotiating room' is missed",
+    ("s18_cameroon_anglophone_talks", "gaps"): "a demand and an offer of one side on one issue: the later offer hides "
+                                               "the demand; 'a halt to drone strikes' is not read as a demand",
+    ("s19_iran_iaea_inspectors", "parties"): _UNREAD,
+    ("s19_romania_jiu_miners", "parties"): _UNREAD,
+    ("s19_afpak_border_trade", "mediators"): _UNREAD,
+    ("s19_iran_iaea_inspectors", "mediators"): _UNREAD,
+    ("s19_romania_jiu_miners", "mediators"): _UNREAD,
+    ("s19_afpak_border_trade", "history"): _UNREAD,
+    ("s19_ethiopia_ola_zanzibar", "history"): _UNREAD,
+    ("s19_iran_iaea_inspectors", "history"): _UNREAD,
+    ("s19_romania_jiu_miners", "history"): _UNREAD,
+    ("s19_ethiopia_ola_zanzibar", "gaps"): _UNREAD,
+    ("s19_iran_iaea_inspectors", "gaps"): _UNREAD,
 }
 
 

@@ -240,7 +240,7 @@ class TargetFinder:
         if not targets and people and not (reciprocal and many(sources)):
             targets = people   # "freed 30 hostages", "arrested four smugglers": the people acted on
         if not (reciprocal and many(sources)) and not any(args.names_actor(t) for t in targets) \
-                and not any(t.lemma_.lower() in cues.person_nouns for t in targets) and code not in _HALTS:
+                and not any(t.lemma_.lower() in cues.person_nouns for t in targets) and code != "164":
             # Nothing found names an actor: the nearest actor in the predicate's own phrase is the target
             # ("authorised fuel deliveries to the island", "threw out the complaint lodged by X"). A thing that was
             # found ("lifted the blockade") gives way only to a named actor, not to a place it happened in. Not for

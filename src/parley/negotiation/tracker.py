@@ -94,8 +94,11 @@ _REF_DEMAND = re.compile(r"\b(?:demands?|requests?|conditions)\b", re.IGNORECASE
 _OWNED_DEMAND = re.compile(r"(?:'s|\u2019s)\s+(?:[\w-]+\s+){0,2}(?:demands?|calls?|requests?|insistence)\b",
                            re.IGNORECASE)
 # What a deal's own words leave out of it: "a limited agreement that leaves their boundary dispute unresolved"
-_LEFT_OUT = re.compile(r"\b(?:(?:that|which|but|while)\s+)?(?:leav(?:es|ing|e)|left|excluding|except)\b.*$",
-                       re.IGNORECASE)
+# "..., while the questions of electoral reform and guarantees were set aside for a second phase"
+_LEFT_OUT = re.compile(r"\b(?:(?:that|which|but|while)\s+)?(?:leav(?:es|ing|e)|left|excluding|except)\b.*$|"
+                       r"\b(?:while|but|though|although|whereas)\b(?=[^.;]*\b(?:set aside|deferred|postponed|"
+                       r"shelved|put off|unresolved|undecided|for a (?:second|later|further|new|future) "
+                       r"(?:phase|round|stage))\b).*$", re.IGNORECASE)
 _OWNED_DEMAND_PREFIX = re.compile(
     r"^.*?(?:'s|\u2019s)\s+(?:[\w-]+\s+){0,2}(?:demands?|calls?|requests?|insistence)\s+(?:for|that|on)\s+",
     re.IGNORECASE)
@@ -1188,7 +1191,7 @@ _LEFT_OPEN = re.compile(
     r"remained (?:open|unresolved|unsigned|"
     r"undecided|outstanding|disputed|divided|at odds|apart|split|deadlocked)|"
     r"(?:are|were|was|is) still (?:divided|at odds|apart)|still at odds|"
-    r"(?:was|were|is|are) (?:left )?(?:unresolved|undecided|deferred|postponed|put off|shelved)|"
+    r"(?:was|were|is|are) (?:left )?(?:unresolved|undecided|deferred|postponed|put off|shelved|set aside)|"
     r"failed to (?:agree|resolve|settle)|(?:did|could) not (?:agree|resolve|settle)|no agreement (?:on|over)|"
     r"yet to (?:agree|be agreed|be resolved|resolve)|differences (?:remain|remained|persist)\w*)[^.;]*)",
     re.IGNORECASE)
@@ -2103,9 +2106,10 @@ def _board(proc: _Proc, names: dict[str, str], topics: TopicLexicon, texts: dict
     party_ids = [k for k in party_ids if not (len(k) == 6 and k[3:] in _DOMESTIC_SIDES and k[:3] in go_between_states
                                               and any(o != k and o[3:] == k[3:] for o in party_ids))]
     # a side's own citizens (the detainees it wants back, the relatives who protest) are no side of their own,
-    # unless the talks began with them ("the government and the protesters opened talks")
-    party_ids = [k for k in party_ids if not (len(k) == 6 and k[3:] == "CVL" and k[:3] in party_ids
-                                              and k not in founders)]
+    # unless the talks began with them ("the government and the protesters opened talks"); nor are the people of
+    # the country that lends the venue
+    party_ids = [k for k in party_ids if not (len(k) == 6 and k[3:] == "CVL" and k not in founders
+                                              and (k[:3] in party_ids or k[:3] in hosting))]
     roles = _roles(proc, tracked, party_ids, names, texts)
     mediator_refs = tuple(r.actor for r in roles if r.role == "mediator")
     issues = _issues(positions, party_ids, {m.id for m in mediator_refs}, topics)
@@ -2204,7 +2208,7 @@ def track(store: Store, *, topics: TopicLexicon | None = None, gap_days: int = D
     wanted = [e.event.article_id for p in procs for e in p.events
               if e.kind.startswith("delegation") and _own_place(e.event) is None or e.kind == "meeting"
               or e.kind in ("agreement_signed", "acceptance", "concession", "proposal", "talks_halted", "demand",
-                            "rejection", "counter_proposal")]
+                            "rejection", "counter_proposal", "mediation", "talks_resumed", "negotiation")]
     texts = {a: all_texts[a] for a in wanted if a in all_texts}
     boards = [_board(proc, names, topics, texts) for proc in procs]
     return [b for b in boards if _shows_talks(b)]
@@ -2220,7 +2224,11 @@ _APART = re.compile(r"^\W*(?:separately|elsewhere|in (?:a |an )?(?:separate|unre
 # "Saudi Arabia and the Houthis separately agreed ...")
 _APART_INSIDE = re.compile(r"\b(?:a|an|its|their|the) separate (?:round|set|track|channel|negotiation|process|deal|"
                            r"agreement|accord|arrangement|dispute|contacts?|talks)\b|"
-                           r"\bseparately (?:agreed|signed|reached|concluded|struck|sealed|settled)\b", re.IGNORECASE)
+                           r"\bseparately (?:agreed|signed|reached|concluded|struck|sealed|settled)\b|"
+                           # "The Panama talks are unrelated to Colombia's negotiations with the European Union"
+                           r"\b(?:unrelated|separate|distinct) (?:to|from)\b|"
+                           r"\bnot (?:connected|linked|related) (?:to|with)\b",
+                           re.IGNORECASE)
 
 
 # ... or whose next sentence says so ("That dispute was handled separately, in talks at the health ministry.")
