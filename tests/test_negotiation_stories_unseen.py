@@ -214,7 +214,8 @@ def story_board(found: list[Board], parties: set[str]) -> Board:
     assert found, "no board"
     best = max(found, key=lambda b: len(sides(b) & parties))
     others = [b.process.name for b in found if b is not best
-              and (len(common := sides(b) & (parties | sides(best))) >= 2 or any(len(k) > 3 for k in common))]
+              and (len(common := sides(b) & (parties | sides(best))) >= 2
+                  or any(len(k) > 3 and not k.startswith(("IGO", "NGO")) for k in common))]
     assert not others, (best.process.name, others)
     return best
 

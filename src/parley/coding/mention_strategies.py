@@ -291,6 +291,11 @@ def counted_description(r: MentionResolver, p: Phrase) -> list[ActorMention] | N
                                                        sector=m.sector)) for m in between]
     # "the envoy moved between the two delegations": the sides are others than the clause's own subject
     subject = frozenset(side_key(a.actor) for a in r.coref.history if own[0] <= a.token_i < own[1]) | go_betweens
+    clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
+    if clause is not None and clause.head.i < token.i:
+        # "Qatar, whose diplomats had shuttled between the two sides": not Qatar either
+        subject |= frozenset(side_key(Actor(m.code, m.name or m.text, m.country, m.sector))
+                             for m in r.mentions(clause.head) if m.code)
     many = list(pair.members) if pair is not None else r.coref.find_many(token.i, number, kinds=kinds,
                                                                          exclude=subject, sectors_out=sectors_out)
     if own_sector is not None and any(a.sector != own_sector for a in many):
@@ -488,6 +493,24 @@ def named_apposition(r: MentionResolver, p: Phrase) -> list[ActorMention] | None
     return p.whole(r, r.kb_resolve(token.doc[start:end].text))
 
 
+def relative_owner(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
+    """ "Qatar, whose diplomats had shuttled between the two sides": people in a role whose owner is "whose" are
+    of the noun the relative clause describes."""
+    poss, token = p.poss, p.token
+    if poss is None or poss.lower_ != "whose" or r.role(token) is None:
+        return None
+    clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
+    if clause is None or clause.head.i >= token.i:
+        return None
+    owners = [m for m in r.mentions(clause.head) if m.code]
+    if len(owners) != 1:
+        return None
+    owner = Actor(code=owners[0].code, name=owners[0].name or owners[0].text, country=owners[0].country,
+                  sector=owners[0].sector)
+    sector = r.role(token)
+    return p.whole(r, owner if owner.sector or sector is None else with_sector(owner, sector, role=p.lemma))
+
+
 def owner_pronoun(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
     """ "its envoy", "their leader": the owner's country in the head's role; "his country": the owner's
     country itself; a thing the owner has, when things are kept: the owner."""
@@ -563,7 +586,13 @@ def earlier_name(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
     found = r.coref.find(token.i, kinds=frozenset(), head=token.lemma_.lower())
     ante = r.coref.last_found()
     if found is None or found.code is None or ante is None or ante.kind != "person":
-        return None
+        # "Lu" after "China's special envoy, Lu Zhenhai": a family name first, not the name's last word
+        doc = token.doc
+        ante = next((a for a in reversed(r.coref.history) if a.kind == "person" and a.token_i < token.i
+                     and a.actor.code and a.span[1] - a.span[0] <= 4
+                     and token.text == next((t.text for t in doc[a.span[0]:a.span[1]] if t.ent_type_ == "PERSON"),
+                                            None) != doc[a.token_i].text), None)
+        return p.whole(r, ante.actor) if ante is not None and words == 1 else None
     return p.whole(r, found)
 
 
@@ -594,6 +623,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     role_for_sides,
     member_of_body,
     owner_body,
+    relative_owner,
     event_role,
     named_apposition,
     owner_pronoun,

@@ -82,8 +82,10 @@ class CodePolicy:
         return code.startswith(self.classes[name])
 
     def fits(self, mention: ActorMention, actor_class: str | None) -> bool:
-        """Whether a resolved actor belongs to `actor_class` (always, when there is no class)."""
-        return actor_class is None or mention in self.actors[actor_class]
+        """Whether a resolved actor belongs to `actor_class` (always, when there is no class); a body named but
+        unknown to the knowledge base counts as political (`_named`)."""
+        return actor_class is None or mention in self.actors[actor_class] \
+            or actor_class == "political" and mention.code is None and _named(mention.text)
 
     def force_by_actors(self, code: str, source: ActorMention,
                         target: ActorMention | None) -> tuple[str, str | None]:
@@ -282,3 +284,10 @@ class CodingPolicy:
         is_a = self.codes.is_a
         return head_code[:2] == code[:2] or is_a(head_code, "purpose_blockers") \
             or (is_a(head_code, "conflict_heads") and is_a(code, "cooperative_purposes"))
+
+
+def _named(text: str) -> bool:
+    """Whether a mention is a name ("The Southern Highlands Front"), not a description ("the group"): an
+    unknown named body may act politically (suspend its part in talks) until the article says what it is."""
+    words = [w for w in text.split() if w.lower() not in ("the", "a", "an")]
+    return len(words) >= 2 and all(w[:1].isupper() or w.lower() in ("of", "for", "and", "de", "la") for w in words)

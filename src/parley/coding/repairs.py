@@ -254,12 +254,22 @@ def repair_split_subject(sent: Span) -> None:
     """ "the government and the opposition Unity Platform opened talks" misread with two subjects,
     "government" (with "opposition" as its conjunct) and "Platform".
 
-    A second subject of a verb that starts right after the last word of the first subject's phrase is a
-    name in apposition to that word; one that starts right after an "and" ending the first subject's phrase
+    A second subject of a verb that starts right after the last word of the first subject's phrase (or after a
+    comma there, for a person's name) is a name in apposition to that word; one that starts right after an "and" ending the first subject's phrase
     is its conjunct.
     """
     for verb in sent:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        detached = [c for c in verb.children if c.dep_ == "dep" and c.pos_ == "NOUN" and c.i < verb.i]
+        if len(subjects) == 1 and len(detached) == 1 and subjects[0].ent_type_ == "PERSON" \
+                and subjects[0].left_edge.i == detached[0].right_edge.i + 2 \
+                and sent.doc[detached[0].right_edge.i + 1].text == ",":
+            # "Singapore's special envoy for the talks, Tan Wei Ming, presided", the role left detached
+            first, second = detached[0], subjects[0]
+            first.dep_ = second.dep_
+            second.head = first
+            second.dep_ = "appos"
+            continue
         if len(subjects) != 2:
             continue
         first, second = sorted(subjects, key=lambda t: t.i)
@@ -269,6 +279,13 @@ def repair_split_subject(sent: Span) -> None:
             # left on the first: the second is the first's conjunct
             second.head = first
             second.dep_ = "conj"
+            continue
+        doc = first.doc
+        if first.pos_ == "NOUN" and second.ent_type_ == "PERSON" and second.left_edge.i == first.right_edge.i + 2 \
+                and doc[first.right_edge.i + 1].text == ",":
+            # "Singapore's special envoy for the talks, Tan Wei Ming, presided": the name in apposition
+            second.head = first
+            second.dep_ = "appos"
             continue
         if second.left_edge.i != first.right_edge.i + 1 or last.pos_ not in ("NOUN", "PROPN") \
                 or second.pos_ != "PROPN":

@@ -41,6 +41,11 @@ _RELEASING = frozenset({"free", "release", "return", "repatriate", "exchange", "
 _HOLDING = frozenset({"hold", "kidnap", "abduct", "seize", "capture", "take", "detain", "keep", "snatch"})
 # "talks with the armed group besieging the town", parsed as "with [X besieging Y]" (`Arguments.prep_targets`)
 _WITH_DOING = _HOLDING | {"besiege", "encircle", "blockade", "surround", "occupy", "control"}
+# ... or "with the union federation leading a strike", but not "with Norway leading the mediation" (who leads the
+# talks is no side of them)
+_WITH_WAGING = frozenset({"lead", "wage", "stage", "run", "fight", "organize", "organise", "spearhead", "mount"})
+_LED_TALKS = frozenset({"talk", "talks", "mediation", "negotiation", "process", "session", "discussion", "dialogue",
+                        "delegation", "team", "effort", "round", "meeting", "contact"})
 # Talks as the subject of their own end or restart ("the talks broke down", "talks between X and Y resumed"),
 # and the rounds they come in ("a second round of talks opened").
 TALK_HALTING_VERBS = frozenset({"collapse", "stall", "fail", "founder", "falter", "halt", "suspend", "freeze", "end",
@@ -423,7 +428,9 @@ class Arguments:
                                 and not self.is_country(pobj):
                             continue
                         return with_conjuncts(pobj)
-                    if pobj.dep_ == "pcomp" and pobj.lemma_.lower() in _WITH_DOING and pobj.tag_ == "VBG":
+                    if pobj.dep_ == "pcomp" and pobj.tag_ == "VBG" and (pobj.lemma_.lower() in _WITH_DOING or (
+                            pobj.lemma_.lower() in _WITH_WAGING and any(
+                                c.dep_ == "dobj" and c.lemma_.lower() not in _LED_TALKS for c in pobj.children))):
                         # "talks with the armed group holding 17 road workers", parsed as "with [X holding Y]"
                         holder = next((c for c in pobj.children if c.dep_ == "nsubj"), None)
                         if holder is not None and self.is_actor_like(holder):

@@ -241,6 +241,9 @@ def is_background(date: str | None, precision: str | None, basis: str, anchor: T
             c.dep_ in ("mark", "nsubj", "nsubjpass") for c in verb.children) and _past_perfect(governor) \
             and not any(a.lemma_.lower() in cues.speech_verbs for a in governor.ancestors):
         return True   # "the union had opened the talks demanding 60 percent": what it did then
+    if precision in ("month", "year") and _past_perfect(verb) \
+            and not any(a.lemma_.lower() in cues.speech_verbs for a in verb.ancestors):
+        return True   # "had refused to discuss the duty during the first round earlier this month": then, not now
     if date is not None and basis not in ("published", "none", "lead", "title"):
         if article.published is None:
             return False

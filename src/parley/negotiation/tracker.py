@@ -193,10 +193,8 @@ def _read_events(store: Store) -> list[_Ev]:
 def _placed(event: Event, known: set[str]) -> Event:
     """`event` with a domestic side the coder left without a country ("the union" in a report datelined
     Jakarta) given the country where the event happened, when the store already knows that country's actor of
-    that sector (a union of Indonesia) from other reports."""
+    that sector (a union of Indonesia) from other reports, else the one actor of that sector it knows."""
     place = event.location.country if event.location is not None else None
-    if place is None:
-        return event
 
     def placed(actor: ActorMention | None) -> ActorMention | None:
         if actor is None or actor.country is not None or not actor.code or len(actor.code) != 3 \
@@ -204,10 +202,15 @@ def _placed(event: Event, known: set[str]) -> Event:
             return None   # (a bare government is often the host's or a go-between's: "the government" in a
             # report datelined from the venue)
         sector = actor.code
-        key = place + sector
+        key = (place or "") + sector
         if key not in known:
-            return None
-        return replace(actor, code=place + sector, country=place)
+            # ("the rebels' negotiators rejoined the sessions" in a report from the venue abroad): the one
+            # actor of that sector the store knows
+            only = [k for k in known if len(k) == 6 and k[3:] == sector]
+            if len(only) != 1:
+                return None
+            key = only[0]
+        return replace(actor, code=key, country=key[:3])
 
     source, target = placed(event.source), placed(event.target)
     if source is None and target is None:
@@ -786,9 +789,11 @@ def _attach_events(events: list[_Ev], procs: dict[str, _Proc], topics: TopicLexi
         # from the Kunming talks" beside a paragraph on Thai talks in Kuala Lumpur)
         # and of two that share as much with it, one already under way by its date, then the nearest in time (a
         # hostage story's later reports, not a power-line deal one of its sides signed the week after)
+        # (of two told in the same article, the one the article tells more of: a go-between who "again
+        # presided over the sessions" mediates the story's talks, not those of a paragraph on other talks)
         proc = max(candidates, key=lambda p: (bool(actors & p.parties), article_id in p.articles,
-                                              len(actors & p.parties), _begun_by(p, ev), -_distance(p, ev),
-                                              max(e.seq for e in (p.events or p.edges)), p.root))
+                                              len(actors & p.parties), _told_in(p, article_id), _begun_by(p, ev),
+                                              -_distance(p, ev), max(e.seq for e in (p.events or p.edges)), p.root))
         ev.process = proc.root
         if _counted_sides(ev) and ev.source and ev.target and proc.edges:
             # "the two delegations" whose words the coder could not pin on the process's sides: those sides
@@ -803,6 +808,11 @@ def _attach_events(events: list[_Ev], procs: dict[str, _Proc], topics: TopicLexi
         if _is_mediating(ev) and ev.source and ev.source not in proc.parties and ev.source not in proc.mediators:
             proc.mediators.add(ev.source)
             by_member[ev.source].append(proc)
+
+
+def _told_in(proc: _Proc, article_id: str) -> int:
+    """How many of a process's events (so far) an article tells."""
+    return sum(1 for e in (*proc.edges, *proc.events) if e.event.article_id == article_id)
 
 
 def _may_join(ev: _Ev, actors: set[str], proc: _Proc, topics: TopicLexicon, gap_days: int) -> bool:
@@ -972,6 +982,14 @@ def _topics_by_shared_words(tracked: list[_Tracked]) -> None:
                 item.move = move = replace(move, topic=topic)
         if move.topic is not None:
             filed.append((words, move.topic))
+    for item in tracked:   # ... else of the earliest later one ("reinstate 14 of those inspectors", then "to let
+        move = item.move   # seven UN nuclear inspectors return")
+        if move.topic is None and move.object and move.kind in STANCE_OF and not _REF_PROPOSAL.search(move.object) \
+                and not _REF_DEMAND.search(move.object):
+            words = _content_words(move.object)
+            topic = next((t for seen, t in filed if seen & words), None)
+            if topic is not None:
+                item.move = replace(move, topic=topic)
 
 
 def _topic_by_fuller_name(obj: str, texts: list[str], topics: TopicLexicon) -> str | None:
@@ -1185,7 +1203,8 @@ _LEFT_OPEN = re.compile(
     r"\b(?:but|while|though|although|yet|whereas)\b(?P<rest>[^.;]*?\b(?:(?:left|leaving|leaves?)\b[^.;]*\b(?:open|"
     r"unresolved|undecided|unsettled|unanswered|undetermined|in abeyance|"
     r"for (?:later|future|further) (?:talks|negotiations|discussion|rounds?)|"
-    r"for another (?:day|time|round)|for a (?:later|further|second|new|future) (?:date|round|stage|session|phase))|"
+    r"for another (?:day|time|round)|"
+    r"(?:for|to) a (?:later|further|second|new|future) (?:date|round|stage|session|phase))|"
     r"remains? "
     r"(?:open|unresolved|undecided|outstanding|disputed|divided|at odds|apart|split|unsigned|pending|on hold)|"
     r"remained (?:open|unresolved|unsigned|"
@@ -1443,7 +1462,8 @@ _ENDED_FOR_GOOD = re.compile(
     r"\b(?:this|the|our|that)\s+(?:process|dialogue|negotiation)\s+(?:is|was)\s+(?:over|finished|dead)\b|"
     r"\bno\s+basis\s+on\s+which\s+to\s+(?:reconvene|resume|restart)|"
     r"\b(?:talks|negotiations|dialogue|process|contacts)\b[^.;\"“”]{0,120}?\b(?:are|is|were|was)\s+(?:now\s+)?over\b|"
-    r"\b(?:called off|abandoned|ended|broken off|over)\s+for good\b|\b(?:has|had) run its course\b|"
+    r"\b(?:called off|abandoned|ended|broken off|broke off|over)\b[^.;]{0,60}?\bfor good\b|"
+    r"\b(?:has|had) run its course\b|"
     r"\bno\s+(?:new|further)\s+(?:meeting|round|talks)\s+(?:was|were|is|are|has been|have been)\s+scheduled|"
     r"\b(?:leav|quit|abandon|walk)\w*\s+(?:away\s+from\s+|out\s+of\s+)?(?:this|the|these|our)\s+"
     r"(?:process|talks|dialogue|negotiations|table)\s+for\s+good\b|\bnothing\s+(?:left\s+)?to\s+negotiate\b|"
@@ -1774,6 +1794,25 @@ def _gaps_after_deal(positions: list[Position], tracked: list[_Tracked], day: st
     return _gaps(_issues(later, parties, mediators, topics), topics)
 
 
+def _gaps_at_collapse(gaps: list[Gap], issues: list[Issue]) -> list[Gap]:
+    """Talks that collapsed settled nothing they had not signed: an issue on which the sides took positions of
+    their own (a demand, an offer or a refusal) and did not all sign stays open, even where the latest offers
+    seemed to meet ("Nothing that had been on the table has been settled")."""
+    out = list(gaps)
+    have = {g.topic for g in gaps}
+    for issue in issues:
+        latest = [pp.latest for pp in issue.positions]
+        own = [p for p in latest if not p.implied and p.stance in ("demand", "offer", "reject", "concede")]
+        if issue.topic == OTHER_TOPIC or issue.topic in have or not own or all(p.stance == "agree" for p in latest):
+            continue
+        kind = "conflict" if len({p.actor.id for p in latest}) >= 2 else "open_demand"
+        if kind == "open_demand" and not any(p.stance == "demand" for pp in issue.positions for p in pp.history):
+            continue   # (a side's own offer after its demand does not settle what it asked: "a first convoy")
+        summary = "; ".join(f"{p.actor.name} {_verb(p)} {p.text}" + (f": {p.via}" if p.via else "") for p in latest)
+        out.append(Gap(issue.topic, issue.label, kind, summary, tuple(latest)))
+    return sorted(out, key=lambda g: (g.kind != "conflict", g.topic))
+
+
 # A demand given up: "dropping of their call for relief", "abandoned its insistence on a referendum".
 _WITHDRAWN_DEMAND = re.compile(r"\b(?:drop\w*|abandon\w*|withdr[ae]w\w*|gave up|giv\w+ up|waiv\w+|shelv\w+)\b"
                                r"[^.;]{0,25}\b(?:call|demand|request|insistence|condition|claim)s?\b", re.IGNORECASE)
@@ -1819,6 +1858,15 @@ def _titled_go_between(source: ActorMention, text: str | None) -> bool:
     if _GO_BETWEEN_OWNED.search(source.text):
         return True
     return text is not None and bool(_GO_BETWEEN_TITLE.match(text[source.end:source.end + 40]))
+
+
+def _without_envoys_of_bodies(mediators: dict[str, list[str]]) -> dict[str, list[str]]:
+    """A person known only by nationality who chairs where a body mediates is the body's envoy ("Fatmata X, a
+    former Sierra Leonean justice minister, is chairing the sessions on behalf of the West African bloc"), not a
+    go-between of his own country."""
+    if not any(k.startswith(("IGO", "NGO")) for k in mediators):
+        return mediators
+    return {k: ids for k, ids in mediators.items() if not k.endswith("ELI")}
 
 
 def _one_per_state(mediators: dict[str, list[str]]) -> dict[str, list[str]]:
@@ -1871,7 +1919,7 @@ def _roles(proc: _Proc, tracked: list[_Tracked], parties: list[str], names: dict
                 # talks in a side's own country (a go-between's visit to its capital) have no host apart
                 name, iso = place
                 hosts.setdefault(iso, (name or iso, []))[1].append(move.id)
-    for k, ids in _one_per_state(mediators).items():
+    for k, ids in _one_per_state(_without_envoys_of_bodies(mediators)).items():
         roles.append(Role(ActorRef(k, names[k]), "mediator", tuple(_unique(ids))))
     for iso, (host_place, ids) in hosts.items():
         roles.append(Role(ActorRef(iso, names.get(iso) or country_name(iso) or iso), "host", tuple(_unique(ids)),
@@ -2063,6 +2111,12 @@ def _board(proc: _Proc, names: dict[str, str], topics: TopicLexicon, texts: dict
         actors = _unique(k for e in group for k in (e.source, e.target) if k)
         tracked.append(_Tracked(move, group, (move.date or "", first.seq, first.order), actors))
     tracked.sort(key=lambda t: t.sort_key)
+    if not any(len(k) == 6 and (k[3:] == "LAB" or k[3:] in _PROFESSIONS) for k in proc.parties):
+        # talks without a union have no labour issue: "reinstate 14 of those inspectors" is about the inspectors
+        for item in tracked:
+            if item.move.topic == _LABOUR and item.move.object:
+                rest = [t for t in topics.topics_of(item.move.object) if t != _LABOUR]
+                item.move = replace(item.move, topic=rest[0] if rest else None)
     _topics_by_shared_words(tracked)
     first_edge = proc.edges[0]
     founders = _unique(k for k in (first_edge.source, first_edge.target) if k)
@@ -2122,6 +2176,8 @@ def _board(proc: _Proc, names: dict[str, str], topics: TopicLexicon, texts: dict
     state = history[-1] if history else StateChange("ongoing", None, (), "")
     gaps = _gaps(issues, topics) if state.status != "agreement" else _gaps_after_deal(
         positions, tracked, state.date, party_ids, {m.id for m in mediator_refs}, topics)
+    if state.status == "collapsed":
+        gaps = _gaps_at_collapse(gaps, issues)
     gaps = _with_left_open(gaps, tracked, left_open, topics)
     parties = tuple(ActorRef(k, names[k]) for k in party_ids)
     name = "–".join(p.name for p in parties[:3]) + (" and others" if len(parties) > 3 else "") + " talks"

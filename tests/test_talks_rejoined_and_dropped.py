@@ -1,0 +1,112 @@
+"""Returns, go-betweens and ends of talks told in further ways (session 32, articles of our own with other names
+and words, written after the fixes for story set 19)."""
+
+from __future__ import annotations
+
+from newswire import article, history
+
+
+def _board(boards, *codes):
+    [board] = [b for b in boards if set(codes) <= {r.actor.id for r in b.roles if r.role == "party"}]
+    return board
+
+
+def _opening(story: str):
+    return article(story, "a", "2037-03-11",
+                   "DODOMA, March 11 - Tanzania's government and the rebel Southern Highlands Front opened peace "
+                   "talks in Lusaka on Monday, with Zambia lending the venue. The rebels demand the release of 400 "
+                   "prisoners; the government offered 150.")
+
+
+def test_negotiators_who_rejoined_the_sessions_resumed_the_talks(boards_of):
+    b = article("shf1", "b", "2037-03-18",
+                "LUSAKA, March 18 - The Southern Highlands Front suspended its participation in the talks with the "
+                "Tanzanian government on Monday after an air strike on a village.")
+    c = article("shf1", "c", "2037-03-25",
+                "LUSAKA, March 25 - The rebels' negotiators rejoined the sessions on Tuesday after the government "
+                "agreed to an inquiry into the air strike.")
+    board = _board(boards_of([_opening("shf1"), b, c]), "TZA", "TZAREB")
+    assert history(board) == [("ongoing", "2037-03-09"), ("suspended", "2037-03-16"), ("ongoing", "2037-03-24")]
+
+
+def test_issues_a_deal_leaves_to_a_later_stage_stay_open(boards_of):
+    b = article("shf2", "b", "2037-03-25",
+                "LUSAKA, March 25 - Tanzania's government and the Southern Highlands Front signed an agreement on "
+                "Tuesday that frees 300 prisoners, but leaves the disarmament of the rebel fighters and the autonomy "
+                "of the highlands to a later stage.")
+    board = _board(boards_of([_opening("shf2"), b]), "TZA", "TZAREB")
+    assert history(board)[-1] == ("partial_agreement", "2037-03-24")
+    assert {g.topic for g in board.gaps} >= {"disarmament", "governance"}
+
+
+def test_a_go_between_named_family_name_first_is_found_by_that_name(boards_of):
+    a = article("tan1", "a", "2037-05-06",
+                "HANOI, May 6 - Vietnam and Laos opened talks in Hanoi on Monday on the tariff on Lao timber. "
+                "Singapore's special envoy for the talks, Tan Wei Ming, has spent weeks travelling between the two "
+                "capitals. Tan chaired Monday's session.")
+    board = _board(boards_of([a]), "VNM", "LAO")
+    assert {r.actor.id for r in board.roles if r.role == "mediator"} == {"SGP"}
+
+
+def test_a_go_between_whose_diplomats_shuttled_between_the_sides_is_no_side(boards_of):
+    a = article("tan2", "a", "2037-05-06",
+                "HANOI, May 6 - Vietnam and Laos opened talks in Hanoi on Monday on the tariff on Lao timber.")
+    b = article("tan2", "b", "2037-05-20",
+                "HANOI, May 20 - Vietnam and Laos held a second round on the timber tariff on Monday. Singapore, "
+                "whose diplomats had shuttled between the two sides for months, said it was encouraged.")
+    board = _board(boards_of([a, b]), "VNM", "LAO")
+    assert {r.actor.id for r in board.roles if r.role == "party"} == {"VNM", "LAO"}
+    assert "SGP" in {r.actor.id for r in board.roles if r.role == "mediator"}
+
+
+def test_a_go_between_in_a_report_with_other_talks_mediates_the_talks_the_report_is_about(boards_of):
+    a = article("tan3", "a", "2037-05-06",
+                "HANOI, May 6 - Vietnam and Laos opened talks in Hanoi on Monday on the tariff on Lao timber. "
+                "Vietnam demanded a cut in the export duty to 5 percent; Laos offered 12 percent.")
+    b = article("tan3", "b", "2037-05-20",
+                "HANOI, May 20 - Vietnam and Laos held a second round on the timber tariff on Monday. Laos raised "
+                "its offer to a cut to 9 percent. Singapore's special envoy for the talks, Tan Wei Ming, again "
+                "presided over the sessions.\n\nIn Jakarta, Indonesia and the International Monetary Fund held talks "
+                "on Tuesday on a new credit line.")
+    board = _board(boards_of([a, b]), "VNM", "LAO")
+    assert {r.actor.id for r in board.roles if r.role == "mediator"} == {"SGP"}
+
+
+def test_talks_that_collapsed_leave_open_what_the_sides_still_held(boards_of):
+    a = article("pyg1", "a", "2037-06-03",
+                "ASUNCION, June 3 - Paraguay and Bolivia opened talks on Monday on river tolls. Bolivia demanded that "
+                "the toll on its barges be cut by 40 percent; Paraguay offered a 10 percent cut.")
+    b = article("pyg1", "b", "2037-06-17",
+                "ASUNCION, June 17 - Paraguay and Bolivia called off their talks on river tolls for good on Monday. "
+                "Paraguay had offered a 15 percent cut and Bolivia had lowered its demand to 30 percent.")
+    board = _board(boards_of([a, b]), "PRY", "BOL")
+    assert history(board)[-1][0] == "collapsed"
+    assert {g.topic for g in board.gaps} == {"trade"}
+
+
+def test_an_inspectors_demand_is_no_labour_issue_without_a_union(boards_of):
+    a = article("ins1", "a", "2037-06-03",
+                "VIENNA, June 3 - Kazakhstan and the International Atomic Energy Agency opened talks on Monday on "
+                "inspections at a uranium plant. The agency wants Kazakhstan to reinstate 12 inspectors whose visas "
+                "were withdrawn; Kazakhstan offered to let six nuclear inspectors return.")
+    board = _board(boards_of([a]), "KAZ", "IGOUNOIAE")
+    assert "labour" not in {i.topic for i in board.issues}
+
+
+def test_a_refusal_told_in_the_past_perfect_in_an_earlier_round_this_month_is_background(coder):
+    events = coder.code("ASUNCION, June 24 - Paraguay raised its offer on Monday. Bolivia had refused to discuss the "
+                        "barge toll at all during the first round earlier this month.", published="2037-06-24")
+    refusals = [e for e in events if e.cameo.startswith("12")]
+    assert refusals and all(e.background for e in refusals)
+
+
+def test_talks_with_a_union_leading_a_strike_are_talks_with_the_union(coder):
+    events = coder.code("LUSAKA, June 3 - Zambia's government opened talks on Monday with the union federation "
+                        "leading a strike at the state copper company.", published="2037-06-03")
+    assert any(e.cameo == "040" and e.target is not None and e.target.sector == "LAB" for e in events)
+
+
+def test_a_mediator_leading_the_talks_is_no_target(coder):
+    events = coder.code("LUSAKA, June 3 - Zambia's government opened talks with the rebels on Monday, with Malawi "
+                        "leading the mediation.", published="2037-06-03")
+    assert all(e.target is None or e.target.country != "MWI" for e in events if e.cameo == "040")
