@@ -255,8 +255,8 @@ def repair_split_subject(sent: Span) -> None:
     "government" (with "opposition" as its conjunct) and "Platform".
 
     A second subject of a verb that starts right after the last word of the first subject's phrase (or after a
-    comma there, for a person's name) is a name in apposition to that word; one that starts right after an "and" ending the first subject's phrase
-    is its conjunct.
+    comma there, for a person's name) is a name in apposition to that word; one that starts right after an
+    "and" ending the first subject's phrase is its conjunct.
     """
     for verb in sent:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]

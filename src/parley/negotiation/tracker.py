@@ -217,8 +217,8 @@ def _placed(event: Event, known: set[str]) -> Event:
         return event
     event = replace(event, source=source or event.source, target=target or event.target)
     for mine, other in ((event.source, event.target), (event.target, event.source)):
-        if mine is not None and other is not None and mine.country is None and mine.code in STATE_SECTORS \
-                and other.country == place and other.sector in _DOMESTIC_SIDES:
+        if place is not None and mine is not None and other is not None and mine.country is None \
+                and mine.code in STATE_SECTORS and other.country == place and other.sector in _DOMESTIC_SIDES:
             # "the transport ministry demanded that the union end its strike": the union's own state
             state = replace(mine, code=place + mine.code, country=place)
             return replace(event, source=state) if mine is event.source else replace(event, target=state)
