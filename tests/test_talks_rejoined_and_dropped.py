@@ -110,3 +110,33 @@ def test_a_mediator_leading_the_talks_is_no_target(coder):
     events = coder.code("LUSAKA, June 3 - Zambia's government opened talks with the rebels on Monday, with Malawi "
                         "leading the mediation.", published="2037-06-03")
     assert all(e.target is None or e.target.country != "MWI" for e in events if e.cameo == "040")
+
+
+def _sahel_talks(story: str):
+    return article(story, "a", "2038-10-06",
+                   "NOUAKCHOTT, Oct 6 - Mali's government and the separatist Azawad Liberation Front opened talks in "
+                   "Nouakchott on Monday under the auspices of the African Union. The separatists demand autonomy "
+                   "for the north and the release of 200 fighters; the government offered to free 50.")
+
+
+def test_a_government_in_a_report_from_the_venue_abroad_is_not_the_hosts(boards_of):
+    b = article("azl1", "b", "2038-10-13",
+                "NOUAKCHOTT, Oct 13 - The talks in Mauritania between the government and the separatists ended on "
+                "Tuesday without agreement on the north's status, the African Union said. Mauritania's foreign "
+                "minister said his country would keep the conference hall open. Mauritania's interior ministry said "
+                "security around the venue would be kept in place. Mali's defence minister said the army would stay "
+                "in Kidal.")
+    boards = boards_of([_sahel_talks("azl1"), b])
+    board = _board(boards, "MLI", "MLIREB")
+    assert "MRT" not in {r.actor.id for r in board.roles if r.role == "party"}
+    assert not any({"MRT", "MRTREB"} & {r.actor.id for r in other.roles if r.role == "party"}
+                   for other in boards if other is not board)
+
+
+def test_negotiations_named_in_a_report_of_their_end_do_not_restart_them(boards_of):
+    b = article("azl2", "b", "2038-10-20",
+                "NOUAKCHOTT, Oct 20 - The African Union declared the talks between Mali's government and the "
+                "separatists over on Tuesday, after two weeks of negotiations between the government and the "
+                "separatists failed to produce agreement on the north's status.")
+    board = _board(boards_of([_sahel_talks("azl2"), b]), "MLI", "MLIREB")
+    assert [s for s, _ in history(board)] == ["ongoing", "collapsed"]

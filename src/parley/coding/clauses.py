@@ -707,7 +707,7 @@ class ClauseAnalyzer:
             if not targets and noun.dep_ == "dobj":
                 targets = self.args.prep_targets(governor)
         if not sources and anchor is not noun and (_talks_halted(noun, anchor) or _talks_resumed(noun, anchor)
-                                                    or holder is not None):
+                                                    or _talks_began(noun, anchor) or holder is not None):
             # "the talks were suspended", "the Ethiopia-Eritrea talks broke down": the talks stand for their
             # sides, which the resolver finds (`mention_strategies.talks_sides`)
             sources, reciprocal = [noun], True
@@ -994,6 +994,12 @@ def _talks_resumed(noun: Token, verb: Token) -> bool:
         and resumes_talks(verb)
 
 
+def _talks_began(noun: Token, verb: Token) -> bool:
+    """Whether `verb` says that the talks `noun` names began ("the talks opened at the seminary on Monday")."""
+    return noun.lemma_.lower() in _TALK_NOUNS and noun.dep_ == "nsubj" and _talks_subject(noun, verb) \
+        and verb.pos_ == "VERB" and begins_talks(verb)
+
+
 _RELATIVE_PRONOUNS = frozenset({"that", "which"})
 
 
@@ -1118,11 +1124,15 @@ def _warns_of_hazard(verb: Token) -> bool:
 
 
 def _declared_over(verb: Token) -> bool:
-    """ "declared ... dead", "pronounced ... over", "declared ... finished"."""
-    return verb.lemma_.lower() in ("declare", "pronounce") and any(
+    """ "declared ... dead", "pronounced ... over", "declared ... finished" (also "declared the talks between
+    the government and the separatists over", with "over" hung on the last noun of the object)."""
+    return verb.lemma_.lower() in ("declare", "pronounce") and (any(
         c.dep_ in ("oprd", "acomp", "xcomp", "attr", "ccomp", "advmod", "prt") and c.lower_ in ("dead", "over",
                                                                                                "finished")
-        for c in verb.children)
+        for c in verb.children) or any(
+        t.lower_ in ("over", "dead", "finished") and t.i > verb.i and t.dep_ in ("prep", "advmod", "amod")
+        and not any(c.dep_ == "pobj" for c in t.children) for obj in verb.children if obj.dep_ == "dobj"
+        for t in obj.subtree))
 
 
 def _carries_talks(head: Token) -> bool:

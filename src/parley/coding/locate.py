@@ -115,7 +115,14 @@ class ArticlePlaces:
         self.locative = cues.locative_preps | _MORE_LOCATIVE
         ents = [e for e in doc.ents if e.label_ in _PLACE_TYPES or e.label_ == "NORP"]
         mentioned: Counter[str] = Counter()
+        venues: set[str] = set()
         for ent in ents:
+            if _venue_of_talks(ent):
+                found = gazetteer.lookup(ent.text)
+                venue = found.country if found is not None else country_code(ent.text)
+                if venue:
+                    venues.add(venue)
+                continue   # ("the Accra process", "peace talks in Ghana": where the talks are, not whom about)
             if ent.label_ == "NORP":
                 code = demonym_code(ent.text)
             else:
@@ -145,7 +152,14 @@ class ArticlePlaces:
             self.subject = _dominant_country(mentioned + _actor_countries(doc, kb, article), least=3)
         # the state whose organs the article names with their country ("Myanmar's military", "the Thai
         # government"), the lead's twice: bare state organs ("the army") are that state's
-        self.state_subject = _dominant_country(_state_organ_countries(doc, kb), least=2) if kb is not None else None
+        self.venues = frozenset(venues)   # countries where the article says talks are held
+        organs = _state_organ_countries(doc, kb) if kb is not None else Counter()
+        self.state_subject = _dominant_country(organs, least=2)
+        if self.state_subject in venues and len(organs) > 1:
+            # the host of talks held abroad speaks often ("Ghana's foreign minister said the centre stays
+            # open"); the state the talks are about is the other one whose organs the article names
+            rest = Counter({k: n for k, n in organs.items() if k not in venues})
+            self.state_subject = _dominant_country(rest, least=1)
         # countries the text settled for a bare sector's words (by their start and end), for every act they are in
         self._settled: dict[tuple[int, int], str] = {}
         # the country a domestic sector (rebels, an opposition, a union) was first seen facing a state of
@@ -267,7 +281,8 @@ class ArticlePlaces:
         if country is None and code[:3] in _STATE and self.state_subject is not None \
                 and not (other is not None and other.country == self.state_subject and (
                     other.sector == code[:3] or is_source and other.sector in _STATE)) \
-                and not _placed_abroad(location, self.state_subject):
+                and not (_placed_abroad(location, self.state_subject)
+                         and not (talks and location is not None and location.country in self.venues)):
             # "Myanmar's military recalled its negotiators from Chiang Mai ... the army said": the one state the
             # article names organs of, before the places it names (the venue, the host's own news)
             country = self.state_subject
@@ -277,9 +292,11 @@ class ArticlePlaces:
                 and not (location.basis == "dateline" and (code[:3] in _ABROAD_SECTORS or self.subject not in (
                     None, location.country))) \
                 and not (code[:3] in _DOMESTIC - {"CVL"} and (other is None or other.code is None)
-                         and (talks or self.subject not in (None, location.country))):
+                         and (talks or self.subject not in (None, location.country))) \
+                and not (talks and code[:3] in _ABROAD_SECTORS and (other is None or other.country is None)):
             # (rebels or an opposition in a story about their country meet wherever the talks are: "the
-            # separatist negotiators took their seats again in Aburi" are not Ghana's)
+            # separatist negotiators took their seats again in Aburi" are not Ghana's; nor is a government
+            # whose talks with a side of no known country a sentence places in Ghana)
             # a dateline places the police or the army it reports on; governments, their negotiators, rebels
             # and oppositions are often reported from wherever they meet ("ASHGABAT - Negotiators returned"),
             # and so is everyone in a story about another country (talks on Thailand datelined Kuala Lumpur)
@@ -473,6 +490,22 @@ _GIVEN_NAMES = frozenset({"Jordan", "Chad", "Georgia", "Israel", "India", "Kenya
 # Organs of a state whose domestic counterparts are of the same country, unless the act is placed elsewhere
 # ("Egyptian troops shelled rebels near Kassala": Sudanese rebels).
 _STATE_ORGANS = frozenset({"MIL", "COP", "JUD", "LEG"})
+
+
+# Nouns of talks whose place names their venue ("the Accra process", "talks in Ghana").
+_TALK_NOUNS = frozenset({"talk", "talks", "negotiation", "negotiations", "process", "track", "session", "sessions",
+                         "round", "dialogue", "meeting", "summit", "conference", "format", "channel"})
+_VENUE_PREPS = frozenset({"in", "at", "outside", "near"})
+
+
+def _venue_of_talks(ent: Span) -> bool:
+    """Whether a place names the venue of talks: a town modifying a noun of talks ("the Accra track"), or any
+    place after "in", "at", "outside" or "near" on one ("the peace talks in Ghana")."""
+    root = ent.root
+    if root.dep_ in ("compound", "nmod", "amod") and root.head.lemma_.lower() in _TALK_NOUNS:
+        return country_code(ent.text) is None   # ("the Cameroon peace talks" are about Cameroon)
+    return root.dep_ == "pobj" and root.head.lower_ in _VENUE_PREPS \
+        and root.head.head.lemma_.lower() in _TALK_NOUNS
 
 
 def _dominant_country(mentioned: Counter[str], least: int = 2) -> str | None:

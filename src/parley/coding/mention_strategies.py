@@ -135,7 +135,8 @@ def talks_sides(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
         return [r.mention_of(p.start, p.end, Actor(code=m.code, name=m.name or m.text, country=m.country,
                                                    sector=m.sector)) for m in between]
     bare_or_the = all(c.lower_ == "the" for c in token.children if c.dep_ == "det")   # "Talks in Togo stalled"
-    if relative or bare_or_the and token.head.lemma_.lower() in _TALKS_STARTING_OR_ENDING:
+    if relative or bare_or_the and (token.head.lemma_.lower() in _TALKS_STARTING_OR_ENDING
+                                    or token.dep_ == "nsubj" and begins_talks(token.head)):
         # "the talks resumed on Monday" after "the government and the OLA signed ...": the two named together
         pair = next((a for a in reversed(r.coref.history) if a.kind == "coordination" and a.token_i < token.i
                      and len(a.members) == 2), None)

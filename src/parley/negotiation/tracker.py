@@ -78,7 +78,8 @@ _VIOLATE = re.compile(r"^(?:violat|breach)", re.IGNORECASE)
 _EARLIER_TALKS = re.compile(r"^(?:an?|the|its|their)\s+(?:earlier|previous|former|past|prior|failed)\s+(?:[\w-]+\s+)?"
                             r"(?:process|talks|negotiations?|rounds?|attempts?|efforts?|dialogue|mediation)\b",
                             re.IGNORECASE)
-_GOING_BACK = re.compile(r"^(?:return|flew|fly|flies|flying|went|go|head|travel|came|come)", re.IGNORECASE)
+_GOING_BACK = re.compile(r"^(?:return|flew|fly|flies|flying|went|go|head|travel|came|come|fil|troop|march|stream)",
+                         re.IGNORECASE)
 _MEDIATE = re.compile(r"^(?:mediat|broker|conven)", re.IGNORECASE)
 _COLLAPSE = re.compile(
     r"\b(?:collaps\w*|broke(?!\s+off\b)(?:\s+down)?|break down|broken down|called off|call off|abandon\w*|"
@@ -217,10 +218,10 @@ def _placed(event: Event, known: set[str]) -> Event:
         return event
     event = replace(event, source=source or event.source, target=target or event.target)
     for mine, other in ((event.source, event.target), (event.target, event.source)):
-        if place is not None and mine is not None and other is not None and mine.country is None \
-                and mine.code in STATE_SECTORS and other.country == place and other.sector in _DOMESTIC_SIDES:
+        if mine is not None and other is not None and mine.country is None and mine.code in STATE_SECTORS \
+                and other.country is not None and other.sector in _DOMESTIC_SIDES:
             # "the transport ministry demanded that the union end its strike": the union's own state
-            state = replace(mine, code=place + mine.code, country=place)
+            state = replace(mine, code=other.country + mine.code, country=other.country)
             return replace(event, source=state) if mine is event.source else replace(event, target=state)
     return event
 
@@ -1456,7 +1457,8 @@ def _left_open_topics(rest: str, item: _Tracked, tracked: list[_Tracked], topics
 # A sentence that says talks are over for good: "ended without agreement", "declared the process dead".
 _ENDED_FOR_GOOD = re.compile(
     r"\b(?:ended|end|ending|closed|broke up)\s+without\s+(?:an?\s+)?(?:agreement|deal|result|breakthrough)|"
-    r"\bdeclar(?:ed|ing|es)\s+(?:the\s+|its\s+|their\s+)?(?:process|talks|negotiations|dialogue|channel)(?:\s+with\s+[^.;,]{1,60}?)?"
+    r"\bdeclar(?:ed|ing|es)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:process|talks|negotiations|dialogue|"
+    r"channel)(?:\s+(?:with|between|in)\s+[^.;]{1,80}?)?"
     r"\s+(?:dead|over|finished)|\bprocess\s+(?:is|was)\s+dead|"
     r"\b(?:were|was|been|are|is)\s+(?:declared|pronounced)\s+(?:dead|over)|"
     r"\b(?:this|the|our|that)\s+(?:process|dialogue|negotiation)\s+(?:is|was)\s+(?:over|finished|dead)\b|"
@@ -1525,10 +1527,22 @@ _SEPARATELY = re.compile(r"\b(?:separately|one by one|one after the other|in tur
                          r"individually)\b", re.IGNORECASE)
 
 
+# Talks named by a noun alone ("after three weeks of negotiations between the government and the separatists
+# failed"): a mention of the talks, not a new act of them.
+_TALK_NOUN_TRIGGER = re.compile(r"^(?:talks|negotiations|discussions|contacts|consultations|dialogue)$", re.IGNORECASE)
+
+
+# "had concluded a new round of talks with bondholders": talks with someone the coder could not name
+_TALKS_WITH = re.compile(r"\b(?:talks|negotiations|consultations|discussions)\s+with\b", re.IGNORECASE)
+
+
 def _only_contact(move: Move) -> bool:
-    """A meeting move that is a call or a word, with no talks named: it does not resume suspended talks."""
+    """A meeting move that is a call or a word, with no talks named, talks named by a noun alone, or one side's
+    talks with someone unnamed: it does not resume suspended talks."""
     return move.kind == "meeting" and bool(_CONTACT.match(move.trigger)) and not _TALKS_CUE.search(
-        " ".join(filter(None, (move.object, move.evidence))))
+        " ".join(filter(None, (move.object, move.evidence)))) \
+        or move.kind in ("negotiation", "meeting") and bool(_TALK_NOUN_TRIGGER.match(move.trigger.strip())) \
+        or len(move.sources) == 1 and not move.targets and bool(_TALKS_WITH.search(move.object or ""))
 
 
 _FINAL = re.compile(r"\b(?:final|comprehensive|full|complete|definitive|overall)\b", re.IGNORECASE)
