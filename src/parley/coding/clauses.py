@@ -997,7 +997,8 @@ def _talks_resumed(noun: Token, verb: Token) -> bool:
 def _talks_began(noun: Token, verb: Token) -> bool:
     """Whether `verb` says that the talks `noun` names began ("the talks opened at the seminary on Monday")."""
     return noun.lemma_.lower() in _TALK_NOUNS and noun.dep_ == "nsubj" and _talks_subject(noun, verb) \
-        and verb.pos_ == "VERB" and begins_talks(verb)
+        and verb.pos_ == "VERB" and begins_talks(verb) and verb.dep_ in ("ROOT", "conj", "ccomp")
+    # (not "the villa where the talks began in May", "since the talks began": a time or place they name)
 
 
 _RELATIVE_PRONOUNS = frozenset({"that", "which"})
