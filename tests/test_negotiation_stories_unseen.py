@@ -154,10 +154,6 @@ NOT_YET = {
                                                   "back into the negotiating room' is missed",
     ("s18_cameroon_anglophone_talks", "gaps"): "a demand and an offer of one side on one issue: the later offer hides "
                                                "the demand; 'a halt to drone strikes' is not read as a demand",
-    ("s19_romania_jiu_miners", "parties"): "the talks' opening is lost behind 'them have refused to come' (miners "
-                                           "read as the company) and the bishop invited by both sides becomes a side",
-    ("s19_romania_jiu_miners", "mediators"): "'he had spent several days carrying proposals' is read as the union's",
-    ("s19_romania_jiu_miners", "history"): "the walkout ('gathered up their folders and left the Ministry') is missed",
 }
 
 

@@ -140,3 +140,39 @@ def test_negotiations_named_in_a_report_of_their_end_do_not_restart_them(boards_
                 "separatists failed to produce agreement on the north's status.")
     board = _board(boards_of([_sahel_talks("azl2"), b]), "MLI", "MLIREB")
     assert [s for s, _ in history(board)] == ["ongoing", "collapsed"]
+
+
+def _dock_talks(story: str):
+    return article(story, "a", "2039-11-02",
+                   "GDANSK, Nov 2 - Poland's government opened talks on Monday with the dockers' union leading a "
+                   "strike at the state port company. At the union's request, both sides invited Bishop Tadeusz "
+                   "Wrona of Pelplin to chair the discussions. The union demands a 20 percent pay rise; the "
+                   "government offered 5 percent. Around 300 of the dockers have refused to leave the quays.")
+
+
+def test_a_cleric_both_sides_invited_to_chair_is_the_go_between_not_a_side(boards_of):
+    board = _board(boards_of([_dock_talks("dok1")]), "POL", "POLLAB")
+    assert {r.actor.id for r in board.roles if r.role == "party"} == {"POL", "POLLAB"}
+    assert {r.actor.id for r in board.roles if r.role == "mediator"} == {"POLREL"}
+
+
+def test_negotiators_who_left_the_ministry_declaring_they_would_not_return_walked_out(boards_of):
+    b = article("dok2", "b", "2039-11-09",
+                "WARSAW, Nov 9 - Negotiators for the striking dockers gathered their papers and left the Ministry of "
+                "Infrastructure on Tuesday afternoon, saying they would not attend further sessions until the "
+                "government improved its offer.")
+    board = _board(boards_of([_dock_talks("dok2"), b]), "POL", "POLLAB")
+    assert history(board) == [("ongoing", "2039-10-31"), ("suspended", "2039-11-08")]
+
+
+def test_he_after_the_bishops_invitation_is_the_bishop(boards_of):
+    b = article("dok3", "b", "2039-11-09",
+                "WARSAW, Nov 9 - Negotiators for the striking dockers walked out on Tuesday.")
+    c = article("dok3", "c", "2039-11-23",
+                "GDANSK, Nov 23 - The dockers' union and the government signed a pay deal on Tuesday. \"Nothing has "
+                "been left open,\" the union's leader, Marek Zielinski, told reporters. The deal was signed at the "
+                "residence of Bishop Tadeusz Wrona of Pelplin. The two delegations had come back on Friday at the "
+                "bishop's invitation, after he had spent days carrying proposals between Pelplin and Warsaw.")
+    board = _board(boards_of([_dock_talks("dok3"), b, c]), "POL", "POLLAB")
+    assert {r.actor.id for r in board.roles if r.role == "mediator"} == {"POLREL"}
+    assert {r.actor.id for r in board.roles if r.role == "party"} == {"POL", "POLLAB"}

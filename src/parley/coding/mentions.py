@@ -330,7 +330,7 @@ class MentionResolver:
         doc = self.doc
         # a role noun outside any entity, even when tagged as a proper noun ("Ethiopia's foreign ministry")
         if token.pos_ not in ("NOUN", "PROPN") or token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "appos",
-                                                                     "conj") \
+                                                                     "conj", "poss") \
                 or token.ent_type_ != "" or token.lemma_.lower() in self.cues.speech_media:
             return
         if self.role(token) is None:

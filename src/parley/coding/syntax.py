@@ -292,6 +292,12 @@ class Arguments:
                            for p in c.children if p.dep_ == "pobj"), None)
             if relied is not None:
                 return with_conjuncts(relied)
+        if dep == "advcl" and head.lemma_.lower() in ("invite", "ask", "appoint", "name", "choose", "select") \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            # "both sides invited the bishop ... to chair the discussions", parsed as a purpose: he chairs
+            objs = [c for c in head.children if c.dep_ == "dobj"]
+            if objs:
+                return with_conjuncts(objs[0])
         if dep == "xcomp":
             raised = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
             if raised is not None and not any(c.dep_ == "agent" for c in head.children):

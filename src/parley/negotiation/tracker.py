@@ -252,7 +252,8 @@ def _name_go_betweens_apart(events: list[_Ev]) -> None:
     union (both unions are KENLAB). Its other acts, by the same name, follow it."""
     sides: dict[str, set[str]] = defaultdict(set)
     for ev in events:
-        if not _is_mediating(ev) and ev.core and ev.source and ev.target:   # the sides of a meeting, a deal ...
+        if not _is_mediating(ev) and ev.core and ev.source and ev.target and not _counted_sides(ev):
+            # the sides of a meeting, a deal ... (not whom "both sides invited" to chair)
             sides[ev.event.article_id].update((ev.source, ev.target))
     renamed: dict[tuple[str, str], str] = {}
     for ev in events:
@@ -381,11 +382,18 @@ league committee government organisation organization brigade brigades militia a
 assembly people""".split())
 
 
+# Titles held "of" a place ("Bishop X of Deva", "the Emir of Kano"): the place is no short name of the holder.
+_SEE_TITLES = frozenset({"bishop", "archbishop", "cardinal", "patriarch", "metropolitan", "mufti", "imam", "emir",
+                         "sultan", "king", "queen", "prince", "governor", "mayor", "duke", "chief"})
+
+
 def _name_tail(name: str | None) -> str | None:
     """The key of the last word of a name of three words or more ("Frente de Resistencia do Lurio"), under which a
     report that the parser left with that word alone ("Lurio") finds the name; None for a generic last word."""
     if name is None or len(name.split()) < 3:
         return None
+    if name.split()[0].lower() in _SEE_TITLES and " of " in name:
+        return None   # "Bishop Visarion of Deva": "Deva" is his see, a town, not him
     last = name.split()[-1]
     return None if last in _GENERIC_TAILS or not last.isalpha() else f"tail:{last}"
 
@@ -480,6 +488,8 @@ def _kind(event: Event) -> str | None:
         return "meeting"   # "ended four days of talks", "concluded the latest round": a round, not the process
     if halting is not None:
         return halting
+    if cameo == "028":
+        return "mediation"   # a side's call on a go-between to mediate: no demand on the issues
     if cameo.startswith("03"):
         return _intent_kind(cameo, trigger)
     if cameo == "046" and _ENDED_ABSENCE.match(trigger) and event.object is not None \
@@ -796,7 +806,8 @@ def _attach_events(events: list[_Ev], procs: dict[str, _Proc], topics: TopicLexi
                                               len(actors & p.parties), _told_in(p, article_id), _begun_by(p, ev),
                                               -_distance(p, ev), max(e.seq for e in (p.events or p.edges)), p.root))
         ev.process = proc.root
-        if _counted_sides(ev) and ev.source and ev.target and proc.edges:
+        if _counted_sides(ev) and ev.source and ev.target and proc.edges and ev.event.target is not None \
+                and ev.event.target.text == ev.event.source.text:   # (not "both sides invited the bishop")
             # "the two delegations" whose words the coder could not pin on the process's sides: those sides
             first = proc.edges[0]
             if first.source and first.target and {ev.source, ev.target} != {first.source, first.target}:
@@ -817,8 +828,10 @@ def _told_in(proc: _Proc, article_id: str) -> int:
 
 
 def _may_join(ev: _Ev, actors: set[str], proc: _Proc, topics: TopicLexicon, gap_days: int) -> bool:
-    if ev.event.cameo.startswith("02") and (ev.source not in proc.parties or ev.event.cameo[:3] in _PROCESS_APPEALS):
-        return False   # appeals count as demands of the sides only, and appeals for talks or mediation as none
+    if ev.event.cameo.startswith("02") and (ev.source not in proc.parties or ev.event.cameo[:3] in _PROCESS_APPEALS
+                                            and not (ev.event.cameo == "028" and ev.target not in proc.parties)):
+        return False   # appeals count as demands of the sides only, and appeals for talks or mediation as none,
+        # but a side's call on someone else to mediate ("both sides invited the bishop to chair") names a go-between
     members = proc.parties | proc.mediators
     if ev.event.article_id in proc.articles:
         # (not the core act of others the article tells of in passing: "Zambia concluded a round of debt talks")
@@ -1658,9 +1671,8 @@ def _states(tracked: list[_Tracked], left_open: dict[str, str] | None = None,
             new = "ongoing"
         elif status == "partial_agreement" and _new_round(move, history[-1].date):
             new = "ongoing"   # "a second round opened on Monday": talks on what the partial deal left open
-        elif status is None and (move.modality is None or not history and not any(
-                t.move.modality is None and not t.move.negated for t in tracked)):
-            new = "ongoing"   # (talks "expected to meet again this month" open nothing before the talks that did)
+        elif status is None and _may_open(move, tracked):
+            new = "ongoing"
         if new is None:
             continue
         if status == new:
@@ -1672,6 +1684,18 @@ def _states(tracked: list[_Tracked], left_open: dict[str, str] | None = None,
         date = (item.opened or _opening_day(move)) if new == "ongoing" else move.date
         history.append(StateChange(new, date, (move.id,), _state_summary(new, move)))
     return history
+
+
+def _may_open(move: Move, tracked: list[_Tracked]) -> bool:
+    """Whether a move opens the process: an act told as done (talks "expected to meet again this month" open
+    nothing before the talks that did, unless nothing was done), and not a refusal of something no issue or talk
+    names ("around 140 of them have refused to come to the surface").)"""
+    if move.cameo == "028":
+        return False   # "both sides asked the chamber's president last week to mediate": talks still to come
+    if move.kind == "rejection" and move.topic is None and not _TALKS_CUE.search(
+            " ".join(filter(None, (move.object, move.evidence)))):
+        return False
+    return move.modality is None or not any(t.move.modality is None and not t.move.negated for t in tracked)
 
 
 _NEXT_ROUND = re.compile(
@@ -1914,8 +1938,9 @@ def _roles(proc: _Proc, tracked: list[_Tracked], parties: list[str], names: dict
             if ev.source and ev.source not in parties and (_is_mediating(ev) or ev.event.source is not None and (
                     _titled_go_between(ev.event.source, texts.get(move.article_id)))):
                 mediators[ev.source].append(move.id)
-            if ev.event.cameo == "038" and ev.target and ev.target not in parties:
-                mediators[ev.target].append(move.id)
+            if ev.target and ev.target not in parties and (ev.event.cameo == "038" or ev.event.cameo == "028"
+                                                            and ev.source in parties and not ev.event.negated):
+                mediators[ev.target].append(move.id)   # accepted as go-between, or asked by a side to be one
             obj = ev.event.object.text if ev.event.object else ""
             found = _GUARANTEE_FROM.search(obj)
             if found and ev.event.target and ev.target and ev.target not in parties and (
@@ -2157,17 +2182,19 @@ def _board(proc: _Proc, names: dict[str, str], topics: TopicLexicon, texts: dict
     other_deals = _other_talks_deals(tracked, proc.parties, texts, topics)
     # (what the deals of other talks settle is no position in these)
     positions = [p for p in _positions(tracked, names, topics, texts) if p.move_id not in other_deals]
+    on_issues = {p.actor.id for p in positions if p.topic != OTHER_TOPIC}
     if _LABOUR in topics and any(len(k) == 6 and (k[3:] == "LAB" or k[3:] in _PROFESSIONS) for k in proc.parties):
         # a union's talks with its counterpart are about its members' work: an issue no topic names (the fine
         # for driving without a licence, in a drivers' strike) is theirs
         positions = [replace(p, topic=_LABOUR) if p.topic == OTHER_TOPIC else p for p in positions]
     # the country that hosts the rounds is a side only when it takes part in the talks themselves, not by a
-    # position of someone the text leaves without a country of his own (taken from the venue)
+    # position of someone the text leaves without a country of his own (taken from the venue); nor is one whose
+    # only positions are on no issue of the talks ("around 140 of them have refused to come to the surface")
     hosting = {t.move.place_country for t in tracked if t.move.kind in HOSTING_KINDS and t.move.place_country}
     party_ids = _unique([*founders, *sorted(proc.parties - set(founders) - others,
                                             key=lambda k: _first_seen(k, tracked)),
                          *(p.actor.id for p in positions if p.actor.id not in mediators
-                           and (p.actor.id in proc.parties or p.actor.id not in hosting))])
+                           and (p.actor.id in proc.parties or p.actor.id not in hosting and p.actor.id in on_issues))])
     # "the rebel leadership" a go-between's envoy meets, coded as the go-between's own rebels, are the rebels
     # already at the table
     go_between_states = {m[:3] for m in mediators if len(m) == 3 or m.endswith("GOV")}   # (states, not churches)
