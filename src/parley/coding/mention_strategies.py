@@ -503,7 +503,11 @@ def relative_owner(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
     clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
     if clause is None or clause.head.i >= token.i:
         return None
-    owners = [m for m in r.mentions(clause.head) if m.code]
+    described = clause.head
+    named = next((e for e in token.doc.ents if e.start <= described.i < e.end), None) if described.ent_type_ else None
+    if named is not None:   # "the Organization of American States, whose envoy": the name, not "States"
+        described = named.root
+    owners = [m for m in r.mentions(described) if m.code]
     if len(owners) != 1:
         return None
     owner = Actor(code=owners[0].code, name=owners[0].name or owners[0].text, country=owners[0].country,

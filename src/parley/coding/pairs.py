@@ -92,7 +92,7 @@ def pair_up(clause: Clause, sources: list[ActorMention], targets: list[ActorMent
     """Source-target pairs of resolved (or given) mentions; a source outside the class of actors the
     pattern requires (`args: {source: ...}`) acts on no one."""
     policy = default_policy()
-    sources = [s for s in sources if policy.fits(s, clause.source_class)]
+    sources = [s for s in sources if policy.fits_halt(s, clause.source_class, clause.code)]
     pairs: list[Pair]
     if clause.reciprocal and len(sources) > 1:
         # "X and Y met", "talks between X and Y", "the three governments will meet"

@@ -82,10 +82,14 @@ class CodePolicy:
         return code.startswith(self.classes[name])
 
     def fits(self, mention: ActorMention, actor_class: str | None) -> bool:
-        """Whether a resolved actor belongs to `actor_class` (always, when there is no class); a body named but
-        unknown to the knowledge base counts as political (`_named`)."""
-        return actor_class is None or mention in self.actors[actor_class] \
-            or actor_class == "political" and mention.code is None and _named(mention.text)
+        """Whether a resolved actor belongs to `actor_class` (always, when there is no class)."""
+        return actor_class is None or mention in self.actors[actor_class]
+
+    def fits_halt(self, mention: ActorMention, actor_class: str | None, code: str) -> bool:
+        """`fits`, or a body named but unknown to the knowledge base that leaves talks ("The Southern Highlands
+        Front suspended its participation in the talks"): who halts talks acts politically."""
+        return self.fits(mention, actor_class) or actor_class == "political" and code.startswith("16") \
+            and mention.code is None and _named(mention.text)
 
     def force_by_actors(self, code: str, source: ActorMention,
                         target: ActorMention | None) -> tuple[str, str | None]:
@@ -287,7 +291,6 @@ class CodingPolicy:
 
 
 def _named(text: str) -> bool:
-    """Whether a mention is a name ("The Southern Highlands Front"), not a description ("the group"): an
-    unknown named body may act politically (suspend its part in talks) until the article says what it is."""
+    """Whether a mention is a name ("The Southern Highlands Front"), not a description ("the group")."""
     words = [w for w in text.split() if w.lower() not in ("the", "a", "an")]
     return len(words) >= 2 and all(w[:1].isupper() or w.lower() in ("of", "for", "and", "de", "la") for w in words)

@@ -1393,12 +1393,12 @@ def _agreements(tracked: list[_Tracked], parties: set[str], texts: dict[str, str
             continue
         sentence, following = _sentences_of(item, texts)
         trigger = move.trigger
-        found = _LEFT_OPEN.search(sentence[sentence.find(trigger):] if trigger in sentence else sentence) \
-            or _LEFT_OPEN_AFTER.search(following)   # "The question of autonomy was left for later talks."
-        rest = found.group("rest") if found else None
+        found = _LEFT_OPEN.search(sentence[sentence.find(trigger):] if trigger in sentence else sentence)
         if found is None and _settles_everything(item, texts):
             item.final = True   # "There is nothing left hanging": whatever was demanded before is settled
             continue
+        found = found or _LEFT_OPEN_AFTER.search(following)   # "The question of autonomy was left for later talks."
+        rest = found.group("rest") if found else None
         later = _later_sentences(item, texts) if found is None else []
         for i, said in enumerate(later):
             rest = _left_out(said)
@@ -1550,12 +1550,18 @@ _TALKS_WITH = re.compile(r"\b(?:talks|negotiations|consultations|discussions)\s+
 
 
 def _only_contact(move: Move) -> bool:
-    """A meeting move that is a call or a word, with no talks named, talks named by a noun alone, or one side's
-    talks with someone unnamed: it does not resume suspended talks."""
+    """A meeting move that is a call or a word, with no talks named, or one side's talks with someone unnamed:
+    it does not resume suspended talks, nor open a new round."""
     return move.kind == "meeting" and bool(_CONTACT.match(move.trigger)) and not _TALKS_CUE.search(
         " ".join(filter(None, (move.object, move.evidence)))) \
-        or move.kind in ("negotiation", "meeting") and bool(_TALK_NOUN_TRIGGER.match(move.trigger.strip())) \
         or len(move.sources) == 1 and not move.targets and bool(_TALKS_WITH.search(move.object or ""))
+
+
+def _resumes_nothing(move: Move) -> bool:
+    """A move that does not resume suspended or ended talks: `_only_contact`, or talks named by a noun alone
+    ("after three weeks of negotiations between the government and the separatists failed")."""
+    return _only_contact(move) or move.kind in ("negotiation", "meeting") \
+        and bool(_TALK_NOUN_TRIGGER.match(move.trigger.strip()))
 
 
 _FINAL = re.compile(r"\b(?:final|comprehensive|full|complete|definitive|overall)\b", re.IGNORECASE)
@@ -1667,7 +1673,7 @@ def _states(tracked: list[_Tracked], left_open: dict[str, str] | None = None,
             elif status == "partial_agreement" and history[-1].date == move.date:
                 new = status   # the same signing told again ("The accord ... was signed by ..."), not a second deal
         elif move.kind in RESUMING_KINDS and move.modality is None and status in ("suspended", "collapsed") \
-                and not _only_contact(move) and not _shuttle(move, go_betweens) and move.id not in (separate or ()):
+                and not _resumes_nothing(move) and not _shuttle(move, go_betweens) and move.id not in (separate or ()):
             new = "ongoing"
         elif status == "partial_agreement" and _new_round(move, history[-1].date):
             new = "ongoing"   # "a second round opened on Monday": talks on what the partial deal left open
