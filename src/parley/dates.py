@@ -125,7 +125,9 @@ _MODIFIER = re.compile(
 _TIME_OF_DAY = re.compile(r"\s+(?:morning|afternoon|evening|night|overnight|midday|noon|midnight|dawn|dusk)$")
 #: An hour before the day it falls on: "shortly before midnight Tuesday night", "at dawn on Thursday".
 _CLOCK = re.compile(r"^(?:(?:shortly|just|soon|right|around|about|close to)\s+)?(?:(?:before|after|at|by|around)\s+)?"
-                    r"(?:midnight|noon|midday|dawn|dusk|daybreak|nightfall)(?:\s+on)?(?:\s+|$)")
+                    r"(?:midnight|noon|midday|dawn|dusk|daybreak|nightfall)(?:\s+on)?(?:\s+|$)|"
+                    # "the early hours of Saturday", "the small hours of Friday"
+                    r"^(?:the\s+)?(?:(?:early|small|wee|late|first)\s+)?hours\s+of\s+(?=\w)")
 #: A day or month with its year told relatively: "March 20 last year", "in October this year".
 _REL_YEAR = re.compile(r"^(.+?)\s+(last|this|next)\s+year$")
 _REL_WEEKDAY = re.compile(rf"^(?:(last|this|next|past|coming)\s+)?({_WD})$")

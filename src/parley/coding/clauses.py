@@ -698,8 +698,9 @@ class ClauseAnalyzer:
         anchor = noun
         governor, holder = _noun_governor(noun)
         if governor is not None and governor.pos_ in ("VERB", "AUX"):
-            if self.args.reports_no_act(governor):
-                return None   # "the summits usually centre on trade", "analysts believe the talks failed"
+            if self.args.reports_no_act(governor) or _a_body_acting(noun, governor):
+                return None   # "the summits usually centre on trade", "analysts believe the talks failed"; "the
+                # bishops' conference invited both sides": a body that acts, not a meeting
             anchor = governor
             if not sources and noun.dep_ in ("dobj", "attr") and (governor.lemma_.lower() in self.cues.light_verbs
                                                                    or governor.lemma_ == "be"):
@@ -994,6 +995,14 @@ def _talks_resumed(noun: Token, verb: Token) -> bool:
         and resumes_talks(verb)
 
 
+def _a_body_acting(noun: Token, verb: Token) -> bool:
+    """Whether a "conference" is a body doing something ("the bishops' conference invited both sides"), not a
+    meeting that opens, ends or takes place."""
+    return noun.lemma_.lower() == "conference" and noun.dep_ == "nsubj" and verb.lemma_ != "be" \
+        and not begins_talks(verb) and not _talks_halted(noun, verb) \
+        and verb.lemma_.lower() not in ("take", "end", "close", "conclude", "continue")
+
+
 def _talks_began(noun: Token, verb: Token) -> bool:
     """Whether `verb` says that the talks `noun` names began ("the talks opened at the seminary on Monday")."""
     return noun.lemma_.lower() in _TALK_NOUNS and noun.dep_ == "nsubj" and _talks_subject(noun, verb) \
@@ -1131,7 +1140,7 @@ def _declared_over(verb: Token) -> bool:
         c.dep_ in ("oprd", "acomp", "xcomp", "attr", "ccomp", "advmod", "prt") and c.lower_ in ("dead", "over",
                                                                                                "finished")
         for c in verb.children) or any(
-        t.lower_ in ("over", "dead", "finished") and t.i > verb.i and t.dep_ in ("prep", "advmod", "amod")
+        t.lower_ in ("over", "dead", "finished") and t.i > verb.i and t.dep_ in ("prep", "advmod", "amod", "acl")
         and not any(c.dep_ == "pobj" for c in t.children) for obj in verb.children if obj.dep_ == "dobj"
         for t in obj.subtree))
 

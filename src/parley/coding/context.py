@@ -468,17 +468,9 @@ def _clause_date(hosts: list[Token], attachments: Attachments,
         resolved = _nearest(own, trigger, trigger, published)
         if resolved is not None:
             return resolved, "text"
-    for host in hosts:
-        # "sessions that began on Thursday, when the delegation took its seats again", "on May 26, the day the
-        # negotiators came back": a clause that describes a day is of that day
-        day = _described_day(host)
-        if day is not None:
-            own = [ent for ent in attachments.all_dates() if ent.start <= day.i < ent.end]
-            if not own and day.dep_ == "npadvmod":   # "laid it before them on May 26, the day ..."
-                own = attachments.dates.get(day.head.i, [])
-            resolved = _nearest(own, host, trigger, published)
-            if resolved is not None:
-                return resolved, "sentence"
+    found = _predicate_dates(hosts, attachments, trigger, published)
+    if found is not None:
+        return found
     for clause in _simultaneous_clauses(hosts):   # "When announcing the curfew on Monday, the mayor urged ..."
         resolved = _nearest(attachments.dates.get(clause.i, []), clause, trigger, published)
         if resolved is not None:
@@ -498,7 +490,31 @@ _SESSION_NOUNS = MEETING_NOUNS | {"sitting", "hearing"}
 _OCCASION_PREPS = frozenset({"during", "at", "in", "on"})
 
 
+def _predicate_dates(hosts: list[Token], attachments: Attachments, trigger: Token,
+                     published: datetime.date | None) -> tuple[ResolvedDate, str] | None:
+    """The date of a predicate the parser hung elsewhere: on the object ("declared its negotiations with X
+    finished on Thursday"), or on the day a relative clause describes ("sessions that began on Thursday, when the
+    delegation took its seats again", "on May 26, the day the negotiators came back")."""
+    for host in hosts:
+        small = [t for obj in host.children if obj.dep_ == "dobj" for t in obj.subtree
+                 if t.dep_ == "acl" and t.tag_ in ("VBN", "VBD") and t.lower_ in _SMALL_CLAUSE_ENDS]
+        resolved = _nearest([e for t in small for e in attachments.dates.get(t.i, [])], host, trigger, published)
+        if resolved is not None:
+            return resolved, "text"
+    for host in hosts:
+        day = _described_day(host)
+        if day is not None:
+            own = [ent for ent in attachments.all_dates() if ent.start <= day.i < ent.end]
+            if not own and day.dep_ == "npadvmod":   # "laid it before them on May 26, the day ..."
+                own = attachments.dates.get(day.head.i, [])
+            resolved = _nearest(own, host, trigger, published)
+            if resolved is not None:
+                return resolved, "sentence"
+    return None
+
+
 _DAY_NOUNS = frozenset({"day", "date", "night", "morning", "afternoon", "evening"})
+_SMALL_CLAUSE_ENDS = frozenset({"finished", "ended", "closed", "over", "dead", "suspended", "frozen"})
 
 
 def _described_day(host: Token) -> Token | None:

@@ -411,8 +411,8 @@ def doc_start(p: Phrase) -> int:
 def role_for_sides(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
     """ "negotiators for the government and the rebels": one mention per side, in the head's role."""
     sector = r.role(p.token)
-    if sector is None:
-        return None
+    if sector is None or p.poss is not None:
+        return None   # ("ASEAN's special envoy for Myanmar, Maritess X": the owner's, whatever the parse joins)
     for child in p.token.children:
         if child.dep_ == "prep" and child.lower_ in ("for", "of", "from"):
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)

@@ -38,6 +38,7 @@ class ParseRepairs:
             repair_noun_root(sent, self.lexicon)
             repair_detached_apposition(sent)
             repair_split_subject(sent)
+            repair_participle_root(sent)
             repair_coordinated_modifier(sent)
             repair_dangling_and(sent)
             repair_late_apposition(sent)
@@ -248,6 +249,34 @@ def repair_detached_apposition(sent: Span) -> None:
             continue
         token.head = name
         token.dep_ = "appos"
+
+
+def repair_participle_root(sent: Span) -> None:
+    """ "The government and the union leading a strike that has crippled the oil industry opened negotiations"
+    misread with "leading" as the main verb and "the oil industry" as the subject of "opened".
+
+    A participle root without an auxiliary whose object has a relative clause missing its object, coordinated with
+    a finite verb whose subject follows that clause, is a participle on the last noun of the subject; the finite
+    verb is the main verb, of the root's subject, and its subject is the relative clause's object.
+    """
+    root = sent.root
+    if root.tag_ != "VBG" or any(c.dep_ in ("aux", "auxpass") for c in root.children):
+        return
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    obj = next((c for c in root.children if c.dep_ == "dobj"), None)
+    main = next((c for c in root.children if c.dep_ == "conj" and c.tag_ in ("VBD", "VBZ", "VBP")), None)
+    if subject is None or obj is None or main is None:
+        return
+    clause = next((c for c in obj.children if c.dep_ == "relcl" and not any(d.dep_ == "dobj" for d in c.children)),
+                  None)
+    misread = next((c for c in main.children if c.dep_ == "nsubj"), None)
+    if clause is None or misread is None or not clause.i < misread.i < main.i:
+        return
+    last = max([subject, *(c for c in subject.children if c.dep_ == "conj")], key=lambda t: t.i)
+    main.head, main.dep_ = main, "ROOT"
+    subject.head, subject.dep_ = main, "nsubj"
+    root.head, root.dep_ = last, "acl"
+    misread.head, misread.dep_ = clause, "dobj"
 
 
 def repair_split_subject(sent: Span) -> None:

@@ -253,8 +253,9 @@ def _name_go_betweens_apart(events: list[_Ev]) -> None:
     sides: dict[str, set[str]] = defaultdict(set)
     for ev in events:
         if not _is_mediating(ev) and ev.core and ev.source and ev.target and not _counted_sides(ev):
-            # the sides of a meeting, a deal ... (not whom "both sides invited" to chair)
-            sides[ev.event.article_id].update((ev.source, ev.target))
+            # the sides of a meeting, a deal ... as doers (not whom "both sides invited" to chair, nor the
+            # go-between a misread act lands on: "a setback for talks convened by the bishops")
+            sides[ev.event.article_id].add(ev.source)
     renamed: dict[tuple[str, str], str] = {}
     for ev in events:
         source = ev.event.source
@@ -651,7 +652,9 @@ def _build_processes(events: list[_Ev], topics: TopicLexicon, *, gap_days: int,
                      apart: frozenset[str] = frozenset()) -> list[_Proc]:
     """The processes of `events`; those in `apart` (told "Separately, ..." or "In other news, ...") join the
     others of their article only by their own actors."""
-    edges = _party_edges(events)
+    # (talks told apart whose sides are only the coder's guess from talks named before are no one's edge)
+    edges = [e for e in _party_edges(events)
+             if not (e.event.event_id in apart and _TALKS_AS_SIDES.match(e.event.source.text))]
     procs = _edge_processes(edges, _linked_edges(edges, gap_days, apart))
     _attach_events(events, procs, topics, gap_days=gap_days, apart=apart)
     for proc in procs.values():
@@ -768,6 +771,12 @@ def _edge_processes(edges: list[_Ev], union: _Union) -> dict[str, _Proc]:
     return procs
 
 
+# Talks standing for their sides ("those talks, which resumed in Washington, were proceeding separately"): the sides
+# are the coder's guess from the talks named before.
+_TALKS_AS_SIDES = re.compile(r"^(?:the|those|these|such|their|its)\s+(?:[\w-]+\s+)?(?:talks|negotiations|contacts|"
+                             r"discussions)$", re.IGNORECASE)
+
+
 def _attach_events(events: list[_Ev], procs: dict[str, _Proc], topics: TopicLexicon, *, gap_days: int,
                    apart: frozenset[str] = frozenset()) -> None:
     """Every other event joins a process: one of the same article that shares an actor (or any, for a core
@@ -791,7 +800,8 @@ def _attach_events(events: list[_Ev], procs: dict[str, _Proc], topics: TopicLexi
         # health ministry and the interns' association signed ... That dispute was handled separately"), and talks
         # told apart only their own sides' events
         candidates = [proc for proc in nearby if _may_join(ev, actors, proc, topics, gap_days)
-                      and not (ev.event.event_id in apart and not (actors <= proc.parties and len(actors) >= 2))
+                      and not (ev.event.event_id in apart and (not (actors <= proc.parties and len(actors) >= 2)
+                                                               or _TALKS_AS_SIDES.match(ev.event.source.text)))
                       and not (ev.event.event_id not in apart and proc.root in told_apart
                                and not (len(actors) == 2 and actors <= proc.parties))]
         if not candidates:
@@ -1214,7 +1224,8 @@ def _referents(before: list[_Tracked], item: _Tracked, by_move: dict[str, list[P
 # What an agreement leaves open: "agreed on X but left the question of Y open", "..., but they remained
 # divided over Y", "while Y was left for later talks", "but Y remains unresolved".
 _LEFT_OPEN = re.compile(
-    r"\b(?:but|while|though|although|yet|whereas)\b(?P<rest>[^.;]*?\b(?:(?:left|leaving|leaves?)\b[^.;]*\b(?:open|"
+    r"\b(?:but|while|though|although|yet|whereas)\b(?P<rest>[^.;]*?\b(?:(?:put|putting|puts) off\b[^.;]*|"
+    r"(?:left|leaving|leaves?)\b[^.;]*\b(?:open|"
     r"unresolved|undecided|unsettled|unanswered|undetermined|in abeyance|"
     r"for (?:later|future|further) (?:talks|negotiations|discussion|rounds?)|"
     r"for another (?:day|time|round)|"
@@ -1658,8 +1669,7 @@ def _states(tracked: list[_Tracked], left_open: dict[str, str] | None = None,
         new: str | None = None
         if move.kind in HALTING_KINDS:
             # "broke off the talks" is a walkout (suspended); "the talks broke down" an end (collapsed)
-            said = move.evidence if move.trigger in move.evidence else f"{move.trigger} {move.evidence}"
-            new = "collapsed" if _COLLAPSE.search(said) or move.id in (collapsed or ()) else "suspended"
+            new = "collapsed" if _collapse_said(move) or move.id in (collapsed or ()) else "suspended"
         elif move.kind == "agreement_signed" and move.topic is None and move.sources \
                 and {a.id for a in move.sources} <= go_betweens and not _counted_sides(_primary(item.events)):
             continue   # "Kazakhstan brokered an understanding under which the report goes to the board": a
@@ -1696,12 +1706,24 @@ def _may_open(move: Move, tracked: list[_Tracked]) -> bool:
     """Whether a move opens the process: an act told as done (talks "expected to meet again this month" open
     nothing before the talks that did, unless nothing was done), and not a refusal of something no issue or talk
     names ("around 140 of them have refused to come to the surface").)"""
-    if move.cameo == "028":
-        return False   # "both sides asked the chamber's president last week to mediate": talks still to come
+    if move.cameo == "028" or move.kind == "meeting_planned" and move.modality is None:
+        return False   # "both sides asked the chamber's president last week to mediate", "the bishops invited both
+        # sides on Monday": talks still to come
     if move.kind == "rejection" and move.topic is None and not _TALKS_CUE.search(
             " ".join(filter(None, (move.object, move.evidence)))):
         return False
     return move.modality is None or not any(t.move.modality is None and not t.move.negated for t in tracked)
+
+
+def _collapse_said(move: Move) -> bool:
+    """Whether a halt's words say the talks ended ("the talks broke down", "called off"); one side that
+    "abandoned its negotiations" has walked out, unless the talks themselves were abandoned."""
+    said = move.evidence if move.trigger in move.evidence else f"{move.trigger} {move.evidence}"
+    found = _COLLAPSE.search(said)
+    if found is None:
+        return False
+    return not (found.group(0).lower().startswith("abandon") and len(move.sources) == 1
+                and not re.search(r"\b(?:was|were|been|being)\s+abandon", said, re.IGNORECASE))
 
 
 _NEXT_ROUND = re.compile(
@@ -1904,13 +1926,13 @@ def _titled_go_between(source: ActorMention, text: str | None) -> bool:
     return text is not None and bool(_GO_BETWEEN_TITLE.match(text[source.end:source.end + 40]))
 
 
-def _without_envoys_of_bodies(mediators: dict[str, list[str]]) -> dict[str, list[str]]:
-    """A person known only by nationality who chairs where a body mediates is the body's envoy ("Fatmata X, a
+def _without_envoys_of_bodies(mediators: dict[str, list[str]], parties: list[str]) -> dict[str, list[str]]:
+    """A person known only by nationality who chairs where a body or a state mediates is its envoy ("Fatmata X, a
     former Sierra Leonean justice minister, is chairing the sessions on behalf of the West African bloc"), not a
-    go-between of his own country."""
-    if not any(k.startswith(("IGO", "NGO")) for k in mediators):
-        return mediators
-    return {k: ids for k, ids in mediators.items() if not k.endswith("ELI")}
+    go-between of his own country; nor is one of a side's country a go-between of that country."""
+    others = any(not k.endswith("ELI") for k in mediators)
+    countries = {k[:3] for k in parties}
+    return {k: ids for k, ids in mediators.items() if not (k.endswith("ELI") and (others or k[:3] in countries))}
 
 
 def _one_per_state(mediators: dict[str, list[str]]) -> dict[str, list[str]]:
@@ -1964,7 +1986,7 @@ def _roles(proc: _Proc, tracked: list[_Tracked], parties: list[str], names: dict
                 # talks in a side's own country (a go-between's visit to its capital) have no host apart
                 name, iso = place
                 hosts.setdefault(iso, (name or iso, []))[1].append(move.id)
-    for k, ids in _one_per_state(_without_envoys_of_bodies(mediators)).items():
+    for k, ids in _one_per_state(_without_envoys_of_bodies(mediators, parties)).items():
         roles.append(Role(ActorRef(k, names[k]), "mediator", tuple(_unique(ids))))
     for iso, (host_place, ids) in hosts.items():
         roles.append(Role(ActorRef(iso, names.get(iso) or country_name(iso) or iso), "host", tuple(_unique(ids)),
@@ -2328,6 +2350,7 @@ _APART = re.compile(r"^\W*(?:separately|elsewhere|in (?:a |an )?(?:separate|unre
 _APART_INSIDE = re.compile(r"\b(?:a|an|its|their|the) separate (?:round|set|track|channel|negotiation|process|deal|"
                            r"agreement|accord|arrangement|dispute|contacts?|talks)\b|"
                            r"\bseparately (?:agreed|signed|reached|concluded|struck|sealed|settled)\b|"
+                           r"\b(?:proceeding|held|conducted|handled|negotiated|running|taking place)\s+separately\b|"
                            # "The Panama talks are unrelated to Colombia's negotiations with the European Union"
                            r"\b(?:unrelated|separate|distinct) (?:to|from)\b|"
                            r"\bnot (?:connected|linked|related) (?:to|with)\b",
