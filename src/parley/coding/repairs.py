@@ -39,6 +39,7 @@ class ParseRepairs:
             repair_detached_apposition(sent)
             repair_split_subject(sent)
             repair_participle_root(sent)
+            repair_home_particle(sent)
             repair_coordinated_modifier(sent)
             repair_dangling_and(sent)
             repair_late_apposition(sent)
@@ -249,6 +250,18 @@ def repair_detached_apposition(sent: Span) -> None:
             continue
         token.head = name
         token.dep_ = "appos"
+
+
+_SENDING_HOME = frozenset({"order", "call", "summon", "bring", "send"})
+
+
+def repair_home_particle(sent: Span) -> None:
+    """ "Russia ordered its delegation home" misread with "home" as an adverb on the delegation: the verb's
+    particle, as in "called its negotiators home" (a recall)."""
+    for token in sent:
+        if token.lower_ == "home" and token.dep_ in ("advmod", "npadvmod") and token.head.dep_ == "dobj" \
+                and token.head.head.lemma_.lower() in _SENDING_HOME and token.i == token.head.i + 1:
+            token.head, token.dep_ = token.head.head, "prt"
 
 
 def repair_participle_root(sent: Span) -> None:

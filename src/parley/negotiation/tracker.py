@@ -1224,7 +1224,7 @@ def _referents(before: list[_Tracked], item: _Tracked, by_move: dict[str, list[P
 # What an agreement leaves open: "agreed on X but left the question of Y open", "..., but they remained
 # divided over Y", "while Y was left for later talks", "but Y remains unresolved".
 _LEFT_OPEN = re.compile(
-    r"\b(?:but|while|though|although|yet|whereas)\b(?P<rest>[^.;]*?\b(?:(?:put|putting|puts) off\b[^.;]*|"
+    r"\b(?:but|while|though|although|yet|whereas|that|which)\b(?P<rest>[^.;]*?\b(?:(?:put|putting|puts) off\b[^.;]*|"
     r"(?:left|leaving|leaves?)\b[^.;]*\b(?:open|"
     r"unresolved|undecided|unsettled|unanswered|undetermined|in abeyance|"
     r"for (?:later|future|further) (?:talks|negotiations|discussion|rounds?)|"
@@ -1678,8 +1678,8 @@ def _states(tracked: list[_Tracked], left_open: dict[str, str] | None = None,
             text = " ".join(filter(None, (move.object, move.evidence)))
             new = "partial_agreement" if _PARTIAL.search(text) or move.id in (left_open or {}) and not item.final \
                 else "agreement"
-            if status == "agreement":
-                new = "agreement"
+            if status == "agreement" and not (new == "partial_agreement" and history[-1].date == move.date):
+                new = "agreement"   # (a deal the same day's report calls interim is partial: `_one_deal_a_day`)
             elif status == "partial_agreement" and history[-1].date == move.date:
                 new = status   # the same signing told again ("The accord ... was signed by ..."), not a second deal
         elif move.kind in RESUMING_KINDS and move.modality is None and status in ("suspended", "collapsed") \
@@ -1700,6 +1700,19 @@ def _states(tracked: list[_Tracked], left_open: dict[str, str] | None = None,
         date = (item.opened or _opening_day(move)) if new == "ongoing" else move.date
         history.append(StateChange(new, date, (move.id,), _state_summary(new, move)))
     return history
+
+
+def _one_deal_a_day(history: list[StateChange]) -> list[StateChange]:
+    """One deal a day: "agreed on Thursday to let inspectors in, signing an interim protocol that leaves the
+    troops open" is the partial agreement the same day's words call it, not an agreement and then a partial one."""
+    out: list[StateChange] = []
+    for change in history:
+        if out and out[-1].date == change.date and {out[-1].status, change.status} == {"agreement",
+                                                                                         "partial_agreement"}:
+            out[-1] = replace(change, move_ids=(*out[-1].move_ids, *change.move_ids))
+            continue
+        out.append(change)
+    return out
 
 
 def _may_open(move: Move, tracked: list[_Tracked]) -> bool:
@@ -2239,9 +2252,9 @@ def _board(proc: _Proc, names: dict[str, str], topics: TopicLexicon, texts: dict
     go_betweens = frozenset(r.actor.id for r in roles if r.role != "party") - set(party_ids)
     separate = _resuming_nothing(tracked, party_ids, go_betweens, texts)
     _told_start(tracked, texts)
-    history = _states(tracked, {**_open_elsewhere(tracked, positions, topics, texts), **left_open}, collapsed,
-                      go_betweens, separate, _late_returns(tracked, proc, texts),
-                      other_deals)
+    history = _one_deal_a_day(_states(tracked, {**_open_elsewhere(tracked, positions, topics, texts), **left_open},
+                                      collapsed, go_betweens, separate, _late_returns(tracked, proc, texts),
+                                      other_deals))
     state = history[-1] if history else StateChange("ongoing", None, (), "")
     gaps = _gaps(issues, topics) if state.status != "agreement" else _gaps_after_deal(
         positions, tracked, state.date, party_ids, {m.id for m in mediator_refs}, topics)
