@@ -231,6 +231,9 @@ def is_background(date: str | None, precision: str | None, basis: str, anchor: T
                                                            for c in verb.children) \
             and any(c.dep_ == "mark" and c.lower_ == "while" for c in verb.children):
         return True   # "ambushed a convoy while its envoys were still negotiating": the state of things then
+    if verb.dep_ == "advcl" and any(c.lower_ == "when" for c in verb.children) and _past_perfect(verb.head) \
+            and not any(a.lemma_.lower() in cues.speech_verbs for a in verb.head.ancestors):
+        return True   # "the talks had been interrupted in August when the delegation walked out": that history
     if verb.dep_ == "relcl" and verb.head.ent_type_ in ("DATE", "TIME"):
         # "had been suspended once, in July, when the government withdrew its team": a time of that history
         dated = next((a for a in verb.head.ancestors if a.pos_ in ("VERB", "AUX")), None)

@@ -1224,7 +1224,7 @@ def _referents(before: list[_Tracked], item: _Tracked, by_move: dict[str, list[P
 # What an agreement leaves open: "agreed on X but left the question of Y open", "..., but they remained
 # divided over Y", "while Y was left for later talks", "but Y remains unresolved".
 _LEFT_OPEN = re.compile(
-    r"\b(?:but|while|though|although|yet|whereas|that|which)\b(?P<rest>[^.;]*?\b(?:(?:put|putting|puts) off\b[^.;]*|"
+    r"\b(?:but|while|though|although|yet|whereas)\b(?P<rest>[^.;]*?\b(?:(?:put|putting|puts) off\b[^.;]*|"
     r"(?:left|leaving|leaves?)\b[^.;]*\b(?:open|"
     r"unresolved|undecided|unsettled|unanswered|undetermined|in abeyance|"
     r"for (?:later|future|further) (?:talks|negotiations|discussion|rounds?)|"
@@ -1239,6 +1239,14 @@ _LEFT_OPEN = re.compile(
     r"failed to (?:agree|resolve|settle)|(?:did|could) not (?:agree|resolve|settle)|no agreement (?:on|over)|"
     r"yet to (?:agree|be agreed|be resolved|resolve)|differences (?:remain|remained|persist)\w*)[^.;]*)",
     re.IGNORECASE)
+
+
+# ... or the deal's own relative clause: "an interim protocol that explicitly leaves the removal of the stockpile
+# for later talks"
+_LEFT_OPEN_THAT = re.compile(
+    r"\b(?:that|which)\s+(?:explicitly\s+|also\s+|expressly\s+)?(?P<rest>(?:leaves|left)\s+[^.;]*?\b(?:open|"
+    r"unresolved|undecided|unsettled|aside|for (?:later|future|further|a later|a second|another) "
+    r"(?:talks|negotiations|round|stage|phase|date))\b)", re.IGNORECASE)
 
 
 # The sentence after a deal, saying what it left open.
@@ -1404,7 +1412,8 @@ def _agreements(tracked: list[_Tracked], parties: set[str], texts: dict[str, str
             continue
         sentence, following = _sentences_of(item, texts)
         trigger = move.trigger
-        found = _LEFT_OPEN.search(sentence[sentence.find(trigger):] if trigger in sentence else sentence)
+        told = sentence[sentence.find(trigger):] if trigger in sentence else sentence
+        found = _LEFT_OPEN.search(told) or _LEFT_OPEN_THAT.search(told)
         if found is None and _settles_everything(item, texts):
             item.final = True   # "There is nothing left hanging": whatever was demanded before is settled
             continue
@@ -1572,7 +1581,8 @@ def _resumes_nothing(move: Move) -> bool:
     """A move that does not resume suspended or ended talks: `_only_contact`, or talks named by a noun alone
     ("after three weeks of negotiations between the government and the separatists failed")."""
     return _only_contact(move) or move.kind in ("negotiation", "meeting") \
-        and bool(_TALK_NOUN_TRIGGER.match(move.trigger.strip()))
+        and bool(_TALK_NOUN_TRIGGER.match(move.trigger.strip())) \
+        or move.cameo == "042" and move.kind == "meeting" and not move.targets   # "several members flew to Lagos"
 
 
 _FINAL = re.compile(r"\b(?:final|comprehensive|full|complete|definitive|overall)\b", re.IGNORECASE)
