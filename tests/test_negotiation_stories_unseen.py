@@ -159,6 +159,9 @@ NOT_YET = {
                                                   "back into the negotiating room' is missed",
     ("s18_cameroon_anglophone_talks", "gaps"): "a demand and an offer of one side on one issue: the later offer hides "
                                                "the demand; 'a halt to drone strikes' is not read as a demand",
+    ("s20_gabon_oil_strike", "history"): "the archbishop's opening of the meeting is dated by the invitation "
+                                         "(Monday), not by the Wednesday the table was set; 'it is negotiating for "
+                                         "the whole public sector' reads as a return; 'face to face again' is missed",
 }
 
 
