@@ -15,3 +15,9 @@ def article(story: str, letter: str, published: str, text: str) -> Article:
 def history(board) -> list[tuple[str, str | None]]:
     """A board's state history as (status, date) pairs."""
     return [(s.status, s.date) for s in board.state_history]
+
+
+def board_of(boards, *codes: str):
+    """The one board whose parties include every code in `codes`."""
+    [board] = [b for b in boards if set(codes) <= {r.actor.id for r in b.roles if r.role == "party"}]
+    return board

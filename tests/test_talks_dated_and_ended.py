@@ -3,26 +3,21 @@ other names and words, written after the change)."""
 
 from __future__ import annotations
 
-from newswire import article, history
-
-
-def _board(boards, *codes):
-    [board] = [b for b in boards if set(codes) <= {r.actor.id for r in b.roles if r.role == "party"}]
-    return board
+from newswire import article, board_of, history
 
 
 def test_a_third_day_of_talks_ended_on_wednesday_began_on_monday(boards_of):
     a = article("nth1", "a", "2035-09-12",
                 "OSLO, Sept 12 - Serbia and Kosovo ended a third day of talks in Oslo on Wednesday "
                 "with no agreement on the status of the northern municipalities, with Norway acting as mediator.")
-    assert history(_board(boards_of([a]), "SRB", "XKX"))[0] == ("ongoing", "2035-09-10")
+    assert history(board_of(boards_of([a]), "SRB", "XKX"))[0] == ("ongoing", "2035-09-10")
 
 
 def test_a_go_between_active_since_a_year_opens_nothing_that_year(boards_of):
     a = article("nth2", "a", "2035-09-12",
                 "OSLO, Sept 12 - Serbia and Kosovo opened talks in Oslo on Monday on the northern municipalities. "
                 "Norway's envoy, who has acted as a channel between the two sides since 2031, chairs the sessions.")
-    assert history(_board(boards_of([a]), "SRB", "XKX")) == [("ongoing", "2035-09-10")]
+    assert history(board_of(boards_of([a]), "SRB", "XKX")) == [("ongoing", "2035-09-10")]
 
 
 def test_a_walkout_whose_article_later_says_the_process_is_over_is_a_collapse(boards_of):
@@ -34,7 +29,7 @@ def test_a_walkout_whose_article_later_says_the_process_is_over_is_a_collapse(bo
                 "Belgrade accused Pristina of moving police units into the north. \"This process is over,\" the "
                 "Serbian foreign minister told parliament on Wednesday. Norway said it saw no basis on which to "
                 "reconvene the two sides.")
-    assert history(_board(boards_of([a, b]), "SRB", "XKX")) == [("ongoing", "2035-09-10"),
+    assert history(board_of(boards_of([a, b]), "SRB", "XKX")) == [("ongoing", "2035-09-10"),
                                                                   ("collapsed", "2035-09-18")]
 
 
@@ -56,7 +51,7 @@ def test_talks_put_on_hold_with_a_group_told_by_what_it_does_are_suspended(board
     b = article("kid1", "b", "2035-09-19",
                 "BAMAKO, Sept 19 - Mali's government on Tuesday put its indirect talks with the armed group "
                 "encircling Kidal on hold, a day after the group's fighters seized three truck drivers.")
-    board = _board(boards_of([_aid_talks("kid1"), b]), "MLI", "MLIREB")
+    board = board_of(boards_of([_aid_talks("kid1"), b]), "MLI", "MLIREB")
     assert history(board) == [("ongoing", "2035-09-10"), ("suspended", "2035-09-18")]
 
 
@@ -64,7 +59,7 @@ def test_talks_both_sides_say_are_over_have_collapsed(boards_of):
     b = article("kid2", "b", "2035-09-26",
                 "BAMAKO, Sept 26 - The indirect talks between Mali's government and the armed group encircling Kidal "
                 "are over, both sides said on Tuesday, a day after shells hit the town's hospital.")
-    board = _board(boards_of([_aid_talks("kid2"), b]), "MLI", "MLIREB")
+    board = board_of(boards_of([_aid_talks("kid2"), b]), "MLI", "MLIREB")
     assert history(board) == [("ongoing", "2035-09-10"), ("collapsed", "2035-09-25")]
 
 

@@ -6,12 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from newswire import article, history
-
-
-def _board(boards, *codes):
-    [board] = [b for b in boards if set(codes) <= {r.actor.id for r in b.roles if r.role == "party"}]
-    return board
+from newswire import article, board_of, history
 
 
 def _opening(story: str):
@@ -25,7 +20,7 @@ def test_negotiators_who_clear_out_of_the_venue_suspend_the_talks(boards_of):
     b = article("pil1", "b", "2036-04-16",
                 "LA PAZ, April 16 - Bolivia's negotiators cleared out of the riverside hotel in Asuncion on Tuesday "
                 "and flew home, after Paraguayan police detained two Bolivian fishermen on the river.")
-    board = _board(boards_of([_opening("pil1"), b]), "BOL", "PRY")
+    board = board_of(boards_of([_opening("pil1"), b]), "BOL", "PRY")
     assert history(board) == [("ongoing", "2036-04-07"), ("suspended", "2036-04-15")]
 
 
@@ -39,7 +34,7 @@ def test_an_absence_ended_on_a_day_named_before_resumes_on_that_day(boards_of):
                 "ASUNCION, May 8 - Bolivia and Paraguay signed an accord on Thursday sharing the Pilcomayo's "
                 "dry-season flow. Its terms come from a paper Uruguay's envoy put to both teams on April 27, the day "
                 "Bolivia's negotiators ended a thirteen-day absence from Asuncion.")
-    board = _board(boards_of([_opening("pil2"), b, c]), "BOL", "PRY")
+    board = board_of(boards_of([_opening("pil2"), b, c]), "BOL", "PRY")
     assert ("ongoing", "2036-04-27") in history(board)
 
 
@@ -51,7 +46,7 @@ def test_a_delegation_that_took_its_seats_again_on_a_day_a_clause_describes_retu
                 "ASUNCION, May 9 - Bolivia and Paraguay signed an accord on Friday sharing the Pilcomayo's dry-season "
                 "flow. It was reached over a week of sessions that began on Thursday, May 1, when Bolivia's delegation "
                 "took its seats again in the hotel's conference room.")
-    board = _board(boards_of([_opening("pil3"), b, c]), "BOL", "PRY")
+    board = board_of(boards_of([_opening("pil3"), b, c]), "BOL", "PRY")
     assert ("ongoing", "2036-05-01") in history(board)
 
 
@@ -61,7 +56,7 @@ def test_a_deal_its_report_says_left_nothing_open_is_whole_and_settles_earlier_d
                 "dry-season flow, with Bolivia receiving 30 percent. Bolivia had opened the talks demanding 40 "
                 "percent. The two delegations also agreed on a joint commission to read the river gauges. \"No point "
                 "is left open,\" Bolivia's chief negotiator said.")
-    board = _board(boards_of([_opening("pil4"), c]), "BOL", "PRY")
+    board = board_of(boards_of([_opening("pil4"), c]), "BOL", "PRY")
     assert history(board) == [("ongoing", "2036-04-07"), ("agreement", "2036-05-08")]
     assert board.gaps == ()
 
@@ -71,7 +66,7 @@ def test_a_deal_told_apart_by_the_next_sentence_is_not_these_talks(boards_of):
                 "ASUNCION, April 23 - Bolivia and Paraguay held a second round on the Pilcomayo on Monday. Paraguay's "
                 "energy ministry and a Brazilian power company signed a contract on Tuesday for a new transmission "
                 "line. That deal was negotiated separately, over two years.")
-    board = _board(boards_of([_opening("pil5"), b]), "BOL", "PRY")
+    board = board_of(boards_of([_opening("pil5"), b]), "BOL", "PRY")
     assert [s for s, _ in history(board)] == ["ongoing"]
 
 
@@ -79,7 +74,7 @@ def test_talks_a_sentence_calls_unrelated_bring_no_side(boards_of):
     b = article("pil6", "b", "2036-04-23",
                 "ASUNCION, April 23 - Bolivia and Paraguay held a second round on the Pilcomayo on Monday. The river "
                 "talks are unrelated to Paraguay's long-running negotiations with Taiwan over beef exports.")
-    board = _board(boards_of([_opening("pil6"), b]), "BOL", "PRY")
+    board = board_of(boards_of([_opening("pil6"), b]), "BOL", "PRY")
     assert {r.actor.id for r in board.roles if r.role == "party"} == {"BOL", "PRY"}
 
 
@@ -92,7 +87,7 @@ def test_issues_a_deal_sets_aside_for_a_second_phase_stay_open(boards_of):
                 "TEGUCIGALPA, June 20 - Honduras's government and the opposition signed a partial accord on Friday "
                 "under which all 60 jailed activists will be freed, while the new electoral law and guarantees for "
                 "returning exiles were set aside for a second phase of talks.")
-    board = _board(boards_of([a, b]), "HND", "HNDOPP")
+    board = board_of(boards_of([a, b]), "HND", "HNDOPP")
     assert history(board)[-1] == ("partial_agreement", "2036-06-20")
     assert {g.topic for g in board.gaps} == {"governance", "guarantees"}
 
@@ -102,7 +97,7 @@ def test_the_day_the_exchanges_started_opens_talks_reported_later(boards_of):
                 "N'DJAMENA, July 9 - The Red Cross has begun carrying messages between Chad's government and the "
                 "rebels holding the town of Fada, over letting food convoys in. The contacts began on Sunday, the "
                 "agency's head of delegation told reporters on Tuesday.")
-    board = _board(boards_of([a]), "TCD", "TCDREB")
+    board = board_of(boards_of([a]), "TCD", "TCDREB")
     assert history(board) == [("ongoing", "2036-07-06")]
 
 

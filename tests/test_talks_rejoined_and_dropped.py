@@ -3,12 +3,7 @@ and words, written after the fixes for story set 19)."""
 
 from __future__ import annotations
 
-from newswire import article, history
-
-
-def _board(boards, *codes):
-    [board] = [b for b in boards if set(codes) <= {r.actor.id for r in b.roles if r.role == "party"}]
-    return board
+from newswire import article, board_of, history
 
 
 def _opening(story: str):
@@ -25,7 +20,7 @@ def test_negotiators_who_rejoined_the_sessions_resumed_the_talks(boards_of):
     c = article("shf1", "c", "2037-03-25",
                 "LUSAKA, March 25 - The rebels' negotiators rejoined the sessions on Tuesday after the government "
                 "agreed to an inquiry into the air strike.")
-    board = _board(boards_of([_opening("shf1"), b, c]), "TZA", "TZAREB")
+    board = board_of(boards_of([_opening("shf1"), b, c]), "TZA", "TZAREB")
     assert history(board) == [("ongoing", "2037-03-09"), ("suspended", "2037-03-16"), ("ongoing", "2037-03-24")]
 
 
@@ -34,7 +29,7 @@ def test_issues_a_deal_leaves_to_a_later_stage_stay_open(boards_of):
                 "LUSAKA, March 25 - Tanzania's government and the Southern Highlands Front signed an agreement on "
                 "Tuesday that frees 300 prisoners, but leaves the disarmament of the rebel fighters and the autonomy "
                 "of the highlands to a later stage.")
-    board = _board(boards_of([_opening("shf2"), b]), "TZA", "TZAREB")
+    board = board_of(boards_of([_opening("shf2"), b]), "TZA", "TZAREB")
     assert history(board)[-1] == ("partial_agreement", "2037-03-24")
     assert {g.topic for g in board.gaps} >= {"disarmament", "governance"}
 
@@ -44,7 +39,7 @@ def test_a_go_between_named_family_name_first_is_found_by_that_name(boards_of):
                 "HANOI, May 6 - Vietnam and Laos opened talks in Hanoi on Monday on the tariff on Lao timber. "
                 "Singapore's special envoy for the talks, Tan Wei Ming, has spent weeks travelling between the two "
                 "capitals. Tan chaired Monday's session.")
-    board = _board(boards_of([a]), "VNM", "LAO")
+    board = board_of(boards_of([a]), "VNM", "LAO")
     assert {r.actor.id for r in board.roles if r.role == "mediator"} == {"SGP"}
 
 
@@ -54,7 +49,7 @@ def test_a_go_between_whose_diplomats_shuttled_between_the_sides_is_no_side(boar
     b = article("tan2", "b", "2037-05-20",
                 "HANOI, May 20 - Vietnam and Laos held a second round on the timber tariff on Monday. Singapore, "
                 "whose diplomats had shuttled between the two sides for months, said it was encouraged.")
-    board = _board(boards_of([a, b]), "VNM", "LAO")
+    board = board_of(boards_of([a, b]), "VNM", "LAO")
     assert {r.actor.id for r in board.roles if r.role == "party"} == {"VNM", "LAO"}
     assert "SGP" in {r.actor.id for r in board.roles if r.role == "mediator"}
 
@@ -68,7 +63,7 @@ def test_a_go_between_in_a_report_with_other_talks_mediates_the_talks_the_report
                 "its offer to a cut to 9 percent. Singapore's special envoy for the talks, Tan Wei Ming, again "
                 "presided over the sessions.\n\nIn Jakarta, Indonesia and the International Monetary Fund held talks "
                 "on Tuesday on a new credit line.")
-    board = _board(boards_of([a, b]), "VNM", "LAO")
+    board = board_of(boards_of([a, b]), "VNM", "LAO")
     assert {r.actor.id for r in board.roles if r.role == "mediator"} == {"SGP"}
 
 
@@ -79,7 +74,7 @@ def test_talks_that_collapsed_leave_open_what_the_sides_still_held(boards_of):
     b = article("pyg1", "b", "2037-06-17",
                 "ASUNCION, June 17 - Paraguay and Bolivia called off their talks on river tolls for good on Monday. "
                 "Paraguay had offered a 15 percent cut and Bolivia had lowered its demand to 30 percent.")
-    board = _board(boards_of([a, b]), "PRY", "BOL")
+    board = board_of(boards_of([a, b]), "PRY", "BOL")
     assert history(board)[-1][0] == "collapsed"
     assert {g.topic for g in board.gaps} == {"trade"}
 
@@ -89,7 +84,7 @@ def test_an_inspectors_demand_is_no_labour_issue_without_a_union(boards_of):
                 "VIENNA, June 3 - Kazakhstan and the International Atomic Energy Agency opened talks on Monday on "
                 "inspections at a uranium plant. The agency wants Kazakhstan to reinstate 12 inspectors whose visas "
                 "were withdrawn; Kazakhstan offered to let six nuclear inspectors return.")
-    board = _board(boards_of([a]), "KAZ", "IGOUNOIAE")
+    board = board_of(boards_of([a]), "KAZ", "IGOUNOIAE")
     assert "labour" not in {i.topic for i in board.issues}
 
 
@@ -127,7 +122,7 @@ def test_a_government_in_a_report_from_the_venue_abroad_is_not_the_hosts(boards_
                 "security around the venue would be kept in place. Mali's defence minister said the army would stay "
                 "in Kidal.")
     boards = boards_of([_sahel_talks("azl1"), b])
-    board = _board(boards, "MLI", "MLIREB")
+    board = board_of(boards, "MLI", "MLIREB")
     assert "MRT" not in {r.actor.id for r in board.roles if r.role == "party"}
     assert not any({"MRT", "MRTREB"} & {r.actor.id for r in other.roles if r.role == "party"}
                    for other in boards if other is not board)
@@ -138,7 +133,7 @@ def test_negotiations_named_in_a_report_of_their_end_do_not_restart_them(boards_
                 "NOUAKCHOTT, Oct 20 - The African Union declared the talks between Mali's government and the "
                 "separatists over on Tuesday, after two weeks of negotiations between the government and the "
                 "separatists failed to produce agreement on the north's status.")
-    board = _board(boards_of([_sahel_talks("azl2"), b]), "MLI", "MLIREB")
+    board = board_of(boards_of([_sahel_talks("azl2"), b]), "MLI", "MLIREB")
     assert [s for s, _ in history(board)] == ["ongoing", "collapsed"]
 
 
@@ -151,7 +146,7 @@ def _dock_talks(story: str):
 
 
 def test_a_cleric_both_sides_invited_to_chair_is_the_go_between_not_a_side(boards_of):
-    board = _board(boards_of([_dock_talks("dok1")]), "POL", "POLLAB")
+    board = board_of(boards_of([_dock_talks("dok1")]), "POL", "POLLAB")
     assert {r.actor.id for r in board.roles if r.role == "party"} == {"POL", "POLLAB"}
     assert {r.actor.id for r in board.roles if r.role == "mediator"} == {"POLREL"}
 
@@ -161,7 +156,7 @@ def test_negotiators_who_left_the_ministry_declaring_they_would_not_return_walke
                 "WARSAW, Nov 9 - Negotiators for the striking dockers gathered their papers and left the Ministry of "
                 "Infrastructure on Tuesday afternoon, saying they would not attend further sessions until the "
                 "government improved its offer.")
-    board = _board(boards_of([_dock_talks("dok2"), b]), "POL", "POLLAB")
+    board = board_of(boards_of([_dock_talks("dok2"), b]), "POL", "POLLAB")
     assert history(board) == [("ongoing", "2039-10-31"), ("suspended", "2039-11-08")]
 
 
@@ -173,6 +168,6 @@ def test_he_after_the_bishops_invitation_is_the_bishop(boards_of):
                 "been left open,\" the union's leader, Marek Zielinski, told reporters. The deal was signed at the "
                 "residence of Bishop Tadeusz Wrona of Pelplin. The two delegations had come back on Friday at the "
                 "bishop's invitation, after he had spent days carrying proposals between Pelplin and Warsaw.")
-    board = _board(boards_of([_dock_talks("dok3"), b, c]), "POL", "POLLAB")
+    board = board_of(boards_of([_dock_talks("dok3"), b, c]), "POL", "POLLAB")
     assert {r.actor.id for r in board.roles if r.role == "mediator"} == {"POLREL"}
     assert {r.actor.id for r in board.roles if r.role == "party"} == {"POL", "POLLAB"}
