@@ -126,6 +126,5 @@ def test_counted_clerics_are_clerics_not_the_sides_named_before(coder):
     events = coder.code("LUSAKA, March 3 - The union and the government signed a wage deal on Saturday. That "
                         "followed a meeting between the three church leaders and the president on Tuesday.",
                         published="2036-03-03")
-    meetings = [e for e in events if e.cameo.startswith("04")]
-    assert all(e.source.sector not in ("LAB", "GOV") or e.source.text.lower().startswith("the president")
-               for e in meetings)
+    clerics = [e for e in events if e.cameo.startswith("04") and "church leaders" in e.source.text]
+    assert clerics and all(e.source.sector == "REL" for e in clerics)

@@ -101,7 +101,7 @@ _SPONSOR_WORDS = frozenset(
     }
 )
 # Words after a demonym that make it a language ("English-speaking", "French-language").
-_LANGUAGE_WORDS = frozenset({"speaking", "speaker", "speakers", "language"})
+LANGUAGE_WORDS = frozenset({"speaking", "speaker", "speakers", "language", "medium"})
 _FORMER = frozenset({"former", "ex", "retired", "onetime", "erstwhile"})
 #: Honorifics that license a surname-only alias marked "^" ("Mr. Kerry", "Mrs. May").
 _HONORIFICS = frozenset(
@@ -550,7 +550,7 @@ class ActorKB:
                 if not bucket:
                     continue
                 hit = self._choose(bucket, toks, i, n, key, lenient)
-                if hit is None or hit.kind == "demonym" and i + n < n_toks and toks[i + n][0] in _LANGUAGE_WORDS:
+                if hit is None or hit.kind == "demonym" and i + n < n_toks and toks[i + n][0] in LANGUAGE_WORDS:
                     continue   # ("the English-speaking regions": a language, not the nation)
                 yield hit
                 i += n

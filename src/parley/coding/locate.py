@@ -43,6 +43,7 @@ from parley.actors.countries import country_code, country_name, demonym_code
 from parley.actors.kb import ActorKB
 from parley.coding.context import GUESSED_PLACE, PLACE_PARTS
 from parley.coding.cues import Cues
+from parley.coding.syntax import MEETING_NOUNS
 from parley.places import Gazetteer
 from parley.types import ActorMention, Article, Attribution, Location
 
@@ -493,8 +494,7 @@ _STATE_ORGANS = frozenset({"MIL", "COP", "JUD", "LEG"})
 
 
 # Nouns of talks whose place names their venue ("the Accra process", "talks in Ghana").
-_TALK_NOUNS = frozenset({"talk", "talks", "negotiation", "negotiations", "process", "track", "session", "sessions",
-                         "round", "dialogue", "meeting", "summit", "conference", "format", "channel"})
+_TALK_NOUNS = MEETING_NOUNS | {"process", "track", "format", "channel"}
 _VENUE_PREPS = frozenset({"in", "at", "outside", "near"})
 
 

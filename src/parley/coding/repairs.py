@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from parley.actors.kb import LANGUAGE_WORDS
 from parley.lexicon import Lexicon
 
 
@@ -65,14 +66,11 @@ def make_parse_repairs(nlp: Language, name: str, patterns: Sequence[str]) -> Par
     return ParseRepairs(lexicon, default_cues().e_final_verbs)
 
 
-_LANGUAGE_HEADS = frozenset({"speaking", "speaker", "speakers", "language", "medium"})
-
-
 def repair_language_names(doc: Doc) -> None:
     """ "Cameroon's English-speaking regions", "French-language schools": a language, not the nation of that name
     (the entity is dropped, so that it gives no country)."""
     dropped = [ent for ent in doc.ents if ent.label_ in ("NORP", "LANGUAGE", "GPE") and ent.end + 1 < len(doc)
-               and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ in _LANGUAGE_HEADS]
+               and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ in LANGUAGE_WORDS]
     if not dropped:
         return
     doc.set_ents([ent for ent in doc.ents if ent not in dropped], default="outside")

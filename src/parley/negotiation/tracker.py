@@ -164,8 +164,12 @@ def _read_events(store: Store) -> list[_Ev]:
     own_side = _own_side_demands(stored_events, memory)
     known = {k for stored in stored_events for a in (stored.event.source, stored.event.target)
              for k in [actor_key(a)] if k}
+    by_sector: dict[str, list[str]] = defaultdict(list)   # the store's country actors of each sector
+    for k in known:
+        if len(k) == 6:
+            by_sector[k[3:]].append(k)
     for stored in stored_events:
-        event = _placed(_recalled(stored.event, memory), known)
+        event = _placed(_recalled(stored.event, memory), known, by_sector)
         if event.carried_by is not None:
             # what a demand, offer or threat is about: its carrier is the move, this its content
             contents.setdefault(event.carried_by, _content_text(event))
@@ -191,7 +195,7 @@ def _read_events(store: Store) -> list[_Ev]:
     return found
 
 
-def _placed(event: Event, known: set[str]) -> Event:
+def _placed(event: Event, known: set[str], by_sector: dict[str, list[str]]) -> Event:
     """`event` with a domestic side the coder left without a country ("the union" in a report datelined
     Jakarta) given the country where the event happened, when the store already knows that country's actor of
     that sector (a union of Indonesia) from other reports, else the one actor of that sector it knows."""
@@ -207,7 +211,7 @@ def _placed(event: Event, known: set[str]) -> Event:
         if key not in known:
             # ("the rebels' negotiators rejoined the sessions" in a report from the venue abroad): the one
             # actor of that sector the store knows
-            only = [k for k in known if len(k) == 6 and k[3:] == sector]
+            only = by_sector.get(sector, [])
             if len(only) != 1:
                 return None
             key = only[0]
@@ -790,6 +794,8 @@ def _attach_events(events: list[_Ev], procs: dict[str, _Proc], topics: TopicLexi
         for actor in proc.parties:
             by_member[actor].append(proc)
     told_apart = {proc.root for proc in procs.values() if all(e.event.event_id in apart for e in proc.edges)}
+    told_in: Counter[tuple[str, str]] = Counter((proc.root, e.event.article_id) for proc in procs.values()
+                                                for e in (*proc.edges, *proc.events))   # what each article tells
     for ev in events:
         if ev.process is not None:
             continue
@@ -813,9 +819,10 @@ def _attach_events(events: list[_Ev], procs: dict[str, _Proc], topics: TopicLexi
         # (of two told in the same article, the one the article tells more of: a go-between who "again
         # presided over the sessions" mediates the story's talks, not those of a paragraph on other talks)
         proc = max(candidates, key=lambda p: (bool(actors & p.parties), article_id in p.articles,
-                                              len(actors & p.parties), _told_in(p, article_id), _begun_by(p, ev),
+                                              len(actors & p.parties), told_in[(p.root, article_id)], _begun_by(p, ev),
                                               -_distance(p, ev), max(e.seq for e in (p.events or p.edges)), p.root))
         ev.process = proc.root
+        told_in[(proc.root, article_id)] += 1
         if _counted_sides(ev) and ev.source and ev.target and proc.edges and ev.event.target is not None \
                 and ev.event.target.text == ev.event.source.text:   # (not "both sides invited the bishop")
             # "the two delegations" whose words the coder could not pin on the process's sides: those sides
@@ -830,11 +837,6 @@ def _attach_events(events: list[_Ev], procs: dict[str, _Proc], topics: TopicLexi
         if _is_mediating(ev) and ev.source and ev.source not in proc.parties and ev.source not in proc.mediators:
             proc.mediators.add(ev.source)
             by_member[ev.source].append(proc)
-
-
-def _told_in(proc: _Proc, article_id: str) -> int:
-    """How many of a process's events (so far) an article tells."""
-    return sum(1 for e in (*proc.edges, *proc.events) if e.event.article_id == article_id)
 
 
 def _may_join(ev: _Ev, actors: set[str], proc: _Proc, topics: TopicLexicon, gap_days: int) -> bool:
