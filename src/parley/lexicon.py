@@ -121,6 +121,7 @@ class Pattern:
     source_class: str | None = None    # `args: {source: <class>}`
     no_small_clause: bool = False      # `args: {clause: none}`: no opinion frame ("considered it unwise")
     obj_required: bool = False         # `args: {obj: any}`: the verb must have an object ("declined the offer")
+    obj_forbidden: bool = False        # `args: {obj: none}`: the verb has no object ("the delegations gathered")
     subj: frozenset[str] | None = None  # lemma(s) of the subject's head ("negotiators", "delegation")
 
     def score(self, f: PredicateFeatures) -> tuple[int, int, int, int] | None:
@@ -145,6 +146,8 @@ class Pattern:
             return None   # "released its new album", "blasted through the rock": the word in another sense
         if self.obj_required and f.obj is None:
             return None   # "support has declined": the word in another sense
+        if self.obj_forbidden and f.obj is not None:
+            return None   # "gathered their papers": the word in another sense
         if self.no_small_clause and f.small_clause:
             return None   # "considered the deal acceptable": an opinion, not a deliberation
         if self.subj is not None and f.subj not in self.subj:
@@ -539,6 +542,7 @@ def _compile_pattern(raw: Any, index: int, lines: dict[int, int], onto: Ontology
             obj_actor=obj_kind == "actor",
             subj=subj,
             obj_required=obj_kind == "any",
+            obj_forbidden=obj_kind == "none",
             source_class=source_class,
             no_small_clause=no_small_clause,
         )
@@ -548,7 +552,7 @@ def _compile_pattern(raw: Any, index: int, lines: dict[int, int], onto: Ontology
 
 
 def _args(raw: dict[str, Any], where: str, problems: list[str]) -> tuple[str | None, str | None, bool]:
-    """The pattern's `args` key: `{obj: actor | any}`, `{source: <actor class>}` and/or `{clause: none}`."""
+    """The pattern's `args` key: `{obj: actor | any | none}`, `{source: <actor class>}` and/or `{clause: none}`."""
     args = raw.get("args")
     if args is None:
         return None, None, False
@@ -557,14 +561,14 @@ def _args(raw: dict[str, Any], where: str, problems: list[str]) -> tuple[str | N
         return None, None, False
     if args.get("clause", "none") != "none":
         problems.append(f"{where}, key 'args': clause {args['clause']!r} must be 'none'")
-    if args.get("obj", "actor") not in ("actor", "any"):
-        problems.append(f"{where}, key 'args': obj {args['obj']!r} must be 'actor' or 'any'")
+    if args.get("obj", "actor") not in ("actor", "any", "none"):
+        problems.append(f"{where}, key 'args': obj {args['obj']!r} must be 'actor', 'any' or 'none'")
     source = args.get("source")
     if source is not None and source not in ACTOR_CLASSES:
         problems.append(f"{where}, key 'args': source {source!r} must be one of {', '.join(ACTOR_CLASSES)}")
         source = None
     obj = args.get("obj")
-    return (obj if obj in ("actor", "any") else None), source, "clause" in args
+    return (obj if obj in ("actor", "any", "none") else None), source, "clause" in args
 
 
 def _key_problems(raw: dict[Any, Any], known: frozenset[str], required: tuple[str, ...], where: str) -> list[str]:

@@ -654,8 +654,39 @@ def _composed_actor(toks: list[tuple[str, bool]], hits: list[_Hit], *, former: b
         sector = "ELI"
     if country is None and sector is None:
         return None
+    owner = next((i for i, (t, _) in enumerate(toks) if t == "'s"), len(toks))
+    if (sector is None or owner < len(toks)) and _unknown_body(toks[:owner], [h for h in hits if h.end <= owner]):
+        # "the South Sudan Redemption Movement" and its negotiators: a body of that country the knowledge base
+        # lacks, the country's rebels or party by the words of its name, else unknown
+        words = {t for t, _ in toks[:owner]}
+        sector = "REB" if words & _REBEL_NAME_WORDS else "PTY" if words & _PARTY_NAME_WORDS else None
+        if sector is None:
+            return None
     code = (country or "") + (sector or "")
     return Actor(code, _composed_name(country, sector, code), country, sector)
+
+
+# Last words of the names of bodies: a name that holds a country's name and ends so is a body, not the state.
+_BODY_HEADS = frozenset({"movement", "front", "alliance", "congress", "union", "council", "league", "federation",
+                         "coalition", "organisation", "organization", "association", "party", "brigade", "brigades",
+                         "militia", "group", "convention", "rally", "assembly"})
+
+
+# Words of the names of armed movements and of political parties.
+_REBEL_NAME_WORDS = frozenset({"liberation", "redemption", "resistance", "revolutionary", "salvation", "insurgency",
+                               "army", "militia", "brigade", "brigades", "mujahideen", "armed", "fighters"})
+_PARTY_NAME_WORDS = frozenset({"democratic", "democrats", "party", "socialist", "progressive", "republican",
+                               "conservative", "liberal", "rally", "convention", "congress", "alliance"})
+
+
+def _unknown_body(toks: list[tuple[str, bool]], hits: list[_Hit]) -> bool:
+    """Whether a phrase is the proper name of a body that holds a country's name among other capitalised words
+    ("the Kenya Democratic Front", "South Sudan Redemption Movement's"): no actor the knowledge base knows."""
+    words = [(t, cap) for t, cap in toks if t not in ("the", "'s", "of", "for", "and")]
+    place = next((h for h in hits if h.kind in ("country", "demonym", "seat")), None)
+    if place is None or len(words) < 3 or words[-1][0] not in _BODY_HEADS or not all(cap for _, cap in words):
+        return False
+    return any(cap for t, cap in toks[place.end:] if t not in _BODY_HEADS and t not in ("'s", "of", "for", "and"))
 
 
 def _composed_name(country: str | None, sector: str | None, code: str) -> str:

@@ -104,6 +104,8 @@ _NEAR_BASES = frozenset({"clause", "sentence", "dateline"})
 _DOMESTIC = frozenset({"OPP", "REB", "INS", "SEP", "CVL", "LAB", "EDU"})
 # Sectors a dateline does not place: they are reported from the venues of their talks.
 _ABROAD_SECTORS = frozenset({"GOV"} | _DOMESTIC - {"CVL"})
+# Named parties and gangs: a bare state organ dealing with one ("the government and the FARC") is its state's.
+_NAMED_FOES = frozenset({"PTY", "CRM"})
 
 
 class ArticlePlaces:
@@ -273,10 +275,12 @@ class ArticlePlaces:
             if country is not None:
                 self._settled[(mention.start, mention.end)] = country   # the same words in another act
         if country is None and code[:3] in _STATE | {"BUS"} and other is not None and other.country is not None \
-                and other.sector in _DOMESTIC - {"CVL"} and other.code == other.country + other.sector:
+                and (other.sector in _DOMESTIC - {"CVL"} or code[:3] in _STATE and other.sector in _NAMED_FOES
+                     and other.name is not None) and other.code == other.country + other.sector:
             # "the rebels accused the federal army", "the government and the OLA signed": the state the
-            # rebels or the opposition face is their own, wherever the act is told to happen; and the company a
-            # union walks out on is of the union's country
+            # rebels or the opposition face is their own, wherever the act is told to happen, and so is the one
+            # that talks to a party or a gang the knowledge base knows ("government negotiators met the Gulf
+            # Clan"); the company a union walks out on is of the union's country
             country = other.country
             self._settled[(mention.start, mention.end)] = country
         if country is None and code[:3] in _STATE and self.state_subject is not None \
@@ -531,7 +535,7 @@ def _state_organ_countries(doc: Doc, kb: ActorKB) -> Counter[str]:
     told = [s for s in sents if any(t.pos_ == "VERB" for t in s)]
     lead = told[0] if len(told) > 1 else None   # a lone sentence has no lead to weigh
     for ent in doc.ents:
-        if ent.label_ not in ("GPE", "NORP", "PERSON", "ORG"):
+        if ent.label_ not in ("GPE", "NORP", "PERSON", "ORG", "LOC"):   # ("South Sudan's" at times a LOC)
             continue
         root = ent.root
         acting = country_code(ent.text) if ent.label_ == "GPE" and root.dep_ == "nsubj" and root.head.pos_ == "VERB" \
@@ -564,9 +568,18 @@ def _state_organ_countries(doc: Doc, kb: ActorKB) -> Counter[str]:
         in_lead = lead is not None and lead.start <= root.i < lead.end
         if sector not in _STATE and not (in_lead and sector is not None):
             continue   # (the lead's actor of a country says whom the story is about: "Peru's biggest union")
-        code = demonym_code(ent.text) if ent.label_ == "NORP" else country_code(ent.text)
+        named = ent.text.removesuffix("'s").removesuffix("’s")
+        code = demonym_code(named) if ent.label_ == "NORP" else country_code(named)
         if code:
             found[code] += 3 if in_lead else 1
+    for token in doc:
+        # "South Sudan's government" where the tagger saw no entity: a country's name owning a state organ
+        if token.dep_ == "poss" and token.pos_ == "PROPN" and not token.ent_type_ \
+                and kb.role_sector(token.head.lemma_.lower()) in _STATE:
+            words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+            code = country_code(" ".join(t.text for t in [*words, token]))
+            if code:
+                found[code] += 3 if lead is not None and lead.start <= token.i < lead.end else 1
     return found
 
 

@@ -197,8 +197,10 @@ class MentionResolver:
         root = ent.root
         if ent.label_ == "GPE" and root.dep_ == "pobj" and (
                 root.head.lower_ in self.cues.locative_preps or root.head.lower_ in ("to", "from")
-                and root.head.head.lemma_.lower() in _JOURNEY_VERBS):
-            return   # "met in Cairo", "was returning to Abuja": a place, not an actor to refer back to
+                and root.head.head.lemma_.lower() in _JOURNEY_VERBS
+                or root.head.lower_ == "of" and root.head.head.lower_ == "out"):
+            return   # "met in Cairo", "was returning to Abuja", "flew out of Djibouti": a place, not an actor to
+            # refer back to
         if root.dep_ in ("compound", "amod", "nmod") and root.head.lemma_.lower() in AFFILIATE_HEADS \
                 and any(c.lower_ in ("the", "this", "that") for c in root.head.children):
             # "The al Qaeda affiliate": the group named before is meant (a later "it" is that group)

@@ -35,6 +35,7 @@ OBJECT_PREPS = frozenset({"of", "on", "against", "with", "to", "for", "into", "t
 _BARE_INFINITIVE_HEADS = frozenset({"let", "help", "make"})
 _CAUSATIVES = frozenset({"order", "want", "get", "have", "see", "need", "demand"})
 _PARTICLES = frozenset({"down", "up", "back", "off", "out", "aside", "away", "over"})
+_ON_IDIOMS = frozenset({"ice", "hold"})   # "put the talks on ice", "placed the negotiations on hold"
 _PASSIVE_DEPS = frozenset({"nsubjpass", "auxpass"})
 # A release told without its agent takes the captives' holder as its agent (`Arguments._captives_holder`).
 _RELEASING = frozenset({"free", "release", "return", "repatriate", "exchange", "swap", "hand", "set", "let"})
@@ -62,7 +63,11 @@ def resumes_talks(verb: Token) -> bool:
     if lemma in TALK_RESUMING_VERBS:
         return True
     particle = TALK_RESUMING_PARTICLES.get(lemma)
-    return particle is not None and any(c.lower_ == particle for c in verb.children)
+    if particle is not None and any(c.lower_ == particle for c in verb.children):
+        return True
+    # "the talks got going again on Thursday", "opened again", "got under way anew"
+    return any(c.lower_ in ("again", "anew") for c in verb.children) and (
+        lemma in ("go", "open", "begin", "start") or lemma == "get" and _under_way(verb))
 
 
 def begins_talks(verb: Token) -> bool:
@@ -72,8 +77,12 @@ def begins_talks(verb: Token) -> bool:
     if lemma in ("open", "begin", "start") or resumes_talks(verb):
         return True
     if lemma == "get":   # "got under way"
-        return any(c.lower_ == "under" and any(o.lower_ == "way" for o in c.children) for c in verb.children)
+        return _under_way(verb)
     return lemma == "kick" and any(c.lower_ == "off" for c in verb.children)
+
+
+def _under_way(verb: Token) -> bool:
+    return any(c.lower_ == "under" and any(o.lower_ == "way" for o in c.children) for c in verb.children)
 
 
 ROUND_NOUNS = frozenset({"round", "session", "phase", "stage"})
@@ -156,6 +165,11 @@ class Arguments:
                     # (and "ordered a halt to the contacts": what is halted)
                     pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                     preps.append((child.lower_, pobj.lemma_.lower() if pobj is not None else None))
+            # "put its negotiations with Sri Lanka over the fishermen on ice": the parser hangs the idiom's "on"
+            # on the last noun before it
+            preps.extend(("on", t.lemma_.lower()) for t in verb.subtree if t.dep_ == "pobj" and t.head.lower_ == "on"
+                         and t.lemma_.lower() in _ON_IDIOMS and t.head.head.i != verb.i
+                         and _nominal_path(t.head.head, verb))
         if xcomp is None and obj is not None and obj.dep_ == "nsubj" and obj.head.head.i == verb.i \
                 and obj.head.dep_ == "ccomp" and obj.head.tag_ == "VBN":
             xcomp = obj.head.lemma_.lower()   # "wants the sanctions lifted": what should become of the object
@@ -934,3 +948,13 @@ def _brokered_talks(verb: Token) -> bool:
     brokers the talks it restricts is an act of its own (the agent mediates), unlike "aid delivered by the UN"."""
     return verb.lemma_.lower() in _BROKERING and verb.head.lemma_.lower() in _TALK_OBJECTS
 
+
+def _nominal_path(token: Token, top: Token) -> bool:
+    """Whether `token` hangs below `top` through nouns and prepositions only (no clause between)."""
+    while token.i != top.i:
+        if token.pos_ in ("VERB", "AUX") or token.dep_ in ("relcl", "acl", "ccomp", "advcl"):
+            return False
+        token = token.head
+        if token.i == token.head.i and token.i != top.i:
+            return False
+    return True

@@ -33,6 +33,7 @@ from parley.coding.mentions import MentionResolver
 from parley.coding.pairs import Pair, acted_on_things, pair_up, resolve_pairs
 from parley.coding.policy import CodePolicy, default_policy
 from parley.coding.relevance import is_relevant
+from parley.coding.syntax import DEAL_NOUNS
 from parley.lexicon import Lexicon
 from parley.ontology import Ontology
 from parley.places import Gazetteer
@@ -244,6 +245,9 @@ def is_background(date: str | None, precision: str | None, basis: str, anchor: T
             c.dep_ in ("mark", "nsubj", "nsubjpass") for c in verb.children) and _past_perfect(governor) \
             and not any(a.lemma_.lower() in cues.speech_verbs for a in governor.ancestors):
         return True   # "the union had opened the talks demanding 60 percent": what it did then
+    if verb.dep_ == "relcl" and verb.lemma_.lower() in _SEALING and verb.head.lemma_.lower() in DEAL_NOUNS \
+            and verb.tag_ == "VBD" and basis not in ("text", "sentence"):
+        return True   # "to respect the treaty our presidents signed": the deal it names, made before
     if precision in ("month", "year") and _past_perfect(verb) \
             and not any(a.lemma_.lower() in cues.speech_verbs for a in verb.ancestors):
         return True   # "had refused to discuss the duty during the first round earlier this month": then, not now
@@ -254,6 +258,10 @@ def is_background(date: str | None, precision: str | None, basis: str, anchor: T
     if not _past_perfect(verb):
         return False
     return not any(a.lemma_.lower() in cues.speech_verbs for a in verb.ancestors)
+
+
+# Verbs of making a deal: a relative clause of one on the deal it describes tells whose deal it is, not news.
+_SEALING = frozenset({"sign", "conclude", "seal", "ink", "reach", "strike", "negotiate", "broker", "agree"})
 
 
 def _past_perfect(verb: Token) -> bool:

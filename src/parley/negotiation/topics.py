@@ -116,6 +116,10 @@ class TopicLexicon:
                   and (topic_id not in self._requires or self._requires[topic_id].search(text))]
         return (first, *dict.fromkeys(others))
 
+    def strongly_named(self, text: str) -> bool:
+        """Whether `text` names a topic by one of its keywords (not only by a weak word)."""
+        return any(pattern.search(text) for _, pattern in self._patterns)
+
     def weakly_named(self, text: str) -> tuple[str, ...]:
         """The topics whose weak words occur in `text` ("lifting most of its ban": sanctions), whatever
         else it names."""

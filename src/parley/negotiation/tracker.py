@@ -78,6 +78,16 @@ _VIOLATE = re.compile(r"^(?:violat|breach)", re.IGNORECASE)
 _EARLIER_TALKS = re.compile(r"^(?:an?|the|its|their)\s+(?:earlier|previous|former|past|prior|failed)\s+(?:[\w-]+\s+)?"
                             r"(?:process|talks|negotiations?|rounds?|attempts?|efforts?|dialogue|mediation)\b",
                             re.IGNORECASE)
+# What is bargained over in crime and commerce, not in political talks: "negotiates drug flights with Maduro",
+# "negotiated the sentence reduction of a convict", "a business alliance between the two gangs", "a plea deal".
+_PRIVATE_DEALINGS = re.compile(
+    r"\b(?:drugs?|cocaine|heroin|narcotics?|marijuana|methamphetamine|fentanyl)[- ](?:flights?|shipments?|loads?|"
+    r"routes?|deals?|sales?|business|trafficking|smuggling|money|trade|purchases?)\b|"
+    r"\bsentence (?:reductions?|cuts?)\b|\breduc\w* (?:of )?(?:his|her|their|the|a) (?:prison )?sentences?\b|"
+    r"\bplea (?:deals?|bargains?|agreements?)\b|\bbribes?\b|\bkickbacks?\b|"
+    r"\b(?:business|criminal|trafficking|smuggling) (?:alliances?|partnerships?|deals?)\b|"
+    r"\b(?:sports|baseball|football|soccer|basketball) (?:teams?|clubs?|contracts?)\b",
+    re.IGNORECASE)
 _GOING_BACK = re.compile(r"^(?:return|flew|fly|flies|flying|went|go|head|travel|came|come|fil|troop|march|stream)",
                          re.IGNORECASE)
 _MEDIATE = re.compile(r"^(?:mediat|broker|conven)", re.IGNORECASE)
@@ -177,8 +187,10 @@ def _read_events(store: Store) -> list[_Ev]:
         if event.event_id in own_side:
             continue
         kind = _kind(event)
-        if kind is None or event.object is not None and _EARLIER_TALKS.match(event.object.text):
-            continue   # (nor the acts of "an earlier process between Manila and the front": other talks, past)
+        if kind is None or event.object is not None and (_EARLIER_TALKS.match(event.object.text)
+                                                         or _PRIVATE_DEALINGS.search(event.object.text)):
+            continue   # (nor the acts of "an earlier process between Manila and the front": other talks, past; nor
+            # a bargain over drug flights or a sentence)
         source, target = actor_key(event.source), actor_key(event.target) if event.target else None
         if source is None:
             continue  # a move needs someone who makes it
@@ -585,9 +597,16 @@ def _is_core(event: Event) -> bool:
     return bool(_NEGOTIATION_CUE.search(text))
 
 
+_CONTRASTED = re.compile(r"\b(?:rather than|instead of|not|never)\s+$", re.IGNORECASE)
+
+
 def _is_mediating(ev: _Ev) -> bool:
     if ev.event.negated or ev.event.cameo.startswith(("02", "12")):
         return False   # "stressed that it was not mediating", "refused to mediate", "asked him to mediate"
+    said = ev.event.evidence.text
+    before = said[:max(0, ev.event.trigger.start - ev.event.evidence.start)]
+    if _CONTRASTED.search(before):
+        return False   # "made clear that it is hosting rather than mediating"
     return ev.event.cameo in MEDIATOR_CODES or bool(_MEDIATE.match(ev.event.trigger.text.strip()))
 
 
@@ -684,8 +703,13 @@ def _party_edges(events: list[_Ev]) -> list[_Ev]:
             continue  # one of the two mediates between the other and someone else
         if _is_mediating(ev):
             continue
+        if ev.event.background and (_days(ev.date, ev.published) or 0) > _HISTORY_DAYS:
+            continue  # "the two countries signed a treaty in 2025": history the report recalls founds no talks
         edges.append(ev)
     return edges + _mediated_edges(events)
+
+
+_HISTORY_DAYS = 365
 
 
 _HOSTING = re.compile(r"^(?:host|welcom|receiv)", re.IGNORECASE)
@@ -823,12 +847,13 @@ def _attach_events(events: list[_Ev], procs: dict[str, _Proc], topics: TopicLexi
                                               -_distance(p, ev), max(e.seq for e in (p.events or p.edges)), p.root))
         ev.process = proc.root
         told_in[(proc.root, article_id)] += 1
-        if _counted_sides(ev) and ev.source and ev.target and proc.edges and ev.event.target is not None \
-                and ev.event.target.text == ev.event.source.text:   # (not "both sides invited the bishop")
-            # "the two delegations" whose words the coder could not pin on the process's sides: those sides
+        if _counted_sides(ev) and ev.source and proc.edges and (ev.event.target is None or ev.target is not None
+                                                                 and ev.event.target.text == ev.event.source.text):
+            # "the two delegations" whose words the coder could not pin on the process's sides (or gave the
+            # venue's country alone): those sides (not "both sides invited the bishop")
             first = proc.edges[0]
             if first.source and first.target and {ev.source, ev.target} != {first.source, first.target}:
-                ev.source, ev.target = (first.source, first.target) if ev.source < ev.target \
+                ev.source, ev.target = (first.source, first.target) if ev.target is None or ev.source < ev.target \
                     else (first.target, first.source)
         proc.events.append(ev)
         if article_id not in proc.articles:
@@ -873,6 +898,8 @@ def _about_talks(ev: _Ev, topics: TopicLexicon) -> bool:
     if ev.kind in ("talks_resumed", "talks_halted", "agreement_signed", "delegation_recalled", "delegation_returned",
                    "negotiation"):
         return True   # a signing ends talks, whatever the text calls what was signed ("signed a revised Annex C")
+    if ev.kind == "meeting" and _counted_sides(ev):
+        return True   # "the two delegations gathered again in Lome": the sides of talks
     obj = ev.event.object.text if ev.event.object else ""
     return bool(obj) and (topics.topic_of(obj) is not None or bool(_NEGOTIATION_CUE.search(obj)))
 
@@ -931,7 +958,8 @@ def _merge_moves(events: list[_Ev], topics: TopicLexicon) -> list[list[_Ev]]:
         told = (ev.event.article_id, ev.event.cameo, ev.source, topic or "")
         for other in seen[told]:
             if other.event.sentence_index != ev.event.sentence_index and (
-                    other.target is None or ev.target is None or other.target == ev.target):
+                    other.target is None or ev.target is None or other.target == ev.target) \
+                    and not _told_apart_in_time(other, ev):
                 union.union(other.event.event_id, ev.event.event_id)
                 break
         seen[told].append(ev)
@@ -949,13 +977,27 @@ def _merge_moves(events: list[_Ev], topics: TopicLexicon) -> list[list[_Ev]]:
     return list(groups.values())
 
 
+def _told_apart_in_time(a: _Ev, b: _Ev) -> bool:
+    """Whether two tellings of one kind of act in an article are two acts by their dates: each dated by its own
+    words, on different days or months ("the talks broke down last month" and "since India called its
+    negotiators home on Feb. 22")."""
+    if a.event.date_basis not in _OWN_DATE or b.event.date_basis not in _OWN_DATE or not a.date or not b.date:
+        return False
+    both_days = a.event.date_precision == "day" and b.event.date_precision == "day"
+    return a.date != b.date if both_days else a.date[:7] != b.date[:7]
+
+
+_OWN_DATE = frozenset({"text", "sentence"})
+
+
 #: Dates from the text first: the event's own clause or sentence, another telling of it, the narrative.
 _BASIS_RANK = {"text": 0, "sentence": 0, "same_act": 1, "occasion": 1, "paragraph": 2, "lead": 2, "title": 3}
 
 
 def _primary(group: list[_Ev]) -> _Ev:
-    """The report a move is shown by: a date from the text, a target, an object, then the earliest."""
-    return min(group, key=lambda e: (_BASIS_RANK.get(e.event.date_basis, len(_BASIS_RANK)),
+    """The report a move is shown by: a date from the text, news before a retelling, a target, an object, then
+    the earliest."""
+    return min(group, key=lambda e: (_BASIS_RANK.get(e.event.date_basis, len(_BASIS_RANK)), e.event.background,
                                      e.event.target is None or e.target is None, e.event.object is None, e.order))
 
 
@@ -992,28 +1034,36 @@ def _content_words(text: str) -> set[str]:
     return {w.rstrip("s") for w in words} | numbers
 
 
-def _topics_by_shared_words(tracked: list[_Tracked]) -> None:
+def _topics_by_shared_words(tracked: list[_Tracked], topics: TopicLexicon) -> None:
     """A statement no topic names takes the topic of the latest earlier statement of the process that shares
     one of its words: "freed nine of the 16 detained fishermen" after "the release of all 16 fishermen"
-    (prisoners); a bare "the proposal" or "the demand" is left to `_referents`."""
-    filed: list[tuple[set[str], str]] = []
+    (prisoners); a bare "the proposal" or "the demand" is left to `_referents`. So does one named by a weak word
+    only, from a statement that names its topic outright: "the removal of all 34 bans" beside "lifting its import
+    ban" is about trade, not sanctions."""
+    filed: list[tuple[set[str], str, bool]] = []
+    loose: set[str] = set()   # the moves whose topic is open to their neighbours'
     for item in tracked:
         move = item.move
         if not move.object or move.kind not in STANCE_OF:
             continue
         words = _content_words(move.object)
-        if move.topic is None and not _REF_PROPOSAL.search(move.object) and not _REF_DEMAND.search(move.object):
-            topic = next((t for seen, t in reversed(filed) if seen & words), None)
+        strong = move.topic is not None and topics.strongly_named(move.object)
+        if (move.topic is None or not strong) and not _REF_PROPOSAL.search(move.object) \
+                and not _REF_DEMAND.search(move.object):
+            loose.add(move.id)
+            topic = next((t for seen, t, outright in reversed(filed) if seen & words
+                          and (move.topic is None or outright)), None)
             if topic is not None:
                 item.move = move = replace(move, topic=topic)
         if move.topic is not None:
-            filed.append((words, move.topic))
+            filed.append((words, move.topic, strong))
     for item in tracked:   # ... else of the earliest later one ("reinstate 14 of those inspectors", then "to let
         move = item.move   # seven UN nuclear inspectors return")
-        if move.topic is None and move.object and move.kind in STANCE_OF and not _REF_PROPOSAL.search(move.object) \
-                and not _REF_DEMAND.search(move.object):
+        if move.id in loose and move.object:
             words = _content_words(move.object)
-            topic = next((t for seen, t in filed if seen & words), None)
+            weak_only = move.topic is not None and not topics.strongly_named(move.object)
+            topic = next((t for seen, t, outright in filed if seen & words and (outright or move.topic is None)
+                          and t != move.topic), None) if weak_only or move.topic is None else None
             if topic is not None:
                 item.move = replace(move, topic=topic)
 
@@ -1680,8 +1730,7 @@ def _states(tracked: list[_Tracked], left_open: dict[str, str] | None = None,
         status = history[-1].status if history else None
         new: str | None = None
         if move.kind in HALTING_KINDS:
-            # "broke off the talks" is a walkout (suspended); "the talks broke down" an end (collapsed)
-            new = "collapsed" if _collapse_said(move) or move.id in (collapsed or ()) else "suspended"
+            new = _halted(move, status, collapsed)
         elif move.kind == "agreement_signed" and move.topic is None and move.sources \
                 and {a.id for a in move.sources} <= go_betweens and not _counted_sides(_primary(item.events)):
             continue   # "Kazakhstan brokered an understanding under which the report goes to the board": a
@@ -1712,6 +1761,14 @@ def _states(tracked: list[_Tracked], left_open: dict[str, str] | None = None,
         date = (item.opened or _opening_day(move)) if new == "ongoing" else move.date
         history.append(StateChange(new, date, (move.id,), _state_summary(new, move)))
     return history
+
+
+def _halted(move: Move, status: str | None, collapsed: set[str] | None) -> str | None:
+    """The state a halt leaves: "broke off the talks" is a walkout (suspended), "the talks broke down" an end
+    (collapsed); None when it changes nothing (a go-between "ending its facilitation" after the talks
+    collapsed)."""
+    new = "collapsed" if _collapse_said(move) or move.id in (collapsed or ()) else "suspended"
+    return None if status == "collapsed" and new == "suspended" else new
 
 
 def _one_deal_a_day(history: list[StateChange]) -> list[StateChange]:
@@ -2209,7 +2266,7 @@ def _board(proc: _Proc, names: dict[str, str], topics: TopicLexicon, texts: dict
             if item.move.topic == _LABOUR and item.move.object:
                 rest = [t for t in topics.topics_of(item.move.object) if t != _LABOUR]
                 item.move = replace(item.move, topic=rest[0] if rest else None)
-    _topics_by_shared_words(tracked)
+    _topics_by_shared_words(tracked, topics)
     first_edge = proc.edges[0]
     founders = _unique(k for k in (first_edge.source, first_edge.target) if k)
     others = _other_talks_sides(tracked, founders, {e.source for e in proc.events if _is_mediating(e) and e.source},
@@ -2372,7 +2429,7 @@ _APART = re.compile(r"^\W*(?:separately|elsewhere|in (?:a |an )?(?:separate|unre
 
 # ... or that calls what it tells separate ("..., concluding a separate round of contacts hosted by Oman",
 # "Saudi Arabia and the Houthis separately agreed ...")
-_APART_INSIDE = re.compile(r"\b(?:a|an|its|their|the) separate (?:round|set|track|channel|negotiation|process|deal|"
+_APART_INSIDE = re.compile(r"\b(?:(?:a|an|its|their|the) )?separate (?:round|set|track|channel|negotiation|process|deal|"
                            r"agreement|accord|arrangement|dispute|contacts?|talks)\b|"
                            r"\bseparately (?:agreed|signed|reached|concluded|struck|sealed|settled)\b|"
                            r"\b(?:proceeding|held|conducted|handled|negotiated|running|taking place)\s+separately\b|"
