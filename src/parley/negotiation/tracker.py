@@ -2429,8 +2429,8 @@ _APART = re.compile(r"^\W*(?:separately|elsewhere|in (?:a |an )?(?:separate|unre
 
 # ... or that calls what it tells separate ("..., concluding a separate round of contacts hosted by Oman",
 # "Saudi Arabia and the Houthis separately agreed ...")
-_APART_INSIDE = re.compile(r"\b(?:(?:a|an|its|their|the) )?separate (?:round|set|track|channel|negotiation|process|deal|"
-                           r"agreement|accord|arrangement|dispute|contacts?|talks)\b|"
+_APART_INSIDE = re.compile(r"\b(?:(?:a|an|its|their|the) )?separate (?:round|set|track|channel|negotiation|process|"
+                           r"deal|agreement|accord|arrangement|dispute|contacts?|talks)\b|"
                            r"\bseparately (?:agreed|signed|reached|concluded|struck|sealed|settled)\b|"
                            r"\b(?:proceeding|held|conducted|handled|negotiated|running|taking place)\s+separately\b|"
                            # "The Panama talks are unrelated to Colombia's negotiations with the European Union"
