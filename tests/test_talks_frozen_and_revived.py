@@ -5,6 +5,7 @@ story set 21)."""
 from __future__ import annotations
 
 import pytest
+
 from newswire import article, board_of, history
 
 
