@@ -79,7 +79,7 @@ SETS = ("stories_unseen", "stories_unseen2", "stories_unseen3", "stories_unseen4
         "stories_unseen6", "stories_unseen7", "stories_unseen8", "stories_unseen9", "stories_unseen10",
         "stories_unseen11", "stories_unseen12", "stories_unseen13", "stories_unseen14",
         "stories_unseen15", "stories_unseen16", "stories_unseen17", "stories_unseen18", "stories_unseen19",
-        "stories_unseen20", "stories_unseen21")
+        "stories_unseen20", "stories_unseen21", "stories_unseen22")
 EXPECTED = {(folder, story): board for folder in SETS
             for story, board in json.loads((FIXTURES / folder / "expected.json").read_text(encoding="utf-8")).items()}
 STATE_SECTORS = ("GOV", "MIL", "COP", "JUD", "LEG")

@@ -102,3 +102,33 @@ def test_bargains_over_drug_flights_or_a_sentence_are_no_talks(boards_of):
                 "with Venezuela's president. Separately, an aide to Peru's interior minister negotiated the sentence "
                 "reduction of a Slovak convict in return for a bribe, prosecutors said.")
     assert not boards_of([a])
+
+
+# Session 33, written after the fixes for story set 22.
+
+def test_a_call_scaled_back_is_a_demand_that_stays_open_at_the_collapse(boards_of):
+    a = article("kas", "a", "2039-02-09",
+                "BAMAKO, Feb 9 - Mali's government and the Kayes Liberation Front opened peace talks in Dakar on "
+                "Tuesday. The front called for a 60-day truce and the withdrawal of the army from six garrisons.")
+    b = article("kas", "b", "2039-02-23",
+                "DAKAR, Feb 23 - The Kayes Liberation Front scaled back its call for army withdrawals from six "
+                "garrisons to four on Monday. The peace talks between Mali's government and the front collapsed on "
+                "Tuesday.")
+    board = board_of(boards_of([a, b]), "MLI", "MLIREB")
+    assert history(board)[-1] == ("collapsed", "2039-02-22")
+    assert "withdrawal" in {g.topic for g in board.gaps}
+
+
+def test_an_offer_the_day_before_talks_opened_does_not_open_them(boards_of):
+    a = article("dkr", "a", "2039-06-08",
+                "COPENHAGEN, June 8 - Denmark's government and the ferry workers' union opened talks on Tuesday to "
+                "end a strike that began on Monday. The government has offered a 2 percent rise; the union wants 5 "
+                "percent and a written guarantee that no crews will be laid off.")
+    b = article("dkr", "b", "2039-06-16",
+                "COPENHAGEN, June 16 - Denmark's government and the ferry workers' union signed an interim deal on "
+                "Wednesday that ends the strike, settling pay but leaving the fight over crew cuts to be resolved "
+                "later.")
+    board = board_of(boards_of([a, b]), "DNK", "DNKLAB")
+    assert history(board) == [("ongoing", "2039-06-07"), ("partial_agreement", "2039-06-15")]
+    assert {g.topic for g in board.gaps} == {"labour"}
+

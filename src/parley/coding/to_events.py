@@ -228,6 +228,8 @@ def is_background(date: str | None, precision: str | None, basis: str, anchor: T
         # "the troops had been pulled out before the talks resumed", "a strike had been ordered while the two
         # sides were negotiating": told as a time before then
         return True
+    if _history_beside(verb, basis, cues):
+        return True
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("was", "were")
                                                            for c in verb.children) \
             and any(c.dep_ == "mark" and c.lower_ == "while" for c in verb.children):
@@ -245,9 +247,6 @@ def is_background(date: str | None, precision: str | None, basis: str, anchor: T
             c.dep_ in ("mark", "nsubj", "nsubjpass") for c in verb.children) and _past_perfect(governor) \
             and not any(a.lemma_.lower() in cues.speech_verbs for a in governor.ancestors):
         return True   # "the union had opened the talks demanding 60 percent": what it did then
-    if verb.dep_ == "relcl" and verb.lemma_.lower() in _SEALING and verb.head.lemma_.lower() in DEAL_NOUNS \
-            and verb.tag_ == "VBD" and basis not in ("text", "sentence"):
-        return True   # "to respect the treaty our presidents signed": the deal it names, made before
     if precision in ("month", "year") and _past_perfect(verb) \
             and not any(a.lemma_.lower() in cues.speech_verbs for a in verb.ancestors):
         return True   # "had refused to discuss the duty during the first round earlier this month": then, not now
@@ -258,6 +257,21 @@ def is_background(date: str | None, precision: str | None, basis: str, anchor: T
     if not _past_perfect(verb):
         return False
     return not any(a.lemma_.lower() in cues.speech_verbs for a in verb.ancestors)
+
+
+def _history_beside(verb: Token, basis: str, cues: Cues) -> bool:
+    """Acts told beside history: "had at first offered four before agreeing in September to add one" (a gerund
+    of time on a past-perfect act), "to respect the treaty our presidents signed" (a deal's relative clause with
+    no date of its own: the deal it names, made before)."""
+    if verb.dep_ == "relcl" and verb.lemma_.lower() in _SEALING and verb.head.lemma_.lower() in DEAL_NOUNS \
+            and verb.tag_ == "VBD" and basis not in ("text", "sentence"):
+        return True
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or verb.head.lower_ not in ("before", "after", "while"):
+        return False
+    told = verb.head.head
+    while told.dep_ == "xcomp" and told.head.i != told.i:
+        told = told.head   # ("had offered to free four before agreeing ...": the offer)
+    return _past_perfect(told) and not any(a.lemma_.lower() in cues.speech_verbs for a in told.ancestors)
 
 
 # Verbs of making a deal: a relative clause of one on the deal it describes tells whose deal it is, not news.

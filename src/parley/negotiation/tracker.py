@@ -57,6 +57,7 @@ CORE_CODES = frozenset({"036", "037", "038", "039", "045", "046", "057", "0871",
                         "126", "127", "134", "135", "164", "165"})
 MEDIATOR_CODES = frozenset({"039", "045", "135", "165"})
 OTHER_TOPIC = "other"
+_GUARANTEES = "guarantees"
 _LABOUR = "labour"   # the topic of a union's talks (see `_board`)
 
 _NEGOTIATION_CUE = re.compile(r"\b(?:cease-?fire|truce|talks|negotiat\w*|proposals?|peace|deal|accord|armistice)\b",
@@ -1106,13 +1107,18 @@ def _make_move(group: list[_Ev], names: dict[str, str], topics: TopicLexicon) ->
     if obj is None and main.content and main.kind in ("demand", "proposal", "counter_proposal", "rejection",
                                                       "concession", "acceptance"):
         obj = main.content   # "demanded that Tajikistan withdraw its border guards": the withdrawal of the guards
+    kind = main.kind
+    scaled = _SCALED_DEMAND.match(obj) if obj and kind == "concession" else None
+    if scaled is not None and obj:
+        # "scaled back their call for army withdrawals from five bases to three": a demand that moved, not given up
+        kind, obj = "demand", obj[scaled.end():]
     location = _own_place(event)
     place = location.name if location else None
     country = location.country if location else None
     return Move(
         id="m" + hashlib.sha1(group[0].event.event_id.encode("utf-8")).hexdigest()[:10],
         date=main.date,
-        kind=main.kind,
+        kind=kind,
         sources=tuple(ActorRef(k, names[k]) for k in sources),
         targets=tuple(ActorRef(k, names[k]) for k in targets),
         cameo=event.cameo,
@@ -1142,6 +1148,10 @@ _REMOVALS = (("lift", "lifting of"), ("eas", "easing of"), ("end", "an end to"),
              ("abolish", "abolition of"), ("dismantl", "dismantling of"), ("unfreez", "unfreezing of"))
 _REMOVAL_NOUNS = re.compile(r"^(?:the\s+)?(?:lifting|easing|end|removal|withdrawal|halt|suspension|cancell?ation|"
                             r"scrapping|dropping|abolition|dismantling|unfreezing)\b", re.IGNORECASE)
+
+
+_SCALED_DEMAND = re.compile(r"^(?:their|its|his|her|the)\s+(?:[\w-]+\s+)?(?:calls?|demands?|claims?|requests?)\s+"
+                            r"(?:for|that|on)\s+", re.IGNORECASE)
 
 
 def _removal(trigger: str, obj: str | None) -> str | None:
@@ -1275,13 +1285,16 @@ def _referents(before: list[_Tracked], item: _Tracked, by_move: dict[str, list[P
 
 # What an agreement leaves open: "agreed on X but left the question of Y open", "..., but they remained
 # divided over Y", "while Y was left for later talks", "but Y remains unresolved".
+# "leaving the fight over job cuts to be resolved later"
+_LATER = (r"to be (?:resolved|settled|decided|negotiated|discussed|agreed|addressed|tackled|dealt with|worked out)\s+"
+          r"(?:later|at a later (?:date|stage)|in (?:later|future|further) (?:talks|negotiations|rounds?))")
 _LEFT_OPEN = re.compile(
     r"\b(?:but|while|though|although|yet|whereas)\b(?P<rest>[^.;]*?\b(?:(?:put|putting|puts) off\b[^.;]*|"
     r"(?:left|leaving|leaves?)\b[^.;]*\b(?:open|"
     r"unresolved|undecided|unsettled|unanswered|undetermined|in abeyance|"
     r"for (?:later|future|further) (?:talks|negotiations|discussion|rounds?)|"
     r"for another (?:day|time|round)|"
-    r"(?:for|to) a (?:later|further|second|new|future) (?:date|round|stage|session|phase))|"
+    r"(?:for|to) a (?:later|further|second|new|future) (?:date|round|stage|session|phase)|" + _LATER + r")|"
     r"remains? "
     r"(?:open|unresolved|undecided|outstanding|disputed|divided|at odds|apart|split|unsigned|pending|on hold)|"
     r"remained (?:open|unresolved|unsigned|"
@@ -1298,7 +1311,7 @@ _LEFT_OPEN = re.compile(
 _LEFT_OPEN_THAT = re.compile(
     r"\b(?:that|which)\s+(?:explicitly\s+|also\s+|expressly\s+)?(?P<rest>(?:leaves|left)\s+[^.;]*?\b(?:open|"
     r"unresolved|undecided|unsettled|aside|for (?:later|future|further|a later|a second|another) "
-    r"(?:talks|negotiations|round|stage|phase|date))\b)", re.IGNORECASE)
+    r"(?:talks|negotiations|round|stage|phase|date)|" + _LATER + r")\b)", re.IGNORECASE)
 
 
 # The sentence after a deal, saying what it left open.
@@ -1794,7 +1807,20 @@ def _may_open(move: Move, tracked: list[_Tracked]) -> bool:
     if move.kind == "rejection" and move.topic is None and not _TALKS_CUE.search(
             " ".join(filter(None, (move.object, move.evidence)))):
         return False
+    if move.kind in _POSITION_KINDS and any(_opens_soon_after(t.move, move) for t in tracked):
+        return False   # "has offered 2.8 percent" dated the day before the talks "opened on Tuesday": the opening
     return move.modality is None or not any(t.move.modality is None and not t.move.negated for t in tracked)
+
+
+_POSITION_KINDS = frozenset({"proposal", "counter_proposal", "demand", "concession", "acceptance", "rejection"})
+
+
+def _opens_soon_after(opening: Move, move: Move) -> bool:
+    """Whether `opening` opens talks, told as done, within a week after `move`."""
+    if opening.kind not in RESUMING_KINDS or not _OPEN.match(opening.trigger) or opening.background \
+            or opening.modality is not None or opening.negated or not opening.date or not move.date:
+        return False
+    return 0 < (dt.date.fromisoformat(opening.date[:10]) - dt.date.fromisoformat(move.date[:10])).days <= 7
 
 
 def _collapse_said(move: Move) -> bool:
@@ -2295,8 +2321,9 @@ def _board(proc: _Proc, names: dict[str, str], topics: TopicLexicon, texts: dict
     on_issues = {p.actor.id for p in positions if p.topic != OTHER_TOPIC}
     if _LABOUR in topics and any(len(k) == 6 and (k[3:] == "LAB" or k[3:] in _PROFESSIONS) for k in proc.parties):
         # a union's talks with its counterpart are about its members' work: an issue no topic names (the fine
-        # for driving without a licence, in a drivers' strike) is theirs
-        positions = [replace(p, topic=_LABOUR) if p.topic == OTHER_TOPIC else p for p in positions]
+        # for driving without a licence, in a drivers' strike) is theirs, and so are the guarantees it seeks (a
+        # written pledge of no compulsory redundancies)
+        positions = [replace(p, topic=_LABOUR) if p.topic in (OTHER_TOPIC, _GUARANTEES) else p for p in positions]
     # the country that hosts the rounds is a side only when it takes part in the talks themselves, not by a
     # position of someone the text leaves without a country of his own (taken from the venue); nor is one whose
     # only positions are on no issue of the talks ("around 140 of them have refused to come to the surface")
@@ -2423,7 +2450,8 @@ def track(store: Store, *, topics: TopicLexicon | None = None, gap_days: int = D
 
 # A sentence that says it tells of something else than the paragraphs before it.
 _APART = re.compile(r"^\W*(?:separately|elsewhere|in (?:a |an )?(?:separate|unrelated|different) (?:development|move|"
-                    r"case|announcement|negotiation|dispute|deal|set of talks|talks)|in other news|meanwhile, in)\b",
+                    r"case|announcement|negotiation|dispute|deal|set of talks|talks)|in other news|meanwhile, in|"
+                    r"in (?:[\w.'-]+ ){0,2}[\w.'-]+, meanwhile)\b",
                     re.IGNORECASE)
 
 
