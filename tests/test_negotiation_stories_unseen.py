@@ -138,7 +138,6 @@ NOT_YET = {
     ("s15_nigeria_sakaba_bus_hostages", "mediators"): "the scholars are not found as go-betweens",
     ("s15_nigeria_sakaba_bus_hostages", "history"): "the halt and the return are missed, a deal read on the first day",
     ("s15_portugal_tagus_sado_dockers", "mediators"): "the conciliation service is not found as a go-between",
-    ("s15_portugal_tagus_sado_dockers", "history"): "the walkout, the return and the collapse are missed",
     ("s15_philippines_ndfp_wassenaar_peace", "parties"): "the rebels take the venue's country",
     ("s14_guatemala_electoral_dialogue", "gaps"): "the deal's commitment to ask prosecutors to drop charges is read "
                                                   "as an open demand",

@@ -132,3 +132,27 @@ def test_an_offer_the_day_before_talks_opened_does_not_open_them(boards_of):
     assert history(board) == [("ongoing", "2039-06-07"), ("partial_agreement", "2039-06-15")]
     assert {g.topic for g in board.gaps} == {"labour"}
 
+
+
+# Session 33, written after the fixes for the strict xfails of sets 15 and 18.
+
+def test_a_union_named_by_its_initials_that_rejoined_and_conciliation_that_broke_down(boards_of):
+    a = article("gdk", "a", "2039-09-07",
+                "ATHENS, Sept 7 - About 900 dockers of the Piraeus Port Workers Union (ENEL) walked off the job "
+                "on Monday. The dockworkers' union ENEL and the port operators opened conciliation talks on Tuesday "
+                "at the labour ministry. The union wants an 8 percent rise; the operators offered 3 percent.")
+    b = article("gdk", "b", "2039-09-14",
+                "PIRAEUS, Sept 14 - The union ENEL walked out of the talks with the port operators on Tuesday.")
+    c = article("gdk", "c", "2039-09-24",
+                "ATHENS, Sept 24 - Conciliation between striking dockworkers and the port operators in Piraeus broke "
+                "down on Friday. At the table, which ENEL rejoined on Monday, the two sides had stayed two points "
+                "apart.")
+    board = board_of(boards_of([a, b, c]), "GRCLAB", "GRCBUS")
+    assert history(board) == [("ongoing", "2039-09-06"), ("suspended", "2039-09-13"), ("ongoing", "2039-09-19"),
+                              ("collapsed", "2039-09-23")]
+
+
+def test_they_returned_after_the_negotiators_is_their_return(coder):
+    events = coder.code("BANGUI, Sept 24 - The rebel negotiators had left the talks in Luanda on Tuesday. They "
+                        "returned on Monday after the government agreed to an inquiry.", published="2039-09-24")
+    assert any(e.cameo == "046" and e.trigger.text == "returned" for e in events)

@@ -679,7 +679,8 @@ class ClauseAnalyzer:
             if verb.dep_ == "relcl" and verb.pos_ == "VERB" and verb.lemma_.lower() in _REJOINING \
                     and any(c.dep_ == "dobj" and c.lower_ in ("which", "that") for c in verb.children):
                 # "the talks, which Kyrgyz negotiators rejoined on Monday": the subject came back to them
-                subjects = [t for t in self.args.subjects(verb) if self.args.is_actor_like(t)]
+                subjects = [t for t in self.args.subjects(verb) if self.args.is_actor_like(t)
+                            or t.text.isupper() and len(t.text) > 1 and t.text.isalpha()]   # (an abbreviation)
                 if subjects:
                     return Clause(trigger=verb, head=verb, anchor=verb, code="046", rule="consult.rejoined.relative",
                                   sources=subjects, targets=[], negated=self.args.negated(verb),

@@ -41,6 +41,8 @@ class ParseRepairs:
             repair_split_subject(sent)
             repair_participle_root(sent)
             repair_home_particle(sent)
+            repair_participle_between(sent)
+            repair_relative_as_adverbial(sent)
             repair_coordinated_modifier(sent)
             repair_dangling_and(sent)
             repair_late_apposition(sent)
@@ -260,6 +262,42 @@ def repair_home_particle(sent: Span) -> None:
         if token.lower_ == "home" and token.dep_ in ("advmod", "npadvmod") and token.head.dep_ == "dobj" \
                 and token.head.head.lemma_.lower() in _SENDING_HOME and token.i == token.head.i + 1:
             token.head, token.dep_ = token.head.head, "prt"
+
+
+def repair_participle_between(sent: Span) -> None:
+    """ "talks between striking dockworkers and the operators" misread with "striking" as a verb taking the
+    dockworkers as its object: a participle before the noun of a "between" or "with" phrase describes that
+    noun, which is the phrase's object."""
+    for token in sent:
+        if token.dep_ == "pcomp" and token.tag_ in ("VBG", "VBN") and token.head.lower_ in ("between", "with") \
+                and token.head.dep_ == "prep" and token.i == token.head.i + 1 \
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+            # (not "with Oman carrying messages between them": a participle with its own subject)
+            obj = next((c for c in token.children if c.dep_ == "dobj" and c.i == token.i + 1
+                        and c.pos_ in ("NOUN", "PROPN")), None)
+            if obj is None:
+                continue
+            prep = token.head
+            for child in list(token.children):
+                if child.dep_ == "prep":
+                    child.head = prep.head   # ("in Lisbon": where the talks are)
+            obj.head, obj.dep_ = prep, "pobj"
+            token.head, token.dep_, token.pos_ = obj, "amod", "ADJ"
+
+
+def repair_relative_as_adverbial(sent: Span) -> None:
+    """ "At the table, which the union rejoined on Monday, the sides stayed apart" misread with "rejoined" as an
+    adverbial clause of the main verb: a clause whose object is "which" right after a noun and a comma is a
+    relative clause on that noun."""
+    for verb in sent:
+        if verb.dep_ != "advcl" or verb.pos_ != "VERB":
+            continue
+        which = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "which" and c.i < verb.i), None)
+        if which is None or which.i < sent.start + 2:
+            continue
+        comma, noun = sent.doc[which.i - 1], sent.doc[which.i - 2]
+        if comma.text == "," and noun.pos_ == "NOUN" and not verb.is_ancestor(noun):
+            verb.head, verb.dep_ = noun, "relcl"
 
 
 def repair_participle_root(sent: Span) -> None:

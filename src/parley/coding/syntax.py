@@ -931,6 +931,14 @@ def _subject_lemma(verb: Token) -> str | None:
     while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
     subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.lower_ == "they" and subject.i == subject.sent.start:
+        # "They returned on Monday": the subject of the sentence before, when it is a plural noun ("the
+        # separatist negotiators had filed back ... They returned")
+        before = subject.doc[subject.sent.start - 1].sent if subject.sent.start > 0 else None
+        previous = next((t for t in before if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None) \
+            if before is not None else None
+        if previous is not None and previous.tag_ in ("NNS", "NNPS"):
+            return previous.lemma_.lower()
     return subject.lemma_.lower() if subject is not None else None
 
 

@@ -179,8 +179,13 @@ def _read_events(store: Store) -> list[_Ev]:
     for k in known:
         if len(k) == 6:
             by_sector[k[3:]].append(k)
-    for stored in stored_events:
-        event = _placed(_recalled(stored.event, memory), known, by_sector)
+    placed = [_placed(_recalled(stored.event, memory), known, by_sector) for stored in stored_events]
+    # names of actors the store placed ("the union ENEL", given Greece): a later bare "ENEL" is that union
+    later = _name_memory(placed)
+    memory.update({k: v for k, v in later.items() if k not in memory})
+    for stored, event in zip(stored_events, placed, strict=True):
+        event = _recalled(event, memory) if actor_key(event.source) is None or event.target is not None \
+            and actor_key(event.target) is None else event
         if event.carried_by is not None:
             # what a demand, offer or threat is about: its carrier is the move, this its content
             contents.setdefault(event.carried_by, _content_text(event))
@@ -387,8 +392,10 @@ def _name_memory(events: list[Event]) -> dict[str, Counter[ActorMention]]:
                 continue
             resolved = ActorMention("", 0, 0, actor.code, actor.name, actor.country, actor.sector)
             abbreviation, name = _name_keys(actor.text)
+            # ("the dockworkers' union SETTS": a later "SETTS" alone is that union)
+            named_by = [w for w in _bare_name(actor.text).split()[1:] if w.isupper() and len(w) > 2 and w.isalpha()]
             for key in (abbreviation, name, _initials(actor.text) if abbreviation is None else None,
-                        _name_tail(name)):
+                        _name_tail(name), *named_by):
                 if key:
                     seen[key][resolved] += 1
     return dict(seen)
@@ -2270,6 +2277,9 @@ def _issues_told(item: _Tracked, texts: dict[str, str], topics: TopicLexicon) ->
 
 def _board(proc: _Proc, names: dict[str, str], topics: TopicLexicon, texts: dict[str, str]) -> Board:
     _opposition_as_one(proc)
+    # each actor by the name its own talks call it most ("Los Rastrojos", not the rival gang of the same code
+    # that the rest of the store names more often)
+    names = {**names, **_names(proc.events)}
     groups = _merge_moves(proc.events, topics)
     tracked = []
     articles = list(dict.fromkeys(e.event.article_id for e in proc.events))
