@@ -156,3 +156,36 @@ def test_they_returned_after_the_negotiators_is_their_return(coder):
     events = coder.code("BANGUI, Sept 24 - The rebel negotiators had left the talks in Luanda on Tuesday. They "
                         "returned on Monday after the government agreed to an inquiry.", published="2039-09-24")
     assert any(e.cameo == "046" and e.trigger.text == "returned" for e in events)
+
+
+# Session 33, written after the fixes for story set 23.
+
+def test_a_boycott_until_further_notice_and_places_taken_up_again(boards_of):
+    a = article("bnd", "a", "2040-03-08",
+                "LOME, March 8 - Benin's government and its opposition alliance began a political dialogue in Lome "
+                "on Wednesday under the auspices of ECOWAS. The alliance wants half the seats on the electoral "
+                "commission; the government offered four of eleven.")
+    b = article("bnd", "b", "2040-03-13",
+                "COTONOU, March 13 - The opposition alliance said on Saturday that its delegation would stay away "
+                "from the Lome sessions until further notice, after police broke up one of its rallies. ECOWAS "
+                "special envoy Amara Diallo travelled to Cotonou on Monday and met opposition leaders.")
+    c = article("bnd", "c", "2040-03-21",
+                "LOME, March 21 - The two delegations took up their places again in Lome on Tuesday, ending a ten-day "
+                "boycott.")
+    board = board_of(boards_of([a, b, c]), "BEN", "BENOPP")
+    assert history(board) == [("ongoing", "2040-03-07"), ("suspended", "2040-03-10"), ("ongoing", "2040-03-20")]
+
+
+def test_a_host_that_is_no_party_and_mediates_nothing_is_neither(boards_of):
+    a = article("cyp", "a", "2040-03-06",
+                "NICOSIA, March 6 - Lebanese and Israeli officials opened indirect talks in Nicosia on Monday on the "
+                "return of detained fishermen, with the Red Cross carrying messages between them. \"Cyprus is not a "
+                "party to these talks and is not mediating them,\" a Cypriot spokesman said.")
+    board = board_of(boards_of([a]), "LBN", "ISR")
+    assert {r.actor.id for r in board.roles if r.role == "party"} == {"LBN", "ISR"}
+
+
+def test_a_breakaway_region_is_its_states_separatists(coder):
+    events = coder.code("TBILISI, March 6 - Georgia and the breakaway region of South Ossetia opened talks in Geneva "
+                        "on Monday.", published="2040-03-06")
+    assert any(e.source.code == "GEOREB" or e.target is not None and e.target.code == "GEOREB" for e in events)

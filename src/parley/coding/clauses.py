@@ -894,13 +894,13 @@ _REJOINED = _TALK_NOUNS | {"table"}
 
 def _talks_halted(noun: Token, verb: Token) -> bool:
     """Whether `verb` says that the talks `noun` names ended or stopped: the talks are its subject."""
-    if noun.lemma_.lower() in _TALK_NOUNS and noun.dep_ == "dobj" and noun.head.i == verb.i and (
+    if _talk_noun(noun) and noun.dep_ == "dobj" and noun.head.i == verb.i and (
             _declared_over(verb) or _put_on_hold(verb)):
         return True   # "the government declared its dialogue with the opposition over", "put its talks on hold"
-    if noun.lemma_.lower() in _TALK_NOUNS and _talks_subject(noun, verb) and verb.lemma_ == "be" and any(
+    if _talk_noun(noun) and _talks_subject(noun, verb) and verb.lemma_ == "be" and any(
             c.lower_ == "over" and c.dep_ in ("advmod", "acomp", "prt", "prep") for c in verb.children):
         return True   # "the indirect talks are over, both sides said"
-    if noun.lemma_.lower() not in _TALK_NOUNS or not _talks_subject(noun, verb) or verb.pos_ != "VERB":
+    if not _talk_noun(noun) or not _talks_subject(noun, verb) or verb.pos_ != "VERB":
         return False
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False   # "no date has been set for the talks to end": no end yet
@@ -913,6 +913,14 @@ def _talks_halted(noun: Token, verb: Token) -> bool:
     if _declared_over(verb):
         return True   # "the talks were declared dead on Friday"
     return _put_on_hold(verb)   # "the talks were put on hold", "put on ice"
+
+
+def _talk_noun(noun: Token) -> bool:
+    """Talks named by a noun: "the talks", "the dialogue", and "the peace process" (not "the legal process")."""
+    lemma = noun.lemma_.lower()
+    return lemma in _TALK_NOUNS or lemma == "process" and any(
+        c.dep_ in ("compound", "amod") and c.lemma_.lower() in ("peace", "negotiating", "negotiation", "dialogue")
+        for c in noun.children)
 
 
 def _put_on_hold(verb: Token) -> bool:

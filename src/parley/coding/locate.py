@@ -348,8 +348,9 @@ class ArticlePlaces:
         if span is None:
             return None
         # (a lower-case word the tagger took for a name is none: "the national nurses' union")
+        # (a word of a longer name is no place of its own: "the Valle Rojo guerrillas" are not of Honduras's Valle)
         ents = list(span.ents) or [span[i:i + 1] for i, t in enumerate(span) if t.pos_ == "PROPN"
-                                   and t.text[:1].isupper()]
+                                   and t.text[:1].isupper() and not _in_longer_name(t)]
         for ent in ents:
             if ent.label_ == "NORP":
                 code = demonym_code(ent.text)
@@ -610,6 +611,13 @@ def _names_a_state(text: str) -> bool:
     """Whether a mention's words are a state's name ("Cameroon", "the United States"), not a person or a
     thing of that country ("a Canadian nurse")."""
     return all(w[:1].isupper() or w in ("the", "of", "and") for w in text.split())
+
+
+def _in_longer_name(token: Token) -> bool:
+    """Whether a capitalised proper noun stands next to another one ("Valle Rojo")."""
+    doc = token.doc
+    return any(0 <= j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper()
+               for j in (token.i - 1, token.i + 1))
 
 
 def _placed_abroad(location: Location | None, country: str) -> bool:

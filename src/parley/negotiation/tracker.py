@@ -200,6 +200,11 @@ def _read_events(store: Store) -> list[_Ev]:
         source, target = actor_key(event.source), actor_key(event.target) if event.target else None
         if source is None:
             continue  # a move needs someone who makes it
+        if kind == "talks_resumed" and len(source) == 3 and _GOING_BACK.match(event.trigger.text) \
+                and event.location is not None and event.location.basis == "clause" \
+                and event.location.kind == "city" and event.location.country == source \
+                and not _TALKS_CUE.search(event.evidence.text):
+            continue  # "the Jordanian delegation flew back to Amman": a state's team home, not back at the table
         published = stored.published.isoformat() if stored.published is not None else None
         found.append(_Ev(event, stored.ingest_seq, published, stored.cluster_id, source, target, kind,
                          _is_core(event), 0))
@@ -493,6 +498,8 @@ def actor_key(actor: ActorMention | None) -> str | None:
         return None
     if actor.country and actor.sector in _PROFESSIONS and code == actor.country + actor.sector:
         return actor.country + "LAB"   # "striking teachers" at the table are their union's side (labour)
+    if actor.country and code == actor.country + "INS":
+        return actor.country + "REB"   # "the guerrilla front" (insurgents) and "the guerrillas" (rebels): one side
     return code
 
 
@@ -515,6 +522,8 @@ def _kind(event: Event) -> str | None:
         return halting
     if cameo == "028":
         return "mediation"   # a side's call on a go-between to mediate: no demand on the issues
+    if cameo == "126":
+        return None   # "Cyprus is not a party to these talks and is not mediating them": no position on an issue
     if cameo.startswith("03"):
         return _intent_kind(cameo, trigger)
     if cameo == "046" and _ENDED_ABSENCE.match(trigger) and event.object is not None \
@@ -834,6 +843,10 @@ def _attach_events(events: list[_Ev], procs: dict[str, _Proc], topics: TopicLexi
         actors = {k for k in (ev.source, ev.target) if k}
         article_id = ev.event.article_id
         nearby = dict.fromkeys([*by_article.get(article_id, ()), *(p for a in actors for p in by_member[a])])
+        if not nearby and _counted_sides(ev) and ev.event.target is None:
+            # "the two delegations took up their places again in Lome", in a report naming neither side (and the
+            # coder giving them the venue's country): the talks under way then
+            nearby = dict.fromkeys(p for p in procs.values() if _near(p, ev, gap_days))
         # an event told apart joins only the talks of both its sides (one side alone may deal with anyone: "The
         # health ministry and the interns' association signed ... That dispute was handled separately"), and talks
         # told apart only their own sides' events
@@ -878,6 +891,8 @@ def _may_join(ev: _Ev, actors: set[str], proc: _Proc, topics: TopicLexicon, gap_
         return False   # appeals count as demands of the sides only, and appeals for talks or mediation as none,
         # but a side's call on someone else to mediate ("both sides invited the bishop to chair") names a go-between
     members = proc.parties | proc.mediators
+    if _counted_sides(ev) and ev.event.target is None and ev.event.article_id not in proc.articles:
+        return _about_talks(ev, topics) and _near(proc, ev, gap_days)
     if ev.event.article_id in proc.articles:
         # (not the core act of others the article tells of in passing: "Zambia concluded a round of debt talks")
         return bool(actors & members) or ev.core and (_counted_sides(ev) or not _known_outsiders(
@@ -1296,7 +1311,8 @@ def _referents(before: list[_Tracked], item: _Tracked, by_move: dict[str, list[P
 _LATER = (r"to be (?:resolved|settled|decided|negotiated|discussed|agreed|addressed|tackled|dealt with|worked out)\s+"
           r"(?:later|at a later (?:date|stage)|in (?:later|future|further) (?:talks|negotiations|rounds?))")
 _LEFT_OPEN = re.compile(
-    r"\b(?:but|while|though|although|yet|whereas)\b(?P<rest>[^.;]*?\b(?:(?:put|putting|puts) off\b[^.;]*|"
+    r"(?:\b(?:but|while|though|although|yet|whereas)\b|,(?=\s*(?:and\s+)?leaving\b))"
+    r"(?P<rest>[^.;]*?\b(?:(?:put|putting|puts) off\b[^.;]*|"
     r"(?:left|leaving|leaves?)\b[^.;]*\b(?:open|"
     r"unresolved|undecided|unsettled|unanswered|undetermined|in abeyance|"
     r"for (?:later|future|further) (?:talks|negotiations|discussion|rounds?)|"
@@ -1323,7 +1339,8 @@ _LEFT_OPEN_THAT = re.compile(
 
 # The sentence after a deal, saying what it left open.
 _LEFT_OPEN_AFTER = re.compile(
-    r"^(?P<rest>[^.;]*?\b(?:was|were|is|are|remains?|remained|has been|have been)\s+(?:still\s+)?(?:left\s+)?"
+    r"^(?P<rest>[^.;]*?\b(?:was|were|is|are|remains?|remained|has been|have been)\s+(?:still\s+|also\s+)?"
+    r"(?:left\s+)?"
     r"(?:open|unresolved|undecided|outstanding|for (?:later|future|further|a later) (?:talks|negotiations|"
     r"discussions?|rounds?|stage)|for another (?:day|time|round)|deferred|postponed|shelved|put off)\b[^.;]*)",
     re.IGNORECASE)
@@ -1579,9 +1596,25 @@ _ENDED_FOR_GOOD = re.compile(
 
 
 # A round that ended with the next one set: "ended on Wednesday, although both sides agreed to meet again".
+# (not one side "ready to resume talks ... after Damascus ordered its negotiators home": no round is set)
 _TO_MEET_AGAIN = re.compile(
-    r"\b(?:agreed to meet again|(?:will|would|to|agreed to) (?:meet again|resume|reconvene)|"
-    r"(?:next|another|a further|a new) round\b)", re.IGNORECASE)
+    r"\b(?:agreed to meet again|(?:will|would|(?<!ready )(?<!willing )(?<!prepared )(?<!open )to|agreed to) "
+    r"(?:meet again|resume|reconvene)|(?:next|another|a further|a new) round\b)", re.IGNORECASE)
+
+
+def _reread_halts(tracked: list[_Tracked], rounds_ended: set[str], texts: dict[str, str]) -> None:
+    """A round that ended with the next one set is a meeting, not a halt; a boycott announced "until further
+    notice" ("said its delegation would stay away from the sessions until further notice") is a halt, not a
+    threat."""
+    for item in tracked:
+        if item.move.id in rounds_ended:
+            item.move = replace(item.move, kind="meeting")
+        elif item.move.kind == "threat_to_halt" and item.move.article_id in texts \
+                and _UNTIL_NOTICE.search(_sentences_of(item, texts)[0]):
+            item.move = replace(item.move, kind="talks_halted", modality=None)
+
+
+_UNTIL_NOTICE = re.compile(r"\buntil further notice\b|\bindefinitely\b", re.IGNORECASE)
 
 
 def _rounds_ended(tracked: list[_Tracked], texts: dict[str, str]) -> set[str]:
@@ -1621,12 +1654,18 @@ _CONTACT = re.compile(r"^(?:spo?k|speak|phon|call|talk(?:ed|ing|s)? to|telephon|
 def _shuttle(move: Move, go_betweens: frozenset[str]) -> bool:
     """A go-between meeting one side alone ("the facilitator flew to Bangkok to meet security officials") or
     calling the sides: shuttle diplomacy, which does not bring them back to the table."""
+    if go_betweens and move.sources and _ENVOY_FIRST.match(move.evidence) and len(move.targets) <= 1:
+        return True   # "special envoy Fatmata Kamara-Sesay travelled to Lome and met opposition leaders" (the envoy
+        # coded with the country she visits)
     if not move.sources or any(a.id not in go_betweens for a in move.sources):
         return False
     # ... or calling both sides by telephone ("the Qatari minister spoke to both foreign ministers")
     return len({a.id for a in move.targets} - go_betweens) <= 1 or bool(_CONTACT.match(move.trigger))
 
 
+# A move told of a go-between by title: "special envoy X met ...", "the mediator flew to ...".
+_ENVOY_FIRST = re.compile(r"^(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:special\s+)?"
+                          r"(?:envoy|mediator|facilitator|go-between)s?\b", re.IGNORECASE)
 # A go-between meeting the sides one at a time ("met the minister and the coalition's spokesman separately").
 _SEPARATELY = re.compile(r"\b(?:separately|one by one|one after the other|in turn|on (?:its|their) own|"
                          r"individually)\b", re.IGNORECASE)
@@ -1768,7 +1807,7 @@ def _states(tracked: list[_Tracked], left_open: dict[str, str] | None = None,
             new = "ongoing"
         elif status == "partial_agreement" and _new_round(move, history[-1].date):
             new = "ongoing"   # "a second round opened on Monday": talks on what the partial deal left open
-        elif status is None and _may_open(move, tracked):
+        elif status is None and _may_open(move, tracked, _primary(item.events).event.date_precision):
             new = "ongoing"
         if new is None:
             continue
@@ -1804,7 +1843,7 @@ def _one_deal_a_day(history: list[StateChange]) -> list[StateChange]:
     return out
 
 
-def _may_open(move: Move, tracked: list[_Tracked]) -> bool:
+def _may_open(move: Move, tracked: list[_Tracked], precision: str | None = None) -> bool:
     """Whether a move opens the process: an act told as done (talks "expected to meet again this month" open
     nothing before the talks that did, unless nothing was done), and not a refusal of something no issue or talk
     names ("around 140 of them have refused to come to the surface").)"""
@@ -1816,18 +1855,23 @@ def _may_open(move: Move, tracked: list[_Tracked]) -> bool:
         return False
     if move.kind in _POSITION_KINDS and any(_opens_soon_after(t.move, move) for t in tracked):
         return False   # "has offered 2.8 percent" dated the day before the talks "opened on Tuesday": the opening
+    if precision in ("month", "year") and move.kind in _POSITION_KINDS | {"mediation"} \
+            and any(_opens_soon_after(t.move, move, within=None) for t in tracked):
+        return False   # "the envoy, who has shuttled between the two camps since August", before talks that "began
+        # on Wednesday": what led to the talks
     return move.modality is None or not any(t.move.modality is None and not t.move.negated for t in tracked)
 
 
 _POSITION_KINDS = frozenset({"proposal", "counter_proposal", "demand", "concession", "acceptance", "rejection"})
 
 
-def _opens_soon_after(opening: Move, move: Move) -> bool:
-    """Whether `opening` opens talks, told as done, within a week after `move`."""
+def _opens_soon_after(opening: Move, move: Move, within: int | None = 7) -> bool:
+    """Whether `opening` opens talks, told as done, after `move` (within `within` days, or at any time later)."""
     if opening.kind not in RESUMING_KINDS or not _OPEN.match(opening.trigger) or opening.background \
             or opening.modality is not None or opening.negated or not opening.date or not move.date:
         return False
-    return 0 < (dt.date.fromisoformat(opening.date[:10]) - dt.date.fromisoformat(move.date[:10])).days <= 7
+    days = (dt.date.fromisoformat(opening.date[:10]) - dt.date.fromisoformat(move.date[:10])).days
+    return 0 < days and (within is None or days <= within)
 
 
 def _collapse_said(move: Move) -> bool:
@@ -2311,9 +2355,7 @@ def _board(proc: _Proc, names: dict[str, str], topics: TopicLexicon, texts: dict
     left_open = _agreements(tracked, proc.parties, texts, topics)
     collapsed = _collapses(tracked, texts)
     rounds_ended = _rounds_ended(tracked, texts)
-    for item in tracked:   # a round that ended with the next one set is a meeting, not a halt
-        if item.move.id in rounds_ended and item.move.id not in collapsed:
-            item.move = replace(item.move, kind="meeting")
+    _reread_halts(tracked, rounds_ended - collapsed, texts)
     # Counter-proposals: a party's proposal after another party proposed.
     proposers: set[str] = set()
     for item in tracked:
@@ -2452,7 +2494,8 @@ def track(store: Store, *, topics: TopicLexicon | None = None, gap_days: int = D
     wanted = [e.event.article_id for p in procs for e in p.events
               if e.kind.startswith("delegation") and _own_place(e.event) is None or e.kind == "meeting"
               or e.kind in ("agreement_signed", "acceptance", "concession", "proposal", "talks_halted", "demand",
-                            "rejection", "counter_proposal", "mediation", "talks_resumed", "negotiation")]
+                            "rejection", "counter_proposal", "mediation", "talks_resumed", "negotiation",
+                            "threat_to_halt")]
     texts = {a: all_texts[a] for a in wanted if a in all_texts}
     boards = [_board(proc, names, topics, texts) for proc in procs]
     return [b for b in boards if _shows_talks(b)]
