@@ -1148,6 +1148,7 @@ def _declared_over(verb: Token) -> bool:
     return verb.lemma_.lower() in ("declare", "pronounce") and (any(
         c.dep_ in ("oprd", "acomp", "xcomp", "attr", "ccomp", "advmod", "prt") and c.lower_ in ("dead", "over",
                                                                                                "finished")
+        or c.dep_ == "prep" and c.lower_ == "over" and not any(o.dep_ == "pobj" for o in c.children)
         for c in verb.children) or any(
         t.lower_ in ("over", "dead", "finished") and t.i > verb.i and t.dep_ in ("prep", "advmod", "amod", "acl")
         and not any(c.dep_ == "pobj" for c in t.children) for obj in verb.children if obj.dep_ == "dobj"
