@@ -79,7 +79,8 @@ SETS = ("stories_unseen", "stories_unseen2", "stories_unseen3", "stories_unseen4
         "stories_unseen6", "stories_unseen7", "stories_unseen8", "stories_unseen9", "stories_unseen10",
         "stories_unseen11", "stories_unseen12", "stories_unseen13", "stories_unseen14",
         "stories_unseen15", "stories_unseen16", "stories_unseen17", "stories_unseen18", "stories_unseen19",
-        "stories_unseen20", "stories_unseen21", "stories_unseen22", "stories_unseen23")
+        "stories_unseen20", "stories_unseen21", "stories_unseen22", "stories_unseen23",
+        "stories_unseen24")
 EXPECTED = {(folder, story): board for folder in SETS
             for story, board in json.loads((FIXTURES / folder / "expected.json").read_text(encoding="utf-8")).items()}
 STATE_SECTORS = ("GOV", "MIL", "COP", "JUD", "LEG")
@@ -163,6 +164,14 @@ NOT_YET = {
     ("s23_peru_valle_rojo", "history"): "the freeze is told only as background ('lifted a three-day freeze ... that "
                                         "they had imposed'), so neither it nor the return is in the history",
     ("s23_peru_valle_rojo", "gaps"): "the demand that the guerrillas hand over their weapons, refused, is not filed",
+    ("s24_burundi_cnlb_talks", "gaps"): "the governance demand the first-phase deal leaves open is not filed",
+    ("s24_sri_lanka_nurses_strike", "mediators"): "the council of clergy is not found as a go-between",
+    ("s24_sri_lanka_nurses_strike", "history"): "the opening is dated by an act dated only by its year "
+                                                "(2055-01-01), before the talks",
+    ("s24_cuba_us_prisoner_swap", "history"): "the return told as 'three days after the Cuban team flew back into "
+                                              "Mexico City and the sessions picked up again on Monday' is dated by "
+                                              "publication, after the collapse",
+    ("s24_cuba_us_prisoner_swap", "gaps"): "the prisoners and sanctions still held at the collapse are not filed",
 }
 
 

@@ -887,7 +887,7 @@ _HALT_TALKS = "164"
 _SIGN_AGREEMENT = "057"   # a deal reached or signed
 _GOING_FREE = frozenset({"walk", "go"})   # "walked free", "went free"
 _TALK_NOUNS = frozenset({"talk", "talks", "negotiation", "dialogue", "round", "contact", "consultation", "discussion",
-                         "conciliation"})
+                         "conciliation", "session"})
 # What a side rejoins: the talks, or the table ("the table, which the union rejoined on Monday").
 _REJOINED = _TALK_NOUNS | {"table"}
 

@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from parley.actors.kb import LANGUAGE_WORDS
+from parley.coding.syntax import TALK_HALTING_VERBS, TALK_RESUMING_VERBS
 from parley.lexicon import Lexicon
 
 
@@ -153,7 +154,13 @@ def repair_noun_root(sent: Span, lexicon: Lexicon) -> None:
     if root.pos_ not in ("NOUN", "PROPN"):
         return
     verb = next((c for c in root.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD") and c.i > root.i), None)
-    if verb is None or not lexicon.is_trigger(verb.lemma_.lower(), "VERB"):
+    if verb is None and root.lemma_.lower() in ("talk", "talks", "negotiation", "negotiations", "dialogue"):
+        # "Talks between X and Y on an exchange of prisoners ended without agreement": the verb hung on the
+        # last noun of the talks' phrase
+        verb = next((t for t in root.subtree if t.dep_ == "acl" and t.tag_ in ("VBN", "VBD") and t.i > root.i
+                     and t.lemma_.lower() in TALK_HALTING_VERBS | TALK_RESUMING_VERBS), None)
+    if verb is None or not lexicon.is_trigger(verb.lemma_.lower(), "VERB") \
+            and verb.lemma_.lower() not in TALK_HALTING_VERBS | TALK_RESUMING_VERBS:
         return
     inside = {t.i for t in verb.subtree}
     # another finite verb is the sentence's own predicate, unless it heads a clause of time, cause or

@@ -2202,6 +2202,10 @@ def _resuming_nothing(tracked: list[_Tracked], party_ids: list[str], go_betweens
     found |= {t.move.id for t in tracked if t.move.kind in RESUMING_KINDS and t.move.kind != "talks_resumed"
               and any((resumed := resumed_in.get((t.move.article_id, e.event.sentence_index))) is not None
                       and t.move.date is not None and t.move.date < resumed for e in t.events)}
+    # ... a meeting of one side with someone outside the talks ("the United States and Venezuela wrapped up a
+    # round on oil licences"): other talks
+    found |= {t.move.id for t in tracked if t.move.kind in ("meeting", "negotiation")
+              and any(a.id not in party_ids and a.id not in go_betweens for a in (*t.move.sources, *t.move.targets))}
     countries = {k[:3] for k in party_ids}
     abroad = any((venue := e.event.location) is not None and venue.basis in (None, "clause", "sentence", "dateline")
                  and venue.country not in countries
