@@ -33,6 +33,7 @@ from parley.coding.syntax import (
     TokenTest,
     begins_talks,
     governor_modality,
+    held_on,
     interrogative,
     loose_particle,
     negated_by_governor,
@@ -924,13 +925,8 @@ def _talk_noun(noun: Token) -> bool:
 
 
 def _put_on_hold(verb: Token) -> bool:
-    """ "put the talks on hold", also where the parser hung "on hold" on a participle inside the object ("put its
-    talks with the group besieging the town on hold")."""
-    if verb.lemma_.lower() != "put":
-        return False
-    hosts = [verb, *(t for c in verb.children if c.dep_ == "dobj" for t in c.subtree if t.tag_ == "VBG")]
-    return any(c.dep_ == "prep" and c.lower_ == "on" and any(p.lower_ in ("hold", "ice") for p in c.children)
-               for h in hosts for c in h.children)
+    """ "put the talks on hold", "put on ice", also with the phrase hung on a word of the object (`held_on`)."""
+    return verb.lemma_.lower() == "put" and held_on(verb) is not None
 
 
 _BROKERING = frozenset({"broker", "mediate", "sponsor", "facilitate", "chair"})

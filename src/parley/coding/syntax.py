@@ -167,9 +167,9 @@ class Arguments:
                     preps.append((child.lower_, pobj.lemma_.lower() if pobj is not None else None))
             # "put its negotiations with Sri Lanka over the fishermen on ice": the parser hangs the idiom's "on"
             # on the last noun before it
-            preps.extend(("on", t.lemma_.lower()) for t in verb.subtree if t.dep_ == "pobj" and t.head.lower_ == "on"
-                         and t.lemma_.lower() in _ON_IDIOMS and t.head.head.i != verb.i
-                         and _nominal_path(t.head.head, verb))
+            held = held_on(verb, nested_only=True)
+            if held is not None:
+                preps.append(("on", held))
         if xcomp is None and obj is not None and obj.dep_ == "nsubj" and obj.head.head.i == verb.i \
                 and obj.head.dep_ == "ccomp" and obj.head.tag_ == "VBN":
             xcomp = obj.head.lemma_.lower()   # "wants the sanctions lifted": what should become of the object
@@ -957,10 +957,24 @@ def _brokered_talks(verb: Token) -> bool:
     return verb.lemma_.lower() in _BROKERING and verb.head.lemma_.lower() in _TALK_OBJECTS
 
 
-def _nominal_path(token: Token, top: Token) -> bool:
-    """Whether `token` hangs below `top` through nouns and prepositions only (no clause between)."""
+def held_on(verb: Token, *, nested_only: bool = False) -> str | None:
+    """ "ice" or "hold" when `verb` puts something "on ice" or "on hold", also where the parser hung the phrase on
+    a word of the object ("put its talks with the group besieging the town on hold", "put its negotiations with
+    Sri Lanka over the fishermen on ice"); None otherwise. `nested_only`: only such a hung phrase."""
+    for t in verb.subtree:
+        if t.dep_ != "pobj" or t.head.lower_ != "on" or t.lemma_.lower() not in _ON_IDIOMS:
+            continue
+        host = t.head.head
+        if host.i == verb.i and not nested_only or host.i != verb.i and _phrase_path(host, verb):
+            return t.lemma_.lower()
+    return None
+
+
+def _phrase_path(token: Token, top: Token) -> bool:
+    """Whether `token` hangs below `top` through nouns, prepositions and participles of the object only (no
+    clause of its own between)."""
     while token.i != top.i:
-        if token.pos_ in ("VERB", "AUX") or token.dep_ in ("relcl", "acl", "ccomp", "advcl"):
+        if token.dep_ in ("relcl", "ccomp", "advcl") or token.pos_ in ("VERB", "AUX") and token.tag_ != "VBG":
             return False
         token = token.head
         if token.i == token.head.i and token.i != top.i:

@@ -1063,32 +1063,35 @@ def _topics_by_shared_words(tracked: list[_Tracked], topics: TopicLexicon) -> No
     (prisoners); a bare "the proposal" or "the demand" is left to `_referents`. So does one named by a weak word
     only, from a statement that names its topic outright: "the removal of all 34 bans" beside "lifting its import
     ban" is about trade, not sanctions."""
-    filed: list[tuple[set[str], str, bool]] = []
-    loose: set[str] = set()   # the moves whose topic is open to their neighbours'
+    filed: list[tuple[set[str], str, bool]] = []   # words, topic, named outright
+    loose: set[str] = set()   # moves no topic names outright: open to their neighbours' topics
     for item in tracked:
         move = item.move
         if not move.object or move.kind not in STANCE_OF:
             continue
         words = _content_words(move.object)
-        strong = move.topic is not None and topics.strongly_named(move.object)
-        if (move.topic is None or not strong) and not _REF_PROPOSAL.search(move.object) \
-                and not _REF_DEMAND.search(move.object):
+        outright = move.topic is not None and topics.strongly_named(move.object)
+        if not outright and not _REF_PROPOSAL.search(move.object) and not _REF_DEMAND.search(move.object):
             loose.add(move.id)
-            topic = next((t for seen, t, outright in reversed(filed) if seen & words
-                          and (move.topic is None or outright)), None)
+            topic = _shared_topic(reversed(filed), words, move.topic)
             if topic is not None:
                 item.move = move = replace(move, topic=topic)
         if move.topic is not None:
-            filed.append((words, move.topic, strong))
+            filed.append((words, move.topic, outright))
     for item in tracked:   # ... else of the earliest later one ("reinstate 14 of those inspectors", then "to let
         move = item.move   # seven UN nuclear inspectors return")
         if move.id in loose and move.object:
-            words = _content_words(move.object)
-            weak_only = move.topic is not None and not topics.strongly_named(move.object)
-            topic = next((t for seen, t, outright in filed if seen & words and (outright or move.topic is None)
-                          and t != move.topic), None) if weak_only or move.topic is None else None
+            topic = _shared_topic(filed, _content_words(move.object), move.topic, other=True)
             if topic is not None:
                 item.move = replace(move, topic=topic)
+
+
+def _shared_topic(filed: Iterable[tuple[set[str], str, bool]], words: set[str], current: str | None, *,
+                  other: bool = False) -> str | None:
+    """The topic of the first filed statement sharing one of `words`; for a statement already filed under a topic,
+    only one a statement names outright (`other`: and not that topic)."""
+    return next((topic for seen, topic, outright in filed if seen & words
+                 and (current is None or outright and not (other and topic == current))), None)
 
 
 def _topic_by_fuller_name(obj: str, texts: list[str], topics: TopicLexicon) -> str | None:
