@@ -626,6 +626,7 @@ def _composed_actor(toks: list[tuple[str, bool]], hits: list[_Hit], *, former: b
     head: str | None = None
     head_pos = agent_pos = -1
     agent: str | None = None
+    of_head = False
     for hit in hits:
         if hit.kind in ("country", "demonym", "seat") and country is None:
             nxt = toks[hit.end][0] if hit.end < len(toks) else ""
@@ -639,17 +640,21 @@ def _composed_actor(toks: list[tuple[str, bool]], hits: list[_Hit], *, former: b
                 country, seat_sector = hit.value  # type: ignore[misc]
             else:
                 country = hit.value  # type: ignore[assignment]
-        elif hit.kind == "role":
+        elif hit.kind == "role" and not of_head:
             role: _Role = hit.value  # type: ignore[assignment]
             if role.inherits:
                 agent, agent_pos = role.sector, hit.start
             else:
                 head, head_pos = role.sector, hit.start
+                # "the Ministry of Industry": the noun before "of" heads the phrase, whatever role follows
+                of_head = hit.end < len(toks) and toks[hit.end][0] == "of"
     sector: str | None
     if agent and agent != "GOV" and head == "GOV" and agent_pos > head_pos:
         sector = agent  # "government troops" are the military, not the government
     else:
         sector = head or seat_sector or agent
+    if sector == "BUS" and any(t in _STATE_OWNED for t, _ in toks):
+        sector = "GOV"   # "the state-owned phosphate company", "the state oil company": the state as employer
     if former and sector in _OFFICE_SECTORS:
         sector = "ELI"
     if country is None and sector is None:
@@ -664,6 +669,11 @@ def _composed_actor(toks: list[tuple[str, bool]], hits: list[_Hit], *, former: b
             return None
     code = (country or "") + (sector or "")
     return Actor(code, _composed_name(country, sector, code), country, sector)
+
+
+# Words that make a company the state's.
+_STATE_OWNED = frozenset({"state-owned", "state-run", "state", "government-owned", "government-run", "publicly-owned",
+                          "nationalised", "nationalized"})
 
 
 # Last words of the names of bodies: a name that holds a country's name and ends so is a body, not the state.

@@ -490,6 +490,11 @@ class ClauseAnalyzer:
         used.add(comp.i)
         comp_objs = self.args.objects(comp)
         match, decided_by = self.policy.match(comp, comp_objs)
+        further = self._coded_conjunct(comp, used) if match is None and not clausal and control.id in _CONTENT \
+            else None
+        if further is not None:
+            # "pressed the delegations to stay calm and resume talks": what is asked is the coded conjunct
+            return self._control(verb, further, control, used, addressee=addressee)
         own_match, own_objs = match, comp_objs
         verb_objs = [c for c in verb.children if c.dep_ == "dobj"] or ([addressee] if addressee is not None else [])
         ordered_outside = control.id == "control.order" and bool(verb_objs) and self._outside_party(verb_objs[0])
@@ -540,7 +545,7 @@ class ClauseAnalyzer:
         carriers = self._finish(_Frame(trigger, verb, replace(match, code=code, source_class=None), sources, objs,
                                        negated, modality, rule=rule, content=offered), verb)
         content = _content_modality(control, verb)
-        if content is None or own_match is None or negated or not carriers or own_match.code.startswith("01"):
+        if content is None or negated or not carriers:
             return carriers
         if clausal:
             subj = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -549,7 +554,32 @@ class ClauseAnalyzer:
             doers = with_conjuncts(verb_objs[0])
         else:
             doers = sources
-        return carriers + self._content(comp, verb, own_match, doers, own_objs, content, carriers[0])
+        own = [] if own_match is None or own_match.code.startswith("01") else \
+            self._content(comp, verb, own_match, doers, own_objs, content, carriers[0])
+        return carriers + own + self._conjoined_content(comp, verb, doers, content, carriers[0], used)
+
+    def _coded_conjunct(self, comp: Token, used: set[int]) -> Token | None:
+        """The first verb conjoined to `comp`, with no subject of its own, that the lexicon codes."""
+        return next((c for c in comp.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i not in used
+                     and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+                     and self.policy.match(c, self.args.objects(c))[0] is not None), None)
+
+    def _conjoined_content(self, comp: Token, verb: Token, doers: list[Token], modality: str, carrier: Clause,
+                           used: set[int]) -> list[Clause]:
+        """The further acts a control verb asks for, offers or refuses: "urged both sides to show restraint and
+        return to dialogue" asks the return too (not a return that happened)."""
+        found: list[Clause] = []
+        for conj in comp.children:
+            if conj.dep_ != "conj" or conj.pos_ != "VERB" or conj.i in used or any(
+                    c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") and c.tag_ != "TO" for c in conj.children):
+                continue
+            objs = self.args.objects(conj)
+            match, _ = self.policy.match(conj, objs)
+            if match is None or match.code.startswith("01"):
+                continue
+            used.add(conj.i)
+            found += self._content(conj, verb, match, doers, objs, modality, carrier)
+        return found
 
     def _content(self, act: Token, anchor: Token, match: PatternMatch, doers: list[Token], objs: list[Token],
                  modality: str, carrier: Clause) -> list[Clause]:

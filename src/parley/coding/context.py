@@ -519,7 +519,10 @@ _SMALL_CLAUSE_ENDS = frozenset({"finished", "ended", "closed", "over", "dead", "
 
 def _described_day(host: Token) -> Token | None:
     """The date word a relative clause describes ("Thursday, when ...", "May 26, the day ..."), or the day noun
-    that hangs on a dated predicate ("... on May 26, the day ..."), or None."""
+    that hangs on a dated predicate ("... on May 26, the day ..."), or None; also for a later verb of the clause
+    ("late on Wednesday, when the delegation gathered up its files and left")."""
+    while host.dep_ == "conj" and host.head.pos_ in ("VERB", "AUX") and host.head.i != host.i:
+        host = host.head
     if host.dep_ != "relcl":
         return None
     noun = host.head

@@ -51,6 +51,8 @@ class ParseRepairs:
             repair_zero_relative(sent)
             repair_detached_title(sent)
             repair_be_back(sent)
+            repair_face_to_face(sent)
+            repair_control_across_phrase(sent, self.lexicon)
             repair_aimed_root(sent)
             repair_fronted_zero_relative(sent)
             repair_detached_name(sent)
@@ -548,6 +550,66 @@ def repair_be_back(sent: Span) -> None:
         for prep in [c for c in back.children if c.dep_ == "prep"]:
             prep.head = verb
 
+
+
+def repair_face_to_face(sent: Span) -> None:
+    """ "the two delegations were face to face again on Wednesday", "met face to face again", misread with the
+    second "face" as a verb that takes the rest of the clause: the idiom is the verb's object (the lexicon reads
+    "be" with the object "face"), and what hung on the second "face" ("again", the day, the place) belongs to the verb.
+
+    Only for the three words "face to face" whose first word hangs on a verb or a form of "be" with a subject.
+    """
+    for first in sent:
+        if first.lower_ != "face" or first.i + 2 >= sent.end or first.nbor(1).lower_ != "to" \
+                or first.nbor(2).lower_ != "face":
+            continue
+        host = first.head
+        if host.pos_ not in ("VERB", "AUX") or host.i > first.i \
+                or not any(c.dep_ in ("nsubj", "nsubjpass") for c in host.children):
+            continue
+        to, second = first.nbor(1), first.nbor(2)
+        for child in [c for c in second.children if c.i not in (first.i, to.i)]:
+            child.head = host
+        if host.pos_ == "AUX":
+            host.pos_ = "VERB"
+        first.head, first.dep_ = host, "dobj"
+        to.head, to.dep_ = host, "dep"
+        second.head, second.dep_, second.pos_ = host, "advmod", "ADV"
+
+
+def repair_control_across_phrase(sent: Span, lexicon: Lexicon) -> None:
+    """ "the delegation offered on Wednesday to free five captives", "the union threatened late on Monday to
+    extend the strike": a phrase of time or place between a control verb and its infinitive makes the parser
+    read the infinitive as a clause of purpose, or as the sentence's verb with the control verb a clause of the
+    subject; the infinitive is the control verb's complement.
+
+    Only for a verb the lexicon has a control rule for, with no object of its own, and only a phrase of
+    prepositions, adverbs and their objects between it and the "to" of the infinitive.
+    """
+    for verb in sent:
+        finite = verb.tag_ in ("VBD", "VBZ", "VBP") or verb.tag_ == "VBN" and verb.dep_ == "acl"
+        if verb.pos_ != "VERB" or not finite or lexicon.control(verb.lemma_.lower()) is None \
+                or any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in verb.children):
+            continue
+        to = next((t for t in sent if t.i > verb.i + 1 and t.lower_ == "to" and t.dep_ == "aux"), None)
+        if to is None or to.head.tag_ != "VB" or to.head.i != to.i + 1:
+            continue
+        between = sent.doc[verb.i + 1:to.i]
+        if not all(t.dep_ in ("prep", "pobj", "advmod", "compound", "det", "amod", "nummod", "npadvmod")
+                   and t.head.i in range(verb.i, to.i) for t in between):
+            continue
+        infinitive = to.head
+        if infinitive.dep_ == "advcl" and infinitive.head.i == verb.i:
+            infinitive.dep_ = "xcomp"   # "threatened late on Monday to extend"
+        elif infinitive.dep_ == "ROOT" and verb.dep_ == "acl" and verb.head.dep_ == "nsubj" \
+                and verb.head.head.i == infinitive.i and verb.i == verb.head.i + 1:
+            # "The delegation offered on Wednesday to free five": "offered" the verb of "delegation"
+            subject = verb.head
+            for child in [c for c in infinitive.children if c.i > infinitive.i or c.dep_ == "punct"]:
+                if child.dep_ == "punct":
+                    child.head = verb
+            verb.tag_ = "VBD"
+            _make_root(verb, subject, infinitive, verb, "xcomp")
 
 
 # Participles of purpose that head a reduced relative ("talks aimed at freeing the hostages").

@@ -537,6 +537,8 @@ class Arguments:
         if mod is None and verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
                                                        for c in verb.children):
             return "hypothetical"
+        if mod is None and _bare_conjunct(verb):
+            return self.modality(verb.head)   # "will free the hostages and leave the town": both ahead
         return mod
 
     def reports_no_act(self, verb: Token) -> bool:
@@ -885,6 +887,8 @@ def governor_modality(verb: Token, cues: Cues) -> str | None:
     """The modality a control verb or its auxiliary lends its complement ("plans to", "will agree to"),
     or a schedule ("is to step down", "are due to meet", "is set to sign", "is expected to resign"); what
     something allows ("would allow Beijing to extradite") is hypothetical."""
+    if _bare_conjunct(verb) and verb.head.dep_ == "xcomp":
+        verb = verb.head   # "plans to travel to Oslo and meet the rebels": the plan covers the meeting
     if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in cues.permission_verbs:
         return "hypothetical"
     if verb.dep_ == "xcomp":
@@ -910,6 +914,13 @@ def governor_modality(verb: Token, cues: Cues) -> str | None:
         # "wants Somalia to withdraw": what one party wants of another; "expects Iran to retaliate": a forecast
         return "hypothetical" if verb.head.lemma_.lower() == "expect" else "demanded"
     return None
+
+
+def _bare_conjunct(verb: Token) -> bool:
+    """A verb conjoined to another with no subject or auxiliary of its own ("will travel to Oslo and meet the
+    rebels"): it shares the first verb's tense and mood."""
+    return verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < verb.i and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children)
 
 
 def scheduled_by(head: Token, cues: Cues) -> bool:
@@ -939,7 +950,21 @@ def _subject_lemma(verb: Token) -> str | None:
             if before is not None else None
         if previous is not None and previous.tag_ in ("NNS", "NNPS"):
             return previous.lemma_.lower()
+        if before is not None and any(t.dep_ == "nsubj" and t.tag_ in ("NNS", "NNPS") and _back_into_talks(t.head)
+                                      for t in before):
+            return "negotiator"   # "... after the separatists had filed back into the negotiating room. They ..."
     return subject.lemma_.lower() if subject is not None else None
+
+
+# Where the sides of talks sit: "filed back into the negotiating room", "walked back to the table".
+_TALK_VENUES = frozenset({"room", "hall", "table", "talk", "talks", "negotiation", "session", "chamber", "dialogue"})
+
+
+def _back_into_talks(verb: Token) -> bool:
+    """Whether `verb` goes "back into" or "back to" the room or table of talks."""
+    return any(c.lower_ == "back" for c in verb.children) and any(
+        c.dep_ == "prep" and c.lower_ in ("into", "to") and any(
+            o.dep_ == "pobj" and o.lemma_.lower() in _TALK_VENUES for o in c.children) for c in verb.children)
 
 
 # Nouns a zero relative clause says when, where, how or why of ("the day the talks resumed"): not its object.

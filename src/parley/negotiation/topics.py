@@ -37,8 +37,15 @@ class Topic:
     weak: tuple[str, ...] = ()
 
 
+# Particles of phrasal verbs, which may stand after the verb's object: "pull its battalions out of ...".
+_PARTICLES = frozenset({"out", "back", "off", "away", "down"})
+
+
 def _keyword_pattern(keyword: str) -> str:
     words = re.split(r"[\s-]+", keyword.strip())
+    if len(words) == 2 and words[1].lower() in _PARTICLES:
+        # "pull out" also as "pull its battalions out", up to three words between
+        return rf"\b{re.escape(words[0])}(?:s|ed|ing)?(?:[\s-]+[\w']+){{0,3}}?[\s-]+{re.escape(words[1])}\b"
     body = r"[\s-]+".join(re.escape(w) for w in words)
     return rf"\b{body}(?:s|es)?\b"
 

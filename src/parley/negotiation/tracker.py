@@ -734,6 +734,17 @@ _COUNTED_SIDES = re.compile(r"^(?:the\s+)?(?:two|both)\s+(?:sides|delegations|pa
                             re.IGNORECASE)
 
 
+# "negotiators returned to the table in Kunming": no side named, both meant (the coder may give them the venue's
+# country)
+_BARE_NEGOTIATORS = re.compile(r"^(?:the\s+)?(?:negotiators|delegates|delegations)$", re.IGNORECASE)
+
+
+def _unowned_negotiators(ev: _Ev, proc: _Proc) -> bool:
+    """Whether the event's source is bare "negotiators" that the coder gave someone other than a side."""
+    return ev.event.source is not None and ev.source not in proc.parties \
+        and bool(_BARE_NEGOTIATORS.match(ev.event.source.text.strip()))
+
+
 def _counted_sides(ev: _Ev) -> bool:
     """Whether the event's sides are "the two delegations", "both sides" and the like."""
     return ev.event.source is not None and bool(_COUNTED_SIDES.match(ev.event.source.text.strip()))
@@ -868,8 +879,8 @@ def _attach_events(events: list[_Ev], procs: dict[str, _Proc], topics: TopicLexi
                                               -_distance(p, ev), max(e.seq for e in (p.events or p.edges)), p.root))
         ev.process = proc.root
         told_in[(proc.root, article_id)] += 1
-        if _counted_sides(ev) and ev.source and proc.edges and (ev.event.target is None or ev.target is not None
-                                                                 and ev.event.target.text == ev.event.source.text):
+        if (_counted_sides(ev) or _unowned_negotiators(ev, proc)) and ev.source and proc.edges \
+                and (ev.event.target is None or ev.target is not None and ev.event.target.text == ev.event.source.text):
             # "the two delegations" whose words the coder could not pin on the process's sides (or gave the
             # venue's country alone): those sides (not "both sides invited the bishop")
             first = proc.edges[0]
@@ -1360,6 +1371,8 @@ _DEAL_LEAVES_OUT = re.compile(
     r"(?:leaves|left)\s+(?P<rest2>[^.;]+?)\s+(?:" + _UNSETTLED + r"\b|(?:for|to) (?:later|future|further|a later|"
     r"another|a future|a new|a second|a third|the next|a further)\b)|"
     r"(?:does|did) not (?:settle|address|resolve|cover|deal with|include|touch on|mention)\s+(?P<rest3>[^.;]+)|"
+    r"(?:sets|set|puts|put|pushes|pushed)\s+aside\s+(?P<rest9>[^.;]+)|"
+    r"(?:defers|deferred|postpones|postponed|shelves|shelved|parks|parked)\s+(?P<rest10>[^.;]+)|"
     r"(?:is|was|remains) silent (?:on|about)\s+(?P<rest4>[^.;]+)|says nothing (?:on|about)\s+(?P<rest5>[^.;]+))|"
     r"(?:^|\bthat\s+)(?P<rest6>[^.;]+?)\s+(?:will|would|is to|are to)\s+remain\s+(?:the\s+)?(?:subject|matter|"
     r"object|topic)\s+of\s+(?:further|future|later|continued|separate)\b|"
@@ -1677,6 +1690,12 @@ _SEPARATELY = re.compile(r"\b(?:separately|one by one|one after the other|in tur
 # Talks named by a noun alone ("after three weeks of negotiations between the government and the separatists
 # failed"): a mention of the talks, not a new act of them.
 _TALK_NOUN_TRIGGER = re.compile(r"^(?:talks|negotiations|discussions|contacts|consultations|dialogue)$", re.IGNORECASE)
+# ... unless a verb takes them up again: "the two delegations took up the negotiations again at the ministry"
+_TAKEN_UP_AGAIN = re.compile(
+    r"\b(?:t[ao]ok|take[sn]?|taking|pick(?:ed|s|ing)?|beg[au]n|begins?|beginning|start(?:ed|s|ing)?|open(?:ed|s|ing)?|"
+    r"h[eo]ld(?:s|ing)?|launch(?:ed|es|ing)?)(?:\s+up)?\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:talks|negotiations|discussions|dialogue|consultations)\b[^.;]{0,40}?\b(?:again|anew|afresh|once more)\b",
+    re.IGNORECASE)
 
 
 # "had concluded a new round of talks with bondholders": talks with someone the coder could not name
@@ -1695,7 +1714,7 @@ def _resumes_nothing(move: Move) -> bool:
     """A move that does not resume suspended or ended talks: `_only_contact`, or talks named by a noun alone
     ("after three weeks of negotiations between the government and the separatists failed")."""
     return _only_contact(move) or move.kind in ("negotiation", "meeting") \
-        and bool(_TALK_NOUN_TRIGGER.match(move.trigger.strip())) \
+        and bool(_TALK_NOUN_TRIGGER.match(move.trigger.strip())) and not _TAKEN_UP_AGAIN.search(move.evidence) \
         or move.cameo == "042" and move.kind == "meeting" and not move.targets   # "several members flew to Lagos"
 
 
@@ -2224,9 +2243,12 @@ def _resuming_nothing(tracked: list[_Tracked], party_ids: list[str], go_betweens
 def _opposition_as_one(proc: _Proc) -> None:
     """A coalition of parties that the text calls "the coalition" in one report and "the main opposition
     coalition" in another is one side: a party grouping of a country whose opposition is already a side of the
-    talks is that opposition."""
+    talks is that opposition. Likewise a company of a country whose state bargains with the country's workers is
+    the state's side ("the Gafsa Phosphate Company" beside the minister facing the miners' union)."""
     keys = {k for e in proc.events for k in (e.source, e.target) if k}
     merged = {k: k[:3] + "OPP" for k in keys if len(k) == 6 and k.endswith("PTY") and k[:3] + "OPP" in proc.parties}
+    merged |= {k: k[:3] for k in keys if len(k) == 6 and k.endswith("BUS") and k[:3] in proc.parties
+               and any(o[:3] == k[:3] and (o[3:] == "LAB" or o[3:] in _PROFESSIONS) for o in proc.parties)}
     if not merged:
         return
     for ev in [*proc.events, *proc.edges]:
