@@ -646,15 +646,15 @@ def _composed_actor(toks: list[tuple[str, bool]], hits: list[_Hit], *, former: b
                 agent, agent_pos = role.sector, hit.start
             else:
                 head, head_pos = role.sector, hit.start
-                # "the Ministry of Industry": the noun before "of" heads the phrase, whatever role follows
-                of_head = hit.end < len(toks) and toks[hit.end][0] == "of"
+                # "the Ministry of Industry": a state organ before "of" heads the phrase, whatever role follows
+                # ("the Federation of Chambers of Commerce" is the chambers' body)
+                of_head = hit.end < len(toks) and toks[hit.end][0] == "of" \
+                    and toks[hit.end - 1][0] in _OF_HEADS
     sector: str | None
     if agent and agent != "GOV" and head == "GOV" and agent_pos > head_pos:
         sector = agent  # "government troops" are the military, not the government
     else:
         sector = head or seat_sector or agent
-    if sector == "BUS" and any(t in _STATE_OWNED for t, _ in toks):
-        sector = "GOV"   # "the state-owned phosphate company", "the state oil company": the state as employer
     if former and sector in _OFFICE_SECTORS:
         sector = "ELI"
     if country is None and sector is None:
@@ -671,9 +671,8 @@ def _composed_actor(toks: list[tuple[str, bool]], hits: list[_Hit], *, former: b
     return Actor(code, _composed_name(country, sector, code), country, sector)
 
 
-# Words that make a company the state's.
-_STATE_OWNED = frozenset({"state-owned", "state-run", "state", "government-owned", "government-run", "publicly-owned",
-                          "nationalised", "nationalized"})
+# State organs that head a phrase before "of" ("the Ministry of Industry", "the Department of Labor").
+_OF_HEADS = frozenset({"ministry", "ministries", "department", "secretariat", "directorate"})
 
 
 # Last words of the names of bodies: a name that holds a country's name and ends so is a body, not the state.

@@ -933,6 +933,8 @@ def _talks_halted(noun: Token, verb: Token) -> bool:
         return True   # "the indirect talks are over, both sides said"
     if not _talk_noun(noun) or not _talks_subject(noun, verb) or verb.pos_ != "VERB":
         return False
+    if verb.dep_ == "ccomp" and verb.lower_ in ("finished", "ended", "over", "dead") and _declared_over(verb.head):
+        return True   # "declared its negotiations with Croatia finished" (read as a clause of its own)
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False   # "no date has been set for the talks to end": no end yet
     lemma = verb.lemma_.lower()

@@ -658,6 +658,8 @@ def _date_passes_down(token: Token) -> bool:
         return True
     if dep == "advcl":
         return not any(c.dep_ == "mark" for c in token.children)
+    if dep == "ccomp" and token.lower_ in _SMALL_CLAUSE_ENDS and token.head.lemma_.lower() in ("declare", "pronounce"):
+        return True   # "on Wednesday declared its negotiations finished": the declaring ends them
     if dep in ("ccomp", "parataxis"):
         # "said on Monday that it was freezing its presence": a present act told in the past tense of the report
         progressive = token.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("was", "were")

@@ -564,6 +564,33 @@ def thing_head(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
     return p.whole(r, None) if p.allow_thing else []
 
 
+# Nouns for the people a side sends to talks: "the rebel delegation", "the union's negotiators".
+_TEAM_NOUNS = frozenset({"delegation", "delegations", "negotiator", "negotiators", "team", "delegate", "delegates",
+                         "envoy", "envoys", "representative", "representatives", "panel"})
+# Sectors of the domestic sides a team stands for, and the sectors of the same side ("the rebel delegation" after
+# "the insurgents").
+_TEAM_SECTORS = {"REB": frozenset({"REB", "INS", "SEP"}), "INS": frozenset({"REB", "INS", "SEP"}),
+                 "SEP": frozenset({"REB", "INS", "SEP"}), "OPP": frozenset({"OPP", "PTY"}),
+                 "PTY": frozenset({"OPP", "PTY"}), "LAB": frozenset({"LAB"})}
+
+
+def sector_team(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
+    """ "the rebel delegation filed back into the hall in Brasilia": the team of the side of that sector named
+    before (the ELN, Colombia's rebels), not rebels of the country where it sits."""
+    token = p.token
+    if p.lemma not in _TEAM_NOUNS and token.lower_ not in _TEAM_NOUNS or p.has_name or p.poss is not None \
+            or not any(c.lower_ in ("the", "this", "that") for c in token.children):
+        return None
+    sector = next((found for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i
+                   and (found := r.kb.role_sector(c.lemma_.lower()) or r.kb.role_sector(c.lower_)) in _TEAM_SECTORS),
+                  None)
+    if sector is None:
+        return None
+    ante = next((a for a in reversed(r.coref.history) if a.token_i < p.start and a.actor.country
+                 and a.actor.sector in _TEAM_SECTORS[sector]), None)
+    return p.whole(r, ante.actor) if ante is not None else None
+
+
 def known_phrase(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
     """The phrase, or its part up to the head, in the knowledge base; a bare "the government" or "the
     army" inside a named speaker's reported speech is the speaker's country's."""
@@ -634,6 +661,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     owner_pronoun,
     unnamed_group,
     thing_head,
+    sector_team,
     known_phrase,
     earlier_name,
     unknown,

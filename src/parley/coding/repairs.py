@@ -53,6 +53,7 @@ class ParseRepairs:
             repair_be_back(sent)
             repair_face_to_face(sent)
             repair_control_across_phrase(sent, self.lexicon)
+            repair_with_gerund(sent)
             repair_aimed_root(sent)
             repair_fronted_zero_relative(sent)
             repair_detached_name(sent)
@@ -610,6 +611,28 @@ def repair_control_across_phrase(sent: Span, lexicon: Lexicon) -> None:
                     child.head = verb
             verb.tag_ = "VBD"
             _make_root(verb, subject, infinitive, verb, "xcomp")
+
+
+# Gerunds of brokering talks that the parser reads as nouns after "with X": their verbs.
+_BROKERING_GERUNDS = {"mediating": "mediate", "facilitating": "facilitate", "brokering": "broker",
+                      "hosting": "host", "presiding": "preside", "chairing": "chair", "moderating": "moderate"}
+
+
+def repair_with_gerund(sent: Span) -> None:
+    """ "opened talks on Monday, with Qatar mediating", misread as a noun "mediating" with "Qatar" its compound:
+    the gerund is a verb whose subject is the name before it (as in "with Norway acting as facilitator").
+
+    Only for a gerund of brokering that is the object of "with", with a proper name before it.
+    """
+    for gerund in sent:
+        verb = _BROKERING_GERUNDS.get(gerund.lower_)
+        if verb is None or gerund.pos_ != "NOUN" or gerund.dep_ != "pobj" or gerund.head.lower_ != "with":
+            continue
+        names = [c for c in gerund.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if not names:
+            continue
+        gerund.pos_, gerund.tag_, gerund.lemma_, gerund.dep_ = "VERB", "VBG", verb, "pcomp"
+        names[-1].dep_ = "nsubj"
 
 
 # Participles of purpose that head a reduced relative ("talks aimed at freeing the hostages").

@@ -49,6 +49,8 @@ _REACTION_MARKS = frozenset({"after", "because", "since", "when", "as", "until",
 # Kunming", "met in Geneva", "rallied in Nairobi"); visits (042, 043) are to the place.
 _VENUE_ROOTS = ("03", "04", "05", "06", "14", "164", "165")
 _HALTS = frozenset({"164", "165", "166"})   # halts of negotiations, mediation and other talks
+# Where talks sit: "returned to the table in Brasilia" names a place, no one acted on.
+_VENUE_NOUNS = frozenset({"table", "hall", "room", "venue", "chamber", "hotel", "residence", "building", "compound"})
 
 
 class TargetFinder:
@@ -386,7 +388,7 @@ class TargetFinder:
         if named_only:
             return token.pos_ == "PROPN" or token.ent_type_ in ("GPE", "ORG", "PERSON", "NORP") \
                 or args.holds_actor(token) or args.is_actor_like(token) and not bare_role(token)
-        if token.lemma_.lower() in MEETING_NOUNS:
+        if token.lemma_.lower() in MEETING_NOUNS or token.lemma_.lower() in _VENUE_NOUNS:
             # "walked out of the talks with Moscow": Moscow; "... of the talks in London": no one (the venue)
             return any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among") and args.names_actor(c)
                        for c in token.children)

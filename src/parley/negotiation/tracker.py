@@ -2247,7 +2247,8 @@ def _opposition_as_one(proc: _Proc) -> None:
     the state's side ("the Gafsa Phosphate Company" beside the minister facing the miners' union)."""
     keys = {k for e in proc.events for k in (e.source, e.target) if k}
     merged = {k: k[:3] + "OPP" for k in keys if len(k) == 6 and k.endswith("PTY") and k[:3] + "OPP" in proc.parties}
-    merged |= {k: k[:3] for k in keys if len(k) == 6 and k.endswith("BUS") and k[:3] in proc.parties
+    merged |= {k: k[:3] for k in proc.parties if len(k) == 6 and k.endswith("BUS") and k[:3] in proc.parties
+               and k not in proc.mediators
                and any(o[:3] == k[:3] and (o[3:] == "LAB" or o[3:] in _PROFESSIONS) for o in proc.parties)}
     if not merged:
         return
