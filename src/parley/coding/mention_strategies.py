@@ -501,14 +501,21 @@ def relative_owner(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
     if poss is None or poss.lower_ != "whose" or r.role(token) is None:
         return None
     clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
-    if clause is None or clause.head.i >= token.i:
+    if clause is None:
+        # the relative clause read as a verb of its own ("..., whose president chaired"): the name before "whose"
+        described = next((t for t in reversed(token.doc[token.sent.start:poss.i]) if not t.is_punct), None)
+        if described is None or described.pos_ not in ("PROPN", "NOUN"):
+            return None
+        clause = poss
+    elif clause.head.i >= token.i:
         return None
-    described = clause.head
+    else:
+        described = clause.head
     named = next((e for e in token.doc.ents if e.start <= described.i < e.end), None) if described.ent_type_ else None
     if named is not None:   # "the Organization of American States, whose envoy": the name, not "States"
         described = named.root
     owners = [m for m in r.mentions(described) if m.code]
-    if len(owners) != 1:
+    if len({m.code for m in owners}) != 1:
         return None
     owner = Actor(code=owners[0].code, name=owners[0].name or owners[0].text, country=owners[0].country,
                   sector=owners[0].sector)
