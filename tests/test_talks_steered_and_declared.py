@@ -100,3 +100,53 @@ def test_negotiations_taken_up_again_resume_suspended_talks(boards_of):
               "Wednesday, ten days after the union had walked out.")
     board = board_of(boards_of([a, b, c]), "GHA", "GHALAB")
     assert history(board) == [("ongoing", "2047-06-03"), ("suspended", "2047-06-07"), ("ongoing", "2047-06-19")]
+
+
+# Second batch (written after the fixes for set 26).
+
+def test_a_longer_name_ending_in_a_known_one_is_not_that_one(coder):
+    events = _events(coder, "The Chin National Liberation Army said on Monday it had freed two soldiers.")
+    assert events and all(e.source.code != "COLREB" for e in events)
+
+
+def test_a_team_stepping_away_from_the_table_halts_the_talks(coder):
+    events = _events(coder, "The opposition delegation said on Tuesday it was stepping away from the negotiating "
+                            "table.")
+    assert any(e.cameo == "164" for e in events)
+
+
+def test_every_time_they_meet_is_no_meeting(coder):
+    events = _events(coder, '"Each time they meet, the markets calm down," a trader said.')
+    assert not any(e.cameo.startswith("04") for e in events)
+
+
+def test_a_team_returning_to_a_capital_acts_on_no_one(coder):
+    events = _events(coder, "The union's negotiators returned to Lusaka on Monday after the mediator called them.")
+    back = [e for e in events if e.trigger.text == "returned"]
+    assert back and back[0].target is None
+
+
+def _tea(letter: str, published: str, text: str):
+    return article("tea", letter, published, text)
+
+
+def test_a_deal_retold_undated_in_its_report_is_no_second_deal(boards_of):
+    a = _tea("a", "2048-02-04",
+             "NAIROBI, Feb 4 - Kenya's government and the tea pickers' union opened wage talks in Nairobi on "
+             "Monday. The union wants a 30 percent rise; the government offers 5 percent.")
+    b = _tea("b", "2048-02-14",
+             "NAIROBI, Feb 14 - Kenya's government and the tea pickers' union signed a wage agreement on Thursday "
+             "but left the union's pension demand unresolved.\n\nUnder the text the two sides agreed only to set "
+             "up a panel that will study the pension scheme.")
+    board = board_of(boards_of([a, b]), "KEN", "KENLAB")
+    assert history(board) == [("ongoing", "2048-02-03"), ("partial_agreement", "2048-02-13")]
+
+
+def test_a_press_conference_resumes_no_talks(boards_of):
+    a = _tea("a", "2048-05-06",
+             "LUSAKA, May 6 - Zambia's government and the miners' union opened talks on Tuesday over pit safety.")
+    b = _tea("b", "2048-05-11",
+             "LUSAKA, May 11 - The miners' union walked out of the talks with the government on Saturday. The mines "
+             "minister, asked about the walkout at his news conference on Sunday, said the door stayed open.")
+    board = board_of(boards_of([a, b]), "ZMB", "ZMBLAB")
+    assert history(board) == [("ongoing", "2048-05-05"), ("suspended", "2048-05-09")]

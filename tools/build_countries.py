@@ -259,7 +259,7 @@ DEMONYMS: dict[str, list[str]] = {
     "HUN": ["Hungarian"],
     "ISL": ["Icelandic", "Icelander"],
     "IND": ["Indian"],
-    "IDN": ["Indonesian"],
+    "IDN": ["Indonesian", "Papuan"],   # (Papua, the Indonesian provinces; Papua New Guinea is "Papua New Guinean")
     "IRN": ["Iranian", "Persian"],
     "IRQ": ["Iraqi"],
     "IRL": ["Irish", "Irishman"],

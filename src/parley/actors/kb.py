@@ -496,6 +496,8 @@ class ActorKB:
         named = self._named_actor(toks, hits, on=on, former=former)
         if named is not None:
             return named
+        if _UNKNOWN_INITIALS_TEAM.search(text):
+            return None   # "the TPNPB delegation": the team of a body the lists do not know, no state's
         return _composed_actor(toks, hits, former=former)
 
     def _named_actor(self, toks: list[tuple[str, bool]], hits: list[_Hit], *, on: dt.date | None,
@@ -514,7 +516,7 @@ class ActorKB:
             named_hits = [h for h in named_hits if h not in patrons]
         for hit in named_hits:
             entity = self._hit_entity(hit, on)
-            if entity is None:
+            if entity is None or hit.kind == "org" and _inside_longer_name(toks, hits, hit):
                 continue
             owned = hit.end < len(toks) and toks[hit.end][0] == "'s"
             tail_role = any(h.kind == "role" and h.start >= hit.end for h in hits)
@@ -619,6 +621,14 @@ class ActorKB:
 _PRIORITY = {"person": 0, "org": 1, "surname": 2, "seat": 3, "country": 4, "demonym": 5, "role": 6}
 
 
+def _inside_longer_name(toks: list[tuple[str, bool]], hits: list[_Hit], hit: _Hit) -> bool:
+    """Whether a capitalised name the lists know ends a longer name they do not: "the Karen National Liberation
+    Army" is no "National Liberation Army" (Colombia's ELN), "the West Papua National Liberation Army" neither."""
+    before = hit.start - 1   # (a capital word that opens the phrase may be the sentence's: "Leftist National ...")
+    return before >= 1 and toks[before][1] and toks[before][0] not in ("the", "a", "an", "'s", "and", "of") \
+        and all(cap for _, cap in toks[hit.start:hit.end]) and not any(h.start <= before < h.end for h in hits)
+
+
 def _composed_actor(toks: list[tuple[str, bool]], hits: list[_Hit], *, former: bool) -> Actor | None:
     """An actor composed from the phrase's country (or seat) and role sector, or None when it has neither."""
     country: str | None = None
@@ -669,6 +679,11 @@ def _composed_actor(toks: list[tuple[str, bool]], hits: list[_Hit], *, former: b
             return None
     code = (country or "") + (sector or "")
     return Actor(code, _composed_name(country, sector, code), country, sector)
+
+
+# Initials before the team a side sends to talks ("the TPNPB delegation").
+_UNKNOWN_INITIALS_TEAM = re.compile(r"\b[A-Z][A-Z0-9-]{2,}\s+(?:delegation|delegations|negotiators|negotiator|team|"
+                                    r"delegates|delegate|negotiating team)\b")
 
 
 # State organs that head a phrase before "of" ("the Ministry of Industry", "the Department of Labor").

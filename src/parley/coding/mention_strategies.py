@@ -598,6 +598,28 @@ def sector_team(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
     return p.whole(r, ante.actor) if ante is not None else None
 
 
+def named_team(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
+    """ "The Convergence delegation returned": the team of the body named before by that name ("the Civic
+    Convergence", coded), when the lists do not know the name."""
+    token, doc = p.token, p.token.doc
+    if token.lower_ not in _TEAM_NOUNS or not p.has_name:
+        return None
+    names = [t.text for t in doc[p.start:token.i] if t.pos_ == "PROPN" and t.text[:1].isupper()]
+    if not names or r.kb_resolve(" ".join(names)) is not None:
+        return None
+    for earlier in reversed(doc[:p.start]):
+        if earlier.text != names[-1]:
+            continue
+        head = earlier
+        while head.dep_ in ("compound", "flat") and head.head.i != head.i:
+            head = head.head
+        found = next((m for m in r.mentions(head) if m.code), None)
+        if found is not None:
+            return p.whole(r, Actor(code=found.code, name=found.name or found.text, country=found.country,
+                                    sector=found.sector))
+    return None
+
+
 def known_phrase(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
     """The phrase, or its part up to the head, in the knowledge base; a bare "the government" or "the
     army" inside a named speaker's reported speech is the speaker's country's."""
@@ -646,6 +668,8 @@ def unknown(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
         return p.whole(r, None) if p.allow_thing else []
     if token.ent_type_ in ACTOR_ENTITY_TYPES or token.pos_ == "PROPN" or token.lower_ in r.cues.pronouns:
         return p.whole(r, None)
+    if p.has_name and r.role(token) is not None:
+        return p.whole(r, None)   # "the TPNPB delegation": the team of a body no list knows
     return p.whole(r, None) if p.allow_thing else []
 
 
@@ -669,6 +693,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     unnamed_group,
     thing_head,
     sector_team,
+    named_team,
     known_phrase,
     earlier_name,
     unknown,

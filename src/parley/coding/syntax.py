@@ -545,6 +545,8 @@ class Arguments:
         """A belief ("analysts believe the navy sank it"), a generic statement ("governments often jail
         critics who speak out": present tense with an adverb of habit) or how hard an act would be ("a hard
         team to beat"), for `verb` or a clause it is part of, three clauses up at most."""
+        if _every_time(verb):
+            return True   # "Every time they meet, we hope": whenever it happens, not a meeting
         t = verb
         for _ in range(3):
             if present_tense(t) and any(c.dep_ == "advmod" and c.lower_ in self.cues.generic_adverbs
@@ -914,6 +916,16 @@ def governor_modality(verb: Token, cues: Cues) -> str | None:
         # "wants Somalia to withdraw": what one party wants of another; "expects Iran to retaliate": a forecast
         return "hypothetical" if verb.head.lemma_.lower() == "expect" else "demanded"
     return None
+
+
+def _every_time(verb: Token) -> bool:
+    """A present-tense clause of "every time"/"each time"/"whenever": what happens whenever it happens."""
+    if not present_tense(verb):
+        return False
+    if any(c.dep_ in ("advmod", "mark") and c.lower_ == "whenever" for c in verb.children):
+        return True
+    return verb.dep_ == "relcl" and verb.head.lower_ == "time" and any(
+        c.dep_ == "det" and c.lower_ in ("every", "each") for c in verb.head.children)
 
 
 def _bare_conjunct(verb: Token) -> bool:

@@ -114,8 +114,10 @@ class TargetFinder:
             targets = self.fallback_targets(trigger, objs, locative=not code.startswith("14") and not people)
         elif target_kind == "none":
             targets = self._untargeted(trigger, head, objs, actor_objs, together)
-            if code.startswith("04"):   # "took their seats again in Colombo": the venue of talks is no target
-                targets = [t for t in targets if t.ent_type_ not in ("GPE", "LOC", "FAC")]
+            if code.startswith("04"):   # "took their seats again in Colombo": the venue of talks is no target,
+                # nor is whoever a clause of time names ("took its seats again after the envoy visited Sanaa")
+                reaction = self.reaction_targets(head)
+                targets = [t for t in targets if t.ent_type_ not in ("GPE", "LOC", "FAC") and t not in reaction]
             elif code in _HALTS and targets and targets == self.reaction_targets(head):
                 # "called its negotiators home two days after a crowd set fire to three lorries": the talks are
                 # halted with the other side, not with those the halt answers
@@ -339,7 +341,7 @@ class TargetFinder:
         anchor = roots[0].i
         via_place: set[int] = set()
         for _ in range(_NEAR_DEPTH):
-            level = self._near_level(frontier, seen, via_place, named_only)
+            level = self._near_level(frontier, seen, via_place, named_only, places)
             # After "in", "at", "near" only a place is a target ("a curfew in the capital"), not a thing that
             # names an actor ("backed a pause in the latest Swiss plan").
             found = sorted((t for t in level if self._near_candidate(t, named_only)
@@ -352,8 +354,9 @@ class TargetFinder:
         return []
 
     def _near_level(self, frontier: list[Token], seen: set[int], via_place: set[int],
-                    named_only: bool) -> list[Token]:
-        """One breadth-first step of `nearby_actor`: the dependents of `frontier` it may enter."""
+                    named_only: bool, places: bool = True) -> list[Token]:
+        """One breadth-first step of `nearby_actor`: the dependents of `frontier` it may enter (without
+        `places`, where a verb goes to is a place too: "returned to Singapore")."""
         level: list[Token] = []
         for token in frontier:
             for child in token.children:
@@ -368,7 +371,9 @@ class TargetFinder:
                         continue   # another clause with its own subject, or "after", "because", "while" ...
                 if child.dep_ == "prep" and child.lower_ in _PATH_PREPS:
                     continue   # "marched through the capital": the way taken, never who is acted on
-                locative = child.dep_ == "prep" and child.lower_ in self.cues.locative_preps
+                locative = child.dep_ == "prep" and (child.lower_ in self.cues.locative_preps
+                                                     or not places and child.lower_ in ("to", "into")
+                                                     and token.pos_ == "VERB")
                 if named_only and (locative or child.dep_ == "prep" and child.lower_ in _NEAR_TIME_PREPS):
                     continue
                 other_side = token.lemma_.lower() in MEETING_NOUNS and child.dep_ == "prep" \

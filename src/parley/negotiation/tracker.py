@@ -342,6 +342,11 @@ def _name_keys(text: str) -> tuple[str | None, str | None]:
     return abbreviation, (name.lower() if len(name.split()) >= 2 and name[:1].isupper() else None)
 
 
+# The name of an armed movement: "the West Papua National Liberation Army (TPNPB)".
+_ARMED_NAME = re.compile(r"\b(?:Liberation|Army|Front|Resistance|Rebels?|Militia|Brigades?|Insurgency)\b")
+_ARMED_NAME_SECTOR = "REB"
+
+
 def _defined_elsewhere(store: Store, stored_events: list, memory: dict[str, Counter[ActorMention]]) -> None:
     """Abbreviations that reports use bare ("the IMOU walked out") and that no coded actor defined: where an
     article defines one in brackets where it is no actor of a coded event ("brought the Island Medical
@@ -360,6 +365,13 @@ def _defined_elsewhere(store: Store, stored_events: list, memory: dict[str, Coun
         for actor in (stored.event.source, stored.event.target):
             if actor is not None and actor.country and actor.sector:
                 by_article[stored.event.article_id].append(actor)
+                for short in [w for w in bare if f"({w})" in actor.text and w not in memory]:
+                    # "the West Papua National Liberation Army (TPNPB)", coded: whatever the initials spell
+                    memory[short] = Counter([ActorMention("", 0, 0, actor.code, actor.name, actor.country,
+                                                          actor.sector)])
+    bare -= set(memory)
+    if not bare:
+        return
     kb = default_kb()
     for article_id, text in store.article_texts(by_article).items():
         if not any(f"({short})" in text for short in bare):
@@ -369,11 +381,13 @@ def _defined_elsewhere(store: Store, stored_events: list, memory: dict[str, Coun
             if short not in bare or short in memory:
                 continue
             actor = kb.resolve(name) if name[0] == short[0] else None
-            if actor is None or actor.sector is None:
+            sector = actor.sector if actor is not None else _ARMED_NAME_SECTOR if \
+                _ARMED_NAME.search(name) and len(short) >= 3 else None   # (initials of another language)
+            if sector is None:
                 continue
             same = Counter(ActorMention("", 0, 0, a.code, a.name, a.country, a.sector)
-                           for a in by_article[article_id] if a.sector == actor.sector)
-            if len(same) == 1:   # one such actor in the article: the abbreviation's
+                           for a in by_article[article_id] if a.sector == sector)
+            if len({a.code for a in same}) == 1:   # one such actor in the article: the abbreviation's
                 memory[short] = same
 
 
@@ -439,6 +453,9 @@ def _majority(counts: Counter[ActorMention]) -> ActorMention | None:
     return max((m for m in counts if m.code == ranked[0][0]), key=lambda m: counts[m])
 
 
+_TEAM_TAIL = re.compile(r"(?<=\w)\s+(?:delegation|delegates|negotiators|negotiating team|team)$")
+
+
 def _recall(actor: ActorMention | None, memory: dict[str, Counter[ActorMention]]) -> ActorMention | None:
     """`actor` resolved from the memory, or None to keep it: when the coder could not tell who it is (no code,
     or a bare sector without a country) and its text holds a remembered name or abbreviation; or when the
@@ -447,7 +464,8 @@ def _recall(actor: ActorMention | None, memory: dict[str, Counter[ActorMention]]
         return None
     abbreviation, name = _name_keys(actor.text)
     if actor_key(actor) is None:
-        bare = _bare_name(actor.text)
+        # ("the Convergence delegation": the team of the body a report named "the National Democratic Convergence")
+        bare = _TEAM_TAIL.sub("", _bare_name(actor.text))
         # "the group" that the coder took for an earlier "the BRN" carries that name
         names = [bare, *([actor.name] if actor.name and actor.name != actor.code else [])]
         counts = next((memory[n.lower()] for n in names if n.lower() in memory), None) or next(
@@ -1329,7 +1347,7 @@ _LEFT_OPEN = re.compile(
     r"(?P<rest>[^.;]*?\b(?:(?:put|putting|puts) off\b[^.;]*|"
     r"(?:left|leaving|leaves?)\b[^.;]*\b(?:open|"
     r"unresolved|undecided|unsettled|unanswered|undetermined|in abeyance|"
-    r"for (?:later|future|further) (?:talks|negotiations|discussion|rounds?)|"
+    r"(?:for|to) (?:later|future|further) (?:talks|negotiations|discussion|rounds?)|"
     r"for another (?:day|time|round)|"
     r"(?:for|to) a (?:later|further|second|new|future) (?:date|round|stage|session|phase)|" + _LATER + r")|"
     r"remains? "
@@ -1690,6 +1708,8 @@ _SEPARATELY = re.compile(r"\b(?:separately|one by one|one after the other|in tur
 # Talks named by a noun alone ("after three weeks of negotiations between the government and the separatists
 # failed"): a mention of the talks, not a new act of them.
 _TALK_NOUN_TRIGGER = re.compile(r"^(?:talks|negotiations|discussions|contacts|consultations|dialogue)$", re.IGNORECASE)
+# A meeting with the press ("asked about the strike at his morning news conference"): no talks.
+_PRESS_EVENT = re.compile(r"\b(?:news|press|media)\s+(?:conference|briefing)s?\b", re.IGNORECASE)
 # ... unless a verb takes them up again: "the two delegations took up the negotiations again at the ministry"
 _TAKEN_UP_AGAIN = re.compile(
     r"\b(?:t[ao]ok|take[sn]?|taking|pick(?:ed|s|ing)?|beg[au]n|begins?|beginning|start(?:ed|s|ing)?|open(?:ed|s|ing)?|"
@@ -1713,7 +1733,8 @@ def _only_contact(move: Move) -> bool:
 def _resumes_nothing(move: Move) -> bool:
     """A move that does not resume suspended or ended talks: `_only_contact`, or talks named by a noun alone
     ("after three weeks of negotiations between the government and the separatists failed")."""
-    return _only_contact(move) or move.kind in ("negotiation", "meeting") \
+    return _only_contact(move) or _PRESS_EVENT.search(move.evidence or "") is not None \
+        or move.kind in ("negotiation", "meeting") \
         and bool(_TALK_NOUN_TRIGGER.match(move.trigger.strip())) and not _TAKEN_UP_AGAIN.search(move.evidence) \
         or move.cameo == "042" and move.kind == "meeting" and not move.targets   # "several members flew to Lagos"
 
@@ -1822,7 +1843,8 @@ def _states(tracked: list[_Tracked], left_open: dict[str, str] | None = None,
                 else "agreement"
             if status == "agreement" and not (new == "partial_agreement" and history[-1].date == move.date):
                 new = "agreement"   # (a deal the same day's report calls interim is partial: `_one_deal_a_day`)
-            elif status == "partial_agreement" and history[-1].date == move.date:
+            elif status == "partial_agreement" and (history[-1].date == move.date or _retold_deal(item, history[-1],
+                                                                                               tracked)):
                 new = status   # the same signing told again ("The accord ... was signed by ..."), not a second deal
         elif move.kind in RESUMING_KINDS and move.modality is None and status in ("suspended", "collapsed") \
                 and not _resumes_nothing(move) and not _shuttle(move, go_betweens) and move.id not in (separate or ()):
@@ -1842,6 +1864,13 @@ def _states(tracked: list[_Tracked], left_open: dict[str, str] | None = None,
         date = (item.opened or _opening_day(move)) if new == "ongoing" else move.date
         history.append(StateChange(new, date, (move.id,), _state_summary(new, move)))
     return history
+
+
+def _retold_deal(item: _Tracked, last: StateChange, tracked: list[_Tracked]) -> bool:
+    """Whether a deal dated only by its report retells the deal that report dated ("reached a pay agreement in the
+    early hours of Thursday ... the two sides agreed only to set up a joint commission")."""
+    articles = {t.move.article_id for t in tracked if t.move.id in last.move_ids}
+    return item.move.article_id in articles and _primary(item.events).event.date_basis == "published"
 
 
 def _halted(move: Move, status: str | None, collapsed: set[str] | None) -> str | None:
