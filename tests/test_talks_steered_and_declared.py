@@ -150,3 +150,33 @@ def test_a_press_conference_resumes_no_talks(boards_of):
              "minister, asked about the walkout at his news conference on Sunday, said the door stayed open.")
     board = board_of(boards_of([a, b]), "ZMB", "ZMBLAB")
     assert history(board) == [("ongoing", "2048-05-05"), ("suspended", "2048-05-09")]
+
+
+# Third batch (written after the corpus changes of session 34): undated reports and history.
+
+def _undated(story: str, letter: str, text: str):
+    from parley.types import Article
+
+    return Article(f"{story}-{letter}", text, publisher="Test Wire")
+
+
+def test_two_sets_of_talks_an_undated_report_names_together_stay_apart(boards_of):
+    a = _undated("col", "a", "Colombia's government and the FARC signed a ceasefire protocol in Havana after months "
+                             "of talks mediated by Norway.")
+    b = _undated("col", "b", "Government negotiators met ELN commanders in Quito, where the two sides opened "
+                             "formal peace talks.")
+    c = _undated("col", "c", "This year the government has held talks with the FARC in Havana and with the ELN in "
+                             "Quito, and the ELN negotiators rejected its latest ceasefire offer.")
+    boards = boards_of([a, b, c])
+    farc = [b for b in boards if "COLREB" not in {r.actor.id for r in b.roles if r.role == "party"}
+            and {"COL"} <= {r.actor.id for r in b.roles if r.role == "party"}]
+    eln = [b for b in boards if {"COL", "COLREB"} <= {r.actor.id for r in b.roles if r.role == "party"}]
+    assert farc and eln and not set(map(id, farc)) & set(map(id, eln))
+
+
+def test_a_mediation_of_a_century_before_makes_no_talks(boards_of):
+    a = article("old", "a", "2048-09-02",
+                "WASHINGTON, Sept 2 - President Theodore Roosevelt mediated a peace treaty between Japan and Russia "
+                "in 1905, the candidate told a rally on Tuesday. Russia brokered a prisoner swap last month, and "
+                "Russia called on Monday for a summit on the Kuril islands.")
+    assert not boards_of([a])

@@ -738,10 +738,16 @@ def _party_edges(events: list[_Ev]) -> list[_Ev]:
             continue  # one of the two mediates between the other and someone else
         if _is_mediating(ev):
             continue
-        if ev.event.background and (_days(ev.date, ev.published) or 0) > _HISTORY_DAYS:
+        if _long_past(ev):
             continue  # "the two countries signed a treaty in 2025": history the report recalls founds no talks
         edges.append(ev)
     return edges + _mediated_edges(events)
+
+
+def _long_past(ev: _Ev) -> bool:
+    """An act dated over a year before its report ("Roosevelt mediated the peace between Japan and Russia in
+    1905", in a campaign round-up): history, whatever its tense."""
+    return (_days(ev.date, ev.published) or 0) > _HISTORY_DAYS
 
 
 _HISTORY_DAYS = 365
@@ -785,7 +791,7 @@ def _mediated_edges(events: list[_Ev]) -> list[_Ev]:
     sides: dict[tuple[str, int, str], list[_Ev]] = defaultdict(list)
     for ev in events:
         if ev.source is not None and ev.target is not None and not ev.event.negated and _is_mediating(ev) \
-                and ev.event.carried_by is None:
+                and ev.event.carried_by is None and not _long_past(ev):
             sides[(ev.event.article_id, ev.event.sentence_index, ev.source)].append(ev)
     edges = []
     for group in sides.values():
@@ -825,9 +831,17 @@ def _linked_edges(edges: list[_Ev], gap_days: int, apart: frozenset[str] = froze
         for i, a in enumerate(article_edges):
             for b in article_edges[i + 1:]:
                 if {a.source, a.target} & {b.source, b.target} and not (
-                        {a.event.event_id, b.event.event_id} & apart and _pair(a) != _pair(b)):
+                        {a.event.event_id, b.event.event_id} & apart and _pair(a) != _pair(b)) \
+                        and not _far_apart_undated(a, b):
                     union.union(a.event.event_id, b.event.event_id)
     return union
+
+
+def _far_apart_undated(a: _Ev, b: _Ev) -> bool:
+    """Two pairs of sides an undated report names (the government's talks with the FARC and its talks with the
+    ELN): with no date to tie them, one report's word is no proof that they are one set of talks (and the pairs'
+    other undated reports would follow them into one)."""
+    return _pair(a) != _pair(b) and not a.date and not b.date
 
 
 def _edge_processes(edges: list[_Ev], union: _Union) -> dict[str, _Proc]:
@@ -892,7 +906,9 @@ def _attach_events(events: list[_Ev], procs: dict[str, _Proc], topics: TopicLexi
         # hostage story's later reports, not a power-line deal one of its sides signed the week after)
         # (of two told in the same article, the one the article tells more of: a go-between who "again
         # presided over the sessions" mediates the story's talks, not those of a paragraph on other talks)
-        proc = max(candidates, key=lambda p: (bool(actors & p.parties), article_id in p.articles,
+        proc = max(candidates, key=lambda p: (bool(actors & p.parties),
+                                              not ev.date and len(actors) > 1 and actors <= p.parties,
+                                              article_id in p.articles,
                                               len(actors & p.parties), told_in[(p.root, article_id)], _begun_by(p, ev),
                                               -_distance(p, ev), max(e.seq for e in (p.events or p.edges)), p.root))
         ev.process = proc.root
