@@ -740,6 +740,10 @@ def _party_edges(events: list[_Ev]) -> list[_Ev]:
             continue
         if _long_past(ev):
             continue  # "the two countries signed a treaty in 2025": history the report recalls founds no talks
+        if _BARE_TALKS.match(ev.event.source.text.strip()):
+            continue  # "With peace negotiations called off, ...": sides the coder guessed from other sentences
+        if ev.event.rule.startswith("control.attempt"):
+            continue  # "Bonilla, who tried twice to negotiate his surrender": an attempt, no talks
         edges.append(ev)
     return edges + _mediated_edges(events)
 
@@ -861,6 +865,8 @@ def _edge_processes(edges: list[_Ev], union: _Union) -> dict[str, _Proc]:
 
 # Talks standing for their sides ("those talks, which resumed in Washington, were proceeding separately"): the sides
 # are the coder's guess from the talks named before.
+_BARE_TALKS = re.compile(r"^(?:(?:the|those|these|such|their|its)\s+)?(?:[\w-]+\s+){0,2}(?:talks|negotiations|contacts|"
+                         r"discussions|dialogue)$", re.IGNORECASE)
 _TALKS_AS_SIDES = re.compile(r"^(?:the|those|these|such|their|its)\s+(?:[\w-]+\s+)?(?:talks|negotiations|contacts|"
                              r"discussions)$", re.IGNORECASE)
 
@@ -893,7 +899,9 @@ def _attach_events(events: list[_Ev], procs: dict[str, _Proc], topics: TopicLexi
         # an event told apart joins only the talks of both its sides (one side alone may deal with anyone: "The
         # health ministry and the interns' association signed ... That dispute was handled separately"), and talks
         # told apart only their own sides' events
+        bare_talks = _BARE_TALKS.match(ev.event.source.text.strip()) is not None   # (sides guessed elsewhere)
         candidates = [proc for proc in nearby if _may_join(ev, actors, proc, topics, gap_days)
+                      and not (bare_talks and not actors & proc.parties)
                       and not (ev.event.event_id in apart and (not (actors <= proc.parties and len(actors) >= 2)
                                                                or _TALKS_AS_SIDES.match(ev.event.source.text)))
                       and not (ev.event.event_id not in apart and proc.root in told_apart
@@ -2588,6 +2596,8 @@ _APART = re.compile(r"^\W*(?:separately|elsewhere|in (?:a |an )?(?:separate|unre
 _APART_INSIDE = re.compile(r"\b(?:(?:a|an|its|their|the) )?separate (?:round|set|track|channel|negotiation|process|"
                            r"deal|agreement|accord|arrangement|dispute|contacts?|talks)\b|"
                            r"\bseparately (?:agreed|signed|reached|concluded|struck|sealed|settled)\b|"
+                           r"\bseparately (?:preparing|organi[sz]ing|arranging|planning|brokering|mediating|convening|"
+                           r"hosting)\b|"
                            r"\b(?:proceeding|held|conducted|handled|negotiated|running|taking place)\s+separately\b|"
                            # "The Panama talks are unrelated to Colombia's negotiations with the European Union"
                            r"\b(?:unrelated|separate|distinct) (?:to|from)\b|"
