@@ -2464,7 +2464,7 @@ def _board(proc: _Proc, names: dict[str, str], topics: TopicLexicon, texts: dict
     # only positions are on no issue of the talks ("around 140 of them have refused to come to the surface")
     hosting = {t.move.place_country for t in tracked if t.move.kind in HOSTING_KINDS and t.move.place_country}
     party_ids = _unique([*founders, *sorted(proc.parties - set(founders) - others,
-                                            key=lambda k: _first_seen(k, tracked)),
+                                            key=lambda k: (_first_seen(k, tracked), k)),
                          *(p.actor.id for p in positions if p.actor.id not in mediators
                            and (p.actor.id in proc.parties or p.actor.id not in hosting and p.actor.id in on_issues))])
     # "the rebel leadership" a go-between's envoy meets, coded as the go-between's own rebels, are the rebels
