@@ -167,18 +167,9 @@ NOT_YET = {
                                               "Mexico City and the sessions picked up again on Monday' is dated by "
                                               "publication, after the collapse",
     ("s24_cuba_us_prisoner_swap", "gaps"): "the prisoners and sanctions still held at the collapse are not filed",
-    ("s26_ghana_togo_surcharge", "mediators"): "the ECOWAS Commission's chair joins a distractor paragraph's talks "
-                                               "between Liberia and Sierra Leone",
-    ("s26_ghana_togo_surcharge", "history"): "'Every time they meet' reads as a meeting that resumes the talks",
-    ("s26_yemen_detainee_swap", "parties"): "the UN's talks in Amman make a second board",
     ("s26_yemen_detainee_swap", "mediators"): "the UN envoy and the Red Cross co-chairs are not found as go-betweens",
-    ("s26_yemen_detainee_swap", "history"): "the rejoining is dated a day early and the partial deal is missed",
     ("s26_yemen_detainee_swap", "gaps"): "a withdrawal is filed as open",
-    ("s26_papua_peace_talks", "history"): "the rebels stepping away and returning are missed",
     ("s26_papua_peace_talks", "gaps"): "the ceasefire and withdrawal demands are not filed as open",
-    ("s26_mexico_cnte_strike", "history"): "the return is dated the day after the walkout, and a partial deal is "
-                                           "followed by a whole one",
-    ("s26_mexico_cnte_strike", "gaps"): "the pension issue left to a commission is not filed as labour",
 }
 
 
