@@ -1273,22 +1273,7 @@ def _positions(tracked: list[_Tracked], names: dict[str, str], topics: TopicLexi
         if stance is None or move.negated or move.object is None:
             continue
         actors = item.actors if move.kind == "agreement_signed" else [a.id for a in move.sources]
-        statements: list[tuple[str, str, str | None, tuple[Any, ...]]] = []  # topic, text, via, quantities
-        # A deal settles every issue it names; a demand, offer or refusal is filed under its first.
-        named = tuple(dict.fromkeys(topics.topics_of(kept := _LEFT_OUT.sub("", move.object))
-                                    + topics.weakly_named(kept))) if stance == "agree" else tuple(
-            filter(None, [move.topic]))
-        if move.kind == "agreement_signed":
-            # (and what the rest of its sentence says it settles: "... under which Turkey will release 450 cubic
-            # metres a second, and Syria will lift the surcharge")
-            named = tuple(dict.fromkeys(named + _deal_sentence_topics(item, texts, topics)))
-        if named:
-            statements.extend((topic, move.object, None, move.quantities) for topic in named)
-        else:
-            for ref in _referents(tracked[:i], item, by_move):
-                statements.append((ref.topic, move.object, ref.text, ref.quantities))
-            if not statements:
-                statements.append((OTHER_TOPIC, move.object, None, move.quantities))
+        statements = _statements(item, stance, tracked[:i], by_move, topics, texts)
         made = []
         for actor in actors:
             for topic_id, text, via, quantities in statements:
@@ -1310,6 +1295,48 @@ def _positions(tracked: list[_Tracked], names: dict[str, str], topics: TopicLexi
         by_move[move.id] = made
         positions.extend(made)
     return positions
+
+
+_Statement = tuple[str, str, "str | None", "tuple[Any, ...]"]   # topic, text, what it refers to, quantities
+
+
+def _statements(item: _Tracked, stance: str, before: list[_Tracked], by_move: dict[str, list[Position]],
+                topics: TopicLexicon, texts: dict[str, str] | None) -> list[_Statement]:
+    """What a move states, as (topic, text, what it refers to, quantities): a deal settles every issue it names; a
+    demand, offer or refusal is filed under its topic, and each further thing its events name under its own; a
+    statement that names no issue under the issue of what it refers to ("rejected it"), else under no issue."""
+    move = item.move
+    assert move.object is not None
+    statements: list[_Statement] = []
+    named = tuple(dict.fromkeys(topics.topics_of(kept := _LEFT_OUT.sub("", move.object))
+                                + topics.weakly_named(kept))) if stance == "agree" \
+        else tuple(filter(None, [move.topic]))
+    if move.kind == "agreement_signed":
+        # (and what the rest of its sentence says it settles: "... under which Turkey will release 450 cubic
+        # metres a second, and Syria will lift the surcharge")
+        named = tuple(dict.fromkeys(named + _deal_sentence_topics(item, texts, topics)))
+    if named:
+        statements.extend((topic, move.object, None, move.quantities) for topic in named)
+        if stance != "agree":
+            # "kept their demands for the withdrawal of six battalions and the release of 58 prisoners"
+            statements.extend(_further_objects(item, named, topics))
+        return statements
+    for ref in _referents(before, item, by_move):
+        statements.append((ref.topic, move.object, ref.text, ref.quantities))
+    return statements or [(OTHER_TOPIC, move.object, None, move.quantities)]
+
+
+def _further_objects(item: _Tracked, named: tuple[str, ...], topics: TopicLexicon) -> list[_Statement]:
+    """The other things a move's events name, each under an issue the move's own topic does not cover."""
+    found: list[_Statement] = []
+    seen = set(named)
+    for ev in item.events:
+        text = ev.event.object.text if ev.event.object else None
+        topic = topics.topic_of(text) if text else None
+        if text and topic and topic not in seen:
+            seen.add(topic)
+            found.append((topic, text, None, topics.quantities(text)))
+    return found
 
 
 def _deal_sentence_topics(item: _Tracked, texts: dict[str, str] | None, topics: TopicLexicon) -> tuple[str, ...]:
@@ -2094,6 +2121,10 @@ def _gaps_after_deal(positions: list[Position], tracked: list[_Tracked], day: st
     return _gaps(_issues(later, parties, mediators, topics), topics)
 
 
+# What the other side put on the table: "a government offer of a 60-day ceasefire", "Jakarta's proposal".
+_OTHERS_OFFER = re.compile(r"\b(?:offer|proposal|plan|draft|terms)\b", re.IGNORECASE)
+
+
 def _gaps_at_collapse(gaps: list[Gap], issues: list[Issue]) -> list[Gap]:
     """Talks that collapsed settled nothing they had not signed: an issue on which the sides took positions of
     their own (a demand, an offer or a refusal) and did not all sign stays open, even where the latest offers
@@ -2106,8 +2137,10 @@ def _gaps_at_collapse(gaps: list[Gap], issues: list[Issue]) -> list[Gap]:
         if issue.topic == OTHER_TOPIC or issue.topic in have or not own or all(p.stance == "agree" for p in latest):
             continue
         kind = "conflict" if len({p.actor.id for p in latest}) >= 2 else "open_demand"
-        if kind == "open_demand" and not any(p.stance == "demand" for pp in issue.positions for p in pp.history):
-            continue   # (a side's own offer after its demand does not settle what it asked: "a first convoy")
+        if kind == "open_demand" and not any(p.stance == "demand" for pp in issue.positions for p in pp.history) \
+                and not any(p.stance == "reject" and _OTHERS_OFFER.search(p.text or "") for p in latest):
+            continue   # (a side's own offer after its demand does not settle what it asked: "a first convoy"; a
+            # side that last rejected the other's offer left the issue open: "rejected a government offer of ...")
         summary = "; ".join(f"{p.actor.name} {_verb(p)} {p.text}" + (f": {p.via}" if p.via else "") for p in latest)
         out.append(Gap(issue.topic, issue.label, kind, summary, tuple(latest)))
     return sorted(out, key=lambda g: (g.kind != "conflict", g.topic))
