@@ -141,12 +141,16 @@ def _dates_an_argument(ent: Span) -> bool:
     which dates that thing; not one inside a phrase of time or circumstance ("on Saturday morning", "at
     Tuesday's hearing", "in the November 27 deal"), which dates the act."""
     head = ent.root.head
+    if head.dep_ == "prep" and head.lower_ in _SPAN_PREPS and head.head.dep_ in ("dobj", "nsubjpass", "attr") \
+            and head.head.pos_ == "NOUN":
+        return True   # "offered a 10 percent rise from January": when the rise starts, not when it was offered
     argument = head.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "appos", "conj") or (
         head.dep_ == "pobj" and head.head.lower_ in _ARGUMENT_PREPS)   # "called for the 2003 line"
     return _modifies_noun(ent) and argument and head.lemma_.lower() not in _TIME_NOUNS
 
 
 _TIME_NOUNS = frozenset({"morning", "afternoon", "evening", "night", "day", "week", "weekend"})
+_SPAN_PREPS = frozenset({"from", "until", "till", "through"})   # the span of a thing: "a rise from January"
 _ARGUMENT_PREPS = frozenset({"for", "of", "against", "about", "over", "with"})
 
 

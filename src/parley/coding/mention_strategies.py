@@ -620,11 +620,18 @@ def named_team(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
     return None
 
 
+# Prepositions of where someone is: a body named after them is the place's, not the phrase's head's.
+_WHERE_PREPS = frozenset({"across", "at", "around", "inside", "outside", "near", "beside"})
+
+
 def known_phrase(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
     """The phrase, or its part up to the head, in the knowledge base; a bare "the government" or "the
     army" inside a named speaker's reported speech is the speaker's country's."""
     token, doc = p.token, p.token.doc
-    actor = r.kb_resolve(doc[p.start:p.end].text)
+    placed = token.i + 1 < p.end and doc[token.i + 1].lower_ in _WHERE_PREPS and doc[token.i + 1].head.i == token.i
+    # ("the Sudanese government delegation across the African Union's table": the delegation, not the Union)
+    actor = r.kb_resolve(doc[p.start:token.i + 1].text) if placed else None
+    actor = actor or r.kb_resolve(doc[p.start:p.end].text)
     if actor is None and p.end - p.start > 1:
         actor = r.kb_resolve(doc[p.start:token.i + 1].text)
     if actor is None:

@@ -49,6 +49,10 @@ _REACTION_MARKS = frozenset({"after", "because", "since", "when", "as", "until",
 # Kunming", "met in Geneva", "rallied in Nairobi"); visits (042, 043) are to the place.
 _VENUE_ROOTS = ("03", "04", "05", "06", "14", "164", "165")
 _HALTS = frozenset({"164", "165", "166"})   # halts of negotiations, mediation and other talks
+# Verbs of going somewhere: where they go to is a place ("returned to Singapore"), not whom they act on (unlike
+# "handed their arms over to the United Nations").
+_GOING = frozenset({"return", "go", "come", "fly", "travel", "head", "move", "walk", "file", "sail", "drive", "arrive",
+                    "march", "troop", "rush", "hurry"})
 # Where talks sit: "returned to the table in Brasilia" names a place, no one acted on.
 _VENUE_NOUNS = frozenset({"table", "hall", "room", "venue", "chamber", "hotel", "residence", "building", "compound"})
 
@@ -373,7 +377,7 @@ class TargetFinder:
                     continue   # "marched through the capital": the way taken, never who is acted on
                 locative = child.dep_ == "prep" and (child.lower_ in self.cues.locative_preps
                                                      or not places and child.lower_ in ("to", "into")
-                                                     and token.pos_ == "VERB")
+                                                     and token.lemma_.lower() in _GOING)
                 if named_only and (locative or child.dep_ == "prep" and child.lower_ in _NEAR_TIME_PREPS):
                     continue
                 other_side = token.lemma_.lower() in MEETING_NOUNS and child.dep_ == "prep" \

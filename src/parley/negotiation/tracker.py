@@ -1949,9 +1949,9 @@ def _may_open(move: Move, tracked: list[_Tracked], precision: str | None = None)
     """Whether a move opens the process: an act told as done (talks "expected to meet again this month" open
     nothing before the talks that did, unless nothing was done), and not a refusal of something no issue or talk
     names ("around 140 of them have refused to come to the surface").)"""
-    if move.cameo == "028" or move.kind == "meeting_planned" and move.modality is None:
+    if move.cameo.startswith("02") or move.kind == "meeting_planned" and move.modality is None:
         return False   # "both sides asked the chamber's president last week to mediate", "the bishops invited both
-        # sides on Monday": talks still to come
+        # sides on Monday", "the prime minister's office has urged both sides to settle": talks still to come
     if move.kind == "rejection" and move.topic is None and not _TALKS_CUE.search(
             " ".join(filter(None, (move.object, move.evidence)))):
         return False
@@ -2631,6 +2631,9 @@ _APART_INSIDE = re.compile(r"\b(?:(?:a|an|its|their|the) )?separate (?:round|set
                            r"\bseparately (?:agreed|signed|reached|concluded|struck|sealed|settled)\b|"
                            r"\bseparately (?:preparing|organi[sz]ing|arranging|planning|brokering|mediating|convening|"
                            r"hosting)\b|"
+                           # "Algeria and Italy signed a five-year extension of their own gas supply arrangement"
+                           r"\btheir own\s+(?:[\w-]+\s+){0,3}?(?:deal|agreement|arrangement|accord|talks|contract|"
+                           r"pact|negotiations)\b|"
                            r"\b(?:proceeding|held|conducted|handled|negotiated|running|taking place)\s+separately\b|"
                            # "The Panama talks are unrelated to Colombia's negotiations with the European Union"
                            r"\b(?:unrelated|separate|distinct) (?:to|from)\b|"
