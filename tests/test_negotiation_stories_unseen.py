@@ -164,7 +164,6 @@ NOT_YET = {
     ("s24_cuba_us_prisoner_swap", "history"): "the return told as 'three days after the Cuban team flew back into "
                                               "Mexico City and the sessions picked up again on Monday' is dated by "
                                               "publication, after the collapse",
-    ("s24_cuba_us_prisoner_swap", "gaps"): "the prisoners and sanctions still held at the collapse are not filed",
     ("s26_yemen_detainee_swap", "mediators"): "the UN envoy and the Red Cross co-chairs are not found as go-betweens",
     ("s26_yemen_detainee_swap", "gaps"): "a withdrawal is filed as open",
 }

@@ -1898,8 +1898,10 @@ def _states(tracked: list[_Tracked], left_open: dict[str, str] | None = None,
                                                                                                tracked)):
                 new = status   # the same signing told again ("The accord ... was signed by ..."), not a second deal
         elif move.kind in RESUMING_KINDS and move.modality is None and status in ("suspended", "collapsed") \
-                and not _resumes_nothing(move) and not _shuttle(move, go_betweens) and move.id not in (separate or ()):
-            new = "ongoing"
+                and not _resumes_nothing(move) and not _shuttle(move, go_betweens) and move.id not in (separate or ()) \
+                and not (status == "collapsed" and _retold_deal(item, history[-1], tracked)):
+            new = "ongoing"   # (not a return the report of the collapse tells undated: "The end came three days
+            # after the team flew back")
         elif status == "partial_agreement" and _new_round(move, history[-1].date):
             new = "ongoing"   # "a second round opened on Monday": talks on what the partial deal left open
         elif status is None and _may_open(move, tracked, _primary(item.events).event.date_precision):
@@ -1918,8 +1920,9 @@ def _states(tracked: list[_Tracked], left_open: dict[str, str] | None = None,
 
 
 def _retold_deal(item: _Tracked, last: StateChange, tracked: list[_Tracked]) -> bool:
-    """Whether a deal dated only by its report retells the deal that report dated ("reached a pay agreement in the
-    early hours of Thursday ... the two sides agreed only to set up a joint commission")."""
+    """Whether a move dated only by its report belongs to the report of the last change, told around it: a deal
+    retold ("reached a pay agreement in the early hours of Thursday ... the two sides agreed only to set up a joint
+    commission"), a return that led up to a collapse ("The end came three days after the team flew back")."""
     articles = {t.move.article_id for t in tracked if t.move.id in last.move_ids}
     return item.move.article_id in articles and _primary(item.events).event.date_basis == "published"
 
