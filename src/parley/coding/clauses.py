@@ -31,6 +31,7 @@ from parley.coding.syntax import (
     TALK_RESUMING_VERBS,
     Arguments,
     TokenTest,
+    bare_conjunct,
     begins_talks,
     governor_modality,
     held_on,
@@ -560,8 +561,7 @@ class ClauseAnalyzer:
 
     def _coded_conjunct(self, comp: Token, used: set[int]) -> Token | None:
         """The first verb conjoined to `comp`, with no subject of its own, that the lexicon codes."""
-        return next((c for c in comp.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i not in used
-                     and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+        return next((c for c in comp.children if bare_conjunct(c) and c.i not in used
                      and self.policy.match(c, self.args.objects(c))[0] is not None), None)
 
     def _conjoined_content(self, comp: Token, verb: Token, doers: list[Token], modality: str, carrier: Clause,
@@ -570,8 +570,7 @@ class ClauseAnalyzer:
         return to dialogue" asks the return too (not a return that happened)."""
         found: list[Clause] = []
         for conj in comp.children:
-            if conj.dep_ != "conj" or conj.pos_ != "VERB" or conj.i in used or any(
-                    c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") and c.tag_ != "TO" for c in conj.children):
+            if not bare_conjunct(conj) or conj.i in used:
                 continue
             objs = self.args.objects(conj)
             match, _ = self.policy.match(conj, objs)

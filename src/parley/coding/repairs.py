@@ -606,9 +606,8 @@ def repair_control_across_phrase(sent: Span, lexicon: Lexicon) -> None:
                 and verb.head.head.i == infinitive.i and verb.i == verb.head.i + 1:
             # "The delegation offered on Wednesday to free five": "offered" the verb of "delegation"
             subject = verb.head
-            for child in [c for c in infinitive.children if c.i > infinitive.i or c.dep_ == "punct"]:
-                if child.dep_ == "punct":
-                    child.head = verb
+            for punct in [c for c in infinitive.children if c.dep_ == "punct"]:
+                punct.head = verb
             verb.tag_ = "VBD"
             _make_root(verb, subject, infinitive, verb, "xcomp")
 

@@ -537,7 +537,7 @@ class Arguments:
         if mod is None and verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
                                                        for c in verb.children):
             return "hypothetical"
-        if mod is None and _bare_conjunct(verb):
+        if mod is None and bare_conjunct(verb):
             return self.modality(verb.head)   # "will free the hostages and leave the town": both ahead
         return mod
 
@@ -889,7 +889,7 @@ def governor_modality(verb: Token, cues: Cues) -> str | None:
     """The modality a control verb or its auxiliary lends its complement ("plans to", "will agree to"),
     or a schedule ("is to step down", "are due to meet", "is set to sign", "is expected to resign"); what
     something allows ("would allow Beijing to extradite") is hypothetical."""
-    if _bare_conjunct(verb) and verb.head.dep_ == "xcomp":
+    if bare_conjunct(verb) and verb.head.dep_ == "xcomp":
         verb = verb.head   # "plans to travel to Oslo and meet the rebels": the plan covers the meeting
     if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in cues.permission_verbs:
         return "hypothetical"
@@ -928,11 +928,12 @@ def _every_time(verb: Token) -> bool:
         c.dep_ == "det" and c.lower_ in ("every", "each") for c in verb.head.children)
 
 
-def _bare_conjunct(verb: Token) -> bool:
+def bare_conjunct(verb: Token) -> bool:
     """A verb conjoined to another with no subject or auxiliary of its own ("will travel to Oslo and meet the
-    rebels"): it shares the first verb's tense and mood."""
-    return verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < verb.i and not any(
-        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children)
+    rebels", "urged them to keep calm and to return"): it shares the first verb's tense, mood and governor."""
+    return verb.dep_ == "conj" and verb.pos_ == "VERB" and verb.head.pos_ in ("VERB", "AUX") \
+        and verb.head.i < verb.i and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "mark")
+                                             or c.dep_ == "aux" and c.tag_ != "TO" for c in verb.children)
 
 
 def scheduled_by(head: Token, cues: Cues) -> bool:

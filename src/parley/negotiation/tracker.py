@@ -836,12 +836,12 @@ def _linked_edges(edges: list[_Ev], gap_days: int, apart: frozenset[str] = froze
             for b in article_edges[i + 1:]:
                 if {a.source, a.target} & {b.source, b.target} and not (
                         {a.event.event_id, b.event.event_id} & apart and _pair(a) != _pair(b)) \
-                        and not _far_apart_undated(a, b):
+                        and not _undated_other_pairs(a, b):
                     union.union(a.event.event_id, b.event.event_id)
     return union
 
 
-def _far_apart_undated(a: _Ev, b: _Ev) -> bool:
+def _undated_other_pairs(a: _Ev, b: _Ev) -> bool:
     """Two pairs of sides an undated report names (the government's talks with the FARC and its talks with the
     ELN): with no date to tie them, one report's word is no proof that they are one set of talks (and the pairs'
     other undated reports would follow them into one)."""
@@ -1297,7 +1297,7 @@ def _positions(tracked: list[_Tracked], names: dict[str, str], topics: TopicLexi
     return positions
 
 
-_Statement = tuple[str, str, "str | None", "tuple[Any, ...]"]   # topic, text, what it refers to, quantities
+_Statement = tuple[str, str, str | None, tuple[Any, ...]]   # topic, text, what it refers to, quantities
 
 
 def _statements(item: _Tracked, stance: str, before: list[_Tracked], by_move: dict[str, list[Position]],
@@ -1894,12 +1894,12 @@ def _states(tracked: list[_Tracked], left_open: dict[str, str] | None = None,
                 else "agreement"
             if status == "agreement" and not (new == "partial_agreement" and history[-1].date == move.date):
                 new = "agreement"   # (a deal the same day's report calls interim is partial: `_one_deal_a_day`)
-            elif status == "partial_agreement" and (history[-1].date == move.date or _retold_deal(item, history[-1],
-                                                                                               tracked)):
+            elif status == "partial_agreement" and (history[-1].date == move.date
+                                                    or _told_with_last_change(item, history[-1], tracked)):
                 new = status   # the same signing told again ("The accord ... was signed by ..."), not a second deal
         elif move.kind in RESUMING_KINDS and move.modality is None and status in ("suspended", "collapsed") \
                 and not _resumes_nothing(move) and not _shuttle(move, go_betweens) and move.id not in (separate or ()) \
-                and not (status == "collapsed" and _retold_deal(item, history[-1], tracked)):
+                and not (status == "collapsed" and _told_with_last_change(item, history[-1], tracked)):
             new = "ongoing"   # (not a return the report of the collapse tells undated: "The end came three days
             # after the team flew back")
         elif status == "partial_agreement" and _new_round(move, history[-1].date):
@@ -1919,7 +1919,7 @@ def _states(tracked: list[_Tracked], left_open: dict[str, str] | None = None,
     return history
 
 
-def _retold_deal(item: _Tracked, last: StateChange, tracked: list[_Tracked]) -> bool:
+def _told_with_last_change(item: _Tracked, last: StateChange, tracked: list[_Tracked]) -> bool:
     """Whether a move dated only by its report belongs to the report of the last change, told around it: a deal
     retold ("reached a pay agreement in the early hours of Thursday ... the two sides agreed only to set up a joint
     commission"), a return that led up to a collapse ("The end came three days after the team flew back")."""
