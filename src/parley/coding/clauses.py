@@ -523,7 +523,7 @@ class ClauseAnalyzer:
         if not sources:
             return []
         negated = self.args.negated(verb) or negated_by_governor(verb, self.cues)
-        modality = control.modality if control.modality in ("intent",) else self.args.modality(verb)
+        modality = _control_modality(control, self.args.modality(verb))
         if clausal:
             objs, match = self._clausal_objects(comp, comp_objs, control, match)
         elif (verb.lemma_.lower() in OBJECT_CONTROL or addressee is not None) and verb_objs \
@@ -1147,6 +1147,12 @@ def _linked(clauses: list[Clause]) -> list[Clause]:
                 continue
         kept.append(clause)
     return kept
+
+
+def _control_modality(control: ControlRule, verb_modality: str | None) -> str | None:
+    """The modality of a control verb's act: an intent is one, unless the verb is a condition ("should the two
+    governments wish to meet again")."""
+    return "intent" if control.modality == "intent" and verb_modality != "hypothetical" else verb_modality
 
 
 def _content_modality(control: ControlRule, verb: Token) -> str | None:

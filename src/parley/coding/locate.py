@@ -509,8 +509,14 @@ def _venue_of_talks(ent: Span) -> bool:
     root = ent.root
     if root.dep_ in ("compound", "nmod", "amod") and root.head.lemma_.lower() in _TALK_NOUNS:
         return country_code(ent.text) is None   # ("the Cameroon peace talks" are about Cameroon)
-    return root.dep_ == "pobj" and root.head.lower_ in _VENUE_PREPS \
-        and root.head.head.lemma_.lower() in _TALK_NOUNS
+    talks = root.head.head
+    return root.dep_ == "pobj" and root.head.lower_ in _VENUE_PREPS and talks.lemma_.lower() in _TALK_NOUNS \
+        and not (talks.lemma_.lower() in _OWN_GATHERINGS and any(c.dep_ == "poss" and c.pos_ == "PRON"
+                                                                 for c in talks.children))
+
+
+# A body's own gathering ("their last conference in south Colombia"): where it met, not talks held abroad.
+_OWN_GATHERINGS = frozenset({"conference", "congress", "convention", "assembly", "plenum"})
 
 
 def _dominant_country(mentioned: Counter[str], least: int = 2) -> str | None:

@@ -534,6 +534,9 @@ def owner_pronoun(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
         return None
     owner = owners[0]
     sector = r.role(p.token)
+    if sector is not None and p.token.lower_ in _TEAM_NOUNS and owner.code and owner.sector is not None \
+            and owner.sector not in STATE_SECTORS:
+        return p.whole(r, owner)   # "its delegates" of an alliance or a union: the body itself, not a state's
     if sector is not None:
         return p.whole(r, with_sector(owner, sector, role=p.lemma))
     if p.kind == "country" and owner.country:
@@ -628,6 +631,9 @@ def known_phrase(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
     """The phrase, or its part up to the head, in the knowledge base; a bare "the government" or "the
     army" inside a named speaker's reported speech is the speaker's country's."""
     token, doc = p.token, p.token.doc
+    if _a_site(r, token):
+        # "the city's congress centre", "the army base": a building or a site, whatever body its modifiers name
+        return p.whole(r, None) if p.allow_thing else []
     placed = token.i + 1 < p.end and doc[token.i + 1].lower_ in _WHERE_PREPS and doc[token.i + 1].head.i == token.i
     # ("the Sudanese government delegation across the African Union's table": the delegation, not the Union)
     actor = r.kb_resolve(doc[p.start:token.i + 1].text) if placed else None
@@ -642,6 +648,17 @@ def known_phrase(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
             country = speaker[0].country
             actor = with_sector(Actor(country, country, country), actor.sector, role=p.lemma)
     return p.whole(r, actor)
+
+
+def _a_site(r: MentionResolver, token: Token) -> bool:
+    """Whether a lower-case head names a building or a site (its first sense a location or an artifact, no
+    sense an agent's): "centre", "base", "hall", "station"."""
+    if token.pos_ != "NOUN" or not token.is_lower or r.role(token) is not None:
+        return False
+    found = nouns.classes(token.lemma_)
+    if not found:
+        return False
+    return found[0] in ("location", "artifact") and nouns.can_act(token.lemma_) is False
 
 
 def earlier_name(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:

@@ -62,6 +62,8 @@ DEFINED_ABBREVIATION = re.compile(r"(?P<name>(?!The\s)(?:[A-Z][\w'’-]*\s+"
 # A name of three or more capitalised words, with the connectors names use ("Citizens Coalition for Change").
 _LONG_NAME = re.compile(r"\b(?:[A-Z][\w'’-]*\s+(?:(?:of|for|and|the|de|des|du|la|le|pour|en)\s+){0,2}){2,7}"
                         r"[A-Z][\w'’-]*")
+# A name of two words or more (a body's: "European Commission", "Support Mission in Libya").
+_BODY_NAME = re.compile(r"\b(?:[A-Z][\w'’-]*\s+(?:(?:of|for|and|the|in)\s+){0,2}){1,7}[A-Z][\w'’-]*")
 
 
 def name_initials(name: str) -> str:
@@ -139,6 +141,7 @@ class MentionResolver:
         self._opposition_heads: frozenset[str] | None = None
         self._rebel_story: bool | None = None
         self._defined: frozenset[str] = frozenset()   # names the article defines an abbreviation for
+        self._bodies: dict[str, str] | None = None   # "Commission" -> "European Commission" (see `_body_of_word`)
 
     def record_acts(self, token_i: int, code: str, sources: list[ActorMention]) -> None:
         """Remember who did what (the known actors among `sources` did `code` at token `token_i`), for
@@ -336,6 +339,7 @@ class MentionResolver:
                 or token.ent_type_ != "" or token.lemma_.lower() in self.cues.speech_media:
             return
         if self.role(token) is None:
+            self._observe_description(token, sent)
             return
         if token.dep_ == "appos" and token.head.ent_type_ in ACTOR_ENTITY_TYPES:
             return   # "The Northern Hills Front, an armed group": the name, observed already, is the one meant
@@ -351,6 +355,26 @@ class MentionResolver:
                            plural=token.tag_ in ("NNS", "NNPS"), head=token.lemma_.lower(),
                            span=(start, end), subject=_salient_subject(token),
                            sent=sent.start)
+
+    def _observe_description(self, token: Token, sent: Span) -> None:
+        """ "The alliance had walked out ...": a group named by a description ("an alliance of opposition parties",
+        again "the alliance") is the latest antecedent of a later "its" ("Its delegates ended their boycott"), not
+        someone named before it."""
+        if token.tag_ != "NN" or self.cues.anaphor_heads.get(token.lemma_.lower()) != "group":
+            return
+        det = next((c.lower_ for c in token.children if c.dep_ == "det"), None)
+        if det in ("the", "this", "that"):
+            found = self.description(token, "group")
+        elif det in ("a", "an"):   # "an alliance of opposition parties": what the phrase says it is
+            start, end = np_bounds(token, keep_appos=False)
+            found = self.kb_resolve(self.doc[start:end].text)
+            found = found if found is not None and found.sector not in (None, *STATE_SECTORS) else None
+        else:
+            return
+        if found is not None and found.code:
+            start, end = np_bounds(token, keep_appos=False)
+            self.coref.add(token.i, found, kind="group", plural=False, head=token.lemma_.lower(), span=(start, end),
+                           subject=_salient_subject(token), sent=sent.start)
 
     def _kind(self, actor: Actor, token: Token) -> str:
         if token.ent_type_ == "PERSON" or (self.role(token) and
@@ -384,6 +408,11 @@ class MentionResolver:
             if full is not None and full != text:
                 found = self.kb.resolve(full, on=self.published)
                 text = full
+        if found is None or found.country is None and found.sector in STATE_SECTORS | {"LAB"} \
+                and found.code == found.sector:
+            # "the Commission", "Marta Lindqvist, the Commission official" after "the European Commission": the
+            # body the article named in full, not a government or a union of no country
+            found = self._short_body_name(text) or found
         first = re.match(r"([A-Z][A-Za-z0-9-]+)(?:['’]s)?\s", short)
         if first is not None and first.group(1) in abbreviations:
             # "CAD spokeswoman Afi Mensah-Dogbe", "the TUC's leader": the body the abbreviation stands for (or
@@ -406,6 +435,39 @@ class MentionResolver:
             # separatists and their fighters: an armed group (not "the military" its last word would say)
             found = Actor(code="REB", name=name, country=None, sector="REB")
         return found
+
+    def _short_body_name(self, text: str) -> Actor | None:
+        """The body a phrase names by the last word of its full name alone (see `_body_of_word`)."""
+        words = list(re.finditer(r"[\w'’-]+", text))
+        for i, m in enumerate(words):
+            word = re.sub(r"['’]s$", "", m.group(0))
+            before = words[i - 1].group(0) if i > 0 else "the"
+            after = words[i + 1].group(0) if i + 1 < len(words) and word == m.group(0) else "x"
+            if not re.fullmatch(r"[A-Z][a-z]{3,}", word) or after[:1].isupper() \
+                    or before[:1].isupper() and before not in ("The", "A", "An"):
+                continue   # (a word of a longer name: "European Commission", "Commission President")
+            full = self._body_of_word(word)
+            if full is not None and full not in text:
+                found = self.kb.resolve(text[:m.start()] + full + text[m.start() + len(word):], on=self.published)
+                if found is not None and (found.code or "").startswith(("IGO", "NGO")):
+                    return found
+        return None
+
+    def _body_of_word(self, word: str) -> str | None:
+        """The one international or non-governmental body the article names in full with `word` as its last
+        word ("European Commission" for "Commission"), or None."""
+        if self._bodies is None:
+            codes: dict[str, set[str]] = {}
+            names: dict[str, str] = {}
+            for m in _BODY_NAME.finditer(self.doc.text):
+                name = re.sub(r"^The\s+", "", m.group(0))
+                actor = self.kb.resolve(name, on=self.published) if " " in name else None
+                if actor is not None and actor.code is not None and actor.code.startswith(("IGO", "NGO")):
+                    last = name.rsplit(" ", 1)[-1]
+                    codes.setdefault(last, set()).add(actor.code)
+                    names.setdefault(last, name)
+            self._bodies = {last: names[last] for last, found in codes.items() if len(found) == 1}
+        return self._bodies.get(word)
 
     def _tells_of_rebels(self) -> bool:
         """Whether the article speaks of rebels, insurgents, fighters, hostages or an armed group (and of no

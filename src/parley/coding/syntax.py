@@ -530,6 +530,8 @@ class Arguments:
                     return "hypothetical"
             elif child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
                 return "hypothetical"
+        if _inverted_condition(verb) or verb.dep_ == "xcomp" and _inverted_condition(verb.head):
+            return "hypothetical"   # "should the two governments wish to meet again", "had the army withdrawn"
         if mod is None and verb.dep_ == "xcomp" and verb.head.lemma_ == "go" and verb.head.tag_ == "VBG":
             mod = "future"
         if mod is None and purpose_infinitive(verb):
@@ -926,6 +928,15 @@ def _every_time(verb: Token) -> bool:
         return True
     return verb.dep_ == "relcl" and verb.head.lower_ == "time" and any(
         c.dep_ == "det" and c.lower_ in ("every", "each") for c in verb.head.children)
+
+
+def _inverted_condition(verb: Token) -> bool:
+    """A condition told by inversion: "should", "were" or "had" before the verb's own subject, inside a longer
+    sentence ("Kosice would remain available should the two governments wish to meet")."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.i > verb.sent.start and any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in ("should", "were", "had") and c.i < subject.i
+        and c.i > verb.sent.start for c in verb.children)
 
 
 def bare_conjunct(verb: Token) -> bool:

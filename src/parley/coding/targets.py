@@ -54,6 +54,8 @@ _HALTS = frozenset({"164", "165", "166"})   # halts of negotiations, mediation a
 _GOING = frozenset({"return", "go", "come", "fly", "travel", "head", "move", "walk", "file", "sail", "drive", "arrive",
                     "march", "troop", "rush", "hurry"})
 # Where talks sit: "returned to the table in Brasilia" names a place, no one acted on.
+# Heads of the names of state offices, whose "of" names their domain ("the Ministry of Industry").
+_OFFICE_HEADS = frozenset({"ministry", "department", "office", "secretariat", "bureau"})
 _VENUE_NOUNS = frozenset({"table", "hall", "room", "venue", "chamber", "hotel", "residence", "building", "compound"})
 
 
@@ -211,6 +213,9 @@ class TargetFinder:
         args = self.args
         # "let the inspectors visit the plant": the subject of a small clause is who is allowed
         targets = [o for o in actor_objs if o.dep_ == "nsubj" and o.head.dep_ == "ccomp"]
+        # "left the Ministry of Industry": the ministry, not what its "of" names
+        targets = targets or [o for o in objs if o.lemma_.lower() in _OFFICE_HEADS and any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in o.children) and args.names_actor(o)]
         # "opened its ports to stranded sailors": an actor named in the object's phrase is still its target
         for obj in objs:
             targets = targets or args.prep_targets(obj, OBJECT_PREPS | {"from", "by"})

@@ -413,8 +413,10 @@ def _name_memory(events: list[Event]) -> dict[str, Counter[ActorMention]]:
             abbreviation, name = _name_keys(actor.text)
             # ("the dockworkers' union SETTS": a later "SETTS" alone is that union)
             named_by = [w for w in _bare_name(actor.text).split()[1:] if w.isupper() and len(w) > 2 and w.isalpha()]
+            surname = f"surname:{name.split()[-1]}" if name is not None and len(name.split()) == 2 \
+                and (actor.code or "").startswith(("IGO", "NGO")) else None
             for key in (abbreviation, name, _initials(actor.text) if abbreviation is None else None,
-                        _name_tail(name), *named_by):
+                        _name_tail(name), *named_by, surname):
                 if key:
                     seen[key][resolved] += 1
     return dict(seen)
@@ -474,6 +476,10 @@ def _recall(actor: ActorMention | None, memory: dict[str, Counter[ActorMention]]
         known = _majority(counts) if counts else None
     else:
         counts = memory.get(name) if name else memory.get(abbreviation) if abbreviation else None
+        official = _body_official(actor, name, counts, memory)
+        if official is not None:
+            return replace(actor, code=official.code, name=official.name, country=official.country,
+                           sector=official.sector)
         known = _majority(counts) if counts else None
         own = ActorMention("", 0, 0, actor.code, actor.name, actor.country, actor.sector)
         if known is None or known == own or known.sector != actor.sector or counts is None \
@@ -482,6 +488,30 @@ def _recall(actor: ActorMention | None, memory: dict[str, Counter[ActorMention]]
     if known is None:
         return None
     return replace(actor, code=known.code, name=known.name, country=known.country, sector=known.sector)
+
+
+def _body_official(actor: ActorMention, name: str | None, counts: Counter[ActorMention] | None,
+                   memory: dict[str, Counter[ActorMention]]) -> ActorMention | None:
+    """The international or non-governmental body a person named in another report is an official of ("Marta
+    Lindqvist, a deputy director-general in the European Commission's agriculture department"), when this report
+    gives the same name ("Marta Lindqvist, the Commission official", "Lindqvist") another code whose country no
+    word of the mention names: the country came from the story, not from her."""
+    if actor.code is None or actor.code.startswith(("IGO", "NGO")) or _names_a_country(actor.text):
+        return None
+    bare = _bare_name(actor.text.split(",")[0])
+    if counts is None and name is None and re.fullmatch(r"[A-Z][a-z'’-]+", bare):
+        counts = memory.get(f"surname:{bare.lower()}")
+    bodies = Counter({m: n for m, n in (counts or {}).items() if m.code and m.code.startswith(("IGO", "NGO"))})
+    if not bodies or len({m.code for m in bodies}) > 1:
+        return None
+    return bodies.most_common(1)[0][0]
+
+
+
+def _names_a_country(text: str) -> bool:
+    """Whether a capitalised word of `text` is a country's name or its people's ("Polish", "Kenya")."""
+    from parley.actors.countries import country_code, demonym_code
+    return any(country_code(w) or demonym_code(w) for w in re.findall(r"\b[A-Z][\w'’-]+", text))
 
 
 def _recalled(event: Event, memory: dict[str, Counter[ActorMention]]) -> Event:
@@ -744,6 +774,8 @@ def _party_edges(events: list[_Ev]) -> list[_Ev]:
             continue  # "With peace negotiations called off, ...": sides the coder guessed from other sentences
         if ev.event.rule.startswith("control.attempt"):
             continue  # "Bonilla, who tried twice to negotiate his surrender": an attempt, no talks
+        if ev.event.modality in ("hypothetical", "conditional"):
+            continue  # "the venue remains available should the two governments wish to meet": no one's side
         edges.append(ev)
     return edges + _mediated_edges(events)
 
@@ -1850,28 +1882,34 @@ def _open_elsewhere(tracked: list[_Tracked], positions: list[Position], topics: 
 
 
 _NOT_DONE = frozenset({"hypothetical", "future", "purpose"})   # modalities of a signing not (yet) done
+# modalities of a halt that did not happen: what could happen, what a side asks or threatens ("it could spur the
+# rebels to abandon the peace process", "demanded that the talks be suspended")
+_NO_HALT = frozenset({"hypothetical", "purpose", "conditional", "demanded", "requested", "threatened", "proposed",
+                      "offered", "promised"})
 
 
 def _changes_no_state(item: _Tracked, move: Move, history: bool, news: bool) -> bool:
     """What did not happen, or history a later article retells, changes no state (it may only say that talks
     were under way before the first news of them); nor does a signing not done ("the sentence both sides can
-    sign", "will sign on Friday"), nor an act dated only by its year ("has acted as a conduit between the two
+    sign", "will sign on Friday"), nor a halt that could happen or that one side demands ("could spur the rebels
+    to abandon the peace process"), nor an act dated only by its year ("has acted as a conduit between the two
     sides since 2026") when the process has news of its own."""
     return move.negated or move.background and (
         history or news or move.kind in HALTING_KINDS or move.kind == "agreement_signed") \
         or move.kind == "agreement_signed" and move.modality in _NOT_DONE \
+        or move.kind in HALTING_KINDS and move.modality in _NO_HALT \
         or news and _primary(item.events).event.date_precision == "year"
 
 
 def _states(tracked: list[_Tracked], left_open: dict[str, str] | None = None,
             collapsed: set[str] | None = None, go_betweens: frozenset[str] = frozenset(),
             separate: set[str] | None = None, late: set[str] | None = None,
-            other_deals: set[str] | None = None) -> list[StateChange]:
+            other_deals: set[str] | None = None, named_states: dict[str, str] | None = None) -> list[StateChange]:
     """The state history of a process from its new moves (see the module docstring). `go_betweens` are its
     mediators, hosts and observers: their rounds of visits to one side at a time do not resume talks, nor do
     the meetings in `separate` (a go-between's meetings with each side "separately"); a return in `late`, told
     as background, resumes suspended talks (see `_late_returns`); the deals in `other_deals` are of other talks
-    (see `_other_talks_deals`)."""
+    (see `_other_talks_deals`); `named_states` holds the state the moves' words name the talks in (`_named_states`)."""
     history: list[StateChange] = []
     news = any(not t.move.background and not t.move.negated for t in tracked)
     for item in sorted(tracked, key=lambda t: t.sort_key):
@@ -1906,6 +1944,9 @@ def _states(tracked: list[_Tracked], left_open: dict[str, str] | None = None,
             new = "ongoing"   # "a second round opened on Monday": talks on what the partial deal left open
         elif status is None and _may_open(move, tracked, _primary(item.events).event.date_precision):
             new = "ongoing"
+        named = (named_states or {}).get(move.id)
+        # ("mediators tried to revive the suspended talks")
+        new = new or (named if status == "ongoing" else None)
         if new is None:
             continue
         if status == new:
@@ -1914,9 +1955,55 @@ def _states(tracked: list[_Tracked], left_open: dict[str, str] | None = None,
                     move.kind in RESUMING_KINDS):
                 history[-1] = replace(last, move_ids=(*last.move_ids, move.id))
             continue
-        date = (item.opened or _opening_day(move)) if new == "ongoing" else move.date
-        history.append(StateChange(new, date, (move.id,), _state_summary(new, move)))
+        history.extend(_changes(new, item, named))
     return history
+
+
+def _changes(new: str, item: _Tracked, named: str | None) -> list[StateChange]:
+    """The state changes a move makes: `new` (talks open on their opening day); talks that open named in a state
+    ("In recently suspended talks between the government and opposition -- brokered by Norway") were under way
+    before and are now in that state."""
+    move = item.move
+    date = (item.opened or _opening_day(move)) if new == "ongoing" else move.date
+    changes = [StateChange(new, date, (move.id,), _state_summary(new, move))]
+    if new == "ongoing" and named is not None:
+        changes.append(StateChange(named, move.date, (move.id,), _state_summary(named, move)))
+    return changes
+
+
+# the talks named with their state: "the recently suspended talks", "the collapsed negotiations"
+_STATE_WORDS = (r"(?:(?:the|these|those|its|their|his|her)\s+)?(?:(?:now|recently|since|lately)\s+)?"
+                r"(?P<state>suspended|frozen|paused|broken[- ]off|collapsed|failed|abandoned|defunct)\s+"
+                r"(?:(?:peace|ceasefire|truce|trade|border|pay|wage)\s+)?")
+_NAMED_STATE = re.compile(_STATE_WORDS + r"(?:talks|negotiations|dialogue|process)\b", re.IGNORECASE)
+_NAMED_BEFORE = re.compile(r"\b" + _STATE_WORDS + r"$", re.IGNORECASE)   # before a talks noun that is the move
+_ENDED_STATES = frozenset({"collapsed", "failed", "abandoned", "defunct"})
+
+
+def _named_states(tracked: list[_Tracked], texts: dict[str, str]) -> dict[str, str]:
+    """The state the talks a move is about are named in, by move: the talks that are the object of a move (not a
+    halt, a deal or a resumption: "mediators tried to revive the suspended talks"), or the talks noun that is the
+    move ("In the recently suspended talks between the government and the opposition"): suspended, or collapsed
+    ("the failed negotiations")."""
+    named = {}
+    for item in tracked:
+        move = item.move
+        if move.kind in HALTING_KINDS or move.kind == "agreement_signed" or move.modality is not None \
+                or move.negated:
+            continue
+        trigger = _primary(item.events).event.trigger
+        found = None
+        if move.object and move.kind not in RESUMING_KINDS:
+            found = _NAMED_STATE.match(move.object.strip())
+        elif _TALKS_NOUN.fullmatch(trigger.text) and move.article_id in texts:
+            before = texts[move.article_id][max(0, trigger.start - 60):trigger.start]
+            found = _NAMED_BEFORE.search(re.split(r"[.;:!?]", before)[-1])
+        if found is not None:
+            named[move.id] = "collapsed" if found["state"].lower() in _ENDED_STATES else "suspended"
+    return named
+
+
+_TALKS_NOUN = re.compile(r"talks|negotiations|dialogue", re.IGNORECASE)
 
 
 def _told_with_last_change(item: _Tracked, last: StateChange, tracked: list[_Tracked]) -> bool:
@@ -2336,7 +2423,7 @@ def _opposition_as_one(proc: _Proc) -> None:
     the state's side ("the Gafsa Phosphate Company" beside the minister facing the miners' union)."""
     keys = {k for e in proc.events for k in (e.source, e.target) if k}
     merged = {k: k[:3] + "OPP" for k in keys if len(k) == 6 and k.endswith("PTY") and k[:3] + "OPP" in proc.parties}
-    merged |= {k: k[:3] for k in proc.parties if len(k) == 6 and k.endswith("BUS") and k[:3] in proc.parties
+    merged |= {k: k[:3] for k in keys if len(k) == 6 and k.endswith("BUS") and k[:3] in proc.parties
                and k not in proc.mediators
                and any(o[:3] == k[:3] and (o[3:] == "LAB" or o[3:] in _PROFESSIONS) for o in proc.parties)}
     if not merged:
@@ -2521,7 +2608,7 @@ def _board(proc: _Proc, names: dict[str, str], topics: TopicLexicon, texts: dict
     _told_start(tracked, texts)
     history = _one_deal_a_day(_states(tracked, {**_open_elsewhere(tracked, positions, topics, texts), **left_open},
                                       collapsed, go_betweens, separate, _late_returns(tracked, proc, texts),
-                                      other_deals))
+                                      other_deals, _named_states(tracked, texts)))
     state = history[-1] if history else StateChange("ongoing", None, (), "")
     gaps = _gaps(issues, topics) if state.status != "agreement" else _gaps_after_deal(
         positions, tracked, state.date, party_ids, {m.id for m in mediator_refs}, topics)
