@@ -2545,6 +2545,7 @@ def _board(proc: _Proc, names: dict[str, str], topics: TopicLexicon, texts: dict
         first = min(group, key=lambda e: e.order)
         actors = _unique(k for e in group for k in (e.source, e.target) if k)
         tracked.append(_Tracked(move, group, (move.date or "", first.seq, first.order), actors))
+    _order_undated_reports(tracked, texts)
     tracked.sort(key=lambda t: t.sort_key)
     if not any(len(k) == 6 and (k[3:] == "LAB" or k[3:] in _PROFESSIONS) for k in proc.parties):
         # talks without a union have no labour issue: "reinstate 14 of those inspectors" is about the inspectors
@@ -2651,6 +2652,31 @@ def _name_detail(positions: list[Position], tracked: list[_Tracked], topics: Top
             first.setdefault(t.move.place, len(first))
         detail += " in " + max(venues, key=lambda v: (venues[v], -first.get(v, 0)))
     return detail
+
+
+def _order_undated_reports(tracked: list[_Tracked], texts: dict[str, str]) -> None:
+    """Undated reports (no publication date, no date of their own) in the order their contents tell: a report of
+    the talks resuming that also tells of their halt ("the government and the ELN resumed peace talks ... Violent
+    actions caused the talks to be suspended until recently") comes after the reports of the halt alone, whatever
+    the order the store holds them in."""
+    if any(t.move.date for t in tracked):
+        return
+    halted = {t.move.article_id: t.sort_key[1] for t in tracked
+              if t.move.kind in HALTING_KINDS and not t.move.background and not t.move.negated}
+    if not halted:
+        return
+    last = max(halted.values())
+    for item in tracked:
+        article = item.move.article_id
+        if article not in halted and any(t.move.article_id == article and t.move.kind == "talks_resumed"
+                                         and not t.move.background for t in tracked) \
+                and _TELLS_A_HALT.search(texts.get(article, "")):
+            item.sort_key = (item.sort_key[0], last + 1 + item.sort_key[1], item.sort_key[2])
+
+
+# Words of a halt of talks, which a report of their resumption may recall.
+_TELLS_A_HALT = re.compile(r"\b(?:suspend(?:ed|ing|s)?|suspension|recall(?:ed|ing)?|broke off|broken off|walked out|"
+                           r"walkout|halted|froze|frozen|pause[ds]?)\b", re.IGNORECASE)
 
 
 def _first_seen(key: str, tracked: list[_Tracked]) -> int:
