@@ -73,8 +73,6 @@ def _salt(letter: str, published: str, text: str):
     return article("salt", letter, published, text)
 
 
-@pytest.mark.xfail(strict=True, reason="after the dateline 'NOUAKCHOTT, March 22 -' the declaration gives no event "
-                                       "(alone, the sentence gives the halt)")
 def test_talks_declared_finished_on_a_named_day_collapse_then(boards_of):
     a = _salt("a", "2047-03-05",
               "DAKAR, March 5 - Senegal and Mauritania opened talks in Dakar on Monday on fishing licences off "

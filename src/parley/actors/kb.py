@@ -434,6 +434,11 @@ class ActorKB:
         role = self._roles.get(_key(noun))
         return role.sector if role else None
 
+    def role_inherits(self, noun: str) -> bool:
+        """Whether a role noun is an agent's ("spokesman", "chairman"): it takes the sector of what it belongs to."""
+        role = self._roles.get(_key(noun))
+        return role is not None and role.inherits
+
     def person(self, name: str, *, on: dt.date | None = None) -> Actor | None:
         """The actor a person's full name or unambiguous surname stands for on date `on`.
 

@@ -221,6 +221,9 @@ class ClauseAnalyzer:
                 verb = verb.head
             if verb.pos_ not in ("VERB", "AUX"):
                 continue
+            if rule == "consult.under_auspices" and not (verb.lemma_.lower() in _UNDER_AUSPICES or any(
+                    t.lemma_.lower() in _TALK_NOUNS or _carries_talks(t) for t in sent)):
+                continue   # "committed abuses while under the auspices of their governments": no talks sponsored
             parties = [t for t in self.args.subjects(verb) if t.i != sponsor.i]
             found.append(Clause(trigger=noun, head=noun, anchor=verb, code="045", rule=rule,
                                 sources=with_conjuncts(sponsor), targets=parties, negated=self.args.negated(verb),
@@ -728,7 +731,7 @@ class ClauseAnalyzer:
         sources, targets, reciprocal = self._noun_arguments(noun, match)
         anchor = noun
         governor, holder = _noun_governor(noun)
-        if governor is not None and governor.pos_ in ("VERB", "AUX"):
+        if governor is not None and (governor.pos_ in ("VERB", "AUX") or _declared_over_clause(governor)):
             if self.args.reports_no_act(governor) or _a_body_acting(noun, governor):
                 return None   # "the summits usually centre on trade", "analysts believe the talks failed"; "the
                 # bishops' conference invited both sides": a body that acts, not a meeting
@@ -774,7 +777,8 @@ class ClauseAnalyzer:
         return Clause(trigger=noun, head=noun, anchor=anchor, code=code, rule=rule,
                       sources=sources, targets=targets, negated=negated, modality=modality,
                       reciprocal=reciprocal, source_class=match.source_class,
-                      object_token=holder or (self._demanded_thing(noun) if code.startswith("10") else None))
+                      object_token=holder or (_revised_to(noun) if code[:2] in ("03", "10") else None)
+                      or (self._demanded_thing(noun) if code.startswith("10") else None))
 
     def _demanded_thing(self, noun: Token) -> Token | None:
         """What a demand noun asks for: "its demand for a full withdrawal", "the front's demands include a
@@ -930,10 +934,13 @@ def _talks_halted(noun: Token, verb: Token) -> bool:
     if _talk_noun(noun) and _talks_subject(noun, verb) and verb.lemma_ == "be" and any(
             c.lower_ == "over" and c.dep_ in ("advmod", "acomp", "prt", "prep") for c in verb.children):
         return True   # "the indirect talks are over, both sides said"
-    if not _talk_noun(noun) or not _talks_subject(noun, verb) or verb.pos_ != "VERB":
+    if not _talk_noun(noun) or not _talks_subject(noun, verb):
         return False
-    if verb.dep_ == "ccomp" and verb.lower_ in ("finished", "ended", "over", "dead") and _declared_over(verb.head):
-        return True   # "declared its negotiations with Croatia finished" (read as a clause of its own)
+    if _declared_over_clause(verb):
+        return True   # "declared its negotiations with Croatia finished", "declared its talks dead" (read as a
+        # clause of its own)
+    if verb.pos_ != "VERB":
+        return False
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False   # "no date has been set for the talks to end": no end yet
     lemma = verb.lemma_.lower()
@@ -945,6 +952,36 @@ def _talks_halted(noun: Token, verb: Token) -> bool:
     if _declared_over(verb):
         return True   # "the talks were declared dead on Friday"
     return _put_on_hold(verb)   # "the talks were put on hold", "put on ice"
+
+
+# Verbs of what is done under a go-between's auspices: meeting, holding talks, signing, agreeing.
+_UNDER_AUSPICES = frozenset({"meet", "hold", "sign", "agree", "open", "resume", "reach", "conclude", "begin", "start",
+                             "continue", "convene", "reconvene", "gather", "sit", "take", "ink", "seal", "initial",
+                             "launch", "be", "release", "free", "exchange", "swap", "hand", "return", "end"})
+
+
+def _revised_to(noun: Token) -> Token | None:
+    """What an offer or a demand was moved to: "improved its offer to a 12.5 percent share of the catch", "lowered
+    their demand from 22 percent to 18 percent" (the figure after "to"), or None."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in _REVISING_VERBS:
+        return None
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    # ("from 9 percent to 10.5 percent", with "to" hung on the first figure)
+    preps += [t for prep in preps if prep.lower_ == "from"
+              for t in (*prep.children, *(g for p in prep.children if p.dep_ == "pobj" for g in p.children))
+              if t.dep_ == "prep"]
+    return next((p for prep in preps if prep.lower_ == "to" for p in prep.children if p.dep_ == "pobj"), None)
+
+
+# Verbs that move an offer or a demand to a new figure.
+_REVISING_VERBS = frozenset({"raise", "lower", "improve", "cut", "increase", "reduce", "sweeten", "trim", "revise",
+                             "lift", "drop", "scale", "bring", "boost", "up", "change", "adjust", "pare", "narrow"})
+
+
+def _declared_over_clause(word: Token) -> bool:
+    """ "dead" in "declared its talks with Iceland dead", parsed as a clause of its own under the declaring."""
+    return word.dep_ == "ccomp" and word.lower_ in ("finished", "ended", "over", "dead") and _declared_over(word.head)
 
 
 def _talk_noun(noun: Token) -> bool:

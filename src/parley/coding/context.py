@@ -497,7 +497,8 @@ _OCCASION_PREPS = frozenset({"during", "at", "in", "on"})
 def _predicate_dates(hosts: list[Token], attachments: Attachments, trigger: Token,
                      published: datetime.date | None) -> tuple[ResolvedDate, str] | None:
     """The date of a predicate the parser hung elsewhere: on the object ("declared its negotiations with X
-    finished on Thursday"), or on the day a relative clause describes ("sessions that began on Thursday, when the
+    finished on Thursday"), or on a relative clause in the present simple ("the company that runs the mine on
+    Monday"), or on the day a relative clause describes ("sessions that began on Thursday, when the
     delegation took its seats again", "on May 26, the day the negotiators came back")."""
     for host in hosts:
         small = [t for obj in host.children if obj.dep_ == "dobj" for t in obj.subtree
@@ -505,6 +506,13 @@ def _predicate_dates(hosts: list[Token], attachments: Attachments, trigger: Toke
         resolved = _nearest([e for t in small for e in attachments.dates.get(t.i, [])], host, trigger, published)
         if resolved is not None:
             return resolved, "text"
+    for host in hosts:
+        # "sat down with managers of the company that runs the mine on Monday": a day the parser hung on a
+        # relative clause in the present simple, which a day cannot date, dates the act it describes a party to
+        present = [t for t in host.subtree if t.dep_ == "relcl" and t.tag_ in ("VBZ", "VBP") and t.i > host.i]
+        resolved = _nearest([e for t in present for e in attachments.dates.get(t.i, [])], host, trigger, published)
+        if resolved is not None:
+            return resolved, "sentence"
     for host in hosts:
         day = _described_day(host)
         if day is not None:

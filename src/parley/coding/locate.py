@@ -39,6 +39,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from parley import nouns
 from parley.actors.countries import country_code, country_name, demonym_code
 from parley.actors.kb import ActorKB
 from parley.coding.context import GUESSED_PLACE, PLACE_PARTS
@@ -349,8 +350,9 @@ class ArticlePlaces:
             return None
         # (a lower-case word the tagger took for a name is none: "the national nurses' union")
         # (a word of a longer name is no place of its own: "the Valle Rojo guerrillas" are not of Honduras's Valle)
+        # (nor a common noun capitalised at the start of a sentence: "Union negotiators stormed out")
         ents = list(span.ents) or [span[i:i + 1] for i, t in enumerate(span) if t.pos_ == "PROPN"
-                                   and t.text[:1].isupper() and not _in_longer_name(t)]
+                                   and t.text[:1].isupper() and not _in_longer_name(t) and not _group_word_first(t)]
         for ent in ents:
             if ent.label_ == "NORP":
                 code = demonym_code(ent.text)
@@ -517,6 +519,12 @@ def _venue_of_talks(ent: Span) -> bool:
 
 # A body's own gathering ("their last conference in south Colombia"): where it met, not talks held abroad.
 _OWN_GATHERINGS = frozenset({"conference", "congress", "convention", "assembly", "plenum"})
+
+
+def _group_word_first(token: Token) -> bool:
+    """A word opening its sentence whose first sense is a group, not a place ("Union", "Council")."""
+    found = nouns.classes(token.lower_)
+    return bool(token.is_sent_start) and found is not None and len(found) > 0 and found[0] == "group"
 
 
 def _dominant_country(mentioned: Counter[str], least: int = 2) -> str | None:

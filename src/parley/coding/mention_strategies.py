@@ -176,6 +176,12 @@ def pronoun(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
     speaker = r.speaker_antecedent(token)
     if speaker:
         return speaker
+    own = _own_subject(token)
+    if own is not None:
+        # "British negotiators lowered their demand": the owner is the clause's own subject
+        found = [m for m in r.mentions(own) if m.code]
+        if found:
+            return found
     actors = r.pronoun_actors(token)
     ante = r.coref.last_found()
     if actors and ante is not None and r.sentence_start(ante.span[0]) == r.sentence_start(token.i) \
@@ -183,6 +189,19 @@ def pronoun(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
         # Antecedent in the same sentence: point at the name, not the pronoun.
         return [r.mention_of(ante.span[0], ante.span[1], actors[0])]
     return [r.mention_of(token.i, token.i + 1, a) for a in actors]
+
+
+def _own_subject(token: Token) -> Token | None:
+    """The subject of the clause whose object a possessive "their" or "its" qualifies, when the two agree in
+    number and the subject is a noun ("the negotiators lowered their demand", "the union raised its offer")."""
+    if token.dep_ != "poss" or token.lower_ not in ("their", "its") or token.head.dep_ != "dobj":
+        return None
+    verb = token.head.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN") or subject.i > token.i:
+        return None
+    plural = subject.tag_ in ("NNS", "NNPS")
+    return subject if plural == (token.lower_ == "their") else None
 
 
 #: Words that open the name of a storm ("Typhoon Haiyan", "Hurricane Maria").
@@ -534,9 +553,11 @@ def owner_pronoun(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
         return None
     owner = owners[0]
     sector = r.role(p.token)
-    if sector is not None and p.token.lower_ in _TEAM_NOUNS and owner.code and owner.sector is not None \
-            and owner.sector not in STATE_SECTORS:
-        return p.whole(r, owner)   # "its delegates" of an alliance or a union: the body itself, not a state's
+    if sector is not None and (p.token.lower_ in _TEAM_NOUNS or r.kb.role_inherits(p.lemma)) and owner.code \
+            and owner.sector is not None and owner.sector not in STATE_SECTORS:
+        # "its delegates" of an alliance or a union, "its chairman" of a council of churches: the body itself, not
+        # a state's
+        return p.whole(r, owner)
     if sector is not None:
         return p.whole(r, with_sector(owner, sector, role=p.lemma))
     if p.kind == "country" and owner.country:

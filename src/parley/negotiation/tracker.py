@@ -1806,11 +1806,19 @@ _TALKS_WITH = re.compile(r"\b(?:talks|negotiations|consultations|discussions)\s+
 
 
 def _only_contact(move: Move) -> bool:
-    """A meeting move that is a call or a word, with no talks named, or one side's talks with someone unnamed:
-    it does not resume suspended talks, nor open a new round."""
+    """A meeting move that is a call or a word, with no talks named, or one side's talks or meeting with someone
+    unnamed or unknown: it does not resume suspended talks, nor open a new round."""
     return move.kind == "meeting" and bool(_CONTACT.match(move.trigger)) and not _TALKS_CUE.search(
         " ".join(filter(None, (move.object, move.evidence)))) \
-        or len(move.sources) == 1 and not move.targets and bool(_TALKS_WITH.search(move.object or ""))
+        or len(move.sources) == 1 and not move.targets and bool(_TALKS_WITH.search(move.object or "")) \
+        or move.kind == "meeting" and len(move.sources) == 1 and not move.targets and _MET_SOMEONE.search(
+            move.evidence or "") is not None and not _TALKS_CUE.search(move.evidence or "")
+
+
+# One side meeting someone the tracker cannot name ("who leads the government team, met Oyelaran-Haas"): a
+# contact, perhaps with a go-between, not the talks resumed.
+_MET_SOMEONE = re.compile(r"\b(?:met|meets|meeting|met with|spoke (?:to|with)|talked (?:to|with))\s+[A-Z][\w'’-]+",
+                          re.IGNORECASE)
 
 
 def _resumes_nothing(move: Move) -> bool:
