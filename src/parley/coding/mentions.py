@@ -105,6 +105,9 @@ _PARTY_GROUP_HEADS = frozenset({"coalition", "alliance", "bloc", "front"})
 # the words that tell a story of armed groups.
 _ARMED_NAME = re.compile(r"^(?:[Tt]he\s+)?(?:(?:[A-Z][\w'’-]+\s+){1,5}"
                          r"(?:Front|Army|Forces|Brigades?|Resistance|Militia)|"
+                         # "the Movement of Democratic Forces of Casamance", "the Front for the Liberation of ..."
+                         r"(?:[A-Z][\w'’-]+\s+){0,2}(?:Movement|Front|Union|Alliance|Coalition)\s+(?:of|for)\s+"
+                         r"(?:the\s+)?(?:[A-Z][\w'’-]+\s+){0,3}(?:Forces|Army|Fighters|Resistance|Liberation)\b.*|"
                          r"(?:Front|Frente|Armée|Ejército|Exército|Forces|Fuerzas|Forças)\s+(?i:pour|de|du|des|del|"
                          r"para|por|da|do|dos|das|populaire|popular|patriotique|armée|armadas?|nationale?)\b.*)$")
 # Words of a state's own forces in a name ("the Special Forces", "the National Defence Forces").
@@ -344,6 +347,9 @@ class MentionResolver:
         if token.dep_ == "appos" and token.head.ent_type_ in ACTOR_ENTITY_TYPES:
             return   # "The Northern Hills Front, an armed group": the name, observed already, is the one meant
         start, end = np_bounds(token, keep_appos=False)
+        # ("its main opposition alliance": the phrase without its owner, when the owner is not a state's)
+        start = next((c.i + 1 for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON" and c.i == start
+                      and self.role(token) not in STATE_SECTORS), start)
         if any(doc[i].lower_ in self.cues.pronouns for i in range(start, end)):
             return
         actor = self._appointed_by(token, doc[start:end].text) or self.kb_resolve(doc[start:end].text)
@@ -365,9 +371,11 @@ class MentionResolver:
         det = next((c.lower_ for c in token.children if c.dep_ == "det"), None)
         if det in ("the", "this", "that"):
             found = self.description(token, "group")
-        elif det in ("a", "an"):   # "an alliance of opposition parties": what the phrase says it is
+        elif det in ("a", "an") or det is None and any(c.dep_ == "poss" for c in token.children):
+            # "an alliance of opposition parties", "Haiti's main opposition alliance": what the phrase says it is
             start, end = np_bounds(token, keep_appos=False)
-            found = self.kb_resolve(self.doc[start:end].text)
+            start = next((c.i + 1 for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"), start)
+            found = self.kb_resolve(self.doc[start:end].text)   # (without "its": "its main opposition alliance")
             found = found if found is not None and found.sector not in (None, *STATE_SECTORS) else None
         else:
             return

@@ -95,7 +95,8 @@ _MEDIATE = re.compile(r"^(?:mediat|broker|conven)", re.IGNORECASE)
 _COLLAPSE = re.compile(
     r"\b(?:collaps\w*|broke(?!\s+off\b)(?:\s+down)?|break down|broken down|called off|call off|abandon\w*|"
     r"scrapp?\w*|"
-    r"fell apart|derail\w*|declared (?:dead|over)|pronounced dead|(?:are|is|were|was) over)\b", re.IGNORECASE)
+    r"fell apart|derail\w*|declared (?:dead|over)|pronounced dead|(?:are|is|were|was) over|ended in failure|"
+    r"ended without (?:an? )?(?:agreement|deal|accord))\b", re.IGNORECASE)
 _PARTIAL = re.compile(r"\b(?:partial|interim|first phase|first stage|initial|preliminary|limited|framework)\b",
                       re.IGNORECASE)
 _REF_PROPOSAL = re.compile(r"\b(?:proposals?|offers?|plans?|deal|initiative|terms|package|draft|idea|suggestion)\b",
@@ -200,6 +201,8 @@ def _read_events(store: Store) -> list[_Ev]:
         source, target = actor_key(event.source), actor_key(event.target) if event.target else None
         if source is None:
             continue  # a move needs someone who makes it
+        if target == source and event.target is not None and event.target.text.lower() in _OWN_WORDS:
+            target = None   # "the MFDC set out its demands": its own, not a demand on itself
         if kind == "talks_resumed" and len(source) == 3 and _GOING_BACK.match(event.trigger.text) \
                 and event.location is not None and event.location.basis == "clause" \
                 and event.location.kind == "city" and event.location.country == source \
@@ -216,6 +219,10 @@ def _read_events(store: Store) -> list[_Ev]:
         ev.content = contents.get(ev.event.event_id)
     _name_go_betweens_apart(found)
     return found
+
+
+# Possessives that name the actor itself.
+_OWN_WORDS = frozenset({"its", "their", "his", "her", "its own", "their own"})
 
 
 def _placed(event: Event, known: set[str], by_sector: dict[str, list[str]]) -> Event:
@@ -572,6 +579,8 @@ def _kind(event: Event) -> str | None:
         return "mediation"   # a side's call on a go-between to mediate: no demand on the issues
     if cameo == "126":
         return None   # "Cyprus is not a party to these talks and is not mediating them": no position on an issue
+    if cameo.startswith("03") and event.object is not None and _PROCEDURE.match(event.object.text):
+        return "meeting_planned"   # "the two delegations agreed a schedule of daily sessions": how to talk, no deal
     if cameo.startswith("03"):
         return _intent_kind(cameo, trigger)
     if cameo == "046" and _ENDED_ABSENCE.match(trigger) and event.object is not None \
@@ -584,6 +593,11 @@ def _kind(event: Event) -> str | None:
     return _ROOT_KINDS.get(cameo[:2])
 
 
+# How the talks will run: "a schedule of daily sessions", "the agenda", "a timetable for the talks".
+_PROCEDURE = re.compile(r"^(?:(?:a|an|the|their|its)\s+)?(?:[\w-]+\s+){0,2}?(?:schedule|agenda|timetable|format|"
+                        r"procedure|procedures|rules of procedure|ground rules|calendar)\b(?!\s+(?:for|of)\s+"
+                        r"(?:the\s+)?(?:withdrawal|release|pullback|pullout|handover|disarmament|elections?))",
+                        re.IGNORECASE)
 _ENDED_ABSENCE = re.compile(r"^(?:end|broke|break)", re.IGNORECASE)
 _ABSENCE = re.compile(r"\b(?:absence|boycott|walkout)\b", re.IGNORECASE)
 
@@ -725,7 +739,9 @@ def _mediator_contexts(events: list[_Ev]) -> dict[str, set[str]]:
               if len(k) == 3 and len(other) == 6 and other[:3] == k and other[3:] in _DOMESTIC_SIDES}
     for ev in events:
         by_article[ev.event.article_id].update(k for k in (ev.source, ev.target) if k)
-        if _is_mediating(ev) and ev.source and (ev.event.article_id, ev.source) not in facing:
+        if _is_mediating(ev) and ev.source and (ev.event.article_id, ev.source) not in facing \
+                and not ev.event.background and not _long_past(ev):
+            # (not history: "Croatia had withdrawn from the arbitration in 2071" makes no go-between of a side)
             mediating[ev.source].add(ev.event.article_id)
     return {actor: set().union(*(by_article[a] for a in articles)) - {actor} for actor, articles in mediating.items()}
 
@@ -1067,7 +1083,9 @@ def _merge_moves(events: list[_Ev], topics: TopicLexicon) -> list[list[_Ev]]:
         for other in seen[told]:
             if other.event.sentence_index != ev.event.sentence_index and (
                     other.target is None or ev.target is None or other.target == ev.target) \
-                    and not _told_apart_in_time(other, ev):
+                    and not _told_apart_in_time(other, ev) and other.event.background == ev.event.background:
+                # (not an act the article retells as history beside its news: "had left the talks once already,
+                # on Feb. 14" and "ended in failure late on Saturday")
                 union.union(other.event.event_id, ev.event.event_id)
                 break
         seen[told].append(ev)
@@ -1353,6 +1371,9 @@ def _statements(item: _Tracked, stance: str, before: list[_Tracked], by_move: di
             # "kept their demands for the withdrawal of six battalions and the release of 58 prisoners"
             statements.extend(_further_objects(item, named, topics))
         return statements
+    further = _further_objects(item, (), topics) if stance != "agree" else []
+    if further:
+        return further   # "set out its demands: the release of 118 fighters ... and the withdrawal of the army"
     for ref in _referents(before, item, by_move):
         statements.append((ref.topic, move.object, ref.text, ref.quantities))
     return statements or [(OTHER_TOPIC, move.object, None, move.quantities)]
@@ -1428,6 +1449,10 @@ _LATER = (r"to be (?:resolved|settled|decided|negotiated|discussed|agreed|addres
 _LEFT_OPEN = re.compile(
     r"(?:\b(?:but|while|though|although|yet|whereas)\b|,(?=\s*(?:and\s+)?leaving\b))"
     r"(?P<rest>[^.;]*?\b(?:(?:put|putting|puts) off\b[^.;]*|"
+    # "but pushes the thorniest questions, the army's forward posts and the rebels' weapons, to a later round"
+    r"(?:push|pushes|pushed|pushing|defers?|deferred|deferring|postpones?|postponed|postponing)\b[^.;]*?"
+    r"\b(?:to|until|for) (?:a |the )?(?:later|further|second|new|future|next) (?:date|round|stage|session|phase|"
+    r"talks|negotiations)[^.;]*|"
     r"(?:left|leaving|leaves?)\b[^.;]*\b(?:open|"
     r"unresolved|undecided|unsettled|unanswered|undetermined|in abeyance|"
     r"(?:for|to) (?:later|future|further) (?:talks|negotiations|discussion|rounds?)|"
@@ -1696,6 +1721,7 @@ def _left_open_topics(rest: str, item: _Tracked, tracked: list[_Tracked], topics
 # A sentence that says talks are over for good: "ended without agreement", "declared the process dead".
 _ENDED_FOR_GOOD = re.compile(
     r"\b(?:ended|end|ending|closed|broke up)\s+without\s+(?:an?\s+)?(?:agreement|deal|result|breakthrough)|"
+    r"\b(?:ended|ending|ends)\s+in\s+failure\b|"
     r"\bdeclar(?:ed|ing|es)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:process|talks|negotiations|dialogue|"
     r"channel)(?:\s+(?:with|between|in)\s+[^.;]{1,80}?)?"
     r"\s+(?:dead|over|finished)|\bprocess\s+(?:is|was)\s+dead|"
@@ -1784,6 +1810,8 @@ def _shuttle(move: Move, go_betweens: frozenset[str]) -> bool:
 _ENVOY_FIRST = re.compile(r"^(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:special\s+)?"
                           r"(?:envoy|mediator|facilitator|go-between)s?\b", re.IGNORECASE)
 # A go-between meeting the sides one at a time ("met the minister and the coalition's spokesman separately").
+# A go-between meeting the sides one at a time ("met each delegation", "saw both teams separately"): no opening.
+_ONE_AT_A_TIME = re.compile(r"\b(?:separately|one by one|each (?:delegation|side|party|team))\b", re.IGNORECASE)
 _SEPARATELY = re.compile(r"\b(?:separately|one by one|one after the other|in turn|on (?:its|their) own|"
                          r"individually)\b", re.IGNORECASE)
 
@@ -1825,11 +1853,15 @@ def _resumes_nothing(move: Move) -> bool:
     """A move that does not resume suspended or ended talks: `_only_contact`, or talks named by a noun alone
     ("after three weeks of negotiations between the government and the separatists failed")."""
     return _only_contact(move) or _PRESS_EVENT.search(move.evidence or "") is not None \
+        or _OPENED_IN_A_RELATIVE.search(move.evidence or "") is not None \
         or move.kind in ("negotiation", "meeting") \
         and bool(_TALK_NOUN_TRIGGER.match(move.trigger.strip())) and not _TAKEN_UP_AGAIN.search(move.evidence) \
         or move.cameo == "042" and move.kind == "meeting" and not move.targets   # "several members flew to Lagos"
 
 
+# The start of the talks told in a relative clause on a side: "The workers, who opened the talks demanding 40
+# percent, ...": a description of the side, not the talks resuming.
+_OPENED_IN_A_RELATIVE = re.compile(r",\s*who\s+(?:had\s+)?(?:opened|began|started|launched|entered)\b", re.IGNORECASE)
 _FINAL = re.compile(r"\b(?:final|comprehensive|full|complete|definitive|overall)\b", re.IGNORECASE)
 # What the report of a deal says to call it whole: "There is nothing left hanging", "the accord covered
 # everything on the agenda", "every point in our petition has an answer", "all of the union's demands were met".
@@ -1950,7 +1982,8 @@ def _states(tracked: list[_Tracked], left_open: dict[str, str] | None = None,
             # after the team flew back")
         elif status == "partial_agreement" and _new_round(move, history[-1].date):
             new = "ongoing"   # "a second round opened on Monday": talks on what the partial deal left open
-        elif status is None and _may_open(move, tracked, _primary(item.events).event.date_precision):
+        elif status is None and not (move.id in (separate or ()) and _ONE_AT_A_TIME.search(move.evidence or "")) \
+                and _may_open(move, tracked, _primary(item.events).event.date_precision):
             new = "ongoing"
         named = (named_states or {}).get(move.id)
         # ("mediators tried to revive the suspended talks")
@@ -2402,7 +2435,8 @@ def _resuming_nothing(tracked: list[_Tracked], party_ids: list[str], go_betweens
     a resumption its sentence tells ("talks resumed on Wednesday, two days after the president met union
     leaders"); a side going home between rounds of talks abroad ("the chief negotiator flew back to Tonga")."""
     found = {t.move.id for t in tracked if t.move.kind == "meeting" and t.move.article_id in texts
-             and {a.id for a in t.move.sources} <= go_betweens and _SEPARATELY.search(_sentences_of(t, texts)[0])}
+             and ({a.id for a in t.move.sources} <= go_betweens or {a.id for a in t.move.targets} & go_betweens)
+             and _SEPARATELY.search(_sentences_of(t, texts)[0])}
     resumed_in = {(t.move.article_id, e.event.sentence_index): t.move.date for t in tracked
                   if t.move.kind == "talks_resumed" for e in t.events}
     found |= {t.move.id for t in tracked if t.move.kind in RESUMING_KINDS and t.move.kind != "talks_resumed"
