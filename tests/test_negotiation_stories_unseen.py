@@ -94,7 +94,6 @@ NOT_YET = {
     ("drc_goma_airlift", "history"): "the flights deal is not read as partial, nor the follow-up talks as a new round",
     ("uzbek_tajik_zeravshan", "gaps"): "the strip under joint administration and the guards' withdrawal are not open",
     ("ethiopia_ola_mombasa", "gaps"): "the calls for releases and for disarmament are not filed as demands",
-    ("zimbabwe_term_dialogue", "gaps"): "the term extension and detainee demands are filed under no topic",
     ("pakistan_afghanistan_doha_swap", "history"): "'a swap that negotiators had agreed' is coded as Qatar's",
     ("pakistan_afghanistan_doha_swap", "gaps"): "the guarantees and crossings demands are not filed",
     ("yemen_taiz_vaccination", "history"): "the pause put on ice is dated by publication, not the Wednesday briefing",
