@@ -202,3 +202,18 @@ def test_issues_pushed_to_a_later_round_stay_open(boards_of):
               "the withdrawal of troops from the villages to a second round.")
     board = board_of(boards_of([a, b]), "GIN", "GINREB")
     assert "withdrawal" in {g.topic for g in board.gaps}
+
+
+# Third batch (written after the return counted back from a signing).
+
+def test_a_return_told_by_its_distance_from_the_signing_is_dated_by_it(boards_of):
+    a = _beef("a", "2049-09-08",
+              "LUSAKA, Sept 8 - Zambia's government and the miners' union opened wage talks in Lusaka on Tuesday.")
+    b = _beef("b", "2049-09-14",
+              "LUSAKA, Sept 14 - The miners' union walked out of the wage talks with the government on Monday.")
+    c = _beef("c", "2049-09-27",
+              "LUSAKA, Sept 27 - Zambia's government and the miners' union signed a wage agreement on Saturday. The "
+              "union, whose negotiators had come back to the table six days before the signing, called it fair.")
+    board = board_of(boards_of([a, b, c]), "ZMB", "ZMBLAB")
+    assert history(board) == [("ongoing", "2049-09-07"), ("suspended", "2049-09-13"), ("ongoing", "2049-09-19"),
+                              ("agreement", "2049-09-25")]

@@ -142,7 +142,6 @@ NOT_YET = {
                                               "of other talks resumes these",
     ("s17_tha_mys_palm_oil_duty", "gaps"): "the chicken ban left out of the deal is not filed",
     ("s17_bfa_diapaga_siege_aid", "gaps"): "the convoy and the truce left open at the end are not filed",
-    ("s16_mozambique_lurio_gaborone_truce", "history"): "the return counted back from the signing is missed",
     ("s20_gabon_oil_strike", "history"): "the archbishop's opening of the meeting is dated by the invitation "
                                          "(Monday), not by the Wednesday the table was set; 'it is negotiating for "
                                          "the whole public sector' reads as a return; 'face to face again' is missed",

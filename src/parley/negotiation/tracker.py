@@ -2159,6 +2159,38 @@ def _told_start(tracked: list[_Tracked], texts: dict[str, str]) -> None:
                 break
 
 
+def _days_from_another_act(tracked: list[_Tracked], texts: dict[str, str]) -> None:
+    """Dates a return its report tells only by its distance from another act of the same report ("whose
+    delegation had flown back and taken its seats again nine days before the signing"): that act's day, less or
+    more the days told."""
+    for item in tracked:
+        move = item.move
+        if move.kind not in RESUMING_KINDS or move.modality is not None or move.article_id not in texts \
+                or _primary(item.events).event.date_basis in _OWN_DATE:
+            continue
+        sentence, _ = _sentences_of(item, texts)
+        found = _DAYS_FROM_ACT.search(sentence)
+        days = count_of(found.group("n")) if found is not None else None
+        if found is None or days is None:
+            continue
+        kinds = {"agreement_signed"} if found.group("act").lower() in _DEAL_WORDS else HALTING_KINDS
+        anchor = next((t.move for t in tracked if t.move.article_id == move.article_id and t.move.kind in kinds
+                       and t.move.date and not t.move.background and t is not item), None)
+        if anchor is None or anchor.date is None:
+            continue
+        shift = -days if found.group("way").lower() == "before" else days
+        day = (dt.date.fromisoformat(anchor.date) + dt.timedelta(days=shift)).isoformat()
+        item.move = replace(move, date=day, background=False)
+        item.sort_key = (day, *item.sort_key[1:])
+
+
+# "nine days before the signing", "two days after the walkout": a day told by its distance from another act
+_DAYS_FROM_ACT = re.compile(r"\b(?P<n>\w+)\s+days?\s+(?P<way>before|after)\s+(?:the|its|their)\s+"
+                            r"(?P<act>signing|agreement|deal|accord|walkout|recall|collapse|suspension|breakdown)\b",
+                            re.IGNORECASE)
+_DEAL_WORDS = frozenset({"signing", "agreement", "deal", "accord"})
+
+
 def _opening_day(move: Move) -> str | None:
     """The day talks began that a move reports at their end: "ended two days of talks on Tuesday" began on
     Monday, "ended a third day of talks on Wednesday" on Monday."""
@@ -2649,6 +2681,8 @@ def _board(proc: _Proc, names: dict[str, str], topics: TopicLexicon, texts: dict
     go_betweens = frozenset(r.actor.id for r in roles if r.role != "party") - set(party_ids)
     separate = _resuming_nothing(tracked, party_ids, go_betweens, texts)
     _told_start(tracked, texts)
+    _days_from_another_act(tracked, texts)
+    tracked.sort(key=lambda t: t.sort_key)
     history = _one_deal_a_day(_states(tracked, {**_open_elsewhere(tracked, positions, topics, texts), **left_open},
                                       collapsed, go_betweens, separate, _late_returns(tracked, proc, texts),
                                       other_deals, _named_states(tracked, texts)))
