@@ -123,3 +123,12 @@ def test_bad_user_regions_report_every_line(tmp_path: Path) -> None:
         Gazetteer.load(extra=[path])
     assert [p.split(":")[0] for p in info.value.problems] == ["line 2", "line 3", "line 4"]
     assert info.value.path == str(path)
+
+
+def test_a_capital_of_that_name_beats_another_city_s_other_name(gazetteer: Gazetteer) -> None:
+    # "Bridgetown" is also among Portland's other names; the capital of Barbados is meant. A town that merely
+    # bears an old city name keeps losing to the city ("Calcutta" is Kolkata).
+    found = gazetteer.lookup("Bridgetown")
+    assert found is not None and found.country == "BRB"
+    calcutta = gazetteer.lookup("Calcutta")
+    assert calcutta is not None and calcutta.country == "IND"

@@ -244,6 +244,17 @@ class Gazetteer:
         places = self.namesakes(name)
         if not places:
             return None
+        key = place_key(name)
+        if place_key(places[0].name) != key and places[0].kind == "city":
+            # a capital of that very name before a city that only has it among its other names ("Bridgetown" is
+            # the capital of Barbados, not Portland's nickname; "Calcutta" is still Kolkata, not a South African
+            # town of that name)
+            from parley.actors.countries import capital_of
+
+            first = places[0].country
+            places = sorted(places, key=lambda p: not (place_key(p.name) == key and p.kind == "city"
+                                                       and p.country != first
+                                                       and place_key(capital_of(p.country or "") or "") == key))
         if countries and places[0].country not in countries:
             for place in places[1:]:
                 if place.country in countries:
