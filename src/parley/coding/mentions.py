@@ -66,6 +66,12 @@ _LONG_NAME = re.compile(r"\b(?:[A-Z][\w'’-]*\s+(?:(?:of|for|and|the|de|des|du|
 _BODY_NAME = re.compile(r"\b(?:[A-Z][\w'’-]*\s+(?:(?:of|for|and|the|in)\s+){0,2}){1,7}[A-Z][\w'’-]*")
 
 
+def _after_owner_pronoun(token: Token, start: int) -> int:
+    """Where a noun phrase starting at `start` begins without the possessive pronoun that opens it ("its main
+    opposition alliance" -> "main opposition alliance")."""
+    return next((c.i + 1 for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON" and c.i == start), start)
+
+
 def name_initials(name: str) -> str:
     """The initials of a name's capitalised words, an elided article skipped ("Coalition pour l'Alternance
     Democratique" -> "CAD")."""
@@ -347,9 +353,8 @@ class MentionResolver:
         if token.dep_ == "appos" and token.head.ent_type_ in ACTOR_ENTITY_TYPES:
             return   # "The Northern Hills Front, an armed group": the name, observed already, is the one meant
         start, end = np_bounds(token, keep_appos=False)
-        # ("its main opposition alliance": the phrase without its owner, when the owner is not a state's)
-        start = next((c.i + 1 for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON" and c.i == start
-                      and self.role(token) not in STATE_SECTORS), start)
+        if self.role(token) not in STATE_SECTORS:
+            start = _after_owner_pronoun(token, start)   # "its main opposition alliance": the phrase without "its"
         if any(doc[i].lower_ in self.cues.pronouns for i in range(start, end)):
             return
         actor = self._appointed_by(token, doc[start:end].text) or self.kb_resolve(doc[start:end].text)
@@ -369,18 +374,16 @@ class MentionResolver:
         if token.tag_ != "NN" or self.cues.anaphor_heads.get(token.lemma_.lower()) != "group":
             return
         det = next((c.lower_ for c in token.children if c.dep_ == "det"), None)
+        start, end = np_bounds(token, keep_appos=False)
         if det in ("the", "this", "that"):
             found = self.description(token, "group")
         elif det in ("a", "an") or det is None and any(c.dep_ == "poss" for c in token.children):
             # "an alliance of opposition parties", "Haiti's main opposition alliance": what the phrase says it is
-            start, end = np_bounds(token, keep_appos=False)
-            start = next((c.i + 1 for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"), start)
-            found = self.kb_resolve(self.doc[start:end].text)   # (without "its": "its main opposition alliance")
+            found = self.kb_resolve(self.doc[_after_owner_pronoun(token, start):end].text)
             found = found if found is not None and found.sector not in (None, *STATE_SECTORS) else None
         else:
             return
         if found is not None and found.code:
-            start, end = np_bounds(token, keep_appos=False)
             self.coref.add(token.i, found, kind="group", plural=False, head=token.lemma_.lower(), span=(start, end),
                            subject=_salient_subject(token), sent=sent.start)
 

@@ -1811,9 +1811,9 @@ _ENVOY_FIRST = re.compile(r"^(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:special\s+)?"
                           r"(?:envoy|mediator|facilitator|go-between)s?\b", re.IGNORECASE)
 # A go-between meeting the sides one at a time ("met the minister and the coalition's spokesman separately").
 # A go-between meeting the sides one at a time ("met each delegation", "saw both teams separately"): no opening.
-_ONE_AT_A_TIME = re.compile(r"\b(?:separately|one by one|each (?:delegation|side|party|team))\b", re.IGNORECASE)
 _SEPARATELY = re.compile(r"\b(?:separately|one by one|one after the other|in turn|on (?:its|their) own|"
                          r"individually)\b", re.IGNORECASE)
+_ONE_AT_A_TIME = re.compile(_SEPARATELY.pattern + r"|\beach (?:delegation|side|party|team)\b", re.IGNORECASE)
 
 
 # Talks named by a noun alone ("after three weeks of negotiations between the government and the separatists
@@ -2036,15 +2036,12 @@ def _named_states(tracked: list[_Tracked], texts: dict[str, str]) -> dict[str, s
         found = None
         if move.object and move.kind not in RESUMING_KINDS:
             found = _NAMED_STATE.match(move.object.strip())
-        elif _TALKS_NOUN.fullmatch(trigger.text) and move.article_id in texts:
+        elif _TALK_NOUN_TRIGGER.match(trigger.text) and move.article_id in texts:
             before = texts[move.article_id][max(0, trigger.start - 60):trigger.start]
             found = _NAMED_BEFORE.search(re.split(r"[.;:!?]", before)[-1])
         if found is not None:
             named[move.id] = "collapsed" if found["state"].lower() in _ENDED_STATES else "suspended"
     return named
-
-
-_TALKS_NOUN = re.compile(r"talks|negotiations|dialogue", re.IGNORECASE)
 
 
 def _told_with_last_change(item: _Tracked, last: StateChange, tracked: list[_Tracked]) -> bool:
