@@ -43,6 +43,7 @@ from parley.coding.syntax import (
     present_tense,
     relative_antecedent,
     resumes_talks,
+    speech_head,
     with_conjuncts,
 )
 from parley.coding.targets import TargetFinder
@@ -397,10 +398,12 @@ class ClauseAnalyzer:
             return []   # "will meet in Oslo to discuss the reply": the purpose adds no event of its own
         if policy.codes.is_a(code, "alignments") and present_tense(verb) \
                 and any(c.dep_ == "auxpass" for c in verb.children) \
+                and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children) \
                 and not any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree):
-            return []   # "the rebels are backed by Iran", "who is supported by Beijing": a standing alignment
+            return []   # "the rebels are backed by Iran", "who is supported by Beijing": a standing alignment (not
+            # "a deal has been reached", an act)
         sources = self.args.subjects(verb) or self.targets.implied_state(verb, code) \
-            or (_deal_sides(verb) if code == _SIGN_AGREEMENT else [])
+            or (_deal_sides(verb) or self._announcing_side(verb) if code == _SIGN_AGREEMENT else [])
         if not sources:
             return []
         if self._words_between_people(verb, code, sources, objs):
@@ -416,6 +419,20 @@ class ClauseAnalyzer:
             predicate_obj = decided_by   # "expressed concern over X": the object is part of the predicate
         return self._finish(_Frame(verb, verb, match, sources, objs, negated, modality, addressees=addressees,
                                    predicate_obj=predicate_obj), verb)
+
+    def _announcing_side(self, verb: Token) -> list[Token]:
+        """ '"A deal has been struck with the ministry," the union said': a deal told in the passive without an
+        agent, with one side named by "with", inside the other side's own statement, is the speaker's."""
+        if not any(c.dep_ == "nsubjpass" for c in verb.children) or any(c.dep_ == "agent" for c in verb.children):
+            return []
+        deal = next(c for c in verb.children if c.dep_ == "nsubjpass")
+        if not any(c.dep_ == "prep" and c.lower_ == "with" for host in (verb, deal) for c in host.children):
+            return []
+        speech = speech_head(verb, self.cues)
+        if speech is None:
+            return []
+        speakers = self.args.subjects(speech)
+        return speakers if speakers and all(self.args.is_actor_like(t) for t in speakers) else []
 
     def _finish(self, frame: _Frame, anchor: Token) -> list[Clause]:
         """Targets, code rewrites and the clause itself."""

@@ -126,6 +126,17 @@ def side_key(actor: Actor) -> str | None:
     return actor.country or actor.code
 
 
+# Names of days and months: a proper noun the parser marks as a date is one only when it is one of these ("the
+# government of Niger" is no date, though the tagger may say so after "on Saturday").
+_CALENDAR_NAMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                             "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                             "november", "december"})
+
+
+def _a_time(token: Token) -> bool:
+    return token.ent_type_ in ("DATE", "TIME") and (token.pos_ != "PROPN" or token.lower_ in _CALENDAR_NAMES)
+
+
 def np_bounds(token: Token, *, keep_appos: bool = True) -> tuple[int, int]:
     """Token range [start, end) of the noun phrase headed by `token`, without clauses and conjuncts."""
     start = end = token.i
@@ -144,8 +155,7 @@ def np_bounds(token: Token, *, keep_appos: bool = True) -> tuple[int, int]:
                 continue   # (an apposition the parser hung across the phrase's own verb is none)
             if child.dep_ == "prep" and child.lower_ in ("according", "after", "before", "during", "since"):
                 continue
-            if child.dep_ == "prep" and any(c.dep_ == "pcomp" and c.pos_ == "VERB" or c.ent_type_ in ("DATE", "TIME")
-                                            for c in child.children):
+            if child.dep_ == "prep" and any(c.dep_ == "pcomp" and c.pos_ == "VERB" or _a_time(c) for c in child.children):
                 continue   # "accused the group of acting selfishly"
             start = min(start, child.left_edge.i if child.dep_ != "prep" else child.i)
             end = max(end, child.i)

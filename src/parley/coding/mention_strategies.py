@@ -227,6 +227,8 @@ def place_of_occurrence(r: MentionResolver, p: Phrase) -> list[ActorMention] | N
     token = p.token
     if token.pos_ != "NOUN" or p.poss is not None or not nouns.is_occurrence(p.lemma):
         return None
+    if r.role(token) is not None:
+        return None   # "the Tuareg separatist movement": a group, not a movement of something
     inside = [e for e in r.doc[p.start:token.i].ents if e.label_ in ACTOR_ENTITY_TYPES]
     if not inside or any(not _town_or_region(r, e) for e in inside):
         return None

@@ -2803,7 +2803,33 @@ def track(store: Store, *, topics: TopicLexicon | None = None, gap_days: int = D
                             "threat_to_halt")]
     texts = {a: all_texts[a] for a in wanted if a in all_texts}
     boards = [_board(proc, names, topics, texts) for proc in procs]
-    return [b for b in boards if _shows_talks(b)]
+    return [b for b in boards if _shows_talks(b) and _told_at_length(b, all_texts)]
+
+
+# Where a text's sentences end: a full stop, question or exclamation mark (a closing quote may follow) before white
+# space, or a line break.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d]?\s+|\n+")
+
+
+def _told_at_length(board: Board, texts: dict[str, str]) -> bool:
+    """Whether some article of the process tells of talks at more than a passing mention: in three sentences or
+    more, or in a quarter of its sentences (a brief), counting those that name talks and those that tell its
+    moves. A sentence or two of a long report about something else (a report on army training that recalls the
+    peace negotiations, a campaign round-up recalling a deal) is no process a reader would follow. Without the
+    articles' texts, or with texts that do not hold the moves' words, nothing can be judged: kept."""
+    news = [m for m in board.moves if not m.background]
+    known = {a: texts[a] for a in {m.article_id for m in news} if a in texts}
+    if not known:
+        return True
+    for article_id, text in known.items():
+        sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
+        evidence = [m.evidence for m in news if m.article_id == article_id and m.evidence]
+        if not any(e in text for e in evidence):
+            return True   # a text that does not hold the moves' words (another version of the article)
+        told = sum(bool(_TALKS_CUE.search(s)) or any(e in s or s in e for e in evidence) for s in sentences)
+        if told >= 3 or told * 4 >= len(sentences) > 0:
+            return True
+    return False
 
 
 # A sentence that says it tells of something else than the paragraphs before it.
