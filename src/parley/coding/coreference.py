@@ -155,7 +155,8 @@ def np_bounds(token: Token, *, keep_appos: bool = True) -> tuple[int, int]:
                 continue   # (an apposition the parser hung across the phrase's own verb is none)
             if child.dep_ == "prep" and child.lower_ in ("according", "after", "before", "during", "since"):
                 continue
-            if child.dep_ == "prep" and any(c.dep_ == "pcomp" and c.pos_ == "VERB" or _a_time(c) for c in child.children):
+            if child.dep_ == "prep" and any(c.dep_ == "pcomp" and c.pos_ == "VERB" or _a_time(c)
+                                            for c in child.children):
                 continue   # "accused the group of acting selfishly"
             start = min(start, child.left_edge.i if child.dep_ != "prep" else child.i)
             end = max(end, child.i)
