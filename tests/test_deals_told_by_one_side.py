@@ -37,3 +37,14 @@ def test_a_deal_reached_in_the_passive_with_no_side_named_stays_unclaimed(coder)
     # no speaker and no "with": nobody's deal
     deals = _deals(coder, "A deal was reached on Friday night after eleven hours of bargaining in Accra.")
     assert not deals or all(e.source.code is None for e in deals)
+
+
+def test_a_head_of_government_the_knowledge_base_knows_counts_once_for_his_state(coder):
+    # the organs a report names with their country decide whose "the government" is; a president the knowledge
+    # base knows is one of them, however often he is named
+    from parley.actors.kb import default_kb
+    from parley.coding.locate import _state_organ_countries
+
+    doc = coder.nlp("Luiz Inacio Lula da Silva spoke on Monday. Later, Luiz Inacio Lula da Silva flew home. The "
+                    "army said nothing.")
+    assert _state_organ_countries(doc, default_kb())["BRA"] == 1

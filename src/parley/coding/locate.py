@@ -549,6 +549,7 @@ def _state_organ_countries(doc: Doc, kb: ActorKB) -> Counter[str]:
     sents = [s for s in doc.sents if any(t.is_alpha for t in s)]
     told = [s for s in sents if any(t.pos_ == "VERB" for t in s)]
     lead = told[0] if len(told) > 1 else None   # a lone sentence has no lead to weigh
+    found.update(_office_holders(doc, kb))
     for ent in doc.ents:
         if ent.label_ not in ("GPE", "NORP", "PERSON", "ORG", "LOC"):   # ("South Sudan's" at times a LOC)
             continue
@@ -595,6 +596,20 @@ def _state_organ_countries(doc: Doc, kb: ActorKB) -> Counter[str]:
             code = country_code(" ".join(t.text for t in [*words, token]))
             if code:
                 found[code] += 3 if lead is not None and lead.start <= token.i < lead.end else 1
+    return found
+
+
+def _office_holders(doc: Doc, kb: ActorKB) -> Counter[str]:
+    """The countries of the heads of state and ministers the knowledge base knows that the article names, each
+    person once ("Juan Manuel Santos"): state organs named without their country's name."""
+    found: Counter[str] = Counter()
+    seen: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) > 1 and ent.text not in seen:
+            seen.add(ent.text)
+            person = kb.person(ent.text)
+            if person is not None and person.country and person.sector in _STATE:
+                found[person.country] += 1
     return found
 
 
