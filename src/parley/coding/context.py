@@ -371,13 +371,19 @@ def _retold_date(trigger: Token, following: list[Span], cues: Cues,
                     or not any(c.dep_ == "det" and c.lower_ in _RETELLING_DETERMINERS for c in token.children):
                 continue
             noun = token.lemma_.lower()
-            if not _retells(noun, verb, particle):
-                continue
+            if not _retells(noun, verb, particle) and not (
+                    token.dep_ == "nsubjpass" and token.head.lemma_.lower() == verb and noun in _DEAL_NOUNS):
+                continue   # ("signed a return-to-work agreement ... The deal was signed in the early hours of ...")
             found = _clause_date([token.head, token.head, token.head], Attachments(sent, list(sent.ents), cues),
                                  published)
             if found is not None and found[1] == "text" and found[0].date <= published:
                 return found[0]
     return None
+
+
+# Nouns of deals, whose passive retells the act that made them ("The deal was signed on Wednesday").
+_DEAL_NOUNS = frozenset({"deal", "agreement", "accord", "pact", "treaty", "truce", "ceasefire", "settlement",
+                         "memorandum", "protocol", "arrangement", "document", "text"})
 
 
 def _retells(noun: str, verb: str, particle: str) -> bool:
@@ -460,6 +466,12 @@ def _clause_date(hosts: list[Token], attachments: Attachments,
         resolved = _nearest(ents, host, trigger, published)
         if resolved is not None:
             return resolved, "text"
+    if trigger.pos_ == "VERB":   # "stormed out of talks with the government on Thursday evening"
+        talks = {t.i for t in _talks_left_or_joined(trigger)}
+        own = [ent for ent in attachments.all_dates() if _on_a_day(ent) and _under_talks(ent, talks)]
+        resolved = _nearest(own, trigger, trigger, published)
+        if resolved is not None:
+            return resolved, "text"
     for host in hosts:   # "sat out Wednesday's session", "boycotted the Monday round": the day of the session
         sessions = [c for c in host.children if c.dep_ == "dobj" and c.lemma_.lower() in _SESSION_NOUNS]
         own = [ent for ent in attachments.all_dates() for obj in sessions
@@ -489,6 +501,33 @@ def _clause_date(hosts: list[Token], attachments: Attachments,
     return (resolved, "sentence") if resolved is not None else None
 
 
+def _talks_left_or_joined(verb: Token) -> list[Token]:
+    """The talks a verb's prepositions lead to ("stormed out of talks", "returned to the negotiations"): the
+    parser hangs a day told after them on the talks, though it dates the walkout or the return."""
+    found = []
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        for inner in (prep, *(c for c in prep.children if c.dep_ == "prep")):
+            found += [c for c in inner.children if c.dep_ == "pobj" and c.lemma_.lower() in _TALK_WORDS]
+    return found
+
+
+def _under_talks(ent: Span, talks: set[int]) -> bool:
+    """Whether a date phrase hangs on one of `talks` through nouns and prepositions alone (not "talks that had
+    begun on Monday")."""
+    for a in list(ent.root.ancestors)[:3]:
+        if a.i in talks:
+            return True
+        if a.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def _on_a_day(ent: Span) -> bool:
+    """Whether a date phrase hangs on "on" or "at" ("on Thursday evening"), not "since" or "from"."""
+    return any(a.dep_ == "prep" and a.lower_ in ("on", "at") for a in list(ent.root.ancestors)[:2])
+
+
+_TALK_WORDS = frozenset({"talk", "talks", "negotiation", "dialogue", "table", "session", "round", "meeting"})
 _SIMULTANEOUS = frozenset({"when", "while", "as"})
 _SESSION_NOUNS = MEETING_NOUNS | {"sitting", "hearing"}
 _OCCASION_PREPS = frozenset({"during", "at", "in", "on"})

@@ -300,7 +300,8 @@ def counted_description(r: MentionResolver, p: Phrase) -> list[ActorMention] | N
         # the government and the group"), before the mediators who happen to be named together; never one who
         # mediated ("talks brokered by Togo ... the two delegations": not Togo's)
         go_betweens = frozenset(side_key(a) for i, code, a in r.acted if i < token.i and code.startswith("045"))
-        pairs = [a for a in pairs if not {side_key(m) for m in a.members} & go_betweens]
+        pairs = [a for a in pairs if not {side_key(m) for m in a.members} & go_betweens
+                 and not any(m.sector in _BYSTANDERS for m in a.members)]   # (nor "civilians, schools")
         pairs = [a for a in pairs if _between(r, a.span)] + [a for a in pairs if not _between(r, a.span)]
     if own_sector is not None:
         # "the three religious leaders": three of the clerics named before, not the last three actors
@@ -345,7 +346,7 @@ _BACK_TO_TALKS = frozenset({"return", "resume", "reconvene", "restart", "come", 
 # Sectors of people a conflict or a negotiation is about, not its sides.
 _BYSTANDERS = frozenset({"CVL", "HLH", "EDU", "MED", "JRN", "REF", "BUS"})
 # Nouns for the sides of a conflict or a negotiation.
-_SIDE_NOUNS = frozenset({"side", "party", "camp", "belligerent", "delegation"})
+_SIDE_NOUNS = frozenset({"side", "party", "camp", "belligerent", "delegation", "panel", "team"})
 
 
 def _between(r: MentionResolver, span: tuple[int, int]) -> bool:

@@ -49,6 +49,10 @@ _LED_TALKS = frozenset({"talk", "talks", "mediation", "negotiation", "process", 
                         "delegation", "team", "effort", "round", "meeting", "contact"})
 # Talks as the subject of their own end or restart ("the talks broke down", "talks between X and Y resumed"),
 # and the rounds they come in ("a second round of talks opened").
+# Words the parser takes for a preposition before another one, where they are a verb's particle ("flew out of").
+_PARTICLE_PREPS = frozenset({"out", "away", "back", "off"})
+# What a side has in talks: "froze its part in the talks", the parser hanging "in the talks" on the noun.
+_SHARE_NOUNS = frozenset({"part", "role", "participation", "involvement", "engagement", "seat"})
 TALK_HALTING_VERBS = frozenset({"collapse", "stall", "fail", "founder", "falter", "halt", "suspend", "freeze", "end",
                                 "derail", "abandon", "cancel", "postpone", "adjourn", "shelve", "deadlock"})
 TALK_HALTING_PARTICLES = {"break": "down", "call": "off", "fall": "apart", "grind": "halt"}
@@ -153,18 +157,18 @@ class Arguments:
                 pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
                 if pobj is not None and pobj.ent_type_ in ("DATE", "TIME"):
                     continue   # "On Nov. 18, X called Y" is no "call on"
+                split = _particle_and_prep(child) if pobj is None and particle is None else None
+                if split is not None:
+                    particle = child.lower_
+                    preps.append(split)
+                    continue
                 preps.append((child.lower_, pobj.lemma_.lower() if pobj is not None else None))
             elif dep == "xcomp" and child.pos_ in ("VERB", "AUX"):
                 xcomp = child.lemma_.lower()
             elif dep in ("ccomp", "oprd", "xcomp", "acomp") and child.pos_ == "ADJ" and xcomp is None:
                 xcomp = child.lemma_.lower()   # "found him guilty", "declared the vote invalid"
         if obj is not None:   # "carried messages between the delegations": the parser hangs it on the object
-            for child in obj.children:
-                if child.dep_ == "prep" and (child.lower_ == "between" or child.lower_ == "to" and obj.lemma_.lower()
-                                             in ("halt", "end", "suspension", "freeze", "stop", "pause")):
-                    # (and "ordered a halt to the contacts": what is halted)
-                    pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                    preps.append((child.lower_, pobj.lemma_.lower() if pobj is not None else None))
+            preps += _object_preps(obj)
             # "put its negotiations with Sri Lanka over the fishermen on ice": the parser hangs the idiom's "on"
             # on the last noun before it
             held = held_on(verb, nested_only=True)
@@ -635,6 +639,29 @@ _TALK_OBJECTS = frozenset({"talk", "talks", "round", "negotiation", "dialogue", 
                            "session", "consultation", "discussion", "contact", "process"})
 
 
+def _object_preps(obj: Token) -> list[tuple[str, str | None]]:
+    """Prepositions the parser hangs on a verb's object that belong to the verb: "carried messages between the
+    delegations", "ordered a halt to the contacts" (what is halted), "froze its part in the talks"."""
+    found = []
+    for child in obj.children:
+        if child.dep_ == "prep" and (child.lower_ == "between" or child.lower_ == "to" and obj.lemma_.lower()
+                                     in ("halt", "end", "suspension", "freeze", "stop", "pause")
+                                     or child.lower_ == "in" and obj.lemma_.lower() in _SHARE_NOUNS):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            found.append((child.lower_, pobj.lemma_.lower() if pobj is not None else None))
+    return found
+
+
+def _particle_and_prep(prep: Token) -> tuple[str, str | None] | None:
+    """ "its negotiators flew out of Kuala Lumpur" parsed as "out" [prep] > "of" [prep]: "out" is the verb's
+    particle and "of Kuala Lumpur" its preposition (returned as the preposition and its object's lemma)."""
+    nested = next((c for c in prep.children if c.dep_ == "prep"), None)
+    if nested is None or prep.lower_ not in _PARTICLE_PREPS:
+        return None
+    inner = next((c for c in nested.children if c.dep_ == "pobj"), None)
+    return nested.lower_, inner.lemma_.lower() if inner is not None else None
+
+
 def talks_participle_object(verb: Token) -> Token | None:
     """The talks a passive participle with an agent is about, when it follows a clause whose object names
     talks ("resumed talks on Monday, brokered by Qatar"); None otherwise ("attacked the town, backed by jets"
@@ -961,9 +988,11 @@ def scheduled_by(head: Token, cues: Cues) -> bool:
 
 
 def _subject_lemma(verb: Token) -> str | None:
-    """The lemma of the verb's subject head (of the first conjunct's, for a conjoined verb)."""
+    """The lemma of the verb's subject head (of the first conjunct's, for a conjoined verb without its own: "the
+    rebels walked out, and their negotiators flew out of Kuala Lumpur" has the negotiators fly)."""
     head = verb
-    while head.dep_ == "conj" and head.head.i != head.i:
+    while head.dep_ == "conj" and head.head.i != head.i \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
         head = head.head
     subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is not None and subject.lower_ == "they" and subject.i == subject.sent.start:

@@ -64,7 +64,8 @@ _NEGOTIATION_CUE = re.compile(r"\b(?:cease-?fire|truce|talks|negotiat\w*|proposa
                               re.IGNORECASE)
 _ROUND = re.compile(r"\b(?:round of (?:\w+ )?talks|(?:peace|ceasefire|truce|border|nuclear|trade) talks|"
                     r"negotiations?)\b", re.IGNORECASE)
-_RESUME = re.compile(r"^(?:resum|restart|return|reopen|reviv|came back|come back|reconven|rejoin)", re.IGNORECASE)
+_RESUME = re.compile(r"^(?:resum|restart|return|reopen|reviv|came back|come back|reconven|rejoin|pick|took up|take up)",
+                     re.IGNORECASE)
 _ROUND_ENDED = re.compile(r"^(?:end|conclud|wrap|close|finish)", re.IGNORECASE)
 _A_ROUND = re.compile(r"\b(?:round|session|days?|weeks?|hours?)\b", re.IGNORECASE)
 # "opened talks", "launched negotiations", "began talks": the start of a negotiation, not a courtesy meeting
@@ -478,6 +479,7 @@ def _recall(actor: ActorMention | None, memory: dict[str, Counter[ActorMention]]
         # "the group" that the coder took for an earlier "the BRN" carries that name
         names = [bare, *([actor.name] if actor.name and actor.name != actor.code else [])]
         counts = next((memory[n.lower()] for n in names if n.lower() in memory), None) or next(
+            (memory[k] for k in (name, abbreviation) if k and k in memory), None) or next(
             (memory[word] for n in names for word in n.split() if word.isupper() and word in memory), None) or (
             memory.get(f"tail:{bare.lower()}") if bare[:1].isupper() and len(bare.split()) == 1 else None)
         known = _majority(counts) if counts else None
@@ -1474,7 +1476,11 @@ _LEFT_OPEN = re.compile(
 _LEFT_OPEN_THAT = re.compile(
     r"\b(?:that|which)\s+(?:explicitly\s+|also\s+|expressly\s+)?(?P<rest>(?:leaves|left)\s+[^.;]*?\b(?:open|"
     r"unresolved|undecided|unsettled|aside|for (?:later|future|further|a later|a second|another) "
-    r"(?:talks|negotiations|round|stage|phase|date)|" + _LATER + r")\b)", re.IGNORECASE)
+    r"(?:talks|negotiations|round|stage|phase|date)|" + _LATER + r")\b|"
+    # "a first phase that pushes the fate of detainees into later rounds"
+    r"(?:pushes|pushed|defers|deferred|postpones|postponed|puts off|put off)\s+[^.;]*?\b(?:to|into|until|for) "
+    r"(?:a |the )?(?:later|further|second|future|next|subsequent) (?:rounds?|stages?|phases?|talks|negotiations|"
+    r"sessions?|date)\b)", re.IGNORECASE)
 
 
 # The sentence after a deal, saying what it left open.
