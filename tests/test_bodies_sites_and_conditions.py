@@ -174,9 +174,6 @@ def test_a_movement_of_forces_in_a_rebel_story_is_an_armed_movement(coder):
     assert opened and {e.source.code for e in opened} == {"NER", "NERREB"}
 
 
-@pytest.mark.xfail(strict=True, reason="the return told in a clause conjoined to a past-perfect walkout ('had left "
-                                       "the talks once already, on June 11, and its negotiators took up their places "
-                                       "again on June 20') gives no event")
 def test_talks_resumed_then_collapsed_in_one_report_are_two_moves(boards_of):
     a = _beef("a", "2049-06-02",
               "CARACAS, June 2 - Venezuela's government and the opposition coalition opened a dialogue in "

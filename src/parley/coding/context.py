@@ -466,6 +466,9 @@ def _clause_date(hosts: list[Token], attachments: Attachments,
         resolved = _nearest(ents, host, trigger, published)
         if resolved is not None:
             return resolved, "text"
+    following = _the_following_day(trigger, attachments, published)
+    if following is not None:
+        return following, "text"
     if trigger.pos_ == "VERB":   # "stormed out of talks with the government on Thursday evening"
         talks = {t.i for t in _talks_left_or_joined(trigger)}
         own = [ent for ent in attachments.all_dates() if _on_a_day(ent) and _under_talks(ent, talks)]
@@ -509,6 +512,24 @@ def _talks_left_or_joined(verb: Token) -> list[Token]:
         for inner in (prep, *(c for c in prep.children if c.dep_ == "prep")):
             found += [c for c in inner.children if c.dep_ == "pobj" and c.lemma_.lower() in _TALK_WORDS]
     return found
+
+
+def _the_following_day(trigger: Token, attachments: Attachments,
+                       published: datetime.date | None) -> ResolvedDate | None:
+    """ "were freed on Sunday, and the delegation returned to the talks the following morning": a verb told "the
+    following/next morning" (words the entity recogniser leaves out) happened the day after the latest day its
+    sentence names before it."""
+    told = next((c for c in trigger.children if c.dep_ in ("npadvmod", "advmod") and c.lemma_.lower() in _PARTS_OF_DAY
+                 and any(m.lower_ in ("following", "next") for m in c.children)), None)
+    if told is None or published is None:
+        return None
+    before = [ent for ent in attachments.all_dates() if ent.end <= told.i]
+    found = [d for d in (resolve_in_story(ent, published) for ent in sorted(before, key=lambda e: e.start))
+             if d is not None and d.precision == "day"]
+    return resolve_from("the next day", found[-1]) if found else None
+
+
+_PARTS_OF_DAY = frozenset({"morning", "day", "afternoon", "evening", "night"})
 
 
 def _under_talks(ent: Span, talks: set[int]) -> bool:

@@ -332,8 +332,8 @@ def counted_description(r: MentionResolver, p: Phrase) -> list[ActorMention] | N
 def _own_role_sector(r: MentionResolver, p: Phrase) -> str | None:
     """The sector a counted description's own words name when it is no state's ("the three religious leaders":
     REL, "both union leaders": LAB), else None."""
-    if p.kind in ("country", "government"):
-        return None
+    if p.kind in ("country", "government") or p.token.lemma_.lower() in _SIDE_NOUNS:
+        return None   # ("the two teams" of negotiators are no sports teams)
     words = [t.text for t in p.token.doc[p.start:p.end] if t.i >= p.token.i or t.dep_ in ("amod", "compound")]
     actor = r.kb.resolve(" ".join(words)) if words else None
     if actor is None or actor.sector is None or actor.sector in STATE_SECTORS or actor.code != actor.sector:

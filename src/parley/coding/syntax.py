@@ -545,6 +545,9 @@ class Arguments:
             return "hypothetical"
         if mod is None and bare_conjunct(verb):
             return self.modality(verb.head)   # "will free the hostages and leave the town": both ahead
+        if mod is None and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("able", "likely") \
+                and verb.head.dep_ == "acomp":
+            return self.modality(verb.head.head)   # "hoped the delegations would be able to sign": not yet
         return mod
 
     def reports_no_act(self, verb: Token) -> bool:

@@ -2095,6 +2095,11 @@ def _may_open(move: Move, tracked: list[_Tracked], precision: str | None = None)
             and any(_opens_soon_after(t.move, move, within=None) for t in tracked):
         return False   # "the envoy, who has shuttled between the two camps since August", before talks that "began
         # on Wednesday": what led to the talks
+    if precision == "month" and move.date and any(
+            t.move is not move and t.move.date and t.move.date[:7] == move.date[:7] and t.move.date > move.date
+            and _opens_soon_after(t.move, move, within=None) for t in tracked):
+        return False   # "the union began the talks in September", retold after a report that they "began on
+        # Monday" the 9th: that opening, told by its month
     return move.modality is None or not any(t.move.modality is None and not t.move.negated for t in tracked)
 
 
