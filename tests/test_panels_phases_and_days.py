@@ -89,3 +89,19 @@ def test_an_opening_retold_by_its_month_does_not_come_before_its_day(boards_of):
                 "ministry signed a pay agreement. The union began the talks in September seeking a 30 percent rise.")
     board = board_of(boards_of([a, b]), "KEN", "KENLAB")
     assert history(board)[0] == ("ongoing", "2049-09-06")
+
+
+def test_demands_listed_after_a_colon_are_each_a_demand(coder):
+    events = coder.code("The union arrived with four demands, according to a leaflet it handed out: a 20 percent "
+                        "pay rise, the rehiring of 40 dismissed drivers and an end to night shifts.",
+                        published="2049-06-12")
+    demanded = {e.object.text for e in events if e.cameo.startswith("10") and e.object is not None}
+    assert any("rehiring" in t for t in demanded) and any("rise" in t for t in demanded)
+
+
+def test_the_delegations_an_envoy_moves_between_are_not_of_the_envoys_state(coder):
+    events = coder.code("Delegations from Bolivia's government and its main opposition alliance opened talks in "
+                        "Lima on Monday. Spain's envoy, Carmen Ruiz, will move between the two delegations. The "
+                        "opposition arrived with a demand for early elections.", published="2049-06-12")
+    arrived = [e for e in events if e.trigger.text == "arrived"]
+    assert arrived and arrived[0].source.code == "BOLOPP"

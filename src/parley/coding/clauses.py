@@ -157,10 +157,10 @@ class ClauseAnalyzer:
         held = {c.object_token.i for c in clauses if c.object_token is not None}
         out = []
         for clause in clauses:
-            obj = clause.object_token
+            obj = _package_with(clause.trigger) or clause.object_token
             if obj is None or clause.part or not clause.code.startswith(("03", "10", "12")):
                 continue
-            items = [t for t in _list_items(obj) if t.pos_ == "NOUN" and t.i not in held
+            items = [t for t in _list_items(obj) or _colon_list(obj) if t.pos_ == "NOUN" and t.i not in held
                      and not self.args.is_actor_like(t)]
             for n, item in enumerate(items, start=1):
                 held.add(item.i)
@@ -1248,6 +1248,32 @@ def _carries_talks(head: Token) -> bool:
     if head.lemma_.lower() in _TALK_NOUNS or head.lemma_.lower() in ("negotiate", "talk", "communicate", "contact"):
         return True
     return head.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in _TALK_NOUNS for c in head.children)
+
+
+# Nouns that name a package of things listed after a colon ("three main demands, according to a document: the
+# release of 310 people, three council seats and a date for an election").
+_PACKAGE_NOUNS = frozenset({"demand", "condition", "proposal", "point", "term", "request", "offer"})
+
+
+def _package_with(verb: Token) -> Token | None:
+    """The package a side comes with ("arrived with three main demands"), or None."""
+    return next((o for p in verb.children if p.dep_ == "prep" and p.lower_ == "with"
+                 for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in _PACKAGE_NOUNS), None)
+
+
+def _colon_list(package: Token) -> list[Token]:
+    """The items listed after a colon that follows a package noun in its sentence: the first noun phrase after
+    the colon and the further items of its list."""
+    if package.lemma_.lower() not in _PACKAGE_NOUNS or package.tag_ != "NNS":
+        return []
+    sent = package.sent
+    colon = next((t for t in sent if t.i > package.i and t.text == ":"), None)
+    if colon is None:
+        return []
+    # the phrases after the colon that hang on something before it (the parser hangs the items anywhere), and the
+    # further items of their lists
+    tops = [t for t in sent if t.i > colon.i and t.pos_ == "NOUN" and t.head.i < colon.i]
+    return sorted({t.i: t for top in tops for t in (top, *_list_items(top))}.values(), key=lambda t: t.i)
 
 
 def _list_items(first: Token) -> list[Token]:

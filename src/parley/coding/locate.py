@@ -264,7 +264,7 @@ class ArticlePlaces:
             # they meet later ("Botswana's facilitator met both delegations")
             country = self._domestic.get(code[:3])
         if country is None and code[:3] in _DOMESTIC and other is not None and other.country is not None \
-                and not mediated:
+                and not mediated and not _abroad(other):
             if other.code == other.country + "GOV" or other.code == other.country and _names_a_state(other.text):
                 # "the government and the opposition met in Oslo": Venezuela's opposition; "negotiations between
                 # Cameroon and Anglophone separatists": Cameroon's
@@ -634,6 +634,12 @@ def _actor_countries(doc: Doc, kb: ActorKB, article: Article) -> Counter[str]:
 # Roles of a state's people abroad: their country is not the state a story is about.
 _ABROAD_ROLES = frozenset({"envoy", "ambassador", "emissary", "mediator", "facilitator", "diplomat", "embassy",
                            "consul", "consulate", "representative"})
+
+
+def _abroad(mention: ActorMention) -> bool:
+    """Whether a mention names a state's person abroad ("Its special envoy, Ingrid Aasen", "the Norwegian
+    facilitator"): the sides such a person moves between are not of that state."""
+    return any(w in _ABROAD_ROLES for w in re.findall(r"[a-z]+", mention.text.split(",")[0].lower()))
 
 
 def _names_a_state(text: str) -> bool:
