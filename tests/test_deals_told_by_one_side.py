@@ -48,3 +48,15 @@ def test_a_head_of_government_the_knowledge_base_knows_counts_once_for_his_state
     doc = coder.nlp("Luiz Inacio Lula da Silva spoke on Monday. Later, Luiz Inacio Lula da Silva flew home. The "
                     "army said nothing.")
     assert _state_organ_countries(doc, default_kb())["BRA"] == 1
+
+
+def test_coming_to_an_agreement_is_a_deal_not_a_journey(coder):
+    deals = _deals(coder, "On Monday the Peruvian government and the miners' federation came to an agreement on "
+                          "royalties, the labour ministry said.")
+    assert deals and {e.source.code for e in deals} == {"PERGOV", "PERLAB"}
+
+
+def test_countries_an_apposition_lists_each_sign(coder):
+    deals = _deals(coder, "Neighbouring countries Chile and Bolivia have signed an accord to share river data, "
+                          "the two foreign ministries said.")
+    assert {e.source.code for e in deals} == {"CHL", "BOL"}

@@ -157,7 +157,7 @@ class Arguments:
                 pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
                 if pobj is not None and pobj.ent_type_ in ("DATE", "TIME"):
                     continue   # "On Nov. 18, X called Y" is no "call on"
-                split = _particle_and_prep(child) if pobj is None and particle is None else None
+                split = _particle_and_prep(child) if pobj is None and particle is None and obj is None else None
                 if split is not None:
                     particle = child.lower_
                     preps.append(split)
@@ -217,7 +217,12 @@ class Arguments:
 
     # ------------------------------------------------------------------ subjects
     def subjects(self, verb: Token, _depth: int = 0) -> list[Token]:
-        """Heads of the source arguments of `verb`, following shared-subject constructions."""
+        """Heads of the source arguments of `verb`, following shared-subject constructions; a plural noun that
+        an apposition lists ("neighbouring countries Costa Rica and Nicaragua") stands for the things listed."""
+        found = self._subjects(verb, _depth)
+        return [t for head in found for t in _listed_by_apposition(head)]
+
+    def _subjects(self, verb: Token, _depth: int = 0) -> list[Token]:
         causer = causative_head(verb)
         if causer is not None:
             return self.subjects(causer, _depth + 1)   # "ordered the two mayors detained": the court detains
@@ -655,9 +660,21 @@ def _object_preps(obj: Token) -> list[tuple[str, str | None]]:
     return found
 
 
+def _listed_by_apposition(head: Token) -> list[Token]:
+    """The things an apposition lists after a plural noun ("neighbouring countries Costa Rica and Nicaragua"),
+    else the noun itself."""
+    if head.tag_ not in ("NNS", "NNPS"):
+        return [head]
+    listed = next((c for c in head.children if c.dep_ == "appos" and c.i == head.i + 1 + sum(
+        1 for t in head.doc[head.i + 1:c.i] if t.dep_ == "compound") and any(g.dep_ == "conj" for g in c.children)),
+        None)
+    return with_conjuncts(listed) if listed is not None else [head]
+
+
 def _particle_and_prep(prep: Token) -> tuple[str, str | None] | None:
     """ "its negotiators flew out of Kuala Lumpur" parsed as "out" [prep] > "of" [prep]: "out" is the verb's
-    particle and "of Kuala Lumpur" its preposition (returned as the preposition and its object's lemma)."""
+    particle and "of Kuala Lumpur" its preposition (returned as the preposition and its object's lemma); only for
+    a verb with no object ("forced the minister out of the country" keeps "force")."""
     nested = next((c for c in prep.children if c.dep_ == "prep"), None)
     if nested is None or prep.lower_ not in _PARTICLE_PREPS:
         return None
