@@ -503,6 +503,11 @@ class ActorKB:
             return named
         if _UNKNOWN_INITIALS_TEAM.search(text):
             return None   # "the TPNPB delegation": the team of a body the lists do not know, no state's
+        team_of = _TEAM_OF_NAME.match(text)
+        if team_of is not None and text[team_of.end() - 1].isupper() and not any(
+                h.kind in ("country", "demonym", "seat") or h.kind == "role" and h.start > 1
+                and not (h.value.sector == "CVL" and toks[h.start][1]) for h in hits):  # type: ignore[attr-defined]
+            return None   # "negotiators of the Citizens' Democratic Alliance": a body the lists do not know
         return _composed_actor(toks, hits, former=former)
 
     def _named_actor(self, toks: list[tuple[str, bool]], hits: list[_Hit], *, on: dt.date | None,
@@ -657,6 +662,9 @@ def _composed_actor(toks: list[tuple[str, bool]], hits: list[_Hit], *, former: b
                 country = hit.value  # type: ignore[assignment]
         elif hit.kind == "role" and not of_head:
             role: _Role = hit.value  # type: ignore[assignment]
+            after = hit.end + (hit.end < len(toks) and toks[hit.end][0] == "'s")
+            if role.sector == "CVL" and toks[hit.start][1] and after < len(toks) and toks[after][1]:
+                continue   # "the Citizens' Democratic Alliance", "the Western People's Front": a word of a name
             if role.inherits:
                 agent, agent_pos = role.sector, hit.start
             else:
@@ -687,6 +695,9 @@ def _composed_actor(toks: list[tuple[str, bool]], hits: list[_Hit], *, former: b
 
 
 # Initials before the team a side sends to talks ("the TPNPB delegation").
+# "Negotiators of the Citizens' Democratic Alliance (CDA)": the team of a body named after it.
+_TEAM_OF_NAME = re.compile(r"^(?:the\s+)?(?:negotiators?|delegations?|delegates?|team|negotiating team|envoys?|"
+                           r"representatives?)\s+(?:of|from|for)\s+(?:the\s+)?[A-Z]", re.IGNORECASE)
 _UNKNOWN_INITIALS_TEAM = re.compile(r"\b[A-Z][A-Z0-9-]{2,}\s+(?:delegation|delegations|negotiators|negotiator|team|"
                                     r"delegates|delegate|negotiating team)\b")
 

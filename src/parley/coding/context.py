@@ -680,6 +680,13 @@ def _nearest(ents: list[Span], host: Token, trigger: Token, published: datetime.
         inside = [r for r in found[1:] if r.precision == "day" and _within(r.date, best)]
         if inside:
             return inside[0]
+        # "began indirect talks on Tuesday on freeing guards captured in a clash late last year": the parser hangs
+        # the year on the verb, past the day the verb's own "on" gives, nearer in the text
+        by_text = sorted(ents, key=lambda e: abs(e.root.i - trigger.i))
+        nearest = resolve_in_story(by_text[0], published) if by_text else None
+        if nearest is not None and nearest.precision == "day" and by_text[0].root.head.lower_ in ("on", "at") \
+                and by_text[0].root.head.head.i == host.i:
+            return nearest
     return best
 
 

@@ -35,6 +35,7 @@ class Topic:
     keywords: tuple[str, ...]
     requires: tuple[str, ...] = ()
     weak: tuple[str, ...] = ()
+    excepted: tuple[str, ...] = ()   # phrases that hold a keyword but are not about the topic ("border guards")
 
 
 # Particles of phrasal verbs, which may stand after the verb's object: "pull its battalions out of ...".
@@ -48,6 +49,16 @@ def _keyword_pattern(keyword: str) -> str:
         return rf"\b{re.escape(words[0])}(?:s|ed|ing)?(?:[\s-]+[\w']+){{0,3}}?[\s-]+{re.escape(words[1])}\b"
     body = r"[\s-]+".join(re.escape(w) for w in words)
     return rf"\b{body}(?:s|es)?\b"
+
+
+class _Masked:
+    """A keyword pattern that does not see the phrases of `excepted` ("border" not in "border guards")."""
+
+    def __init__(self, pattern: re.Pattern[str] | _Masked, excepted: re.Pattern[str]) -> None:
+        self.pattern, self.excepted = pattern, excepted
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.pattern.search(self.excepted.sub(lambda m: " " * len(m.group(0)), text))
 
 
 class TopicLexicon:
@@ -64,12 +75,18 @@ class TopicLexicon:
         self.units = dict(units)
         self.version = version
         self._by_id = {t.id: t for t in self.topics}
-        self._patterns = [(t, re.compile("|".join(_keyword_pattern(k) for k in t.keywords), re.IGNORECASE))
-                          for t in self.topics if t.keywords]
+        self._patterns: list[tuple[Topic, re.Pattern[str] | _Masked]] = [
+            (t, re.compile("|".join(_keyword_pattern(k) for k in t.keywords), re.IGNORECASE))
+            for t in self.topics if t.keywords]
         self._requires = {t.id: re.compile("|".join(_keyword_pattern(k) for k in t.requires), re.IGNORECASE)
                           for t in self.topics if t.requires}
         self._weak = [(t, re.compile("|".join(_keyword_pattern(k) for k in t.weak), re.IGNORECASE))
                       for t in self.topics if t.weak]
+        excepted = {t.id: re.compile("|".join(_keyword_pattern(k) for k in t.excepted), re.IGNORECASE)
+                    for t in self.topics if t.excepted}
+        # a topic's keywords are sought with its excepted phrases blanked out
+        self._patterns = [(t, _Masked(pattern, excepted[t.id]) if t.id in excepted else pattern)
+                          for t, pattern in self._patterns]
         unit_words = {w.lower(): name for name, words in self.units.items() for w in words}
         self._unit_of = unit_words
         self._quantity: re.Pattern[str] | None = None
@@ -224,9 +241,13 @@ def _parse_topic(topic_id: Any, spec: Any, where: str, problems: list[str]) -> T
     if not isinstance(spec, dict):
         problems.append(f"{where}: must be a mapping with label and keywords")
         return None
-    extra = sorted(k for k in spec if k not in ("label", "keywords", "requires", "weak", *_META_KEYS))
+    extra = sorted(k for k in spec if k not in ("label", "keywords", "requires", "weak", "except", *_META_KEYS))
     for key in extra:
-        problems.append(f"{where}: key {key!r}: unknown; expected label, keywords, requires, weak")
+        problems.append(f"{where}: key {key!r}: unknown; expected label, keywords, requires, weak, except")
+    excepted = spec.get("except", [])
+    if not isinstance(excepted, list) or any(not isinstance(k, str) or not k.strip() for k in excepted):
+        problems.append(f"{where}: key 'except': must be a list of words or phrases")
+        excepted = []
     requires = spec.get("requires", [])
     if not isinstance(requires, list) or any(not isinstance(k, str) or not k.strip() for k in requires):
         problems.append(f"{where}: key 'requires': must be a list of words or phrases")
@@ -247,7 +268,8 @@ def _parse_topic(topic_id: Any, spec: Any, where: str, problems: list[str]) -> T
     if bad:
         problems.append(f"{where}: key 'keywords': {bad!r} are not words; use non-empty strings")
     return Topic(topic_id, label.strip(), tuple(k.strip().lower() for k in keywords if k not in bad),
-                 tuple(k.strip().lower() for k in requires), tuple(k.strip().lower() for k in weak))
+                 tuple(k.strip().lower() for k in requires), tuple(k.strip().lower() for k in weak),
+                 tuple(k.strip().lower() for k in excepted))
 
 
 def _parse_units(raw_units: Any, problems: list[str]) -> dict[str, tuple[str, ...]]:

@@ -1455,6 +1455,8 @@ _LEFT_OPEN = re.compile(
     r"(?:push|pushes|pushed|pushing|defers?|deferred|deferring|postpones?|postponed|postponing)\b[^.;]*?"
     r"\b(?:to|until|for) (?:a |the )?(?:later|further|second|new|future|next) (?:date|round|stage|session|phase|"
     r"talks|negotiations)[^.;]*|"
+    r"(?:left|leaving|leaves?)\b[^.;]*\bout of (?:the|this|that|its|their) (?:deal|agreement|accord|exchange|"
+    r"arrangement|first phase)\b[^.;]*|"
     r"(?:left|leaving|leaves?)\b[^.;]*\b(?:open|"
     r"unresolved|undecided|unsettled|unanswered|undetermined|in abeyance|"
     r"(?:for|to) (?:later|future|further) (?:talks|negotiations|discussion|rounds?)|"
@@ -1748,7 +1750,11 @@ _ENDED_FOR_GOOD = re.compile(
 # (not one side "ready to resume talks ... after Damascus ordered its negotiators home": no round is set)
 _TO_MEET_AGAIN = re.compile(
     r"\b(?:agreed to meet again|(?:will|would|(?<!ready )(?<!willing )(?<!prepared )(?<!open )to|agreed to) "
-    r"(?:meet again|resume|reconvene)|(?:next|another|a further|a new) round\b)", re.IGNORECASE)
+    r"(?:meet again|resume|reconvene)|(?:next|another|a further|a new) round\b|"
+    # "at a second round of talks that ended on Friday ..., leaving a final push for early next month"
+    r"(?:first|second|third|fourth|fifth|sixth|opening|latest) round of (?:\w+ )?(?:talks|negotiations) "
+    r"(?:that|which) (?:ended|closed|concluded|wrapped up)|leaving (?:a|the) (?:final|last) (?:push|round|session))",
+    re.IGNORECASE)
 
 
 def _reread_halts(tracked: list[_Tracked], rounds_ended: set[str], texts: dict[str, str]) -> None:
@@ -1867,7 +1873,8 @@ def _resumes_nothing(move: Move) -> bool:
 
 # The start of the talks told in a relative clause on a side: "The workers, who opened the talks demanding 40
 # percent, ...": a description of the side, not the talks resuming.
-_OPENED_IN_A_RELATIVE = re.compile(r",\s*who\s+(?:had\s+)?(?:opened|began|started|launched|entered)\b", re.IGNORECASE)
+_OPENED_IN_A_RELATIVE = re.compile(r",\s*(?:who|which)\s+(?:had\s+)?(?:opened|began|started|launched|entered)\b",
+                                   re.IGNORECASE)
 _FINAL = re.compile(r"\b(?:final|comprehensive|full|complete|definitive|overall)\b", re.IGNORECASE)
 # What the report of a deal says to call it whole: "There is nothing left hanging", "the accord covered
 # everything on the agenda", "every point in our petition has an answer", "all of the union's demands were met".
@@ -2216,8 +2223,9 @@ def _new_round(move: Move, since: str | None) -> bool:
     """Whether `move` opens talks after `since`: a round opened, begun or resumed ("the negotiations, which
     opened on Monday", "a second round of talks began"), not a meeting on the day of the deal."""
     if move.kind not in RESUMING_KINDS or move.modality is not None or move.background or not move.date \
-            or since is None or move.date <= since or _only_contact(move):
-        return False
+            or since is None or move.date <= since or _only_contact(move) \
+            or _OPENED_IN_A_RELATIVE.search(move.evidence or "") is not None:
+        return False   # (nor "the CDA, which opened the talks demanding the release of 214 people")
     said = " ".join(filter(None, (move.trigger, move.object, move.evidence)))
     return bool(_NEXT_ROUND.search(said) or (_OPEN.match(move.trigger) or _RESUME.match(move.trigger))
                 and _NEGOTIATION_CUE.search(said))
@@ -2364,6 +2372,25 @@ def _titled_go_between(source: ActorMention, text: str | None) -> bool:
     return text is not None and bool(_GO_BETWEEN_TITLE.match(text[source.end:source.end + 40]))
 
 
+# A person told as a body's go-between: "the regional bloc's facilitator", "whom SADC leaders named as their
+# facilitator", "on behalf of the West African bloc".
+_ENVOY_OF_BODY = re.compile(r"\b(?:bloc|body|organi[sz]ation|union|community|commission|league|[A-Z]{3,})['’]s\s+"
+                            r"(?:\w+\s+)?(?:facilitator|envoy|mediator|representative)|\bnamed\s+(?:\w+\s+)?as\s+"
+                            r"(?:their|its)\s+(?:\w+\s+)?(?:facilitator|envoy|mediator)|\bon behalf of the\b")
+
+
+def _drop_states_of_body_envoys(mediators: dict[str, list[str]], tracked: list[_Tracked],
+                                texts: dict[str, str]) -> None:
+    """Drop from `mediators` a state known only through a body's envoy ("steered by former Zambian vice-president
+    Mwila Kabaso, whom SADC leaders named as their facilitator": the body's go-between, not his country's, though
+    the parser took the nationality for the agent), when the body mediates too."""
+    for k in [k for k in mediators if len(k) == 3 and any(o.startswith("IGO") for o in mediators)]:
+        told = [_sentences_of(t, texts)[0] for t in tracked
+                if t.move.id in mediators[k] and t.move.article_id in texts]
+        if told and all(_ENVOY_OF_BODY.search(sentence) for sentence in told):
+            del mediators[k]
+
+
 def _without_envoys_of_bodies(mediators: dict[str, list[str]], parties: list[str]) -> dict[str, list[str]]:
     """A person known only by nationality who chairs where a body or a state mediates is its envoy ("Fatmata X, a
     former Sierra Leonean justice minister, is chairing the sessions on behalf of the West African bloc"), not a
@@ -2424,6 +2451,7 @@ def _roles(proc: _Proc, tracked: list[_Tracked], parties: list[str], names: dict
                 # talks in a side's own country (a go-between's visit to its capital) have no host apart
                 name, iso = place
                 hosts.setdefault(iso, (name or iso, []))[1].append(move.id)
+    _drop_states_of_body_envoys(mediators, tracked, texts)
     for k, ids in _one_per_state(_without_envoys_of_bodies(mediators, parties)).items():
         roles.append(Role(ActorRef(k, names[k]), "mediator", tuple(_unique(ids))))
     for iso, (host_place, ids) in hosts.items():
