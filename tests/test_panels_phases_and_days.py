@@ -13,8 +13,8 @@ def _events(coder, text: str, published: str = "2049-06-12"):
 
 
 def test_freezing_its_part_in_the_negotiations_halts_them(coder):
-    events = _events(coder, "The Ogaden National Liberation Front has frozen its part in the negotiations with "
-                            "Ethiopia after an ambush near Degehabur.")
+    events = _events(coder, "The Afar Revolutionary Democratic Unity Front has frozen its part in the negotiations "
+                            "with Ethiopia after an ambush near Semera.")
     assert [e for e in events if e.cameo == "164" and e.trigger.text == "frozen"]
 
 
@@ -69,11 +69,11 @@ def test_a_signing_the_envoy_hopes_for_is_not_done(coder):
 
 def test_a_first_phase_that_pushes_issues_into_later_rounds_is_partial_with_gaps(boards_of):
     a = article("ona", "a", "2049-05-04",
-                "NAIROBI, May 4 - Ethiopia and the Ogaden National Liberation Front (ONLF) opened peace talks in "
-                "Nairobi on Monday. The ONLF demanded the release of 300 detainees and a referendum on self-rule. "
+                "NAIROBI, May 4 - Ethiopia and rebels of the Afar region opened peace talks in "
+                "Nairobi on Monday. The rebels demanded the release of 300 detainees and a referendum on self-rule. "
                 "Ethiopia rejected both demands on Tuesday.")
     b = article("ona", "b", "2049-05-21",
-                "NAIROBI, May 21 - Ethiopia and the ONLF agreed on Wednesday to a 90-day truce in the Somali region, "
+                "NAIROBI, May 21 - Ethiopia and the rebels agreed on Wednesday to a 90-day truce in the Afar region, "
                 "a first phase that pushes the detainees and the question of self-rule into later rounds.")
     board = board_of(boards_of([a, b]), "ETH", "ETHREB")
     assert history(board)[-1] == ("partial_agreement", "2049-05-19")

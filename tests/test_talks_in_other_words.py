@@ -179,8 +179,6 @@ def test_a_signing_told_again_is_the_same_partial_deal(boards_of):
     assert [s.status for s in board.state_history][-1] == "partial_agreement", board.state_history
 
 
-@pytest.mark.xfail(strict=True, reason="'border troops' files the pullback under territory: a topic's first keyword "
-                                      "wins, and 'border' comes before 'pull back'")
 def test_an_agreement_that_leaves_two_issues_open_lists_both(boards_of):
     opened = article("water", "a", "2029-11-06", "DUSHANBE, Nov 6 - Tajikistan and Kyrgyzstan opened talks on "
                                                   "water sharing in Dushanbe on Monday.")

@@ -114,8 +114,6 @@ def test_a_bodys_delegation_is_the_body(coder):
     assert walkouts and all(e.source.sector == "LAB" for e in walkouts)
 
 
-@pytest.mark.xfail(strict=True, reason="a rebel name with \"People's\" and no abbreviation after it takes the "
-                                      "people's sector (CVL): not fixed")
 def test_a_name_with_a_possessive_is_still_the_name(coder):
     events = coder.code("JUBA, March 16 - South Sudan's government and the rebel Western People's Democratic Front "
                         "opened peace talks in Nairobi on Monday.", published="2036-03-16")

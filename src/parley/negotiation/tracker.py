@@ -1865,7 +1865,7 @@ def _resumes_nothing(move: Move) -> bool:
     """A move that does not resume suspended or ended talks: `_only_contact`, or talks named by a noun alone
     ("after three weeks of negotiations between the government and the separatists failed")."""
     return _only_contact(move) or _PRESS_EVENT.search(move.evidence or "") is not None \
-        or _OPENED_IN_A_RELATIVE.search(move.evidence or "") is not None \
+        or _opened_in_a_relative(move) \
         or move.kind in ("negotiation", "meeting") \
         and bool(_TALK_NOUN_TRIGGER.match(move.trigger.strip())) and not _TAKEN_UP_AGAIN.search(move.evidence) \
         or move.cameo == "042" and move.kind == "meeting" and not move.targets   # "several members flew to Lagos"
@@ -1873,8 +1873,16 @@ def _resumes_nothing(move: Move) -> bool:
 
 # The start of the talks told in a relative clause on a side: "The workers, who opened the talks demanding 40
 # percent, ...": a description of the side, not the talks resuming.
-_OPENED_IN_A_RELATIVE = re.compile(r",\s*(?:who|which)\s+(?:had\s+)?(?:opened|began|started|launched|entered)\b",
+_OPENED_IN_A_RELATIVE = re.compile(r",\s*(who|which)\s+(?:had\s+)?(?:opened|began|started|launched|entered)\b",
                                    re.IGNORECASE)
+
+
+def _opened_in_a_relative(move: Move) -> bool:
+    """ "The workers, who opened the talks demanding 40 percent", "the CDA, which opened the talks demanding ...":
+    the start of the talks told of a side (not "the negotiations, which had opened on Monday": the talks)."""
+    found = _OPENED_IN_A_RELATIVE.search(move.evidence or "")
+    return found is not None and (found.group(1).lower() == "who" or bool(move.object) and bool(
+        re.match(r"(?:the|its|their)\s", move.object or "", re.IGNORECASE)))
 _FINAL = re.compile(r"\b(?:final|comprehensive|full|complete|definitive|overall)\b", re.IGNORECASE)
 # What the report of a deal says to call it whole: "There is nothing left hanging", "the accord covered
 # everything on the agenda", "every point in our petition has an answer", "all of the union's demands were met".
@@ -2224,7 +2232,7 @@ def _new_round(move: Move, since: str | None) -> bool:
     opened on Monday", "a second round of talks began"), not a meeting on the day of the deal."""
     if move.kind not in RESUMING_KINDS or move.modality is not None or move.background or not move.date \
             or since is None or move.date <= since or _only_contact(move) \
-            or _OPENED_IN_A_RELATIVE.search(move.evidence or "") is not None:
+            or _opened_in_a_relative(move):
         return False   # (nor "the CDA, which opened the talks demanding the release of 214 people")
     said = " ".join(filter(None, (move.trigger, move.object, move.evidence)))
     return bool(_NEXT_ROUND.search(said) or (_OPEN.match(move.trigger) or _RESUME.match(move.trigger))
