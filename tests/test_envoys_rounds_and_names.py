@@ -1,0 +1,75 @@
+"""Names with a civilian word inside, teams of bodies the lists lack, seats abandoned, a body's envoy known by his
+nationality, numbered rounds that end as planned, a day beside a vaguer year, people left out of a deal, guards
+named by a border, union activists (session 36, articles of our own with other names and words, written after the
+fixes for story set 32)."""
+
+from __future__ import annotations
+
+from newswire import article, board_of, history
+
+
+def _events(coder, text: str, published: str = "2051-09-20"):
+    return coder.code(text, published=published)
+
+
+def test_a_civilian_word_inside_a_name_sets_no_civilian_sector(coder):
+    events = _events(coder, "Malawi's government and the opposition People's Reform Alliance resumed talks in "
+                            "Lusaka on Tuesday.")
+    sides = {e.source.code for e in events if e.cameo.startswith("04")}
+    assert "MWICVL" not in sides and "CVL" not in sides
+
+
+def test_negotiators_of_a_body_the_lists_lack_are_no_states(coder):
+    events = _events(coder, "Zambia's government and the opposition Unity Reform Movement (URM) opened a dialogue "
+                            "on Monday. On Wednesday, negotiators of the Unity Reform Movement walked out of the "
+                            "dialogue.")
+    out = [e for e in events if e.cameo == "164"]
+    assert out and all(e.source.code != "ZMBGOV" for e in out)
+
+
+def test_abandoning_ones_seats_at_the_dialogue_is_a_walkout(coder):
+    events = _events(coder, "The opposition alliance abandoned its seats at the dialogue in Maseru on Thursday.")
+    assert [e for e in events if e.cameo == "164" and e.trigger.text == "abandoned"]
+
+
+def test_a_bodys_envoy_known_by_his_nationality_leaves_his_country_out(boards_of):
+    a = article("mwi", "a", "2051-09-20",
+                "LILONGWE, Sept 20 - Malawi's government and the opposition opened talks in Lilongwe on Monday under "
+                "the auspices of the African Union. The talks are being steered by former Kenyan vice-president Peter "
+                "Odhiambo, whom African Union leaders named as their facilitator in July.")
+    board = board_of(boards_of([a]), "MWI", "MWIOPP")
+    mediators = {r.actor.id for r in board.roles if r.role == "mediator"}
+    assert "KEN" not in mediators and "IGOAFU" in mediators
+
+
+def test_a_numbered_round_that_ended_with_a_final_push_ahead_is_no_suspension(boards_of):
+    a = article("pea", "a", "2051-09-06", "LIMA, Sept 6 - Peru and Ecuador opened talks on fishing quotas in Lima "
+                                          "on Monday.")
+    b = article("pea", "b", "2051-09-20", "LIMA, Sept 20 - Peru and Ecuador narrowed their differences over the "
+                                          "quotas at a third round of talks that ended on Friday, leaving a final "
+                                          "push for early next month.")
+    board = board_of(boards_of([a, b]), "PER", "ECU")
+    assert [s for s, _ in history(board)] == ["ongoing"]
+
+
+def test_a_day_the_verbs_own_on_gives_beats_a_year_hung_on_it(coder):
+    events = _events(coder, "Chad and Sudan began talks in Doha on Tuesday on the return of soldiers seized in a "
+                            "raid near Adre late last year.")
+    began = [e for e in events if e.trigger.text == "began"]
+    assert began and began[0].date == "2051-09-19" and not began[0].background
+
+
+def test_people_a_deal_leaves_out_stay_a_gap(boards_of):
+    a = article("sw", "a", "2051-09-06", "ADDIS ABABA, Sept 6 - Eritrea and Ethiopia opened talks on Monday on "
+                                         "freeing fishermen and soldiers held since a clash in May.")
+    b = article("sw", "b", "2051-09-20", "ADDIS ABABA, Sept 20 - Eritrea and Ethiopia agreed on Tuesday to free 80 "
+                                         "detained fishermen in a first phase, but left the 12 Ethiopian border "
+                                         "guards captured in May out of the deal.")
+    board = board_of(boards_of([a, b]), "ERI", "ETH")
+    assert "prisoners" in {g.topic for g in board.gaps}
+
+
+def test_union_activists_are_labour(coder):
+    events = _events(coder, "Chile's transport ministry broke off talks with the dockers' union on Friday after "
+                            "union activists blocked the port of Valparaiso.")
+    assert not [e for e in events if e.source.sector == "OPP" or e.target is not None and e.target.sector == "OPP"]
