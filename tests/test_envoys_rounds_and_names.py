@@ -73,3 +73,14 @@ def test_union_activists_are_labour(coder):
     events = _events(coder, "Chile's transport ministry broke off talks with the dockers' union on Friday after "
                             "union activists blocked the port of Valparaiso.")
     assert not [e for e in events if e.source.sector == "OPP" or e.target is not None and e.target.sector == "OPP"]
+
+
+def test_a_group_named_in_its_own_language_and_negotiators_going_back_into_session(boards_of):
+    a = article("sn", "a", "2051-09-05", "BOGOTA, Sept 5 - Colombia's government and the Sol Naciente guerrillas "
+                                         "opened peace talks in Havana on Monday.")
+    b = article("sn", "b", "2051-09-21", "HAVANA, Sept 21 - The Frente Sol Naciente froze its presence at the table on "
+                                         "Saturday after an army raid. The guerrilla "
+                                         "negotiators went back into session with the government delegation on "
+                                         "Tuesday evening.")
+    board = board_of(boards_of([a, b]), "COL", "COLREB")
+    assert history(board) == [("ongoing", "2051-09-04"), ("suspended", "2051-09-16"), ("ongoing", "2051-09-19")]

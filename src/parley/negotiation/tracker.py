@@ -424,7 +424,7 @@ def _name_memory(events: list[Event]) -> dict[str, Counter[ActorMention]]:
             surname = f"surname:{name.split()[-1]}" if name is not None and len(name.split()) == 2 \
                 and (actor.code or "").startswith(("IGO", "NGO")) else None
             for key in (abbreviation, name, _initials(actor.text) if abbreviation is None else None,
-                        _name_tail(name), *named_by, surname):
+                        _name_tail(name), *named_by, surname, _name_core(_bare_name(actor.text.split(",")[0]))):
                 if key:
                     seen[key][resolved] += 1
     return dict(seen)
@@ -450,6 +450,23 @@ def _name_tail(name: str | None) -> str | None:
         return None   # "Bishop Visarion of Deva": "Deva" is his see, a town, not him
     last = name.split()[-1]
     return None if last in _GENERIC_TAILS or not last.isalpha() else f"tail:{last}"
+
+
+# Words of a group's name that say what kind of group it is, in English or the group's language: "the Valle Rojo
+# guerrillas" and "the Frente Valle Rojo" share the core "valle rojo".
+_KIND_WORDS = _GENERIC_TAILS | frozenset("""guerrillas guerrilla rebels rebel insurgents militants fighters frente
+movimiento ejercito ejército fuerzas frente front fronts movement""".split())
+
+
+def _name_core(name: str | None) -> str | None:
+    """The key of a group's name without the words that say what kind of group it is ("core:valle rojo"), when two
+    capitalised words or more remain; None otherwise."""
+    if name is None:
+        return None
+    words = [w for w in name.split() if w.lower() not in _KIND_WORDS]
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return None
+    return "core:" + " ".join(w.lower() for w in words)
 
 
 def _majority(counts: Counter[ActorMention]) -> ActorMention | None:
@@ -479,7 +496,7 @@ def _recall(actor: ActorMention | None, memory: dict[str, Counter[ActorMention]]
         # "the group" that the coder took for an earlier "the BRN" carries that name
         names = [bare, *([actor.name] if actor.name and actor.name != actor.code else [])]
         counts = next((memory[n.lower()] for n in names if n.lower() in memory), None) or next(
-            (memory[k] for k in (name, abbreviation) if k and k in memory), None) or next(
+            (memory[k] for k in (name, abbreviation, _name_core(bare)) if k and k in memory), None) or next(
             (memory[word] for n in names for word in n.split() if word.isupper() and word in memory), None) or (
             memory.get(f"tail:{bare.lower()}") if bare[:1].isupper() and len(bare.split()) == 1 else None)
         known = _majority(counts) if counts else None
@@ -588,11 +605,21 @@ def _kind(event: Event) -> str | None:
     if cameo == "046" and _ENDED_ABSENCE.match(trigger) and event.object is not None \
             and _ABSENCE.search(event.object.text):
         return "talks_resumed"   # "the negotiators ended a twelve-day absence from Lucerne"
+    if cameo == "046" and event.rule.split("+")[-1] in _RETURNING_RULES:
+        return "talks_resumed"   # "the guerrilla negotiators went back into session", "the team flew back"
     if cameo.startswith("04"):
         return _consult_kind(cameo, trigger)
     if cameo == "057":
         return "agreement_signed"
     return _ROOT_KINDS.get(cameo[:2])
+
+
+# Patterns of sides coming back to talks, whatever the verb ("went back into session", "filed back in").
+_RETURNING_RULES = frozenset({"consult.pick_up_talks", "consult.return_to_table", "consult.walk_back_into_talks",
+                              "consult.negotiators_walk_back", "consult.negotiators_returned",
+                              "consult.negotiators_return", "consult.negotiators_end_absence",
+                              "consult.negotiators_take_seats", "consult.negotiators_back", "consult.back_at_table",
+                              "consult.back_around_table", "consult.reconvene"})
 
 
 # How the talks will run: "a schedule of daily sessions", "the agenda", "a timetable for the talks".
