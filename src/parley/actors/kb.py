@@ -639,6 +639,15 @@ def _inside_longer_name(toks: list[tuple[str, bool]], hits: list[_Hit], hit: _Hi
         and all(cap for _, cap in toks[hit.start:hit.end]) and not any(h.start <= before < h.end for h in hits)
 
 
+def _union_of_forces(toks: list[tuple[str, bool]]) -> str | None:
+    """ "the Union of Patriotic Forces for Renewal", "the Union of Resistance Forces": no workers' union but an armed
+    movement (REB); "the Union of Democratic Forces": a party (PTY); None for a union of workers."""
+    if not toks or toks[0][0] not in ("the", "union") or not any(
+            t in _REBEL_NAME_WORDS | {"forces", "patriotic"} for t, capital in toks if capital):
+        return None
+    return "PTY" if any(t in _PARTY_NAME_WORDS for t, _ in toks) else "REB"
+
+
 def _composed_actor(toks: list[tuple[str, bool]], hits: list[_Hit], *, former: bool) -> Actor | None:
     """An actor composed from the phrase's country (or seat) and role sector, or None when it has neither."""
     country: str | None = None
@@ -665,6 +674,8 @@ def _composed_actor(toks: list[tuple[str, bool]], hits: list[_Hit], *, former: b
             after = hit.end + (hit.end < len(toks) and toks[hit.end][0] == "'s")
             if role.sector == "CVL" and toks[hit.start][1] and after < len(toks) and toks[after][1]:
                 continue   # "the Citizens' Democratic Alliance", "the Western People's Front": a word of a name
+            if toks[hit.start][1] and head is not None and not toks[head_pos][1] and head != "GOV":
+                continue   # "the rebel Union of Patriotic Forces": the word before the name says what the group is
             if role.inherits:
                 agent, agent_pos = role.sector, hit.start
             else:
@@ -680,6 +691,8 @@ def _composed_actor(toks: list[tuple[str, bool]], hits: list[_Hit], *, former: b
         sector = head or seat_sector or agent
     if former and sector in _OFFICE_SECTORS:
         sector = "ELI"
+    if sector == "LAB":
+        sector = _union_of_forces(toks) or sector
     if country is None and sector is None:
         return None
     owner = next((i for i, (t, _) in enumerate(toks) if t == "'s"), len(toks))

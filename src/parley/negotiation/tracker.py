@@ -1695,10 +1695,16 @@ def _agreements(tracked: list[_Tracked], parties: set[str], texts: dict[str, str
                     rest = f"{rest}; {later[i + 1]}"
                 break
         if rest is not None:
+            # (not what the sentence goes on to tell: "leaving the fate of 14 more people to later negotiations,
+            # after a third round of talks in Bender")
+            rest = _CLAUSE_AFTER.split(rest, maxsplit=1)[0]
             left_open[move.id] = " ".join(rest.split()).strip(" ,")
         elif _PHASE.search(sentence):
             left_open[move.id] = ""   # "the first phase of an exchange the two governments agreed": partial
     return left_open
+
+
+_CLAUSE_AFTER = re.compile(r",\s+(?:after|before|when|while|following|as|once)\b", re.IGNORECASE)
 
 
 def _names_a_place(text: str) -> bool:
@@ -2916,7 +2922,7 @@ _APART = re.compile(r"^\W*(?:separately|elsewhere|in (?:a |an )?(?:separate|unre
 # ... or that calls what it tells separate ("..., concluding a separate round of contacts hosted by Oman",
 # "Saudi Arabia and the Houthis separately agreed ...")
 _APART_INSIDE = re.compile(r"\b(?:(?:a|an|its|their|the) )?separate (?:round|set|track|channel|negotiation|process|"
-                           r"deal|agreement|accord|arrangement|dispute|contacts?|talks)\b|"
+                           r"deal|agreement|accord|arrangement|dispute|contacts?|talks)s?\b|"
                            r"\bseparately (?:agreed|signed|reached|concluded|struck|sealed|settled)\b|"
                            r"\bseparately (?:preparing|organi[sz]ing|arranging|planning|brokering|mediating|convening|"
                            r"hosting)\b|"
