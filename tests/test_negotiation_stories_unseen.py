@@ -81,7 +81,7 @@ SETS = ("stories_unseen", "stories_unseen2", "stories_unseen3", "stories_unseen4
         "stories_unseen15", "stories_unseen16", "stories_unseen17", "stories_unseen18", "stories_unseen19",
         "stories_unseen20", "stories_unseen21", "stories_unseen22", "stories_unseen23",
         "stories_unseen24", "stories_unseen25", "stories_unseen26", "stories_unseen27", "stories_unseen28",
-        "stories_unseen29", "stories_unseen30", "stories_unseen31", "stories_unseen32")
+        "stories_unseen29", "stories_unseen30", "stories_unseen31", "stories_unseen32", "stories_unseen33")
 EXPECTED = {(folder, story): board for folder in SETS
             for story, board in json.loads((FIXTURES / folder / "expected.json").read_text(encoding="utf-8")).items()}
 STATE_SECTORS = ("GOV", "MIL", "COP", "JUD", "LEG")

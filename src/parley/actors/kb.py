@@ -639,6 +639,16 @@ def _inside_longer_name(toks: list[tuple[str, bool]], hits: list[_Hit], hit: _Hi
         and all(cap for _, cap in toks[hit.start:hit.end]) and not any(h.start <= before < h.end for h in hits)
 
 
+def _a_word_of_a_name(toks: list[tuple[str, bool]], hit: _Hit, role: _Role, head: str | None, head_pos: int) -> bool:
+    """Whether a role word is a word of a name that says nothing of the group's kind: a civilian word before more of
+    the name ("the Citizens' Democratic Alliance", "the Western People's Front"), or any capitalised role word after
+    a lower-case descriptor of the group ("the rebel Union of Patriotic Forces")."""
+    after = hit.end + (hit.end < len(toks) and toks[hit.end][0] == "'s")
+    if role.sector == "CVL" and toks[hit.start][1] and after < len(toks) and toks[after][1]:
+        return True
+    return toks[hit.start][1] and head is not None and not toks[head_pos][1] and head != "GOV"
+
+
 def _union_of_forces(toks: list[tuple[str, bool]]) -> str | None:
     """ "the Union of Patriotic Forces for Renewal", "the Union of Resistance Forces": no workers' union but an armed
     movement (REB); "the Union of Democratic Forces": a party (PTY); None for a union of workers."""
@@ -671,11 +681,8 @@ def _composed_actor(toks: list[tuple[str, bool]], hits: list[_Hit], *, former: b
                 country = hit.value  # type: ignore[assignment]
         elif hit.kind == "role" and not of_head:
             role: _Role = hit.value  # type: ignore[assignment]
-            after = hit.end + (hit.end < len(toks) and toks[hit.end][0] == "'s")
-            if role.sector == "CVL" and toks[hit.start][1] and after < len(toks) and toks[after][1]:
-                continue   # "the Citizens' Democratic Alliance", "the Western People's Front": a word of a name
-            if toks[hit.start][1] and head is not None and not toks[head_pos][1] and head != "GOV":
-                continue   # "the rebel Union of Patriotic Forces": the word before the name says what the group is
+            if _a_word_of_a_name(toks, hit, role, head, head_pos):
+                continue
             if role.inherits:
                 agent, agent_pos = role.sector, hit.start
             else:
