@@ -84,3 +84,32 @@ def test_a_group_named_in_its_own_language_and_negotiators_going_back_into_sessi
                                          "Tuesday evening.")
     board = board_of(boards_of([a, b]), "COL", "COLREB")
     assert history(board) == [("ongoing", "2051-09-04"), ("suspended", "2051-09-16"), ("ongoing", "2051-09-19")]
+
+
+def test_a_union_of_forces_is_an_armed_movement_and_a_union_of_mineworkers_labour(coder):
+    events = _events(coder, "Chad's government and the rebel Union of Sahel Resistance Forces (USRF) opened talks "
+                            "in Niamey on Monday. The USRF demanded the release of 40 fighters.")
+    sides = {e.source.code for e in events if e.cameo.startswith(("04", "10"))}
+    assert "TCDREB" in sides and not any(c and c.endswith("LAB") for c in sides)
+    from parley.actors.kb import default_kb
+    assert default_kb().resolve("the National Union of Mineworkers").sector == "LAB"
+
+
+def test_separate_negotiations_with_a_third_state_join_no_board(boards_of):
+    a = article("tk", "a", "2051-09-05", "APIA, Sept 5 - Tonga and Samoa opened talks on fishing licences in Apia on "
+                                         "Monday.")
+    b = article("tk", "b", "2051-09-21", "APIA, Sept 21 - Tonga and Samoa signed a fishing accord on Wednesday. The "
+                                         "deal has no bearing on Tonga's separate negotiations with New Zealand over "
+                                         "seasonal workers, which resumed in Wellington on Tuesday.")
+    board = board_of(boards_of([a, b]), "TON", "WSM")
+    assert {r.actor.id for r in board.roles if r.role == "party"} == {"TON", "WSM"}
+
+
+def test_what_a_deal_leaves_open_stops_at_the_clause_that_follows(boards_of):
+    a = article("md", "a", "2051-09-05", "CHISINAU, Sept 5 - Moldova and the separatists opened talks on detainees "
+                                         "in Chisinau on Monday.")
+    b = article("md", "b", "2051-09-21", "CHISINAU, Sept 21 - Moldova and the separatists agreed on Wednesday to free "
+                                         "nine detainees each, leaving the fate of 14 more people to later "
+                                         "negotiations, after a third round of talks in Bender.")
+    board = board_of(boards_of([a, b]), "MDA", "MDAREB")
+    assert {g.topic for g in board.gaps} == {"prisoners"}
