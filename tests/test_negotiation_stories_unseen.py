@@ -149,8 +149,6 @@ NOT_YET = {
                                         "ban it shares a word with (words of three letters are not compared)",
     ("s21_isfara_boundary", "gaps"): "the claims in percent and the demand to remove the three posts are not read as "
                                      "positions",
-    ("s23_peru_valle_rojo", "history"): "the freeze is told only as background ('lifted a three-day freeze ... that "
-                                        "they had imposed'), so neither it nor the return is in the history",
     ("s23_peru_valle_rojo", "gaps"): "the demand that the guerrillas hand over their weapons, refused, is not filed",
     ("s24_burundi_cnlb_talks", "gaps"): "the governance demand the first-phase deal leaves open is not filed",
     ("s24_sri_lanka_nurses_strike", "mediators"): "the council of clergy is not found as a go-between",
