@@ -80,6 +80,9 @@ _MONTHS = {
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
     "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 }
+#: Names of days and months as written in news, lower case ("monday", "sept"): a word the tagger marks as a date
+#: is one only when it is one of these; a town called March or Sunday is named otherwise.
+CALENDAR_WORDS = frozenset(_WEEKDAYS) | frozenset(_MONTHS)
 _NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,

@@ -9,8 +9,8 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from parley.coding.cues import Cues
-from parley.coding.syntax import MEETING_NOUNS
-from parley.dates import ResolvedDate, count_of, resolve_date, resolve_from, story_relative
+from parley.coding.syntax import DEAL_NOUNS, MEETING_NOUNS
+from parley.dates import CALENDAR_WORDS, ResolvedDate, count_of, resolve_date, resolve_from, story_relative
 from parley.types import ActorMention, Article, Event
 
 _PAST_AUX = frozenset({"had", "has", "have", "'ve", "did", "was", "were"})
@@ -33,11 +33,6 @@ PLACE_PARTS = frozenset({"outskirts", "outskirt", "edge", "edges", "centre", "ce
                          "suburbs", "streets", "street", "outside", "vicinity"})
 #: The label of a place phrase the entity recogniser missed, kept only when the gazetteer knows a town or region.
 GUESSED_PLACE = "PLACE_GUESS"
-# Months and days: "agreed in March" names no place, though towns called March and Sunday exist.
-_CALENDAR_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
-                             "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
-                             "friday", "saturday", "sunday", "sept", "jan", "feb", "mar", "apr", "jun", "jul",
-                             "aug", "sep", "oct", "nov", "dec"})
 
 
 class Attachments:
@@ -66,7 +61,7 @@ class Attachments:
         for token in sent:
             if token.pos_ == "PROPN" and token.dep_ == "pobj" and token.i not in inside \
                     and token.head.lower_ in cues.locative_preps and token.text[:1].isupper() \
-                    and token.ent_type_ not in ("DATE", "TIME") and token.lower_ not in _CALENDAR_WORDS:
+                    and token.ent_type_ not in ("DATE", "TIME") and token.lower_ not in CALENDAR_WORDS:
                 start = token.i
                 while start > sent.start and token.doc[start - 1].dep_ == "compound" \
                         and token.doc[start - 1].pos_ == "PROPN" and token.doc[start - 1].head.i == token.i:
@@ -381,9 +376,8 @@ def _retold_date(trigger: Token, following: list[Span], cues: Cues,
     return None
 
 
-# Nouns of deals, whose passive retells the act that made them ("The deal was signed on Wednesday").
-_DEAL_NOUNS = frozenset({"deal", "agreement", "accord", "pact", "treaty", "truce", "ceasefire", "settlement",
-                         "memorandum", "protocol", "arrangement", "document", "text"})
+# Nouns of deals and their texts, whose passive retells the act that made them ("The deal was signed on Wednesday").
+_DEAL_NOUNS = DEAL_NOUNS | {"memorandum", "protocol", "document", "text"}
 
 
 def _retells(noun: str, verb: str, particle: str) -> bool:
@@ -548,7 +542,7 @@ def _on_a_day(ent: Span) -> bool:
     return any(a.dep_ == "prep" and a.lower_ in ("on", "at") for a in list(ent.root.ancestors)[:2])
 
 
-_TALK_WORDS = frozenset({"talk", "talks", "negotiation", "dialogue", "table", "session", "round", "meeting"})
+_TALK_WORDS = MEETING_NOUNS | {"table"}
 _SIMULTANEOUS = frozenset({"when", "while", "as"})
 _SESSION_NOUNS = MEETING_NOUNS | {"sitting", "hearing"}
 _OCCASION_PREPS = frozenset({"during", "at", "in", "on"})

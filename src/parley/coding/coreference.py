@@ -13,6 +13,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from parley.dates import CALENDAR_WORDS
 from parley.types import Actor
 
 # Dependents that end a noun phrase: clauses and coordinated siblings are not part of it.
@@ -126,15 +127,10 @@ def side_key(actor: Actor) -> str | None:
     return actor.country or actor.code
 
 
-# Names of days and months: a proper noun the parser marks as a date is one only when it is one of these ("the
-# government of Niger" is no date, though the tagger may say so after "on Saturday").
-_CALENDAR_NAMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-                             "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                             "november", "december"})
-
-
 def _a_time(token: Token) -> bool:
-    return token.ent_type_ in ("DATE", "TIME") and (token.pos_ != "PROPN" or token.lower_ in _CALENDAR_NAMES)
+    """A word of a date phrase; a proper noun only when it names a day or a month ("the government of Niger" is no
+    date, though the tagger may say so after "on Saturday")."""
+    return token.ent_type_ in ("DATE", "TIME") and (token.pos_ != "PROPN" or token.lower_ in CALENDAR_WORDS)
 
 
 def np_bounds(token: Token, *, keep_appos: bool = True) -> tuple[int, int]:

@@ -455,7 +455,7 @@ def _name_tail(name: str | None) -> str | None:
 # Words of a group's name that say what kind of group it is, in English or the group's language: "the Valle Rojo
 # guerrillas" and "the Frente Valle Rojo" share the core "valle rojo".
 _KIND_WORDS = _GENERIC_TAILS | frozenset("""guerrillas guerrilla rebels rebel insurgents militants fighters frente
-movimiento ejercito ejército fuerzas frente front fronts movement""".split())
+movimiento ejercito ejército fuerzas fronts""".split())
 
 
 def _name_core(name: str | None) -> str | None:
