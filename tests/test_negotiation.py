@@ -125,6 +125,20 @@ def test_user_topics_come_first_and_replace_ours(tmp_path):
     assert topics.topic_of("200 prisoners") is None
 
 
+def test_a_user_topic_may_except_phrases_that_hold_its_keywords(tmp_path):
+    path = tmp_path / "mine.yaml"
+    path.write_text("topics:\n  water:\n    label: Water rights\n    keywords: [water, river]\n"
+                    "    except: [river police]\n", encoding="utf-8")
+    topics = load_topics([path])
+    assert topics.topic_of("the river police patrols") != "water"
+    assert topics.topic_of("access to the river") == "water"
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("topics:\n  water:\n    label: Water\n    keywords: [water]\n    except: river police\n",
+                   encoding="utf-8")
+    with pytest.raises(DataFileError, match="except"):
+        load_topics([bad])
+
+
 def test_invalid_topics_file_lists_every_problem(tmp_path):
     path = tmp_path / "bad.yaml"
     path.write_text("version: 2\ncolour: red\ntopics:\n  Bad-Id:\n    label: x\n    keywords: [a]\n"
