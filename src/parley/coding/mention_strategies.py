@@ -438,7 +438,9 @@ def role_for_sides(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
     for child in p.token.children:
         if child.dep_ == "prep" and child.lower_ in ("for", "of", "from"):
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None and any(c.dep_ == "conj" for c in pobj.children):
+            # (also "leaders of the MS-13 and Barrio 18 gangs": one head, two named sides before it)
+            if pobj is not None and (any(c.dep_ == "conj" for c in pobj.children)
+                                     or any(c.dep_ == "cc" for m in pobj.lefts for c in m.children)):
                 sides = [m for t in conjuncts(pobj) for m in r.mentions(t)]
                 if len(sides) > 1:
                     # each side's own words ("Negotiators for Peru's government", "the nurses' federation")

@@ -697,6 +697,9 @@ class MentionResolver:
         out = []
         for k, mod in enumerate(mods):
             m_start, m_end = self._name_span(mod)
+            while k == len(mods) - 1 and m_end < token.i and self.doc[m_end].head.i == token.i \
+                    and self.doc[m_end].dep_ in ("nummod", "compound") and self.doc[m_end].tag_ in ("CD", "NNP"):
+                m_end += 1   # ("the MS-13 and Barrio 18 gangs": the parser hangs the "18" of the name on the head)
             actor = self.kb_resolve(self.doc[m_start:m_end].text)
             if actor is not None and sector is not None:
                 actor = with_sector(actor, sector, role=token.lemma_.lower())

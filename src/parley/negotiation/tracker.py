@@ -90,6 +90,16 @@ _PRIVATE_DEALINGS = re.compile(
     r"\b(?:business|criminal|trafficking|smuggling) (?:alliances?|partnerships?|deals?)\b|"
     r"\b(?:sports|baseball|football|soccer|basketball) (?:teams?|clubs?|contracts?)\b",
     re.IGNORECASE)
+# What a war is fought over: "talks on ending their war over cocaine routes" are about the war, not a drug deal.
+_STRIFE_OVER = re.compile(r"\b(?:war|wars|fighting|feud|conflict|violence|dispute|rivalry|truce|cease-?fire|peace)\b",
+                          re.IGNORECASE)
+
+
+def _private_dealings(obj: str) -> bool:
+    found = _PRIVATE_DEALINGS.search(obj)
+    return found is not None and not _STRIFE_OVER.search(obj[:found.start()])
+
+
 _GOING_BACK = re.compile(r"^(?:return|flew|fly|flies|flying|went|go|head|travel|came|come|fil|troop|march|stream)",
                          re.IGNORECASE)
 _MEDIATE = re.compile(r"^(?:mediat|broker|conven)", re.IGNORECASE)
@@ -185,9 +195,10 @@ def _read_events(store: Store) -> list[_Ev]:
     # names of actors the store placed ("the union ENEL", given Greece): a later bare "ENEL" is that union
     later = _name_memory(placed)
     memory.update({k: v for k, v in later.items() if k not in memory})
+    placed = [_recalled(event, memory) if actor_key(event.source) is None or event.target is not None
+              and actor_key(event.target) is None else event for event in placed]
+    rivals = _Rivals(placed, store)
     for stored, event in zip(stored_events, placed, strict=True):
-        event = _recalled(event, memory) if actor_key(event.source) is None or event.target is not None \
-            and actor_key(event.target) is None else event
         if event.carried_by is not None:
             # what a demand, offer or threat is about: its carrier is the move, this its content
             contents.setdefault(event.carried_by, _content_text(event))
@@ -196,10 +207,10 @@ def _read_events(store: Store) -> list[_Ev]:
             continue
         kind = _kind(event)
         if kind is None or event.object is not None and (_EARLIER_TALKS.match(event.object.text)
-                                                         or _PRIVATE_DEALINGS.search(event.object.text)):
+                                                         or _private_dealings(event.object.text)):
             continue   # (nor the acts of "an earlier process between Manila and the front": other talks, past; nor
             # a bargain over drug flights or a sentence)
-        source, target = actor_key(event.source), actor_key(event.target) if event.target else None
+        source, target = rivals.key(event.source, event.article_id), rivals.key(event.target, event.article_id)
         if source is None:
             continue  # a move needs someone who makes it
         if target == source and event.target is not None and event.target.text.lower() in _OWN_WORDS:
@@ -575,6 +586,76 @@ def actor_key(actor: ActorMention | None) -> str | None:
     if actor.country and code == actor.country + "INS":
         return actor.country + "REB"   # "the guerrilla front" (insurgents) and "the guerrillas" (rebels): one side
     return code
+
+
+# Sectors of named groups of which one country may have several, each its own side: two gangs (MS-13 and
+# Barrio 18, both SLVCRM), two guerrilla armies (the ELN and the EPL, both COLREB), two parties.
+_GROUP_SECTORS = frozenset({"CRM", "REB", "INS", "SEP", "PTY", "OPP", "UAF", "PRM"})
+
+
+class _Rivals:
+    """Named groups that share one code and that the store's own events set face to face ("the MS13 and Barrio
+    18 negotiated", "a truce between the PCC and Red Command"): for such a code, each named group is its own
+    actor ("SLVCRM.MS13"), and an unnamed mention of the code ("the gang") is the one group of that code its
+    article names, if it names only one. Codes without rivals keep one key (`actor_key`)."""
+
+    def __init__(self, events: list[Event], store: Store) -> None:
+        self._names: dict[str, str | None] = {}
+        self.codes: set[str] = set()
+        written: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))   # code: group: as written
+        for event in events:
+            a, b = self.group(event.source), self.group(event.target)
+            if a and b and a != b and event.source.code == event.target.code:   # type: ignore[union-attr]
+                self.codes.add(event.source.code)   # type: ignore[union-attr,arg-type]
+            for actor, name in ((event.source, a), (event.target, b)):
+                if actor is not None and actor.code and name:
+                    written[actor.code][name] |= {name, *_name_keys(actor.text)[:1], _bare_name(actor.text)}
+        # the groups of a rival code each article names anywhere in its text (also where no move of theirs is
+        # coded: "the truce it brokered between leaders of the MS-13 and Barrio 18 gangs")
+        unnamed = {event.article_id for event in events for actor in (event.source, event.target)
+                   if actor is not None and actor.code in self.codes and self.group(actor) is None}
+        self._in_article: dict[str, dict[str, set[str]]] = defaultdict(dict)
+        for article_id, text in store.article_texts(sorted(unnamed)).items():
+            for code in self.codes:
+                self._in_article[article_id][code] = {name for name, forms in written[code].items()
+                                                      if any(_says(form, text) for form in forms)}
+        self._written = written
+
+    def group(self, actor: ActorMention | None) -> str | None:
+        """The knowledge base's name of the named group `actor` is ("ELN" for the ELN's leaders), None for an
+        unnamed mention ("Criminals of Mexico", "the gang"), a person or another kind of actor."""
+        if actor is None or not actor.name or not actor.country or actor.sector not in _GROUP_SECTORS:
+            return None
+        if actor.name not in self._names:
+            from parley.actors.kb import SECTORS, default_kb
+            known = default_kb().resolve(actor.name)
+            generic = known is None or known.country != actor.country or known.name in SECTORS.values() \
+                or any(known.name.startswith(label + " of ") for label in SECTORS.values())
+            self._names[actor.name] = None if generic else known.name   # type: ignore[union-attr]
+        return self._names[actor.name]
+
+    def key(self, actor: ActorMention | None, article_id: str) -> str | None:
+        key = actor_key(actor)
+        if actor is None or key is None or key != actor.code or key not in self.codes:
+            return key
+        name = self.group(actor)
+        if name is None:
+            # ("the leaders of the Rastrojos drug gang", coded as a bare gang of Colombia)
+            named = {n for n, forms in self._written[key].items() if any(_says(form, actor.text) for form in forms)}
+            named = named or self._in_article.get(article_id, {}).get(key, set())
+            if len(named) != 1:
+                return key
+            name = next(iter(named))
+        return key + "." + _slug(name)
+
+
+def _says(form: str | None, text: str) -> bool:
+    """Whether `text` holds the name `form` as whole words."""
+    return bool(form) and re.search(r"(?<!\w)" + re.escape(form) + r"(?!\w)", text) is not None   # type: ignore[arg-type]
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]+", "", name).upper()
 
 
 # Sectors of people by their work, who bargain as labour: teachers, doctors and nurses.
@@ -2519,7 +2600,10 @@ def _names(events: list[_Ev]) -> dict[str, str]:
                 counts[key][actor.name or actor.text] += 1
     names = {}
     for key, seen in counts.items():
-        if len(key) == 3 and key.isalpha() and key.isupper():
+        own = [n for n in seen if "." in key and _slug(n) == key.split(".", 1)[1]]
+        if own:
+            names[key] = max(own, key=lambda n: (seen[n], n))   # a named group among rivals: its own name
+        elif len(key) == 3 and key.isalpha() and key.isupper():
             names[key] = country_name(key) or max(seen, key=lambda n: (seen[n], n))
         else:
             names[key] = max(seen, key=lambda n: (seen[n], n))
@@ -2752,6 +2836,9 @@ def _board(proc: _Proc, names: dict[str, str], topics: TopicLexicon, texts: dict
     # the country that lends the venue
     party_ids = [k for k in party_ids if not (len(k) == 6 and k[3:] == "CVL" and k not in founders
                                               and (k[:3] in party_ids or k[:3] in hosting))]
+    # the unnamed gangs of a code whose named groups sit at the table ("the gangs", "gang leaders") are those
+    # groups (`_Rivals`), no side of their own
+    party_ids = [k for k in party_ids if sum(o.startswith(k + ".") for o in party_ids) < 2]
     roles = _roles(proc, tracked, party_ids, names, texts)
     mediator_refs = tuple(r.actor for r in roles if r.role == "mediator")
     issues = _issues(positions, party_ids, {m.id for m in mediator_refs}, topics)
@@ -2883,7 +2970,8 @@ def track(store: Store, *, topics: TopicLexicon | None = None, gap_days: int = D
                             "threat_to_halt")]
     texts = {a: all_texts[a] for a in wanted if a in all_texts}
     boards = [_board(proc, names, topics, texts) for proc in procs]
-    return [b for b in boards if _shows_talks(b) and _told_at_length(b, all_texts)]
+    titles = store.article_titles(all_texts)
+    return [b for b in boards if _shows_talks(b) and _told_at_length(b, all_texts, titles)]
 
 
 # Where a text's sentences end: a full stop, question or exclamation mark (a closing quote may follow) before white
@@ -2891,17 +2979,21 @@ def track(store: Store, *, topics: TopicLexicon | None = None, gap_days: int = D
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d]?\s+|\n+")
 
 
-def _told_at_length(board: Board, texts: dict[str, str]) -> bool:
+def _told_at_length(board: Board, texts: dict[str, str], titles: dict[str, str] | None = None) -> bool:
     """Whether some article of the process tells of talks at more than a passing mention: in three sentences or
     more, or in a quarter of its sentences (a brief), counting those that name talks and those that tell its
-    moves. A sentence or two of a long report about something else (a report on army training that recalls the
-    peace negotiations, a campaign round-up recalling a deal) is no process a reader would follow. Without the
-    articles' texts, or with texts that do not hold the moves' words, nothing can be judged: kept."""
+    moves, or whose title names the talks or their deal ("Kurds announce deal with ..."). A sentence or two of a
+    long report about something else (a report on army training that recalls the peace negotiations, a campaign
+    round-up recalling a deal) is no process a reader would follow. Without the articles' texts, or with texts
+    that do not hold the moves' words, nothing can be judged: kept."""
     news = [m for m in board.moves if not m.background]
     known = {a: texts[a] for a in {m.article_id for m in news} if a in texts}
     if not known:
         return True
     for article_id, text in known.items():
+        title = (titles or {}).get(article_id, "")
+        if _TALKS_CUE.search(title) or _DEAL_IN_TITLE.search(title):
+            return True
         sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
         evidence = [m.evidence for m in news if m.article_id == article_id and m.evidence]
         if not any(e in text for e in evidence):
@@ -2943,6 +3035,10 @@ _APART_NEXT = re.compile(r"^\W*(?:that|this|those|these|the latter|the other)\s+
                          re.IGNORECASE)
 
 
+# A title that tells of a deal ("Kurds announce deal with Assad's government as Turkey invades").
+_DEAL_IN_TITLE = re.compile(r"\b(?:deal|deals|agreement|agreements|accord|accords|pact|pacts)\b", re.IGNORECASE)
+
+
 def _told_apart(events: list[_Ev], texts: dict[str, str]) -> frozenset[str]:
     """The ids of events whose sentence opens "Separately, ...", "Elsewhere, ...", "In other news, ..." or calls
     what it tells separate, or whose next sentence does ("That dispute was handled separately"): another story
@@ -2972,12 +3068,13 @@ def _shows_talks(board: Board) -> bool:
     """Whether a process shows talks: a move of talks (negotiating, resuming, halting, mediating, sending or
     recalling a delegation) or one whose words name talks, a ceasefire or a peace process."""
     news = [m for m in board.moves if not m.background]
-    if len(news) < 2 and not (news and _is_talks(news[0], domestic=False) and news[0].kind not in ("concession",
-                                                                                                    "rejection")
+    if len(news) < 2 and not (news and _is_talks(news[0], domestic=_armed_or_political(news[0]))
+                              and news[0].kind not in ("concession", "rejection")
                               and all(_may_negotiate(r.actor.id) for r in board.roles if r.role == "party")):
         # one act alone is a process only when it is talks (or their deal) between states, international bodies or
-        # armed and political groups ("Russia and Ukraine negotiated"); "a company negotiated the purchase",
-        # "the two sides broke off their ...", a truce mentioned in passing are no process a reader would follow
+        # armed and political groups ("Russia and Ukraine negotiated", "the SDF reached an agreement with the
+        # Syrian government"); "a company negotiated the purchase", "the two sides broke off their ...", a truce
+        # mentioned in passing are no process a reader would follow
         return False
     if sum(r.role == "party" for r in board.roles) < 2:
         return False   # "the dissidents abandoned the peace process": talks need two sides
@@ -2993,6 +3090,14 @@ def _is_talks(move: Move, *, domestic: bool = True) -> bool:
                                                                                      move.evidence)))))
 
 
+# Sectors of a state's armed and political opponents, whose one deal with it is the end of talks.
+_ARMED_OR_POLITICAL = frozenset({"REB", "INS", "SEP", "OPP", "PTY", "UAF", "PRM"})
+
+
+def _armed_or_political(move: Move) -> bool:
+    return any(len(a.id) == 6 and a.id[3:] in _ARMED_OR_POLITICAL for a in (*move.sources, *move.targets))
+
+
 def _domestic_sides(move: Move) -> bool:
     ids = [a.id for a in (*move.sources, *move.targets)]
     states = {i for i in ids if len(i) == 3 and i.isalpha()}
@@ -3000,11 +3105,12 @@ def _domestic_sides(move: Move) -> bool:
 
 
 # Sectors of actors who take part in talks without being parties to a conflict or a political dispute
-_NOT_NEGOTIATING_SECTORS = ("BUS", "CVL", "CRM", "EDU", "MED", "HLH", "JRN", "REF", "ELI")
+_NOT_NEGOTIATING_SECTORS = ("BUS", "CVL", "EDU", "MED", "HLH", "JRN", "REF", "ELI")
 
 
 def _may_negotiate(actor_id: str) -> bool:
-    return not (len(actor_id) >= 3 and actor_id[-3:] in _NOT_NEGOTIATING_SECTORS)
+    code = actor_id.split(".")[0]   # (a named group among rivals of one code: "SLVCRM.MS13")
+    return not (len(code) >= 3 and code[-3:] in _NOT_NEGOTIATING_SECTORS)
 
 
 def find_processes(store: Store, *, topics: TopicLexicon | None = None,

@@ -573,6 +573,19 @@ class Store:
             rows = self.con.execute("SELECT id, text FROM articles WHERE id IN (SELECT unnest(?))", [ids]).fetchall()
         return {article_id: text or "" for article_id, text in rows}
 
+    def article_titles(self, article_ids: Iterable[str]) -> dict[str, str]:
+        """The title of each of `article_ids` that is stored with one (absent ids and empty titles are left out).
+
+        Raises:
+            StoreError: the store could not be read.
+        """
+        ids = sorted(set(article_ids))
+        if not ids:
+            return {}
+        with _mapped(self.path):
+            rows = self.con.execute("SELECT id, title FROM articles WHERE id IN (SELECT unnest(?))", [ids]).fetchall()
+        return {article_id: title for article_id, title in rows if title}
+
     def clusters_table(self) -> pa.Table:
         """The event clusters as an Arrow table (columns of `event_clusters`), earliest first."""
         return self._arrow("SELECT * FROM event_clusters ORDER BY date_start NULLS LAST, cluster_id")
