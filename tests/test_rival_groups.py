@@ -73,3 +73,21 @@ _ONE_GANG_NAMED = [
 def test_a_gang_named_once_and_then_called_the_gang_stays_one_party(boards_of):
     board = _with(boards_of(_ONE_GANG_NAMED), "MS-13", "Barrio 18")
     assert len(_party_names(board)) == 2
+
+
+_PORT_TRUCE = [
+    article("col-tumaco", "a", "2047-11-03",
+            "TUMACO, Colombia, Nov 3 - Envoys of the Gulf Clan and Los Rastrojos have held talks in a farmhouse "
+            "outside Tumaco on dividing the port's smuggling routes, police intelligence officers said on "
+            "Monday. Thirty-one people have been killed in the port since August."),
+    article("col-tumaco", "b", "2047-11-24",
+            "TUMACO, Colombia, Nov 24 - The two gangs have agreed a ceasefire in Tumaco, the police commander of "
+            "Narino province said on Monday, citing intercepted calls between the Gulf Clan and Los Rastrojos. "
+            "No killings have been recorded in the port for nine days, he said."),
+]
+
+
+def test_the_two_gangs_of_a_later_report_are_the_two_named_before(boards_of):
+    board = _with(boards_of(_PORT_TRUCE), "Gulf Clan", "Los Rastrojos")
+    assert len(_party_names(board)) == 2
+    assert board.process.status == "agreement"

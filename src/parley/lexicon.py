@@ -190,9 +190,11 @@ class Pattern:
 
 
 def _prep_fits(f: PredicateFeatures, prep: str, allowed: frozenset[str] | None) -> bool:
-    """Whether `f` has the preposition `prep` with an allowed object (any but a time word when open)."""
+    """Whether `f` has the preposition `prep` with an allowed object (any but a time word or a bare number when
+    open: "went to 20 in mid-February" is a figure, no journey)."""
     for got, got_obj in f.preps:
-        if got == prep and (got_obj in allowed if allowed is not None else got_obj not in _TIME_WORDS):
+        if got == prep and (got_obj in allowed if allowed is not None else got_obj not in _TIME_WORDS
+                            and not (got_obj or "x").replace(",", "").replace(".", "").isdigit()):
             return True
     return False
 

@@ -79,7 +79,7 @@ _SHIPPED = ("orgs.tsv", "people.tsv", "roles.tsv")
 _CODE_RE = re.compile(r"^[A-Z]{3}(?:[A-Z0-9]{3}){0,4}$")
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _TOKEN_RE = re.compile(r"[^\W_]+(?:[.'’&][^\W_]*)*\.?", re.UNICODE)
-_MAX_N = 6
+_MAX_N = 12   # (the longest shipped names: "International Federation of Red Cross and Red Crescent Societies")
 
 #: Words after a country that mean the country is a sponsor, not the actor ("U.S.-backed forces").
 _SPONSOR_WORDS = frozenset(
@@ -646,6 +646,10 @@ def _a_word_of_a_name(toks: list[tuple[str, bool]], hit: _Hit, role: _Role, head
     after = hit.end + (hit.end < len(toks) and toks[hit.end][0] == "'s")
     if role.sector == "CVL" and toks[hit.start][1] and after < len(toks) and toks[after][1]:
         return True
+    if toks[hit.start][1] and role.sector == "MIL" and any(
+            capital and word in _BODY_HEADS and i + 1 < hit.start and toks[i + 1][0] in ("of", "for")
+            for i, (word, capital) in enumerate(toks[:hit.start])):
+        return True   # "the Movement of Democratic Forces of ...", "the Front for the Patriotic Forces": a body
     return toks[hit.start][1] and head is not None and not toks[head_pos][1] and head != "GOV"
 
 

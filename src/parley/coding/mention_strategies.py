@@ -460,8 +460,8 @@ def member_of_body(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
     """ "the two envoys of the Front pour la Défense du Liptako", "negotiators for the Sahel Freedom Front":
     people in a role for a named body other than a state are that body (known or not), not a government's
     ("the ICRC's head of delegation for the South Caucasus": the owner says whose)."""
-    if r.role(p.token) is None or p.poss is not None:
-        return None
+    if r.role(p.token) is None or p.poss is not None or p.token.tag_ in ("NNP", "NNPS"):
+        return None   # (nor a word of the body's own name: "the rebel Movement for Justice of Casamance")
     for child in p.token.children:
         if child.dep_ != "prep" or child.lower_ not in ("of", "for", "from"):
             continue

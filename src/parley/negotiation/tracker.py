@@ -211,6 +211,9 @@ def _read_events(store: Store) -> list[_Ev]:
             continue   # (nor the acts of "an earlier process between Manila and the front": other talks, past; nor
             # a bargain over drug flights or a sentence)
         source, target = rivals.key(event.source, event.article_id), rivals.key(event.target, event.article_id)
+        both = rivals.pair(event.source, event.article_id) if event.target is None else None
+        if both is not None:
+            source, target = both   # "the two gangs have agreed a ceasefire": the one with the other
         if source is None:
             continue  # a move needs someone who makes it
         if target == source and event.target is not None and event.target.text.lower() in _OWN_WORDS:
@@ -223,6 +226,9 @@ def _read_events(store: Store) -> list[_Ev]:
         published = stored.published.isoformat() if stored.published is not None else None
         found.append(_Ev(event, stored.ingest_seq, published, stored.cluster_id, source, target, kind,
                          _is_core(event), 0))
+        if both is not None:   # (and the other with the one: a joint act, as the coder tells "A and B agreed")
+            found.append(_Ev(event, stored.ingest_seq, published, stored.cluster_id, target, source, kind,
+                             _is_core(event), 0))
     # Text order (article, sentence, trigger, source, target), so that "Qatar and Egypt" stay in that order.
     found.sort(key=lambda e: (e.seq, e.event.sentence_index, e.event.trigger.start, e.event.source.start,
                               e.event.target.start if e.event.target else -1, e.event.event_id))
@@ -647,6 +653,21 @@ class _Rivals:
                 return key
             name = next(iter(named))
         return key + "." + _slug(name)
+
+    def pair(self, actor: ActorMention | None, article_id: str) -> tuple[str, str] | None:
+        """The two groups "the two gangs" or "both factions" stand for: the two of the mention's rival code its
+        article names, None otherwise."""
+        if actor is None or actor.code not in self.codes or self.group(actor) is not None \
+                or not _TWO_OF_THEM.search(actor.text):
+            return None
+        named = sorted(self._in_article.get(article_id, {}).get(actor.code, set()))
+        if len(named) != 2:
+            return None
+        return actor.code + "." + _slug(named[0]), actor.code + "." + _slug(named[1])   # type: ignore[operator]
+
+
+# "the two gangs", "both factions", "the two rival groups"
+_TWO_OF_THEM = re.compile(r"^(?:the\s+)?(?:two|both)\b", re.IGNORECASE)
 
 
 def _says(form: str | None, text: str) -> bool:
@@ -1802,15 +1823,19 @@ def _names_a_place(text: str) -> bool:
 
 
 def _with_left_open(gaps: list[Gap], tracked: list[_Tracked], left_open: dict[str, str],
-                    topics: TopicLexicon) -> list[Gap]:
+                    topics: TopicLexicon, state: StateChange | None = None) -> list[Gap]:
     """The gaps with the issues an agreement explicitly left open (kind "left_open"), unless a later
-    agreement or a gap on that topic already covers them."""
+    agreement or a gap on that topic already covers them, or the talks have since reached a full agreement
+    (`state`: "a comprehensive ceasefire agreement ... settling the prisoner exchange" left out of the first)."""
     covered = {g.topic for g in gaps}
     out = list(gaps)
     for item in tracked:
         rest = left_open.get(item.move.id)
         if not rest:
             continue   # (none, or a deal partial by name that says nothing of what it left)
+        if state is not None and state.status == "agreement" and state.date and item.move.date \
+                and item.move.date < state.date:
+            continue
         for topic in _left_open_topics(rest, item, tracked, topics):
             later = [t for t in tracked if t.move.kind == "agreement_signed" and t.move.topic == topic
                      and t.sort_key > item.sort_key]
@@ -2296,6 +2321,34 @@ def _told_start(tracked: list[_Tracked], texts: dict[str, str]) -> None:
                 break
 
 
+def _told_departure(tracked: list[_Tracked], texts: dict[str, str]) -> None:
+    """Dates a walkout or recall its report tells without a day ("Niger has ordered its negotiators home ... and
+    put the discussions on hold") by the day one of the next two sentences gives the team's leaving ("Trade
+    Minister Garba and his team left the border town of Gaya on Saturday"), when that day is in the week before."""
+    for item in tracked:
+        move = item.move
+        if move.kind not in HALTING_KINDS or move.background or move.modality is not None or not move.date \
+                or move.article_id not in texts or _primary(item.events).event.date_basis in _OWN_DATE:
+            continue
+        published = _primary(item.events).published
+        for said in _later_sentences(item, texts)[:_STARTED_WITHIN]:
+            found = _TEAM_LEFT.search(said)
+            resolved = resolve_date(found.group("day"), dt.date.fromisoformat(published)) \
+                if found is not None and published else None
+            if resolved is not None and resolved.precision == "day" \
+                    and 0 < (dt.date.fromisoformat(move.date) - resolved.date).days <= 7:
+                day = resolved.date.isoformat()
+                item.move = replace(move, date=day)
+                item.sort_key = (day, *item.sort_key[1:])
+                break
+
+
+# "his team left the border town of Gaya on Saturday", "the delegation flew home late on Friday"
+_TEAM_LEFT = re.compile(r"\b(?:team|delegation|delegates|negotiators|envoys)\s+(?:[\w-]+\s+){0,2}?"
+                        r"(?:left|departed|flew out|flew home|flew back|headed home|went home|walked out|packed up)\b"
+                        r"[^.;]{0,80}?\b" + _ON_WEEKDAY + r")\b")
+
+
 def _days_from_another_act(tracked: list[_Tracked], texts: dict[str, str]) -> None:
     """Dates a return its report tells only by its distance from another act of the same report ("whose
     delegation had flown back and taken its seats again nine days before the signing"): that act's day, less or
@@ -2597,7 +2650,9 @@ def _names(events: list[_Ev]) -> dict[str, str]:
     for ev in events:
         for key, actor in ((ev.source, ev.event.source), (ev.target, ev.event.target)):
             if key and actor is not None:
-                counts[key][actor.name or actor.text] += 1
+                # (a side the coder placed without a name, "the teachers' unions" of GHALAB: its sector's label)
+                label = SECTORS.get(key[3:]) if len(key) == 6 and not actor.name else None
+                counts[key][actor.name or label or actor.text] += 1
     names = {}
     for key, seen in counts.items():
         own = [n for n in seen if "." in key and _slug(n) == key.split(".", 1)[1]]
@@ -2845,6 +2900,7 @@ def _board(proc: _Proc, names: dict[str, str], topics: TopicLexicon, texts: dict
     go_betweens = frozenset(r.actor.id for r in roles if r.role != "party") - set(party_ids)
     separate = _resuming_nothing(tracked, party_ids, go_betweens, texts)
     _told_start(tracked, texts)
+    _told_departure(tracked, texts)
     _days_from_another_act(tracked, texts)
     tracked.sort(key=lambda t: t.sort_key)
     history = _one_deal_a_day(_states(tracked, {**_open_elsewhere(tracked, positions, topics, texts), **left_open},
@@ -2855,7 +2911,7 @@ def _board(proc: _Proc, names: dict[str, str], topics: TopicLexicon, texts: dict
         positions, tracked, state.date, party_ids, {m.id for m in mediator_refs}, topics)
     if state.status == "collapsed":
         gaps = _gaps_at_collapse(gaps, issues)
-    gaps = _with_left_open(gaps, tracked, left_open, topics)
+    gaps = _with_left_open(gaps, tracked, left_open, topics, state)
     parties = tuple(ActorRef(k, names[k]) for k in party_ids)
     name = "–".join(p.name for p in parties[:3]) + (" and others" if len(parties) > 3 else "") + " talks"
     name += _name_detail(positions, tracked, topics)
@@ -3017,7 +3073,7 @@ _APART_INSIDE = re.compile(r"\b(?:(?:a|an|its|their|the) )?separate (?:round|set
                            r"deal|agreement|accord|arrangement|dispute|contacts?|talks)s?\b|"
                            r"\bseparately (?:agreed|signed|reached|concluded|struck|sealed|settled)\b|"
                            r"\bseparately (?:preparing|organi[sz]ing|arranging|planning|brokering|mediating|convening|"
-                           r"hosting)\b|"
+                           r"hosting|negotiating|talking|holding talks|in talks|in negotiations|engaged in)\b|"
                            # "Algeria and Italy signed a five-year extension of their own gas supply arrangement"
                            r"\btheir own\s+(?:[\w-]+\s+){0,3}?(?:deal|agreement|arrangement|accord|talks|contract|"
                            r"pact|negotiations)\b|"

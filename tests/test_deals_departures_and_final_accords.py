@@ -1,0 +1,71 @@
+"""One deal of a state with its armed opponents is a process; a walkout is dated by the day its team left; a final
+accord settles what a first-phase deal left open; talks a side holds "separately" with others are not these
+(session 37, articles of our own, written after the changes that the corpus and set 34 asked for; first run 5
+of 5)."""
+
+from __future__ import annotations
+
+from newswire import article, board_of, history
+
+
+def _parties(board) -> set[str]:
+    return {r.actor.id for r in board.roles if r.role == "party"}
+
+
+def test_one_reported_deal_of_an_army_with_a_rebel_army_is_a_process(boards_of):
+    text = ("SITTWE, Myanmar, Jan 9 - The Arakan Army said on Tuesday it had reached an agreement with Myanmar's "
+            "military government to reopen the coastal highway to food lorries. The armed group said the "
+            "arrangement would let rice and medicine reach the townships of northern Rakhine. Fuel prices in "
+            "Sittwe have tripled since November, traders said. A cyclone warning was issued for the coast.")
+    boards = boards_of([article("mmr-highway", "a", "2048-01-09", text)])
+    board = board_of(boards, "MMR", "MMRREB")
+    assert board.process.status == "agreement"
+
+
+def test_one_contract_of_a_government_with_a_company_is_no_process(boards_of):
+    text = ("NAIROBI, Jan 9 - Kenya's energy ministry signed an agreement with a Chinese construction company on "
+            "Tuesday to build a power line to the port of Lamu. The line will cost 140 million dollars, the "
+            "ministry said. Work is due to start in March.")
+    boards = boards_of([article("ken-power", "a", "2048-01-09", text)])
+    assert not [b for b in boards if "KEN" in _parties(b)]
+
+
+def test_a_walkout_told_without_a_day_is_dated_by_the_day_the_team_left(boards_of):
+    first = ("KINGSTON, Jamaica, March 2 - Jamaica's government and the island's bauxite workers' union opened "
+             "wage talks at the labour ministry on Monday, with the union demanding a 14 percent rise.")
+    second = ("KINGSTON, Jamaica, March 9 - The bauxite workers' union has suspended its part in the wage talks "
+              "with the government, union leaders said in a statement. Union president Desmond Clarke and his "
+              "team left the ministry building late on Thursday after officials refused to go beyond a 6 percent rise. The "
+              "union said its members would vote next week on a strike.")
+    boards = boards_of([article("jam-bauxite", "a", "2048-03-03", first),
+                        article("jam-bauxite", "b", "2048-03-09", second)])
+    board = boards[0]
+    assert ("suspended", "2048-03-05") in history(board)
+
+
+def test_a_final_accord_settles_what_the_first_phase_left_open(boards_of):
+    first = ("DAKAR, May 4 - Senegal's government and the rebel Movement of Democratic Forces of Casamance agreed "
+             "on Thursday to a first-phase truce of 30 days, a deal that leaves the release of prisoners to a "
+             "second round of talks in Bissau.")
+    second = ("DAKAR, June 15 - Senegal's government and the Casamance rebels signed a comprehensive peace agreement "
+              "in Bissau on Wednesday, closing every file their first deal had left aside. Church bells rang in "
+              "Ziguinchor as the news spread.")
+    boards = boards_of([article("sen-casamance", "a", "2048-05-05", first),
+                        article("sen-casamance", "b", "2048-06-15", second)])
+    board = boards[0]
+    assert [s for s, _ in history(board)] == ["partial_agreement", "agreement"]
+    assert not [g for g in board.gaps if g.kind == "left_open"]
+
+
+def test_talks_a_side_holds_separately_with_lenders_are_no_turn_of_these(boards_of):
+    first = ("ACCRA, Sept 3 - Ghana's government and the teachers' unions opened talks on Monday on a pay rise, "
+             "with the unions demanding 20 percent.")
+    second = ("ACCRA, Sept 10 - The teachers' unions walked out of the pay talks with Ghana's government on "
+              "Friday, saying the 8 percent on offer was an insult. The government is also separately negotiating "
+              "a longer repayment schedule with holders of its eurobonds, which finance ministry officials say "
+              "limits what it can offer. Schools stayed open on Monday.")
+    boards = boards_of([article("gha-teachers", "a", "2048-09-04", first),
+                        article("gha-teachers", "b", "2048-09-10", second)])
+    board = next(b for b in boards if "GHALAB" in _parties(b))
+    assert [s for s, _ in history(board)] == ["ongoing", "suspended"]
+    assert "IGOIMF" not in _parties(board)
