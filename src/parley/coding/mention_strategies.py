@@ -460,8 +460,8 @@ def member_of_body(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
     """ "the two envoys of the Front pour la Défense du Liptako", "negotiators for the Sahel Freedom Front":
     people in a role for a named body other than a state are that body (known or not), not a government's
     ("the ICRC's head of delegation for the South Caucasus": the owner says whose)."""
-    if r.role(p.token) is None or p.poss is not None or p.token.tag_ in ("NNP", "NNPS"):
-        return None   # (nor a word of the body's own name: "the rebel Movement for Justice of Casamance")
+    if r.role(p.token) is None or p.poss is not None:
+        return None
     for child in p.token.children:
         if child.dep_ != "prep" or child.lower_ not in ("of", "for", "from"):
             continue
@@ -475,6 +475,9 @@ def member_of_body(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
         body = found[0]
         if body.code is None and pobj.ent_type_ != "ORG" and not _BODY_NAME_START.match(body.text):
             continue   # "head of delegation for the South Caucasus": a place, not a body
+        if body.code is None and p.token.tag_ in ("NNP", "NNPS"):
+            continue   # (a word of the body's own name: "the rebel Movement for Justice of Casamance"; but "the
+            # General Assembly of the OAS" is that body's)
         if body.code is not None and (body.sector in STATE_SECTORS or body.code == body.country
                                       or body.sector is None):
             continue   # "the envoys of the Kenyan government", "envoys of Kenya": the role's own reading

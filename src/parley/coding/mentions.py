@@ -388,6 +388,8 @@ class MentionResolver:
                            subject=_salient_subject(token), sent=sent.start)
 
     def _kind(self, actor: Actor, token: Token) -> str:
+        if token.ent_type_ == "PERSON" and self.kb.names_an_org(self._entity_text(token)):
+            return "group"   # "Kataib Hezbollah", tagged as a person's name: the militia, "it"
         if token.ent_type_ == "PERSON" or (self.role(token) and
                                             self.cues.anaphor_heads.get(token.lemma_.lower()) == "person"):
             return "person"
@@ -402,6 +404,10 @@ class MentionResolver:
         if actor.sector == "GOV":
             return "government"
         return "other"
+
+    def _entity_text(self, token: Token) -> str:
+        start, end = self._name_span(token)
+        return self.doc[start:end].text
 
     def kb_resolve(self, text: str) -> Actor | None:
         text = SPACE.sub(" ", text).strip()

@@ -95,6 +95,14 @@ _STRIFE_OVER = re.compile(r"\b(?:war|wars|fighting|feud|conflict|violence|disput
                           re.IGNORECASE)
 
 
+def _said_after_trigger(event: Event) -> str:
+    """The event's object, or what its evidence says after the trigger ("negotiated a business alliance between
+    the FARC and the ERPAC", where the parser gave no object)."""
+    if event.object is not None:
+        return event.object.text
+    return event.evidence.text[max(0, event.trigger.end - event.evidence.start):]
+
+
 def _private_dealings(obj: str) -> bool:
     found = _PRIVATE_DEALINGS.search(obj)
     return found is not None and not _STRIFE_OVER.search(obj[:found.start()])
@@ -206,8 +214,8 @@ def _read_events(store: Store) -> list[_Ev]:
         if event.event_id in own_side:
             continue
         kind = _kind(event)
-        if kind is None or event.object is not None and (_EARLIER_TALKS.match(event.object.text)
-                                                         or _private_dealings(event.object.text)):
+        if kind is None or event.object is not None and _EARLIER_TALKS.match(event.object.text) \
+                or _private_dealings(_said_after_trigger(event)):
             continue   # (nor the acts of "an earlier process between Manila and the front": other talks, past; nor
             # a bargain over drug flights or a sentence)
         source, target = rivals.key(event.source, event.article_id), rivals.key(event.target, event.article_id)
@@ -316,7 +324,7 @@ def _name_go_betweens_apart(events: list[_Ev]) -> None:
                 and source.country is not None and ev.source == source.code and source.sector is not None \
                 and source.sector not in STATE_SECTORS \
                 and _ORG_NAME.match(name):   # a domestic body (a union, a party), not a state or the UN
-            renamed[(ev.source, name.lower())] = name
+            renamed[(ev.source, name.lower())] = f"{ev.source}.{_slug(name)}"   # ("KENLAB.CENTRALORGANISATION...")
     if not renamed:
         return
     for ev in events:
@@ -2655,7 +2663,7 @@ def _names(events: list[_Ev]) -> dict[str, str]:
                 counts[key][actor.name or label or actor.text] += 1
     names = {}
     for key, seen in counts.items():
-        own = [n for n in seen if "." in key and _slug(n) == key.split(".", 1)[1]]
+        own = [n for n in seen if "." in key and _slug(_bare_name(n)) == key.split(".", 1)[1]]
         if own:
             names[key] = max(own, key=lambda n: (seen[n], n))   # a named group among rivals: its own name
         elif len(key) == 3 and key.isalpha() and key.isupper():
@@ -2879,7 +2887,7 @@ def _board(proc: _Proc, names: dict[str, str], topics: TopicLexicon, texts: dict
     hosting = {t.move.place_country for t in tracked if t.move.kind in HOSTING_KINDS and t.move.place_country}
     party_ids = _unique([*founders, *sorted(proc.parties - set(founders) - others,
                                             key=lambda k: (_first_seen(k, tracked), k)),
-                         *(p.actor.id for p in positions if p.actor.id not in mediators
+                         *(p.actor.id for p in positions if p.actor.id not in mediators and p.actor.id not in _COURTS
                            and (p.actor.id in proc.parties or p.actor.id not in hosting and p.actor.id in on_issues))])
     # "the rebel leadership" a go-between's envoy meets, coded as the go-between's own rebels, are the rebels
     # already at the table
@@ -2926,6 +2934,11 @@ def _board(proc: _Proc, names: dict[str, str], topics: TopicLexicon, texts: dict
     )
     return Board(process, tuple(roles), tuple(issues), tuple(t.move for t in tracked), state, tuple(history),
                  tuple(gaps), topics.version)
+
+
+# International courts: what they order ("the International Court of Justice ordered both countries to remove
+# their troops") is a ruling on the sides, no position of a side.
+_COURTS = frozenset({"IGOUNOICJ", "IGOICC"})
 
 
 # Moves whose place is the venue of the talks.
