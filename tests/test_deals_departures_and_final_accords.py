@@ -5,7 +5,11 @@ of 5)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from newswire import article, board_of, history
+
+from parley.types import Article
 
 
 def _parties(board) -> set[str]:
@@ -35,8 +39,8 @@ def test_a_walkout_told_without_a_day_is_dated_by_the_day_the_team_left(boards_o
              "wage talks at the labour ministry on Monday, with the union demanding a 14 percent rise.")
     second = ("KINGSTON, Jamaica, March 9 - The bauxite workers' union has suspended its part in the wage talks "
               "with the government, union leaders said in a statement. Union president Desmond Clarke and his "
-              "team left the ministry building late on Thursday after officials refused to go beyond a 6 percent rise. The "
-              "union said its members would vote next week on a strike.")
+              "team left the ministry building late on Thursday after officials refused to go beyond a 6 percent "
+              "rise. The union said its members would vote next week on a strike.")
     boards = boards_of([article("jam-bauxite", "a", "2048-03-03", first),
                         article("jam-bauxite", "b", "2048-03-09", second)])
     board = boards[0]
@@ -88,8 +92,6 @@ def _report(deal: str) -> str:
 
 
 def test_a_deal_in_one_sentence_of_a_long_report_is_a_process_when_the_title_names_it(boards_of):
-    from parley.types import Article
-    import datetime as dt
     deal = "In a statement, the Kataib Hezbollah said it had reached an agreement with the Iraqi government."
     titled = Article("irq-deal-a", _report(deal), published=dt.date(2048, 10, 6), publisher="Test Wire",
                      title="Militia announces deal with Baghdad as fighting spreads")
