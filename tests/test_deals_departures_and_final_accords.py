@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 
 from newswire import article, board_of, history
-
 from parley.types import Article
 
 
