@@ -619,11 +619,14 @@ class _Rivals:
         written: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))   # code: group: as written
         for event in events:
             a, b = self.group(event.source), self.group(event.target)
-            if a and b and a != b and event.source.code == event.target.code:   # type: ignore[union-attr]
-                self.codes.add(event.source.code)   # type: ignore[union-attr,arg-type]
+            if a and b and a != b and event.target is not None and event.source.code == event.target.code \
+                    and event.source.code:
+                self.codes.add(event.source.code)
             for actor, name in ((event.source, a), (event.target, b)):
                 if actor is not None and actor.code and name:
-                    written[actor.code][name] |= {name, *_name_keys(actor.text)[:1], _bare_name(actor.text)}
+                    abbreviation = _name_keys(actor.text)[0]
+                    written[actor.code][name] |= {name, _bare_name(actor.text), *([abbreviation] if abbreviation
+                                                                                   else [])}
         # the groups of a rival code each article names anywhere in its text (also where no move of theirs is
         # coded: "the truce it brokered between leaders of the MS-13 and Barrio 18 gangs")
         unnamed = {event.article_id for event in events for actor in (event.source, event.target)
@@ -671,7 +674,8 @@ class _Rivals:
         named = sorted(self._in_article.get(article_id, {}).get(actor.code, set()))
         if len(named) != 2:
             return None
-        return actor.code + "." + _slug(named[0]), actor.code + "." + _slug(named[1])   # type: ignore[operator]
+        code = actor.code or ""
+        return code + "." + _slug(named[0]), code + "." + _slug(named[1])
 
 
 # "the two gangs", "both factions", "the two rival groups"
@@ -680,7 +684,7 @@ _TWO_OF_THEM = re.compile(r"^(?:the\s+)?(?:two|both)\b", re.IGNORECASE)
 
 def _says(form: str | None, text: str) -> bool:
     """Whether `text` holds the name `form` as whole words."""
-    return bool(form) and re.search(r"(?<!\w)" + re.escape(form) + r"(?!\w)", text) is not None   # type: ignore[arg-type]
+    return bool(form) and re.search(r"(?<!\w)" + re.escape(form or "") + r"(?!\w)", text) is not None
 
 
 def _slug(name: str) -> str:
