@@ -98,3 +98,15 @@ def test_a_deal_in_one_sentence_of_a_long_report_is_a_process_when_the_title_nam
                        title="Fighting spreads east of the river")
     assert [b for b in boards_of([titled]) if {"IRQ", "IRQREB"} <= _parties(b)]
     assert not [b for b in boards_of([untitled]) if {"IRQ", "IRQREB"} <= _parties(b)]
+
+
+def test_two_fellow_mediators_of_other_talks_may_negotiate_with_each_other(boards_of):
+    mediated = ("CAIRO, Feb 2 - Egypt and Qatar have brokered a three-day truce between Israel and Hamas, "
+                "officials of both mediating countries said on Monday. The truce took effect at dawn.")
+    their_own = ("DOHA, March 9 - Egypt and Qatar opened talks in Doha on Sunday on a ten-year gas supply deal. "
+                 "Egypt demanded a lower price for the first three years, Egyptian officials said. Qatar rejected "
+                 "the demand on Monday but offered to defer a quarter of each payment.")
+    boards = boards_of([article("egy-qat-gas", "a", "2048-02-03", mediated),
+                        article("egy-qat-gas", "b", "2048-03-09", their_own)])
+    board = board_of(boards, "EGY", "QAT")
+    assert board.process.status == "ongoing"

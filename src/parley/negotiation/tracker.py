@@ -886,7 +886,14 @@ def _mediator_contexts(events: list[_Ev]) -> dict[str, set[str]]:
                 and not ev.event.background and not _long_past(ev):
             # (not history: "Croatia had withdrawn from the arbitration in 2071" makes no go-between of a side)
             mediating[ev.source].add(ev.event.article_id)
-    return {actor: set().union(*(by_article[a] for a in articles)) - {actor} for actor, articles in mediating.items()}
+    # (fellow go-betweens of an article are not what the mediator stands between: "the Oficina de Envigado and the
+    # Urabenos are reported to have brokered the truce" does not keep the two from a truce of their own)
+    go_betweens: dict[str, set[str]] = defaultdict(set)
+    for actor, articles in mediating.items():
+        for article in articles:
+            go_betweens[article].add(actor)
+    return {actor: set().union(*(by_article[a] - go_betweens[a] for a in articles)) - {actor}
+            for actor, articles in mediating.items()}
 
 
 def _days(a: str | None, b: str | None) -> int | None:
