@@ -1,7 +1,8 @@
 """One deal of a state with its armed opponents is a process; a walkout is dated by the day its team left; a final
-accord settles what a first-phase deal left open; talks a side holds "separately" with others are not these
-(session 37, articles of our own, written after the changes that the corpus and set 34 asked for; first run 5
-of 5)."""
+accord settles what a first-phase deal left open; talks a side holds "separately" with others are not these; a
+deal named only in a report's title is told at length; fellow go-betweens may negotiate with each other
+(session 37, articles of our own, written after the changes that the corpus and set 34 asked for; first runs in
+docs/negotiations.md)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Talks between two named groups that share one code (two gangs of one country, two guerrilla armies of one
-country) are a process of two parties, told apart by their names (session 37, stories of our own, written before
-the change)."""
+country) are a process of two parties, told apart by their names (session 37, stories of our own; the first three
+written before the change, the fourth after it; first runs in docs/negotiations.md)."""
 
 from __future__ import annotations
 
