@@ -111,3 +111,13 @@ def test_two_fellow_mediators_of_other_talks_may_negotiate_with_each_other(board
                         article("egy-qat-gas", "b", "2048-03-09", their_own)])
     board = board_of(boards, "EGY", "QAT")
     assert board.process.status == "ongoing"
+
+
+def test_one_deal_of_a_government_with_its_farmers_is_a_process(boards_of):
+    text = ("ASUNCION, April 14 - Paraguay's government and soybean farmers reached an agreement on Monday on the "
+            "price of diesel, ending a week of road blockades, the agriculture ministry said. The accord caps the "
+            "price at 7,900 guaranies a litre until December, the ministry said. Trucks were moving again on the "
+            "road to Ciudad del Este by the evening.")
+    boards = boards_of([article("pry-diesel", "a", "2048-04-14", text)])
+    board = board_of(boards, "PRY", "PRYAGR")
+    assert board.process.status == "agreement"

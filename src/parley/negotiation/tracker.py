@@ -3148,13 +3148,15 @@ def _shows_talks(board: Board) -> bool:
     """Whether a process shows talks: a move of talks (negotiating, resuming, halting, mediating, sending or
     recalling a delegation) or one whose words name talks, a ceasefire or a peace process."""
     news = [m for m in board.moves if not m.background]
-    if len(news) < 2 and not (news and _is_talks(news[0], domestic=_armed_or_political(news[0]))
+    if len(news) < 2 and not (news and _is_talks(news[0], domestic=_armed_or_political(news[0])
+                                                 or news[0].kind == "agreement_signed")
                               and news[0].kind not in ("concession", "rejection")
                               and all(_may_negotiate(r.actor.id) for r in board.roles if r.role == "party")):
         # one act alone is a process only when it is talks (or their deal) between states, international bodies or
         # armed and political groups ("Russia and Ukraine negotiated", "the SDF reached an agreement with the
-        # Syrian government"); "a company negotiated the purchase", "the two sides broke off their ...", a truce
-        # mentioned in passing are no process a reader would follow
+        # Syrian government"), or a state's deal with its own unions, farmers or opponents ("the government and
+        # coca farmers came to an agreement"); "a company negotiated the purchase", "the two sides broke off their
+        # ...", a truce mentioned in passing are no process a reader would follow
         return False
     if sum(r.role == "party" for r in board.roles) < 2:
         return False   # "the dissidents abandoned the peace process": talks need two sides
