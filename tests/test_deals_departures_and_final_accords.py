@@ -121,3 +121,11 @@ def test_one_deal_of_a_government_with_its_farmers_is_a_process(boards_of):
     boards = boards_of([article("pry-diesel", "a", "2048-04-14", text)])
     board = board_of(boards, "PRY", "PRYAGR")
     assert board.process.status == "agreement"
+
+
+def test_the_place_a_negotiated_truce_holds_is_no_side_of_the_talks(coder):
+    text = ("After negotiating a ceasefire in Chad last month, Gabon is now attempting to broker an aid deal, "
+            "diplomats said on Tuesday.")
+    events = coder.code(text, published=dt.date(2048, 5, 6))
+    talks = [e for e in events if e.trigger.text == "negotiating"]
+    assert talks and all(e.target is None or e.target.code != "TCD" for e in talks)

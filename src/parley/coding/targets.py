@@ -117,7 +117,9 @@ class TargetFinder:
         if not targets and target_kind != "none" and not (reciprocal and many(sources)):
             # "freed nine aid workers near Gao": people acted on are the target, not the place it happened
             people = any(o.lemma_.lower() in cues.person_nouns for o in objs)
-            targets = self.fallback_targets(trigger, objs, locative=not code.startswith("14") and not people)
+            # ("negotiated a ceasefire in Sudan": where the truce holds, no side of the talks)
+            targets = self.fallback_targets(trigger, objs, locative=not code.startswith("14") and not people
+                                            and code not in ("045", "046"))
         elif target_kind == "none":
             targets = self._untargeted(trigger, head, objs, actor_objs, together)
             if code.startswith("04"):   # "took their seats again in Colombo": the venue of talks is no target,
@@ -171,8 +173,17 @@ class TargetFinder:
         for host in hosts:
             targets = targets or args.prep_targets(host, preps, things=True)
         if not targets and thing is not None:
-            targets = self._other_side_of_talks(thing) or [thing]
+            targets = self._other_side_of_talks(thing) or ([] if self._only_placed(thing) else [thing])
         return targets
+
+    def _only_placed(self, thing: Token) -> bool:
+        """Whether the only names in a thing's phrase are places it is in ("negotiating a gang ceasefire in El
+        Salvador": where the truce holds, no side of the talks)."""
+        first, last = thing.left_edge.i, thing.right_edge.i
+        named = [e for e in thing.doc.ents if first <= e.start and e.end <= last + 1 and not e.start <= thing.i < e.end]
+        return bool(named) and all(
+            e.label_ in _PLACES and e.root.head.dep_ == "prep" and e.root.head.lower_ in self.cues.locative_preps
+            for e in named)
 
     def _other_side_of_talks(self, thing: Token) -> list[Token]:
         """ "suspended its participation in the talks with Nigeria": the other side of the talks named in the

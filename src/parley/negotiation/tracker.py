@@ -311,11 +311,13 @@ def _name_go_betweens_apart(events: list[_Ev]) -> None:
     "the Central Organisation of Trade Unions acting as mediator" between Kenya's government and a teachers'
     union (both unions are KENLAB). Its other acts, by the same name, follow it."""
     sides: dict[str, set[str]] = defaultdict(set)
+    side_names: dict[tuple[str, str], set[str]] = defaultdict(set)
     for ev in events:
         if not _is_mediating(ev) and ev.core and ev.source and ev.target and not _counted_sides(ev):
             # the sides of a meeting, a deal ... as doers (not whom "both sides invited" to chair, nor the
             # go-between a misread act lands on: "a setback for talks convened by the bishops")
             sides[ev.event.article_id].add(ev.source)
+            side_names[(ev.event.article_id, ev.source)].add(_bare_name(ev.event.source.text))
     renamed: dict[tuple[str, str], str] = {}
     for ev in events:
         source = ev.event.source
@@ -323,7 +325,11 @@ def _name_go_betweens_apart(events: list[_Ev]) -> None:
         if ev.source is not None and _is_mediating(ev) and ev.source in sides[ev.event.article_id] \
                 and source.country is not None and ev.source == source.code and source.sector is not None \
                 and source.sector not in STATE_SECTORS \
-                and _ORG_NAME.match(name):   # a domestic body (a union, a party), not a state or the UN
+                and _ORG_NAME.match(name) \
+                and not any(side[:1].isupper() and name.endswith(" " + side)
+                            for side in side_names[(ev.event.article_id, ev.source)]):
+            # a domestic body (a union, a party), not a state or the UN; nor the body itself under a shorter name
+            # ("the Catholic Church" that brokered a truce and "the Church" the gangs talk to are one)
             renamed[(ev.source, name.lower())] = f"{ev.source}.{_slug(name)}"   # ("KENLAB.CENTRALORGANISATION...")
     if not renamed:
         return
