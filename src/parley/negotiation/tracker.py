@@ -828,9 +828,16 @@ def _is_core(event: Event) -> bool:
 _CONTRASTED = re.compile(r"\b(?:rather than|instead of|not|never)\s+$", re.IGNORECASE)
 
 
+# Words that name no one in particular: "facilitated by people who are not transparent" names no go-between.
+_NO_ONE_IN_PARTICULAR = re.compile(r"^\W*(?:the\s+|some\s+|other\s+)?(?:people|persons|individuals|someone|somebody|"
+                                   r"others|those|anyone|everyone)\b", re.IGNORECASE)
+
+
 def _is_mediating(ev: _Ev) -> bool:
     if ev.event.negated or ev.event.cameo.startswith(("02", "12")):
         return False   # "stressed that it was not mediating", "refused to mediate", "asked him to mediate"
+    if _NO_ONE_IN_PARTICULAR.match(ev.event.source.text):
+        return False
     said = ev.event.evidence.text
     before = said[:max(0, ev.event.trigger.start - ev.event.evidence.start)]
     if _CONTRASTED.search(before):
