@@ -415,10 +415,9 @@ _DATE_MODIFIERS = frozenset({"last", "this", "next", "past", "coming", "early", 
 
 def resolve_in_story(ent: Span, published: datetime.date | None) -> ResolvedDate | None:
     """The date a date phrase of the article names: against the publication date, or, for a story-relative
-    phrase ("the next day", "two days later"), from the latest day the article named before it."""
-    if published is None:
-        return None
-    key = f"parley.story_dates.{published.isoformat()}"
+    phrase ("the next day", "two days later"), from the latest day the article named before it. Without a
+    publication date, only what the phrase itself says ("in 2012", "on March 3, 2015") is resolved."""
+    key = f"parley.story_dates.{published.isoformat() if published is not None else 'none'}"
     table: dict[int, ResolvedDate | None] | None = ent.doc.user_data.get(key)
     if table is None:
         table = {}
@@ -432,7 +431,8 @@ def resolve_in_story(ent: Span, published: datetime.date | None) -> ResolvedDate
                 resolved = resolve_from(text, last) if last is not None else None
             else:
                 resolved = resolve_date(text, published)
-            if resolved is not None and resolved.precision == "day" and resolved.date <= published:
+            if resolved is not None and resolved.precision == "day" and (published is None
+                                                                         or resolved.date <= published):
                 last = resolved
             table[other.start] = resolved
         ent.doc.user_data[key] = table

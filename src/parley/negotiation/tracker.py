@@ -2136,7 +2136,8 @@ def _changes_no_state(item: _Tracked, move: Move, history: bool, news: bool) -> 
 def _states(tracked: list[_Tracked], left_open: dict[str, str] | None = None,
             collapsed: set[str] | None = None, go_betweens: frozenset[str] = frozenset(),
             separate: set[str] | None = None, late: set[str] | None = None,
-            other_deals: set[str] | None = None, named_states: dict[str, str] | None = None) -> list[StateChange]:
+            other_deals: set[str] | None = None, named_states: dict[str, str] | None = None,
+            ended_deals: set[str] | None = None) -> list[StateChange]:
     """The state history of a process from its new moves (see the module docstring). `go_betweens` are its
     mediators, hosts and observers: their rounds of visits to one side at a time do not resume talks, nor do
     the meetings in `separate` (a go-between's meetings with each side "separately"); a return in `late`, told
@@ -2154,6 +2155,8 @@ def _states(tracked: list[_Tracked], left_open: dict[str, str] | None = None,
         new: str | None = None
         if move.kind in HALTING_KINDS:
             new = _halted(move, status, collapsed)
+        elif move.id in (ended_deals or ()):
+            new = "collapsed"   # "This follows the collapse of a truce between the country's two major gangs"
         elif move.kind == "agreement_signed" and move.topic is None and move.sources \
                 and {a.id for a in move.sources} <= go_betweens and not _counted_sides(_primary(item.events)):
             continue   # "Kazakhstan brokered an understanding under which the report goes to the board": a
@@ -2190,6 +2193,33 @@ def _states(tracked: list[_Tracked], left_open: dict[str, str] | None = None,
             continue
         history.extend(_changes(new, item, named))
     return history
+
+
+def _deals_ended(tracked: list[_Tracked], texts: dict[str, str]) -> set[str]:
+    """Ids of deals and truces, told as news, whose own words say they ended: "the collapse of a truce between the
+    country's two major gangs", "the breakdown of El Salvador's gang truce", "El Salvador's truce unraveled this
+    year"."""
+    out = set()
+    for item in tracked:
+        move = item.move
+        if move.kind not in ("agreement_signed", "concession") or move.background or move.negated \
+                or move.article_id not in texts or not _DEAL_NOUN.match(move.trigger):
+            continue
+        event = _primary(item.events).event
+        text = texts[move.article_id]
+        start, end = _sentence_bounds(text, event.trigger.start, event.trigger.end)
+        if _ENDED_BEFORE.search(text[start:event.trigger.start]) or _ENDED_AFTER.match(text[event.trigger.end:end]):
+            out.add(move.id)
+    return out
+
+
+_DEAL_NOUN = re.compile(r"^(?:truce|ceasefire|cease-fire|deal|agreement|accord|pact|armistice)s?$", re.IGNORECASE)
+# "the collapse of a truce between ...", "the breakdown of El Salvador's gang truce"
+_ENDED_BEFORE = re.compile(r"\b(?:collapse|breakdown|break-down|demise|unravell?ing|failure|death)\s+of\s+"
+                           r"(?:the\s+|a\s+|this\s+|that\s+|their\s+|its\s+)?(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+# "the truce unraveled this year", "the pact has collapsed"
+_ENDED_AFTER = re.compile(r"^\s*(?:has\s+|had\s+|have\s+)?(?:\w+ly\s+)?(?:collapsed|broken down|broke down|unravell?ed|"
+                          r"fell apart|fallen apart|crumbled|disintegrated)\b", re.IGNORECASE)
 
 
 def _changes(new: str, item: _Tracked, named: str | None) -> list[StateChange]:
@@ -2937,7 +2967,7 @@ def _board(proc: _Proc, names: dict[str, str], topics: TopicLexicon, texts: dict
     tracked.sort(key=lambda t: t.sort_key)
     history = _one_deal_a_day(_states(tracked, {**_open_elsewhere(tracked, positions, topics, texts), **left_open},
                                       collapsed, go_betweens, separate, _late_returns(tracked, proc, texts),
-                                      other_deals, _named_states(tracked, texts)))
+                                      other_deals, _named_states(tracked, texts), _deals_ended(tracked, texts)))
     state = history[-1] if history else StateChange("ongoing", None, (), "")
     gaps = _gaps(issues, topics) if state.status != "agreement" else _gaps_after_deal(
         positions, tracked, state.date, party_ids, {m.id for m in mediator_refs}, topics)
