@@ -2153,10 +2153,9 @@ def _states(tracked: list[_Tracked], left_open: dict[str, str] | None = None,
             continue
         status = history[-1].status if history else None
         new: str | None = None
-        if move.kind in HALTING_KINDS:
-            new = _halted(move, status, collapsed)
-        elif move.id in (ended_deals or ()):
-            new = "collapsed"   # "This follows the collapse of a truce between the country's two major gangs"
+        if move.kind in HALTING_KINDS or move.id in (ended_deals or ()):
+            # ("This follows the collapse of a truce between the country's two major gangs": a deal told as ended)
+            new = _halted(move, status, collapsed) if move.kind in HALTING_KINDS else "collapsed"
         elif move.kind == "agreement_signed" and move.topic is None and move.sources \
                 and {a.id for a in move.sources} <= go_betweens and not _counted_sides(_primary(item.events)):
             continue   # "Kazakhstan brokered an understanding under which the report goes to the board": a
