@@ -76,8 +76,6 @@ def test_definite_description_takes_the_latest_fitting_actor():
     assert found is not None and codes(found) == [code_of("Hezbollah")]
 
 
-@pytest.mark.xfail(strict=True, reason="a group the entity recogniser tags PERSON is registered as a person, "
-                                        "so 'the group' cannot find it (actor kinds should trust the KB sector)")
 def test_definite_description_finds_a_group_tagged_as_a_person():
     r, p = resolver_at("Al-Shabaab attacked an army base near Mogadishu. The group later withdrew.", "group")
     found = ms.definite_description(r, p)

@@ -23,10 +23,10 @@ __all__ = ["is_relevant"]
 
 _ALWAYS_ROOTS = frozenset({"14", "17", "18", "19", "20"})
 _POLITICAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PTY", "OPP", "ELI", "REB", "INS",
-                                "SEP", "UAF", "CRM", "PRM", "LAB", "HRI", "REF", "CVL", "IGO", "NGO", "IMG",
-                                "MOD", "RAD", "ENV"})
+                                "SEP", "UAF", "CRM", "PRM", "LAB", "HRI", "REF", "CVL", "AGR", "IGO", "NGO",
+                                "IMG", "MOD", "RAD", "ENV"})
 # Sectors that are political only as part of a state ("the Kenyan health ministry" is KENHLH).
-_OTHER_SECTORS = frozenset({"BUS", "EDU", "HLH", "MED", "REL", "AGR", "SPT", "ENT", "MNC"})
+_OTHER_SECTORS = frozenset({"BUS", "EDU", "HLH", "MED", "REL", "SPT", "ENT", "MNC"})
 
 
 def is_relevant(cameo: str, source: ActorMention | None, target: ActorMention | None) -> bool:

@@ -883,6 +883,15 @@ class _Proc:
     articles: set[str] = field(default_factory=set)
 
 
+def _go_betweens_by_article(events: list[_Ev]) -> dict[str, set[str]]:
+    """article -> the actors that mediate in it."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for ev in events:
+        if _is_mediating(ev) and ev.source and not ev.event.background and not _long_past(ev):
+            found[ev.event.article_id].add(ev.source)
+    return found
+
+
 def _mediator_contexts(events: list[_Ev]) -> dict[str, set[str]]:
     """actor -> the actors that appear in the articles where it mediates."""
     by_article: dict[str, set[str]] = defaultdict(set)
@@ -934,10 +943,13 @@ def _party_edges(events: list[_Ev]) -> list[_Ev]:
     """The core events that link two actors as parties (not negated, no mediator on either side)."""
     contexts = _mediator_contexts(events)
     hosting = _hosting_clauses(events)
+    go_betweens = _go_betweens_by_article(events)
     edges: list[_Ev] = []
     for ev in events:
         if not ev.core or ev.source is None or ev.target is None or ev.source == ev.target or ev.event.negated:
             continue
+        if {ev.source, ev.target} <= go_betweens[ev.event.article_id]:
+            continue  # "the US, Egypt and Qatar will meet in Ankara" after "Qatar and Egypt have mediated": co-mediators
         if _counted_sides(ev):
             continue  # "the two delegations reached an arrangement": the sides of the talks the article tells of
             # (joined by `_attach_events`), not a pair of their own
