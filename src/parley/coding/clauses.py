@@ -963,6 +963,10 @@ def _talks_halted(noun: Token, verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     if lemma in TALK_HALTING_VERBS:
         return True
+    if lemma in ("come", "grind", "draw") and noun.lemma_.lower() not in ("round", "session", "meeting") and any(
+            c.dep_ == "prep" and c.lower_ == "to" and any(p.lemma_.lower() in ("end", "halt", "standstill", "close")
+                                                          for p in c.children) for c in verb.children):
+        return True   # "the national dialogue came to an end late on Friday", "the talks ground to a halt"
     particle = TALK_HALTING_PARTICLES.get(lemma)
     if particle is not None and any(c.lower_ == particle for c in verb.children):
         return True

@@ -342,7 +342,8 @@ def dated_by_retelling(events: list[Event], doc: Doc, article: Article, cues: Cu
     index = {s.start: n for n, s in enumerate(sentences)}
     out = []
     for e in events:
-        if e.date_basis in _UNDATED_BASES and e.modality is None and not e.negated:
+        if e.date_basis in _UNDATED_BASES and not e.negated and (
+                e.modality is None or e.modality == "intent" and e.trigger.text.lower().startswith("agree")):
             span = doc.char_span(e.trigger.start - char_offset, e.trigger.end - char_offset,
                                  alignment_mode="expand")
             if span is not None and len(span):
@@ -367,13 +368,36 @@ def _retold_date(trigger: Token, following: list[Span], cues: Cues,
                 continue
             noun = token.lemma_.lower()
             if not _retells(noun, verb, particle) and not (
-                    token.dep_ == "nsubjpass" and token.head.lemma_.lower() == verb and noun in _DEAL_NOUNS):
-                continue   # ("signed a return-to-work agreement ... The deal was signed in the early hours of ...")
+                    token.dep_ == "nsubjpass" and noun in _DEAL_NOUNS and (token.head.lemma_.lower() == verb or (
+                        verb in _DEAL_MAKING and token.head.lemma_.lower() in _DEAL_MAKING))):
+                continue   # ("signed a return-to-work agreement ... The deal was signed in the early hours of ...";
+                # "have agreed to let 85 trucks ... The deal was reached in a session that ran into Thursday")
             found = _clause_date([token.head, token.head, token.head], Attachments(sent, list(sent.ents), cues),
                                  published)
             if found is not None and found[1] == "text" and found[0].date <= published:
                 return found[0]
+            inside = _one_day_inside(token.head, token, published)
+            if inside is not None and noun in _DEAL_NOUNS:
+                return inside   # "The deal was reached in a session that ran overnight into Thursday"
     return None
+
+
+def _one_day_inside(verb: Token, subject: Token, published: datetime.date) -> ResolvedDate | None:
+    """The one day, on or before publication, that the phrases of `verb` (not its subject) name, if one."""
+    skip = {t.i for t in subject.subtree}
+    days = []
+    for ent in verb.doc.ents:
+        if _is_date(ent) and verb.left_edge.i <= ent.start and ent.end <= verb.right_edge.i + 1 \
+                and ent.start not in skip:
+            resolved = resolve_in_story(_date_part(ent), published)
+            if resolved is not None and resolved.precision == "day" and resolved.date <= published:
+                days.append(resolved)
+    return days[0] if len({d.date for d in days}) == 1 else None
+
+
+# Verbs that make a deal: a deal reached retells one agreed or signed.
+_DEAL_MAKING = frozenset({"agree", "sign", "reach", "strike", "seal", "conclude", "clinch", "finalise", "finalize",
+                          "hammer", "broker"})
 
 
 # Nouns of deals and their texts, whose passive retells the act that made them ("The deal was signed on Wednesday").

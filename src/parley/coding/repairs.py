@@ -272,6 +272,14 @@ def repair_home_particle(sent: Span) -> None:
         if token.lower_ == "home" and token.dep_ in ("advmod", "npadvmod") and token.head.dep_ == "dobj" \
                 and token.head.head.lemma_.lower() in _SENDING_HOME and token.i == token.head.i + 1:
             token.head, token.dep_ = token.head.head, "prt"
+        elif token.lower_ == "home" and token.dep_ in ("oprd", "advmod") \
+                and token.head.lemma_.lower() in _SENDING_HOME and token.i == token.head.i + 1:
+            # "Georgia called home its experts": the noun after "home" is the verb's object
+            sent_objects = [c for c in token.head.children if c.dep_ == "oprd" and c.i > token.i
+                            and c.pos_ in ("NOUN", "PROPN")]
+            if sent_objects and not any(c.dep_ == "dobj" for c in token.head.children):
+                token.dep_ = "prt"
+                sent_objects[0].dep_ = "dobj"
 
 
 def repair_participle_between(sent: Span) -> None:

@@ -422,6 +422,8 @@ class Arguments:
                 return with_conjuncts(child)
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             return with_conjuncts(verb.head)
+        if verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.dep_ == "acl" and verb.head.tag_ == "VBN":
+            return with_conjuncts(verb.head.head)   # "a dialogue convened and chaired by the bishops": the dialogue
         talks = talks_participle_object(verb)
         if talks is not None:
             return [talks]

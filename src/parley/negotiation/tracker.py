@@ -69,7 +69,7 @@ _RESUME = re.compile(r"^(?:resum|restart|return|reopen|reviv|came back|come back
 _ROUND_ENDED = re.compile(r"^(?:end|conclud|wrap|close|finish)", re.IGNORECASE)
 _A_ROUND = re.compile(r"\b(?:round|session|days?|weeks?|hours?)\b", re.IGNORECASE)
 # "opened talks", "launched negotiations", "began talks": the start of a negotiation, not a courtesy meeting
-_OPEN = re.compile(r"^(?:open|launch|begin|began|begun|start|kick|enter)", re.IGNORECASE)
+_OPEN = re.compile(r"^(?:re-?)?(?:open|launch|begin|began|begun|start|kick|enter)", re.IGNORECASE)
 _RECALL = re.compile(r"^(?:recall|withdr|pull)", re.IGNORECASE)
 _SEND = re.compile(r"^(?:send|sent|dispatch)", re.IGNORECASE)
 _ACCEPT = re.compile(r"^(?:accept|agree|endors|approv)", re.IGNORECASE)
@@ -115,6 +115,7 @@ _COLLAPSE = re.compile(
     r"\b(?:collaps\w*|broke(?!\s+off\b)(?:\s+down)?|break down|broken down|called off|call off|abandon\w*|"
     r"scrapp?\w*|"
     r"fell apart|derail\w*|declared (?:dead|over)|pronounced dead|(?:are|is|were|was) over|ended in failure|"
+    r"(?:came|come|comes|coming) to an end|"
     r"ended without (?:an? )?(?:agreement|deal|accord))\b", re.IGNORECASE)
 _PARTIAL = re.compile(r"\b(?:partial|interim|first phase|first stage|initial|preliminary|limited|framework)\b",
                       re.IGNORECASE)
@@ -949,7 +950,7 @@ def _party_edges(events: list[_Ev]) -> list[_Ev]:
         if not ev.core or ev.source is None or ev.target is None or ev.source == ev.target or ev.event.negated:
             continue
         if {ev.source, ev.target} <= go_betweens[ev.event.article_id]:
-            continue  # "the US, Egypt and Qatar will meet in Ankara" after "Qatar and Egypt have mediated": co-mediators
+            continue  # "the US, Egypt and Qatar will meet" after "Qatar and Egypt have mediated": co-mediators
         if _counted_sides(ev):
             continue  # "the two delegations reached an arrangement": the sides of the talks the article tells of
             # (joined by `_attach_events`), not a pair of their own
@@ -1646,6 +1647,27 @@ _LEFT_OPEN = re.compile(
     re.IGNORECASE)
 
 
+# What a deal says nothing of: "though the deal is silent on the disputed frontier", "makes no mention of the
+# border". A deal on what it settles, not a partial one; but a demand on what it is silent on stays open.
+_SILENT_ON = re.compile(r"\b(?:is|was|remains|remained|stays) silent (?:on|about)\b(?P<rest>[^.;]*)|"
+                        r"\bmakes? no (?:mention|reference) (?:of|to)\b(?P<rest2>[^.;]*)", re.IGNORECASE)
+
+
+def _silent_on(tracked: list[_Tracked], texts: dict[str, str]) -> dict[str, str]:
+    """Deal move id -> what the deal's sentence, or the next, says it is silent on."""
+    found = {}
+    for item in tracked:
+        if item.move.kind != "agreement_signed" or item.move.background or item.move.article_id not in texts:
+            continue
+        sentence, _ = _sentences_of(item, texts)
+        for said in [sentence, *_later_sentences(item, texts)[:1]]:
+            hit = _SILENT_ON.search(said)
+            if hit is not None:
+                found[item.move.id] = (hit.group("rest") or hit.group("rest2") or "").strip()
+                break
+    return found
+
+
 # ... or the deal's own relative clause: "an interim protocol that explicitly leaves the removal of the stockpile
 # for later talks"
 _LEFT_OPEN_THAT = re.compile(
@@ -1867,7 +1889,8 @@ def _names_a_place(text: str) -> bool:
 
 
 def _with_left_open(gaps: list[Gap], tracked: list[_Tracked], left_open: dict[str, str],
-                    topics: TopicLexicon, state: StateChange | None = None) -> list[Gap]:
+                    topics: TopicLexicon, state: StateChange | None = None,
+                    texts: dict[str, str] | None = None) -> list[Gap]:
     """The gaps with the issues an agreement explicitly left open (kind "left_open"), unless a later
     agreement or a gap on that topic already covers them, or the talks have since reached a full agreement
     (`state`: "a comprehensive ceasefire agreement ... settling the prisoner exchange" left out of the first)."""
@@ -1880,7 +1903,7 @@ def _with_left_open(gaps: list[Gap], tracked: list[_Tracked], left_open: dict[st
         if state is not None and state.status == "agreement" and state.date and item.move.date \
                 and item.move.date < state.date:
             continue
-        for topic in _left_open_topics(rest, item, tracked, topics):
+        for topic in _left_open_topics(rest, item, tracked, topics, texts):
             later = [t for t in tracked if t.move.kind == "agreement_signed" and t.move.topic == topic
                      and t.sort_key > item.sort_key]
             if topic in covered or later:
@@ -1895,10 +1918,13 @@ def _with_left_open(gaps: list[Gap], tracked: list[_Tracked], left_open: dict[st
 _LIST_SEPARATOR = re.compile(r",\s*|;\s*|\s+and\s+")
 
 
-def _left_open_topics(rest: str, item: _Tracked, tracked: list[_Tracked], topics: TopicLexicon) -> list[str]:
+def _left_open_topics(rest: str, item: _Tracked, tracked: list[_Tracked], topics: TopicLexicon,
+                      texts: dict[str, str] | None = None) -> list[str]:
     """The topics of what an agreement left open: of each item of a list ("how far the forces must pull back
-    and where the boundary runs": withdrawal, territory), else of the whole, a place named (territory) or the
-    words of an earlier demand."""
+    and where the boundary runs": withdrawal, territory), else of the whole, a place named (territory), the
+    words of an earlier demand, what the deal is about, or the words of the deal's own sentence ("signed a
+    protocol fixing 112 km of their undelimited border, but left the stretch around the monastery for later
+    talks": territory)."""
     found = _unique(t for t in (topics.topic_of(piece) for piece in _LIST_SEPARATOR.split(rest)) if t)
     if found:
         return found
@@ -1906,7 +1932,9 @@ def _left_open_topics(rest: str, item: _Tracked, tracked: list[_Tracked], topics
     return [("territory" if "territory" in topics and _names_a_place(rest) else None) or next(
         (t.move.topic for t in reversed(tracked) if t.move.topic and t.move.object and t.sort_key <= item.sort_key
          and _content_words(t.move.object) & words), None)   # named by the words of an earlier demand
-        or item.move.topic or OTHER_TOPIC]   # else a part of what the deal itself is about
+        or item.move.topic or (topics.topic_of(_sentences_of(item, texts)[0]) if texts
+                               and item.move.article_id in texts else None) or OTHER_TOPIC]
+    # (else a part of what the deal itself is about)
 
 
 # A sentence that says talks are over for good: "ended without agreement", "declared the process dead".
@@ -2159,7 +2187,8 @@ def _states(tracked: list[_Tracked], left_open: dict[str, str] | None = None,
     news = any(not t.move.background and not t.move.negated for t in tracked)
     for item in sorted(tracked, key=lambda t: t.sort_key):
         move = item.move
-        if move.background and move.id in (late or ()) and history and history[-1].status == "suspended":
+        if move.background and move.id in (late or ()) and history and history[-1].status == (
+                "suspended" if move.kind not in HALTING_KINDS else "ongoing"):
             move = replace(move, background=False)
         if _changes_no_state(item, move, bool(history), news) or move.id in (other_deals or ()):
             continue
@@ -2849,6 +2878,23 @@ def _late_returns(tracked: list[_Tracked], proc: _Proc, texts: dict[str, str]) -
     return found
 
 
+def _late_halts(tracked: list[_Tracked]) -> set[str]:
+    """Walkouts and recalls a later report retells with a day of their own ("The Front had frozen its participation
+    on July 1 following her arrest") when no report told them as news near that day: the talks were halted then,
+    though the first report of it was missed (they change the state only of talks then under way)."""
+    news_halts = [t.move.date for t in tracked if t.move.kind in HALTING_KINDS and not t.move.background
+                  and t.move.date]
+    found = set()
+    for item in tracked:
+        move = item.move
+        event = _primary(item.events).event
+        if move.kind in HALTING_KINDS and move.background and move.modality is None and not move.negated \
+                and move.date and event.date_basis in _OWN_DATE and event.date_precision == "day" \
+                and not any(abs(_days(move.date, day) or 0) <= 3 for day in news_halts):
+            found.add(move.id)
+    return found
+
+
 # Dealings of a side with someone else that are no part of these talks: deals, meetings, rounds and what is
 # given up in them ("ending a strike").
 _OTHER_DEALINGS = frozenset({"agreement_signed", "meeting", "negotiation", "meeting_planned", "talks_resumed",
@@ -2977,14 +3023,15 @@ def _board(proc: _Proc, names: dict[str, str], topics: TopicLexicon, texts: dict
     _days_from_another_act(tracked, texts)
     tracked.sort(key=lambda t: t.sort_key)
     history = _one_deal_a_day(_states(tracked, {**_open_elsewhere(tracked, positions, topics, texts), **left_open},
-                                      collapsed, go_betweens, separate, _late_returns(tracked, proc, texts),
+                                      collapsed, go_betweens, separate,
+                                      _late_returns(tracked, proc, texts) | _late_halts(tracked),
                                       other_deals, _named_states(tracked, texts), _deals_ended(tracked, texts)))
     state = history[-1] if history else StateChange("ongoing", None, (), "")
     gaps = _gaps(issues, topics) if state.status != "agreement" else _gaps_after_deal(
         positions, tracked, state.date, party_ids, {m.id for m in mediator_refs}, topics)
     if state.status == "collapsed":
         gaps = _gaps_at_collapse(gaps, issues)
-    gaps = _with_left_open(gaps, tracked, left_open, topics, state)
+    gaps = _with_left_open(gaps, tracked, {**_silent_on(tracked, texts), **left_open}, topics, state, texts)
     parties = tuple(ActorRef(k, names[k]) for k in party_ids)
     name = "–".join(p.name for p in parties[:3]) + (" and others" if len(parties) > 3 else "") + " talks"
     name += _name_detail(positions, tracked, topics)
