@@ -1653,6 +1653,14 @@ _SILENT_ON = re.compile(r"\b(?:is|was|remains|remained|stays) silent (?:on|about
                         r"\bmakes? no (?:mention|reference) (?:of|to)\b(?P<rest2>[^.;]*)", re.IGNORECASE)
 
 
+def _still_contested(rest: str, positions: list[Position], topics: TopicLexicon) -> bool:
+    """Whether the latest position on the topic of `rest` is a demand or a refusal (what a deal is silent on is
+    open only if a side still wants it: not after "dropped their call for relief from oil sanctions")."""
+    topic = topics.topic_of(rest)
+    on_it = sorted((p for p in positions if p.topic == topic), key=lambda p: p.date or "")
+    return topic is not None and bool(on_it) and on_it[-1].stance in ("demand", "reject")
+
+
 def _silent_on(tracked: list[_Tracked], texts: dict[str, str]) -> dict[str, str]:
     """Deal move id -> what the deal's sentence, or the next, says it is silent on."""
     found = {}
@@ -3031,7 +3039,8 @@ def _board(proc: _Proc, names: dict[str, str], topics: TopicLexicon, texts: dict
         positions, tracked, state.date, party_ids, {m.id for m in mediator_refs}, topics)
     if state.status == "collapsed":
         gaps = _gaps_at_collapse(gaps, issues)
-    gaps = _with_left_open(gaps, tracked, {**_silent_on(tracked, texts), **left_open}, topics, state, texts)
+    silent = {k: rest for k, rest in _silent_on(tracked, texts).items() if _still_contested(rest, positions, topics)}
+    gaps = _with_left_open(gaps, tracked, {**silent, **left_open}, topics, state, texts)
     parties = tuple(ActorRef(k, names[k]) for k in party_ids)
     name = "–".join(p.name for p in parties[:3]) + (" and others" if len(parties) > 3 else "") + " talks"
     name += _name_detail(positions, tracked, topics)
