@@ -183,6 +183,8 @@ class _Ev:
 
     @property
     def date(self) -> str | None:
+        if self.published is None and self.event.date_precision != "day":
+            return None   # (a report without a date of its own: "in 2012" is too coarse to order or link its acts)
         return self.event.date or self.published
 
 
@@ -1069,7 +1071,7 @@ def _undated_other_pairs(a: _Ev, b: _Ev) -> bool:
     """Two pairs of sides an undated report names (the government's talks with the FARC and its talks with the
     ELN): with no date to tie them, one report's word is no proof that they are one set of talks (and the pairs'
     other undated reports would follow them into one)."""
-    return _pair(a) != _pair(b) and not a.date and not b.date
+    return _pair(a) != _pair(b) and not a.published and not b.published
 
 
 def _edge_processes(edges: list[_Ev], union: _Union) -> dict[str, _Proc]:
@@ -2178,7 +2180,7 @@ def _changes_no_state(item: _Tracked, move: Move, history: bool, news: bool) -> 
         history or news or move.kind in HALTING_KINDS or move.kind == "agreement_signed") \
         or move.kind == "agreement_signed" and move.modality in _NOT_DONE \
         or move.kind in HALTING_KINDS and move.modality in _NO_HALT \
-        or news and _primary(item.events).event.date_precision == "year"
+        or news and _primary(item.events).event.date_precision == "year" and _primary(item.events).published is not None
 
 
 def _states(tracked: list[_Tracked], left_open: dict[str, str] | None = None,
