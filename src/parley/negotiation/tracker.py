@@ -2180,7 +2180,7 @@ def _changes_no_state(item: _Tracked, move: Move, history: bool, news: bool) -> 
         history or news or move.kind in HALTING_KINDS or move.kind == "agreement_signed") \
         or move.kind == "agreement_signed" and move.modality in _NOT_DONE \
         or move.kind in HALTING_KINDS and move.modality in _NO_HALT \
-        or news and _primary(item.events).event.date_precision == "year" and _primary(item.events).published is not None
+        or news and _primary(item.events).event.date_precision == "year"
 
 
 def _states(tracked: list[_Tracked], left_open: dict[str, str] | None = None,
@@ -2194,7 +2194,8 @@ def _states(tracked: list[_Tracked], left_open: dict[str, str] | None = None,
     as background, resumes suspended talks (see `_late_returns`); the deals in `other_deals` are of other talks
     (see `_other_talks_deals`); `named_states` holds the state the moves' words name the talks in (`_named_states`)."""
     history: list[StateChange] = []
-    news = any(not t.move.background and not t.move.negated for t in tracked)
+    news = any(not t.move.background and not t.move.negated and _primary(t.events).event.date_precision != "year"
+               for t in tracked)
     for item in sorted(tracked, key=lambda t: t.sort_key):
         move = item.move
         if move.background and move.id in (late or ()) and history and history[-1].status == (
