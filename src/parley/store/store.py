@@ -566,12 +566,7 @@ class Store:
         Raises:
             StoreError: the store could not be read.
         """
-        ids = sorted(set(article_ids))
-        if not ids:
-            return {}
-        with _mapped(self.path):
-            rows = self.con.execute("SELECT id, text FROM articles WHERE id IN (SELECT unnest(?))", [ids]).fetchall()
-        return {article_id: text or "" for article_id, text in rows}
+        return {article_id: text or "" for article_id, text in self._article_column("text", article_ids)}
 
     def article_titles(self, article_ids: Iterable[str]) -> dict[str, str]:
         """The title of each of `article_ids` that is stored with one (absent ids and empty titles are left out).
@@ -579,12 +574,18 @@ class Store:
         Raises:
             StoreError: the store could not be read.
         """
+        return {article_id: title for article_id, title in self._article_column("title", article_ids) if title}
+
+    def _article_column(self, column: str, article_ids: Iterable[str]) -> list[tuple[str, str | None]]:
+        """(id, `column`) of each stored article of `article_ids` (`column` is "text" or "title")."""
+        if column not in ("text", "title"):
+            raise ValueError(f"no article column {column!r} to read")
         ids = sorted(set(article_ids))
         if not ids:
-            return {}
+            return []
         with _mapped(self.path):
-            rows = self.con.execute("SELECT id, title FROM articles WHERE id IN (SELECT unnest(?))", [ids]).fetchall()
-        return {article_id: title for article_id, title in rows if title}
+            return self.con.execute(f"SELECT id, {column} FROM articles WHERE id IN (SELECT unnest(?))",
+                                    [ids]).fetchall()
 
     def clusters_table(self) -> pa.Table:
         """The event clusters as an Arrow table (columns of `event_clusters`), earliest first."""
