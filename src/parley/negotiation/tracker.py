@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
+from parley.coding.syntax import DEAL_NOUNS
 from parley.dates import count_of, resolve_date
 from parley.errors import UnknownProcess
 from parley.negotiation.model import (
@@ -887,7 +888,8 @@ class _Proc:
 
 
 def _go_betweens_by_article(events: list[_Ev]) -> dict[str, set[str]]:
-    """article -> the actors that mediate in it."""
+    """article -> the actors that mediate in it, as news (not history: "Croatia had withdrawn from the arbitration
+    in 2071" makes no go-between of a side)."""
     found: dict[str, set[str]] = defaultdict(set)
     for ev in events:
         if _is_mediating(ev) and ev.source and not ev.event.background and not _long_past(ev):
@@ -895,10 +897,11 @@ def _go_betweens_by_article(events: list[_Ev]) -> dict[str, set[str]]:
     return found
 
 
-def _mediator_contexts(events: list[_Ev]) -> dict[str, set[str]]:
-    """actor -> the actors that appear in the articles where it mediates."""
+def _mediator_contexts(events: list[_Ev], go_betweens: dict[str, set[str]]) -> dict[str, set[str]]:
+    """actor -> the actors that appear in the articles where it mediates (`go_betweens`, from
+    `_go_betweens_by_article`), but for its fellow go-betweens there: "the Oficina de Envigado and the Urabenos are
+    reported to have brokered the truce" does not keep the two from a truce of their own."""
     by_article: dict[str, set[str]] = defaultdict(set)
-    mediating: dict[str, set[str]] = defaultdict(set)
     # "the transport ministry and the drivers' union opened talks, with the ombudsman's office as mediator": an
     # organ of a state mediating in the state's own dispute with its union, rebels or opposition is no reason to
     # take the state for a go-between
@@ -907,17 +910,12 @@ def _mediator_contexts(events: list[_Ev]) -> dict[str, set[str]]:
               if len(k) == 3 and len(other) == 6 and other[:3] == k and other[3:] in _DOMESTIC_SIDES}
     for ev in events:
         by_article[ev.event.article_id].update(k for k in (ev.source, ev.target) if k)
-        if _is_mediating(ev) and ev.source and (ev.event.article_id, ev.source) not in facing \
-                and not ev.event.background and not _long_past(ev):
-            # (not history: "Croatia had withdrawn from the arbitration in 2071" makes no go-between of a side)
-            mediating[ev.source].add(ev.event.article_id)
-    # (fellow go-betweens of an article are not what the mediator stands between: "the Oficina de Envigado and the
-    # Urabenos are reported to have brokered the truce" does not keep the two from a truce of their own)
-    go_betweens: dict[str, set[str]] = defaultdict(set)
-    for actor, articles in mediating.items():
-        for article in articles:
-            go_betweens[article].add(actor)
-    return {actor: set().union(*(by_article[a] - go_betweens[a] for a in articles)) - {actor}
+    fellows = {article: {a for a in actors if (article, a) not in facing} for article, actors in go_betweens.items()}
+    mediating: dict[str, set[str]] = defaultdict(set)
+    for article, actors in fellows.items():
+        for actor in actors:
+            mediating[actor].add(article)
+    return {actor: set().union(*(by_article[a] - fellows[a] for a in articles)) - {actor}
             for actor, articles in mediating.items()}
 
 
@@ -944,9 +942,9 @@ def _build_processes(events: list[_Ev], topics: TopicLexicon, *, gap_days: int,
 
 def _party_edges(events: list[_Ev]) -> list[_Ev]:
     """The core events that link two actors as parties (not negated, no mediator on either side)."""
-    contexts = _mediator_contexts(events)
-    hosting = _hosting_clauses(events)
     go_betweens = _go_betweens_by_article(events)
+    contexts = _mediator_contexts(events, go_betweens)
+    hosting = _hosting_clauses(events)
     edges: list[_Ev] = []
     for ev in events:
         if not ev.core or ev.source is None or ev.target is None or ev.source == ev.target or ev.event.negated:
@@ -2254,7 +2252,7 @@ def _deals_ended(tracked: list[_Tracked], texts: dict[str, str]) -> set[str]:
     for item in tracked:
         move = item.move
         if move.kind not in ("agreement_signed", "concession") or move.background or move.negated \
-                or move.article_id not in texts or not _DEAL_NOUN.match(move.trigger):
+                or move.article_id not in texts or _singular(move.trigger) not in _DEAL_TRIGGERS:
             continue
         event = _primary(item.events).event
         text = texts[move.article_id]
@@ -2264,7 +2262,13 @@ def _deals_ended(tracked: list[_Tracked], texts: dict[str, str]) -> set[str]:
     return out
 
 
-_DEAL_NOUN = re.compile(r"^(?:truce|ceasefire|cease-fire|deal|agreement|accord|pact|armistice)s?$", re.IGNORECASE)
+# The words of a deal told as a thing ("a truce between ...", "El Salvador's gang truce").
+_DEAL_TRIGGERS = DEAL_NOUNS | {"cease-fire", "armistice"}
+
+
+def _singular(word: str) -> str:
+    word = word.lower()
+    return word[:-1] if word.endswith("s") and word[:-1] in _DEAL_TRIGGERS else word
 # "the collapse of a truce between ...", "the breakdown of El Salvador's gang truce"
 _ENDED_BEFORE = re.compile(r"\b(?:collapse|breakdown|break-down|demise|unravell?ing|failure|death)\s+of\s+"
                            r"(?:the\s+|a\s+|this\s+|that\s+|their\s+|its\s+)?(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
