@@ -129,3 +129,10 @@ def test_the_place_a_negotiated_truce_holds_is_no_side_of_the_talks(coder):
     events = coder.code(text, published=dt.date(2048, 5, 6))
     talks = [e for e in events if e.trigger.text == "negotiating"]
     assert talks and all(e.target is None or e.target.code != "TCD" for e in talks)
+
+
+def test_the_trackers_deal_words_hold_the_coders():
+    from parley.coding.syntax import DEAL_NOUNS
+    from parley.negotiation.tracker import _DEAL_TRIGGERS
+
+    assert DEAL_NOUNS <= _DEAL_TRIGGERS

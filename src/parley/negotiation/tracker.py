@@ -26,7 +26,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from parley.coding.syntax import DEAL_NOUNS
 from parley.dates import count_of, resolve_date
 from parley.errors import UnknownProcess
 from parley.negotiation.model import (
@@ -2262,8 +2261,10 @@ def _deals_ended(tracked: list[_Tracked], texts: dict[str, str]) -> set[str]:
     return out
 
 
-# The words of a deal told as a thing ("a truce between ...", "El Salvador's gang truce").
-_DEAL_TRIGGERS = DEAL_NOUNS | {"cease-fire", "armistice"}
+# The words of a deal told as a thing ("a truce between ...", "El Salvador's gang truce"): the coder's deal nouns
+# (`parley.coding.syntax.DEAL_NOUNS`, which the tracker does not import: it must not load spaCy) and their spellings.
+_DEAL_TRIGGERS = frozenset({"deal", "agreement", "accord", "arrangement", "pact", "treaty", "truce", "ceasefire",
+                            "understanding", "settlement", "swap", "exchange", "cease-fire", "armistice"})
 
 
 def _singular(word: str) -> str:
