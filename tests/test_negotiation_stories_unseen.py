@@ -173,10 +173,6 @@ NOT_YET = {
     ("s31_thailand_brn_peace", "history"): "the walkout is dated by the report ('has frozen its part'), not by "
                                            "'its negotiators flew out ... late on Sunday', whose owner the coder "
                                            "cannot name",
-    ("s35_bolivia_church_dialogue", "history"): "the opposition front, a body the lists lack ('the Citizen Unity "
-                                                "Front'), is read as no one, so its freeze and its return are lost",
-    ("s35_bolivia_church_dialogue", "gaps"): "the front's demands (an election within six months) are read as "
-                                             "no one's, so the election-date gap is missed",
     ("s36_belize_guatemala_sarstoon", "gaps"): "the demands on patrol notice and the navy post are filed under no "
                                                "topic (one under prisoners), so the open territory and withdrawal "
                                                "gaps are missed",

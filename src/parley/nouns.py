@@ -24,6 +24,11 @@ HAZARD_NOUNS = frozenset({
     "tornado", "tsunami", "typhoon", "virus", "wildfire", "wind",
 })
 
+#: Last words of the names of bodies that a report may use alone for the body it named in full ("the Front"
+#: after "the Citizen Unity Front"): no town, nor anyone of their own.
+BODY_NAME_HEADS = frozenset({"front", "alliance", "coalition", "bloc", "movement", "congress", "convention", "rally",
+                             "union", "council", "league", "federation", "assembly", "forum", "platform"})
+
 
 #: Nouns whose sense in the news is not WordNet's first: a drone is an aircraft, hawks and doves are
 #: politicians, a mole is a spy.

@@ -257,8 +257,8 @@ class ArticlePlaces:
         if code is None or mention.country is not None or not _bare_sector(code):
             return mention
         country = self._country_inside(mention, offset) or self._settled.get((mention.start, mention.end))
-        if country is None and attribution is None:
-            return mention
+        if country is None and (attribution is None or self._of_many_countries(mention, offset)):
+            return mention   # (nor does anything give people of many countries one: "African leaders")
         if country is None and code[:3] in _DOMESTIC:
             # the rebels or the opposition the article already saw facing their state stay that state's, whoever
             # they meet later ("Botswana's facilitator met both delegations")
@@ -343,6 +343,22 @@ class ArticlePlaces:
         sector = target.sector or (target.code[3:6] if target.code and len(target.code) >= 6 else None)
         return dataclasses.replace(target, code=sector, country=None, name=None)
 
+    def _of_many_countries(self, mention: ActorMention, offset: int) -> bool:
+        """Whether the mention names people or bodies of many countries: a region's ("African leaders", "Arab
+        states", "European governments") or several states counted ("seven member states", "54 nations"),
+        which no one country's code fits."""
+        span = self.doc.char_span(mention.start - offset, mention.end - offset, alignment_mode="expand")
+        if span is None:
+            return False
+        words = [t.lower_ for t in span]
+        pairs = zip(["", *words], words, strict=False)
+        if any(w in _REGION_ADJECTIVES or f"{a} {w}" in _REGION_ADJECTIVES for a, w in pairs):
+            return True
+        head = span.root
+        return head.lower_ in _COUNTRY_NOUNS and any(
+            t.like_num and t.lower_ not in ("one", "1") or t.lower_ in ("member", "members", "many", "several", "all")
+            for t in span if t.i < head.i)
+
     def _country_inside(self, mention: ActorMention, offset: int) -> str | None:
         """The country of a place or nationality named inside the mention ("Toronto police")."""
         span = self.doc.char_span(mention.start - offset, mention.end - offset, alignment_mode="expand")
@@ -354,6 +370,8 @@ class ArticlePlaces:
         ents = list(span.ents) or [span[i:i + 1] for i, t in enumerate(span) if t.pos_ == "PROPN"
                                    and t.text[:1].isupper() and not _in_longer_name(t) and not _group_word_first(t)]
         for ent in ents:
+            if all(t.lower_ in nouns.BODY_NAME_HEADS or t.pos_ == "DET" for t in ent):
+                continue   # "the Alliance", a body named before by its full name, is no town of that name
             if ent.label_ == "NORP":
                 code = demonym_code(ent.text)
             else:
@@ -525,6 +543,15 @@ def _group_word_first(token: Token) -> bool:
     """A word opening its sentence whose first sense is a group, not a place ("Union", "Council")."""
     found = nouns.classes(token.lower_)
     return bool(token.is_sent_start) and found is not None and len(found) > 0 and found[0] == "group"
+
+
+# Adjectives of a region or a group of countries, not of one country.
+_REGION_ADJECTIVES = frozenset({"african", "european", "asian", "arab", "latin american", "western", "nordic",
+                                "balkan", "caribbean", "middle eastern", "scandinavian", "central american",
+                                "south american", "southeast asian", "south asian", "gulf arab", "baltic",
+                                "pan-african", "sub-saharan", "regional", "international", "foreign", "world"})
+# Plural nouns of states ("seven member states", "54 nations").
+_COUNTRY_NOUNS = frozenset({"states", "nations", "countries", "governments"})
 
 
 def _dominant_country(mentioned: Counter[str], least: int = 2) -> str | None:

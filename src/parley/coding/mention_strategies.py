@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from parley import nouns
 from parley.actors import countries
@@ -699,6 +699,12 @@ def earlier_name(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
         return None
     found = r.coref.find(token.i, kinds=frozenset(), head=token.lemma_.lower())
     ante = r.coref.last_found()
+    if found is not None and ante is not None and ante.kind != "person" \
+            and [t.i for t in token.doc[p.start:p.end] if t.pos_ != "DET" and not t.is_punct] == [token.i] \
+            and token.lower_ in nouns.BODY_NAME_HEADS and token.text[:1].isupper() \
+            and _named_body_head(token.doc, ante.token_i, token.lower_):
+        # "the Front" after "the Citizen Unity Front (FUC)": the body its full name named, known or not
+        return p.whole(r, found)
     if found is None or found.code is None or ante is None or ante.kind != "person":
         # "Lu" after "China's special envoy, Lu Zhenhai": a family name first, not the name's last word
         doc = token.doc
@@ -708,6 +714,12 @@ def earlier_name(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
                                             None) != doc[a.token_i].text), None)
         return p.whole(r, ante.actor) if ante is not None and words == 1 else None
     return p.whole(r, found)
+
+
+def _named_body_head(doc: Doc, i: int, word: str) -> bool:
+    """Whether token `i` is the capitalised last word `word` of a name of two capitalised words or more."""
+    return doc[i].lower_ == word and doc[i].text[:1].isupper() and i > 0 and doc[i - 1].text[:1].isupper() \
+        and doc[i - 1].pos_ in ("PROPN", "ADJ", "NOUN")
 
 
 def unknown(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:

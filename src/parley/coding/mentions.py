@@ -104,6 +104,10 @@ def _salient_subject(token: Token) -> bool:
 _PARTY_NAME = re.compile(r"^(?:[Tt]he\s+)?(?:Alliance|Coalition|Bloc|Party|Movement|Rally|Convention|Congress)"
                          r"\s+(?:for|of|pour|des|du|de)\s+(?:(?:a|an|the|la|le)\s+|l['’])?[A-Z]")
 
+# The name of a front the lists lack ("the Citizen Unity Front (FUC)"): a political grouping, unless the story is of
+# armed groups (see `_ARMED_NAME`).
+_FRONT_NAME = re.compile(r"^(?:[Tt]he\s+)?(?:[A-Z][\w'’-]+\s+){1,4}Front(?:\s+\([A-Z]{2,8}\))?$")
+
 # Heads of a grouping of parties that an opposition can be ("the opposition coalition"), and words that say
 # a grouping rules.
 _PARTY_GROUP_HEADS = frozenset({"coalition", "alliance", "bloc", "front"})
@@ -149,6 +153,7 @@ class MentionResolver:
         self._abbrevs: dict[str, str] | None = None
         self._opposition_heads: frozenset[str] | None = None
         self._rebel_story: bool | None = None
+        self._opposition_story: bool | None = None
         self._defined: frozenset[str] = frozenset()   # names the article defines an abbreviation for
         self._bodies: dict[str, str] | None = None   # "Commission" -> "European Commission" (see `_body_of_word`)
 
@@ -437,7 +442,8 @@ class MentionResolver:
             text = abbreviations[first.group(1)] + short[first.end(1):]
             body = self.kb.resolve(abbreviations[first.group(1)], on=self.published)
             found = self.kb.resolve(text, on=self.published) if body is not None else None
-        head = _PARTY_NAME.match(text)
+        head = _PARTY_NAME.match(text) or (_FRONT_NAME.match(text) if found is None and self._tells_of_opposition()
+                                           else None)
         if head is not None and (found is None or found.sector is None and found.code == found.country):
             # "the Alliance for a New Gabon", "the Movement des Democrates": a party, not the state it names
             country = found.country if found is not None else None
@@ -494,6 +500,14 @@ class MentionResolver:
             self._rebel_story = bool(lemmas & _REBEL_WORDS or re.search(r"\barmed groups?\b", self.doc.text)) \
                 and "opposition" not in lemmas
         return self._rebel_story
+
+    def _tells_of_opposition(self) -> bool:
+        """Whether the article speaks of the opposition and of no rebels, fighters, hostages or armed group."""
+        if self._opposition_story is None:
+            lemmas = {t.lemma_.lower() for t in self.doc}
+            self._opposition_story = "opposition" in lemmas and not lemmas & _REBEL_WORDS \
+                and not re.search(r"\barmed groups?\b", self.doc.text)
+        return self._opposition_story
 
     def _as_opposition(self, actor: Actor, text: str) -> Actor:
         """A coalition, alliance or bloc the article calls the opposition's ("the main opposition coalition"

@@ -42,6 +42,7 @@ from parley.negotiation.model import (
     StateChange,
 )
 from parley.negotiation.topics import TopicLexicon, default_topics
+from parley.nouns import BODY_NAME_HEADS
 from parley.types import ActorMention, Event, Location
 
 if TYPE_CHECKING:
@@ -458,7 +459,8 @@ def _name_memory(events: list[Event]) -> dict[str, Counter[ActorMention]]:
             surname = f"surname:{name.split()[-1]}" if name is not None and len(name.split()) == 2 \
                 and (actor.code or "").startswith(("IGO", "NGO")) else None
             for key in (abbreviation, name, _initials(actor.text) if abbreviation is None else None,
-                        _name_tail(name), *named_by, surname, _name_core(_bare_name(actor.text.split(",")[0]))):
+                        _name_tail(name), *named_by, surname, _name_core(_bare_name(actor.text.split(",")[0])),
+                        _body_head(name)):
                 if key:
                     seen[key][resolved] += 1
     return dict(seen)
@@ -484,6 +486,19 @@ def _name_tail(name: str | None) -> str | None:
         return None   # "Bishop Visarion of Deva": "Deva" is his see, a town, not him
     last = name.split()[-1]
     return None if last in _GENERIC_TAILS or not last.isalpha() else f"tail:{last}"
+
+
+def _body_head(name: str | None) -> str | None:
+    """The key of the last word of a body's name when it says what kind of body it is ("body:front" for "the
+    Citizen Unity Front"), under which a later report's "the Front" finds the one such body the store names."""
+    if name is None or len(name.split()) < 2 or name.split()[-1] not in BODY_NAME_HEADS:
+        return None
+    return f"body:{name.split()[-1]}"
+
+
+# A mention of a body by the last word of its name alone, with the team it sends ("negotiators of the Front").
+_BODY_BY_HEAD = re.compile(r"^(?:(?:[Nn]egotiators?|[Dd]elegations?|[Dd]elegates?|[Rr]epresentatives?|[Ee]nvoys?|"
+                           r"[Tt]eam|[Ll]eaders?)\s+(?:of|from)\s+)?(?:[Tt]he\s+)?([A-Z][a-z]+)(?:['’]s)?$")
 
 
 # Words of a group's name that say what kind of group it is, in English or the group's language: "the Valle Rojo
@@ -532,7 +547,8 @@ def _recall(actor: ActorMention | None, memory: dict[str, Counter[ActorMention]]
         counts = next((memory[n.lower()] for n in names if n.lower() in memory), None) or next(
             (memory[k] for k in (name, abbreviation, _name_core(bare)) if k and k in memory), None) or next(
             (memory[word] for n in names for word in n.split() if word.isupper() and word in memory), None) or (
-            memory.get(f"tail:{bare.lower()}") if bare[:1].isupper() and len(bare.split()) == 1 else None)
+            memory.get(f"tail:{bare.lower()}") if bare[:1].isupper() and len(bare.split()) == 1 else None) or (
+            _one_body(memory, actor.text))
         known = _majority(counts) if counts else None
     else:
         counts = memory.get(name) if name else memory.get(abbreviation) if abbreviation else None
@@ -548,6 +564,16 @@ def _recall(actor: ActorMention | None, memory: dict[str, Counter[ActorMention]]
     if known is None:
         return None
     return replace(actor, code=known.code, name=known.name, country=known.country, sector=known.sector)
+
+
+def _one_body(memory: dict[str, Counter[ActorMention]], text: str) -> Counter[ActorMention] | None:
+    """The remembered codings of the one body whose name ends in the word `text` names it by ("the Front",
+    "negotiators of the Alliance"); None when the store names no such body or several."""
+    m = _BODY_BY_HEAD.match(text.strip())
+    counts = memory.get(f"body:{m.group(1).lower()}") if m is not None else None
+    if counts is None or len({c.code for c in counts}) != 1:
+        return None
+    return counts
 
 
 def _body_official(actor: ActorMention, name: str | None, counts: Counter[ActorMention] | None,
@@ -2765,12 +2791,14 @@ def _names(events: list[_Ev]) -> dict[str, str]:
     from parley.actors.kb import SECTORS
 
     counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    people: dict[str, Counter[str]] = defaultdict(Counter)
     for ev in events:
         for key, actor in ((ev.source, ev.event.source), (ev.target, ev.event.target)):
             if key and actor is not None:
                 # (a side the coder placed without a name, "the teachers' unions" of GHALAB: its sector's label)
                 label = SECTORS.get(key[3:]) if len(key) == 6 and not actor.name else None
                 counts[key][actor.name or label or actor.text] += 1
+                people[key].update(_people_named(actor.text))
     names = {}
     for key, seen in counts.items():
         own = [n for n in seen if "." in key and _slug(_bare_name(n)) == key.split(".", 1)[1]]
@@ -2786,7 +2814,37 @@ def _names(events: list[_Ev]) -> dict[str, str]:
                 names[key] = SECTORS["LAB"]   # teachers and their union at one table: labour
             if country and names[key] in SECTORS.values():
                 names[key] = f"{names[key]} ({country})"   # "Rebels (Colombia)", not a bare "Rebels"
+            named = [n for n, _ in people[key].most_common(2)]
+            if country and key[3:] not in STATE_SECTORS and named and (
+                    names[key].startswith(tuple(SECTORS.values())) or names[key] in labels):
+                # "Criminals of Colombia (Daniel Barrera Barrera, Maximiliano Bonilla)": the men the side is
+                names[key] = f"{names[key]} ({', '.join(named)})"
     return names
+
+
+# A person's name inside a mention: two to four capitalised words ("Daniel Barrera Barrera").
+_PERSON_NAME = re.compile(r"(?<![\w'’])([A-Z][a-z]+(?:\s+(?:de\s+|del\s+|da\s+)?[A-Z][a-z]+){1,3})(?![\w'’])")
+
+
+def _people_named(text: str) -> list[str]:
+    """The names of people a mention gives ("Colombia's most notorious trafficker, Daniel Barrera Barrera", "the
+    now-captured Maximiliano Bonilla"): capitalised words after a comma, after lower-case words only or opening the
+    mention, that name no country and do not open with a title or an article."""
+    found = []
+    for m in _PERSON_NAME.finditer(text):
+        name = m.group(1)
+        before = text[:m.start()].rstrip()
+        if before and not before.endswith((",", "-", "–")) and any(w[:1].isupper() for w in before.split()) \
+                or _names_a_country(name) \
+                or name.split()[0].lower() in _NOT_PERSON_FIRST:
+            continue
+        found.append(name)
+    return found
+
+
+# First words of capitalised phrases that are no person's name ("The Front", "Los Rastrojos").
+_NOT_PERSON_FIRST = frozenset({"the", "los", "las", "el", "la", "a", "an", "this", "that", "both", "former",
+                               "president", "minister", "general", "commander", "leader", "bishop"})
 
 
 def _process_id(proc: _Proc) -> str:
