@@ -67,7 +67,11 @@ collapsed; the Davit Gareja boundary between Georgia and Azerbaijan; first sight
 tests/fixtures/stories_unseen36 (session 37, the last four: rail transit fees between Uzbekistan and Turkmenistan in
 Almaty; detainees between Algeria and Morocco through the Red Cross in Tunisia; a power workers' strike in Zambia
 chaired by an ecumenical council, collapsed; the Sarstoon river boundary between Belize and Guatemala under an OAS
-envoy; first sight 2 of 4 whole). A story may
+envoy; first sight 2 of 4 whole) and four in tests/fixtures/stories_unseen37 (session 38, the last four: the Yenga
+boundary between Sierra Leone and Guinea under ECOWAS in Monrovia; port tariffs between Ethiopia and Djibouti under
+IGAD in Nairobi, collapsed and agreed; a rebel front's ceasefire in Nepal's Karnali with a Swiss envoy, collapsed;
+an election dialogue in Solomon Islands under the churches and a Commonwealth envoy in Brisbane; first sight 0 of 4
+whole). A story may
 also mention other talks in passing; those may have boards of their own (see `story_board`). What the tracker
 does not get yet is a strict xfail, so that the day it passes is noticed; the first-sight record is in
 docs/negotiations.md."""
@@ -92,7 +96,7 @@ SETS = ("stories_unseen", "stories_unseen2", "stories_unseen3", "stories_unseen4
         "stories_unseen20", "stories_unseen21", "stories_unseen22", "stories_unseen23",
         "stories_unseen24", "stories_unseen25", "stories_unseen26", "stories_unseen27", "stories_unseen28",
         "stories_unseen29", "stories_unseen30", "stories_unseen31", "stories_unseen32", "stories_unseen33",
-        "stories_unseen34", "stories_unseen35", "stories_unseen36")
+        "stories_unseen34", "stories_unseen35", "stories_unseen36", "stories_unseen37")
 EXPECTED = {(folder, story): board for folder in SETS
             for story, board in json.loads((FIXTURES / folder / "expected.json").read_text(encoding="utf-8")).items()}
 STATE_SECTORS = ("GOV", "MIL", "COP", "JUD", "LEG")
@@ -173,6 +177,17 @@ NOT_YET = {
     ("s31_thailand_brn_peace", "history"): "the walkout is dated by the report ('has frozen its part'), not by "
                                            "'its negotiators flew out ... late on Sunday', whose owner the coder "
                                            "cannot name",
+    ("s37_yenga", "gaps"): "the village's ownership left to the boundary commission is not filed as territory, and "
+                           "the troops' pullback the deal settles stays open",
+    ("s37_karnali", "mediators"): "the civil-society committee that facilitates beside the Swiss envoy is not found",
+    ("s37_karnali", "gaps"): "the truce and the prisoners, still disputed when the talks collapse, are not filed as "
+                             "open",
+    ("s37_honiara_dialogue", "parties"): "the host (Australia) becomes a side: the prime minister, named bare in a "
+                                         "report datelined Brisbane, takes the venue's country",
+    ("s37_honiara_dialogue", "mediators"): "'the country's main churches' takes the country of a distractor paragraph "
+                                           "(Vanuatu)",
+    ("s37_honiara_dialogue", "history"): "an MP's arrest is read as the government halting the talks, and the "
+                                         "opposition's walkout retold as background reopens them",
     ("s36_belize_guatemala_sarstoon", "gaps"): "the demands on patrol notice and the navy post are filed under no "
                                                "topic (one under prisoners), so the open territory and withdrawal "
                                                "gaps are missed",

@@ -671,12 +671,34 @@ def known_phrase(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
         actor = r.kb_resolve(doc[p.start:token.i + 1].text)
     if actor is None:
         return None
+    if actor.country is None and actor.sector in STATE_SECTORS:
+        body = _body_cut_off(r, p)
+        if body is not None:
+            return [r.mention_of(body[0], p.end, body[1])]
     if actor.country is None and actor.sector in STATE_SECTORS and not p.has_name:
         speaker = r.speaker_of(token) if token.tag_ == "NN" else []
         if speaker and speaker[0].country:
             country = speaker[0].country
             actor = with_sector(Actor(country, country, country), actor.sector, role=p.lemma)
     return p.whole(r, actor)
+
+
+def _body_cut_off(r: MentionResolver, p: Phrase) -> tuple[int, Actor] | None:
+    """ "IGAD Executive Secretary Mohamed Abdi Warsame", whose body's name the parser cut off the phrase: where the
+    phrase opens with a capitalised title right after the proper name of an international body or a state, that
+    body's official (the start of the widened phrase, and the actor), else None."""
+    doc = p.token.doc
+    start = p.start
+    while start > 0 and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].is_upper) and doc[start - 1].is_alpha \
+            and doc[start - 1].text[:1].isupper() \
+            and not doc[start - 1].is_sent_start and p.start - start < 4:
+        start -= 1
+    if start == p.start or not doc[p.start].text[:1].isupper():
+        return None
+    body = r.kb_resolve(doc[start:p.start].text)
+    if body is None or not body.code or not (body.code.startswith(("IGO", "NGO")) or body.country):
+        return None
+    return start, Actor(code=body.code, name=body.name, country=body.country, sector=body.sector)
 
 
 def _a_site(r: MentionResolver, token: Token) -> bool:

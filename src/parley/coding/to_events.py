@@ -223,10 +223,12 @@ def is_background(date: str | None, precision: str | None, basis: str, anchor: T
         return False   # the present perfect reaches up to now: "have mediated since January" is still going on
     if _weeks_before(verb):
         return True   # "talks resumed on Monday, two weeks after Caracas recalled its negotiators"
-    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("before", "while") for c in verb.children) \
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("before", "while", "after")
+                                    for c in verb.children) \
             and any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in verb.head.children):
         # "the troops had been pulled out before the talks resumed", "a strike had been ordered while the two
-        # sides were negotiating": told as a time before then
+        # sides were negotiating", "the diversion had been announced the day after the delegation walked out":
+        # told as a time of then
         return True
     if _history_beside(verb, basis, cues):
         return True

@@ -2943,9 +2943,11 @@ def _late_returns(tracked: list[_Tracked], proc: _Proc, texts: dict[str, str]) -
         own = published.get(move.article_id)
         earlier = [p for p in published.values() if own and p < own]
         # ("took its place in the hall again on Monday, March 29, ending a 12-day absence")
-        returning = move.kind in ("talks_resumed", "delegation_returned") or _GOING_BACK.match(move.trigger) \
-            or move.trigger.lower().startswith("walk") or move.kind in RESUMING_KINDS and move.article_id in texts \
-            and _AGAIN.search(_sentences_of(item, texts)[0]) is not None
+        # (not a walkout: "the day after the delegation walked out of the first round")
+        returning = move.kind not in HALTING_KINDS and (
+            move.kind in ("talks_resumed", "delegation_returned") or _GOING_BACK.match(move.trigger)
+            or move.trigger.lower().startswith("walk") or move.kind in RESUMING_KINDS and move.article_id in texts
+            and _AGAIN.search(_sentences_of(item, texts)[0]) is not None)
         if move.background and returning and move.article_id not in told and move.date \
                 and earlier and move.date > max(earlier):
             found.add(move.id)
@@ -3306,8 +3308,10 @@ def _told_apart(events: list[_Ev], texts: dict[str, str]) -> frozenset[str]:
         if text:
             start, end = _sentence_bounds(text, ev.event.trigger.start, ev.event.trigger.end)
             following = text[end:end + 300].lstrip()
+            paragraph = text.rfind("\n", 0, start) + 1   # ("In a separate development, ... A joint statement
+            # said the two leaders had agreed ...": the whole paragraph tells the other story)
             if _APART.match(text[start:ev.event.trigger.start]) or _APART_INSIDE.search(text[start:end]) \
-                    or _APART_NEXT.match(following):
+                    or _APART_NEXT.match(following) or paragraph < start and _APART.match(text[paragraph:start]):
                 found.add(ev.event.event_id)
     return frozenset(found)
 
