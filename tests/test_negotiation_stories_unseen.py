@@ -126,8 +126,6 @@ NOT_YET = {
     ("sri_lanka_nurses_strike", "history"): "the collapse is missed",
     ("s9_niger_hostages", "gaps"): "the group's condition for the last two captives (11 more names freed) is "
                                    "not read as a prisoners demand",
-    ("s10_peru_callao_strike", "mediators"): "'church-mediated' in a report with a Chilean distractor paragraph "
-                                             "gives the Church Chile's country",
     ("s9_myanmar_pause", "gaps"): "'repeated its call for troops to leave ... and for the release of 80 "
                                   "detainees' and the asked extension are not read as demands",
     ("s12_ecuador_esmeraldas_hostages", "history"): "the restart told only by 'three days after the bishop had "
@@ -177,17 +175,6 @@ NOT_YET = {
     ("s31_thailand_brn_peace", "history"): "the walkout is dated by the report ('has frozen its part'), not by "
                                            "'its negotiators flew out ... late on Sunday', whose owner the coder "
                                            "cannot name",
-    ("s37_yenga", "gaps"): "the village's ownership left to the boundary commission is not filed as territory, and "
-                           "the troops' pullback the deal settles stays open",
-    ("s37_karnali", "mediators"): "the civil-society committee that facilitates beside the Swiss envoy is not found",
-    ("s37_karnali", "gaps"): "the truce and the prisoners, still disputed when the talks collapse, are not filed as "
-                             "open",
-    ("s37_honiara_dialogue", "parties"): "the host (Australia) becomes a side: the prime minister, named bare in a "
-                                         "report datelined Brisbane, takes the venue's country",
-    ("s37_honiara_dialogue", "mediators"): "'the country's main churches' takes the country of a distractor paragraph "
-                                           "(Vanuatu)",
-    ("s37_honiara_dialogue", "history"): "an MP's arrest is read as the government halting the talks, and the "
-                                         "opposition's walkout retold as background reopens them",
     ("s36_belize_guatemala_sarstoon", "gaps"): "the demands on patrol notice and the navy post are filed under no "
                                                "topic (one under prisoners), so the open territory and withdrawal "
                                                "gaps are missed",

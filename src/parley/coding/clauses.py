@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Span, Token
 
 from parley import nouns
+from parley.actors.countries import seat_of
 from parley.coding.cues import Cues
 from parley.coding.policy import CodingPolicy
 from parley.coding.syntax import (
@@ -860,6 +861,9 @@ class ClauseAnalyzer:
         strikes", "a Hamas offer"), a country ("a US strike"), a seat of government in a non-violent act
         ("a Moscow proposal"); a town before an act of force or before talks is where it happened ("a Kabul
         bombing", "the Doha talks")."""
+        if modifier.ent_type_ == "ORG" and modifier.head.lemma_.lower() in MEETING_NOUNS \
+                and seat_of(modifier.text) is not None and modifier.i + 1 == modifier.head.i:
+            return False   # "the Monrovia talks" with the town tagged as a body: where they are held
         if modifier.ent_type_ in ("NORP", "ORG"):
             return True
         if modifier.ent_type_ != "GPE":

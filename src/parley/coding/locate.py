@@ -143,6 +143,7 @@ class ArticlePlaces:
                 code = country_code(ent.text)
                 if code:
                     mentioned[code] += 1
+        mentioned.update(_untagged_countries(doc))
         self.countries = frozenset(mentioned)
         self.dateline = self._dateline(article.text)
         if self.dateline is not None and self.dateline.country and set(mentioned) <= {self.dateline.country}:
@@ -164,10 +165,19 @@ class ArticlePlaces:
             # open"); the state the talks are about is the other one whose organs the article names
             rest = Counter({k: n for k, n in organs.items() if k not in venues})
             self.state_subject = _dominant_country(rest, least=1)
+        if self.state_subject is None and organs and self.dateline is not None and self.dateline.country \
+                and organs[self.dateline.country] >= max(organs.values()) >= 2:
+            self.state_subject = self.dateline.country   # (the dateline settles a tie of the states named)
+        if self.state_subject is not None and self.subject != self.state_subject and self.dateline is not None \
+                and self.dateline.country == self.state_subject:
+            # the dateline and the state organs agree on the story's country, against places named in passing
+            # ("Elsewhere in the region, Vanuatu's parliament voted ..." in a report from Honiara)
+            self.subject = self.state_subject
         # countries the text settled for a bare sector's words (by their start and end), for every act they are in
         self._settled: dict[tuple[int, int], str] = {}
         # the country a domestic sector (rebels, an opposition, a union) was first seen facing a state of
         self._domestic: dict[str, str] = {}
+        self._people: frozenset[str] | None = None
         self.dominant = self._dominant([e for e in ents if e.label_ in _PLACE_TYPES])
 
     @classmethod
@@ -343,6 +353,12 @@ class ArticlePlaces:
         sector = target.sector or (target.code[3:6] if target.code and len(target.code) >= 6 else None)
         return dataclasses.replace(target, code=sector, country=None, name=None)
 
+    def _person_words(self) -> frozenset[str]:
+        """The words of the people's names the article tags (computed once)."""
+        if self._people is None:
+            self._people = frozenset(t.text for e in self.doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e)
+        return self._people
+
     def _of_many_countries(self, mention: ActorMention, offset: int) -> bool:
         """Whether the mention names people or bodies of many countries: a region's ("African leaders", "Arab
         states", "European governments") or several states counted ("seven member states", "54 nations"),
@@ -350,11 +366,12 @@ class ArticlePlaces:
         span = self.doc.char_span(mention.start - offset, mention.end - offset, alignment_mode="expand")
         if span is None:
             return False
-        words = [t.lower_ for t in span]
-        pairs = zip(["", *words], words, strict=False)
-        if any(w in _REGION_ADJECTIVES or f"{a} {w}" in _REGION_ADJECTIVES for a, w in pairs):
-            return True
         head = span.root
+        words = [t.lower_ for t in span if t.i < head.i and t.dep_ in ("amod", "compound", "nmod", "npadvmod")
+                 and t.head.i == head.i or t.head.head.i == head.i and t.i < head.i]
+        pairs = zip(["", *words], words, strict=False)
+        if head.tag_ == "NNS" and any(w in _REGION_ADJECTIVES or f"{a} {w}" in _REGION_ADJECTIVES for a, w in pairs):
+            return True   # ("the rebel Western People's Democratic Front" is one body)
         return head.lower_ in _COUNTRY_NOUNS and any(
             t.like_num and t.lower_ not in ("one", "1") or t.lower_ in ("member", "members", "many", "several", "all")
             for t in span if t.i < head.i)
@@ -367,11 +384,15 @@ class ArticlePlaces:
         # (a lower-case word the tagger took for a name is none: "the national nurses' union")
         # (a word of a longer name is no place of its own: "the Valle Rojo guerrillas" are not of Honduras's Valle)
         # (nor a common noun capitalised at the start of a sentence: "Union negotiators stormed out")
+        # (nor a person's name the article gave in full before: "Shahi" after "Dambar Singh Shahi")
         ents = list(span.ents) or [span[i:i + 1] for i, t in enumerate(span) if t.pos_ == "PROPN"
-                                   and t.text[:1].isupper() and not _in_longer_name(t) and not _group_word_first(t)]
+                                   and t.text[:1].isupper() and not _in_longer_name(t) and not _group_word_first(t)
+                                   and t.text not in self._person_words()]
         for ent in ents:
             if all(t.lower_ in nouns.BODY_NAME_HEADS or t.pos_ == "DET" for t in ent):
                 continue   # "the Alliance", a body named before by its full name, is no town of that name
+            if ent.label_ == "PERSON" and ent.root.i == span.root.i or ent.text in self._person_words():
+                continue   # "Shahi", the person the mention is (named in full before), is no town of that name
             if ent.label_ == "NORP":
                 code = demonym_code(ent.text)
             else:
@@ -530,9 +551,22 @@ def _venue_of_talks(ent: Span) -> bool:
     if root.dep_ in ("compound", "nmod", "amod") and root.head.lemma_.lower() in _TALK_NOUNS:
         return country_code(ent.text) is None   # ("the Cameroon peace talks" are about Cameroon)
     talks = root.head.head
+    if root.dep_ == "pobj" and root.head.lower_ in _VENUE_PREPS and talks.pos_ in ("VERB", "AUX") \
+            and talks.lemma_.lower() in _TALK_VERBS:
+        # "signed an agreement in Brisbane", "the talks had restarted in Brisbane": where the sides met
+        return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and (c.lemma_.lower() in _TALK_NOUNS
+                                                                 or c.lemma_.lower() in _DEAL_WORDS
+                                                                 or c.lower_ in ("sides", "delegations"))
+                   for c in talks.children) or any(
+            c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") for c in talks.children if c.dep_ == "nsubj")
     return root.dep_ == "pobj" and root.head.lower_ in _VENUE_PREPS and talks.lemma_.lower() in _TALK_NOUNS \
         and not (talks.lemma_.lower() in _OWN_GATHERINGS and any(c.dep_ == "poss" and c.pos_ == "PRON"
                                                                  for c in talks.children))
+
+
+# Verbs of holding talks and signing their deals: a place of theirs is the venue ("signed an accord in Oslo").
+_TALK_VERBS = frozenset({"sign", "negotiate", "meet", "resume", "restart", "reopen", "convene", "initial", "open"})
+_DEAL_WORDS = frozenset({"agreement", "accord", "deal", "pact", "truce", "ceasefire", "treaty", "memorandum"})
 
 
 # A body's own gathering ("their last conference in south Colombia"): where it met, not talks held abroad.
@@ -566,6 +600,27 @@ _FORCES = frozenset({"MIL", "COP", "SPY"})
 # Verbs of saying: a country that only speaks ("Qatar, which hosts the talks, said ...") is no organ acting.
 _SAYING = frozenset({"say", "tell", "announce", "state", "add", "note", "stress", "insist", "claim", "report",
                      "declare", "deny", "confirm", "warn", "welcome", "call", "urge"})
+
+
+def _untagged_countries(doc: Doc) -> Counter[str]:
+    """Countries named by two or three capitalised words that the entity recogniser left untagged ("Solomon
+    Islands' government", "Sierra Leone's army"); not at a sentence's start unless the name goes on."""
+    found: Counter[str] = Counter()
+    i = 0
+    while i < len(doc):
+        if doc[i].ent_type_ or not doc[i].text[:1].isupper() or not doc[i].is_alpha:
+            i += 1
+            continue
+        for n in (3, 2):
+            words = doc[i:i + n]
+            if len(words) == n and all(t.is_alpha and t.text[:1].isupper() and not t.ent_type_ for t in words):
+                code = country_code(words.text)
+                if code:
+                    found[code] += 1
+                    i += n - 1
+                    break
+        i += 1
+    return found
 
 
 def _state_organ_countries(doc: Doc, kb: ActorKB) -> Counter[str]:

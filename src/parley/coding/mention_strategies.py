@@ -30,6 +30,7 @@ from parley.coding.coreference import (
     with_sector,
 )
 from parley.coding.syntax import (
+    MEETING_NOUNS,
     ROUND_NOUNS,
     TALK_HALTING_PARTICLES,
     TALK_HALTING_VERBS,
@@ -598,9 +599,21 @@ def thing_head(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
         if named is not None:
             return p.whole(r, named)
     inner = r.inner_actor(token, p.start, p.end)
+    if inner is not None and token.lemma_.lower() in MEETING_NOUNS and _a_town_of_talks(token, inner):
+        inner = None   # "the Monrovia talks": where they are held, not who holds them
     if inner is not None:
         return [inner]
     return p.whole(r, None) if p.allow_thing else []
+
+
+def _a_town_of_talks(token: Token, inner: ActorMention) -> bool:
+    """Whether the one name inside a phrase of talks is a town modifying them ("the Monrovia talks"), not a
+    country ("the Cameroon peace talks" are about Cameroon) nor a body."""
+    doc = token.doc
+    named = [t for t in doc[token.left_edge.i:token.i] if t.dep_ == "compound" and t.head.i == token.i
+             and t.pos_ == "PROPN"]
+    return len(named) == 1 and named[0].text in inner.text and countries.country_code(named[0].text) is None \
+        and countries.seat_of(named[0].text) is not None
 
 
 # Nouns for the people a side sends to talks: "the rebel delegation", "the union's negotiators".
@@ -691,13 +704,14 @@ def _body_cut_off(r: MentionResolver, p: Phrase) -> tuple[int, Actor] | None:
     start = p.start
     while start > 0 and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].is_upper) and doc[start - 1].is_alpha \
             and doc[start - 1].text[:1].isupper() \
-            and not doc[start - 1].is_sent_start and p.start - start < 4:
+            and (not doc[start - 1].is_sent_start or doc[start - 1].is_upper) and p.start - start < 4:
         start -= 1
-    if start == p.start or not doc[p.start].text[:1].isupper():
+    if start == p.start:
         return None
     body = r.kb_resolve(doc[start:p.start].text)
-    if body is None or not body.code or not (body.code.startswith(("IGO", "NGO")) or body.country):
-        return None
+    if body is None or not body.code or not (body.code.startswith(("IGO", "NGO")) or body.country
+                                             and doc[p.start].text[:1].isupper()):
+        return None   # ("ECOWAS defence chiefs met": the bloc's; a country's only before a capitalised title)
     return start, Actor(code=body.code, name=body.name, country=body.country, sector=body.sector)
 
 
@@ -712,6 +726,22 @@ def _a_site(r: MentionResolver, token: Token) -> bool:
     return found[0] in ("location", "artifact") and nouns.can_act(token.lemma_) is False
 
 
+def body_by_last_word(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
+    """ "the Front", "the front" after "the Citizen Unity Front (FUC)" or "the Karnali People's Liberation Front":
+    the body the article named in full with that last word, known to the lists or not."""
+    token = p.token
+    if token.lower_ not in nouns.BODY_NAME_HEADS or token.tag_ not in ("NN", "NNP") \
+            or [t.i for t in token.doc[p.start:p.end] if t.pos_ != "DET" and not t.is_punct] != [token.i] \
+            or not any(c.lower_ in ("the", "this") for c in token.children):
+        return None
+    found = r.coref.find(token.i, kinds=frozenset(), head=token.lemma_.lower())
+    ante = r.coref.last_found()
+    if found is None or ante is None or ante.token_i == token.i \
+            or not _named_body_head(token.doc, ante.token_i, token.lower_):
+        return None
+    return p.whole(r, found)
+
+
 def earlier_name(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
     """A person named again by surname ("Schiff" after "Representative Adam Schiff"): the actor the full
     mention resolved to, when it had a code."""
@@ -721,12 +751,6 @@ def earlier_name(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
         return None
     found = r.coref.find(token.i, kinds=frozenset(), head=token.lemma_.lower())
     ante = r.coref.last_found()
-    if found is not None and ante is not None and ante.kind != "person" \
-            and [t.i for t in token.doc[p.start:p.end] if t.pos_ != "DET" and not t.is_punct] == [token.i] \
-            and token.lower_ in nouns.BODY_NAME_HEADS and token.text[:1].isupper() \
-            and _named_body_head(token.doc, ante.token_i, token.lower_):
-        # "the Front" after "the Citizen Unity Front (FUC)": the body its full name named, known or not
-        return p.whole(r, found)
     if found is None or found.code is None or ante is None or ante.kind != "person":
         # "Lu" after "China's special envoy, Lu Zhenhai": a family name first, not the name's last word
         doc = token.doc
@@ -763,6 +787,7 @@ def unknown(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
 STRATEGIES: tuple[Strategy, ...] = (
     pronoun,
     talks_sides,
+    body_by_last_word,
     hazard,
     place_of_occurrence,
     counterpart,

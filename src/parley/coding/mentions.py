@@ -129,6 +129,9 @@ _REBEL_WORDS = frozenset({"rebel", "insurgent", "insurgency", "guerrilla", "mili
 _RULING_WORDS = frozenset({"ruling", "governing", "government", "majority"})
 
 
+# Verbs that name who speaks or negotiates for a side ("is represented by", "is led by").
+_REPRESENTING_VERBS = frozenset({"represent", "lead", "head"})
+
 # Verbs of heading a body: "who heads the delegation", "who leads the panel", "who chairs the committee".
 _HEADING_VERBS = frozenset({"head", "lead", "chair", "run", "direct", "command"})
 # "ECOWAS has named X as facilitator", "the AU appointed X its envoy": X acts for the one who named him.
@@ -242,11 +245,14 @@ class MentionResolver:
         if ent.label_ == "PERSON" and (actor is None or actor.country is None or actor.sector == "ELI"):
             # "General X, the retired officer who heads Thailand's dialogue panel": what he heads says whose he is
             actor = self._head_of(root, ent.text) or actor
+        represented = self._represents(root, ent.text) if ent.label_ in ("PERSON", "ORG") and actor is None \
+            else None
+        actor = represented or actor
         appointed = self._appointed_by(root, ent.text) if ent.label_ in ("PERSON", "ORG") else None
         actor = appointed or actor   # (a person named envoy is at times tagged ORG)
         # "the Southern Peasant Front", "the Red Sea Liberation Movement": a kind from the name, no country yet
         typed_by_name = actor is not None and actor.country is None and actor.sector is not None \
-            and actor.code == actor.sector
+            and actor.code == actor.sector and represented is None
         if (actor is None or typed_by_name) and ent.label_ in ("ORG", "PERSON"):
             # Unknown to the knowledge base: the apposition may say what it is ("X, an armed group");
             # else keep it by name, so that "the group" or "he" can still refer back to it.
@@ -260,7 +266,10 @@ class MentionResolver:
             return
         span = widen_entity(ent)
         subject = _salient_subject(root) or (root.dep_ == "compound" and _salient_subject(root.head))
-        self.coref.add(root.i, actor, kind="person" if appointed else self._kind(actor, root), plural=False,
+        # (a person who speaks for a side, at times tagged as a body: "represented by Sunil Weerakoon Banda")
+        person = appointed or represented and (ent.label_ == "PERSON" or root.lower_ not in nouns.BODY_NAME_HEADS
+                                               and not root.is_upper)
+        self.coref.add(root.i, actor, kind="person" if person else self._kind(actor, root), plural=False,
                        head=root.lemma_.lower(), span=span, subject=subject, sent=sent.start)
         for i in range(span[0], ent.start):
             # "U.S. envoy Jane Roe": "the envoy" later refers to her
@@ -284,6 +293,29 @@ class MentionResolver:
                     if body is not None and body.country and body.sector in STATE_SECTORS:
                         return Actor(code=body.code, name=name, country=body.country, sector=body.sector)
         return None
+
+    def _represents(self, root: Token, name: str) -> Actor | None:
+        """The side a person unknown to the lists leads or speaks for by the passive that names him ("The front is
+        represented by Dambar Singh Shahi", "the rebel delegation is headed by X"): that side's actor, or None."""
+        head = root
+        while head.dep_ in ("compound", "appos") and head.head.i != head.i:
+            head = head.head
+        if head.dep_ != "pobj" or head.head.dep_ != "agent":
+            return None
+        verb = head.head.head
+        if verb.lemma_.lower() not in _REPRESENTING_VERBS:
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subject is None:
+            return None
+        body = self.coref.find(subject.i, kinds=frozenset(), head=subject.lemma_.lower()) \
+            if subject.lower_ in nouns.BODY_NAME_HEADS else None
+        if body is None:
+            start, end = np_bounds(subject, keep_appos=False)
+            body = self.kb_resolve(self.doc[start:end].text)
+        if body is None or not body.code or body.sector in (None, "ELI", "CVL"):
+            return None
+        return Actor(code=body.code, name=name, country=body.country, sector=body.sector)
 
     def _appointed_by(self, token: Token, name: str) -> Actor | None:
         """The body or state that named the person `token` stands in as its go-between ("ECOWAS has named

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from parley.actors.countries import country_code, seat_of
 from parley.coding.cues import Cues
 from parley.coding.policy import CodePolicy
 from parley.coding.syntax import (
@@ -420,6 +421,13 @@ class TargetFinder:
 
 def _venue(token: Token) -> bool:
     """A place that is where something happens ("in Tbilisi", "at the guesthouse in Vake", "the Doha talks")."""
+    if token.head.dep_ == "prep" and token.head.lower_ == "from" and _team_called_back(token.head.head):
+        # "recalled its negotiators from Monrovia": the city where the talks were held, not the side they face
+        # ("recalled its negotiators from Kenya" keeps the country: a side may be named by its country)
+        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        name = ent.text if ent is not None else token.text
+        return country_code(name) is None and (ent is not None and ent.label_ in _PLACES
+                                               or seat_of(name) is not None)
     if token.ent_type_ not in _PLACES:
         return False
     if token.dep_ == "compound":   # "the Amman talks", "the Amman convoy talks"
@@ -428,3 +436,12 @@ def _venue(token: Token) -> bool:
             head = head.head
         return head.lemma_.lower() in MEETING_NOUNS
     return token.head.dep_ == "prep" and token.head.lower_ in ("in", "at")
+
+
+# The teams a side sends to talks: "recalled its negotiators from X".
+_TEAMS = frozenset({"delegation", "negotiator", "negotiators", "team", "delegate", "delegates", "mediator",
+                    "mediators", "envoys"})
+
+
+def _team_called_back(verb: Token) -> bool:
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in _TEAMS for c in verb.children)

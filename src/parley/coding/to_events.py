@@ -268,12 +268,23 @@ def _history_beside(verb: Token, basis: str, cues: Cues) -> bool:
     if verb.dep_ == "relcl" and verb.lemma_.lower() in _SEALING and verb.head.lemma_.lower() in DEAL_NOUNS \
             and verb.tag_ == "VBD" and basis not in ("text", "sentence"):
         return True
+    if verb.dep_ == "relcl" and verb.lemma_.lower() in _CONVENING and verb.tag_ == "VBD" \
+            and verb.head.pos_ in ("PROPN", "NOUN") and basis not in ("text", "sentence") and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in _TALKS_HELD and any(d.lower_ == "the" for d in c.children)
+                for c in verb.children):
+        return True   # "the Christian Association, which convened the talks, said ...": who it is, not news
     if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or verb.head.lower_ not in ("before", "after", "while"):
         return False
     told = verb.head.head
     while told.dep_ == "xcomp" and told.head.i != told.i:
         told = told.head   # ("had offered to free four before agreeing ...": the offer)
     return _past_perfect(told) and not any(a.lemma_.lower() in cues.speech_verbs for a in told.ancestors)
+
+
+# Verbs of convening or chairing talks, and the talks: "X, which convened the talks" says what X is.
+_CONVENING = frozenset({"convene", "host", "broker", "mediate", "chair", "organise", "organize", "call", "sponsor",
+                        "facilitate"})
+_TALKS_HELD = frozenset({"talk", "talks", "dialogue", "negotiation", "negotiations", "meeting", "process"})
 
 
 # Verbs of making a deal: a relative clause of one on the deal it describes tells whose deal it is, not news.

@@ -1031,11 +1031,22 @@ def _hosting_clauses(events: list[_Ev]) -> set[tuple[str, int, str]]:
     """(article, trigger offset, source) of clauses where one actor hosts or welcomes two or more others at
     once: it receives the sides of the talks, it is not one of them."""
     targets: dict[tuple[str, int, str], set[str | None]] = defaultdict(set)
+    talks = set()
     for ev in events:
         if ev.source is not None and _HOSTING.match(ev.event.trigger.text.strip()):
             # an unresolved member ("both delegations", one of them found) counts as one of the others
-            targets[(ev.event.article_id, ev.event.trigger.start, ev.source)].add(ev.target)
-    return {key for key, found in targets.items() if len(found) >= 2}
+            key = (ev.event.article_id, ev.event.trigger.start, ev.source)
+            targets[key].add(ev.target)
+            evidence = ev.event.evidence.text
+            if _HOSTS_TALKS.match(evidence[ev.event.trigger.start - ev.event.evidence.start:]):
+                talks.add(key)   # "Australia is hosting a resumed round of talks": the host, whoever it names
+    return {key for key, found in targets.items() if len(found) >= 2} | talks
+
+
+# A host's clause whose object is the talks ("hosting a resumed round of talks", "to host the negotiations").
+_HOSTS_TALKS = re.compile(r"^host\w*\s+(?:(?:a|an|the|this|these|their|its)\s+)?(?:[\w-]+\s+){0,3}?(?:round|rounds|"
+                          r"talks|negotiations|dialogue|meeting|meetings|session|sessions|summit|conference)\b",
+                          re.IGNORECASE)
 
 
 def _mediated_edges(events: list[_Ev]) -> list[_Ev]:
@@ -1221,7 +1232,7 @@ def _about_talks(ev: _Ev, topics: TopicLexicon) -> bool:
     """An event whose object names a topic or talks, or a resumption, halt or signing ("talks between the
     government and the TUC resumed" with the union unknown to this article)."""
     if ev.kind in ("talks_resumed", "talks_halted", "agreement_signed", "delegation_recalled", "delegation_returned",
-                   "negotiation"):
+                   "negotiation", "threat_to_halt"):
         return True   # a signing ends talks, whatever the text calls what was signed ("signed a revised Annex C")
     if ev.kind == "meeting" and _counted_sides(ev):
         return True   # "the two delegations gathered again in Lome": the sides of talks
@@ -1656,6 +1667,9 @@ _LEFT_OPEN = re.compile(
     r"talks|negotiations)[^.;]*|"
     r"(?:left|leaving|leaves?)\b[^.;]*\bout of (?:the|this|that|its|their) (?:deal|agreement|accord|exchange|"
     r"arrangement|first phase)\b[^.;]*|"
+    # "but they left the central question of who owns the village to a joint boundary commission"
+    r"(?:left|leaving|leaves?|hand(?:s|ed|ing)?|referr(?:ed|ing)|refers?)\b[^.;]*?\bto (?:a |an |the )?"
+    r"(?:[\w-]+\s+){0,3}?(?:commission|committee|panel|tribunal|arbitration|arbitrators?|court)\b[^.;]*|"
     r"(?:left|leaving|leaves?)\b[^.;]*\b(?:open|"
     r"unresolved|undecided|unsettled|unanswered|undetermined|in abeyance|"
     r"(?:for|to) (?:later|future|further) (?:talks|negotiations|discussion|rounds?)|"
@@ -2246,9 +2260,11 @@ def _states(tracked: list[_Tracked], left_open: dict[str, str] | None = None,
                 new = status   # the same signing told again ("The accord ... was signed by ..."), not a second deal
         elif move.kind in RESUMING_KINDS and move.modality is None and status in ("suspended", "collapsed") \
                 and not _resumes_nothing(move) and not _shuttle(move, go_betweens) and move.id not in (separate or ()) \
-                and not (status == "collapsed" and _told_with_last_change(item, history[-1], tracked)):
+                and not ((status == "collapsed" or move.kind == "meeting")
+                         and _told_with_last_change(item, history[-1], tracked)):
             new = "ongoing"   # (not a return the report of the collapse tells undated: "The end came three days
-            # after the team flew back")
+            # after the team flew back"; nor a meeting the report of a walkout tells undated: "We went to Singapore
+            # to lower walls")
         elif status == "partial_agreement" and _new_round(move, history[-1].date):
             new = "ongoing"   # "a second round opened on Monday": talks on what the partial deal left open
         elif status is None and not (move.id in (separate or ()) and _ONE_AT_A_TIME.search(move.evidence or "")) \
@@ -2621,6 +2637,32 @@ def _gaps_after_deal(positions: list[Position], tracked: list[_Tracked], day: st
 
 # What the other side put on the table: "a government offer of a 60-day ceasefire", "Jakarta's proposal".
 _OTHERS_OFFER = re.compile(r"\b(?:offer|proposal|plan|draft|terms)\b", re.IGNORECASE)
+
+
+def _settled_by_partial_deal(gaps: list[Gap], state: StateChange, tracked: list[_Tracked], left_open: dict[str, str],
+                             topics: TopicLexicon, texts: dict[str, str]) -> list[Gap]:
+    """The gaps without those a partial deal settles in its own words, before what it leaves open ("agreed that
+    the troops would pull back ..., but left the question of who owns the village to a commission"): the positions
+    taken on that issue before the deal are met by it."""
+    deals = [t for t in tracked if t.move.id in state.move_ids and t.move.kind == "agreement_signed"
+             and t.move.article_id in texts and not t.move.background]
+    settled: set[str] = set()
+    for item in deals:
+        sentence = _sentences_of(item, texts)[0]
+        rest = left_open.get(item.move.id)
+        cut = sentence.find(rest.strip()) if rest else -1
+        agreed = sentence[:cut] if cut > 0 else sentence if rest is None else ""
+        turn = _DEAL_TURN.search(agreed)   # (what follows "but", "leaving" is no part of what it settles)
+        settled |= set(topics.topics_of(agreed[:turn.start()] if turn else agreed))
+    if not settled or state.date is None:
+        return gaps
+    return [g for g in gaps if g.topic not in settled
+            or any(p.date is None or p.date > state.date for p in g.positions)]
+
+
+# Where a deal's sentence turns from what it settles to what it does not.
+_DEAL_TURN = re.compile(r"\b(?:but|while|though|although|yet|whereas|except|excluding|leav\w*|left|because|without)\b",
+                        re.IGNORECASE)
 
 
 def _gaps_at_collapse(gaps: list[Gap], issues: list[Issue]) -> list[Gap]:
@@ -3107,6 +3149,8 @@ def _board(proc: _Proc, names: dict[str, str], topics: TopicLexicon, texts: dict
         positions, tracked, state.date, party_ids, {m.id for m in mediator_refs}, topics)
     if state.status == "collapsed":
         gaps = _gaps_at_collapse(gaps, issues)
+    elif state.status == "partial_agreement":
+        gaps = _settled_by_partial_deal(gaps, state, tracked, left_open, topics, texts)
     silent = {k: rest for k, rest in _silent_on(tracked, texts).items() if _still_contested(rest, positions, topics)}
     gaps = _with_left_open(gaps, tracked, {**silent, **left_open}, topics, state, texts)
     parties = tuple(ActorRef(k, names[k]) for k in party_ids)
