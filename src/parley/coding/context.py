@@ -833,7 +833,11 @@ def _next_narrative(ent: Span, narrative: ResolvedDate | None, published: dateti
     if _speaks(host, cues):
         return None
     if _past(host) and resolved.precision == "day" and published - _NARRATIVE_WINDOW <= resolved.date <= published \
-            and not _modifies_noun(ent):
+            and not _modifies_noun(ent) and not any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "has", "have")
+                                                    for c in host.children) \
+            and not (ent.root.head.dep_ == "prep" and ent.root.head.lower_ == "since"):
+        # (not a date of history told in the past perfect, "had called the strike on August 25", nor the start of
+        # a state lasting up to now, "a strike that has idled dozens of factories since last week")
         return resolved
     return narrative
 

@@ -659,6 +659,9 @@ def _object_preps(obj: Token) -> list[tuple[str, str | None]]:
                                      or child.lower_ == "in" and obj.lemma_.lower() in _SHARE_NOUNS):
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             found.append((child.lower_, pobj.lemma_.lower() if pobj is not None else None))
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            # "carried lists of names between the two delegations"
+            found += [p for c in child.children if c.dep_ == "pobj" for p in _object_preps(c) if p[0] == "between"]
     return found
 
 

@@ -232,6 +232,10 @@ def is_background(date: str | None, precision: str | None, basis: str, anchor: T
         return True
     if _history_beside(verb, basis, cues):
         return True
+    if verb.dep_ == "advcl" and verb.head.tag_ == "VBN" and verb.head.dep_ in ("acl", "amod") \
+            and any(c.dep_ == "mark" and c.lower_ in ("before", "after") for c in verb.children) \
+            and basis not in ("text", "sentence"):
+        return True   # "both proposals, tabled before the talks broke down, remain": a time of what is described
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("was", "were")
                                                            for c in verb.children) \
             and any(c.dep_ == "mark" and c.lower_ == "while" for c in verb.children):

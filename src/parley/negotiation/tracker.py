@@ -1612,6 +1612,11 @@ def _deal_sentence_topics(item: _Tracked, texts: dict[str, str] | None, topics: 
     return topics.topics_of(_LEFT_OUT.sub("", _sentences_of(item, texts)[0]))
 
 
+# A side's own demand named by a possessive pronoun ("dropped its demand", "their own call").
+_OWN_DEMAND = re.compile(r"\b(?:its|their|his|her|our)\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?(?:demands?|requests?|calls?|"
+                         r"conditions?|insistence)\b", re.IGNORECASE)
+
+
 def _referents(before: list[_Tracked], item: _Tracked, by_move: dict[str, list[Position]]) -> list[Position]:
     """The statements a bare "the proposal" or "the demand" points back to: the latest package by others."""
     move = item.move
@@ -1625,6 +1630,11 @@ def _referents(before: list[_Tracked], item: _Tracked, by_move: dict[str, list[P
     else:
         return []
     mine = {a.id for a in move.sources}
+    if wanted == {"demand"} and _OWN_DEMAND.search(text):
+        # "dropping of its demand": the side's own demand, not the other's
+        own = [p for earlier in reversed(before) for p in by_move.get(earlier.move.id, ())
+               if p.stance == "demand" and p.actor.id in mine and p.topic != OTHER_TOPIC and not p.implied]
+        return own[:1]
     latest: _Tracked | None = None
     for earlier in reversed(before):
         made = [p for p in by_move.get(earlier.move.id, ()) if p.stance in wanted and p.actor.id not in mine
@@ -1996,7 +2006,7 @@ _ENDED_FOR_GOOD = re.compile(
     r"\bno\s+basis\s+on\s+which\s+to\s+(?:reconvene|resume|restart)|"
     r"\b(?:talks|negotiations|dialogue|process|contacts)\b[^.;\"“”]{0,120}?\b(?:are|is|were|was)\s+(?:now\s+)?over\b|"
     r"\b(?:called off|abandoned|ended|broken off|broke off|over)\b[^.;]{0,60}?\bfor good\b|"
-    r"\b(?:has|had) run its course\b|"
+    r"\b(?:has|had|have)\s+[\"“]?run (?:its|their) course\b|"
     r"\bno\s+(?:new|further)\s+(?:meeting|round|talks)\s+(?:was|were|is|are|has been|have been)\s+scheduled|"
     r"\b(?:leav|quit|abandon|walk)\w*\s+(?:away\s+from\s+|out\s+of\s+)?(?:this|the|these|our)\s+"
     r"(?:process|talks|dialogue|negotiations|table)\s+for\s+good\b|\bnothing\s+(?:left\s+)?to\s+negotiate\b|"
@@ -3324,6 +3334,8 @@ _APART_INSIDE = re.compile(r"\b(?:(?:a|an|its|their|the) )?separate (?:round|set
                            r"\btheir own\s+(?:[\w-]+\s+){0,3}?(?:deal|agreement|arrangement|accord|talks|contract|"
                            r"pact|negotiations)\b|"
                            r"\b(?:proceeding|held|conducted|handled|negotiated|running|taking place)\s+separately\b|"
+                           # "Rwanda's foreign minister was separately in Luanda for another round of talks"
+                           r"\b(?:was|were|is|are)\s+(?:also\s+)?separately\b|"
                            # "The Panama talks are unrelated to Colombia's negotiations with the European Union"
                            r"\b(?:unrelated|separate|distinct) (?:to|from)\b|"
                            r"\bnot (?:connected|linked|related) (?:to|with)\b",
