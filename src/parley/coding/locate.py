@@ -104,7 +104,7 @@ _NEAR_BASES = frozenset({"clause", "sentence", "dateline"})
 # Sectors that face their own state: an opposition, rebels, insurgents, separatists, civilians.
 _DOMESTIC = frozenset({"OPP", "REB", "INS", "SEP", "CVL", "AGR", "LAB", "EDU"})
 # Sectors a dateline does not place: they are reported from the venues of their talks.
-_ABROAD_SECTORS = frozenset({"GOV"} | _DOMESTIC - {"CVL"})
+_ABROAD_SECTORS = frozenset({"GOV", "REL"} | _DOMESTIC - {"CVL"})   # (churches that mediate travel with the talks)
 # Named parties and gangs: a bare state organ dealing with one ("the government and the FARC") is its state's.
 _NAMED_FOES = frozenset({"PTY", "CRM"})
 
@@ -632,9 +632,11 @@ def _state_organ_countries(doc: Doc, kb: ActorKB) -> Counter[str]:
     told = [s for s in sents if any(t.pos_ == "VERB" for t in s)]
     lead = told[0] if len(told) > 1 else None   # a lone sentence has no lead to weigh
     found.update(_office_holders(doc, kb))
-    for ent in doc.ents:
-        if ent.label_ not in ("GPE", "NORP", "PERSON", "ORG", "LOC"):   # ("South Sudan's" at times a LOC)
-            continue
+    apart = _apart_paragraphs(doc.text)
+    # ("South Sudan's" at times a LOC; not in a paragraph of another story: "Separately, Jordanian and Iraqi trade
+    # officials met in Baghdad ...")
+    for ent in [e for e in doc.ents if e.label_ in ("GPE", "NORP", "PERSON", "ORG", "LOC")
+                and not any(start <= e.start_char < end for start, end in apart)]:
         root = ent.root
         acting = country_code(ent.text) if ent.label_ == "GPE" and root.dep_ == "nsubj" and root.head.pos_ == "VERB" \
             and root.head.lemma_.lower() not in _SAYING else None
@@ -678,6 +680,20 @@ def _state_organ_countries(doc: Doc, kb: ActorKB) -> Counter[str]:
             code = country_code(" ".join(t.text for t in [*words, token]))
             if code:
                 found[code] += 3 if lead is not None and lead.start <= token.i < lead.end else 1
+    return found
+
+
+# A paragraph that opens by saying it tells another story.
+_APART_OPENING = re.compile(r"^\W*(?:separately|elsewhere|in other news|in (?:a |an )?(?:separate|unrelated) "
+                            r"(?:development|move|case|announcement)|meanwhile, in)\b", re.IGNORECASE)
+
+
+def _apart_paragraphs(text: str) -> list[tuple[int, int]]:
+    """The character ranges of the paragraphs that open "Separately, ...", "Elsewhere, ...", "In other news, ..."."""
+    found = []
+    for m in re.finditer(r"[^\n]+", text):
+        if _APART_OPENING.match(m.group(0)):
+            found.append((m.start(), m.end()))
     return found
 
 

@@ -59,6 +59,13 @@ DEFINED_ABBREVIATION = re.compile(r"(?P<name>(?!The\s)(?:[A-Z][\w'’-]*\s+"
                                   r"[A-Z][\w'’-]*)\s+\((?P<short>[A-Z][A-Za-z0-9-]{1,9})\)")
 
 
+# An abbreviation told in words after a name: "the Council of Christian Churches in Madagascar, known by its Malagasy
+# acronym FFKM" (no initials need match: the acronym may be of the name in another language).
+_NAMED_ACRONYM = re.compile(r"(?P<name>(?!The\s)(?:[A-Z][\w'’-]*\s+(?:(?:of|for|and|the|in|de|des|du|la|le)\s+){0,2})"
+                            r"{1,7}[A-Z][\w'’-]*),?\s+(?:(?:better|widely|also)\s+)?known\s+(?:by\s+(?:its|their)\s+"
+                            r"(?:[\w-]+\s+)?(?:acronym|initials|abbreviation)|as)\s+(?:the\s+)?(?P<short>[A-Z]{2,9})\b")
+
+
 # A name of three or more capitalised words, with the connectors names use ("Citizens Coalition for Change").
 _LONG_NAME = re.compile(r"\b(?:[A-Z][\w'’-]*\s+(?:(?:of|for|and|the|de|des|du|la|le|pour|en)\s+){0,2}){2,7}"
                         r"[A-Z][\w'’-]*")
@@ -119,7 +126,11 @@ _ARMED_NAME = re.compile(r"^(?:[Tt]he\s+)?(?:(?:[A-Z][\w'’-]+\s+){1,5}"
                          r"(?:[A-Z][\w'’-]+\s+){0,2}(?:Movement|Front|Union|Alliance|Coalition)\s+(?:of|for)\s+"
                          r"(?:the\s+)?(?:[A-Z][\w'’-]+\s+){0,3}(?:Forces|Army|Fighters|Resistance|Liberation)\b.*|"
                          r"(?:Front|Frente|Armée|Ejército|Exército|Forces|Fuerzas|Forças)\s+(?i:pour|de|du|des|del|"
-                         r"para|por|da|do|dos|das|populaire|popular|patriotique|armée|armadas?|nationale?)\b.*)$")
+                         r"para|por|da|do|dos|das|populaire|popular|patriotique|armée|armadas?|nationale?)\b.*|"
+                         # "the Ejército Campesino Revolucionario (ECR)": a name in the group's language
+                         r"(?:Ejército|Exército|Armée|Frente|Fuerzas|Forças|Movimiento|Movimento)\s+"
+                         r"(?:[A-Z][\w'’-]+\s+){0,3}(?:Revolucionari[oa]s?|Revolucionári[oa]s?|Révolutionnaire|"
+                         r"Guerriller[oa]s?|Patri[oó]tic[oa]|Insurgente|Rebelde)\b.*)$")
 # Words of a state's own forces in a name ("the Special Forces", "the National Defence Forces").
 _STATE_FORCE_WORDS = re.compile(r"\b(?:Special|Armed|Defen[cs]e|Security|National|Government|Federal|Royal|Air|"
                                 r"Naval|Police|Border|Republican|Presidential)\b")
@@ -572,6 +583,8 @@ class MentionResolver:
                 name, short = m.group("name"), m.group("short")
                 if short[0] == name_initials(name)[:1] and len(short) >= 2:
                     self._abbrevs.setdefault(short, name)
+            for m in _NAMED_ACRONYM.finditer(self.doc.text):
+                self._abbrevs.setdefault(m.group("short"), m.group("name"))
             self._defined = frozenset(self._abbrevs.values())
             for m in _LONG_NAME.finditer(self.doc.text):
                 # "the Citizens Coalition for Change" ... "the CCC": a long name's initials, undefined

@@ -153,6 +153,9 @@ class Arguments:
                 particle = child.lower_
             elif dep in ("advmod", "oprd", "npadvmod") and child.lower_ == "home" and particle is None:
                 particle = "home"   # "called its negotiators home"
+            elif particle is None and (dep == "advmod" and child.lower_ == "together" or dep == "prep" and any(
+                    g.dep_ == "advmod" and g.lower_ == "together" for g in child.children)):
+                particle = "together"   # "brought the two sides together (on Monday)"
             elif dep in ("prep", "agent"):
                 pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
                 if pobj is not None and pobj.ent_type_ in ("DATE", "TIME"):

@@ -143,6 +143,9 @@ _GO_BETWEEN = (r"\s+(?:(?:chief|special|lead|main|joint|official)\s+)?"
 _GO_BETWEEN_TITLE = re.compile(r"^(?:['’]s)?" + _GO_BETWEEN, re.IGNORECASE)   # the words after the name
 _GO_BETWEEN_OWNED = re.compile(r"['’]s" + _GO_BETWEEN, re.IGNORECASE)   # inside the mention
 _OBSERVER = re.compile(r"\b(?:as (?:an? )?observers?|observer status)\b", re.IGNORECASE)
+# The destination right after a verb of going: "back to Tonga", "home to Nuku'alofa", "to Suva".
+_DESTINATION = re.compile(r"^\s*(?:(?:back|home|out|away)\s+)?(?:to|for|into)\s+(?:the\s+)?[A-Z][\w'’.-]*"
+                          r"(?:\s+[A-Z][\w'’.-]*)*")
 _PLACE_AFTER = re.compile(r"\b(?:from|to|in|at)\s+((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*)*)")
 
 STANCE_OF = {"demand": "demand", "proposal": "offer", "counter_proposal": "offer", "acceptance": "accept",
@@ -158,8 +161,9 @@ SUPPORT = frozenset({"offer", "accept", "agree", "concede"})
 
 # The events the tracker reads (`Store.stored_events`): appeals (02, a side's only), intents (03),
 # consultations (04), signing (057), concessions (08), demands (10), rejections (12), threats to halt (134,
-# 135), halts (164-166), and violations and breaches by their trigger.
-_CODES = ("057", "134", "135", "164", "165", "166")
+# 135), halts (164-166), contacts broken off (161, by its object: see `_kind`), and violations and breaches by
+# their trigger.
+_CODES = ("057", "134", "135", "161", "164", "165", "166")
 _CODE_PREFIXES = ("02", "03", "04", "08", "10", "12")
 _TRIGGER_PREFIXES = ("violat", "breach")
 
@@ -738,6 +742,8 @@ def _kind(event: Event) -> str | None:
     if _RESPOND.match(trigger) and cameo[:2] in ("03", "04", "10", "12"):
         return "response"
     halting = _halting_kind(cameo, trigger)
+    if cameo == "161" and event.object is not None and _CONTACTS.match(event.object.text):
+        halting = "talks_halted"   # "broke off contacts with the government": the channel of talks, not relations
     if halting == "talks_halted" and _ROUND_ENDED.match(trigger) and event.object is not None \
             and _A_ROUND.search(event.object.text):
         return "meeting"   # "ended four days of talks", "concluded the latest round": a round, not the process
@@ -761,6 +767,11 @@ def _kind(event: Event) -> str | None:
     if cameo == "057":
         return "agreement_signed"
     return _ROOT_KINDS.get(cameo[:2])
+
+
+# Contacts and talks broken off (CAMEO 161 names relations and ties too, which are no talks).
+_CONTACTS = re.compile(r"^(?:all\s+|its\s+|their\s+)?(?:direct\s+|indirect\s+)?(?:contacts?|talks|dialogue|"
+                       r"negotiations)\b", re.IGNORECASE)
 
 
 # Patterns of sides coming back to talks, whatever the verb ("went back into session", "filed back in").
@@ -2720,12 +2731,16 @@ def _verb(position: Position) -> str:
 # --- roles --------------------------------------------------------------------------------------------
 
 
-def _place_after_trigger(event: Event, text: str) -> tuple[str, str] | None:
-    """A delegation recalled "from Doha" or sent "to Cairo": the place named right after the trigger."""
+def _place_after_trigger(event: Event, text: str, *, right_after: bool = False) -> tuple[str, str] | None:
+    """A delegation recalled "from Doha" or sent "to Cairo": the place named right after the trigger (with
+    `right_after`, only as the trigger's own destination: "flew back to Tonga", not "came back to the table ...
+    after a court in Antananarivo freed him")."""
     from parley.places import default_gazetteer
 
     tail = text[event.trigger.end:event.trigger.end + 80]
     tail = re.split(r"[.;\n]\s|\n", tail, maxsplit=1)[0]
+    if right_after:
+        tail = m.group(0) if (m := _DESTINATION.match(tail)) else ""
     gazetteer = default_gazetteer()
     for match in _PLACE_AFTER.finditer(tail):
         words = match.group(1).split()
@@ -2929,7 +2944,8 @@ def _resuming_nothing(tracked: list[_Tracked], party_ids: list[str], go_betweens
     if len(countries) > 1 or abroad:   # (one country's sides talking abroad go home between rounds too)
         found |= {t.move.id for t in tracked if t.move.kind in RESUMING_KINDS and t.move.sources
                   and _GOING_BACK.match(t.move.trigger) and t.move.article_id in texts
-                  and (place := _place_after_trigger(_primary(t.events).event, texts[t.move.article_id]))
+                  and (place := _place_after_trigger(_primary(t.events).event, texts[t.move.article_id],
+                                                     right_after=True))
                   and all(a.id[:3] == place[1] for a in t.move.sources)}
     return found
 
