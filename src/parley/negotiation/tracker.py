@@ -1048,8 +1048,8 @@ def _hosting_clauses(events: list[_Ev]) -> set[tuple[str, int, str]]:
             # an unresolved member ("both delegations", one of them found) counts as one of the others
             key = (ev.event.article_id, ev.event.trigger.start, ev.source)
             targets[key].add(ev.target)
-            evidence = ev.event.evidence.text
-            if _HOSTS_TALKS.match(evidence[ev.event.trigger.start - ev.event.evidence.start:]):
+            offset = ev.event.trigger.start - ev.event.evidence.start
+            if offset >= 0 and _HOSTS_TALKS.match(ev.event.evidence.text[offset:]):
                 talks.add(key)   # "Australia is hosting a resumed round of talks": the host, whoever it names
     return {key for key, found in targets.items() if len(found) >= 2} | talks
 
