@@ -135,6 +135,9 @@ def talks_sides(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
     if between is not None:
         return [r.mention_of(p.start, p.end, Actor(code=m.code, name=m.name or m.text, country=m.country,
                                                    sector=m.sector)) for m in between]
+    with_sides = _sides_standing_apart(r, token)
+    if with_sides is not None:
+        return with_sides
     bare_or_the = all(c.lower_ == "the" for c in token.children if c.dep_ == "det")   # "Talks in Togo stalled"
     if relative or bare_or_the and (token.head.lemma_.lower() in _TALKS_STARTING_OR_ENDING
                                     or token.dep_ == "nsubj" and begins_talks(token.head)):
@@ -150,6 +153,23 @@ def talks_sides(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
             return [r.mention_of(p.start, p.end, actor) for actor in together]
         if any(c.dep_ == "prep" and c.lower_ in r.cues.locative_preps for c in token.children):
             return []   # "Talks in Togo stalled": the venue is not a side
+    return None
+
+
+def _sides_standing_apart(r: MentionResolver, token: Token) -> list[ActorMention] | None:
+    """ "Conciliation talks opened on Tuesday, with the union and the company still far apart": the two sides a
+    "with" phrase on the talks' own verb names, when both are actors."""
+    verb = token.head
+    if token.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"):
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        sides = conjuncts(pobj) if pobj is not None else []
+        if len(sides) != 2:
+            continue
+        found = [next(iter(r.mentions(side)), None) for side in sides]
+        if all(f is not None and f.code for f in found) and found[0].code != found[1].code:   # type: ignore[union-attr]
+            return [f for f in found if f is not None]
     return None
 
 

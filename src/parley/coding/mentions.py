@@ -111,9 +111,16 @@ def _salient_subject(token: Token) -> bool:
 _PARTY_NAME = re.compile(r"^(?:[Tt]he\s+)?(?:Alliance|Coalition|Bloc|Party|Movement|Rally|Convention|Congress)"
                          r"\s+(?:for|of|pour|des|du|de)\s+(?:(?:a|an|the|la|le)\s+|l['’])?[A-Z]")
 
+# Words of a story of parties and parliaments, where an unknown front or alliance is a political grouping.
+_POLITICS_WORDS = frozenset({"opposition", "parliament", "parliamentary", "election", "seat", "party", "bloc",
+                             "lawmaker", "legislator", "mp"})
+
+# Words that name the Democratic Republic of the Congo, not the Republic of the Congo.
+_KINSHASA = re.compile(r"\bKinshasa\b|\bDemocratic Republic\b|\bDRC\b|\bDR Congo\b|\bD\.R\.C\.")
+
 # The name of a front the lists lack ("the Citizen Unity Front (FUC)"): a political grouping, unless the story is of
 # armed groups (see `_ARMED_NAME`).
-_FRONT_NAME = re.compile(r"^(?:[Tt]he\s+)?(?:[A-Z][\w'’-]+\s+){1,4}Front(?:\s+\([A-Z]{2,8}\))?$")
+_FRONT_NAME = re.compile(r"^(?:[Tt]he\s+)?(?:[A-Z][\w'’-]+\s+){1,4}(?:Front|Alliance|Bloc)(?:\s+\([A-Z]{2,8}\))?$")
 
 # Heads of a grouping of parties that an opposition can be ("the opposition coalition"), and words that say
 # a grouping rules.
@@ -167,7 +174,8 @@ class MentionResolver:
         self._abbrevs: dict[str, str] | None = None
         self._opposition_heads: frozenset[str] | None = None
         self._rebel_story: bool | None = None
-        self._opposition_story: bool | None = None
+        self._opposition_story: tuple[bool, bool] | None = None
+        self._congo: bool | None = None
         self._defined: frozenset[str] = frozenset()   # names the article defines an abbreviation for
         self._bodies: dict[str, str] | None = None   # "Commission" -> "European Commission" (see `_body_of_word`)
 
@@ -485,8 +493,8 @@ class MentionResolver:
             text = abbreviations[first.group(1)] + short[first.end(1):]
             body = self.kb.resolve(abbreviations[first.group(1)], on=self.published)
             found = self.kb.resolve(text, on=self.published) if body is not None else None
-        head = _PARTY_NAME.match(text) or (_FRONT_NAME.match(text) if found is None and self._tells_of_opposition()
-                                           else None)
+        head = _PARTY_NAME.match(text) or (_FRONT_NAME.match(text) if found is None and self._tells_of_politics(
+            text.rstrip(")").split("(")[0].split()[-1].lower()) else None)
         if head is not None and (found is None or found.sector is None and found.code == found.country):
             # "the Alliance for a New Gabon", "the Movement des Democrates": a party, not the state it names
             country = found.country if found is not None else None
@@ -494,6 +502,11 @@ class MentionResolver:
         if found is not None and found.sector == "PTY" and found.code == (found.country or "") + "PTY" \
                 and (found.name.startswith(SECTORS["PTY"]) or found.name == text):   # not a party the base knows
             found = self._as_opposition(found, text)
+        if found is not None and found.country == "COD" and self._brazzaville_story() \
+                and not _KINSHASA.search(text):
+            # "Congo's government" in a report from or about Brazzaville: the Republic of the Congo
+            found = Actor(code="COG" + (found.code or "")[3:], name=found.name.replace(
+                "Democratic Republic of the Congo", "Republic of the Congo"), country="COG", sector=found.sector)
         name = text.split(",", 1)[0].strip()   # "the X Forces, the largest armed separatist coalition in ..."
         if (found is None or found.code in ("MIL", "PTY") or name != text and found.sector in ("MIL", "PTY")) \
                 and _ARMED_NAME.match(name) and not _STATE_FORCE_WORDS.search(name) and self._tells_of_rebels():
@@ -544,13 +557,26 @@ class MentionResolver:
                 and "opposition" not in lemmas
         return self._rebel_story
 
-    def _tells_of_opposition(self) -> bool:
-        """Whether the article speaks of the opposition and of no rebels, fighters, hostages or armed group."""
+    def _brazzaville_story(self) -> bool:
+        """Whether the article is about the Republic of the Congo: it names Brazzaville or that republic, and
+        nothing of the Democratic Republic (Kinshasa, "DRC")."""
+        if self._congo is None:
+            text = self.doc.text
+            self._congo = bool(re.search(r"\bBrazzaville\b|\bRepublic of (?:the )?Congo\b", text)) \
+                and not _KINSHASA.search(text)
+        return self._congo
+
+    def _tells_of_politics(self, head: str) -> bool:
+        """Whether an unknown front, alliance or bloc (`head`) is a political grouping by what the article speaks
+        of and not of rebels, fighters, hostages or an armed group: the opposition for a front (a front may be an
+        armed movement's name), or the opposition, parties, a parliament or an election for an alliance or bloc."""
         if self._opposition_story is None:
             lemmas = {t.lemma_.lower() for t in self.doc}
-            self._opposition_story = "opposition" in lemmas and not lemmas & _REBEL_WORDS \
-                and not re.search(r"\barmed groups?\b", self.doc.text)
-        return self._opposition_story
+            armed = bool(lemmas & _REBEL_WORDS) or re.search(r"\barmed groups?\b", self.doc.text) is not None
+            self._opposition_story = (not armed and "opposition" in lemmas,
+                                      not armed and bool(lemmas & _POLITICS_WORDS))
+        front, grouping = self._opposition_story
+        return bool(front if head == "front" else grouping)
 
     def _as_opposition(self, actor: Actor, text: str) -> Actor:
         """A coalition, alliance or bloc the article calls the opposition's ("the main opposition coalition"

@@ -56,7 +56,7 @@ _SHARE_NOUNS = frozenset({"part", "role", "participation", "involvement", "engag
 TALK_HALTING_VERBS = frozenset({"collapse", "stall", "fail", "founder", "falter", "halt", "suspend", "freeze", "end",
                                 "derail", "abandon", "cancel", "postpone", "adjourn", "shelve", "deadlock"})
 TALK_HALTING_PARTICLES = {"break": "down", "call": "off", "fall": "apart", "grind": "halt"}
-TALK_RESUMING_VERBS = frozenset({"resume", "restart", "reconvene", "reopen"})
+TALK_RESUMING_VERBS = frozenset({"resume", "restart", "reconvene", "reopen", "revive", "relaunch", "reactivate"})
 # Talks that resume by a verb and its particle: "the talks picked back up on Tuesday".
 TALK_RESUMING_PARTICLES = {"pick": "up"}
 

@@ -118,8 +118,8 @@ _COLLAPSE = re.compile(
     r"fell apart|derail\w*|declared (?:dead|over)|pronounced dead|(?:are|is|were|was) over|ended in failure|"
     r"(?:came|come|comes|coming) to an end|"
     r"ended without (?:an? )?(?:agreement|deal|accord))\b", re.IGNORECASE)
-_PARTIAL = re.compile(r"\b(?:partial|interim|first phase|first stage|initial|preliminary|limited|framework)\b",
-                      re.IGNORECASE)
+_PARTIAL = re.compile(r"\b(?:partial|interim|first phase|first stage|initial|preliminary|limited|framework|"
+                      r"first (?:agreement|accord|deal))\b", re.IGNORECASE)
 _REF_PROPOSAL = re.compile(r"\b(?:proposals?|offers?|plans?|deal|initiative|terms|package|draft|idea|suggestion)\b",
                            re.IGNORECASE)
 _BARE_REFERENCE = re.compile(r"^(?:that|this|it|these|those|them|that idea|the idea|the request)$", re.IGNORECASE)
@@ -1157,7 +1157,11 @@ def _attach_events(events: list[_Ev], procs: dict[str, _Proc], topics: TopicLexi
     told_apart = {proc.root for proc in procs.values() if all(e.event.event_id in apart for e in proc.edges)}
     told_in: Counter[tuple[str, str]] = Counter((proc.root, e.event.article_id) for proc in procs.values()
                                                 for e in (*proc.edges, *proc.events))   # what each article tells
-    for ev in events:
+    # two passes: a go-between's mediation, or a side's act, told before the event that brings its article into a
+    # process (the conciliator chairing the opening session, told before the union's demand) joins on the second;
+    # a go-between's other doings do not (the Red Cross visiting detainees)
+    sides = {k for proc in procs.values() for k in proc.parties}
+    for ev in [*events, *(e for e in events if e.kind == "mediation" or {e.source, e.target} & sides)]:
         if ev.process is not None:
             continue
         actors = {k for k in (ev.source, ev.target) if k}
