@@ -1157,11 +1157,10 @@ def _attach_events(events: list[_Ev], procs: dict[str, _Proc], topics: TopicLexi
     told_apart = {proc.root for proc in procs.values() if all(e.event.event_id in apart for e in proc.edges)}
     told_in: Counter[tuple[str, str]] = Counter((proc.root, e.event.article_id) for proc in procs.values()
                                                 for e in (*proc.edges, *proc.events))   # what each article tells
-    # two passes: a go-between's mediation, or a side's act, told before the event that brings its article into a
-    # process (the conciliator chairing the opening session, told before the union's demand) joins on the second;
-    # a go-between's other doings do not (the Red Cross visiting detainees)
-    sides = {k for proc in procs.values() for k in proc.parties}
-    for ev in [*events, *(e for e in events if e.kind == "mediation" or {e.source, e.target} & sides)]:
+    # two passes: a go-between's mediation told before the event that brings its article into a process (the
+    # conciliator chairing the opening session, told before the union's demand) joins on the second; other acts do
+    # not (the Red Cross visiting detainees, a campaign round-up's acts of a state that mediates elsewhere)
+    for ev in [*events, *(e for e in events if e.kind == "mediation")]:
         if ev.process is not None:
             continue
         actors = {k for k in (ev.source, ev.target) if k}
