@@ -557,8 +557,7 @@ def _venue_of_talks(ent: Span) -> bool:
         return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and (c.lemma_.lower() in _TALK_NOUNS
                                                                  or c.lemma_.lower() in _DEAL_WORDS
                                                                  or c.lower_ in ("sides", "delegations"))
-                   for c in talks.children) or any(
-            c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") for c in talks.children if c.dep_ == "nsubj")
+                   for c in talks.children)
     return root.dep_ == "pobj" and root.head.lower_ in _VENUE_PREPS and talks.lemma_.lower() in _TALK_NOUNS \
         and not (talks.lemma_.lower() in _OWN_GATHERINGS and any(c.dep_ == "poss" and c.pos_ == "PRON"
                                                                  for c in talks.children))
@@ -604,7 +603,7 @@ _SAYING = frozenset({"say", "tell", "announce", "state", "add", "note", "stress"
 
 def _untagged_countries(doc: Doc) -> Counter[str]:
     """Countries named by two or three capitalised words that the entity recogniser left untagged ("Solomon
-    Islands' government", "Sierra Leone's army"); not at a sentence's start unless the name goes on."""
+    Islands' government", "Sierra Leone's army"), each time they are named."""
     found: Counter[str] = Counter()
     i = 0
     while i < len(doc):

@@ -167,9 +167,9 @@ def _sides_standing_apart(r: MentionResolver, token: Token) -> list[ActorMention
         sides = conjuncts(pobj) if pobj is not None else []
         if len(sides) != 2:
             continue
-        found = [next(iter(r.mentions(side)), None) for side in sides]
-        if all(f is not None and f.code for f in found) and found[0].code != found[1].code:   # type: ignore[union-attr]
-            return [f for f in found if f is not None]
+        found = [m for side in sides for m in r.mentions(side)[:1] if m.code]
+        if len(found) == 2 and found[0].code != found[1].code:
+            return found
     return None
 
 

@@ -174,7 +174,7 @@ class MentionResolver:
         self._abbrevs: dict[str, str] | None = None
         self._opposition_heads: frozenset[str] | None = None
         self._rebel_story: bool | None = None
-        self._opposition_story: tuple[bool, bool] | None = None
+        self._political_story: tuple[bool, bool] | None = None
         self._congo: bool | None = None
         self._defined: frozenset[str] = frozenset()   # names the article defines an abbreviation for
         self._bodies: dict[str, str] | None = None   # "Commission" -> "European Commission" (see `_body_of_word`)
@@ -570,12 +570,12 @@ class MentionResolver:
         """Whether an unknown front, alliance or bloc (`head`) is a political grouping by what the article speaks
         of and not of rebels, fighters, hostages or an armed group: the opposition for a front (a front may be an
         armed movement's name), or the opposition, parties, a parliament or an election for an alliance or bloc."""
-        if self._opposition_story is None:
+        if self._political_story is None:
             lemmas = {t.lemma_.lower() for t in self.doc}
             armed = bool(lemmas & _REBEL_WORDS) or re.search(r"\barmed groups?\b", self.doc.text) is not None
-            self._opposition_story = (not armed and "opposition" in lemmas,
+            self._political_story = (not armed and "opposition" in lemmas,
                                       not armed and bool(lemmas & _POLITICS_WORDS))
-        front, grouping = self._opposition_story
+        front, grouping = self._political_story
         return bool(front if head == "front" else grouping)
 
     def _as_opposition(self, actor: Actor, text: str) -> Actor:
