@@ -23,6 +23,7 @@ from parley.coding.cues import Cues
 from parley.coding.policy import CodingPolicy
 from parley.coding.syntax import (
     APPOINTING_VERBS,
+    DEAL_NOUNS,
     MEETING_NOUNS,
     OBJECT_CONTROL,
     OBJECT_PREPS,
@@ -45,6 +46,7 @@ from parley.coding.syntax import (
     relative_antecedent,
     resumes_talks,
     speech_head,
+    talks_named_by_pronoun,
     with_conjuncts,
 )
 from parley.coding.targets import TargetFinder
@@ -404,7 +406,8 @@ class ClauseAnalyzer:
             return []   # "the rebels are backed by Iran", "who is supported by Beijing": a standing alignment (not
             # "a deal has been reached", an act)
         sources = self.args.subjects(verb) or self.targets.implied_state(verb, code) \
-            or (_deal_sides(verb) or self._announcing_side(verb) if code == _SIGN_AGREEMENT else [])
+            or (_deal_sides(verb) or self._announcing_side(verb) or _deal_itself(verb) if code == _SIGN_AGREEMENT
+                else [])
         if not sources:
             return []
         if self._words_between_people(verb, code, sources, objs):
@@ -581,8 +584,11 @@ class ClauseAnalyzer:
         return carriers + own + self._conjoined_content(comp, verb, doers, content, carriers[0], used)
 
     def _coded_conjunct(self, comp: Token, used: set[int]) -> Token | None:
-        """The first verb conjoined to `comp`, with no subject of its own, that the lexicon codes."""
-        return next((c for c in comp.children if bare_conjunct(c) and c.i not in used
+        """The first verb conjoined to `comp`, with no subject of its own, that the lexicon codes; or the infinitive
+        of purpose it serves ("urged both sides to use the truce to allow the Red Cross in": the letting in is
+        asked)."""
+        return next((c for c in comp.children if (bare_conjunct(c) or c.dep_ in ("xcomp", "advcl") and any(
+            a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)) and c.i not in used
                      and self.policy.match(c, self.args.objects(c))[0] is not None), None)
 
     def _conjoined_content(self, comp: Token, verb: Token, doers: list[Token], modality: str, carrier: Clause,
@@ -715,6 +721,15 @@ class ClauseAnalyzer:
                 told = self._opened_in_relative(token)
                 if told is not None and told.trigger.i not in triggers:
                     found.append(told)
+            elif token.pos_ == "PRON" and token.head.i not in triggers and talks_named_by_pronoun(token) is not None:
+                # "The talks had collapsed in August. They were restarted on Tuesday": "they" stands for the
+                # talks, and so for their sides (`mention_strategies.talks_pronoun`)
+                verb = token.head
+                halted = not begins_talks(verb)
+                found.append(Clause(trigger=verb, head=verb, anchor=verb, code=_HALT_TALKS if halted else "040",
+                                    rule="halted.pronoun" if halted else "consult.talks_began.pronoun",
+                                    sources=[token], targets=[], negated=self.args.negated(verb),
+                                    modality=self.args.modality(verb), reciprocal=True))
         return found
 
     def _opened_in_relative(self, noun: Token) -> Clause | None:
@@ -933,6 +948,19 @@ def _deal_sides(verb: Token) -> list[Token]:
                 if pobj is not None and len(sides := with_conjuncts(pobj)) > 1:
                     return sides
     return []
+
+
+def _deal_itself(verb: Token) -> list[Token]:
+    """ "The swap was agreed late on Thursday", "a deal was reached on Friday": a deal told in the passive with no
+    side named stands for its sides, whom the resolver finds in the text before (`mention_strategies.deal_sides`)."""
+    deal = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if deal is None or deal.lemma_.lower() not in DEAL_NOUNS or any(c.dep_ == "agent" for c in verb.children) \
+            or any(c.dep_ in ("mark", "advmod") and c.lower_ in _NOT_YET_MARKS and c.i < deal.i for c in verb.children):
+        return []   # ("would keep their tractors in place until a deal was signed": none yet)
+    return [deal]
+
+
+_NOT_YET_MARKS = frozenset({"until", "till", "unless", "if", "once", "before", "whether", "lest"})
 
 
 def _given_up(noun: Token) -> bool:

@@ -235,7 +235,10 @@ def _told_as_before(verb: Token, attachments: Attachments, published: datetime.d
     """ "signed a deal on Wednesday, a week after talks resumed": the act of a clause set a number of days or
     weeks before its governing act, which the text dates to the day; None otherwise."""
     after = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "after"), None)
-    if verb.dep_ != "advcl" or after is None:
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ == "after" and verb.head.dep_ == "prep":
+        # "signed a truce on Wednesday, two days after returning to the table": the gerund of "after"
+        after, verb = verb.head, verb.head
+    elif verb.dep_ != "advcl" or after is None:
         return None
     # "a week after talks resumed": the span hangs on the verb, or on "after" ("two days after the
     # negotiators took their seats again")

@@ -30,6 +30,7 @@ from parley.coding.coreference import (
     with_sector,
 )
 from parley.coding.syntax import (
+    DEAL_NOUNS,
     MEETING_NOUNS,
     ROUND_NOUNS,
     TALK_HALTING_PARTICLES,
@@ -37,6 +38,7 @@ from parley.coding.syntax import (
     TALK_RESUMING_PARTICLES,
     TALK_RESUMING_VERBS,
     begins_talks,
+    talks_named_by_pronoun,
 )
 from parley.types import Actor, ActorMention
 
@@ -76,7 +78,8 @@ Strategy = Callable[["MentionResolver", Phrase], "list[ActorMention] | None"]
 
 
 _TALK_HEADS = frozenset({"talk", "talks", "negotiation", "negotiations", "dialogue", "contact", "contacts",
-                         "consultation", "consultations", "discussion", "discussions", "round", "rounds"})
+                         "consultation", "consultations", "discussion", "discussions", "round", "rounds",
+                         "session", "sessions"})
 
 
 def _a_round_of_something_else(token: Token) -> bool:
@@ -92,6 +95,77 @@ _TALKS_STARTING_OR_ENDING = TALK_RESUMING_VERBS | TALK_HALTING_VERBS | frozenset
 
 
 _NAMING = frozenset({"GPE", "NORP", "ORG"})
+
+
+def _named_before_talks(r: MentionResolver, token: Token) -> list[tuple[Token, Actor]]:
+    """The actors named before a talks noun: "the Ethiopia-Eritrea border talks", "Indonesian-Vietnamese talks"."""
+    named: list[tuple[Token, Actor]] = []
+    for child in token.subtree:
+        if (child.pos_ in ("PROPN", "ADJ") or child.ent_type_ in ("NORP", "GPE")) and child.i < token.i \
+                and child.dep_ in ("compound", "amod", "nmod"):
+            actor = r.kb_resolve(child.text)
+            if actor is not None and actor.code and all(a.code != actor.code for _, a in named):
+                named.append((child, actor))
+    return named
+
+
+def _talks_between(r: MentionResolver, token: Token) -> list[ActorMention] | None:
+    """The sides talks name with "between" ("contacts between the government and the Houthis ... have been put on
+    ice"), else those of the latest "between" before them; [] when their own "between" names no two sides
+    ("talks between Libya's rival administrations": sides of their own, not those of other talks)."""
+    own = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "between"]
+    between = next((sides for c in own for sides in [_between_sides(r, c)] if sides is not None), None)
+    if between is None and own:
+        return []
+    return between or _latest_between(r, token)
+
+
+def talks_pronoun(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
+    """ "They" for talks the sentence before named as its subject (`syntax.talks_named_by_pronoun`): the sides of those
+    talks, found as for talks named without their sides."""
+    talks = talks_named_by_pronoun(p.token)
+    if talks is None:
+        return None
+    named = [m for m in r.mentions(talks) if m.code]   # the sides the talks themselves stood for
+    if len({m.code for m in named}) >= 2:
+        return [r.mention_of(p.start, p.end, Actor(code=m.code, name=m.name or m.text, country=m.country,
+                                                   sector=m.sector)) for m in named]
+    return _sides_before(r, p, p.token) or None
+
+
+# Acts of bargaining whose two sides are the sides of talks or a deal named without them (not two bodies that
+# inspect convoys together).
+_BARGAINING_ROOTS = ("03", "04", "05", "08", "16")
+
+
+def _sides_before(r: MentionResolver, p: Phrase, token: Token) -> list[ActorMention] | None:
+    """The sides of talks or a deal named without them: those of the latest "between X and Y", else the two of
+    the latest act of bargaining two actors did together (not any two named together or acting together: "a
+    joint team of World Food Programme staff and army officers")."""
+    between = _latest_between(r, token)
+    if between is not None:
+        return [r.mention_of(p.start, p.end, Actor(code=m.code, name=m.name or m.text, country=m.country,
+                                                   sector=m.sector)) for m in between]
+    together = _latest_joint_act(r, token.i, _BARGAINING_ROOTS)
+    if together is not None:
+        return [r.mention_of(p.start, p.end, actor) for actor in together]
+    return None
+
+
+_DEAL_MAKING = frozenset({"agree", "reach", "strike", "sign", "seal", "conclude", "clinch", "finalise", "finalize",
+                          "hammer", "work", "broker", "initial", "ink"})
+
+
+def deal_sides(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
+    """A deal told in the passive with no side named ("The swap was agreed late on Thursday in Valletta"): the
+    sides of the talks before it, found as for talks named without their sides."""
+    token = p.token
+    if token.lemma_.lower() not in DEAL_NOUNS or token.dep_ != "nsubjpass" \
+            or token.head.lemma_.lower() not in _DEAL_MAKING or p.poss is not None \
+            or any(c.dep_ == "agent" for c in token.head.children) \
+            or any(c.dep_ == "prep" and c.lower_ in ("between", "with") for c in token.children):
+        return None
+    return _sides_before(r, p, token) or None
 
 
 def talks_sides(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
@@ -119,19 +193,12 @@ def talks_sides(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
     if token.lemma_.lower() not in _TALK_HEADS or token.dep_ not in ("nsubj", "nsubjpass") and not of_round \
             and not relative or _a_round_of_something_else(token):
         return None
-    named: list[tuple[Token, Actor]] = []
-    for child in token.subtree:
-        # "the Ethiopia-Eritrea border talks", "Indonesian-Vietnamese talks"
-        if (child.pos_ in ("PROPN", "ADJ") or child.ent_type_ in ("NORP", "GPE")) and child.i < token.i \
-                and child.dep_ in ("compound", "amod", "nmod"):
-            actor = r.kb_resolve(child.text)
-            if actor is not None and actor.code and all(a.code != actor.code for _, a in named):
-                named.append((child, actor))
+    named = _named_before_talks(r, token)
     if len(named) >= 2:
         return [r.mention_of(t.i, t.i + 1, a) for t, a in named]
-    # "contacts between the government and the Houthis ... have been put on ice": the sides it names
-    between = next((sides for c in token.children if c.dep_ == "prep" and c.lower_ == "between"
-                    for sides in [_between_sides(r, c)] if sides is not None), None) or _latest_between(r, token)
+    between = _talks_between(r, token)
+    if between == []:
+        return []
     if between is not None:
         return [r.mention_of(p.start, p.end, Actor(code=m.code, name=m.name or m.text, country=m.country,
                                                    sector=m.sector)) for m in between]
@@ -141,9 +208,10 @@ def talks_sides(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
     bare_or_the = all(c.lower_ == "the" for c in token.children if c.dep_ == "det")   # "Talks in Togo stalled"
     if relative or bare_or_the and (token.head.lemma_.lower() in _TALKS_STARTING_OR_ENDING
                                     or token.dep_ == "nsubj" and begins_talks(token.head)):
-        # "the talks resumed on Monday" after "the government and the OLA signed ...": the two named together
+        # "the talks resumed on Monday" after "the government and the OLA signed ...": the two named together as
+        # a subject (not "inspected by a joint team of WFP staff and army officers")
         pair = next((a for a in reversed(r.coref.history) if a.kind == "coordination" and a.token_i < token.i
-                     and len(a.members) == 2), None)
+                     and len(a.members) == 2 and a.subject), None)
         if pair is not None:
             return [r.mention_of(p.start, p.end, actor) for actor in pair.members]
         # "... signed in Mendoza on Friday. The talks had restarted on Tuesday": the two sides of the latest
@@ -173,11 +241,14 @@ def _sides_standing_apart(r: MentionResolver, token: Token) -> list[ActorMention
     return None
 
 
-def _latest_joint_act(r: MentionResolver, before: int) -> tuple[Actor, Actor] | None:
+def _latest_joint_act(r: MentionResolver, before: int, roots: tuple[str, ...] = ()) -> tuple[Actor, Actor] | None:
     """The two actors of the latest act before token `before` that exactly two actors did to each other
-    (recorded once per direction: "the two governments signed")."""
+    (recorded once per direction: "the two governments signed"); with `roots`, an act of one of those CAMEO
+    roots."""
     by_token: dict[int, list[Actor]] = {}
-    for i, _, actor in r.acted:
+    for i, code, actor in r.acted:
+        if roots and not code.startswith(roots):
+            continue
         if i < before and actor.code and all(a.code != actor.code for a in by_token.get(i, ())):
             by_token.setdefault(i, []).append(actor)
     for i in sorted(by_token, reverse=True):
@@ -689,6 +760,17 @@ def named_team(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
 _WHERE_PREPS = frozenset({"across", "at", "around", "inside", "outside", "near", "beside"})
 
 
+def person_by_office(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
+    """A person whose relative clause says what body he heads or serves ("Ingrid Solvang, the Norwegian diplomat
+    who serves as the UN Secretary-General's envoy"): that body's, before what his nationality says."""
+    token = p.token
+    if token.ent_type_ != "PERSON" or not any(c.dep_ in ("appos", "relcl") for c in token.children):
+        return None
+    name = next((e.text for e in token.doc.ents if e.start <= token.i < e.end), token.text)
+    actor = r.office_of(token, name)
+    return p.whole(r, actor) if actor is not None else None
+
+
 def known_phrase(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
     """The phrase, or its part up to the head, in the knowledge base; a bare "the government" or "the
     army" inside a named speaker's reported speech is the speaker's country's."""
@@ -737,7 +819,13 @@ def _body_cut_off(r: MentionResolver, p: Phrase) -> tuple[int, Actor] | None:
 
 def _a_site(r: MentionResolver, token: Token) -> bool:
     """Whether a lower-case head names a building or a site (its first sense a location or an artifact, no
-    sense an agent's): "centre", "base", "hall", "station"."""
+    sense an agent's): "centre", "base", "hall", "station"; or a named bank of the sea where something lies or
+    happens ("fishing on the disputed Anemos Bank", "off the Dogger Bank")."""
+    if token.lower_ == "bank" and token.pos_ == "PROPN" and token.dep_ == "pobj" \
+            and token.head.lower_ in ("on", "off", "over", "around", "near", "across") \
+            and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children):
+        known = r.kb_resolve(token.doc[token.left_edge.i:token.i + 1].text)
+        return known is None or known.code == known.sector   # (not "the World Bank": a body the lists know)
     if token.pos_ != "NOUN" or not token.is_lower or r.role(token) is not None:
         return False
     found = nouns.classes(token.lemma_)
@@ -805,8 +893,10 @@ def unknown(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
 
 
 STRATEGIES: tuple[Strategy, ...] = (
+    talks_pronoun,
     pronoun,
     talks_sides,
+    deal_sides,
     body_by_last_word,
     hazard,
     place_of_occurrence,
@@ -826,6 +916,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     thing_head,
     sector_team,
     named_team,
+    person_by_office,
     known_phrase,
     earlier_name,
     unknown,

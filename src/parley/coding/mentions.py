@@ -151,6 +151,7 @@ _RULING_WORDS = frozenset({"ruling", "governing", "government", "majority"})
 _REPRESENTING_VERBS = frozenset({"represent", "lead", "head"})
 
 # Verbs of heading a body: "who heads the delegation", "who leads the panel", "who chairs the committee".
+_SERVING_VERBS = frozenset({"serve", "act", "work"})
 _HEADING_VERBS = frozenset({"head", "lead", "chair", "run", "direct", "command"})
 # "ECOWAS has named X as facilitator", "the AU appointed X its envoy": X acts for the one who named him.
 _ENVOY_NOUNS = frozenset({"mediator", "facilitator", "co-facilitator", "intermediary", "go-between", "envoy",
@@ -263,7 +264,7 @@ class MentionResolver:
                 actor = Actor(code=described.code, name=ent.text, country=described.country, sector=described.sector)
         if ent.label_ == "PERSON" and (actor is None or actor.country is None or actor.sector == "ELI"):
             # "General X, the retired officer who heads Thailand's dialogue panel": what he heads says whose he is
-            actor = self._head_of(root, ent.text) or actor
+            actor = self.office_of(root, ent.text) or actor
         represented = self._represents(root, ent.text) if ent.label_ in ("PERSON", "ORG") and actor is None \
             else None
         actor = represented or actor
@@ -296,20 +297,30 @@ class MentionResolver:
                 self.coref.add(i, actor, kind="person", plural=False, head=self.doc[i].lemma_.lower(),
                                span=span, subject=subject, sent=sent.start)
 
-    def _head_of(self, root: Token, name: str) -> Actor | None:
+    def office_of(self, root: Token, name: str) -> Actor | None:
         """The state body a person heads, by a relative clause on the name or its apposition ("who heads
         Thailand's dialogue panel", "who leads the Kenyan delegation"), as that person's actor; or None."""
         described = [root, *(c for c in root.children if c.dep_ == "appos")]
         for noun in described:
             for verb in noun.children:
-                if verb.dep_ != "relcl" or verb.lemma_.lower() not in _HEADING_VERBS:
+                if verb.dep_ != "relcl":
                     continue
-                for obj in verb.children:
-                    if obj.dep_ != "dobj":
-                        continue
+                if verb.lemma_.lower() in _HEADING_VERBS:
+                    objects = [c for c in verb.children if c.dep_ == "dobj"]
+                elif verb.lemma_.lower() in _SERVING_VERBS:
+                    # "the Norwegian diplomat who serves as the UN Secretary-General's personal envoy": the body
+                    # whose role he holds, not his nationality
+                    objects = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                               for o in c.children if o.dep_ == "pobj"]
+                else:
+                    continue
+                for obj in objects:
                     start, end = np_bounds(obj, keep_appos=False)
                     body = self.kb_resolve(self.doc[start:end].text)
                     if body is not None and body.country and body.sector in STATE_SECTORS:
+                        return Actor(code=body.code, name=name, country=body.country, sector=body.sector)
+                    if body is not None and body.code and body.sector in ("IGO", "NGO") \
+                            and verb.lemma_.lower() in _SERVING_VERBS:
                         return Actor(code=body.code, name=name, country=body.country, sector=body.sector)
         return None
 
@@ -371,7 +382,9 @@ class MentionResolver:
                 named_as = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
                             for p in c.children if p.dep_ == "pobj"]
                 agent = next((p for c in verb.children if c.dep_ == "agent" for p in c.children
-                              if p.dep_ == "pobj"), None)
+                              if p.dep_ == "pobj"), None) or next(
+                    (p for n in named_as for c in n.children if c.dep_ == "prep" and c.lower_ == "by"
+                     for p in c.children if p.dep_ == "pobj"), None)   # ("as special envoy by ECOWAS", so parsed)
                 if agent is None or not any(n.lemma_.lower() in _ENVOY_NOUNS for n in named_as):
                     continue
                 start, end = np_bounds(agent, keep_appos=False)
@@ -792,7 +805,8 @@ class MentionResolver:
                     and self.doc[m_end].dep_ in ("nummod", "compound") and self.doc[m_end].tag_ in ("CD", "NNP"):
                 m_end += 1   # ("the MS-13 and Barrio 18 gangs": the parser hangs the "18" of the name on the head)
             actor = self.kb_resolve(self.doc[m_start:m_end].text)
-            if actor is not None and sector is not None:
+            if actor is not None and sector is not None and actor.sector is None:
+                # (a named body keeps its own: "Moroccan and Polisario Front negotiators" are the Front's)
                 actor = with_sector(actor, sector, role=token.lemma_.lower())
             span_end = end if k == len(mods) - 1 else m_end
             out.append(self.mention_of(m_start, span_end, actor))

@@ -59,6 +59,8 @@ class ParseRepairs:
             repair_detached_name(sent)
             repair_talks_as_verb(sent)
             repair_subordinate_root(sent)
+            repair_day_in_name(sent)
+            repair_co_prefix(sent)
         return doc
 
 
@@ -132,8 +134,12 @@ def repair_noun_compounds(sent: Span, lexicon: Lexicon) -> None:
         subj.dep_ = "compound"
 
 
+_TRUE_CHE = frozenset({"ache", "cache", "douche", "niche"})   # verbs whose lemma does end in -che
+
+
 def repair_lemmas(sent: Span, e_final_verbs: frozenset[str]) -> None:
-    """ "hoped", "staged", "fined" lemmatized "hop", "stag", "fin": give e-final verbs their lemma back.
+    """ "hoped", "staged", "fined" lemmatized "hop", "stag", "fin": give e-final verbs their lemma back; and
+    "relaunched" lemmatized "relaunche": a verb in -ch or -sh loses the "e" the model added.
 
     Only a verb whose form is the short lemma plus -ed, -es or -ing with no doubled consonant
     ("hopped", "scrapped" are left alone), and whose lemma plus "e" is in `e_final_verbs`.
@@ -145,6 +151,8 @@ def repair_lemmas(sent: Span, e_final_verbs: frozenset[str]) -> None:
         full = lemma + "e"
         if full in e_final_verbs and token.lower_ in (lemma + "ed", lemma + "es", lemma + "ing"):
             token.lemma_ = full
+        elif lemma.endswith(("che", "she")) and lemma not in _TRUE_CHE and token.lower_ in (lemma + "d", lemma + "s"):
+            token.lemma_ = lemma[:-1]   # "relaunched", "pushed" lemmatized "relaunche", "pushe"
 
 
 def repair_noun_root(sent: Span, lexicon: Lexicon) -> None:
@@ -788,3 +796,61 @@ def repair_subordinate_root(sent: Span) -> None:
 
 
 _TIME_MARKS = frozenset({"after", "before", "since", "until", "when", "while", "as"})
+
+
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
+def repair_day_in_name(sent: Span) -> None:
+    """ "on Friday Laos agreed to scrap the levy" misread with "Friday" as part of the subject's name and "on"
+    left without an object: the weekday is the object of "on", and the name is the subject alone.
+
+    Only for a weekday right after an "on" that has no object, as a compound on the proper noun after it.
+    """
+    for day in sent:
+        if day.lower_ not in _WEEKDAYS or day.dep_ != "compound" or day.i == sent.start or day.i + 1 >= sent.end:
+            continue
+        on, name = day.nbor(-1), day.nbor(1)
+        if on.lower_ != "on" or on.dep_ != "prep" or any(c.dep_ in ("pobj", "pcomp") for c in on.children) \
+                or day.head.i != name.i or name.pos_ != "PROPN":
+            continue
+        day.head, day.dep_ = on, "pobj"
+
+
+def repair_co_prefix(sent: Span) -> None:
+    """ "The talks are co-chaired by X and Y", split by the tokenizer into "co", "-" and "chaired", misread with
+    "co" and "-" as complements of the auxiliary and the subject hung on it: the prefix and its hyphen belong to
+    the verb, and so do the subject and the auxiliary.
+
+    Only for "co" and a hyphen right before a verb that neither of them governs.
+    """
+    for co in sent:
+        if co.lower_ != "co" or co.i + 2 >= sent.end:
+            continue
+        hyphen, verb = co.nbor(1), co.nbor(2)
+        if hyphen.text != "-" or verb.tag_ not in ("VBN", "VBD", "VBG", "VBZ", "VBP", "VB") \
+                or verb.head.i in (co.i, hyphen.i):
+            continue
+        described, host = co.head, verb.head
+        if co.dep_ == "relcl" and described.i < co.i and host.i not in (described.i, verb.i) \
+                and (described.head.i == verb.i and described.dep_ in ("nsubj", "nsubjpass")
+                     and not described.is_ancestor(host) or not verb.is_ancestor(described)):
+            # "The Council of Churches, which co-convenes the dialogue, held ...": the verb is the relative clause,
+            # and the noun it describes the subject of the verb the prefixed one was hung on
+            if described.head.i == verb.i:
+                described.head = host
+            verb.head, verb.dep_ = described, "relcl"
+        auxes = [t for t in sent if t.head.i in (co.i, hyphen.i, verb.i) and t.dep_ in ("aux", "auxpass")
+                 and t.i < co.i]
+        passive = any(a.dep_ == "auxpass" for a in auxes)
+        for token in sent:
+            if token.i in (co.i, hyphen.i, verb.i):
+                continue
+            if token.head.i in (co.i, hyphen.i) or token.dep_ in ("nsubj", "nsubjpass") and (
+                    token.head in auxes or token.head.i == verb.i):
+                token.head = verb
+                if token.dep_ in ("nsubj", "nsubjpass"):
+                    token.dep_ = "nsubjpass" if passive else "nsubj"
+        co.head, co.dep_, co.tag_, co.pos_ = verb, "advmod", "AFX", "ADJ"
+        hyphen.head, hyphen.dep_, hyphen.tag_, hyphen.pos_ = verb, "punct", "HYPH", "PUNCT"
+

@@ -74,6 +74,28 @@ def resumes_talks(verb: Token) -> bool:
         lemma in ("go", "open", "begin", "start") or lemma == "get" and _under_way(verb))
 
 
+_TALK_PLURALS = frozenset({"talks", "negotiations", "consultations", "discussions", "contacts", "rounds"})
+
+
+def talks_named_by_pronoun(token: Token) -> Token | None:
+    """The talks a "they" stands for, or None: "they" as the subject, with no object, of a verb of talks
+    starting, resuming or ending, right after a sentence of the same paragraph whose subject is talks ("The
+    talks had collapsed in August. They were restarted on Tuesday"). "They resumed their strike" has an object;
+    "Union leaders met the minister. They resumed ..." has no talks before it."""
+    verb = token.head
+    if token.lower_ != "they" or token.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ != "VERB" \
+            or token.sent.start == 0 or any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    lemma = verb.lemma_.lower()
+    if not (begins_talks(verb) or lemma in TALK_HALTING_VERBS
+            or TALK_HALTING_PARTICLES.get(lemma) in {c.lower_ for c in verb.children}):
+        return None
+    before = token.doc[token.sent.start - 1].sent
+    if "\n" in token.doc[before.end - 1:token.sent.start + 1].text:
+        return None
+    return next((t for t in before if t.lower_ in _TALK_PLURALS and t.dep_ in ("nsubj", "nsubjpass")), None)
+
+
 def begins_talks(verb: Token) -> bool:
     """Whether `verb` is said of talks that begin or resume ("opened", "began", "got under way", "kicked
     off", "resumed")."""
@@ -837,6 +859,12 @@ def with_conjuncts(token: Token) -> list[Token]:
             if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON"):
                 out.append(child)
                 stack.append(child)
+            elif child.dep_ == "appos" and t.tag_ == "NN" and child.pos_ == "PROPN" and child.i <= t.i + 3:
+                # "Ghana's trade minister Kojo Mensah and Togo's trade minister Edem Kodjo": the parser hangs
+                # the second on the first one's name
+                hung = [c for c in child.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+                out.extend(hung)
+                stack.extend(hung)
     return sorted(out, key=lambda t: t.i)
 
 
@@ -1055,12 +1083,16 @@ _ZERO_RELATIVE_ADVERBIALS = frozenset({"day", "time", "week", "month", "year", "
 
 # The participles that name who brokers the talks they follow ("a dialogue facilitated by ECOWAS").
 _BROKERING = frozenset({"facilitate", "broker", "mediate", "sponsor", "chair", "convene", "moderate"})
+# "according to the accord signed in Beijing by the two ministers": the signers sign it, wherever the deal is named.
+_SIGNING = frozenset({"sign", "ink", "initial", "countersign"})
 
 
 def _brokered_talks(verb: Token) -> bool:
     """ "opened a dialogue facilitated by ECOWAS", "held talks brokered by Qatar": a participle that names who
-    brokers the talks it restricts is an act of its own (the agent mediates), unlike "aid delivered by the UN"."""
-    return verb.lemma_.lower() in _BROKERING and verb.head.lemma_.lower() in _TALK_OBJECTS
+    brokers the talks it restricts is an act of its own (the agent mediates), unlike "aid delivered by the UN";
+    so is one that names who signed the deal it restricts ("under the accord signed by the two ministers")."""
+    return verb.lemma_.lower() in _BROKERING and verb.head.lemma_.lower() in _TALK_OBJECTS \
+        or verb.lemma_.lower() in _SIGNING and verb.head.lemma_.lower() in DEAL_NOUNS | {"memorandum", "protocol"}
 
 
 def held_on(verb: Token, *, nested_only: bool = False) -> str | None:

@@ -1347,10 +1347,20 @@ _BASIS_RANK = {"text": 0, "sentence": 0, "same_act": 1, "occasion": 1, "paragrap
 
 
 def _primary(group: list[_Ev]) -> _Ev:
-    """The report a move is shown by: a date from the text, news before a retelling, a target, an object, then
-    the earliest."""
-    return min(group, key=lambda e: (_BASIS_RANK.get(e.event.date_basis, len(_BASIS_RANK)), e.event.background,
+    """The report a move is shown by: one that names its sides (not "The deal was signed", where the deal stands
+    for both: `_stand_in`, when another report of the same day names them), a date from the text, news before a
+    retelling, a target, an object, then the earliest."""
+    named_days = {e.event.date for e in group if not _stand_in(e.event)}
+    return min(group, key=lambda e: (_stand_in(e.event) and e.event.date in named_days,
+                                     _BASIS_RANK.get(e.event.date_basis, len(_BASIS_RANK)),
+                                     e.event.background,
                                      e.event.target is None or e.target is None, e.event.object is None, e.order))
+
+
+def _stand_in(event: Event) -> bool:
+    """Whether one phrase stands for both sides of a deal ("The deal was signed in the early hours"): a report of
+    the deal that names its sides and what it is about shows it better."""
+    return event.cameo == "057" and event.target is not None and event.target.start == event.source.start
 
 
 def _attribution(event: Event) -> Attributed:
@@ -1779,6 +1789,10 @@ _DEAL_LEAVES_OUT = re.compile(
     r"\bagreed\s+(?:only\s+)?to\s+(?:take up|discuss|revisit|return to|come back to|address)\s+(?P<rest8>[^.;]+?)\s+"
     r"(?:at|in|during)\s+(?:a|the)\s+(?:second|later|next|further|future|new|third|separate)\s+"
     r"(?:round|stage|phase|session|meeting)|"
+    r"(?:^|\bthat\s+)(?!(?:nothing|no|none)\b)(?P<rest11>[^.;]+?)\s+(?:had been|has been|have been|was|were|is|are)\s+"
+    r"(?:left|put off|held "
+    r"over|deferred|postponed)\s+(?:for|to|until)\s+(?:later|future|further|a later|another|a future|a new|a second|"
+    r"a third|the next|a further)\b|"
     r"^(?P<rest7>[^.;]+?)\s+(?:is|are|was|were)\s+not\s+(?:covered|settled|addressed|included|resolved|dealt with|"
     r"mentioned)\s+(?:by|in)\s+(?:the|this|that|its)\s+(?:[\w-]+\s+){0,2}?(?:deal|accord|agreement|text|arrangement|"
     r"pact|document|memorandum|protocol)\b",
@@ -1807,6 +1821,14 @@ _AGREED = re.compile(r"\bagree[ds]?\b", re.IGNORECASE)
 # An agreement its sentence calls a stage of a larger one.
 _PHASE = re.compile(r"\b(?:first|initial|opening)[ -](?:phase|stage|step|tranche)\b|"
                     r"\b(?:interim|partial) (?:deal|accord|agreement|arrangement)\b", re.IGNORECASE)
+# What one side's concession does when it settles the matter: "China agreed to abolish the fee, settling a dispute
+# that had choked ...", "agreed to scrap the levy, ending the row".
+_SETTLING = re.compile(
+    r"\b(?:settling|ending|resolving|closing|defusing)\s+(?:a|the|their|its|this|that)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:dispute|row|stand-?off|conflict|strike|quarrel|feud|wrangle|impasse)\b", re.IGNORECASE)
+# "agreed to take back the dismissed workers, in a partial deal with the union"
+_IN_A_DEAL = re.compile(r"\b(?:in|under|as part of) (?:a|an|the) (?:(?!to\b)[\w-]+\s+){0,3}?(?:deal|agreement|accord|"
+                        r"arrangement|settlement|compromise) (?:with|between)\b", re.IGNORECASE)
 # "agreed to continue working", "agreed to meet again": no deal, only more talks
 _AGREED_TO_TALK = re.compile(
     r"\bagree[ds]?\s+(?:only\s+)?to\s+[\"“']?(?:continue|keep|go on|meet|resume|talk|hold|stay|return|consult|"
@@ -1888,6 +1910,13 @@ def _release_under_deal(item: _Tracked, texts: dict[str, str]) -> tuple[str | No
     return date, partial, not partial and _FINAL.search(sentence) is not None
 
 
+def _after_trigger(item: _Tracked, texts: dict[str, str]) -> str:
+    """The rest of a move's sentence from its trigger on."""
+    sentence = _sentences_of(item, texts)[0]
+    trigger = item.move.trigger
+    return sentence[sentence.find(trigger):] if trigger in sentence else sentence
+
+
 def _agreements(tracked: list[_Tracked], parties: set[str], texts: dict[str, str],
                 topics: TopicLexicon | None = None) -> dict[str, str]:
     """Agreements that two parties reach together ("the two sides agreed on a prisoner exchange") become
@@ -1912,6 +1941,14 @@ def _agreements(tracked: list[_Tracked], parties: set[str], texts: dict[str, str
                 and move.modality in (None, "intent", "promised") and not move.negated \
                 and not _AGREED_TO_TALK.search(_sentences_of(item, texts)[0] if move.article_id in texts else ""):
             # "the two sides agreed on a prisoner exchange", "agreed to release 80 prisoners": a deal
+            move = item.move = replace(move, kind="agreement_signed")
+        elif move.kind in ("acceptance", "concession") and agreed and len(sides) == 1 \
+                and move.modality in (None, "intent") and not move.negated and not move.background \
+                and move.article_id in texts and (
+                    {a.id for a in move.targets} & parties and _SETTLING.search(_after_trigger(item, texts))
+                    or _IN_A_DEAL.search(_after_trigger(item, texts))):
+            # "China agreed on Friday to abolish the fee, settling the dispute", "the government has agreed to
+            # take back the dismissed workers, in a partial deal with the union": one side's yes, the deal made
             move = item.move = replace(move, kind="agreement_signed")
         if move.kind != "agreement_signed" or move.article_id not in texts:
             continue
@@ -2079,9 +2116,19 @@ def _collapses(tracked: list[_Tracked], texts: dict[str, str]) -> set[str]:
             # the one halt an article reports, and its end told anywhere in it ("This process is over," the
             # minister said, three paragraphs on)
             told += _later_sentences(item, texts)
-        if any(_ENDED_FOR_GOOD.search(s) for s in told):
+        if any(_ended_for_good(s) for s in told):
             out.add(move.id)
     return out
+
+
+# "neither side had formally declared the process dead": an end denied
+_DENIED = re.compile(r"\b(?:not|never|neither|nor|nobody|no one|none)\b|n't\b", re.IGNORECASE)
+
+
+def _ended_for_good(sentence: str) -> bool:
+    """Whether a sentence says talks ended for good (`_ENDED_FOR_GOOD`), not that no one said so."""
+    return any(not _DENIED.search(re.split(r"[,;:]|\band\b|\bbut\b", sentence[max(0, m.start() - 40):m.start()])[-1])
+               for m in _ENDED_FOR_GOOD.finditer(sentence))
 
 
 # Contact that is not talks: a call or a word with someone ("had spoken to both foreign ministers")
@@ -2150,7 +2197,13 @@ def _resumes_nothing(move: Move) -> bool:
         or _opened_in_a_relative(move) \
         or move.kind in ("negotiation", "meeting") \
         and bool(_TALK_NOUN_TRIGGER.match(move.trigger.strip())) and not _TAKEN_UP_AGAIN.search(move.evidence) \
-        or move.cameo == "042" and move.kind == "meeting" and not move.targets   # "several members flew to Lagos"
+        or move.cameo == "042" and move.kind == "meeting" and not move.targets \
+        or _LOOKED_BACK.search(f"{move.evidence} ") is not None and move.kind == "negotiation"
+    # ("several members flew to Lagos"; 'said Greece had "negotiated in good faith to the very end"')
+
+
+# A side's own look back at its bargaining: 'Greece had "negotiated in good faith to the very end"'.
+_LOOKED_BACK = re.compile(r"\bhad\s+(?:always\s+)?[\"“']?(?:negotiated|bargained)\b", re.IGNORECASE)
 
 
 # The start of the talks told in a relative clause on a side: "The workers, who opened the talks demanding 40
@@ -2262,7 +2315,8 @@ def _states(tracked: list[_Tracked], left_open: dict[str, str] | None = None,
         if move.background and move.id in (late or ()) and history and history[-1].status == (
                 "suspended" if move.kind not in HALTING_KINDS else "ongoing"):
             move = replace(move, background=False)
-        if _changes_no_state(item, move, bool(history), news) or move.id in (other_deals or ()):
+        if _changes_no_state(item, move, bool(history), news) or move.id in (other_deals or ()) \
+                or not history and _halt_before_the_talks(move, tracked):
             continue
         status = history[-1].status if history else None
         new: str | None = None
@@ -2396,6 +2450,15 @@ def _told_with_last_change(item: _Tracked, last: StateChange, tracked: list[_Tra
     return item.move.article_id in articles and _primary(item.events).event.date_basis == "published"
 
 
+def _halt_before_the_talks(move: Move, tracked: list[_Tracked]) -> bool:
+    """A halt told before any state, dated before talks met later ("struck on January 9 after talks on a new
+    agreement had stalled", before the conciliation talks that "opened on Tuesday"): earlier bargaining, no
+    state of these talks."""
+    return move.kind in HALTING_KINDS and bool(move.date) and any(
+        t.move.kind in RESUMING_KINDS and not t.move.background and t.move.modality is None
+        and not t.move.negated and (t.move.date or "") > (move.date or "") for t in tracked)
+
+
 def _halted(move: Move, status: str | None, collapsed: set[str] | None) -> str | None:
     """The state a halt leaves: "broke off the talks" is a walkout (suspended), "the talks broke down" an end
     (collapsed); None when it changes nothing (a go-between "ending its facilitation" after the talks
@@ -2438,6 +2501,12 @@ def _may_open(move: Move, tracked: list[_Tracked], precision: str | None = None)
             and _opens_soon_after(t.move, move, within=None) for t in tracked):
         return False   # "the union began the talks in September", retold after a report that they "began on
         # Monday" the 9th: that opening, told by its month
+    if precision == "month" and move.kind in _POSITION_KINDS and move.date and any(
+            t.move.kind in RESUMING_KINDS and not t.move.background and t.move.modality is None
+            and not t.move.negated and (t.move.date or "")[:7] == move.date[:7]
+            and _primary(t.events).event.date_precision == "day" for t in tracked):
+        return False   # "the union cut its demand to 22 percent last month", told after the talks held on a day of
+        # that month: a position of the talks, dated only by its month
     return move.modality is None or not any(t.move.modality is None and not t.move.negated for t in tracked)
 
 
