@@ -762,12 +762,14 @@ _WHERE_PREPS = frozenset({"across", "at", "around", "inside", "outside", "near",
 
 def person_by_office(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
     """A person whose relative clause says what body he heads or serves ("Ingrid Solvang, the Norwegian diplomat
-    who serves as the UN Secretary-General's envoy"): that body's, before what his nationality says."""
+    who serves as the UN Secretary-General's envoy"), or whose apposition says who sent him as its envoy ("X, a
+    former Angolan minister appointed as special envoy by the African Union"): that body's, before what his
+    nationality says."""
     token = p.token
     if token.ent_type_ != "PERSON" or not any(c.dep_ in ("appos", "relcl") for c in token.children):
         return None
     name = next((e.text for e in token.doc.ents if e.start <= token.i < e.end), token.text)
-    actor = r.office_of(token, name)
+    actor = r.office_of(token, name) or r.sent_as_envoy(token, name)
     return p.whole(r, actor) if actor is not None else None
 
 

@@ -351,7 +351,7 @@ class MentionResolver:
         """The body or state that named the person `token` stands in as its go-between ("ECOWAS has named
         X, a former prime minister of Cape Verde, as facilitator": X and the former prime minister act for
         ECOWAS), or None."""
-        sent_by = self._sent_as_envoy(token, name)
+        sent_by = self.sent_as_envoy(token, name)
         if sent_by is not None:
             return sent_by
         head = token
@@ -373,11 +373,11 @@ class MentionResolver:
             return None
         return Actor(code=body.code, name=name, country=body.country, sector=body.sector)
 
-    def _sent_as_envoy(self, token: Token, name: str) -> Actor | None:
+    def sent_as_envoy(self, token: Token, name: str) -> Actor | None:
         """ "Archbishop X, an Italian diplomat sent by the Vatican as its special envoy": the body that sent or
         named him as its go-between, whatever his own nationality; or None."""
         for appos in (c for c in token.children if c.dep_ == "appos"):
-            for verb in (c for c in appos.children if c.dep_ == "acl" and c.tag_ == "VBN"
+            for verb in (c for c in appos.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD")
                          and c.lemma_.lower() in APPOINTING_VERBS | {"send", "dispatch", "assign", "delegate"}):
                 named_as = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
                             for p in c.children if p.dep_ == "pobj"]
@@ -744,7 +744,7 @@ class MentionResolver:
     def _as_observed(self, token: Token, mention: ActorMention) -> ActorMention:
         """A bare sector ("REB") for a name observed with its country ("the FCS, a guerrilla group based in
         southern Colombia": COLREB) takes that country."""
-        sent = self._sent_as_envoy(token, mention.text) if token.pos_ == "PROPN" else None
+        sent = self.sent_as_envoy(token, mention.text) if token.pos_ == "PROPN" else None
         if sent is not None:   # "X, an Italian diplomat sent by the Vatican as its envoy": the Vatican's
             return dataclasses.replace(mention, code=sent.code, country=sent.country, sector=sent.sector)
         person = token.ent_type_ == "PERSON"

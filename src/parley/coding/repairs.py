@@ -829,28 +829,49 @@ def repair_co_prefix(sent: Span) -> None:
             continue
         hyphen, verb = co.nbor(1), co.nbor(2)
         if hyphen.text != "-" or verb.tag_ not in ("VBN", "VBD", "VBG", "VBZ", "VBP", "VB") \
-                or verb.head.i in (co.i, hyphen.i):
+                or verb.head.i in (co.i, hyphen.i) or co.is_ancestor(verb) or hyphen.is_ancestor(verb):
             continue
-        described, host = co.head, verb.head
-        if co.dep_ == "relcl" and described.i < co.i and host.i not in (described.i, verb.i) \
-                and (described.head.i == verb.i and described.dep_ in ("nsubj", "nsubjpass")
-                     and not described.is_ancestor(host) or not verb.is_ancestor(described)):
-            # "The Council of Churches, which co-convenes the dialogue, held ...": the verb is the relative clause,
-            # and the noun it describes the subject of the verb the prefixed one was hung on
-            if described.head.i == verb.i:
-                described.head = host
-            verb.head, verb.dep_ = described, "relcl"
-        auxes = [t for t in sent if t.head.i in (co.i, hyphen.i, verb.i) and t.dep_ in ("aux", "auxpass")
-                 and t.i < co.i]
-        passive = any(a.dep_ == "auxpass" for a in auxes)
-        for token in sent:
-            if token.i in (co.i, hyphen.i, verb.i):
-                continue
-            if token.head.i in (co.i, hyphen.i) or token.dep_ in ("nsubj", "nsubjpass") and (
-                    token.head in auxes or token.head.i == verb.i):
-                token.head = verb
-                if token.dep_ in ("nsubj", "nsubjpass"):
-                    token.dep_ = "nsubjpass" if passive else "nsubj"
-        co.head, co.dep_, co.tag_, co.pos_ = verb, "advmod", "AFX", "ADJ"
-        hyphen.head, hyphen.dep_, hyphen.tag_, hyphen.pos_ = verb, "punct", "HYPH", "PUNCT"
+        saved = [(t.head, t.dep_, t.tag_, t.pos_) for t in sent]
+        _attach_co_prefix(sent, co, hyphen, verb)
+        if _cyclic(sent):   # (never leave a tree the parser could not have made)
+            for t, (head, dep, tag, pos) in zip(sent, saved, strict=True):
+                t.head, t.dep_, t.tag_, t.pos_ = head, dep, tag, pos
+
+
+def _cyclic(sent: Span) -> bool:
+    """Whether some token of `sent` does not reach the sentence's root through its heads."""
+    for token in sent:
+        seen = set()
+        while token.head.i != token.i:
+            if token.i in seen or not sent.start <= token.head.i < sent.end:
+                return True
+            seen.add(token.i)
+            token = token.head
+    return False
+
+
+def _attach_co_prefix(sent: Span, co: Token, hyphen: Token, verb: Token) -> None:
+    """Hang "co", its hyphen, the subject and the auxiliaries on the verb (see `repair_co_prefix`)."""
+    described, host = co.head, verb.head
+    if co.dep_ == "relcl" and described.i < co.i and host.i not in (described.i, verb.i) \
+            and (described.head.i == verb.i and described.dep_ in ("nsubj", "nsubjpass")
+                 and not described.is_ancestor(host) or not verb.is_ancestor(described)):
+        # "The Council of Churches, which co-convenes the dialogue, held ...": the verb is the relative clause,
+        # and the noun it describes the subject of the verb the prefixed one was hung on
+        if described.head.i == verb.i:
+            described.head = host
+        verb.head, verb.dep_ = described, "relcl"
+    auxes = [t for t in sent if t.head.i in (co.i, hyphen.i, verb.i) and t.dep_ in ("aux", "auxpass")
+             and t.i < co.i]
+    passive = any(a.dep_ == "auxpass" for a in auxes)
+    for token in sent:
+        if token.i in (co.i, hyphen.i, verb.i):
+            continue
+        if token.head.i in (co.i, hyphen.i) or token.dep_ in ("nsubj", "nsubjpass") and (
+                token.head in auxes or token.head.i == verb.i):
+            token.head = verb
+            if token.dep_ in ("nsubj", "nsubjpass"):
+                token.dep_ = "nsubjpass" if passive else "nsubj"
+    co.head, co.dep_, co.tag_, co.pos_ = verb, "advmod", "AFX", "ADJ"
+    hyphen.head, hyphen.dep_, hyphen.tag_, hyphen.pos_ = verb, "punct", "HYPH", "PUNCT"
 

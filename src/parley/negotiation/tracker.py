@@ -1942,10 +1942,11 @@ def _agreements(tracked: list[_Tracked], parties: set[str], texts: dict[str, str
                 and not _AGREED_TO_TALK.search(_sentences_of(item, texts)[0] if move.article_id in texts else ""):
             # "the two sides agreed on a prisoner exchange", "agreed to release 80 prisoners": a deal
             move = item.move = replace(move, kind="agreement_signed")
-        elif move.kind in ("acceptance", "concession") and agreed and len(sides) == 1 \
+        elif move.kind in ("acceptance", "concession", "proposal") and agreed and len(sides) == 1 \
                 and move.modality in (None, "intent") and not move.negated and not move.background \
                 and move.article_id in texts and (
-                    {a.id for a in move.targets} & parties and _SETTLING.search(_after_trigger(item, texts))
+                    move.kind != "proposal" and {a.id for a in move.targets} & parties
+                    and _SETTLING.search(_after_trigger(item, texts))
                     or _IN_A_DEAL.search(_after_trigger(item, texts))):
             # "China agreed on Friday to abolish the fee, settling the dispute", "the government has agreed to
             # take back the dismissed workers, in a partial deal with the union": one side's yes, the deal made
