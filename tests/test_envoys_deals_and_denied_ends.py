@@ -84,3 +84,30 @@ def test_a_co_prefixed_verb_never_breaks_the_parse(coder):
     events = coder.code("In addition, he has co-written four books. Armed groups have co-opted weak local councils, "
                         "the report said.", published="2070-01-01")
     assert isinstance(events, list)
+
+
+def test_talks_convened_by_a_conciliation_officer_are_mediated(coder):
+    # (set 43: a ministry's conciliator convenes the talks of a union and its employers; she is no side)
+    events = coder.code("The talks were convened by the ministry's senior conciliation officer, Ruth Phiri.",
+                        published="2070-05-12")
+    assert [e.cameo for e in events] == ["045"], [(e.cameo, e.source.text) for e in events]
+
+
+def test_a_government_that_convenes_its_own_talks_meets(coder):
+    events = coder.code("The government convened talks with the dockers' union on Monday.", published="2070-05-12")
+    assert any(e.cameo == "040" for e in events), [(e.cameo, e.source.text) for e in events]
+
+
+def test_what_a_strike_waits_for_has_not_happened(coder):
+    events = coder.code("The union said the stoppage would continue until the growers improved their offer.",
+                        published="2070-05-12")
+    improved = [e for e in events if "improved" in e.evidence.text]
+    assert improved and all(e.modality == "future" for e in improved), [(e.trigger.text, e.modality)
+                                                                       for e in events]
+
+
+def test_a_deal_signed_if_and_when_is_still_to_come(coder):
+    events = coder.code("Militias will move into the valley if and when the rebels sign a peace accord with the "
+                        "government.", published="2070-05-12")
+    assert not any(e.cameo == "057" and e.modality is None for e in events), \
+        [(e.cameo, e.modality) for e in events]

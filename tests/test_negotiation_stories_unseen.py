@@ -107,7 +107,8 @@ SETS = ("stories_unseen", "stories_unseen2", "stories_unseen3", "stories_unseen4
         "stories_unseen24", "stories_unseen25", "stories_unseen26", "stories_unseen27", "stories_unseen28",
         "stories_unseen29", "stories_unseen30", "stories_unseen31", "stories_unseen32", "stories_unseen33",
         "stories_unseen34", "stories_unseen35", "stories_unseen36", "stories_unseen37",
-        "stories_unseen38", "stories_unseen39", "stories_unseen40", "stories_unseen41")
+        "stories_unseen38", "stories_unseen39", "stories_unseen40", "stories_unseen41",
+        "stories_unseen43")
 EXPECTED = {(folder, story): board for folder in SETS
             for story, board in json.loads((FIXTURES / folder / "expected.json").read_text(encoding="utf-8")).items()}
 STATE_SECTORS = ("GOV", "MIL", "COP", "JUD", "LEG")
@@ -201,6 +202,16 @@ NOT_YET = {
     ("s41_aegean_fisheries", "history"): "a second round opening after the partial deal (told only in the report of "
                                          "its collapse) resumes the talks, where this writer records no change",
     ("s41_aegean_fisheries", "gaps"): "the crew swap is not read as settling the prisoners question",
+    ("s43_lanao_truce", "gaps"): "the pullback the partial deal fixes at 5 km is still filed as an open withdrawal gap",
+    ("s43_nepal_india_oil_jute", "gaps"): "a labour gap is filed beside the jute levy (trade), the one left open",
+    ("s43_malawi_tea_strike", "parties"): "the estates and their association are merged into the state, which is "
+                                          "at the table only as the labour ministry's conciliator",
+    ("s43_malawi_tea_strike", "mediators"): "the labour ministry's conciliator is read as the state at the table, "
+                                            "not as a go-between",
+    ("s43_malawi_tea_strike", "history"): "a distractor's energy deal with Mozambique joins the talks, and their "
+                                          "opening is dated by the strike's start",
+    ("s43_honduras_electoral_dialogue", "parties"): "'the ruling party', in a report datelined San Jose, is taken "
+                                                    "for Costa Rica's",
     ("s36_belize_guatemala_sarstoon", "gaps"): "the demands on patrol notice and the navy post are filed under no "
                                                "topic (one under prisoners), so the open territory and withdrawal "
                                                "gaps are missed",

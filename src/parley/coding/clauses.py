@@ -412,6 +412,10 @@ class ClauseAnalyzer:
             return []
         if self._words_between_people(verb, code, sources, objs):
             match = policy.construction("verbal_attack", f"verbal+{match.pattern_id}")
+        elif code == "040" and verb.lemma_.lower() == "convene" and all(_go_between_noun(t) for t in sources):
+            # "talks convened by the ministry's chief conciliation officer": a go-between convenes others' talks
+            match = PatternMatch(code="045", pattern_id=f"convened_by_go_between+{match.pattern_id}",
+                                 target="prep:between", reciprocal=False, source_class=match.source_class)
         negated = self.args.negated(verb) or negated_by_governor(verb, self.cues) or \
             (decided_by is not None and any(c.lower_ == "no" for c in decided_by.children))
         modality = self.args.modality(verb) or governor_modality(verb, self.cues)
@@ -948,6 +952,19 @@ def _deal_sides(verb: Token) -> list[Token]:
                 if pobj is not None and len(sides := with_conjuncts(pobj)) > 1:
                     return sides
     return []
+
+
+_GO_BETWEEN_HEADS = frozenset({"conciliator", "mediator", "facilitator", "envoy", "arbitrator", "ombudsman"})
+
+
+def _go_between_noun(token: Token) -> bool:
+    """A go-between by the noun that names him: "a conciliator", "the UN envoy", "the chief conciliation officer"
+    (also through the apposition a name carries: "Grace Kalua, the ministry's conciliator")."""
+    nouns_ = [token, *(c for c in token.children if c.dep_ == "appos")]
+    if token.dep_ == "appos":
+        nouns_.append(token.head)
+    return any(n.lemma_.lower() in _GO_BETWEEN_HEADS or n.lemma_.lower() == "officer" and any(
+        c.lemma_.lower() in ("conciliation", "mediation", "liaison") for c in n.children) for n in nouns_)
 
 
 def _deal_itself(verb: Token) -> list[Token]:

@@ -575,6 +575,14 @@ class Arguments:
         if mod is None and verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
                                                        for c in verb.children):
             return "hypothetical"
+        if mod is None and verb.dep_ == "advcl" and any(
+                c.dep_ in ("advmod", "mark") and c.lower_ in _TIME_TO_COME for c in verb.children) and any(
+                c.dep_ == "aux" and (c.lower_ in self.cues.future_aux and present_tense(verb)
+                                     or c.lower_ == "would" and verb.tag_ in ("VBD", "VBP", "VB"))
+                for c in verb.head.children):
+            # "will take over the mines if and when the FARC sign a peace deal", "the stoppage would continue until
+            # the employers improved their offer": the signing, the better offer are still to come
+            return "future"
         if mod is None and bare_conjunct(verb):
             return self.modality(verb.head)   # "will free the hostages and leave the town": both ahead
         if mod is None and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("able", "likely") \
@@ -884,6 +892,10 @@ def habitual(verb: Token) -> bool:
         return False
     return any(w.tag_ in ("VBP", "VBZ", "MD") for w in words) and not any(
         c.ent_type_ in ("DATE", "TIME") for c in verb.subtree)
+
+
+# Conjunctions of a time clause: with a verb in the present under a future one, the act is still to come.
+_TIME_TO_COME = frozenset({"when", "once", "after", "until", "till", "before", "whenever"})
 
 
 def present_tense(verb: Token) -> bool:
