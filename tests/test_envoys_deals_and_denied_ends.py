@@ -115,7 +115,7 @@ def test_a_deal_signed_if_and_when_is_still_to_come(coder):
 
 def test_a_ruling_party_is_of_the_story_s_state_not_the_venue_s(coder):
     events = coder.code("PANAMA CITY, Jan 21 - Guatemala's government and opposition signed an electoral accord in "
-                        "Panama on Friday, and the ruling party's leader in Congress said he would back the reform.",
-                        published="2070-01-21")
+                        "Panama on Friday. Guatemala's interior minister called it a fresh start, and the ruling "
+                        "party's leader in Congress said he would back the reform.", published="2070-01-21")
     party = [e for e in events if "ruling party" in e.source.text]
     assert party and all(e.source.country == "GTM" for e in party), [(e.source.text, e.source.code) for e in events]
