@@ -102,7 +102,7 @@ _TRANSNATIONAL = ("IGO", "NGO", "IMG", "MNC", "NGM")
 _STATE = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 _NEAR_BASES = frozenset({"clause", "sentence", "dateline"})
 # Sectors that face their own state: an opposition, rebels, insurgents, separatists, civilians.
-_DOMESTIC = frozenset({"OPP", "PTY", "REB", "INS", "SEP", "CVL", "AGR", "LAB", "EDU"})
+_DOMESTIC = frozenset({"OPP", "REB", "INS", "SEP", "CVL", "AGR", "LAB", "EDU"})
 # Sectors a dateline does not place: they are reported from the venues of their talks.
 _ABROAD_SECTORS = frozenset({"GOV", "REL"} | _DOMESTIC - {"CVL"})   # (churches that mediate travel with the talks)
 # Named parties and gangs: a bare state organ dealing with one ("the government and the FARC") is its state's.

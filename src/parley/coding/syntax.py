@@ -575,6 +575,10 @@ class Arguments:
         if mod is None and verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
                                                        for c in verb.children):
             return "hypothetical"
+        if mod is None and any(c.dep_ in ("advmod", "mark") and c.lower_ == "when" and c.i >= 2
+                               and verb.doc[c.i - 2].lower_ == "if" and verb.doc[c.i - 1].lower_ == "and"
+                               for c in verb.children):
+            return "hypothetical"   # "if and when they sign a peace deal"
         if mod is None and verb.dep_ == "advcl" and any(
                 c.dep_ in ("advmod", "mark") and c.lower_ in _TIME_TO_COME for c in verb.children) and any(
                 c.dep_ == "aux" and (c.lower_ in self.cues.future_aux and present_tense(verb)

@@ -656,7 +656,12 @@ class _Rivals:
         self._names: dict[str, str | None] = {}
         self.codes: set[str] = set()
         written: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))   # code: group: as written
+        self._keys_seen: dict[str, Counter[str]] = defaultdict(Counter)   # a group's name: the keys its mentions got
         for event in events:
+            for actor in (event.source, event.target):
+                if actor is not None and actor.name and actor.country and actor.sector in _GROUP_SECTORS \
+                        and (seen := actor_key(actor)):
+                    self._keys_seen[actor.name][seen] += 1
             a, b = self.group(event.source), self.group(event.target)
             if a and b and a != b and event.target is not None and event.source.code == event.target.code \
                     and event.source.code:
@@ -671,10 +676,12 @@ class _Rivals:
         unnamed = {event.article_id for event in events for actor in (event.source, event.target)
                    if actor is not None and actor.code in self.codes and self.group(actor) is None}
         self._in_article: dict[str, dict[str, set[str]]] = defaultdict(dict)
+        self._other_groups: dict[str, set[str]] = {}
         for article_id, text in store.article_texts(sorted(unnamed)).items():
             for code in self.codes:
                 self._in_article[article_id][code] = {name for name, forms in written[code].items()
                                                       if any(_says(form, text) for form in forms)}
+            self._other_groups[article_id] = _groups_named(text)
         self._written = written
 
     def group(self, actor: ActorMention | None) -> str | None:
@@ -698,9 +705,17 @@ class _Rivals:
         if name is None:
             # ("the leaders of the Rastrojos drug gang", coded as a bare gang of Colombia)
             named = {n for n, forms in self._written[key].items() if any(_says(form, actor.text) for form in forms)}
+            in_text = bool(named)
             named = named or self._in_article.get(article_id, {}).get(key, set())
-            if len(named) != 1:
-                return key
+            others = {o.split(":", 1)[1] for o in self._other_groups.get(article_id, ())
+                      if o.startswith(key[:3] + ":")} - named
+            if not in_text and not named and len(others) == 1:
+                # "the guerrillas" in a report that names only the FARC (a party by the knowledge base's last
+                # word, so no rival of the code): that group
+                seen = self._keys_seen.get(next(iter(others)))
+                return seen.most_common(1)[0][0] if seen else key
+            if len(named) != 1 or not in_text and others:
+                return key   # (not "guerrilla representatives" for the AUC, in a report that also names the FARC)
             name = next(iter(named))
         return key + "." + _slug(name)
 
@@ -715,6 +730,20 @@ class _Rivals:
             return None
         code = actor.code or ""
         return code + "." + _slug(named[0]), code + "." + _slug(named[1])
+
+
+def _groups_named(text: str) -> set[str]:
+    """The named groups the knowledge base knows (armed groups, gangs, parties) that `text` names, as
+    "COUNTRY:name"."""
+    from parley.actors.kb import SECTORS, default_kb
+    kb = default_kb()
+    found = set()
+    for words in set(re.findall(r"\b[A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*)*", text)):
+        known = kb.resolve(words)
+        if known is not None and known.name and known.country and known.sector in _GROUP_SECTORS \
+                and known.name not in SECTORS.values() and known.code != known.country:
+            found.add(f"{known.country}:{known.name}")
+    return found
 
 
 # "the two gangs", "both factions", "the two rival groups"
