@@ -108,7 +108,7 @@ SETS = ("stories_unseen", "stories_unseen2", "stories_unseen3", "stories_unseen4
         "stories_unseen29", "stories_unseen30", "stories_unseen31", "stories_unseen32", "stories_unseen33",
         "stories_unseen34", "stories_unseen35", "stories_unseen36", "stories_unseen37",
         "stories_unseen38", "stories_unseen39", "stories_unseen40", "stories_unseen41",
-        "stories_unseen43")
+        "stories_unseen42", "stories_unseen43")
 EXPECTED = {(folder, story): board for folder in SETS
             for story, board in json.loads((FIXTURES / folder / "expected.json").read_text(encoding="utf-8")).items()}
 STATE_SECTORS = ("GOV", "MIL", "COP", "JUD", "LEG")
@@ -202,6 +202,18 @@ NOT_YET = {
     ("s41_aegean_fisheries", "history"): "a second round opening after the partial deal (told only in the report of "
                                          "its collapse) resumes the talks, where this writer records no change",
     ("s41_aegean_fisheries", "gaps"): "the crew swap is not read as settling the prisoners question",
+    ("s42_ennedi_truce", "parties"): "'peace negotiations with the government in Niger' (the venue) is read as "
+                                     "Niger's government, which splits the truce into a second board with Niger as a "
+                                     "side",
+    ("s42_ennedi_truce", "mediators"): "the truce is split in two boards (see parties)",
+    ("s42_ennedi_truce", "history"): "the truce is split in two boards (see parties)",
+    ("s42_ennedi_truce", "gaps"): "the truce is split in two boards (see parties)",
+    ("s42_aras_detainees", "parties"): "a distractor's Turkmen-Iranian energy deal, in the same report as the "
+                                       "detainee talks, joins them, and the Red Cross's visits to detainees make it a "
+                                       "side",
+    ("s42_aras_detainees", "mediators"): "the Red Cross, which carries out the handover, is read as a side",
+    ("s42_aras_detainees", "history"): "the distractor's energy deal is an agreement on the opening day, and an "
+                                       "Iran-Iraq border session resumes the talks the day Iran suspended them",
     ("s43_lanao_truce", "gaps"): "the pullback the partial deal fixes at 5 km is still filed as an open withdrawal gap",
     ("s43_nepal_india_oil_jute", "gaps"): "a labour gap is filed beside the jute levy (trade), the one left open",
     ("s43_malawi_tea_strike", "parties"): "the estates and their association are merged into the state, which is "

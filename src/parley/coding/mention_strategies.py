@@ -469,7 +469,17 @@ def _between_sides(r: MentionResolver, between: Token) -> list[ActorMention] | N
     if pobj is None:   # "between striking dockworkers and ...", parsed as a verb and its object
         verb = next((c for c in between.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None)
         pobj = next((c for c in verb.children if c.dep_ == "dobj"), None) if verb is not None else None
-    if pobj is None or not any(c.dep_ == "conj" for c in pobj.children):
+    if pobj is not None and not any(c.dep_ == "conj" for c in pobj.children):
+        # "Talks between Tanzania's government and striking railway workers got under way": the parser hung the
+        # second side on the talks, or made it a second object of "between"
+        hung = next((c for c in (*between.head.children, *between.children)
+                     if c.dep_ in ("conj", "pobj") and c.i > pobj.i
+                     and any(t.lower_ == "and" for t in r.doc[pobj.i + 1:c.left_edge.i])), None)
+        if hung is None:
+            return None
+        sides = [m for c in (pobj, hung) for m in r.mentions(c) if m.code]
+        return sides if len(sides) == 2 else None
+    if pobj is None:
         return None
     sides = [m for c in conjuncts(pobj) for m in r.mentions(c) if m.code]
     return sides if len(sides) == 2 else None

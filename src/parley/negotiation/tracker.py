@@ -1739,9 +1739,10 @@ _LEFT_OPEN = re.compile(
     r"for another (?:day|time|round)|"
     r"(?:for|to) a (?:later|further|second|new|future) (?:date|round|stage|session|phase)|" + _LATER + r")|"
     r"remains? "
-    r"(?:open|unresolved|undecided|outstanding|disputed|divided|at odds|apart|split|unsigned|pending|on hold)|"
+    r"(?:open|unresolved|undecided|outstanding|disputed|in dispute|contested|unsettled|divided|at odds|apart|split|"
+    r"unsigned|pending|on hold)|"
     r"remained (?:open|unresolved|unsigned|"
-    r"undecided|outstanding|disputed|divided|at odds|apart|split|deadlocked)|"
+    r"undecided|outstanding|disputed|in dispute|contested|unsettled|divided|at odds|apart|split|deadlocked)|"
     r"(?:are|were|was|is) still (?:divided|at odds|apart)|still at odds|"
     r"(?:was|were|is|are) (?:left )?(?:unresolved|undecided|deferred|postponed|put off|shelved|set aside)|"
     r"failed to (?:agree|resolve|settle)|(?:did|could) not (?:agree|resolve|settle)|no agreement (?:on|over)|"
@@ -1821,7 +1822,7 @@ _DEAL_LEAVES_OUT = re.compile(
     r"(?:^|\bthat\s+)(?!(?:nothing|no|none)\b)(?P<rest11>[^.;]+?)\s+(?:had been|has been|have been|was|were|is|are)\s+"
     r"(?:left|put off|held "
     r"over|deferred|postponed)\s+(?:for|to|until)\s+(?:later|future|further|a later|another|a future|a new|a second|"
-    r"a third|the next|a further)\b|"
+    r"a third|the next|a further|a final|the final)\b|"
     r"^(?P<rest7>[^.;]+?)\s+(?:is|are|was|were)\s+not\s+(?:covered|settled|addressed|included|resolved|dealt with|"
     r"mentioned)\s+(?:by|in)\s+(?:the|this|that|its)\s+(?:[\w-]+\s+){0,2}?(?:deal|accord|agreement|text|arrangement|"
     r"pact|document|memorandum|protocol)\b",
@@ -1860,6 +1861,7 @@ _IN_A_DEAL = re.compile(r"\b(?:in|under|as part of) (?:a|an|the) (?:(?!to\b)[\w-
                         r"arrangement|settlement|compromise) (?:with|between)\b", re.IGNORECASE)
 # "agreed to continue working", "agreed to meet again": no deal, only more talks
 _AGREED_TO_TALK = re.compile(
+    r"\bagree[ds]?\s+not\s+to\s+(?:brief|comment|speak|talk|disclose|reveal|discuss)\b|"   # ("not to brief the media")
     r"\bagree[ds]?\s+(?:only\s+)?to\s+[\"“']?(?:continue|keep|go on|meet|resume|talk|hold|stay|return|consult|"
     r"take up|discuss|revisit|come back to|look again at)\b|"
     r"\bagree[ds]?\b[^.;]{0,30}?\bto\s+(?:use|take|treat)\b[^.;]{0,80}?\bas\s+[\"“']?(?:a|the)\s+"
