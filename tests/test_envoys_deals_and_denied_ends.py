@@ -122,3 +122,12 @@ def test_the_named_groups_a_report_names_are_found_by_the_knowledge_base():
     found = _groups_named("Talks between the Colombian government and the FARC resumed, years after the AUC "
                           "demobilized; Hamas was not mentioned.")
     assert {"COL:FARC", "COL:AUC"} <= found and not any(g.startswith("COL:Colombia") for g in found)
+
+
+def test_what_happened_before_a_promised_response_happened(coder):
+    # (a guard for the time-clause rule: "would respond after" the expulsion; the expulsion is told as done)
+    events = coder.code("The ministry said on Wednesday that Minsk would respond in kind after the Latvian government "
+                        "expelled two of its diplomats.", published="2070-04-22")
+    expelled = [e for e in events if "expelled" in e.evidence.text and e.source.country == "LVA"]
+    assert expelled and all(e.modality is None for e in expelled), [(e.cameo, e.modality, e.evidence.text)
+                                                                     for e in events]

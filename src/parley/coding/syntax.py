@@ -579,13 +579,15 @@ class Arguments:
                                and verb.doc[c.i - 2].lower_ == "if" and verb.doc[c.i - 1].lower_ == "and"
                                for c in verb.children):
             return "hypothetical"   # "if and when they sign a peace deal"
-        if mod is None and verb.dep_ == "advcl" and any(
-                c.dep_ in ("advmod", "mark") and c.lower_ in _TIME_TO_COME for c in verb.children) and any(
+        marks = {c.lower_ for c in verb.children if c.dep_ in ("advmod", "mark")}
+        if mod is None and verb.dep_ == "advcl" and marks & _TIME_TO_COME and any(
                 c.dep_ == "aux" and (c.lower_ in self.cues.future_aux and present_tense(verb)
-                                     or c.lower_ == "would" and verb.tag_ in ("VBD", "VBP", "VB"))
+                                     or c.lower_ == "would" and verb.tag_ in ("VBD", "VBP", "VB")
+                                     and marks & {"until", "till", "once"})
                 for c in verb.head.children):
-            # "will take over the mines if and when the FARC sign a peace deal", "the stoppage would continue until
-            # the employers improved their offer": the signing, the better offer are still to come
+            # "will take over the mines when the FARC sign a peace deal", "the stoppage would continue until the
+            # employers improved their offer": the signing, the better offer are still to come (not "would respond
+            # in kind after the government kicked out three of its diplomats": that happened)
             return "future"
         if mod is None and bare_conjunct(verb):
             return self.modality(verb.head)   # "will free the hostages and leave the town": both ahead
