@@ -29,3 +29,12 @@ _BUOYS = [
 def test_a_gag_agreed_is_no_deal_and_a_deal_with_a_question_in_dispute_is_partial(boards_of):
     board = board_of(boards_of(_BUOYS), "LVA", "EST")
     assert history(board) == [("ongoing", "2070-09-09"), ("partial_agreement", "2070-09-25")], history(board)
+
+
+def test_the_venue_of_a_chaired_meeting_is_no_side(coder):
+    # (the tagger takes the town for a person; reached through "at ... of", it is where the meeting is)
+    events = coder.code("The meeting, at a state guesthouse on the northern edge of Ashgabat, is chaired by "
+                        "Mongolia's deputy foreign minister, Bolor Gantulga.", published="2070-01-15")
+    chaired = [e for e in events if e.cameo == "045"]
+    assert chaired and all(e.target is None or e.target.country != "TKM" for e in chaired), \
+        [(e.cameo, e.target.text if e.target else None) for e in events]

@@ -208,12 +208,10 @@ NOT_YET = {
     ("s42_ennedi_truce", "mediators"): "the truce is split in two boards (see parties)",
     ("s42_ennedi_truce", "history"): "the truce is split in two boards (see parties)",
     ("s42_ennedi_truce", "gaps"): "the truce is split in two boards (see parties)",
-    ("s42_aras_detainees", "parties"): "a distractor's Turkmen-Iranian energy deal, in the same report as the "
-                                       "detainee talks, joins them, and the Red Cross's visits to detainees make it a "
-                                       "side",
+    ("s42_aras_detainees", "parties"): "the Red Cross's visits to detainees make it a side",
     ("s42_aras_detainees", "mediators"): "the Red Cross, which carries out the handover, is read as a side",
-    ("s42_aras_detainees", "history"): "the distractor's energy deal is an agreement on the opening day, and an "
-                                       "Iran-Iraq border session resumes the talks the day Iran suspended them",
+    ("s42_aras_detainees", "history"): "an Iran-Iraq border session told in the report of the suspension resumes "
+                                       "the talks the same day",
     ("s43_lanao_truce", "gaps"): "the pullback the partial deal fixes at 5 km is still filed as an open withdrawal gap",
     ("s43_nepal_india_oil_jute", "gaps"): "a labour gap is filed beside the jute levy (trade), the one left open",
     ("s43_malawi_tea_strike", "parties"): "the estates and their association are merged into the state, which is "

@@ -363,9 +363,12 @@ class TargetFinder:
             level = self._near_level(frontier, seen, via_place, named_only, places)
             # After "in", "at", "near" only a place is a target ("a curfew in the capital"), not a thing that
             # names an actor ("backed a pause in the latest Swiss plan").
+            # (without `places`, a name reached through a place is where it happened unless it names a body: "the
+            # meeting, at a guesthouse on the edge of Ashgabat, is chaired by ...", Ashgabat tagged a person)
             found = sorted((t for t in level if self._near_candidate(t, named_only)
                             and (t.i not in via_place or places and (t.ent_type_ in _PLACES or t.pos_ == "PROPN")
-                                 or t.pos_ == "PROPN" and t.ent_type_ not in _PLACES)),
+                                 or t.pos_ == "PROPN" and t.ent_type_ not in _PLACES
+                                 and (places or t.ent_type_ in ("ORG", "NORP")))),
                            key=lambda t: (t.i < anchor, abs(t.i - anchor)))
             if found:
                 return with_conjuncts(found[0])
