@@ -954,7 +954,7 @@ def _deal_sides(verb: Token) -> list[Token]:
     return []
 
 
-_GO_BETWEEN_HEADS = frozenset({"conciliator", "mediator", "facilitator", "envoy", "arbitrator", "ombudsman"})
+_GO_BETWEEN_HEADS = _MEDIATOR_NOUNS | {"conciliator", "envoy", "arbitrator", "ombudsman"}
 
 
 def _go_between_noun(token: Token) -> bool:

@@ -9,7 +9,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from parley.coding.cues import Cues
-from parley.coding.syntax import DEAL_NOUNS, MEETING_NOUNS
+from parley.coding.syntax import DEAL_MAKING_VERBS, DEAL_NOUNS, MEETING_NOUNS
 from parley.dates import CALENDAR_WORDS, ResolvedDate, count_of, resolve_date, resolve_from, story_relative
 from parley.types import ActorMention, Article, Event
 
@@ -372,7 +372,7 @@ def _retold_date(trigger: Token, following: list[Span], cues: Cues,
             noun = token.lemma_.lower()
             if not _retells(noun, verb, particle) and not (
                     token.dep_ == "nsubjpass" and noun in _DEAL_NOUNS and (token.head.lemma_.lower() == verb or (
-                        verb in _DEAL_MAKING and token.head.lemma_.lower() in _DEAL_MAKING))):
+                        verb in DEAL_MAKING_VERBS and token.head.lemma_.lower() in DEAL_MAKING_VERBS))):
                 continue   # ("signed a return-to-work agreement ... The deal was signed in the early hours of ...";
                 # "have agreed to let 85 trucks ... The deal was reached in a session that ran into Thursday")
             found = _clause_date([token.head, token.head, token.head], Attachments(sent, list(sent.ents), cues),
@@ -398,11 +398,7 @@ def _one_day_inside(verb: Token, subject: Token, published: datetime.date) -> Re
     return days[0] if len({d.date for d in days}) == 1 else None
 
 
-# Verbs that make a deal: a deal reached retells one agreed or signed.
-_DEAL_MAKING = frozenset({"agree", "sign", "reach", "strike", "seal", "conclude", "clinch", "finalise", "finalize",
-                          "hammer", "broker"})
-
-
+# (`DEAL_MAKING_VERBS`: a deal reached retells one agreed or signed.)
 # Nouns of deals and their texts, whose passive retells the act that made them ("The deal was signed on Wednesday").
 _DEAL_NOUNS = DEAL_NOUNS | {"memorandum", "protocol", "document", "text"}
 

@@ -30,6 +30,7 @@ from parley.coding.coreference import (
     with_sector,
 )
 from parley.coding.syntax import (
+    DEAL_MAKING_VERBS,
     DEAL_NOUNS,
     MEETING_NOUNS,
     ROUND_NOUNS,
@@ -152,8 +153,7 @@ def _sides_before(r: MentionResolver, p: Phrase, token: Token) -> list[ActorMent
     return None
 
 
-_DEAL_MAKING = frozenset({"agree", "reach", "strike", "sign", "seal", "conclude", "clinch", "finalise", "finalize",
-                          "hammer", "work", "broker", "initial", "ink"})
+_DEAL_MAKING = DEAL_MAKING_VERBS | {"work", "initial", "ink"}   # ("was worked out", "was initialled")
 
 
 def deal_sides(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:

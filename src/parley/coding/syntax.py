@@ -121,6 +121,9 @@ MEETING_NOUNS = frozenset({"talk", "talks", "negotiation", "meeting", "summit", 
 
 
 # Nouns of deals, whose passive relative clause the parser may hang on the last side named "between".
+#: Verbs that make a deal ("agreed", "reached", "struck", "sealed" ... a deal).
+DEAL_MAKING_VERBS = frozenset({"agree", "sign", "reach", "strike", "seal", "conclude", "clinch", "finalise",
+                               "finalize", "hammer", "broker"})
 DEAL_NOUNS = frozenset({"deal", "agreement", "accord", "arrangement", "pact", "treaty", "truce", "ceasefire",
                         "understanding", "settlement", "swap", "exchange"})
 

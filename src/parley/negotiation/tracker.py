@@ -1985,8 +1985,7 @@ def _agreements(tracked: list[_Tracked], parties: set[str], texts: dict[str, str
         if move.kind != "agreement_signed" or move.article_id not in texts:
             continue
         sentence, following = _sentences_of(item, texts)
-        trigger = move.trigger
-        told = sentence[sentence.find(trigger):] if trigger in sentence else sentence
+        told = _after_trigger(item, texts)
         found = _LEFT_OPEN.search(told) or _LEFT_OPEN_THAT.search(told)
         if found is None and _settles_everything(item, texts):
             item.final = True   # "There is nothing left hanging": whatever was demanded before is settled
