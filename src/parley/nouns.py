@@ -34,6 +34,12 @@ BODY_NAME_HEADS = frozenset({"front", "alliance", "coalition", "bloc", "movement
 #: politicians, a mole is a spy.
 NEWS_SENSES: dict[str, tuple[str, ...]] = {
     "drone": ("artifact",), "hawk": ("person", "animal"), "dove": ("person", "animal"), "mole": ("person",),
+    # WordNet files these under groups (of rules, things, events), which no one is in the news: "passed a law",
+    # "held campaign rallies", "proposed an arrangement", "a package of measures"
+    "law": ("communication", "cognition"), "arrangement": ("cognition",), "rally": ("event", "act"),
+    "package": ("artifact", "communication"), "series": ("communication",), "collection": ("communication",),
+    "category": ("cognition",), "bundle": ("artifact",), "batch": ("quantity",), "array": ("artifact",),
+    "sequence": ("attribute",), "levee": ("artifact",), "set": ("artifact",),
 }
 
 

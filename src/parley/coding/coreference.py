@@ -63,13 +63,15 @@ class Coreference:
     _last: Antecedent | None = None
 
     def find(self, before: int, *, kinds: frozenset[str], plural: bool | None = None,
-             head: str | None = None, exclude: frozenset[str] = frozenset(), since: int = 0) -> Actor | None:
+             head: str | None = None, exclude: frozenset[str] = frozenset(), since: int = 0,
+             coded: bool = False) -> Actor | None:
         """The most salient compatible antecedent mentioned before token `before` (and not before token
-        `since`: a pronoun reaches back only a few sentences)."""
+        `since`: a pronoun reaches back only a few sentences); with `coded`, one the knowledge base resolved."""
         self._last = None
         best: Antecedent | None = None
         for ante in reversed(self.history):
-            if ante.token_i < since or ante.token_i >= before or ante.actor.code in exclude:
+            if ante.token_i < since or ante.token_i >= before or ante.actor.code in exclude \
+                    or coded and ante.actor.code is None:
                 continue
             if head is not None and ante.head == head:
                 best = ante

@@ -869,7 +869,8 @@ def earlier_name(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
     words = sum(1 for t in token.doc[p.start:p.end] if not t.is_punct)   # "Kanu-Bangura" is one word
     if token.pos_ != "PROPN" or words > 2 or r.kb_resolve(token.doc[p.start:p.end].text) is not None:
         return None
-    found = r.coref.find(token.i, kinds=frozenset(), head=token.lemma_.lower())
+    # "Johnson" after "Boris Johnson" and an unresolved "Johnson's": the name the knowledge base knew
+    found = r.coref.find(token.i, kinds=frozenset(), head=token.lemma_.lower(), coded=True)
     ante = r.coref.last_found()
     if found is None or found.code is None or ante is None or ante.kind != "person":
         # "Lu" after "China's special envoy, Lu Zhenhai": a family name first, not the name's last word

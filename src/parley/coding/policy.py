@@ -29,7 +29,8 @@ _CODE_NAMES = ("statement", "deontic_demand", "blame", "peacekeeping", "verbal_a
 _ACTOR_CLASS_NAMES = ("armed", "political", "state", "police", "civilians")
 _CLASS_NAMES = ("refusable", "withheld_concessions", "intendable", "threatenable", "demandable",
                 "peacekeeping_deployments",
-                "peacekeeping_arrivals", "consultations", "clausal_targets", "state_acts", "fights", "purpose_blockers",
+                "peacekeeping_arrivals", "consultations", "clausal_targets", "state_acts", "fights", "mutual_fights",
+                "purpose_blockers",
                 "conflict_heads", "cooperative_purposes", "verbal", "threats", "alignments")
 
 

@@ -250,7 +250,7 @@ class TargetFinder:
             if near:
                 targets, reciprocal = near, False
                 rule = f"{rule}+near"
-        if not targets and not reciprocal and len(sources) > 1 and self.codes.is_a(code, "fights"):
+        if not targets and not reciprocal and len(sources) > 1 and self.codes.is_a(code, "mutual_fights"):
             # "the two navies traded fire at sea", "both sides broke the truce": with no one
             # else named, coordinated sides of a fight act on each other.
             reciprocal = True
