@@ -831,6 +831,11 @@ def _next_narrative(ent: Span, narrative: ResolvedDate | None, published: dateti
         return narrative
     if _speaks(host, cues):
         return None
+    if host.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _EARLIER_MARKS for c in host.children) \
+            and narrative is not None:
+        # "signed the accord late on Friday, after talks ... were revived on Tuesday": the clause of time dates
+        # what came before the act the sentence tells, which keeps its own day
+        return narrative
     if _past(host) and resolved.precision == "day" and published - _NARRATIVE_WINDOW <= resolved.date <= published \
             and not _modifies_noun(ent) and not any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "has", "have")
                                                     for c in host.children) \
@@ -839,6 +844,9 @@ def _next_narrative(ent: Span, narrative: ResolvedDate | None, published: dateti
         # a state lasting up to now, "a strike that has idled dozens of factories since last week")
         return resolved
     return narrative
+
+
+_EARLIER_MARKS = frozenset({"after", "since", "once"})
 
 
 def _paragraph_starts(doc: Doc, sent: Span) -> bool:

@@ -283,6 +283,8 @@ class ArticlePlaces:
             elif other.code == other.country + (other.sector or "") and other.sector in _STATE_ORGANS \
                     and not _placed_abroad(location, other.country):
                 country = other.country   # "the rebels accused the Malian army"
+            elif code[:3] == "LAB" and other.code == other.country + "BUS":
+                country = other.country   # "the union and the Tema Port Company sat down": the company's workers
             if country is not None:
                 self._settled[(mention.start, mention.end)] = country   # the same words in another act
         if country is None and code[:3] in _STATE | {"BUS"} and other is not None and other.country is not None \
@@ -304,6 +306,9 @@ class ArticlePlaces:
             country = self.state_subject
         if country is None and code[:3] in _DOMESTIC:
             country = self._story_state(code, other)
+        if country is None and code[:3] == "LAB" and other is not None and other.sector == "BUS" \
+                and location is not None and location.basis in _NEAR_BASES:
+            country = location.country   # a union and a company at one table are the dateline's, where they work
         if country is None and location is not None and location.basis in _NEAR_BASES \
                 and not (location.basis == "dateline" and (code[:3] in _ABROAD_SECTORS or self.subject not in (
                     None, location.country))) \

@@ -160,10 +160,17 @@ def deal_sides(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
     """A deal told in the passive with no side named ("The swap was agreed late on Thursday in Valletta"): the
     sides of the talks before it, found as for talks named without their sides."""
     token = p.token
-    if token.lemma_.lower() not in DEAL_NOUNS or token.dep_ != "nsubjpass" \
-            or token.head.lemma_.lower() not in _DEAL_MAKING or p.poss is not None \
-            or any(c.dep_ == "agent" for c in token.head.children) \
+    if token.lemma_.lower() not in DEAL_NOUNS or p.poss is not None \
             or any(c.dep_ == "prep" and c.lower_ in ("between", "with") for c in token.children):
+        return None
+    if token.dep_ == "nsubjpass":
+        verb = token.head
+    else:
+        # "The agreement, reached at the ministry after four days of sessions, ...": the deal named by its participle
+        verb = next((c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
+        if verb is None or token.dep_ not in ("nsubj", "nsubjpass") or verb.i > token.i + 2:
+            return None
+    if verb.lemma_.lower() not in _DEAL_MAKING or any(c.dep_ == "agent" for c in verb.children):
         return None
     return _sides_before(r, p, token) or None
 
@@ -221,6 +228,30 @@ def talks_sides(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
             return [r.mention_of(p.start, p.end, actor) for actor in together]
         if any(c.dep_ == "prep" and c.lower_ in r.cues.locative_preps for c in token.children):
             return []   # "Talks in Togo stalled": the venue is not a side
+    return _strike_sides(r, p)
+
+
+_STOPPAGES = frozenset({"strike", "stoppage", "walkout", "lockout"})
+
+
+def _strike_sides(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
+    """ "Talks to end the strike at the Du River Rubber Company resumed": talks over a strike at a company are the
+    company's and its workers'."""
+    for t in p.token.subtree:
+        if t.lemma_.lower() in _STOPPAGES and t.i > p.token.i:
+            at = next((c for c in t.children if c.dep_ == "prep" and c.lower_ in ("at", "in", "by")), None)
+            firm = next((c for c in at.children if c.dep_ == "pobj"), None) if at is not None else None
+            found = [m for m in r.mentions(firm) if m.code and m.sector == "BUS" and m.country] \
+                if firm is not None else []
+            if len(found) == 1:
+                company = found[0]
+                workers = r.kb_resolve("workers")
+                if workers is None:
+                    return None
+                staff = with_sector(Actor(company.country, company.country, company.country), workers.sector)
+                return [r.mention_of(p.start, p.end, staff),
+                        r.mention_of(p.start, p.end, Actor(company.code, company.name or company.text,
+                                                           company.country, company.sector))]
     return None
 
 
@@ -411,6 +442,14 @@ def counted_description(r: MentionResolver, p: Phrase) -> list[ActorMention] | N
         # "Qatar, whose diplomats had shuttled between the two sides": not Qatar either
         subject |= frozenset(side_key(Actor(m.code, m.name or m.text, m.country, m.sector))
                              for m in r.mentions(clause.head) if m.code)
+    if token.lemma_.lower() in _SIDE_NOUNS and number == 2 and pair is None:
+        # "the union and the company sat down for talks ... The two sides met again": the two who last
+        # bargained together, not the two most often named (the minister who chairs them); never the clause's own
+        # subject or a go-between ("the Red Cross carried lists between the two delegations")
+        together = _latest_joint_act(r, token.i, _BARGAINING_ROOTS)
+        if together is not None and not {side_key(a) for a in together} & subject - {None} \
+                and not any(a.sector in _BYSTANDERS for a in together):
+            return [r.mention_of(p.start, p.end, actor) for actor in together]
     many = list(pair.members) if pair is not None else r.coref.find_many(token.i, number, kinds=kinds,
                                                                          exclude=subject, sectors_out=sectors_out)
     if own_sector is not None and any(a.sector != own_sector for a in many):
@@ -796,6 +835,9 @@ def known_phrase(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
     actor = actor or r.kb_resolve(doc[p.start:p.end].text)
     if actor is None and p.end - p.start > 1:
         actor = r.kb_resolve(doc[p.start:token.i + 1].text)
+    if (actor is None or actor.sector == "GOV" and not p.has_name) and _striking_people(doc[p.start:p.end]):
+        # "leaders of some 4,000 striking rubber tappers", "the striking nurses": labour, whatever the noun
+        actor = r.kb_resolve("strikers")
     if actor is None:
         return None
     if actor.country is None and actor.sector in STATE_SECTORS:
@@ -808,6 +850,11 @@ def known_phrase(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
             country = speaker[0].country
             actor = with_sector(Actor(country, country, country), actor.sector, role=p.lemma)
     return p.whole(r, actor)
+
+
+def _striking_people(span: Span) -> bool:
+    """Whether `span` holds people said to be on strike ("striking tappers"; not "a striking example")."""
+    return any(t.lower_ == "striking" and t.dep_ == "amod" and nouns.names_person(t.head.lemma_.lower()) for t in span)
 
 
 def _body_cut_off(r: MentionResolver, p: Phrase) -> tuple[int, Actor] | None:

@@ -61,6 +61,7 @@ class ParseRepairs:
             repair_subordinate_root(sent)
             repair_day_in_name(sent)
             repair_co_prefix(sent)
+            repair_side_under_of(sent)
         return doc
 
 
@@ -874,4 +875,32 @@ def _attach_co_prefix(sent: Span, co: Token, hyphen: Token, verb: Token) -> None
                 token.dep_ = "nsubjpass" if passive else "nsubj"
     co.head, co.dep_, co.tag_, co.pos_ = verb, "advmod", "AFX", "ADJ"
     hyphen.head, hyphen.dep_, hyphen.tag_, hyphen.pos_ = verb, "punct", "HYPH", "PUNCT"
+
+
+#: Verbs of two sides sitting down together, whose one subject cannot hold both sides.
+_MEETING_VERBS = frozenset({"sit", "meet", "talk", "negotiate", "confer"})
+#: Nouns that stand for one side's people ("the leaders of the strikers").
+_SIDE_AGENTS = frozenset({"leader", "representative", "delegate", "negotiator", "delegation", "envoy", "official"})
+
+
+def repair_side_under_of(sent: Span) -> None:
+    """ "Leaders of the striking tappers and the management of the company sat down for talks": the parser hangs
+    the second side on the first side's "of" object; a meeting's one subject of a side's people with a
+    determined noun conjoined under its "of" is two sides (the conjunct and what follows are moved)."""
+    for subj in sent:
+        verb = subj.head
+        if subj.dep_ != "nsubj" or verb.lemma_.lower() not in _MEETING_VERBS or subj.lemma_.lower() not in _SIDE_AGENTS \
+                or any(c.dep_ == "conj" for c in subj.children):
+            continue
+        of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if pobj is None:
+            continue
+        conj = next((c for c in pobj.children if c.dep_ == "conj" and c.pos_ == "NOUN"
+                     and any(d.dep_ in ("det", "poss") and d.i == c.left_edge.i for d in c.children)), None)
+        cc = next((c for c in pobj.children if c.dep_ == "cc" and conj is not None and c.i == conj.left_edge.i - 1), None)
+        if conj is None or cc is None:
+            continue
+        cc.head = subj
+        conj.head = subj
 

@@ -193,6 +193,8 @@ class Arguments:
                 preps.append((child.lower_, pobj.lemma_.lower() if pobj is not None else None))
             elif dep == "xcomp" and child.pos_ in ("VERB", "AUX"):
                 xcomp = child.lemma_.lower()
+                if xcomp == "leave" and _left_somewhere(child):
+                    xcomp = "leave behind"   # "asked both delegations to leave the microphones outside the door"
             elif dep in ("ccomp", "oprd", "xcomp", "acomp") and child.pos_ == "ADJ" and xcomp is None:
                 xcomp = child.lemma_.lower()   # "found him guilty", "declared the vote invalid"
         if obj is not None:   # "carried messages between the delegations": the parser hangs it on the object
@@ -689,6 +691,14 @@ class Arguments:
 # hosted by Mexico and facilitated by Norway").
 _TALK_OBJECTS = frozenset({"talk", "talks", "round", "negotiation", "dialogue", "meeting", "summit", "conference",
                            "session", "consultation", "discussion", "contact", "process"})
+
+
+def _left_somewhere(verb: Token) -> bool:
+    """Whether "leave" puts its object somewhere ("leave the phones outside", "left its weapons at home") rather
+    than departing from it."""
+    return any(c.dep_ == "dobj" for c in verb.children) and any(
+        c.dep_ in ("prep", "advmod") and c.lower_ in ("outside", "behind", "at", "with", "on", "in", "aside")
+        for c in verb.children)
 
 
 def _object_preps(obj: Token) -> list[tuple[str, str | None]]:

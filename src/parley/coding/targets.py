@@ -431,6 +431,10 @@ def _venue(token: Token) -> bool:
         name = ent.text if ent is not None else token.text
         return country_code(name) is None and (ent is not None and ent.label_ in _PLACES
                                                or seat_of(name) is not None)
+    if token.head.dep_ == "prep" and token.head.lower_ in ("on", "in", "at", "near", "off") \
+            and (token.head.head.lemma_.lower() in _BUILDINGS
+                 or any(c.dep_ == "dobj" and c.lemma_.lower() in _BUILDINGS for c in token.head.head.children)):
+        return True   # "left the ministry building on Capitol Hill": where the building stands, whatever it stands for
     if token.ent_type_ not in _PLACES:
         return False
     if token.dep_ == "compound":   # "the Amman talks", "the Amman convoy talks"
@@ -439,6 +443,11 @@ def _venue(token: Token) -> bool:
             head = head.head
         return head.lemma_.lower() in MEETING_NOUNS
     return token.head.dep_ == "prep" and token.head.lower_ in ("in", "at")
+
+
+# Buildings a delegation leaves or meets in.
+_BUILDINGS = frozenset({"building", "hotel", "villa", "compound", "residence", "ministry", "headquarters", "premises",
+                        "palace", "hall", "centre", "center", "office", "offices", "guesthouse", "embassy"})
 
 
 # The teams a side sends to talks: "recalled its negotiators from X".

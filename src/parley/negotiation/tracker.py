@@ -876,7 +876,12 @@ def _domestic_dispute(event: Event) -> bool:
         return a.code == a.country or a.sector in STATE_SECTORS
     def side(a: ActorMention) -> bool:
         return a.sector in _DOMESTIC_SIDES
-    return state(source) and side(target) or side(source) and state(target)
+    def workers(a: ActorMention) -> bool:
+        return a.sector == "LAB" or a.sector in _PROFESSIONS
+    # (a union and the company that employs its members bargain too: "the union and the plantation's
+    # management sat down for talks")
+    return state(source) and side(target) or side(source) and state(target) \
+        or workers(source) and target.sector == "BUS" or source.sector == "BUS" and workers(target)
 
 
 def _is_core(event: Event) -> bool:
@@ -3438,6 +3443,7 @@ def _told_at_length(board: Board, texts: dict[str, str], titles: dict[str, str] 
 # A sentence that says it tells of something else than the paragraphs before it.
 _APART = re.compile(r"^\W*(?:separately|elsewhere|in (?:a |an )?(?:separate|unrelated|different) (?:development|move|"
                     r"case|announcement|negotiation|dispute|deal|set of talks|talks)|in other news|meanwhile, in|"
+                    r"in (?:a |an )?(?:separate|unrelated) [\w-]+|"   # "In a separate ceremony on Tuesday, ..."
                     r"in (?:[\w.'-]+ ){0,2}[\w.'-]+, meanwhile)\b",
                     re.IGNORECASE)
 
