@@ -283,8 +283,6 @@ class ArticlePlaces:
             elif other.code == other.country + (other.sector or "") and other.sector in _STATE_ORGANS \
                     and not _placed_abroad(location, other.country):
                 country = other.country   # "the rebels accused the Malian army"
-            elif code[:3] == "LAB" and other.code == other.country + "BUS":
-                country = other.country   # "the union and the Tema Port Company sat down": the company's workers
             if country is not None:
                 self._settled[(mention.start, mention.end)] = country   # the same words in another act
         if country is None and code[:3] in _STATE | {"BUS"} and other is not None and other.country is not None \
@@ -305,10 +303,8 @@ class ArticlePlaces:
             # article names organs of, before the places it names (the venue, the host's own news)
             country = self.state_subject
         if country is None and code[:3] in _DOMESTIC:
-            country = self._story_state(code, other)
-        if country is None and code[:3] == "LAB" and other is not None and other.sector == "BUS" \
-                and location is not None and location.basis in _NEAR_BASES:
-            country = location.country   # a union and a company at one table are the dateline's, where they work
+            country = (_employer_country(other, location) if code[:3] == "LAB" else None) \
+                or self._story_state(code, other)
         if country is None and location is not None and location.basis in _NEAR_BASES \
                 and not (location.basis == "dateline" and (code[:3] in _ABROAD_SECTORS or self.subject not in (
                     None, location.country))) \
@@ -786,3 +782,13 @@ def _country_of_code(code: str) -> str | None:
     """The ISO3 country a CAMEO actor code starts with ("IRNGOV" -> "IRN"), if it does."""
     head = code[:3]
     return head if len(code) >= 3 and country_name(head) is not None else None
+
+
+def _employer_country(other: ActorMention | None, location: Location | None) -> str | None:
+    """The country of workers facing a company ("the union and the Tema Port Company sat down"): the company's,
+    else the place the text gives their meeting (a union and its employer bargain where they work)."""
+    if other is None or other.sector != "BUS":
+        return None
+    if other.country is not None and other.code == other.country + "BUS":
+        return other.country
+    return location.country if location is not None and location.basis in _NEAR_BASES else None

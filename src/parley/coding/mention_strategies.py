@@ -163,6 +163,7 @@ def deal_sides(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
     if token.lemma_.lower() not in DEAL_NOUNS or p.poss is not None \
             or any(c.dep_ == "prep" and c.lower_ in ("between", "with") for c in token.children):
         return None
+    verb: Token | None
     if token.dep_ == "nsubjpass":
         verb = token.head
     else:
@@ -243,12 +244,12 @@ def _strike_sides(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
             firm = next((c for c in at.children if c.dep_ == "pobj"), None) if at is not None else None
             found = [m for m in r.mentions(firm) if m.code and m.sector == "BUS" and m.country] \
                 if firm is not None else []
-            if len(found) == 1:
-                company = found[0]
+            if len(found) == 1 and found[0].country:
+                company, country = found[0], found[0].country
                 workers = r.kb_resolve("workers")
                 if workers is None:
                     return None
-                staff = with_sector(Actor(company.country, company.country, company.country), workers.sector)
+                staff = with_sector(Actor(country, country, country), workers.sector)
                 return [r.mention_of(p.start, p.end, staff),
                         r.mention_of(p.start, p.end, Actor(company.code, company.name or company.text,
                                                            company.country, company.sector))]

@@ -889,8 +889,8 @@ def repair_side_under_of(sent: Span) -> None:
     determined noun conjoined under its "of" is two sides (the conjunct and what follows are moved)."""
     for subj in sent:
         verb = subj.head
-        if subj.dep_ != "nsubj" or verb.lemma_.lower() not in _MEETING_VERBS or subj.lemma_.lower() not in _SIDE_AGENTS \
-                or any(c.dep_ == "conj" for c in subj.children):
+        if subj.dep_ != "nsubj" or verb.lemma_.lower() not in _MEETING_VERBS \
+                or subj.lemma_.lower() not in _SIDE_AGENTS or any(c.dep_ == "conj" for c in subj.children):
             continue
         of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
@@ -898,7 +898,8 @@ def repair_side_under_of(sent: Span) -> None:
             continue
         conj = next((c for c in pobj.children if c.dep_ == "conj" and c.pos_ == "NOUN"
                      and any(d.dep_ in ("det", "poss") and d.i == c.left_edge.i for d in c.children)), None)
-        cc = next((c for c in pobj.children if c.dep_ == "cc" and conj is not None and c.i == conj.left_edge.i - 1), None)
+        cc = next((c for c in pobj.children
+                   if c.dep_ == "cc" and conj is not None and c.i == conj.left_edge.i - 1), None)
         if conj is None or cc is None:
             continue
         cc.head = subj

@@ -192,9 +192,7 @@ class Arguments:
                     continue
                 preps.append((child.lower_, pobj.lemma_.lower() if pobj is not None else None))
             elif dep == "xcomp" and child.pos_ in ("VERB", "AUX"):
-                xcomp = child.lemma_.lower()
-                if xcomp == "leave" and _left_somewhere(child):
-                    xcomp = "leave behind"   # "asked both delegations to leave the microphones outside the door"
+                xcomp = _complement_lemma(child)
             elif dep in ("ccomp", "oprd", "xcomp", "acomp") and child.pos_ == "ADJ" and xcomp is None:
                 xcomp = child.lemma_.lower()   # "found him guilty", "declared the vote invalid"
         if obj is not None:   # "carried messages between the delegations": the parser hangs it on the object
@@ -691,6 +689,13 @@ class Arguments:
 # hosted by Mexico and facilitated by Norway").
 _TALK_OBJECTS = frozenset({"talk", "talks", "round", "negotiation", "dialogue", "meeting", "summit", "conference",
                            "session", "consultation", "discussion", "contact", "process"})
+
+
+def _complement_lemma(verb: Token) -> str:
+    """The lemma of a verb complement; "leave behind" for one that puts its object somewhere ("asked both
+    delegations to leave the microphones outside the door": no walkout)."""
+    lemma = verb.lemma_.lower()
+    return "leave behind" if lemma == "leave" and _left_somewhere(verb) else lemma
 
 
 def _left_somewhere(verb: Token) -> bool:
