@@ -702,7 +702,7 @@ def _left_somewhere(verb: Token) -> bool:
     """Whether "leave" puts its object somewhere ("leave the phones outside", "left its weapons at home") rather
     than departing from it."""
     return any(c.dep_ == "dobj" for c in verb.children) and any(
-        c.dep_ in ("prep", "advmod") and c.lower_ in ("outside", "behind", "at", "with", "on", "in", "aside")
+        c.dep_ in ("prep", "advmod") and c.lower_ in ("outside", "behind", "aside")
         for c in verb.children)
 
 
