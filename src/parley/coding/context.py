@@ -366,8 +366,18 @@ def _retold_date(trigger: Token, following: list[Span], cues: Cues,
         return None
     for sent in following:
         for token in sent:
-            if token.pos_ != "NOUN" or token.dep_ not in ("nsubj", "nsubjpass") \
-                    or not any(c.dep_ == "det" and c.lower_ in _RETELLING_DETERMINERS for c in token.children):
+            if token.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in _RETELLING_DETERMINERS
+                                               for c in token.children):
+                continue
+            host = _retelling_host(token, verb)
+            if host is not None:
+                # "Under the deal, which was announced late on Thursday", "The party announced the decision on
+                # Sunday": the act told again in a clause of its own
+                found = _clause_date([host, host, host], Attachments(sent, list(sent.ents), cues), published)
+                if found is not None and found[1] == "text" and found[0].date <= published:
+                    return found[0]
+                continue
+            if token.dep_ not in ("nsubj", "nsubjpass"):
                 continue
             noun = token.lemma_.lower()
             if not _retells(noun, verb, particle) and not (
@@ -382,6 +392,23 @@ def _retold_date(trigger: Token, following: list[Span], cues: Cues,
             inside = _one_day_inside(token.head, token, published)
             if inside is not None and noun in _DEAL_NOUNS:
                 return inside   # "The deal was reached in a session that ran overnight into Thursday"
+    return None
+
+
+_DECISION_NOUNS = frozenset({"decision", "move"})
+_ANNOUNCING = frozenset({"announce", "confirm", "disclose", "make", "take"})
+
+
+def _retelling_host(token: Token, verb: str) -> Token | None:
+    """The verb of a clause that tells the act of `verb` again through the noun `token`: a relative clause of
+    making or announcing on a deal after a deal was made ("the deal, which was announced late on Thursday"), or
+    the announcing of "the decision" ("announced the decision on Sunday")."""
+    noun = token.lemma_.lower()
+    if noun in _DEAL_NOUNS and verb in DEAL_MAKING_VERBS:
+        return next((c for c in token.children if c.dep_ == "relcl"
+                     and (c.lemma_.lower() in DEAL_MAKING_VERBS or c.lemma_.lower() == "announce")), None)
+    if noun in _DECISION_NOUNS and token.dep_ == "dobj" and token.head.lemma_.lower() in _ANNOUNCING:
+        return token.head
     return None
 
 

@@ -551,6 +551,8 @@ def _venue_of_talks(ent: Span) -> bool:
     """Whether a place names the venue of talks: a town modifying a noun of talks ("the Accra track"), or any
     place after "in", "at", "outside" or "near" on one ("the peace talks in Ghana")."""
     root = ent.root
+    if _hosts_talks(root):
+        return True   # "Switzerland is hosting the talks", "Qatar, which hosted the last round": the host's country
     if root.dep_ in ("compound", "nmod", "amod") and root.head.lemma_.lower() in _TALK_NOUNS:
         return country_code(ent.text) is None   # ("the Cameroon peace talks" are about Cameroon)
     talks = root.head.head
@@ -564,6 +566,15 @@ def _venue_of_talks(ent: Span) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in _VENUE_PREPS and talks.lemma_.lower() in _TALK_NOUNS \
         and not (talks.lemma_.lower() in _OWN_GATHERINGS and any(c.dep_ == "poss" and c.pos_ == "PRON"
                                                                  for c in talks.children))
+
+
+def _hosts_talks(root: Token) -> bool:
+    """Whether a place is the subject of hosting talks, in its own clause or in a relative clause on it."""
+    verbs = [root.head] if root.dep_ == "nsubj" else []
+    verbs += [c for c in root.children if c.dep_ == "relcl"]
+    return any(v.lemma_.lower() == "host" and any(
+        c.dep_ == "dobj" and (c.lemma_.lower() in _TALK_NOUNS or c.lemma_.lower() in ("round", "session", "meeting"))
+        for c in v.children) for v in verbs)
 
 
 # Verbs of holding talks and signing their deals: a place of theirs is the venue ("signed an accord in Oslo").

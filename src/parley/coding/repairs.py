@@ -62,6 +62,7 @@ class ParseRepairs:
             repair_day_in_name(sent)
             repair_co_prefix(sent)
             repair_side_under_of(sent)
+            repair_of_after_conjunct(sent)
         return doc
 
 
@@ -386,6 +387,15 @@ def repair_split_subject(sent: Span) -> None:
             second.dep_ = "conj"
             continue
         doc = first.doc
+        comma = first.right_edge.i + 1 if doc[first.right_edge.i].text != "," else first.right_edge.i
+        place = doc[comma - 1]
+        if place.dep_ == "pobj" and place.ent_type_ in ("GPE", "LOC") and second.ent_type_ in ("GPE", "LOC") \
+                and second.left_edge.i == comma + 1 and doc[comma].text == ",":
+            # "Unions representing crews on routes to Sicily, Sardinia and Italy's smaller islands opened talks":
+            # the list of places goes on; the second "subject" is the next place in it
+            second.head = place
+            second.dep_ = "conj"
+            continue
         if first.pos_ == "NOUN" and second.ent_type_ == "PERSON" and second.left_edge.i == first.right_edge.i + 2 \
                 and doc[first.right_edge.i + 1].text == ",":
             # "Singapore's special envoy for the talks, Tan Wei Ming, presided": the name in apposition
@@ -904,4 +914,19 @@ def repair_side_under_of(sent: Span) -> None:
             continue
         cc.head = subj
         conj.head = subj
+
+
+def repair_of_after_conjunct(sent: Span) -> None:
+    """ "Indonesian government negotiators and leaders of the Aceh Sovereignty Front": the parser hangs the "of"
+    phrase after the second conjunct on the first; it belongs to the nearer noun (the front's leaders, not the
+    government's)."""
+    for first in sent:
+        if first.pos_ != "NOUN":
+            continue
+        second = next((c for c in first.children if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i > first.i), None)
+        if second is None or any(c.dep_ == "prep" and c.lower_ == "of" for c in second.children):
+            continue
+        for child in list(first.children):
+            if child.dep_ == "prep" and child.lower_ == "of" and child.i == second.i + 1:
+                child.head = second
 

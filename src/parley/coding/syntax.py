@@ -202,6 +202,7 @@ class Arguments:
             held = held_on(verb, nested_only=True)
             if held is not None:
                 preps.append(("on", held))
+        xcomp = _called_back_to_talks(xcomp, obj)
         if xcomp is None and obj is not None and obj.dep_ == "nsubj" and obj.head.head.i == verb.i \
                 and obj.head.dep_ == "ccomp" and obj.head.tag_ == "VBN":
             xcomp = obj.head.lemma_.lower()   # "wants the sanctions lifted": what should become of the object
@@ -691,11 +692,31 @@ _TALK_OBJECTS = frozenset({"talk", "talks", "round", "negotiation", "dialogue", 
                            "session", "consultation", "discussion", "contact", "process"})
 
 
+def _called_back_to_talks(xcomp: str | None, obj: Token | None) -> str | None:
+    """The complement, or "return to the table" for both sides asked to come back ("asked both delegations to come
+    back": a call to resume, no recall)."""
+    if xcomp in ("come", "return", "go") and obj is not None and _both_sides(obj):
+        return "return to the table"
+    return xcomp
+
+
+def _both_sides(noun: Token) -> bool:
+    """Whether a noun is counted as both sides ("both delegations", "the two teams")."""
+    return any(c.lower_ in ("both", "two") and c.dep_ in ("det", "predet", "nummod", "amod") for c in noun.children)
+
+
 def _complement_lemma(verb: Token) -> str:
     """The lemma of a verb complement; "leave behind" for one that puts its object somewhere ("asked both
     delegations to leave the microphones outside the door": no walkout)."""
     lemma = verb.lemma_.lower()
+    if lemma in ("return", "come", "go", "head") and any(
+            c.dep_ == "prep" and c.lower_ == "to" and any(o.lemma_.lower() in _TABLE_WORDS for o in c.children)
+            for c in verb.children):
+        return "return to the table"   # "asked both delegations to come back to the table": no recall
     return "leave behind" if lemma == "leave" and _left_somewhere(verb) else lemma
+
+
+_TABLE_WORDS = frozenset({"table", "talk", "talks", "negotiation", "negotiations", "dialogue"})
 
 
 def _left_somewhere(verb: Token) -> bool:

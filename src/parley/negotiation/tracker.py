@@ -1853,6 +1853,10 @@ def _left_out(sentence: str) -> str | None:
 
 
 _AGREED = re.compile(r"\bagree[ds]?\b", re.IGNORECASE)
+# A truce or deal told as the subject of its own making ("A 60-day truce between X and Y was agreed on Friday").
+_TRUCE_AGREED = re.compile(r"^(?:truce|ceasefire|cease-fire|deal|accord|agreement|pact)\b[^.;]{0,120}?\b"
+                           r"(?:was|were|has been|had been|have been)\s+"
+                           r"(?:agreed|reached|signed|sealed|struck|concluded)\b", re.IGNORECASE)
 # An agreement its sentence calls a stage of a larger one.
 _PHASE = re.compile(r"\b(?:first|initial|opening)[ -](?:phase|stage|step|tranche)\b|"
                     r"\b(?:interim|partial) (?:deal|accord|agreement|arrangement)\b", re.IGNORECASE)
@@ -1972,7 +1976,8 @@ def _agreements(tracked: list[_Tracked], parties: set[str], texts: dict[str, str
             if partial:
                 left_open[move.id] = ""
         sides = {a.id for a in move.sources} & parties
-        agreed = move.trigger.lower().startswith("agree") or _AGREED.search(move.evidence or "") is not None
+        agreed = move.trigger.lower().startswith("agree") or _AGREED.search(move.evidence or "") is not None \
+            or move.article_id in texts and _TRUCE_AGREED.match(_after_trigger(item, texts)) is not None
         if move.kind in ("acceptance", "concession", "proposal") and agreed and len(sides) >= 2 \
                 and move.modality in (None, "intent", "promised") and not move.negated \
                 and not _AGREED_TO_TALK.search(_sentences_of(item, texts)[0] if move.article_id in texts else ""):
@@ -3177,6 +3182,12 @@ def _other_talks_sides(tracked: list[_Tracked], founders: list[str], mediators: 
     return found
 
 
+def _only_hosts(key: str, tracked: list[_Tracked]) -> bool:
+    """Whether every move `key` makes is hosting or welcoming (and it makes one at least)."""
+    own = [t.move for t in tracked if key in {a.id for a in t.move.sources}]
+    return bool(own) and all(m.trigger and _HOSTING.match(m.trigger.strip()) for m in own)
+
+
 def _issues_told(item: _Tracked, texts: dict[str, str], topics: TopicLexicon) -> set[str]:
     """The issue of a move and those its sentence names ("met Togo's negotiators to discuss the maritime
     boundary")."""
@@ -3262,6 +3273,9 @@ def _board(proc: _Proc, names: dict[str, str], topics: TopicLexicon, texts: dict
     # the country that lends the venue
     party_ids = [k for k in party_ids if not (len(k) == 6 and k[3:] == "CVL" and k not in founders
                                               and (k[:3] in party_ids or k[:3] in hosting))]
+    # a state whose every act is hosting or welcoming the talks ("Switzerland is hosting the talks", "Switzerland,
+    # which hosted the talks, said it was prepared to welcome the delegations again") lends the venue: no side
+    party_ids = [k for k in party_ids if k in founders or not _only_hosts(k, tracked)]
     # the unnamed gangs of a code whose named groups sit at the table ("the gangs", "gang leaders") are those
     # groups (`_Rivals`), no side of their own
     party_ids = [k for k in party_ids if sum(o.startswith(k + ".") for o in party_ids) < 2]
