@@ -1322,6 +1322,7 @@ def _merge_moves(events: list[_Ev], topics: TopicLexicon) -> list[list[_Ev]]:
         union.find(ev.event.event_id)
     by_trigger: dict[tuple[str, int, int, int], str] = {}
     by_cluster: dict[str, str] = {}
+    cluster_article: dict[str, str] = {}
     for ev in events:
         obj_start = ev.event.object.start if ev.event.object else -1
         key = (ev.event.article_id, ev.event.sentence_index, ev.event.trigger.start, obj_start)
@@ -1330,10 +1331,15 @@ def _merge_moves(events: list[_Ev], topics: TopicLexicon) -> list[list[_Ev]]:
         else:
             by_trigger[key] = ev.event.event_id
         if ev.cluster_id:
-            if ev.cluster_id in by_cluster:
-                union.union(by_cluster[ev.cluster_id], ev.event.event_id)
-            else:
+            # the same act in another outlet's report; within one report, the store's cluster may hold two acts of
+            # the same sides on one day ("agreed on Thursday that an election will be held ... Both delegations
+            # signed a text committing the commission to set a date"), which stay apart
+            first = by_cluster.get(ev.cluster_id)
+            if first is None:
                 by_cluster[ev.cluster_id] = ev.event.event_id
+                cluster_article[ev.cluster_id] = ev.event.article_id
+            elif cluster_article[ev.cluster_id] != ev.event.article_id:
+                union.union(first, ev.event.event_id)
     # The same act told twice in one article (headline and lead): same code, same source, same topic.
     seen: dict[tuple[str, str, str | None, str], list[_Ev]] = defaultdict(list)
     for ev in events:
@@ -1343,7 +1349,11 @@ def _merge_moves(events: list[_Ev], topics: TopicLexicon) -> list[list[_Ev]]:
         for other in seen[told]:
             if other.event.sentence_index != ev.event.sentence_index and (
                     other.target is None or ev.target is None or other.target == ev.target) \
-                    and not _told_apart_in_time(other, ev) and other.event.background == ev.event.background:
+                    and not _told_apart_in_time(other, ev) and other.event.background == ev.event.background \
+                    and (_stem(other.event.trigger.text) == _stem(ev.event.trigger.text)
+                         or other.event.object is not None and ev.event.object is not None):
+                # (told again in the same words, or both with their objects; not "agreed that an election will be
+                # held" and "signed a text committing the commission to set a date", two acts of one day)
                 # (not an act the article retells as history beside its news: "had left the talks once already,
                 # on Feb. 14" and "ended in failure late on Saturday")
                 union.union(other.event.event_id, ev.event.event_id)
@@ -1361,6 +1371,10 @@ def _merge_moves(events: list[_Ev], topics: TopicLexicon) -> list[list[_Ev]]:
     for ev in events:
         groups[union.find(ev.event.event_id)].append(ev)
     return list(groups.values())
+
+
+def _stem(word: str) -> str:
+    return word.lower()[:4]
 
 
 def _told_apart_in_time(a: _Ev, b: _Ev) -> bool:
