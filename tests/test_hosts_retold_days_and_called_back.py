@@ -26,10 +26,11 @@ def test_of_after_a_second_conjunct_belongs_to_it(coder):
 def test_a_truce_told_as_agreed_between_two_sides_is_their_deal(boards_of):
     board = board_of(boards_of([
         article("andes", "a", "2070-05-09",
-                "OSLO, May 9 - Peru and the rebel Red Andes Front opened talks near Oslo on Tuesday, mediated by Norway."),
+                "OSLO, May 9 - Peru and the rebel Red Andes Front opened talks near Oslo on Tuesday, mediated by "
+                "Norway."),
         article("andes", "b", "2070-05-20",
-                "OSLO, May 20 - A 45-day truce between Peru and the rebel Red Andes Front was agreed near Oslo on Friday, "
-                "settling every point, Norwegian mediators said."),
+                "OSLO, May 20 - A 45-day truce between Peru and the rebel Red Andes Front was agreed near Oslo on "
+                "Friday, settling every point, Norwegian mediators said."),
     ]), "PER")
     assert history(board)[-1] == ("agreement", "2070-05-16"), history(board)
 

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from parley import nouns
 from parley.actors.kb import LANGUAGE_WORDS
 from parley.coding.syntax import TALK_HALTING_VERBS, TALK_RESUMING_VERBS
 from parley.lexicon import Lexicon
@@ -921,10 +922,11 @@ def repair_of_after_conjunct(sent: Span) -> None:
     phrase after the second conjunct on the first; it belongs to the nearer noun (the front's leaders, not the
     government's)."""
     for first in sent:
-        if first.pos_ != "NOUN":
-            continue
+        if first.pos_ != "NOUN" or not nouns.can_act(first.lemma_):
+            continue   # (acts share the phrase: "the arrest and detention of the former president")
         second = next((c for c in first.children if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i > first.i), None)
-        if second is None or any(c.dep_ == "prep" and c.lower_ == "of" for c in second.children):
+        if second is None or not nouns.can_act(second.lemma_) \
+                or any(c.dep_ == "prep" and c.lower_ == "of" for c in second.children):
             continue
         for child in list(first.children):
             if child.dep_ == "prep" and child.lower_ == "of" and child.i == second.i + 1:

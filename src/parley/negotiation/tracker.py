@@ -1334,12 +1334,12 @@ def _merge_moves(events: list[_Ev], topics: TopicLexicon) -> list[list[_Ev]]:
             # the same act in another outlet's report; within one report, the store's cluster may hold two acts of
             # the same sides on one day ("agreed on Thursday that an election will be held ... Both delegations
             # signed a text committing the commission to set a date"), which stay apart
-            first = by_cluster.get(ev.cluster_id)
-            if first is None:
+            told_first = by_cluster.get(ev.cluster_id)
+            if told_first is None:
                 by_cluster[ev.cluster_id] = ev.event.event_id
                 cluster_article[ev.cluster_id] = ev.event.article_id
             elif cluster_article[ev.cluster_id] != ev.event.article_id:
-                union.union(first, ev.event.event_id)
+                union.union(told_first, ev.event.event_id)
     # The same act told twice in one article (headline and lead): same code, same source, same topic.
     seen: dict[tuple[str, str, str | None, str], list[_Ev]] = defaultdict(list)
     for ev in events:
