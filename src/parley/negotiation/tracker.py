@@ -1322,7 +1322,6 @@ def _merge_moves(events: list[_Ev], topics: TopicLexicon) -> list[list[_Ev]]:
         union.find(ev.event.event_id)
     by_trigger: dict[tuple[str, int, int, int], str] = {}
     by_cluster: dict[str, str] = {}
-    cluster_joint: dict[str, bool] = {}
     for ev in events:
         obj_start = ev.event.object.start if ev.event.object else -1
         key = (ev.event.article_id, ev.event.sentence_index, ev.event.trigger.start, obj_start)
@@ -1331,15 +1330,10 @@ def _merge_moves(events: list[_Ev], topics: TopicLexicon) -> list[list[_Ev]]:
         else:
             by_trigger[key] = ev.event.event_id
         if ev.cluster_id:
-            # the same act in another outlet's report; but the sides' agreeing together is no telling of one side's
-            # offer the store's cluster holds beside it ("agreed on Thursday that an election will be held ... Both
-            # delegations signed a text committing the commission to set a date")
-            told_first = by_cluster.get(ev.cluster_id)
-            if told_first is None:
+            if ev.cluster_id in by_cluster:
+                union.union(by_cluster[ev.cluster_id], ev.event.event_id)
+            else:
                 by_cluster[ev.cluster_id] = ev.event.event_id
-                cluster_joint[ev.cluster_id] = _joint_agreement(ev)
-            elif cluster_joint[ev.cluster_id] == _joint_agreement(ev):
-                union.union(told_first, ev.event.event_id)
     # The same act told twice in one article (headline and lead): same code, same source, same topic.
     seen: dict[tuple[str, str, str | None, str], list[_Ev]] = defaultdict(list)
     for ev in events:
@@ -1349,8 +1343,7 @@ def _merge_moves(events: list[_Ev], topics: TopicLexicon) -> list[list[_Ev]]:
         for other in seen[told]:
             if other.event.sentence_index != ev.event.sentence_index and (
                     other.target is None or ev.target is None or other.target == ev.target) \
-                    and not _told_apart_in_time(other, ev) and other.event.background == ev.event.background \
-                    and _joint_agreement(other) == _joint_agreement(ev):
+                    and not _told_apart_in_time(other, ev) and other.event.background == ev.event.background:
                 # (not an act the article retells as history beside its news: "had left the talks once already,
                 # on Feb. 14" and "ended in failure late on Saturday")
                 union.union(other.event.event_id, ev.event.event_id)
@@ -1368,11 +1361,6 @@ def _merge_moves(events: list[_Ev], topics: TopicLexicon) -> list[list[_Ev]]:
     for ev in events:
         groups[union.find(ev.event.event_id)].append(ev)
     return list(groups.values())
-
-
-def _joint_agreement(ev: _Ev) -> bool:
-    """Whether the event is two sides agreeing together ("the government and the opposition agreed that ...")."""
-    return ev.kind == "acceptance" and ev.target is not None and ev.event.trigger.text.lower().startswith("agree")
 
 
 def _told_apart_in_time(a: _Ev, b: _Ev) -> bool:
