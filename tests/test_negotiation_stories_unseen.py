@@ -81,7 +81,11 @@ dockers' strike in Aqaba chaired by the labour minister; first sight 1 of 4 whol
 tests/fixtures/stories_unseen40 (session 38, the last four: a dialogue between Sri Lanka and a Tamil alliance
 facilitated by Norway, partial, collapsed; a truce in Congo's Pool under the African Union and the bishops in
 Libreville; a coal fee and a truck cap between Mongolia and China, collapsed and agreed; an alumina strike in Jamaica
-before the labour ministry's conciliator; first sight 0 of 4 whole). A story may
+before the labour ministry's conciliator; first sight 0 of 4 whole), sets 41 to 43 (session 39) and four each in
+tests/fixtures/stories_unseen44 and stories_unseen45 (session 40: a food ban between Kazakhstan and Kyrgyzstan, a
+rubber strike in Liberia, a prisoner swap between Ethiopia and Eritrea, an election dialogue in Samoa; prisoners
+between Rwanda and Uganda, a ferry strike in Italy, an electoral dialogue in Dominica, a truce in Aceh; first sight
+0 of 4 and 1 of 4 whole). A story may
 also mention other talks in passing; those may have boards of their own (see `story_board`). What the tracker
 does not get yet is a strict xfail, so that the day it passes is noticed; the first-sight record is in
 docs/negotiations.md."""
@@ -108,13 +112,25 @@ SETS = ("stories_unseen", "stories_unseen2", "stories_unseen3", "stories_unseen4
         "stories_unseen29", "stories_unseen30", "stories_unseen31", "stories_unseen32", "stories_unseen33",
         "stories_unseen34", "stories_unseen35", "stories_unseen36", "stories_unseen37",
         "stories_unseen38", "stories_unseen39", "stories_unseen40", "stories_unseen41",
-        "stories_unseen42", "stories_unseen43")
+        "stories_unseen42", "stories_unseen43", "stories_unseen44", "stories_unseen45")
 EXPECTED = {(folder, story): board for folder in SETS
             for story, board in json.loads((FIXTURES / folder / "expected.json").read_text(encoding="utf-8")).items()}
 STATE_SECTORS = ("GOV", "MIL", "COP", "JUD", "LEG")
 
 # (story, aspect) the tracker does not get yet, with why
 NOT_YET = {
+    ("s44_liberia_rubber_strike", "history"): "the partial deal is told by participles ('under a deal signed late on "
+                                              "Thursday', 'The agreement, reached at the Ministry of Labour') that "
+                                              "name no side, and is missed",
+    ("s44_liberia_rubber_strike", "gaps"): "the wage rate the partial deal leaves open is missed with the deal",
+    ("s44_eritrea_ethiopia_pow_swap", "history"): "the first-phase deal is told by participles ('an agreement hammered "
+                                                  "out in Jeddah', 'Under the deal, agreed on Wednesday'): missed",
+    ("s44_samoa_election_dialogue", "history"): "'agreed on Thursday that an election will be held ..., but leaving "
+                                                "the fate of nine MPs for further talks' is merged into the signing "
+                                                "of a text the store clusters with it, so the partial deal is "
+                                                "missed and the signing dated by the report",
+    ("s45_aceh_truce", "gaps"): "the engineers' release, settled in the partial deal, is still filed as an open "
+                                "prisoners gap",
     ("iceland_norway_mackerel", "history"): "the reciprocal landing bans between Iceland and the UK make a "
                                              "process of their own, and the talks' history misses its turns",
     ("iceland_norway_mackerel", "gaps"): "the quota gap is not filed as trade",
