@@ -321,10 +321,11 @@ class ArticlePlaces:
         speaker = attribution.speaker if attribution is not None else None
         if country is None and is_source and speaker is not None and speaker.code and code[:3] in _STATE:
             country = _country_of_code(speaker.code)
-        if country is None and not (code[:3] in _STATE | _ABROAD_SECTORS and other is not None
+        if country is None and not (code[:3] in _STATE | _ABROAD_SECTORS | {"PTY"} and other is not None
                                     and other.country == self.subject
                                     and (other.sector is None or other.sector in _STATE)):
-            # (a former prime minister, a party or business accusing the story's government are its own)
+            # (a former prime minister or a business facing the story's government are its own; a bare party is
+            # not given it, which made campaign round-ups into talks of a party with its state)
             country = self.subject
         if country is None:
             return mention

@@ -875,6 +875,11 @@ def _domestic_dispute(event: Event) -> bool:
     def state(a: ActorMention) -> bool:
         return a.code == a.country or a.sector in STATE_SECTORS
     def side(a: ActorMention) -> bool:
+        if a.sector == "PTY":
+            # a party meets or deals with the state in talks only when the words say so: a campaign's conventions,
+            # rallies and pledges are no talks ("the Democratic Party kicked off its convention, meeting to ...")
+            told = " ".join(filter(None, (event.object.text if event.object else None, event.evidence.text)))
+            return bool(_NEGOTIATION_CUE.search(told))
         return a.sector in _DOMESTIC_SIDES
     def workers(a: ActorMention) -> bool:
         return a.sector == "LAB" or a.sector in _PROFESSIONS
@@ -1034,6 +1039,9 @@ def _party_edges(events: list[_Ev]) -> list[_Ev]:
             continue  # "the two countries signed a treaty in 2025": history the report recalls founds no talks
         if _BARE_TALKS.match(ev.event.source.text.strip()):
             continue  # "With peace negotiations called off, ...": sides the coder guessed from other sentences
+        if ev.event.cameo == "057" and ev.event.object is not None and _SIGNED_INSTRUMENT.search(ev.event.object.text) \
+                and not _DEAL_NOUN.search(ev.event.object.text):
+            continue  # "the contracts they signed with the debate commission", "signed the bill": no deal of talks
         if ev.event.rule.startswith("control.attempt"):
             continue  # "Bonilla, who tried twice to negotiate his surrender": an attempt, no talks
         if ev.event.modality in ("hypothetical", "conditional"):
@@ -1049,6 +1057,9 @@ def _long_past(ev: _Ev) -> bool:
 
 
 _HISTORY_DAYS = 365
+# What one signs that is no deal of talks: a contract, a licence, a bill into law.
+_SIGNED_INSTRUMENT = re.compile(r"\b(?:contracts?|licen[cs]es?|leases?|loans?|petitions?|waivers?|bills?|laws?|"
+                                r"executive orders?|decrees?)\b", re.IGNORECASE)
 
 
 _HOSTING = re.compile(r"^(?:host|welcom|receiv)", re.IGNORECASE)
