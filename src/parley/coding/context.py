@@ -405,6 +405,11 @@ def _retelling_host(token: Token, verb: str) -> Token | None:
     the announcing of "the decision" ("announced the decision on Sunday")."""
     noun = token.lemma_.lower()
     if noun in _DEAL_NOUNS and verb in DEAL_MAKING_VERBS:
+        doc = token.doc
+        after = doc[token.i + 2] if token.i + 2 < len(doc) and doc[token.i + 1].text == "," else None
+        if after is not None and after.pos_ == "VERB" and after.tag_ in ("VBN", "VBD") \
+                and after.lemma_.lower() in DEAL_MAKING_VERBS:
+            return after   # "Under the deal, agreed on Wednesday, ...", whatever the parser hung the participle on
         return next((c for c in token.children if c.dep_ == "relcl"
                      and (c.lemma_.lower() in DEAL_MAKING_VERBS or c.lemma_.lower() == "announce")), None)
     if noun in _DECISION_NOUNS and token.dep_ == "dobj" and token.head.lemma_.lower() in _ANNOUNCING:

@@ -169,7 +169,7 @@ def deal_sides(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
     else:
         # "The agreement, reached at the ministry after four days of sessions, ...": the deal named by its participle
         verb = next((c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
-        if verb is None or token.dep_ not in ("nsubj", "nsubjpass") or verb.i > token.i + 2:
+        if verb is None or verb.i > token.i + 2:
             return None
     if verb.lemma_.lower() not in _DEAL_MAKING or any(c.dep_ == "agent" for c in verb.children):
         return None

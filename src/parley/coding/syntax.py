@@ -265,6 +265,10 @@ class Arguments:
         own = self._own_subject(verb)
         if own is not None:
             return own
+        if _deal_by_participle(verb):
+            # "an agreement hammered out in Jeddah", "Under the deal, agreed on Wednesday, ...": the deal stands for
+            # its sides (the mention resolver finds them: `deal_sides`)
+            return [verb.head]
         if _depth > 4:
             return []
         shared = self._shared_subject_host(verb)
@@ -703,6 +707,14 @@ def _called_back_to_talks(xcomp: str | None, obj: Token | None) -> str | None:
 def _both_sides(noun: Token) -> bool:
     """Whether a noun is counted as both sides ("both delegations", "the two teams")."""
     return any(c.lower_ in ("both", "two") and c.dep_ in ("det", "predet", "nummod", "amod") for c in noun.children)
+
+
+def _deal_by_participle(verb: Token) -> bool:
+    """Whether `verb` is a participle naming the making of the deal it follows, with no agent of its own ("an
+    agreement hammered out earlier in the week", "the deal, agreed on Wednesday")."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.lemma_.lower() in DEAL_NOUNS \
+        and verb.lemma_.lower() in DEAL_MAKING_VERBS and verb.i <= verb.head.i + 2 \
+        and not any(c.dep_ == "agent" for c in verb.children)
 
 
 def _complement_lemma(verb: Token) -> str:
