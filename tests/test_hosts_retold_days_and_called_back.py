@@ -69,3 +69,17 @@ def test_an_undersecretary_is_government(coder):
     events = coder.code("ROME, May 20 - Labour Undersecretary Anna Vitale chaired the session on Monday.",
                         published="2070-05-20")
     assert any((e.source.code or "").endswith("GOV") for e in events), [(e.source.text, e.source.code) for e in events]
+
+
+def test_a_deal_named_by_its_participle_is_the_sides_deal(coder):
+    events = coder.code("Chile and Peru held talks in Quito on Monday. Both countries freed fishing crews on Friday, "
+                        "carrying out an arrangement worked out in Quito earlier in the week.", published="2070-05-20")
+    dealt = [e for e in events if e.cameo == "057"]
+    assert {e.source.code for e in dealt} == {"CHL", "PER"}, [(e.cameo, e.source.text, e.source.code) for e in events]
+
+
+def test_a_deal_retold_with_its_participle_after_a_comma_takes_its_day(coder):
+    events = coder.code("LIMA, May 20 - Chile and Peru have signed a deal on fishing crews.\n\nUnder the deal, agreed "
+                        "on Thursday after two days of sessions, both will free their crews.", published="2070-05-20")
+    signed = [e for e in events if e.trigger.text == "signed"]
+    assert signed and all(e.date == "2070-05-15" for e in signed), [(e.trigger.text, e.date) for e in events]

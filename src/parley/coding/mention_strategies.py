@@ -168,7 +168,8 @@ def deal_sides(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
         verb = token.head
     else:
         # "The agreement, reached at the ministry after four days of sessions, ...": the deal named by its participle
-        verb = next((c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
+        verb = next((c for c in token.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD")
+                     and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), None)
         if verb is None or verb.i > token.i + 2:
             return None
     if verb.lemma_.lower() not in _DEAL_MAKING or any(c.dep_ == "agent" for c in verb.children):

@@ -453,8 +453,8 @@ class Arguments:
                 if child.lower_ in REL_PRONOUNS and verb.dep_ == "relcl":
                     return with_conjuncts(relative_antecedent(verb))
                 return with_conjuncts(child)
-        if verb.dep_ == "acl" and verb.tag_ == "VBN":
-            return with_conjuncts(verb.head)
+        if verb.dep_ == "acl" and (verb.tag_ == "VBN" or _deal_by_participle(verb)):
+            return with_conjuncts(verb.head)   # (a deal's participle the tagger took for a past tense: "worked out")
         if verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.dep_ == "acl" and verb.head.tag_ == "VBN":
             return with_conjuncts(verb.head.head)   # "a dialogue convened and chaired by the bishops": the dialogue
         talks = talks_participle_object(verb)
@@ -712,8 +712,9 @@ def _both_sides(noun: Token) -> bool:
 def _deal_by_participle(verb: Token) -> bool:
     """Whether `verb` is a participle naming the making of the deal it follows, with no agent of its own ("an
     agreement hammered out earlier in the week", "the deal, agreed on Wednesday")."""
-    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.lemma_.lower() in DEAL_NOUNS \
-        and verb.lemma_.lower() in DEAL_MAKING_VERBS and verb.i <= verb.head.i + 2 \
+    return verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and verb.head.lemma_.lower() in DEAL_NOUNS \
+        and not any(c.dep_ in SUBJ for c in verb.children) \
+        and verb.lemma_.lower() in DEAL_MAKING_VERBS | {"work", "ink"} and verb.i <= verb.head.i + 2 \
         and not any(c.dep_ == "agent" for c in verb.children)
 
 
