@@ -502,7 +502,9 @@ class ActorKB:
         lenient = text == text.lower()
         hits = list(self._scan(toks, lenient))
         if not hits:
-            return None
+            # "the Baloch National Resistance Front", a body the lists lack named after no country: rebels by the
+            # words of its name, whose country the text gives
+            return Actor("REB", _composed_name(None, "REB", "REB"), None, "REB") if _named_armed_body(toks) else None
         former = any(tok in _FORMER for tok, _ in toks)
         # 1. A known person or organisation wins; 2. else compose country + sector.
         named = self._named_actor(toks, hits, on=on, former=former)
@@ -758,6 +760,14 @@ def _unknown_body(toks: list[tuple[str, bool]], hits: list[_Hit]) -> bool:
     if place is None or len(words) < 3 or words[-1][0] not in _BODY_HEADS or not all(cap for _, cap in words):
         return False
     return any(cap for t, cap in toks[place.end:] if t not in _BODY_HEADS and t not in ("'s", "of", "for", "and"))
+
+
+def _named_armed_body(toks: list[tuple[str, bool]]) -> bool:
+    """Whether a phrase is the proper name of a body (three capitalised words or more, ending in "Front", "Movement"
+    ...) with a word of armed struggle in it ("Resistance", "Liberation")."""
+    words = [(t, cap) for t, cap in toks if t not in ("the", "'s", "of", "for", "and")]
+    return len(words) >= 3 and all(cap for _, cap in words) and words[-1][0] in _BODY_HEADS \
+        and any(t in _REBEL_NAME_WORDS for t, _ in words)
 
 
 def _composed_name(country: str | None, sector: str | None, code: str) -> str:

@@ -123,10 +123,12 @@ class ArticlePlaces:
         for ent in ents:
             if _venue_of_talks(ent):
                 found = gazetteer.lookup(ent.text)
-                venue = found.country if found is not None else country_code(ent.text)
-                if venue:
-                    venues.add(venue)
-                continue   # ("the Accra process", "peace talks in Ghana": where the talks are, not whom about)
+                if not (found is not None and found.kind == "region" and ent.root.dep_ in ("compound", "nmod", "amod")):
+                    # (but "the Balochistan talks", like "the Cameroon peace talks", are about the region)
+                    venue = found.country if found is not None else country_code(ent.text)
+                    if venue:
+                        venues.add(venue)
+                    continue   # ("the Accra process", "peace talks in Ghana": where the talks are, not whom about)
             if ent.label_ == "NORP":
                 code = demonym_code(ent.text)
             else:
@@ -167,7 +169,10 @@ class ArticlePlaces:
             self.state_subject = _dominant_country(rest, least=1)
         if self.state_subject is None and organs and self.dateline is not None and self.dateline.country \
                 and organs[self.dateline.country] >= max(organs.values()) >= 2:
-            self.state_subject = self.dateline.country   # (the dateline settles a tie of the states named)
+            # (the dateline settles a tie of the states named; not the host's, for talks it lends its capital to)
+            rest = Counter({k: n for k, n in organs.items() if k not in venues})
+            self.state_subject = _dominant_country(rest, least=2) if self.dateline.country in venues \
+                else self.dateline.country
         if self.state_subject is not None and self.subject != self.state_subject and self.dateline is not None \
                 and self.dateline.country == self.state_subject:
             # the dateline and the state organs agree on the story's country, against places named in passing
@@ -298,7 +303,7 @@ class ArticlePlaces:
                 and not (other is not None and other.country == self.state_subject and (
                     other.sector == code[:3] or is_source and other.sector in _STATE)) \
                 and not (_placed_abroad(location, self.state_subject)
-                         and not (talks and location is not None and location.country in self.venues)):
+                         and not (location is not None and location.country in self.venues)):
             # "Myanmar's military recalled its negotiators from Chiang Mai ... the army said": the one state the
             # article names organs of, before the places it names (the venue, the host's own news)
             country = self.state_subject
@@ -571,11 +576,14 @@ def _venue_of_talks(ent: Span) -> bool:
 
 def _hosts_talks(root: Token) -> bool:
     """Whether a place is the subject of hosting talks, in its own clause or in a relative clause on it."""
+    talk_words = _TALK_NOUNS | {"round", "session", "meeting"}
+    if root.dep_ == "pobj" and root.head.dep_ == "agent" and root.head.head.lemma_.lower() == "host":
+        # "The talks are being hosted by Oman"
+        return any(c.dep_ == "nsubjpass" and c.lemma_.lower() in talk_words for c in root.head.head.children)
     verbs = [root.head] if root.dep_ == "nsubj" else []
     verbs += [c for c in root.children if c.dep_ == "relcl"]
-    return any(v.lemma_.lower() == "host" and any(
-        c.dep_ == "dobj" and (c.lemma_.lower() in _TALK_NOUNS or c.lemma_.lower() in ("round", "session", "meeting"))
-        for c in v.children) for v in verbs)
+    return any(v.lemma_.lower() == "host" and any(c.dep_ == "dobj" and c.lemma_.lower() in talk_words
+                                                  for c in v.children) for v in verbs)
 
 
 # Verbs of holding talks and signing their deals: a place of theirs is the venue ("signed an accord in Oslo").

@@ -40,6 +40,7 @@ from parley.coding.syntax import (
     TALK_RESUMING_VERBS,
     begins_talks,
     talks_named_by_pronoun,
+    with_conjuncts,
 )
 from parley.types import Actor, ActorMention
 
@@ -161,7 +162,7 @@ def deal_sides(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
     sides of the talks before it, found as for talks named without their sides."""
     token = p.token
     if token.lemma_.lower() not in DEAL_NOUNS or p.poss is not None \
-            or any(c.dep_ == "prep" and c.lower_ in ("between", "with") for c in token.children):
+            or any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
         return None
     verb: Token | None
     if token.dep_ == "nsubjpass":
@@ -174,6 +175,13 @@ def deal_sides(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
             return None
     if verb.lemma_.lower() not in _DEAL_MAKING or any(c.dep_ == "agent" for c in verb.children):
         return None
+    between = next((c for c in [*token.children, *verb.children] if c.dep_ == "prep" and c.lower_ == "between"), None)
+    first = next((c for c in between.children if c.dep_ == "pobj"), None) if between is not None else None
+    if first is not None:
+        # "A truce ... was agreed on Saturday in Muscat between the government and the front": the two named
+        sides = [m for t in with_conjuncts(first) for m in r.mentions(t) if m.code]
+        if len(sides) >= 2:
+            return [r.mention_of(p.start, p.end, Actor(m.code, m.name or m.text, m.country, m.sector)) for m in sides]
     return _sides_before(r, p, token) or None
 
 

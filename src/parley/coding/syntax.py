@@ -285,7 +285,7 @@ class Arguments:
                     return with_conjuncts(pobj[0])
         if verb.dep_ == "acl":   # "aid delivered by the UN" is handled by the agent above
             return []
-        return self._misattached_agent(verb) or self._captives_holder(verb)
+        return self._misattached_agent(verb) or self._captives_holder(verb) or _deal_itself_passive(verb)
 
     def _captives_holder(self, verb: Token) -> list[Token]:
         """ "Nine of the aid workers held by the militia were freed": whoever held the captives of a release
@@ -707,6 +707,15 @@ def _called_back_to_talks(xcomp: str | None, obj: Token | None) -> str | None:
 def _both_sides(noun: Token) -> bool:
     """Whether a noun is counted as both sides ("both delegations", "the two teams")."""
     return any(c.lower_ in ("both", "two") and c.dep_ in ("det", "predet", "nummod", "amod") for c in noun.children)
+
+
+def _deal_itself_passive(verb: Token) -> list[Token]:
+    """The deal of a passive of its making with no agent ("A 30-day truce was agreed on Saturday between the
+    government and the rebels"): it stands for its sides (the mention resolver finds them: `deal_sides`)."""
+    if verb.lemma_.lower() not in DEAL_MAKING_VERBS:
+        return []
+    deal = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.lemma_.lower() in DEAL_NOUNS), None)
+    return [deal] if deal is not None else []
 
 
 def _deal_by_participle(verb: Token) -> bool:
