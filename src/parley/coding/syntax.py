@@ -709,11 +709,15 @@ def _both_sides(noun: Token) -> bool:
     return any(c.lower_ in ("both", "two") and c.dep_ in ("det", "predet", "nummod", "amod") for c in noun.children)
 
 
+_WAITING_MARKS = frozenset({"until", "till", "unless", "if", "once", "before", "when", "whether"})
+
+
 def _deal_itself_passive(verb: Token) -> list[Token]:
     """The deal of a passive of its making with no agent ("A 30-day truce was agreed on Saturday between the
     government and the rebels"): it stands for its sides (the mention resolver finds them: `deal_sides`)."""
-    if verb.lemma_.lower() not in DEAL_MAKING_VERBS:
-        return []
+    if verb.lemma_.lower() not in DEAL_MAKING_VERBS or any(
+            c.dep_ in ("mark", "advmod") and c.lower_ in _WAITING_MARKS and c.i < verb.i for c in verb.children):
+        return []   # ("once a deal was reached", "until a deal was signed": none yet)
     deal = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.lemma_.lower() in DEAL_NOUNS), None)
     return [deal] if deal is not None else []
 
