@@ -48,6 +48,8 @@ class Attachments:
         for ent in ents:
             if _is_date(ent):
                 ent = _date_part(ent)
+                if _start_of_what(ent):
+                    continue   # ("a 14 percent rise from January": when what is asked would start)
                 host = _host_predicate(ent.root)
                 if host is not None:
                     self.dates.setdefault(host.i, []).append(ent)
@@ -415,6 +417,16 @@ def _retelling_host(token: Token, verb: str) -> Token | None:
     if noun in _DECISION_NOUNS and token.dep_ == "dobj" and token.head.lemma_.lower() in _ANNOUNCING:
         return token.head
     return None
+
+
+def _start_of_what(ent: Span) -> bool:
+    """Whether a date phrase says from when what is asked or offered would run ("demanding a 14 percent rise from
+    January", "starting next month"): no date of the act, unless it opens a span ("from Monday to Wednesday")."""
+    prep = ent.root.head
+    if prep.dep_ != "prep" or prep.lower_ not in ("from", "starting"):
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ in ("to", "until", "till", "through") for c in prep.head.children) \
+        and not any(c.dep_ == "prep" and c.lower_ in ("to", "until", "till", "through") for c in ent.root.children)
 
 
 def _one_day_inside(verb: Token, subject: Token, published: datetime.date) -> ResolvedDate | None:

@@ -52,9 +52,18 @@ def resolve_pairs(clause: Clause, resolver: MentionResolver) -> list[Pair]:
         sources = [s for s in sources if not _press(s, resolver.cues)]   # "Wikinews caught up with her to discuss"
         if not sources:
             return []
+    if len(sources) > 1 and clause.targets and all(_the_two_sides(tok) for tok in clause.targets):
+        # "X and Y opened talks on Monday, with the two sides far apart": the sources themselves, acting together
+        targets, clause.reciprocal = [], True
     found = pair_up(clause, sources, targets)
     resolver.record_acts(clause.trigger.i, clause.code, [source for source, _ in found])
     return found
+
+
+def _the_two_sides(token: Token) -> bool:
+    """"the two sides", "both sides", "both delegations": the sides of the act itself."""
+    return token.lemma_.lower() in ("side", "delegation", "party", "camp") and token.tag_ == "NNS" and any(
+        c.lower_ in ("two", "both") for c in token.children)
 
 
 def acted_on_things(clause: Clause, resolver: MentionResolver) -> list[Token]:
