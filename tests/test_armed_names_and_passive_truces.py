@@ -20,7 +20,8 @@ def test_processors_are_business(coder):
 def test_a_host_named_by_a_passive_is_no_story_country(coder):
     events = coder.code("DOHA, Nov 18 - Sudanese government negotiators and the Blue Nile Liberation Front opened "
                         "talks on Monday. The talks are being hosted by Qatar, whose foreign ministry lent a villa, "
-                        "and are chaired by a Qatari minister of state. Sudan's delegation is led by a retired general. "
+                        "and are chaired by a Qatari minister of state. Sudan's delegation is led by a retired "
+                        "general. "
                         "According to a person briefed on the session, the government offered a 20-day truce.",
                         published="2070-11-18")
     offered = [e for e in events if e.trigger.text == "offered"]
@@ -34,3 +35,23 @@ def test_a_truce_agreed_in_the_passive_between_two_sides_is_theirs(coder):
     agreed = [e for e in events if e.trigger.text == "agreed"]
     assert {(e.source.code or "")[:3] for e in agreed} == {"SDN"} and len(agreed) == 2, \
         [(e.cameo, e.source.text, e.source.code) for e in events]
+
+
+def test_a_steelmaker_is_business(coder):
+    events = coder.code("Hungary's largest steelmaker rejected the union's demand on Monday.", published="2070-11-18")
+    assert any(e.source.code == "HUNBUS" for e in events), [(e.source.text, e.source.code) for e in events]
+
+
+def test_when_a_demanded_rise_would_start_is_no_date_of_the_demand(coder):
+    events = coder.code("BUDAPEST, Oct 10 - The union is demanding a 12 percent pay rise from January, its chairman "
+                        "said on Monday.", published="2070-10-10")
+    demanded = [e for e in events if e.trigger.text == "demanding"]
+    assert demanded and all(e.date != "2070-01-01" for e in demanded), [(e.trigger.text, e.date) for e in events]
+
+
+def test_the_two_sides_far_apart_are_no_target_of_their_own_talks(coder):
+    events = coder.code("The steel union and the Danube Steel Company opened wage talks on Monday, with the two "
+                        "sides far apart on pay.", published="2070-10-10")
+    opened = [e for e in events if e.trigger.text == "opened"]
+    assert opened and all(e.target is None or e.target.text != "the two sides" for e in opened), \
+        [(e.source.text, e.target and e.target.text) for e in opened]
