@@ -29,10 +29,10 @@ def test_a_host_named_by_a_passive_is_no_story_country(coder):
                                                                           for e in offered]
 
 
-def test_a_truce_agreed_in_the_passive_between_two_sides_is_theirs(coder):
-    events = coder.code("DOHA, Dec 7 - A 45-day truce was agreed on Saturday in Doha between the Sudanese government "
-                        "and the Blue Nile Liberation Front, officials said.", published="2070-12-07")
-    agreed = [e for e in events if e.trigger.text == "agreed"]
+def test_a_deal_signed_in_the_passive_between_two_sides_is_theirs(coder):
+    events = coder.code("DOHA, Dec 7 - A security agreement was signed on Saturday in Doha between the Sudanese "
+                        "government and the Blue Nile Liberation Front, officials said.", published="2070-12-07")
+    agreed = [e for e in events if e.trigger.text == "signed"]
     assert {(e.source.code or "")[:3] for e in agreed} == {"SDN"} and len(agreed) == 2, \
         [(e.cameo, e.source.text, e.source.code) for e in events]
 

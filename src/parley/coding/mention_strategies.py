@@ -162,8 +162,8 @@ def deal_sides(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
     sides of the talks before it, found as for talks named without their sides."""
     token = p.token
     if token.lemma_.lower() not in DEAL_NOUNS or p.poss is not None \
-            or any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
-        return None
+            or any(c.dep_ == "prep" and c.lower_ in ("between", "with") for c in token.children):
+        return None   # (a deal's own "between" is read where deals are: "the truce between MS-13 and Barrio 18")
     verb: Token | None
     if token.dep_ == "nsubjpass":
         verb = token.head
@@ -175,7 +175,7 @@ def deal_sides(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
             return None
     if verb.lemma_.lower() not in _DEAL_MAKING or any(c.dep_ == "agent" for c in verb.children):
         return None
-    between = next((c for c in [*token.children, *verb.children] if c.dep_ == "prep" and c.lower_ == "between"), None)
+    between = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "between"), None)
     first = next((c for c in between.children if c.dep_ == "pobj"), None) if between is not None else None
     if first is not None:
         # "A truce ... was agreed on Saturday in Muscat between the government and the front": the two named

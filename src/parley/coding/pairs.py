@@ -52,7 +52,8 @@ def resolve_pairs(clause: Clause, resolver: MentionResolver) -> list[Pair]:
         sources = [s for s in sources if not _press(s, resolver.cues)]   # "Wikinews caught up with her to discuss"
         if not sources:
             return []
-    if len(sources) > 1 and clause.targets and all(_the_two_sides(tok) for tok in clause.targets):
+    if len(sources) > 1 and clause.code.startswith("04") and clause.targets \
+            and all(_the_two_sides(tok) and tok.head.lower_ == "with" for tok in clause.targets):
         # "X and Y opened talks on Monday, with the two sides far apart": the sources themselves, acting together
         targets, clause.reciprocal = [], True
     found = pair_up(clause, sources, targets)

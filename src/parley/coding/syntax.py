@@ -719,7 +719,9 @@ def _deal_itself_passive(verb: Token) -> list[Token]:
             c.dep_ in ("mark", "advmod") and c.lower_ in _WAITING_MARKS and c.i < verb.i for c in verb.children):
         return []   # ("once a deal was reached", "until a deal was signed": none yet)
     deal = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.lemma_.lower() in DEAL_NOUNS), None)
-    return [deal] if deal is not None else []
+    if deal is None or not any(c.dep_ == "prep" and c.lower_ == "between" for c in verb.children):
+        return []   # (only with its sides named "between" on the verb; the deal's own "between" makes its own event)
+    return [deal]
 
 
 def _deal_by_participle(verb: Token) -> bool:
