@@ -30,8 +30,8 @@ from parley.coding.coreference import (
     with_sector,
 )
 from parley.coding.syntax import (
-    DEAL_MAKING_VERBS,
     DEAL_NOUNS,
+    DEAL_PARTICIPLES,
     MEETING_NOUNS,
     ROUND_NOUNS,
     TALK_HALTING_PARTICLES,
@@ -39,6 +39,7 @@ from parley.coding.syntax import (
     TALK_RESUMING_PARTICLES,
     TALK_RESUMING_VERBS,
     begins_talks,
+    deal_by_participle,
     talks_named_by_pronoun,
     with_conjuncts,
 )
@@ -154,7 +155,6 @@ def _sides_before(r: MentionResolver, p: Phrase, token: Token) -> list[ActorMent
     return None
 
 
-_DEAL_MAKING = DEAL_MAKING_VERBS | {"work", "initial", "ink"}   # ("was worked out", "was initialled")
 
 
 def deal_sides(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
@@ -169,11 +169,10 @@ def deal_sides(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
         verb = token.head
     else:
         # "The agreement, reached at the ministry after four days of sessions, ...": the deal named by its participle
-        verb = next((c for c in token.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD")
-                     and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), None)
-        if verb is None or verb.i > token.i + 2:
+        verb = next((c for c in token.children if deal_by_participle(c)), None)
+        if verb is None:
             return None
-    if verb.lemma_.lower() not in _DEAL_MAKING or any(c.dep_ == "agent" for c in verb.children):
+    if verb.lemma_.lower() not in DEAL_PARTICIPLES or any(c.dep_ == "agent" for c in verb.children):
         return None
     between = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "between"), None)
     first = next((c for c in between.children if c.dep_ == "pobj"), None) if between is not None else None

@@ -124,6 +124,8 @@ MEETING_NOUNS = frozenset({"talk", "talks", "negotiation", "meeting", "summit", 
 #: Verbs that make a deal ("agreed", "reached", "struck", "sealed" ... a deal).
 DEAL_MAKING_VERBS = frozenset({"agree", "sign", "reach", "strike", "seal", "conclude", "clinch", "finalise",
                                "finalize", "hammer", "broker"})
+#: Verbs of making a deal as its participle or passive tells them ("was worked out", "was initialled").
+DEAL_PARTICIPLES = DEAL_MAKING_VERBS | {"work", "initial", "ink"}
 DEAL_NOUNS = frozenset({"deal", "agreement", "accord", "arrangement", "pact", "treaty", "truce", "ceasefire",
                         "understanding", "settlement", "swap", "exchange"})
 
@@ -265,7 +267,7 @@ class Arguments:
         own = self._own_subject(verb)
         if own is not None:
             return own
-        if _deal_by_participle(verb):
+        if deal_by_participle(verb):
             # "an agreement hammered out in Jeddah", "Under the deal, agreed on Wednesday, ...": the deal stands for
             # its sides (the mention resolver finds them: `deal_sides`)
             return [verb.head]
@@ -453,7 +455,7 @@ class Arguments:
                 if child.lower_ in REL_PRONOUNS and verb.dep_ == "relcl":
                     return with_conjuncts(relative_antecedent(verb))
                 return with_conjuncts(child)
-        if verb.dep_ == "acl" and (verb.tag_ == "VBN" or _deal_by_participle(verb)):
+        if verb.dep_ == "acl" and (verb.tag_ == "VBN" or deal_by_participle(verb)):
             return with_conjuncts(verb.head)   # (a deal's participle the tagger took for a past tense: "worked out")
         if verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.dep_ == "acl" and verb.head.tag_ == "VBN":
             return with_conjuncts(verb.head.head)   # "a dialogue convened and chaired by the bishops": the dialogue
@@ -724,12 +726,12 @@ def _deal_itself_passive(verb: Token) -> list[Token]:
     return [deal]
 
 
-def _deal_by_participle(verb: Token) -> bool:
+def deal_by_participle(verb: Token) -> bool:
     """Whether `verb` is a participle naming the making of the deal it follows, with no agent of its own ("an
     agreement hammered out earlier in the week", "the deal, agreed on Wednesday")."""
     return verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and verb.head.lemma_.lower() in DEAL_NOUNS \
         and not any(c.dep_ in SUBJ for c in verb.children) \
-        and verb.lemma_.lower() in DEAL_MAKING_VERBS | {"work", "ink"} and verb.i <= verb.head.i + 2 \
+        and verb.lemma_.lower() in DEAL_PARTICIPLES and verb.i <= verb.head.i + 2 \
         and not any(c.dep_ == "agent" for c in verb.children)
 
 
