@@ -157,6 +157,9 @@ def _sides_before(r: MentionResolver, p: Phrase, token: Token) -> list[ActorMent
 
 
 
+_NO_DEAL_YET = frozenset({"any", "no", "every", "each", "whichever", "whatever"})
+
+
 def deal_sides(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
     """A deal told in the passive with no side named ("The swap was agreed late on Thursday in Valletta"): the
     sides of the talks before it, found as for talks named without their sides."""
@@ -164,6 +167,8 @@ def deal_sides(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
     if token.lemma_.lower() not in DEAL_NOUNS or p.poss is not None \
             or any(c.dep_ == "prep" and c.lower_ in ("between", "with") for c in token.children):
         return None   # (a deal's own "between" is read where deals are: "the truce between MS-13 and Barrio 18")
+    if any(c.dep_ == "det" and c.lower_ in _NO_DEAL_YET for c in token.children):
+        return []   # "wanted the ban lifted the day any deal was signed": no deal, no sides
     verb: Token | None
     if token.dep_ == "nsubjpass":
         verb = token.head

@@ -578,6 +578,9 @@ class Arguments:
                 return "hypothetical"
         if _inverted_condition(verb) or verb.dep_ == "xcomp" and _inverted_condition(verb.head):
             return "hypothetical"   # "should the two governments wish to meet again", "had the army withdrawn"
+        if verb.dep_ == "relcl" and any(c.dep_ == "det" and c.lower_ in ("any", "whatever", "whichever")
+                                        for c in verb.head.children):
+            return "hypothetical"   # "ready to support any arrangement the two governments agree on": none yet
         if mod is None and verb.dep_ == "xcomp" and verb.head.lemma_ == "go" and verb.head.tag_ == "VBG":
             mod = "future"
         if mod is None and purpose_infinitive(verb):

@@ -253,6 +253,9 @@ def is_background(date: str | None, precision: str | None, basis: str, anchor: T
             c.dep_ in ("mark", "nsubj", "nsubjpass") for c in verb.children) and _past_perfect(governor) \
             and not any(a.lemma_.lower() in cues.speech_verbs for a in governor.ancestors):
         return True   # "the union had opened the talks demanding 60 percent": what it did then
+    if verb.dep_ == "relcl" and _past_perfect(verb) and basis not in ("text", "sentence") \
+            and not _within_speech(verb, cues):
+        return True   # "the guesthouse where the delegations had been meeting": a description, from before
     if precision in ("month", "year") and _past_perfect(verb) \
             and not any(a.lemma_.lower() in cues.speech_verbs for a in verb.ancestors):
         return True   # "had refused to discuss the duty during the first round earlier this month": then, not now
@@ -262,7 +265,19 @@ def is_background(date: str | None, precision: str | None, basis: str, anchor: T
         return period_end(date, precision) < article.published - dt.timedelta(days=BACKGROUND_DAYS)
     if not _past_perfect(verb):
         return False
-    return not any(a.lemma_.lower() in cues.speech_verbs for a in verb.ancestors)
+    return not _within_speech(verb, cues)
+
+
+def _within_speech(verb: Token, cues: Cues) -> bool:
+    """Whether `verb` is part of what a speech verb above it reports ("said the army had withdrawn"), not of the
+    description of its speaker ("Algerian officials, who lent the guesthouse where the delegations had been
+    meeting, said ...")."""
+    below = verb
+    for above in verb.ancestors:
+        if above.lemma_.lower() in cues.speech_verbs and below.dep_ not in ("nsubj", "nsubjpass"):
+            return True
+        below = above
+    return False
 
 
 def _history_beside(verb: Token, basis: str, cues: Cues) -> bool:
@@ -296,10 +311,11 @@ _SEALING = frozenset({"sign", "conclude", "seal", "ink", "reach", "strike", "neg
 
 
 def _past_perfect(verb: Token) -> bool:
-    """Whether `verb` is in the past perfect ("had opened", "had been ordered")."""
+    """Whether `verb` is in the past perfect ("had opened", "had been ordered", "had been meeting")."""
     # ("had walked out", tagged as a simple past)
-    return verb.tag_ in ("VBN", "VBD") and any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had"
-                                               for c in verb.children)
+    had = any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in verb.children)
+    return had and (verb.tag_ in ("VBN", "VBD") or verb.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lower_ == "been" for c in verb.children))   # ("had been meeting")
 
 
 _LONG_UNITS = frozenset({"week", "month", "year"})

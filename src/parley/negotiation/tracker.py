@@ -1826,6 +1826,7 @@ _DEAL_LEAVES_OUT = re.compile(
     _DEAL_SUBJECT + r"(?:(?:leaves|left)\s+" + _UNSETTLED + r"\s+(?P<rest>[^.;]+)|"
     r"(?:leaves|left)\s+(?P<rest2>[^.;]+?)\s+(?:" + _UNSETTLED + r"\b|(?:for|to) (?:later|future|further|a later|"
     r"another|a future|a new|a second|a third|the next|a further)\b)|"
+    r"(?:leaves|left)\s+(?P<rest12>[^.;]+?)\s+behind\b|"   # "The deal leaves 23 Sri Lankans behind."
     r"(?:does|did) not (?:settle|address|resolve|cover|deal with|include|touch on|mention)\s+(?P<rest3>[^.;]+)|"
     r"(?:sets|set|puts|put|pushes|pushed)\s+aside\s+(?P<rest9>[^.;]+)|"
     r"(?:defers|deferred|postpones|postponed|shelves|shelved|parks|parked)\s+(?P<rest10>[^.;]+)|"
@@ -2390,9 +2391,11 @@ def _states(tracked: list[_Tracked], left_open: dict[str, str] | None = None,
                 new = status   # the same signing told again ("The accord ... was signed by ..."), not a second deal
         elif move.kind in RESUMING_KINDS and move.modality is None and status in ("suspended", "collapsed") \
                 and not _resumes_nothing(move) and not _shuttle(move, go_betweens) and move.id not in (separate or ()) \
+                and not (move.cameo == "042" and move.targets and {a.id for a in move.targets} <= go_betweens) \
                 and not ((status == "collapsed" or move.kind == "meeting")
                          and _told_with_last_change(item, history[-1], tracked)):
-            new = "ongoing"   # (not a return the report of the collapse tells undated: "The end came three days
+            new = "ongoing"   # (not a side's visit to the host or a go-between: "The Lebanese side came to Amman";
+            # not a return the report of the collapse tells undated: "The end came three days
             # after the team flew back"; nor a meeting the report of a walkout tells undated: "We went to Singapore
             # to lower walls")
         elif status == "partial_agreement" and _new_round(move, history[-1].date):
@@ -3193,10 +3196,28 @@ def _other_talks_sides(tracked: list[_Tracked], founders: list[str], mediators: 
     return found
 
 
-def _only_hosts(key: str, tracked: list[_Tracked]) -> bool:
-    """Whether every move `key` makes is hosting or welcoming (and it makes one at least)."""
-    own = [t.move for t in tracked if key in {a.id for a in t.move.sources}]
-    return bool(own) and all(m.trigger and _HOSTING.match(m.trigger.strip()) for m in own)
+# Lending the room for the talks: "Jordan offered the venue, a conference hall at its foreign ministry", "it was
+# pleased to have provided a neutral space for the negotiations"
+_LENT_VENUE = re.compile(r"^(?:offer|provid|lend|lent|made|make|put|place)\w*\b(?:\W+\w+){0,6}?\W+"
+                         r"(?:venue|venues|hall|halls|premises|facilities|neutral (?:space|ground|venue)|a room|"
+                         r"conference (?:room|centre|center))\b", re.IGNORECASE)
+
+
+def _only_hosts(key: str, tracked: list[_Tracked], texts: dict[str, str]) -> bool:
+    """Whether every move `key` makes is hosting, welcoming or lending the venue (and it makes one at least)."""
+    own = [t for t in tracked if key in {a.id for a in t.move.sources}]
+    return bool(own) and all(t.move.trigger and (_HOSTING.match(t.move.trigger.strip()) or _lends_venue(t, texts))
+                             for t in own)
+
+
+def _lends_venue(item: _Tracked, texts: dict[str, str]) -> bool:
+    """Whether a move offers or provides the room for the talks ("offered the venue", "provided a neutral
+    space")."""
+    for ev in item.events:
+        text = texts.get(ev.event.article_id)
+        if text and _LENT_VENUE.match(text[ev.event.trigger.start:ev.event.trigger.start + 160]):
+            return True
+    return False
 
 
 def _issues_told(item: _Tracked, texts: dict[str, str], topics: TopicLexicon) -> set[str]:
@@ -3286,7 +3307,7 @@ def _board(proc: _Proc, names: dict[str, str], topics: TopicLexicon, texts: dict
                                               and (k[:3] in party_ids or k[:3] in hosting))]
     # a state whose every act is hosting or welcoming the talks ("Switzerland is hosting the talks", "Switzerland,
     # which hosted the talks, said it was prepared to welcome the delegations again") lends the venue: no side
-    party_ids = [k for k in party_ids if k in founders or not _only_hosts(k, tracked)]
+    party_ids = [k for k in party_ids if k in founders or not _only_hosts(k, tracked, texts)]
     # the unnamed gangs of a code whose named groups sit at the table ("the gangs", "gang leaders") are those
     # groups (`_Rivals`), no side of their own
     party_ids = [k for k in party_ids if sum(o.startswith(k + ".") for o in party_ids) < 2]
@@ -3467,7 +3488,7 @@ def _told_at_length(board: Board, texts: dict[str, str], titles: dict[str, str] 
 
 # A sentence that says it tells of something else than the paragraphs before it.
 _APART = re.compile(r"^\W*(?:separately|elsewhere|in (?:a |an )?(?:separate|unrelated|different) (?:development|move|"
-                    r"case|announcement|negotiation|dispute|deal|set of talks|talks)|in other news|meanwhile, in|"
+                    r"case|announcement|negotiation|dispute|deal|set of talks|talks)|in other news|meanwhile,? in|"
                     r"in (?:a |an )?(?:separate|unrelated) [\w-]+|"   # "In a separate ceremony on Tuesday, ..."
                     r"in (?:[\w.'-]+ ){0,2}[\w.'-]+, meanwhile)\b",
                     re.IGNORECASE)
@@ -3499,6 +3520,14 @@ _APART_NEXT = re.compile(r"^\W*(?:that|this|those|these|the latter|the other)\s+
                          re.IGNORECASE)
 
 
+# A sentence that says its paragraph tells of something else ("It has no bearing on the Lebanese dispute.", "The
+# budget dispute ... is unrelated to the talks with Syria.")
+_APART_PARAGRAPH = re.compile(r"\b(?:has|have|had|bears?|bore) no bearing on\b|\bunconnected (?:to|with)\b|"
+                              r"\b(?:is|are|was|were|remains?|remained) (?:also )?(?:entirely |wholly )?"
+                              r"(?:unrelated|not (?:connected|linked|related)) (?:to|with)?\b",
+                              re.IGNORECASE)
+
+
 # A title that tells of a deal ("Kurds announce deal with Assad's government as Turkey invades").
 _DEAL_IN_TITLE = re.compile(r"\b(?:deal|deals|agreement|agreements|accord|accords|pact|pacts)\b", re.IGNORECASE)
 
@@ -3517,9 +3546,16 @@ def _told_apart(events: list[_Ev], texts: dict[str, str]) -> frozenset[str]:
             paragraph = text.rfind("\n", 0, start) + 1   # ("In a separate development, ... A joint statement
             # said the two leaders had agreed ...": the whole paragraph tells the other story)
             if _APART.match(text[start:ev.event.trigger.start]) or _APART_INSIDE.search(text[start:end]) \
-                    or _APART_NEXT.match(following) or paragraph < start and _APART.match(text[paragraph:start]):
+                    or _APART_NEXT.match(following) or paragraph < start and _APART.match(text[paragraph:start]) \
+                    or _APART_PARAGRAPH.search(_paragraph_of(text, start)):
                 found.add(ev.event.event_id)
     return frozenset(found)
+
+
+def _paragraph_of(text: str, at: int) -> str:
+    """The paragraph of `text` around offset `at`."""
+    end = text.find("\n", at)
+    return text[text.rfind("\n", 0, at) + 1:end if end >= 0 else len(text)]
 
 
 # Words that say talks are going on: a process of signed deals, offers and rejections alone ("signed a
