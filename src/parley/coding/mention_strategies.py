@@ -303,6 +303,21 @@ def _latest_joint_act(r: MentionResolver, before: int, roots: tuple[str, ...] = 
     return None
 
 
+def joint_body(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
+    """ "the joint border commission had resumed its work": a body both sides sit on, named by "joint" and no
+    owner, stands for the two who last bargained together."""
+    token = p.token
+    if token.lemma_.lower() not in _JOINT_BODIES or p.poss is not None or p.has_name \
+            or not any(c.dep_ == "amod" and c.lower_ == "joint" for c in token.children) \
+            or token.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    together = _latest_joint_act(r, token.i, _BARGAINING_ROOTS) or _latest_joint_act(r, token.i)
+    return [r.mention_of(p.start, p.end, actor) for actor in together] if together else None
+
+
+_JOINT_BODIES = frozenset({"commission", "committee", "panel", "working group", "team"})
+
+
 def pronoun(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
     """ "he", "they", "we": the speaker of reported speech first, else the antecedent in the article."""
     token = p.token
@@ -971,6 +986,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     pronoun,
     talks_sides,
     deal_sides,
+    joint_body,
     body_by_last_word,
     hazard,
     place_of_occurrence,

@@ -64,6 +64,7 @@ class ParseRepairs:
             repair_co_prefix(sent)
             repair_side_under_of(sent)
             repair_of_after_conjunct(sent)
+            repair_conjunction_as_preposition(sent)
         return doc
 
 
@@ -167,7 +168,11 @@ def repair_noun_root(sent: Span, lexicon: Lexicon) -> None:
     root = sent.root
     if root.pos_ not in ("NOUN", "PROPN"):
         return
-    verb = next((c for c in root.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD") and c.i > root.i), None)
+    # (past a participle of the subject's own: "Bulgaria, represented by Deputy Minister X, offered to ...")
+    verb = next((c for c in root.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD") and c.i > root.i
+                 and not (any(d.dep_ == "agent" for d in c.children) and root.doc[c.i - 1].is_punct
+                          and any(d.dep_ == "acl" and d.i > c.i and d.tag_ in ("VBN", "VBD")
+                                  for d in root.children))), None)
     if verb is None and root.lemma_.lower() in ("talk", "talks", "negotiation", "negotiations", "dialogue"):
         # "Talks between X and Y on an exchange of prisoners ended without agreement": the verb hung on the
         # last noun of the talks' phrase
@@ -931,4 +936,32 @@ def repair_of_after_conjunct(sent: Span) -> None:
         for child in list(first.children):
             if child.dep_ == "prep" and child.lower_ == "of" and child.i == second.i + 1:
                 child.head = second
+
+
+_TIME_CONJUNCTIONS = frozenset({"after", "before", "since", "until", "till", "once", "while"})
+
+
+def repair_conjunction_as_preposition(sent: Span) -> None:
+    """ "one day after the joint border commission had resumed its work": "after" read as a preposition with
+    "the commission" its object, and the clause's verb left with no subject. When a verb with an auxiliary and no
+    subject has such a preposition of its own whose object ends right before the verb's auxiliaries, the object
+    is the verb's subject and the preposition its conjunction."""
+    for verb in sent:
+        if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")
+                                                   for c in verb.children):
+            continue
+        helpers = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
+        if not any(c.dep_ in ("aux", "auxpass") for c in helpers):
+            continue
+        first = min(c.i for c in helpers)
+        if any(t.i not in {c.i for c in helpers} and t.dep_ != "advmod" for t in sent.doc[first:verb.i]):
+            continue
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in _TIME_CONJUNCTIONS
+                     and c.i < first), None)
+        noun = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if noun is None or max(t.i for t in noun.subtree) != first - 1 or noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        noun.dep_ = "nsubjpass" if any(c.dep_ == "auxpass" for c in helpers) else "nsubj"
+        noun.head = verb
+        prep.dep_ = "mark"
 

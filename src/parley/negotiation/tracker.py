@@ -983,6 +983,17 @@ def _mediator_contexts(events: list[_Ev], go_betweens: dict[str, set[str]]) -> d
     facing = {(ev.event.article_id, k) for ev in events if ev.core and ev.source and ev.target
               for k, other in ((ev.source, ev.target), (ev.target, ev.source))
               if len(k) == 3 and len(other) == 6 and other[:3] == k and other[3:] in _DOMESTIC_SIDES}
+    # nor is a side of the talks the report tells: one another go-between mediates for ("the Commission is
+    # facilitating the talks ..."), or one that acts jointly with another side ("Officials from North Macedonia
+    # and Bulgaria met in Brussels"), whatever role the coder gave an official of the talks' chair
+    facing |= {(ev.event.article_id, ev.target) for ev in events
+               if _is_mediating(ev) and ev.source and ev.target and ev.source != ev.target
+               and ev.source in go_betweens.get(ev.event.article_id, ()) and not ev.event.background}
+    joint = {(ev.event.article_id, ev.event.trigger.start, ev.source, ev.target) for ev in events
+             if ev.core and ev.source and ev.target and not ev.event.background
+             and ev.kind in ("meeting", "negotiation", "talks_resumed", "talks_halted", "agreement_signed")}
+    facing |= {(article, k) for article, at, k, other in joint if (article, at, other, k) in joint
+               and other not in go_betweens.get(article, ())}
     for ev in events:
         by_article[ev.event.article_id].update(k for k in (ev.source, ev.target) if k)
     fellows = {article: {a for a in actors if (article, a) not in facing} for article, actors in go_betweens.items()}
@@ -1840,6 +1851,11 @@ _DEAL_LEAVES_OUT = re.compile(
     r"(?:left|put off|held "
     r"over|deferred|postponed)\s+(?:for|to|until)\s+(?:later|future|further|a later|another|a future|a new|a second|"
     r"a third|the next|a further|a final|the final)\b|"
+    # "The permits were left out.", "The quota is still open."
+    r"^(?!(?:nothing|no|none|it|this|that)\b)(?P<rest13>[^.;,]+?)\s+(?:was|were|has been|have been|had been)\s+"
+    r"left out\b|"
+    r"^(?!(?:nothing|no|none|it|this|that)\b)(?P<rest14>[^.;,]+?)\s+(?:is|are|was|were|remains?|remained)\s+"
+    r"(?:still (?:open|unresolved|unsettled|undecided)|unresolved|unsettled|undecided)\b|"
     r"^(?P<rest7>[^.;]+?)\s+(?:is|are|was|were)\s+not\s+(?:covered|settled|addressed|included|resolved|dealt with|"
     r"mentioned)\s+(?:by|in)\s+(?:the|this|that|its)\s+(?:[\w-]+\s+){0,2}?(?:deal|accord|agreement|text|arrangement|"
     r"pact|document|memorandum|protocol)\b",
@@ -2018,15 +2034,17 @@ def _agreements(tracked: list[_Tracked], parties: set[str], texts: dict[str, str
         for i, said in enumerate(later):
             rest = _left_out(said)
             if rest is not None:
-                if topics is not None and topics.topic_of(rest) is None and i + 1 < len(later):
+                for said_next in later[i + 1:i + 3]:
+                    if topics is None or topics.topic_of(rest) is not None:
+                        break
                     # "The accord does not settle the dispute that started the crisis. The FCD still wants ...":
-                    # the next sentence says what the issue is
-                    rest = f"{rest}; {later[i + 1]}"
+                    # the next sentence (or the one after) says what the issue is
+                    rest = f"{rest}; {_CLAUSE_AFTER.split(said_next, maxsplit=1)[0]}"
                 break
         if rest is not None:
             # (not what the sentence goes on to tell: "leaving the fate of 14 more people to later negotiations,
             # after a third round of talks in Bender")
-            rest = _CLAUSE_AFTER.split(rest, maxsplit=1)[0]
+            rest = "; ".join(_CLAUSE_AFTER.split(piece, maxsplit=1)[0] for piece in rest.split("; "))
             left_open[move.id] = " ".join(rest.split()).strip(" ,")
         elif _PHASE.search(sentence):
             left_open[move.id] = ""   # "the first phase of an exchange the two governments agreed": partial
@@ -2927,6 +2945,11 @@ def _one_per_state(mediators: dict[str, list[str]]) -> dict[str, list[str]]:
 _CHURCH_STATES = frozenset({"VAT"})
 
 
+# A gathering of others where sides meet: "due to meet at a summit of Central Asian leaders in Dushanbe".
+_AT_A_GATHERING = re.compile(r"\b(?:at|during|on the (?:sidelines|margins) of) (?:an?|the|this|next) "
+                             r"(?:[\w-]+\s+){0,3}?(?:summit|forum|congress|general assembly)\b", re.IGNORECASE)
+
+
 def _roles(proc: _Proc, tracked: list[_Tracked], parties: list[str], names: dict[str, str],
            texts: dict[str, str]) -> list[Role]:
     from parley.actors.countries import country_name
@@ -2956,7 +2979,13 @@ def _roles(proc: _Proc, tracked: list[_Tracked], parties: list[str], names: dict
                 guarantors[ev.source].append(move.id)
             if _OBSERVER.search(ev.event.evidence.text) and ev.source and ev.source not in parties:
                 observers[ev.source].append(move.id)
-        if move.kind in HOSTING_KINDS and not move.negated:
+        lender = next((a.id[:3] for a in move.sources if len(a.id) == 3 or a.id.endswith("GOV")), None)
+        if lender and lender not in party_countries and not move.negated and _lends_venue(item, texts):
+            # "Turkmenistan had offered a government guesthouse for the meeting": the state that lends the room
+            hosts.setdefault(lender, (names.get(lender) or country_name(lender) or lender, []))[1].append(move.id)
+        if move.kind in HOSTING_KINDS and not move.negated and not (
+                move.article_id in texts and _AT_A_GATHERING.search(_sentences_of(item, texts)[0])):
+            # (not a meeting "at a summit of Central Asian leaders in Dushanbe": the summit's venue, not the talks')
             place = (move.place, move.place_country) if move.place_country else None
             if place is None and move.kind.startswith("delegation") and move.article_id in texts:
                 place = _place_after_trigger(_primary(item.events).event, texts[move.article_id])
@@ -3199,7 +3228,7 @@ def _other_talks_sides(tracked: list[_Tracked], founders: list[str], mediators: 
 # Lending the room for the talks: "Jordan offered the venue, a conference hall at its foreign ministry", "it was
 # pleased to have provided a neutral space for the negotiations"
 _LENT_VENUE = re.compile(r"^(?:offer|provid|lend|lent|made|make|put|place)\w*\b(?:\W+\w+){0,6}?\W+"
-                         r"(?:venue|venues|hall|halls|premises|facilities|neutral (?:space|ground|venue)|a room|"
+                         r"(?:venue|venues|hall|halls|premises|facilities|neutral (?:space|ground|venue)|a room|guest ?houses?|"
                          r"conference (?:room|centre|center))\b", re.IGNORECASE)
 
 
