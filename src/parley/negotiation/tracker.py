@@ -3490,9 +3490,13 @@ def track(store: Store, *, topics: TopicLexicon | None = None, gap_days: int = D
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d]?\s+|\n+")
 
 
+# A long article tells of talks at length when one sentence in this many names them or their moves.
+_SHARE_OF_LONG = 10
+
+
 def _told_at_length(board: Board, texts: dict[str, str], titles: dict[str, str] | None = None) -> bool:
     """Whether some article of the process tells of talks at more than a passing mention: in three sentences or
-    more, or in a quarter of its sentences (a brief), counting those that name talks and those that tell its
+    more that are a tenth of its sentences at least, or in a quarter of its sentences (a brief), counting those that name talks and those that tell its
     moves, or whose title names the talks or their deal ("Kurds announce deal with ..."). A sentence or two of a
     long report about something else (a report on army training that recalls the peace negotiations, a campaign
     round-up recalling a deal) is no process a reader would follow. Without the articles' texts, or with texts
@@ -3510,8 +3514,8 @@ def _told_at_length(board: Board, texts: dict[str, str], titles: dict[str, str] 
         if not any(e in text for e in evidence):
             return True   # a text that does not hold the moves' words (another version of the article)
         told = sum(bool(_TALKS_CUE.search(s)) or any(e in s or s in e for e in evidence) for s in sentences)
-        if told >= 3 or told * 4 >= len(sentences) > 0:
-            return True
+        if told >= 3 and told * _SHARE_OF_LONG >= len(sentences) or told * 4 >= len(sentences) > 0:
+            return True   # (six sentences of a 260-sentence campaign round-up are passing mentions)
     return False
 
 
