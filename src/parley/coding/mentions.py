@@ -791,8 +791,10 @@ class MentionResolver:
             if child.i < token.i and child.dep_ in ("compound", "nmod", "amod", "poss") and (
                     child.ent_type_ in ("GPE", "NORP", "ORG") or child.pos_ == "PROPN"):
                 mods.append(child)
+                # (the parser may take a demonym for a person: "Czech and Slovak transport ministers")
                 mods.extend(c for c in child.children if c.dep_ == "conj" and c.i < token.i
-                            and (c.ent_type_ in ("GPE", "NORP", "ORG") or c.pos_ == "PROPN"))
+                            and (c.ent_type_ in ("GPE", "NORP", "ORG") or c.pos_ == "PROPN"
+                                 or c.pos_ == "ADJ" and countries.demonym_code(c.text) is not None))
         coordinated = any(c.dep_ == "cc" for m in mods for c in m.children)
         mods = sorted({m.i: m for m in mods}.values(), key=lambda m: m.i)
         if len(mods) < 2 or not coordinated:

@@ -3471,6 +3471,7 @@ def track(store: Store, *, topics: TopicLexicon | None = None, gap_days: int = D
     topics = topics or default_topics()
     events = _read_events(store)
     all_texts = store.article_texts(sorted({e.event.article_id for e in events}))
+    _meetings_to_settle(events, all_texts)
     apart = _told_apart(events, all_texts)
     procs = _build_processes(events, topics, gap_days=gap_days, apart=apart)
     names = _names(events)
@@ -3483,6 +3484,26 @@ def track(store: Store, *, topics: TopicLexicon | None = None, gap_days: int = D
     boards = [_board(proc, names, topics, texts) for proc in procs]
     titles = store.article_titles(all_texts)
     return [b for b in boards if _shows_talks(b) and _told_at_length(b, all_texts, titles)]
+
+
+# A meeting's purpose of settling a quarrel: "met in Vienna on Tuesday to end a dispute over a toll", "met ... in a
+# bid to resolve their row over fishing rights", "met ... for talks on".
+_TO_SETTLE = re.compile(r"^[^.;]{0,80}?\b(?:(?:in (?:a|an) (?:bid|effort|attempt)|seeking|trying|hoping) )?to "
+                        r"(?:end|settle|resolve|defuse|ease|break)\s+(?:a|an|the|their|its)\s+(?:[\w-]+\s+){0,3}?"
+                        r"(?:dispute|row|quarrel|standoff|stand-off|deadlock|impasse|feud|crisis|conflict)\b|"
+                        r"^[^.;]{0,60}?\bfor (?:\w+ )?(?:talks|negotiations)\b", re.IGNORECASE)
+
+
+def _meetings_to_settle(events: list[_Ev], texts: dict[str, str]) -> None:
+    """Meetings of two sides that their sentence says were to settle a dispute ("Czech and Slovak ministers met in
+    Vienna on Tuesday to end a dispute over a barge toll") are talks: core events."""
+    for ev in events:
+        if ev.core or ev.kind != "meeting" or not ev.source or not ev.target or ev.source == ev.target \
+                or not ev.event.cameo.startswith("04") or ev.event.modality is not None or ev.event.negated:
+            continue
+        text = texts.get(ev.event.article_id)
+        if text and _TO_SETTLE.match(text[ev.event.trigger.end:ev.event.trigger.end + 200]):
+            ev.core = True
 
 
 # Where a text's sentences end: a full stop, question or exclamation mark (a closing quote may follow) before white
