@@ -58,7 +58,7 @@ MODALITIES = frozenset({"intent", "negation", "appeal", "demand", "threat", "att
 PARTICLES = frozenset(
     """about above across after against ahead along amid among apart around as aside at away back before
     behind below beneath beside between beyond by despite down for forth forward from home in inside into near
-    of off on onto opposite out outside over past per round through throughout to together toward towards
+    halfway of off on onto opposite out outside over past per round through throughout to together toward towards
     under until up upon via with within without""".split()
 )
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")

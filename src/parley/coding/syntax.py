@@ -178,8 +178,8 @@ class Arguments:
             dep = child.dep_
             if dep == "prt" or (loose is not None and child.i == loose.i):
                 particle = child.lower_
-            elif dep in ("advmod", "oprd", "npadvmod") and child.lower_ == "home" and particle is None:
-                particle = "home"   # "called its negotiators home"
+            elif dep in ("advmod", "oprd", "npadvmod") and child.lower_ in ("home", "halfway") and particle is None:
+                particle = child.lower_   # "called its negotiators home", "has met Bolivia halfway"
             elif particle is None and (dep == "advmod" and child.lower_ == "together" or dep == "prep" and any(
                     g.dep_ == "advmod" and g.lower_ == "together" for g in child.children)):
                 particle = "together"   # "brought the two sides together (on Monday)"

@@ -921,6 +921,8 @@ def _is_mediating(ev: _Ev) -> bool:
     before = said[:max(0, ev.event.trigger.start - ev.event.evidence.start)]
     if _CONTRASTED.search(before):
         return False   # "made clear that it is hosting rather than mediating"
+    if _HOSTING.match(ev.event.trigger.text.strip()):
+        return False   # "Kenya, whose government is hosting the negotiations": a host, no go-between
     return ev.event.cameo in MEDIATOR_CODES or bool(_MEDIATE.match(ev.event.trigger.text.strip()))
 
 
@@ -1528,6 +1530,12 @@ def _make_move(group: list[_Ev], names: dict[str, str], topics: TopicLexicon) ->
                                                       "concession", "acceptance"):
         obj = main.content   # "demanded that Tajikistan withdraw its border guards": the withdrawal of the guards
     kind = main.kind
+    if kind in ("concession", "acceptance") and len(sources) >= 2 and any(
+            e.kind == "agreement_signed" and not e.event.background and e.event.modality is None
+            and not e.event.negated for e in group):
+        # "Bolivia agreed on Monday to lift its ban ...", told with "The partial deal was signed ... by" both
+        # ministers: one side's yes and the signing of the two are one deal
+        kind = "agreement_signed"
     scaled = _SCALED_DEMAND.match(obj) if obj and kind == "concession" else None
     if scaled is not None and obj:
         # "scaled back their call for army withdrawals from five bases to three": a demand that moved, not given up
@@ -1552,7 +1560,8 @@ def _make_move(group: list[_Ev], names: dict[str, str], topics: TopicLexicon) ->
         place_country=country,
         modality=event.modality,
         negated=event.negated,
-        background=event.background,
+        # (a deal told as news in one report and retold with its date in a later one is news)
+        background=all(e.event.background for e in group),
         attribution=_attribution(event),
         article_id=event.article_id,
         event_ids=tuple(e.event.event_id for e in group),
