@@ -156,9 +156,9 @@ def _sides_before(r: MentionResolver, p: Phrase, token: Token) -> list[ActorMent
 
 
 def _sides_named_before(r: MentionResolver, p: Phrase, token: Token) -> list[ActorMention] | None:
-    """The sides of a deal whose report names them before it but never together ("Hungary will cut its fee for
-    Serbian lorries under a deal struck on Friday. The agreement was reached late on Friday"): the two actors
-    named most before it, never a go-between."""
+    """The sides of a deal told in the passive whose report names them before it but never together ("Hungary will
+    cut its fee for Serbian lorries under a deal struck on Friday. The agreement was reached late on Friday"): the
+    two actors named most before it, never a go-between."""
     go_betweens = frozenset(side_key(a) for i, code, a in r.acted if i < token.i and code.startswith("045"))
     sides = r.coref.find_many(token.i, 2, kinds=frozenset({"country", "government", "group"}), exclude=go_betweens,
                               sectors_out=_BYSTANDERS)
@@ -167,7 +167,8 @@ def _sides_named_before(r: MentionResolver, p: Phrase, token: Token) -> list[Act
 
 
 
-_NO_DEAL_YET = frozenset({"any", "no", "every", "each", "whichever", "whatever"})
+# ("No agreement was reached between the ELN and EPL leaders" is a deal denied: its sides, and the negation)
+_NO_DEAL_YET = frozenset({"any", "every", "each", "whichever", "whatever"})
 
 
 def deal_sides(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
@@ -196,6 +197,9 @@ def deal_sides(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
         sides = [m for t in with_conjuncts(first) for m in r.mentions(t) if m.code]
         if len(sides) >= 2:
             return [r.mention_of(p.start, p.end, Actor(m.code, m.name or m.text, m.country, m.sector)) for m in sides]
+    if token.dep_ != "nsubjpass" or any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+        # ("the peace deal signed with the FARC last year": one side named, the other not the one named most)
+        return _sides_before(r, p, token) or None
     return _sides_before(r, p, token) or _sides_named_before(r, p, token) or None
 
 
