@@ -1560,8 +1560,9 @@ def _make_move(group: list[_Ev], names: dict[str, str], topics: TopicLexicon) ->
         place_country=country,
         modality=event.modality,
         negated=event.negated,
-        # (a deal told as news in one report and retold with its date in a later one is news)
-        background=all(e.event.background for e in group),
+        # (a deal told as news in one report and retold with its date, the same day, in a later one is news)
+        background=event.background and not any(not e.event.background and e.event.date == event.date
+                                                 for e in group),
         attribution=_attribution(event),
         article_id=event.article_id,
         event_ids=tuple(e.event.event_id for e in group),
@@ -3500,7 +3501,8 @@ def track(store: Store, *, topics: TopicLexicon | None = None, gap_days: int = D
 _TO_SETTLE = re.compile(r"^[^.;]{0,80}?\b(?:(?:in (?:a|an) (?:bid|effort|attempt)|seeking|trying|hoping) )?to "
                         r"(?:end|settle|resolve|defuse|ease|break)\s+(?:a|an|the|their|its)\s+(?:[\w-]+\s+){0,3}?"
                         r"(?:dispute|row|quarrel|standoff|stand-off|deadlock|impasse|feud|crisis|conflict)\b|"
-                        r"^[^.;]{0,60}?\bfor (?:\w+ )?(?:talks|negotiations)\b", re.IGNORECASE)
+                        r"^[^.;]{0,60}?\bfor (?!(?:unrelated|separate|other|different)\b)(?:\w+ )?"
+                        r"(?:talks|negotiations)\b", re.IGNORECASE)
 
 
 def _meetings_to_settle(events: list[_Ev], texts: dict[str, str]) -> None:
@@ -3559,7 +3561,8 @@ _APART = re.compile(r"^\W*(?:separately|elsewhere|in (?:a |an )?(?:separate|unre
 
 # ... or that calls what it tells separate ("..., concluding a separate round of contacts hosted by Oman",
 # "Saudi Arabia and the Houthis separately agreed ...")
-_APART_INSIDE = re.compile(r"\b(?:(?:a|an|its|their|the) )?separate (?:round|set|track|channel|negotiation|process|"
+_APART_INSIDE = re.compile(r"\b(?:(?:a|an|its|their|the) )?(?:separate|unrelated) (?:round|set|track|channel|"
+                           r"negotiation|process|"
                            r"deal|agreement|accord|arrangement|dispute|contacts?|talks)s?\b|"
                            r"\bseparately (?:agreed|signed|reached|concluded|struck|sealed|settled)\b|"
                            r"\bseparately (?:preparing|organi[sz]ing|arranging|planning|brokering|mediating|convening|"
