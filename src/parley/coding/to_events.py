@@ -254,8 +254,10 @@ def is_background(date: str | None, precision: str | None, basis: str, anchor: T
             and not any(a.lemma_.lower() in cues.speech_verbs for a in governor.ancestors):
         return True   # "the union had opened the talks demanding 60 percent": what it did then
     if verb.dep_ == "relcl" and _past_perfect(verb) and basis not in ("text", "sentence") \
-            and not _within_speech(verb, cues):
-        return True   # "the guesthouse where the delegations had been meeting": a description, from before
+            and not any(c.lower_ in ("who", "whom") for c in verb.children) and not _within_speech(verb, cues):
+        # "the guesthouse where the delegations had been meeting": a description, from before (not "the
+        # undersecretary, who had been chairing the talks since they opened": who she still is)
+        return True
     if precision in ("month", "year") and _past_perfect(verb) \
             and not any(a.lemma_.lower() in cues.speech_verbs for a in verb.ancestors):
         return True   # "had refused to discuss the duty during the first round earlier this month": then, not now
@@ -265,7 +267,7 @@ def is_background(date: str | None, precision: str | None, basis: str, anchor: T
         return period_end(date, precision) < article.published - dt.timedelta(days=BACKGROUND_DAYS)
     if not _past_perfect(verb):
         return False
-    return not _within_speech(verb, cues)
+    return not any(a.lemma_.lower() in cues.speech_verbs for a in verb.ancestors)
 
 
 def _within_speech(verb: Token, cues: Cues) -> bool:
