@@ -959,7 +959,8 @@ def repair_conjunction_as_preposition(sent: Span) -> None:
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in _TIME_CONJUNCTIONS
                      and c.i < first), None)
         noun = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
-        if noun is None or max(t.i for t in noun.subtree) != first - 1 or noun.pos_ not in ("NOUN", "PROPN"):
+        if prep is None or noun is None or max(t.i for t in noun.subtree) != first - 1 \
+                or noun.pos_ not in ("NOUN", "PROPN"):
             continue
         noun.dep_ = "nsubjpass" if any(c.dep_ == "auxpass" for c in helpers) else "nsubj"
         noun.head = verb

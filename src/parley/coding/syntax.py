@@ -576,11 +576,11 @@ class Arguments:
                     return "hypothetical"
             elif child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
                 return "hypothetical"
-        if _inverted_condition(verb) or verb.dep_ == "xcomp" and _inverted_condition(verb.head):
-            return "hypothetical"   # "should the two governments wish to meet again", "had the army withdrawn"
-        if verb.dep_ == "relcl" and any(c.dep_ == "det" and c.lower_ in ("any", "whatever", "whichever")
-                                        for c in verb.head.children):
-            return "hypothetical"   # "ready to support any arrangement the two governments agree on": none yet
+        if _inverted_condition(verb) or verb.dep_ == "xcomp" and _inverted_condition(verb.head) \
+                or _of_any_thing(verb):
+            # "should the two governments wish to meet again", "had the army withdrawn", "ready to support any
+            # arrangement the two governments agree on": none yet
+            return "hypothetical"
         if mod is None and verb.dep_ == "xcomp" and verb.head.lemma_ == "go" and verb.head.tag_ == "VBG":
             mod = "future"
         if mod is None and purpose_infinitive(verb):
@@ -699,6 +699,12 @@ class Arguments:
 # hosted by Mexico and facilitated by Norway").
 _TALK_OBJECTS = frozenset({"talk", "talks", "round", "negotiation", "dialogue", "meeting", "summit", "conference",
                            "session", "consultation", "discussion", "contact", "process"})
+
+
+def _of_any_thing(verb: Token) -> bool:
+    """Whether `verb` heads a relative clause on "any" thing ("any arrangement the two governments agree on")."""
+    return verb.dep_ == "relcl" and any(c.dep_ == "det" and c.lower_ in ("any", "whatever", "whichever")
+                                        for c in verb.head.children)
 
 
 def _called_back_to_talks(xcomp: str | None, obj: Token | None) -> str | None:

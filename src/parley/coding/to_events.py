@@ -230,7 +230,7 @@ def is_background(date: str | None, precision: str | None, basis: str, anchor: T
         # sides were negotiating", "the diversion had been announced the day after the delegation walked out":
         # told as a time of then
         return True
-    if _history_beside(verb, basis, cues):
+    if _history_beside(verb, basis, cues) or _described_before(verb, basis, cues):
         return True
     if verb.dep_ == "advcl" and verb.head.tag_ == "VBN" and verb.head.dep_ in ("acl", "amod") \
             and any(c.dep_ == "mark" and c.lower_ in ("before", "after") for c in verb.children) \
@@ -253,11 +253,6 @@ def is_background(date: str | None, precision: str | None, basis: str, anchor: T
             c.dep_ in ("mark", "nsubj", "nsubjpass") for c in verb.children) and _past_perfect(governor) \
             and not any(a.lemma_.lower() in cues.speech_verbs for a in governor.ancestors):
         return True   # "the union had opened the talks demanding 60 percent": what it did then
-    if verb.dep_ == "relcl" and _past_perfect(verb) and basis not in ("text", "sentence") \
-            and not any(c.lower_ in ("who", "whom") for c in verb.children) and not _within_speech(verb, cues):
-        # "the guesthouse where the delegations had been meeting": a description, from before (not "the
-        # undersecretary, who had been chairing the talks since they opened": who she still is)
-        return True
     if precision in ("month", "year") and _past_perfect(verb) \
             and not any(a.lemma_.lower() in cues.speech_verbs for a in verb.ancestors):
         return True   # "had refused to discuss the duty during the first round earlier this month": then, not now
@@ -268,6 +263,14 @@ def is_background(date: str | None, precision: str | None, basis: str, anchor: T
     if not _past_perfect(verb):
         return False
     return not any(a.lemma_.lower() in cues.speech_verbs for a in verb.ancestors)
+
+
+def _described_before(verb: Token, basis: str, cues: Cues) -> bool:
+    """ "the guesthouse where the delegations had been meeting": a relative clause in the past perfect with no date
+    of its own describes from before (not "the undersecretary, who had been chairing the talks since they opened":
+    who she still is)."""
+    return verb.dep_ == "relcl" and _past_perfect(verb) and basis not in ("text", "sentence") \
+        and not any(c.lower_ in ("who", "whom") for c in verb.children) and not _within_speech(verb, cues)
 
 
 def _within_speech(verb: Token, cues: Cues) -> bool:

@@ -2955,6 +2955,28 @@ def _one_per_state(mediators: dict[str, list[str]]) -> dict[str, list[str]]:
 _CHURCH_STATES = frozenset({"VAT"})
 
 
+def _talks_place(item: _Tracked, texts: dict[str, str]) -> tuple[str | None, str] | None:
+    """The place and country where a move of the talks took place, or None; never a summit's city ("due to meet at
+    a summit of Central Asian leaders in Dushanbe": the summit's venue, not the talks')."""
+    move = item.move
+    if move.article_id in texts and _AT_A_GATHERING.search(_sentences_of(item, texts)[0]):
+        return None
+    if move.place_country:
+        return move.place, move.place_country
+    if move.kind.startswith("delegation") and move.article_id in texts:
+        return _place_after_trigger(_primary(item.events).event, texts[move.article_id])
+    return None
+
+
+def _venue_lender(item: _Tracked, party_countries: set[str], texts: dict[str, str]) -> str | None:
+    """The country of a state, no side's, whose move lends the room for the talks (`_lends_venue`), or None."""
+    move = item.move
+    lender = next((a.id[:3] for a in move.sources if len(a.id) == 3 or a.id.endswith("GOV")), None)
+    if lender and lender not in party_countries and not move.negated and _lends_venue(item, texts):
+        return lender
+    return None
+
+
 # A gathering of others where sides meet: "due to meet at a summit of Central Asian leaders in Dushanbe".
 _AT_A_GATHERING = re.compile(r"\b(?:at|during|on the (?:sidelines|margins) of) (?:an?|the|this|next) "
                              r"(?:[\w-]+\s+){0,3}?(?:summit|forum|congress|general assembly)\b", re.IGNORECASE)
@@ -2989,19 +3011,15 @@ def _roles(proc: _Proc, tracked: list[_Tracked], parties: list[str], names: dict
                 guarantors[ev.source].append(move.id)
             if _OBSERVER.search(ev.event.evidence.text) and ev.source and ev.source not in parties:
                 observers[ev.source].append(move.id)
-        lender = next((a.id[:3] for a in move.sources if len(a.id) == 3 or a.id.endswith("GOV")), None)
-        if lender and lender not in party_countries and not move.negated and _lends_venue(item, texts):
+        lender = _venue_lender(item, party_countries, texts)
+        if lender:
             # "Turkmenistan had offered a government guesthouse for the meeting": the state that lends the room
             hosts.setdefault(lender, (names.get(lender) or country_name(lender) or lender, []))[1].append(move.id)
-        if move.kind in HOSTING_KINDS and not move.negated and not (
-                move.article_id in texts and _AT_A_GATHERING.search(_sentences_of(item, texts)[0])):
-            # (not a meeting "at a summit of Central Asian leaders in Dushanbe": the summit's venue, not the talks')
-            place = (move.place, move.place_country) if move.place_country else None
-            if place is None and move.kind.startswith("delegation") and move.article_id in texts:
-                place = _place_after_trigger(_primary(item.events).event, texts[move.article_id])
+        if move.kind in HOSTING_KINDS and not move.negated:
+            place = _talks_place(item, texts)
             if place is not None and place[1] and place[1] not in party_countries:
                 # talks in a side's own country (a go-between's visit to its capital) have no host apart
-                name, iso = place
+                name, iso = place[0], place[1]
                 hosts.setdefault(iso, (name or iso, []))[1].append(move.id)
     _drop_states_of_body_envoys(mediators, tracked, texts)
     for k, ids in _one_per_state(_without_envoys_of_bodies(mediators, parties)).items():
@@ -3238,8 +3256,8 @@ def _other_talks_sides(tracked: list[_Tracked], founders: list[str], mediators: 
 # Lending the room for the talks: "Jordan offered the venue, a conference hall at its foreign ministry", "it was
 # pleased to have provided a neutral space for the negotiations"
 _LENT_VENUE = re.compile(r"^(?:offer|provid|lend|lent|made|make|put|place)\w*\b(?:\W+\w+){0,6}?\W+"
-                         r"(?:venue|venues|hall|halls|premises|facilities|neutral (?:space|ground|venue)|a room|guest ?houses?|"
-                         r"conference (?:room|centre|center))\b", re.IGNORECASE)
+                         r"(?:venue|venues|hall|halls|premises|facilities|neutral (?:space|ground|venue)|a room|"
+                         r"guest ?houses?|conference (?:room|centre|center))\b", re.IGNORECASE)
 
 
 def _only_hosts(key: str, tracked: list[_Tracked], texts: dict[str, str]) -> bool:
@@ -3528,11 +3546,11 @@ _SHARE_OF_LONG = 10
 
 def _told_at_length(board: Board, texts: dict[str, str], titles: dict[str, str] | None = None) -> bool:
     """Whether some article of the process tells of talks at more than a passing mention: in three sentences or
-    more that are a tenth of its sentences at least, or in a quarter of its sentences (a brief), counting those that name talks and those that tell its
-    moves, or whose title names the talks or their deal ("Kurds announce deal with ..."). A sentence or two of a
-    long report about something else (a report on army training that recalls the peace negotiations, a campaign
-    round-up recalling a deal) is no process a reader would follow. Without the articles' texts, or with texts
-    that do not hold the moves' words, nothing can be judged: kept."""
+    more that are a tenth of its sentences at least, or in a quarter of its sentences (a brief), counting those
+    that name talks and those that tell its moves, or whose title names the talks or their deal ("Kurds announce
+    deal with ..."). A sentence or two of a long report about something else (a report on army training that
+    recalls the peace negotiations, a campaign round-up recalling a deal) is no process a reader would follow.
+    Without the articles' texts, or with texts that do not hold the moves' words, nothing can be judged: kept."""
     news = [m for m in board.moves if not m.background]
     known = {a: texts[a] for a in {m.article_id for m in news} if a in texts}
     if not known:
