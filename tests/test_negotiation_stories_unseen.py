@@ -88,8 +88,11 @@ between Rwanda and Uganda, a ferry strike in Italy, an electoral dialogue in Dom
 0 of 4 and 1 of 4 whole), then stories_unseen46 and stories_unseen47 (session 40: a Corisco Bay boundary between
 Gabon and Equatorial Guinea, a dialogue in Bahrain, a meat plants strike in Ireland, a truce in Pakistan's Kech talked
 in Muscat; an island in the Niger river between Niger and Mali, transit between Lebanon and Syria, fishermen between Sri
-Lanka and the Maldives, a steel wage dispute in Košice; first sight 1 of 4 and, the last four, 0 of 4 whole). A story
-may
+Lanka and the Maldives, a steel wage dispute in Košice; first sight 1 of 4 and, the last four, 0 of 4 whole), and
+stories_unseen48 and stories_unseen49 (session 41: an election dialogue in Somalia, the Dostyk canal border between
+Kazakhstan and Uzbekistan, a lorry fee between North Macedonia and Bulgaria, a nickel strike in New Caledonia; a
+dialogue in Côte d'Ivoire, the Dolow border between Ethiopia and Somalia, onions and soybean oil between Peru and
+Bolivia, a tower controllers' strike in Spain; first sight 1 of 4 and, the last four, 1 of 4 whole). A story may
 also mention other talks in passing; those may have boards of their own (see `story_board`). What the tracker
 does not get yet is a strict xfail, so that the day it passes is noticed; the first-sight record is in
 docs/negotiations.md."""
