@@ -1019,6 +1019,8 @@ def _talks_halted(noun: Token, verb: Token) -> bool:
     particle = TALK_HALTING_PARTICLES.get(lemma)
     if particle is not None and any(c.lower_ == particle for c in verb.children):
         return True
+    if lemma == "break" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children):
+        return True   # "Talks between Lithuania and Poland ... broke off in Vilnius on Friday"
     if _declared_over(verb):
         return True   # "the talks were declared dead on Friday"
     return _put_on_hold(verb)   # "the talks were put on hold", "put on ice"

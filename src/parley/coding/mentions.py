@@ -789,7 +789,8 @@ class MentionResolver:
         mods = []
         for child in token.children:
             if child.i < token.i and child.dep_ in ("compound", "nmod", "amod", "poss") and (
-                    child.ent_type_ in ("GPE", "NORP", "ORG") or child.pos_ == "PROPN"):
+                    child.ent_type_ in ("GPE", "NORP", "ORG") or child.pos_ == "PROPN"
+                    or child.pos_ == "ADJ" and countries.demonym_code(child.text) is not None):
                 mods.append(child)
                 # (the parser may take a demonym for a person: "Czech and Slovak transport ministers")
                 mods.extend(c for c in child.children if c.dep_ == "conj" and c.i < token.i
