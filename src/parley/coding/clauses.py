@@ -1019,11 +1019,19 @@ def _talks_halted(noun: Token, verb: Token) -> bool:
     particle = TALK_HALTING_PARTICLES.get(lemma)
     if particle is not None and any(c.lower_ == particle for c in verb.children):
         return True
-    if lemma == "break" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children):
-        return True   # "Talks between Lithuania and Poland ... broke off in Vilnius on Friday"
+    if lemma == "break" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children) and not any(
+            c.dep_ == "prep" and c.lower_ == "for" and any(p.lemma_.lower() in _PLANNED_BREAKS for p in c.children)
+            for c in verb.children):
+        # "Talks between Lithuania and Poland ... broke off in Vilnius on Friday" (not "broke off on Friday for a
+        # scheduled pause")
+        return True
     if _declared_over(verb):
         return True   # "the talks were declared dead on Friday"
     return _put_on_hold(verb)   # "the talks were put on hold", "put on ice"
+
+
+# What talks break off for when they mean to go on: "broke off for a scheduled pause".
+_PLANNED_BREAKS = frozenset({"pause", "break", "recess", "holiday", "weekend", "lunch", "night", "prayer", "prayers"})
 
 
 # Verbs of what is done under a go-between's auspices: meeting, holding talks, signing, agreeing.
