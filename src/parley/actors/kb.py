@@ -669,6 +669,8 @@ def _a_word_of_a_name(toks: list[tuple[str, bool]], hit: _Hit, role: _Role, head
             capital and word in _BODY_HEADS and i + 1 < hit.start and toks[i + 1][0] in ("of", "for")
             for i, (word, capital) in enumerate(toks[:hit.start])):
         return True   # "the Movement of Democratic Forces of ...", "the Front for the Patriotic Forces": a body
+    if toks[hit.start][1] and head == "BUS" and role.sector == "MIL":
+        return True   # "Hallam Shipbuilding & Marine Engineering": a company's name, no marines
     return toks[hit.start][1] and head is not None and not toks[head_pos][1] and head != "GOV"
 
 
@@ -714,6 +716,8 @@ def _composed_actor(toks: list[tuple[str, bool]], hits: list[_Hit], *, former: b
                 # ("the Federation of Chambers of Commerce" is the chambers' body)
                 of_head = hit.end < len(toks) and toks[hit.end][0] == "of" \
                     and toks[hit.end - 1][0] in _OF_HEADS
+    # "the Western Grain Terminals Council": a body of its own name, not a government's
+    agent = _agent_of_body(agent, toks, agent_pos, hits) if head is None and country is None else agent
     sector: str | None
     if agent and agent != "GOV" and head == "GOV" and agent_pos > head_pos:
         sector = agent  # "government troops" are the military, not the government
@@ -735,6 +739,35 @@ def _composed_actor(toks: list[tuple[str, bool]], hits: list[_Hit], *, former: b
             return None
     code = (country or "") + (sector or "")
     return Actor(code, _composed_name(country, sector, code), country, sector)
+
+
+# Words of the names of state bodies: "the National Security Council", "the Supreme Council".
+_STATE_NAME_WORDS = frozenset({"national", "supreme", "security", "state", "federal", "presidential", "ministerial",
+                               "transitional", "revolutionary", "sovereignty", "sovereign", "executive", "regional",
+                               "provincial", "municipal", "city", "county", "district", "legislative", "privy",
+                               "constitutional", "electoral", "military", "defence", "defense", "royal", "public",
+                               "central", "governing", "ruling", "interim", "joint", "european", "people's",
+                               "peoples", "islamic", "popular", "high", "general", "grand", "economic", "social"})
+_BODY_AGENT_WORDS = frozenset({"council", "committee", "commission", "board", "panel", "agency", "office"})
+
+
+def _agent_of_body(agent: str | None, toks: list[tuple[str, bool]], agent_pos: int, hits: list[_Hit]) -> str | None:
+    """The sector an agent's word gives a phrase with no other role nor country: none for the name of a body of
+    its own ("the Western Grain Terminals Council"), which is no government's."""
+    return None if agent == "GOV" and _privately_named(toks, agent_pos, hits) else agent
+
+
+def _privately_named(toks: list[tuple[str, bool]], agent_pos: int, hits: list[_Hit]) -> bool:
+    """Whether a phrase is the proper name of a body that ends in an agent's word ("council", "committee") after
+    capitalised words of no state's ("the Western Grain Terminals Council", "the Cocoa Haulage Board"): a body the
+    knowledge base lacks, no government organ ("the National Security Council" is one)."""
+    if agent_pos < 2 or toks[agent_pos][0] not in _BODY_AGENT_WORDS or not toks[agent_pos][1] \
+            or agent_pos != len(toks) - 1 and toks[agent_pos + 1][0] not in ("'s",):
+        return False
+    words = [(t, cap) for t, cap in toks[:agent_pos] if t not in ("the", "and", "'s")]
+    return len(words) >= 2 and all(cap for _, cap in words) \
+        and not any(t in _STATE_NAME_WORDS for t, _ in words) \
+        and not any(h.start < agent_pos for h in hits if h.kind != "role")
 
 
 # Initials before the team a side sends to talks ("the TPNPB delegation").

@@ -129,13 +129,7 @@ class ArticlePlaces:
                     if venue:
                         venues.add(venue)
                     continue   # ("the Accra process", "peace talks in Ghana": where the talks are, not whom about)
-            if ent.label_ == "NORP":
-                code = demonym_code(ent.text)
-            else:
-                found = gazetteer.lookup(ent.text)
-                # a country's formal or older name the gazetteer lacks ("the Slovak Republic")
-                code = found.country if found is not None else \
-                    country_code(ent.text) if ent.label_ == "GPE" else None
+            code = demonym_code(ent.text) if ent.label_ == "NORP" else _named_country(ent, gazetteer)
             if code:
                 mentioned[code] += 1
         for ent in doc.ents:
@@ -197,7 +191,11 @@ class ArticlePlaces:
 
     def lookup(self, name: str) -> Location | None:
         """The place `name` means in this article (namesakes in the article's countries first)."""
-        return self.gazetteer.lookup(name, countries=self.countries)
+        found = self.gazetteer.lookup(name, countries=self.countries)
+        if found is not None and found.kind == "region" and _compass_name(name) and found.country not in (
+                *self.countries, self.dateline.country if self.dateline is not None else None):
+            return None   # "West Coast" in a report on Canada is no New Zealand region
+        return found
 
     # -- the event's place ------------------------------------------------------------------------------
     def locate(self, places: list[Span], trigger: Token, code: str,
@@ -394,9 +392,10 @@ class ArticlePlaces:
         # (a word of a longer name is no place of its own: "the Valle Rojo guerrillas" are not of Honduras's Valle)
         # (nor a common noun capitalised at the start of a sentence: "Union negotiators stormed out")
         # (nor a person's name the article gave in full before: "Shahi" after "Dambar Singh Shahi")
-        ents = list(span.ents) or [span[i:i + 1] for i, t in enumerate(span) if t.pos_ == "PROPN"
-                                   and t.text[:1].isupper() and not _in_longer_name(t) and not _group_word_first(t)
-                                   and t.text not in self._person_words()]
+        tagged = list(span.ents)
+        ents = tagged or [span[i:i + 1] for i, t in enumerate(span) if t.pos_ == "PROPN"
+                          and t.text[:1].isupper() and not _in_longer_name(t) and not _group_word_first(t)
+                          and t.text not in self._person_words()]
         for ent in ents:
             if all(t.lower_ in nouns.BODY_NAME_HEADS or t.pos_ == "DET" for t in ent):
                 continue   # "the Alliance", a body named before by its full name, is no town of that name
@@ -408,7 +407,10 @@ class ArticlePlaces:
                 found = self.lookup(ent.text)
                 # a name tagged as a person or organisation counts only as a town or region ("the governor
                 # of Chelyabinsk" with the town tagged PERSON)
-                usable = found is not None and (ent.label_ in _PLACE_TYPES or found.kind in ("city", "region"))
+                usable = found is not None and (ent.label_ in _PLACE_TYPES or found.kind in ("city", "region")) \
+                    and (bool(tagged) or found.country in self.countries or ent.start != ent.sent.start)
+                # (an untagged capital word opening the sentence names no town of a country the article never
+                # names: "Federal mediators" are not of Federal, Argentina)
                 code = found.country if found is not None and usable else None
             if code:
                 return code
@@ -608,6 +610,30 @@ _REGION_ADJECTIVES = frozenset({"african", "european", "asian", "arab", "latin a
                                 "pan-african", "sub-saharan", "regional", "international", "foreign", "world"})
 # Plural nouns of states ("seven member states", "54 nations").
 _COUNTRY_NOUNS = frozenset({"states", "nations", "countries", "governments"})
+
+
+# Words of a region's name that any country's coast or province may bear ("West Coast", "Northern", "Central").
+_COMPASS_PLACE_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                                  "central", "north-east", "north-west", "south-east", "south-west", "northeast",
+                                  "northwest", "southeast", "southwest", "coast", "coastal", "province", "region",
+                                  "highlands", "lowlands", "upper", "lower", "middle", "the", "islands", "lakes",
+                                  "plateau", "valley", "interior", "frontier", "border", "mountains", "savanes",
+                                  "littoral", "centre", "center", "capital", "district"})
+
+
+def _named_country(ent: Span, gazetteer: Gazetteer) -> str | None:
+    """The country a place name counts for in an article: its own, a place's ("Gaza City"), or a country's formal
+    or older name the gazetteer lacks ("the Slovak Republic"); none for a region of a compass name ("West Coast",
+    "Northern": a region of that name in some country, or any coast)."""
+    found = gazetteer.lookup(ent.text)
+    if found is not None and found.kind == "region" and _compass_name(ent.text):
+        return None
+    return found.country if found is not None else country_code(ent.text) if ent.label_ == "GPE" else None
+
+
+def _compass_name(name: str) -> bool:
+    """Whether a place name is made of compass and landform words only ("West Coast", "the Northern Region")."""
+    return all(w in _COMPASS_PLACE_WORDS for w in name.lower().replace("-", " ").split())
 
 
 def _dominant_country(mentioned: Counter[str], least: int = 2) -> str | None:

@@ -254,9 +254,37 @@ def talks_sides(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
         together = _latest_joint_act(r, token.i)
         if together is not None:
             return [r.mention_of(p.start, p.end, actor) for actor in together]
+        following = _sides_of_what_followed(r, p)
+        if following is not None:
+            return following
         if any(c.dep_ == "prep" and c.lower_ in r.cues.locative_preps for c in token.children):
             return []   # "Talks in Togo stalled": the venue is not a side
     return _strike_sides(r, p)
+
+
+def _sides_of_what_followed(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
+    """ "Talks to end the lockout collapsed on Thursday after the operators tabled a final offer and the union
+    turned it down": talks named without sides in a report's first words are those of the two actors the clause
+    of what ended or moved them names as its subjects."""
+    verb = p.token.head
+    subjects: list[Token] = []
+    for clause in (c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i
+                   and any(m.dep_ == "mark" and m.lower_ in ("after", "when", "as") for m in c.children)):
+        for act in (clause, *(c for c in clause.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))):
+            subjects += [s for s in act.children if s.dep_ in ("nsubj", "nsubjpass")]
+    found: list[ActorMention] = []
+    for subject in subjects:
+        for m in r.mentions(subject)[:1]:
+            if m.code and m.sector not in _BYSTANDERS - {"BUS"} and all(side_key(_actor_of(f)) != side_key(_actor_of(m))
+                                                              for f in found):
+                found.append(m)
+    if len(found) != 2:
+        return None
+    return [r.mention_of(p.start, p.end, _actor_of(m)) for m in found]
+
+
+def _actor_of(m: ActorMention) -> Actor:
+    return Actor(code=m.code, name=m.name or m.text, country=m.country, sector=m.sector)
 
 
 _STOPPAGES = frozenset({"strike", "stoppage", "walkout", "lockout"})
@@ -450,13 +478,15 @@ def counted_description(r: MentionResolver, p: Phrase) -> list[ActorMention] | N
                      and len(a.members) == 2), None)
         together = tuple(pair.members) if pair is not None else _latest_joint_act(r, token.i)
         return [r.mention_of(p.start, p.end, a) for a in together] if together else None
-    if number is None:
-        return None
+    if number is None or token.lemma_.lower() in _GO_BETWEEN_NOUNS:
+        return None   # ("the two federal mediators" are no two sides named before)
     own_sector = _own_role_sector(r, p)
     kinds = frozenset({"country", "government"}) if p.kind in ("country", "government") \
         else frozenset({"country", "government", "group", "other"})
     # the sides of talks are no "children" or "aid workers"
     sectors_out = _BYSTANDERS if token.lemma_.lower() in _SIDE_NOUNS else frozenset()
+    if any(a.actor.sector == "LAB" for a in r.coref.history if a.token_i < token.i):
+        sectors_out -= {"BUS"}   # (in a labour dispute the employers are a side)
     own = own_subject_range(token)
     pairs = [a for a in reversed(r.coref.history) if a.kind == "coordination"
              and a.token_i < token.i and len(a.members) == number and not (own[0] <= a.span[0] < own[1])]
@@ -480,6 +510,9 @@ def counted_description(r: MentionResolver, p: Phrase) -> list[ActorMention] | N
                                                        sector=m.sector)) for m in between]
     # "the envoy moved between the two delegations": the sides are others than the clause's own subject
     subject = frozenset(side_key(a.actor) for a in r.coref.history if own[0] <= a.token_i < own[1]) | go_betweens
+    # ("Labour minister X urged both sides to return": not her state, which only urges)
+    subject |= frozenset(a.actor.country for a in r.coref.history if own[0] <= a.token_i < own[1]
+                         and a.actor.sector in ("GOV", "ELI") and a.actor.country)
     clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
     if clause is not None and clause.head.i < token.i:
         # "Qatar, whose diplomats had shuttled between the two sides": not Qatar either
@@ -501,6 +534,10 @@ def counted_description(r: MentionResolver, p: Phrase) -> list[ActorMention] | N
         return None
     sector = "GOV" if p.kind == "government" else None
     return [r.mention_of(p.start, p.end, with_sector(a, sector)) for a in many]
+
+
+_GO_BETWEEN_NOUNS = frozenset({"mediator", "facilitator", "intermediary", "go-between", "broker", "conciliator",
+                               "arbitrator", "envoy", "moderator", "convener", "convenor"})
 
 
 def _own_role_sector(r: MentionResolver, p: Phrase) -> str | None:
@@ -944,12 +981,12 @@ def body_by_last_word(r: MentionResolver, p: Phrase) -> list[ActorMention] | Non
             or [t.i for t in token.doc[p.start:p.end] if t.pos_ != "DET" and not t.is_punct] != [token.i] \
             or not any(c.lower_ in ("the", "this") for c in token.children):
         return None
-    found = r.coref.find(token.i, kinds=frozenset(), head=token.lemma_.lower())
-    ante = r.coref.last_found()
-    if found is None or ante is None or ante.token_i == token.i \
-            or not _named_body_head(token.doc, ante.token_i, token.lower_):
+    # (the latest such name, past the lower-case mentions of the word in between: "the council's plan")
+    ante = next((a for a in reversed(r.coref.history) if a.token_i < token.i and a.head == token.lemma_.lower()
+                 and _named_body_head(token.doc, a.token_i, token.lower_)), None)
+    if ante is None:
         return None
-    return p.whole(r, found)
+    return p.whole(r, ante.actor)
 
 
 def earlier_name(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:

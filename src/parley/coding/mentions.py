@@ -152,6 +152,15 @@ _REPRESENTING_VERBS = frozenset({"represent", "lead", "head"})
 
 # Verbs of heading a body: "who heads the delegation", "who leads the panel", "who chairs the committee".
 _SERVING_VERBS = frozenset({"serve", "act", "work"})
+# The bodies of an actor named with their owner ("the ELN's central command", "the front's leadership").
+_OWNED_BODY_NOUNS = frozenset({"command", "leadership", "secretariat", "directorate", "politburo", "presidium",
+                               "headquarters", "high command", "executive", "bureau"})
+# "which bargains for six companies", "that represents the growers": a body speaks for its members.
+_SPEAKING_FOR_VERBS = frozenset({"represent", "bargain", "speak", "negotiate", "group", "unite"})
+_WORKPLACES = frozenset({"mill", "plant", "factory", "terminal", "mine", "estate", "yard", "shipyard", "refinery",
+                         "port", "dock", "depot", "smelter", "works", "farm", "plantation", "airline", "hospital",
+                         "school", "bank", "carrier", "haulier", "hauler", "exporter", "importer", "producer"})
+_MEMBER_SECTORS = frozenset({"BUS", "LAB", "AGR", "EDU", "MED", "REL", "CVL", "HLH"})
 _HEADING_VERBS = frozenset({"head", "lead", "chair", "run", "direct", "command"})
 # "ECOWAS has named X as facilitator", "the AU appointed X its envoy": X acts for the one who named him.
 _ENVOY_NOUNS = frozenset({"mediator", "facilitator", "co-facilitator", "intermediary", "go-between", "envoy",
@@ -265,6 +274,9 @@ class MentionResolver:
         if ent.label_ == "PERSON" and (actor is None or actor.country is None or actor.sector == "ELI"):
             # "General X, the retired officer who heads Thailand's dialogue panel": what he heads says whose he is
             actor = self.office_of(root, ent.text) or actor
+        if ent.label_ == "ORG" and (actor is None or actor.country is None and actor.code == actor.sector):
+            # "the Grain Terminals Council, which bargains for six companies": the body of those it speaks for
+            actor = self._body_of_members(root, ent.text) or actor
         represented = self._represents(root, ent.text) if ent.label_ in ("PERSON", "ORG") and actor is None \
             else None
         actor = represented or actor
@@ -322,6 +334,28 @@ class MentionResolver:
                     if body is not None and body.code and body.sector in ("IGO", "NGO") \
                             and verb.lemma_.lower() in _SERVING_VERBS:
                         return Actor(code=body.code, name=name, country=body.country, sector=body.sector)
+        return None
+
+    def _body_of_members(self, root: Token, name: str) -> Actor | None:
+        """A body named after no role, by what a relative clause on its name or its apposition says it speaks for
+        ("the X Council, which bargains for the six companies that run the terminals", "the Y Board, which
+        represents 40 trucking firms", "Z, a body that speaks for the planters"): that role's sector, or None."""
+        for noun in (root, *(c for c in root.children if c.dep_ == "appos")):
+            for verb in (c for c in noun.children if c.dep_ == "relcl" and c.lemma_.lower() in _SPEAKING_FOR_VERBS):
+                members = [c for c in verb.children if c.dep_ == "dobj"] + [
+                    p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "on")
+                    for p in c.children if p.dep_ == "pobj"]
+                for member in members:
+                    start, end = np_bounds(member, keep_appos=False)
+                    while start < member.i and self.doc[start].dep_ in ("det", "nummod", "amod") \
+                            and self.doc[start].ent_type_ not in ("GPE", "NORP"):
+                        start += 1   # "the six companies that run ...": the role noun, not its numbers
+                    body = self.kb_resolve(self.doc[start:member.i + 1].text)
+                    if body is None and member.lemma_.lower() in _WORKPLACES:   # "the nine sugar mills": employers
+                        body = Actor(code="BUS", name="Business", country=None, sector="BUS")
+                    if body is not None and body.sector in _MEMBER_SECTORS:
+                        return Actor(code=(body.country or "") + body.sector, name=name, country=body.country,
+                                     sector=body.sector)
         return None
 
     def _represents(self, root: Token, name: str) -> Actor | None:
@@ -417,7 +451,8 @@ class MentionResolver:
                 or token.ent_type_ != "" or token.lemma_.lower() in self.cues.speech_media:
             return
         if self.role(token) is None:
-            self._observe_description(token, sent)
+            if not self._observe_owned_body(token, sent):
+                self._observe_description(token, sent)
             return
         if token.dep_ == "appos" and token.head.ent_type_ in ACTOR_ENTITY_TYPES:
             return   # "The Northern Hills Front, an armed group": the name, observed already, is the one meant
@@ -435,6 +470,22 @@ class MentionResolver:
                            plural=token.tag_ in ("NNS", "NNPS"), head=token.lemma_.lower(),
                            span=(start, end), subject=_salient_subject(token),
                            sent=sent.start)
+
+    def _observe_owned_body(self, token: Token, sent: Span) -> bool:
+        """ "The ELN's central command said ...", "the union's leadership": a body of an actor named as its owner
+        stands for that actor (a later "it" is the ELN); whether it was recorded."""
+        if token.lemma_.lower() not in _OWNED_BODY_NOUNS or token.dep_ not in ("nsubj", "nsubjpass"):
+            return False
+        owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ not in self.cues.pronouns), None)
+        if owner is None:
+            return False
+        start, end = np_bounds(owner, keep_appos=False)
+        actor = self.kb_resolve(re.sub(r"['’]s?$", "", self.doc[start:end].text).strip())
+        if actor is None or not actor.code:
+            return False
+        self.coref.add(token.i, actor, kind=self._kind(actor, owner), plural=False, head=token.lemma_.lower(),
+                       span=np_bounds(token, keep_appos=False), subject=_salient_subject(token), sent=sent.start)
+        return True
 
     def _observe_description(self, token: Token, sent: Span) -> None:
         """ "The alliance had walked out ...": a group named by a description ("an alliance of opposition parties",
@@ -748,6 +799,11 @@ class MentionResolver:
         if sent is not None:   # "X, an Italian diplomat sent by the Vatican as its envoy": the Vatican's
             return dataclasses.replace(mention, code=sent.code, country=sent.country, sector=sent.sector)
         person = token.ent_type_ == "PERSON"
+        if token.ent_type_ == "ORG" and mention.code == mention.sector and mention.country is None:
+            named = self._body_of_members(token, mention.text)
+            if named is not None and named.sector != mention.sector:   # "the X Council, which bargains for ..."
+                return dataclasses.replace(mention, code=named.code, country=named.country, sector=named.sector,
+                                           name=None)
         if mention.country is not None or not (mention.code or person) or mention.code \
                 and mention.code != mention.sector:
             return mention

@@ -43,6 +43,8 @@ class ParseRepairs:
             repair_split_subject(sent)
             repair_participle_root(sent)
             repair_home_particle(sent)
+            repair_together_particle(sent)
+            repair_ampersand_name(sent)
             repair_participle_between(sent)
             repair_relative_as_adverbial(sent)
             repair_coordinated_modifier(sent)
@@ -296,6 +298,56 @@ def repair_home_particle(sent: Span) -> None:
             if sent_objects and not any(c.dep_ == "dobj" for c in token.head.children):
                 token.dep_ = "prt"
                 sent_objects[0].dep_ = "dobj"
+
+
+def repair_ampersand_name(sent: Span) -> None:
+    """ "Daeyang Shipbuilding & Marine Engineering" misread as two names coordinated by "&": one name, headed by
+    its last word, in the place of the first part (with what hung on that part: "... and the company's
+    management")."""
+    for ent in sent.ents:
+        amp = next((t for t in ent if t.text == "&" and t.dep_ == "cc"), None)
+        if amp is None or ent[-1].i == amp.i or ent.root.i == ent[-1].i:
+            continue
+        first, last = ent.root, ent[-1]
+        if last.dep_ != "conj" or not any(a.i == first.i for a in last.ancestors):
+            continue
+        last.head, last.dep_ = (last if first.head.i == first.i else first.head), first.dep_
+        if first.dep_ == "ROOT":
+            last.head = last
+        for child in [c for c in first.children if c.i > last.i]:
+            child.head = last   # ("... & Marine Engineering and the company's management": the name's conjunct)
+        for token in ent:
+            if token.i != last.i and token.head.i in (first.i, last.i) or token.i == first.i:
+                token.head, token.dep_ = last, "compound" if token.i != amp.i else "cc"
+
+
+_BRINGING_TOGETHER = frozenset({"bring", "get", "draw", "call"})
+
+
+def repair_together_particle(sent: Span) -> None:
+    """ "Mediators brought the operators of the terminals and the union representing their workers together in
+    Vancouver" misread with "together" (and what follows it) under the participle inside the object: "together"
+    is the particle of "brought", and the places and days after it are the verb's."""
+    for token in sent:
+        if token.lower_ != "together" or token.dep_ not in ("advmod", "prt", "advcl"):
+            continue
+        verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")
+                     and a.lemma_.lower() in _BRINGING_TOGETHER), None)
+        inner = token.head if token.head.pos_ == "VERB" else next(
+            (a for a in token.ancestors if a.pos_ == "VERB"), None)
+        if verb is None or inner is None or inner.i == verb.i or inner.dep_ not in ("acl", "relcl") \
+                or not any(c.dep_ == "dobj" and c.i < token.i for c in verb.children):
+            continue
+        after = [c for c in token.head.children if c.i > token.i and c.dep_ in ("prep", "npadvmod")] \
+            if token.head.i == inner.i else []
+        parent = token.head
+        token.head, token.dep_ = verb, "prt"
+        if parent.dep_ == "prep" and parent.head.i == inner.i:   # "together in Vancouver", "in" under the participle
+            parent.head = verb
+        for child in after:
+            child.head = verb
+        for child in [c for c in inner.children if c.dep_ == "prep" and c.i > token.i]:
+            child.head = verb   # "... on Monday": the day of the meeting
 
 
 def repair_participle_between(sent: Span) -> None:
@@ -899,21 +951,29 @@ _MEETING_VERBS = frozenset({"sit", "meet", "talk", "negotiate", "confer"})
 _SIDE_AGENTS = frozenset({"leader", "representative", "delegate", "negotiator", "delegation", "envoy", "official"})
 
 
+_STAFF_SIDES = frozenset({"union", "worker", "employee", "staff", "workforce"})
+_TALKS_OBJECTS = frozenset({"talk", "talks", "negotiation", "negotiations", "dialogue", "mediation", "bargaining"})
+
+
 def repair_side_under_of(sent: Span) -> None:
     """ "Leaders of the striking tappers and the management of the company sat down for talks": the parser hangs
     the second side on the first side's "of" object; a meeting's one subject of a side's people with a
     determined noun conjoined under its "of" is two sides (the conjunct and what follows are moved)."""
     for subj in sent:
         verb = subj.head
-        if subj.dep_ != "nsubj" or verb.lemma_.lower() not in _MEETING_VERBS \
-                or subj.lemma_.lower() not in _SIDE_AGENTS or any(c.dep_ == "conj" for c in subj.children):
+        talks = verb.lemma_.lower() in _MEETING_VERBS or any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _TALKS_OBJECTS for c in verb.children)
+        if subj.dep_ != "nsubj" or not talks or subj.lemma_.lower() not in _SIDE_AGENTS | _STAFF_SIDES \
+                or any(c.dep_ == "conj" for c in subj.children):
             continue
-        of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        # ("the union at Daeyang Shipbuilding and the company's management began wage talks")
+        of = next((c for c in subj.children if c.dep_ == "prep" and (c.lower_ == "of" or c.lower_ == "at"
+                                                                      and subj.lemma_.lower() in _STAFF_SIDES)), None)
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if pobj is None:
             continue
         conj = next((c for c in pobj.children if c.dep_ == "conj" and c.pos_ == "NOUN"
-                     and any(d.dep_ in ("det", "poss") and d.i == c.left_edge.i for d in c.children)), None)
+                     and any(d.dep_ in ("det", "poss") and d.left_edge.i == c.left_edge.i for d in c.children)), None)
         cc = next((c for c in pobj.children
                    if c.dep_ == "cc" and conj is not None and c.i == conj.left_edge.i - 1), None)
         if conj is None or cc is None:

@@ -1039,6 +1039,9 @@ def _party_edges(events: list[_Ev]) -> list[_Ev]:
             continue
         if {ev.source, ev.target} <= go_betweens[ev.event.article_id]:
             continue  # "the US, Egypt and Qatar will meet" after "Qatar and Egypt have mediated": co-mediators
+        if ev.source in go_betweens[ev.event.article_id] and ev.event.target is not None \
+                and _COUNTED_SIDES.match(ev.event.target.text.strip()):
+            continue  # "Kang said she would meet the two delegations": the go-between, no side
         if _counted_sides(ev):
             continue  # "the two delegations reached an arrangement": the sides of the talks the article tells of
             # (joined by `_attach_events`), not a pair of their own
@@ -2114,7 +2117,15 @@ def _left_open_topics(rest: str, item: _Tracked, tracked: list[_Tracked], topics
     words of an earlier demand, what the deal is about, or the words of the deal's own sentence ("signed a
     protocol fixing 112 km of their undelimited border, but left the stretch around the monastery for later
     talks": territory)."""
-    found = _unique(t for t in (topics.topic_of(piece) for piece in _LIST_SEPARATOR.split(rest)) if t)
+    pieces = _LIST_SEPARATOR.split(rest)
+    deal_topics = topics.topics_of(item.move.object) if item.move.object else ()
+    strong = [t for piece in pieces if topics.strongly_named(piece) for t in [topics.topic_of(piece)] if t]
+    # ("leaves a ban on bananas and a charge on other cargo unresolved" after a trade deal: an import ban named by
+    # its weak word alone is a matter of the deal's own kind, the one the other items name, not sanctions)
+    deal_topic = next((t for t in strong if t in deal_topics), None)
+    found = _unique(t for t in (deal_topic if deal_topic and not topics.strongly_named(piece)
+                                and topics.topic_of(piece) else topics.topic_of(piece)
+                                for piece in pieces) if t)
     if found:
         return found
     words = _content_words(rest)
