@@ -148,3 +148,84 @@ def test_what_a_trade_deal_leaves_banned_is_a_trade_gap(boards_of):
     ])
     board = board_of(boards, "GHA", "TGO")
     assert {g.topic for g in board.gaps} == {"trade"}, [(g.topic, g.summary) for g in board.gaps]
+
+
+def test_talks_that_broke_off_are_suspended_not_over(boards_of):
+    boards = boards_of([
+        article("cocoa", "a", "2082-01-13",
+                "ABIDJAN, Jan 12 (Lagoon Wire) - Ivory Coast and Ghana opened talks in Abidjan on Monday on a Ghanaian "
+                "levy on Ivorian cocoa beans. Accra wants the levy kept at 9 percent; Abidjan wants it scrapped."),
+        article("cocoa", "b", "2082-01-16",
+                "ACCRA, Jan 15 (Lagoon Wire) - Talks between Ivory Coast and Ghana over a Ghanaian levy on cocoa beans "
+                "broke off in Accra on Thursday after Ghana raised the levy on a second grade of beans."),
+    ])
+    board = board_of(boards, "CIV", "GHA")
+    assert history(board) == [("ongoing", "2082-01-12"), ("suspended", "2082-01-15")], history(board)
+
+
+def test_a_deal_a_lead_names_by_what_is_done_under_it(coder):
+    events = coder.code("ACCRA, March 5 (Lagoon Wire) - Ghana will scrap its levy on Ivorian cocoa beans by June under "
+                        "an agreement initialled in Accra late on Wednesday, ending a two-month dispute.",
+                        published="2082-03-05")
+    deals = {(e.source.code, e.target.code if e.target else None) for e in events if e.cameo == "057"}
+    assert ("GHA", "CIV") in deals or ("CIV", "GHA") in deals, deals
+
+
+def test_a_monk_or_a_rabbi_is_clergy(coder):
+    for text in ("The abbot of the Erdene monastery chaired the talks between the two parties on Monday.",
+                 "The chief rabbi brokered the agreement between the two councils on Monday."):
+        events = coder.code(text, published="2082-03-05")
+        assert any(e.source.sector == "REL" for e in events if e.cameo.startswith("0")), \
+            [(e.cameo, e.source.code) for e in events]
+
+
+def test_a_demand_that_was_not_met_was_made_and_its_content_is_demanded(coder):
+    events = coder.code("Ghana's demand that Ivory Coast withdraw its customs post from the bridge was not met.",
+                        published="2082-03-05")
+    demands = [e for e in events if e.cameo.startswith("10")]
+    assert demands and not any(e.negated for e in demands), [(e.cameo, e.negated) for e in demands]
+    contents = [e for e in events if e.source.text.startswith("Ivory Coast")]
+    assert contents and all(e.modality == "demanded" and e.carried_by for e in contents), \
+        [(e.cameo, e.modality, e.carried_by) for e in contents]
+
+
+def test_mediation_opened_between_a_company_and_its_union(coder):
+    events = coder.code("LIMA, June 2 (Andes Wire) - Peru's labour ministry opened mediation on Monday between Minera "
+                        "Quebrada Alta and the union representing its 900 miners.", published="2082-06-03")
+    sides = {e.target.sector for e in events if e.cameo == "045" and e.target is not None}
+    assert sides == {"BUS", "LAB"}, [(e.cameo, e.target.code if e.target else None) for e in events]
+
+
+def test_two_ministers_each_with_a_name_sign_together(coder):
+    events = coder.code("The accord was signed by Zambia's trade minister, Mutale Banda, and Malawi's deputy trade "
+                        "minister, Chikondi Phiri, at the Tanzanian foreign ministry.", published="2082-06-03")
+    pairs = {(e.source.code, e.target.code if e.target else None) for e in events if e.cameo == "057"}
+    assert ("ZMBGOV", "MWIGOV") in pairs and not any("TZA" in (t or "") for _, t in pairs), pairs
+
+
+def test_a_mediator_declaring_the_talks_failed_ends_them(boards_of):
+    boards = boards_of([
+        article("quarry", "a", "2082-06-03",
+                "LIMA, June 2 (Andes Wire) - Peru's labour ministry opened mediation on Monday between Minera Quebrada "
+                "Alta and the union representing its 900 miners, on the eighth day of a strike. The union wants a 9 "
+                "percent rise; the company offers 3 percent."),
+        article("quarry", "b", "2082-06-24",
+                "LIMA, June 23 (Andes Wire) - Peru's labour ministry formally ended its mediation in the strike at "
+                "the Quebrada Alta mine on Tuesday, declaring that the talks between the company and its union had "
+                "failed."),
+    ])
+    board = board_of(boards, "PERLAB")
+    assert [status for status, _ in history(board)] == ["ongoing", "collapsed"], history(board)
+
+
+def test_what_is_withdrawn_is_not_always_a_force():
+    topics = default_topics()
+    assert topics.topic_of("The company has refused to withdraw its plan.") is None
+    assert topics.topic_of("the withdrawal of the army from the valley") == "withdrawal"
+    assert topics.topic_of("the withdrawal of the Frontier Corps from the district") == "withdrawal"
+
+
+def test_money_released_is_no_prisoner():
+    topics = default_topics()
+    assert topics.topic_of("the release of $4 billion in funds frozen abroad") == "sanctions"
+    assert topics.topic_of("the release of 30 detainees") == "prisoners"

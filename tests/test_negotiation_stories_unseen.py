@@ -97,7 +97,10 @@ Lake Albert between Uganda and the DR Congo, a fertiliser levy between Lithuania
 lockout in Canada, a dialogue in Mongolia; first sight 0 of 4 whole), and stories_unseen51 (session 42, the last four:
 rice and a lorry levy between Tanzania and Malawi under SADC in Lusaka, a prisoner exchange in Yemen under the UN and
 the Red Cross in Amman, a shipyard strike in South Korea before a state labour commission, a ceasefire between
-Colombia and the ELN under Norway and the bishops in Havana; first sight 1 of 4 whole). A story may
+Colombia and the ELN under Norway and the bishops in Havana; first sight 1 of 4 whole), and stories_unseen52 (session
+42, the last four: separatist talks on Cameroon facilitated by Switzerland in Geneva, indirect nuclear talks between
+Iran and the United States through Oman, a produce dispute between Namibia and South Africa under SADC in Gaborone, a
+copper strike in Chile before the Labour Directorate; first sight 0 of 4 whole). A story may
 also mention other talks in passing; those may have boards of their own (see `story_board`). What the tracker
 does not get yet is a strict xfail, so that the day it passes is noticed; the first-sight record is in
 docs/negotiations.md."""
@@ -125,7 +128,8 @@ SETS = ("stories_unseen", "stories_unseen2", "stories_unseen3", "stories_unseen4
         "stories_unseen34", "stories_unseen35", "stories_unseen36", "stories_unseen37",
         "stories_unseen38", "stories_unseen39", "stories_unseen40", "stories_unseen41",
         "stories_unseen42", "stories_unseen43", "stories_unseen44", "stories_unseen45", "stories_unseen46",
-        "stories_unseen47", "stories_unseen48", "stories_unseen49", "stories_unseen50", "stories_unseen51")
+        "stories_unseen47", "stories_unseen48", "stories_unseen49", "stories_unseen50", "stories_unseen51",
+        "stories_unseen52")
 EXPECTED = {(folder, story): board for folder in SETS
             for story, board in json.loads((FIXTURES / folder / "expected.json").read_text(encoding="utf-8")).items()}
 STATE_SECTORS = ("GOV", "MIL", "COP", "JUD", "LEG")
@@ -147,11 +151,9 @@ NOT_YET = {
     ("s48_nickel_strike", "history"): "'the furnaces had been kept warm ... under an arrangement worked out with the "
                                       "union', a side arrangement told in reported speech, is read as a partial deal "
                                       "on the day of the return",
-    ("s50_lake_albert", "gaps"): "the troops' pullback that the partial deal leaves open is not filed as withdrawal",
-    ("s50_fertiliser_levy", "history"): "the talks put 'on hold' are read as collapsed, and the deal 'initialled' in a "
-                                        "lead that names no sides before it is missed",
-    ("s50_mongolia_dialogue", "mediators"): "the Buddhist clergy's mediation is missed",
     ("s50_mongolia_dialogue", "gaps"): "the detainees' question left open is missed",
+    ("s52_ambazonia_talks", "gaps"): "the separatists' refusal of a second round of talks is filed as an open "
+                                     "ceasefire gap, though the truce is settled",
     ("s45_aceh_truce", "gaps"): "the engineers' release, settled in the partial deal, is still filed as an open "
                                 "prisoners gap",
     ("iceland_norway_mackerel", "history"): "the reciprocal landing bans between Iceland and the UK make a "

@@ -790,7 +790,8 @@ class ClauseAnalyzer:
         elif not targets:
             targets = self._noun_object_targets(noun)
         negated = self.args.negated(noun) or (anchor is not noun and (self.args.negated(anchor)
-                                                                      or negated_by_governor(anchor, self.cues)))
+                                                                      or negated_by_governor(anchor, self.cues))
+                                              and not _fulfilment_of(noun, anchor, match.code))
         modality = self.args.modality(anchor) if anchor is not noun else None
         code = match.code
         if anchor is not noun and self.policy.purpose_adds_nothing(anchor, code):
@@ -900,6 +901,12 @@ class ClauseAnalyzer:
         if targets and not self.args.is_actor_like(targets[0]):
             deeper = self.args.prep_targets(targets[0], frozenset({"with", "to", "against", "of"}))
             targets = deeper or targets
+        if not targets and noun.dep_ == "dobj" and noun.lemma_.lower() in _MEDIATION_NOUNS:
+            # "opened mediation on Tuesday between the mine's owner and the union": the sides on the verb's
+            # "between"
+            targets = [t for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "between" and c.i > noun.i
+                       for o in c.children if o.dep_ == "pobj" for t in (o, *(x for x in o.conjuncts if x.i > o.i))
+                       if self.args.is_actor_like(t)]
         if not targets:
             clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")),
                           None)
@@ -908,6 +915,10 @@ class ClauseAnalyzer:
             if subj is not None and self.args.is_actor_like(subj):
                 targets = [subj]
         return targets
+
+
+_MEDIATION_NOUNS = frozenset({"mediation", "conciliation", "facilitation", "arbitration", "talks", "negotiations",
+                              "dialogue"})
 
 
 def _named_person(token: Token) -> bool:
@@ -1194,6 +1205,18 @@ def _condition(verb: Token) -> bool:
         c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
 
 
+# Verbs of meeting what someone asked: "the demand was not met" denies the meeting of it, not the demand.
+_FULFILLING_VERBS = frozenset({"meet", "satisfy", "fulfil", "fulfill", "grant", "heed", "answer", "address", "honour",
+                               "honor", "accept", "accommodate"})
+
+
+def _fulfilment_of(noun: Token, anchor: Token, code: str) -> bool:
+    """Whether the verb a demand noun hangs on is the (unmet) fulfilment of that demand ("Congo's demand that Uganda
+    withdraw was not met"): the demand was made all the same."""
+    return code[:2] in ("10", "02") and noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i == anchor.i \
+        and anchor.lemma_.lower() in _FULFILLING_VERBS
+
+
 # Modalities of an act that has not happened: what a noun inside its object names has not happened either.
 _UNREAL = frozenset({"demanded", "requested", "offered", "proposed", "promised", "threatened", "refused",
                      "conditional", "purpose", "hypothetical", "future"})
@@ -1230,6 +1253,12 @@ def _inherit_unreal(clauses: list[Clause]) -> None:
         return
     for clause in clauses:
         trigger = clause.trigger
+        if clause.modality is None and clause.carrier is None and trigger.pos_ in ("VERB", "AUX") \
+                and trigger.dep_ in ("acl", "ccomp") and trigger.head.pos_ == "NOUN" and trigger.head.i in heads \
+                and heads[trigger.head.i][0] is not clause:
+            # "Congo's demand that Uganda withdraw its unit": what the demand noun's clause says is demanded
+            clause.carrier, clause.modality = heads[trigger.head.i]
+            continue
         if clause.modality is not None or trigger.pos_ != "NOUN" or clause.carrier is not None:
             continue
         token = trigger

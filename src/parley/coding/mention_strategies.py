@@ -199,8 +199,30 @@ def deal_sides(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
             return [r.mention_of(p.start, p.end, Actor(m.code, m.name or m.text, m.country, m.sector)) for m in sides]
     if token.dep_ != "nsubjpass" or any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
         # ("the peace deal signed with the FARC last year": one side named, the other not the one named most)
-        return _sides_before(r, p, token) or None
+        return _sides_before(r, p, token) or _sides_of_the_clause_under_it(r, p, token) or None
     return _sides_before(r, p, token) or _sides_named_before(r, p, token) or None
+
+
+def _sides_of_the_clause_under_it(r: MentionResolver, p: Phrase, token: Token) -> list[ActorMention] | None:
+    """ "Poland will abolish its levy on Lithuanian fertiliser under an agreement initialled in Warsaw": a deal named
+    without its sides as what a clause is done under is the deal of that clause's subject and the one other country
+    its object names."""
+    if token.dep_ != "pobj" or token.head.lower_ not in ("under", "through", "by") or token.head.head.pos_ != "VERB":
+        return None
+    clause = token.head.head
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    first = next((m for m in r.mentions(subject)[:1] if m.code and m.country), None) if subject is not None else None
+    if first is None:
+        return None
+    others = {found.country: found for obj in clause.children if obj.dep_ == "dobj" for t in obj.subtree
+              if t.ent_type_ in ("NORP", "GPE", "PERSON") and t.pos_ in ("PROPN", "ADJ")
+              for found in [r.kb_resolve(t.text)] if found is not None and found.country
+              and found.country != first.country and found.code == found.country}
+    if len(others) != 1:
+        return None
+    other = next(iter(others.values()))
+    return [r.mention_of(p.start, p.end, Actor(first.code, first.name or first.text, first.country, first.sector)),
+            r.mention_of(p.start, p.end, other)]
 
 
 def talks_sides(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:

@@ -45,6 +45,7 @@ class ParseRepairs:
             repair_home_particle(sent)
             repair_together_particle(sent)
             repair_ampersand_name(sent)
+            repair_conjunct_under_apposition(sent)
             repair_participle_between(sent)
             repair_relative_as_adverbial(sent)
             repair_coordinated_modifier(sent)
@@ -298,6 +299,36 @@ def repair_home_particle(sent: Span) -> None:
             if sent_objects and not any(c.dep_ == "dobj" for c in token.head.children):
                 token.dep_ = "prt"
                 sent_objects[0].dep_ = "dobj"
+
+
+def repair_conjunct_under_apposition(sent: Span) -> None:
+    """ "signed by Namibia's trade minister, Ndapewa Shikongo, and South Africa's deputy minister, Sipho Dlamini"
+    misread with the second minister a conjunct of the first one's name: a conjunct of the first minister (both
+    sign)."""
+    for noun in sent:
+        if noun.dep_ != "conj" or noun.pos_ != "NOUN" or noun.head.pos_ not in ("VERB", "AUX") \
+                or not any(a.dep_ == "appos" and a.ent_type_ == "PERSON" for a in noun.children):
+            continue
+        # ("... and Malawi's deputy minister, Chikondi Phiri, at the ministry" hung on the verb itself)
+        verb = noun.head
+        first = next((o for c in verb.children if c.dep_ == "agent" and c.i < noun.i for o in c.children
+                      if o.dep_ == "pobj" and o.pos_ == "NOUN"
+                      and any(a.dep_ == "appos" and a.ent_type_ == "PERSON" for a in o.children)), None)
+        if first is None:
+            continue
+        noun.head = first
+        for cc in [c for c in verb.children if c.dep_ == "cc" and first.i < c.i < noun.i]:
+            cc.head = first
+        for prep in [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("at", "in", "on")]:
+            prep.head = verb   # "at the ministry", "on Friday": where and when it was signed
+    for name in sent:
+        if name.dep_ != "appos" or name.ent_type_ != "PERSON" or name.head.pos_ != "NOUN":
+            continue
+        for conj in [c for c in name.children if c.dep_ == "conj" and c.pos_ == "NOUN"
+                     and any(a.dep_ == "appos" and a.ent_type_ == "PERSON" for a in c.children)]:
+            conj.head = name.head
+            for cc in [c for c in name.children if c.dep_ == "cc" and c.i < conj.i]:
+                cc.head = name.head
 
 
 def repair_ampersand_name(sent: Span) -> None:

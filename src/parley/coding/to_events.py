@@ -69,19 +69,29 @@ def to_events(doc: Doc, article: Article, resources: Resources, *, char_offset: 
     events: list[Event] = []
     seen: set[str] = set()
     first_event: dict[int, str] = {}   # id() of a clause -> its first event's id, for what it carries
+    # content told before the demand noun that carries it ("Congo's demand that Uganda withdraw ..."), by carrier
+    waiting: dict[int, list[Event]] = {}
+
+    def add(made: list[Event]) -> None:
+        for event in made:
+            if event.event_id not in seen:
+                seen.add(event.event_id)
+                events.append(event)
+
     for coded in coded_clauses(doc, article, resources, char_offset=char_offset, sentence_offset=sentence_offset):
         made = coded.events()
         carrier = coded.clause.carrier
         if carrier is not None:
             if id(carrier) not in first_event:
-                continue   # the demand or the conditioned act gave no event: its content is no event either
+                # the demand or the conditioned act gave no event (yet): its content is no event either
+                waiting.setdefault(id(carrier), []).extend(made)
+                continue
             made = [dataclasses.replace(e, carried_by=first_event[id(carrier)]) for e in made]
         if made:
             first_event[id(coded.clause)] = made[0].event_id
-        for event in made:
-            if event.event_id not in seen:
-                seen.add(event.event_id)
-                events.append(event)
+        add(made)
+        for held in waiting.pop(id(coded.clause), []) if made else []:
+            add([dataclasses.replace(held, carried_by=made[0].event_id)])
     return dated_by_retelling(events, doc, article, resources.cues, char_offset)
 
 

@@ -2153,7 +2153,10 @@ _ENDED_FOR_GOOD = re.compile(
     r"\bno\s+(?:new|further)\s+(?:meeting|round|talks)\s+(?:was|were|is|are|has been|have been)\s+scheduled|"
     r"\b(?:leav|quit|abandon|walk)\w*\s+(?:away\s+from\s+|out\s+of\s+)?(?:this|the|these|our)\s+"
     r"(?:process|talks|dialogue|negotiations|table)\s+for\s+good\b|\bnothing\s+(?:left\s+)?to\s+negotiate\b|"
-    r"\bno\s+basis\s+for\s+(?:reconvening|resuming|returning)",
+    r"\bno\s+basis\s+for\s+(?:reconvening|resuming|returning|further\s+(?:meetings|talks|sessions|rounds))|"
+    r"\b(?:declar|conclud|announc|said|say)\w*\s+that\s+the\s+(?:talks|negotiations|mediation|dialogue|process)\b"
+    r"[^.;]{0,80}?\s+(?:had|has|have)\s+failed\b|"
+    r"\b(?:the\s+)?file\s+is\s+closed\b",
     re.IGNORECASE)
 
 
@@ -2178,8 +2181,15 @@ def _reread_halts(tracked: list[_Tracked], rounds_ended: set[str], texts: dict[s
         elif item.move.kind == "threat_to_halt" and item.move.article_id in texts \
                 and _UNTIL_NOTICE.search(_sentences_of(item, texts)[0]):
             item.move = replace(item.move, kind="talks_halted", modality=None)
+        elif item.move.kind in HALTING_KINDS and item.move.article_id in texts:
+            # "Talks between X and Y broke off in Vilnius": the particle after the word that ends the evidence
+            trigger = _primary(item.events).event.trigger
+            after = _PARTICLE_AFTER.match(texts[item.move.article_id], trigger.end)
+            if after is not None and item.move.evidence.endswith(trigger.text):
+                item.move = replace(item.move, evidence=item.move.evidence + after.group(0))
 
 
+_PARTICLE_AFTER = re.compile(r"\s+(?:off|down|up|out|apart)\b", re.IGNORECASE)
 _UNTIL_NOTICE = re.compile(r"\buntil further notice\b|\bindefinitely\b", re.IGNORECASE)
 
 
