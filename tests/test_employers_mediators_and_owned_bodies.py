@@ -229,3 +229,16 @@ def test_money_released_is_no_prisoner():
     topics = default_topics()
     assert topics.topic_of("the release of $4 billion in funds frozen abroad") == "sanctions"
     assert topics.topic_of("the release of 30 detainees") == "prisoners"
+
+
+def test_hosting_a_bodys_assembly_is_no_talks_with_it(boards_of):
+    boards = boards_of([
+        article("assembly", "a", "2082-05-02",
+                "LIMA, May 1 (Andes Wire) - Peru will host the General Assembly of the Organization of American States "
+                "in June, its foreign minister said on Thursday. Peru wants to carry forward the debate on drug "
+                "policy that began in Quito under the auspices of Ecuador's president, and hopes the OAS summit will "
+                "back it."),
+    ])
+    assert not any({"PER", "IGOOAS"} <= {r.actor.id for r in b.roles if r.role == "party"} for b in boards), \
+        [b.process.name for b in boards]
+

@@ -152,8 +152,6 @@ NOT_YET = {
                                       "union', a side arrangement told in reported speech, is read as a partial deal "
                                       "on the day of the return",
     ("s50_mongolia_dialogue", "gaps"): "the detainees' question left open is missed",
-    ("s52_ambazonia_talks", "gaps"): "the separatists' refusal of a second round of talks is filed as an open "
-                                     "ceasefire gap, though the truce is settled",
     ("s45_aceh_truce", "gaps"): "the engineers' release, settled in the partial deal, is still filed as an open "
                                 "prisoners gap",
     ("iceland_norway_mackerel", "history"): "the reciprocal landing bans between Iceland and the UK make a "

@@ -1117,7 +1117,8 @@ def _hosting_clauses(events: list[_Ev]) -> set[tuple[str, int, str]]:
 
 # A host's clause whose object is the talks ("hosting a resumed round of talks", "to host the negotiations").
 _HOSTS_TALKS = re.compile(r"^host\w*\s+(?:(?:a|an|the|this|these|their|its)\s+)?(?:[\w-]+\s+){0,3}?(?:round|rounds|"
-                          r"talks|negotiations|dialogue|meeting|meetings|session|sessions|summit|conference)\b",
+                          r"talks|negotiations|dialogue|meeting|meetings|session|sessions|summit|conference|"
+                          r"general assembly|assembly|congress|forum|gathering)\b",
                           re.IGNORECASE)
 
 
@@ -1457,6 +1458,12 @@ def _content_words(text: str) -> set[str]:
     return {w.rstrip("s") for w in words} | numbers
 
 
+# A statement about the talks themselves: a round, a session, an invitation to them.
+_TALKS_ITSELF = re.compile(r"^(?:(?:a|an|the|their|its|any|further|another|new|next|fresh|second|third|fourth|"
+                           r"final|last)\s+)*(?:round|rounds|session|sessions|talks|negotiations|meeting|meetings|"
+                           r"invitation|invitations)\b(?!\s+(?:on|over|about)\b)", re.IGNORECASE)
+
+
 def _topics_by_shared_words(tracked: list[_Tracked], topics: TopicLexicon) -> None:
     """A statement no topic names takes the topic of the latest earlier statement of the process that shares
     one of its words: "freed nine of the 16 detained fishermen" after "the release of all 16 fishermen"
@@ -1471,6 +1478,8 @@ def _topics_by_shared_words(tracked: list[_Tracked], topics: TopicLexicon) -> No
             continue
         words = _content_words(move.object)
         outright = move.topic is not None and topics.strongly_named(move.object)
+        if move.topic is None and _TALKS_ITSELF.match(move.object):
+            continue   # "rejects a second round that had been due to open in Geneva": the talks, no issue
         if not outright and not _REF_PROPOSAL.search(move.object) and not _REF_DEMAND.search(move.object):
             loose.add(move.id)
             topic = _shared_topic(reversed(filed), words, move.topic)
