@@ -242,3 +242,18 @@ def test_hosting_a_bodys_assembly_is_no_talks_with_it(boards_of):
     assert not any({"PER", "IGOOAS"} <= {r.actor.id for r in b.roles if r.role == "party"} for b in boards), \
         [b.process.name for b in boards]
 
+
+
+def test_a_body_that_speaks_for_an_insurgency_is_its_side(coder):
+    events = coder.code("Envoys of the Philippine government and the National Democratic Front (NDF), which "
+                        "speaks for the communist guerrillas, met in Utrecht on Tuesday.",
+                        published="2082-10-03")
+    front = [a for e in events for a in (e.source, e.target) if a is not None and "Front" in a.text]
+    assert front and all(a.code in ("PHLREB", "PHLINS") for a in front), [(a.code, a.text) for a in front]
+
+
+def test_a_signing_the_way_is_cleared_for_has_not_happened(coder):
+    events = coder.code("The Senate approved the accord on Monday, clearing the way for the president to sign it with "
+                        "the rebels before October.", published="2082-10-03")
+    signings = [e for e in events if e.cameo == "057" and e.source.text == "the president"]
+    assert signings and not any(e.factual for e in signings), [(e.cameo, e.modality) for e in signings]

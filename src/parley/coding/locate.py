@@ -269,7 +269,9 @@ class ArticlePlaces:
         code = mention.code
         if code is None or mention.country is not None or not _bare_sector(code):
             return mention
-        country = self._country_inside(mention, offset) or self._settled.get((mention.start, mention.end))
+        # (in talks, "the rebels in Norway" are where the talks are, not of that country)
+        country = self._country_inside(mention, offset, located=not (talks and code[:3] in _DOMESTIC)) \
+            or self._settled.get((mention.start, mention.end))
         if country is None and (attribution is None or self._of_many_countries(mention, offset)):
             return mention   # (nor does anything give people of many countries one: "African leaders")
         if country is None and code[:3] in _DOMESTIC:
@@ -383,11 +385,17 @@ class ArticlePlaces:
             t.like_num and t.lower_ not in ("one", "1") or t.lower_ in ("member", "members", "many", "several", "all")
             for t in span if t.i < head.i)
 
-    def _country_inside(self, mention: ActorMention, offset: int) -> str | None:
-        """The country of a place or nationality named inside the mention ("Toronto police")."""
+    def _country_inside(self, mention: ActorMention, offset: int, *, located: bool = True) -> str | None:
+        """The country of a place or nationality named inside the mention ("Toronto police"); without `located`,
+        not of a place after "in" or "at" ("communist rebels in Norway", where talks are held)."""
         span = self.doc.char_span(mention.start - offset, mention.end - offset, alignment_mode="expand")
         if span is None:
             return None
+        if not located:
+            cut = next((t.i for t in span if t.dep_ == "prep" and t.lower_ in ("in", "at") and t.head.i == span.root.i),
+                       None)
+            if cut is not None:
+                span = self.doc[span.start:cut]
         # (a lower-case word the tagger took for a name is none: "the national nurses' union")
         # (a word of a longer name is no place of its own: "the Valle Rojo guerrillas" are not of Honduras's Valle)
         # (nor a common noun capitalised at the start of a sentence: "Union negotiators stormed out")

@@ -160,7 +160,7 @@ _SPEAKING_FOR_VERBS = frozenset({"represent", "bargain", "speak", "negotiate", "
 _WORKPLACES = frozenset({"mill", "plant", "factory", "terminal", "mine", "estate", "yard", "shipyard", "refinery",
                          "port", "dock", "depot", "smelter", "works", "farm", "plantation", "airline", "hospital",
                          "school", "bank", "carrier", "haulier", "hauler", "exporter", "importer", "producer"})
-_MEMBER_SECTORS = frozenset({"BUS", "LAB", "AGR", "EDU", "MED", "REL", "CVL", "HLH"})
+_MEMBER_SECTORS = frozenset({"BUS", "LAB", "AGR", "EDU", "MED", "REL", "CVL", "HLH", "REB", "INS"})
 _HEADING_VERBS = frozenset({"head", "lead", "chair", "run", "direct", "command"})
 # "ECOWAS has named X as facilitator", "the AU appointed X its envoy": X acts for the one who named him.
 _ENVOY_NOUNS = frozenset({"mediator", "facilitator", "co-facilitator", "intermediary", "go-between", "envoy",
@@ -340,8 +340,14 @@ class MentionResolver:
         """A body named after no role, by what a relative clause on its name or its apposition says it speaks for
         ("the X Council, which bargains for the six companies that run the terminals", "the Y Board, which
         represents 40 trucking firms", "Z, a body that speaks for the planters"): that role's sector, or None."""
-        for noun in (root, *(c for c in root.children if c.dep_ == "appos")):
-            for verb in (c for c in noun.children if c.dep_ == "relcl" and c.lemma_.lower() in _SPEAKING_FOR_VERBS):
+        end = root.right_edge.i   # (a relative clause right after the name that the parser hung higher up)
+        following = [t for t in root.sent if t.dep_ == "relcl" and t.lemma_.lower() in _SPEAKING_FOR_VERBS
+                     and end < t.left_edge.i <= end + 3
+                     and all(x.is_punct for x in self.doc[end + 1:t.left_edge.i])]
+        for noun in (root, *(c for c in root.children if c.dep_ == "appos"), None):
+            verbs = following if noun is None else \
+                [c for c in noun.children if c.dep_ == "relcl" and c.lemma_.lower() in _SPEAKING_FOR_VERBS]
+            for verb in verbs:
                 members = [c for c in verb.children if c.dep_ == "dobj"] + [
                     p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "on")
                     for p in c.children if p.dep_ == "pobj"]

@@ -583,7 +583,7 @@ class Arguments:
             return "hypothetical"
         if mod is None and verb.dep_ == "xcomp" and verb.head.lemma_ == "go" and verb.head.tag_ == "VBG":
             mod = "future"
-        if mod is None and purpose_infinitive(verb):
+        if mod is None and (purpose_infinitive(verb) or _for_someone_to(verb)):
             mod = "purpose"   # "flew in experts to inspect the dam": what the act was for
         if mod is None and verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
                                                        for c in verb.children):
@@ -910,6 +910,12 @@ def loose_particle(verb: Token) -> Token | None:
     if nxt.dep_ == "prep" and any(c.dep_ == "pobj" for c in nxt.children):
         return None   # "fled over the border" is a preposition with its object
     return nxt
+
+
+def _for_someone_to(verb: Token) -> bool:
+    """ "clearing the way for Abad to sign it": an infinitive with its own subject after "for", not done yet."""
+    return verb.tag_ == "VB" and any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children) \
+        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
 def purpose_infinitive(verb: Token) -> bool:

@@ -168,16 +168,16 @@ class CodedClause:
             source = _as_written(source, article.text) or source
             target = _as_written(target, article.text)
             code, note = self.policy.force_by_actors(clause.code, source, target)
-            source = locator.with_country(source, None, None, self.offset, is_source=True)
+            talks = code.startswith(("03", "04", "057", "164", "165"))
+            source = locator.with_country(source, None, None, self.offset, is_source=True, talks=talks)
             if target is not None:
                 target = locator.not_itself(co_sources, target, self.offset)
-                target = locator.with_country(target, None, None, self.offset, is_source=False)
+                target = locator.with_country(target, None, None, self.offset, is_source=False, talks=talks)
             location = locator.locate(places, clause.trigger, code, source, target, self.offset,
                                       guesses=self.attachments.guesses)
             # a go-between's country says nothing of the sides it mediates between ("talks between the
             # government and the opposition brokered by Norway": Venezuela's opposition, not Norway's)
             mediating = code.startswith("045")
-            talks = code.startswith(("03", "04", "057", "164", "165"))
             source = locator.with_country(source, location, attribution, self.offset, is_source=True,
                                           other=target, mediated=mediating, talks=talks)
             if target is not None:
