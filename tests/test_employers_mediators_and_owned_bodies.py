@@ -257,3 +257,35 @@ def test_a_signing_the_way_is_cleared_for_has_not_happened(coder):
                         "the rebels before October.", published="2082-10-03")
     signings = [e for e in events if e.cameo == "057" and e.source.text == "the president"]
     assert signings and not any(e.factual for e in signings), [(e.cameo, e.modality) for e in signings]
+
+
+def test_talks_convened_by_two_states_are_not_theirs(coder):
+    events = coder.code("DOHA, May 4 (Gulf Wire) - The talks, convened jointly by Qatar and Turkey, are being held in "
+                        "a hotel on the corniche, with the mediators shuttling between the two delegations.",
+                        published="2082-05-04")
+    convening = [(e.source.code, e.cameo, e.target.code if e.target else None) for e in events
+                 if e.source.code in ("QAT", "TUR")]
+    assert convening and all(cameo == "045" and target not in ("QAT", "TUR") for _, cameo, target in convening), \
+        convening
+
+
+def test_a_walkout_retold_two_months_on_is_history(coder):
+    events = coder.code("KATHMANDU, June 11 (Delta Wire) - Nepal and Bhutan reconvened their transit talks on Monday, "
+                        "nearly two months after Thimphu cut short the previous round and put the process on hold.",
+                        published="2082-06-12")
+    halts = [e for e in events if e.cameo.startswith("16")]
+    assert halts and all(e.background for e in halts), [(e.cameo, e.trigger.text, e.background) for e in halts]
+
+
+def test_talks_on_hold_are_suspended_whatever_else_is_said(boards_of):
+    boards = boards_of([
+        article("transit", "a", "2082-04-18",
+                "KATHMANDU, April 17 (Delta Wire) - Nepal and Bhutan began three days of talks in Kathmandu on Tuesday "
+                "on transit fees for Bhutanese lorries. Thimphu wants the fee cut to $20 a lorry."),
+        article("transit", "b", "2082-04-20",
+                "THIMPHU, April 19 (Delta Wire) - Bhutan's delegation left the transit talks with Nepal early on "
+                "Thursday, saying Kathmandu's refusal to discuss the fee left nothing to negotiate and that the talks "
+                "were on hold."),
+    ])
+    board = board_of(boards, "NPL", "BTN")
+    assert [status for status, _ in history(board)] == ["ongoing", "suspended"], history(board)

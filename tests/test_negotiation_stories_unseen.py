@@ -156,13 +156,7 @@ NOT_YET = {
                                       "union', a side arrangement told in reported speech, is read as a partial deal "
                                       "on the day of the return",
     ("s50_mongolia_dialogue", "gaps"): "the detainees' question left open is missed",
-    ("s53_elfasher_aid", "parties"): "Saudi Arabia and the United States, the mediators in Jeddah, are read as sides "
-                                     "with the RSF, and Sudan's army-led government as the go-between",
-    ("s53_elfasher_aid", "mediators"): "the mediators are read as sides (see parties)",
-    ("s53_elfasher_aid", "history"): "the army negotiators' return to Jeddah is missed",
     ("s53_elfasher_aid", "gaps"): "the RSF's pullback, left open, is not filed as withdrawal",
-    ("s53_jute_landports", "history"): "Bangladesh's early departure is read as a collapse, and a halt is read on the "
-                                       "day the talks reconvened",
     ("s53_jute_landports", "gaps"): "Bangladesh's ban on Indian yarn is filed as sanctions beside trade",
     ("s53_ndf_oslo", "history"): "'communist rebels in Norway' take the venue's country, which splits the talks in two "
                                  "boards and leaves the interim accord on the second",

@@ -412,7 +412,10 @@ class ClauseAnalyzer:
             return []
         if self._words_between_people(verb, code, sources, objs):
             match = policy.construction("verbal_attack", f"verbal+{match.pattern_id}")
-        elif code == "040" and verb.lemma_.lower() == "convene" and all(_go_between_noun(t) for t in sources):
+        elif code == "040" and verb.lemma_.lower() == "convene" and (
+                all(_go_between_noun(t) for t in sources)
+                or verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)):
+            # ("The talks, convened jointly by Saudi Arabia and the United States": the conveners, not two sides)
             # "talks convened by the ministry's chief conciliation officer": a go-between convenes others' talks
             match = PatternMatch(code="045", pattern_id=f"convened_by_go_between+{match.pattern_id}",
                                  target="prep:between", reciprocal=False, source_class=match.source_class)

@@ -267,15 +267,21 @@ def talks_sides(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
                                     or token.dep_ == "nsubj" and begins_talks(token.head)):
         # "the talks resumed on Monday" after "the government and the OLA signed ...": the two named together as
         # a subject (not "inspected by a joint team of WFP staff and army officers")
+        # (never those who convened or chaired them: "The talks, convened by Saudi Arabia and the United States")
+        conveners = {m.code for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                     for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
+                     for t in with_conjuncts(o) for m in r.mentions(t)[:1] if m.code}
         pair = next((a for a in reversed(r.coref.history) if a.kind == "coordination" and a.token_i < token.i
                      and len(a.members) == 2 and a.subject), None)
-        if pair is not None:
+        if pair is not None and not {m.code for m in pair.members} & conveners:
             return [r.mention_of(p.start, p.end, actor) for actor in pair.members]
         # "... signed in Mendoza on Friday. The talks had restarted on Tuesday": the two sides of the latest
         # act two actors did together
         together = _latest_joint_act(r, token.i)
-        if together is not None:
+        if together is not None and not {a.code for a in together} & conveners:
             return [r.mention_of(p.start, p.end, actor) for actor in together]
+        if conveners:
+            return []
         following = _sides_of_what_followed(r, p)
         if following is not None:
             return following
@@ -841,11 +847,21 @@ def thing_head(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
         if named is not None:
             return p.whole(r, named)
     inner = r.inner_actor(token, p.start, p.end)
-    if inner is not None and token.lemma_.lower() in MEETING_NOUNS and _a_town_of_talks(token, inner):
-        inner = None   # "the Monrovia talks": where they are held, not who holds them
+    if inner is not None and token.lemma_.lower() in MEETING_NOUNS and (_a_town_of_talks(token, inner)
+                                                                         or _convened_by(token, inner)):
+        inner = None   # "the Monrovia talks": where they are held, not who holds them; "the talks, convened by
+        # Saudi Arabia": who convened them
     if inner is not None:
         return [inner]
     return p.whole(r, None) if p.allow_thing else []
+
+
+def _convened_by(token: Token, inner: ActorMention) -> bool:
+    """Whether the actor found inside a talks phrase is the agent of a participle on it ("the talks, convened
+    jointly by Saudi Arabia and the United States"): who convened or chaired them, not a side."""
+    agents = [a for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in c.children
+              if a.dep_ == "agent"]
+    return any(a.left_edge.idx <= inner.start < a.right_edge.idx + len(a.right_edge) for a in agents)
 
 
 def _a_town_of_talks(token: Token, inner: ActorMention) -> bool:

@@ -560,7 +560,12 @@ class Arguments:
             if child.dep_ in ("nsubj", "nsubjpass") and any(
                     d.dep_ in ("preconj", "det") and d.lower_ in ("neither", "no") for d in child.children):
                 return True
-        return False
+        # "left nothing to negotiate", "there is nobody to talk to": an act of which there is none
+        none = ("nothing", "nobody", "none", "no-one")
+        return token.pos_ == "VERB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children) and (
+            token.dep_ in ("acl", "relcl") and token.head.lower_ in none
+            or token.dep_ == "xcomp" and any(c.dep_ == "dobj" and c.lower_ in none and c.i < token.i
+                                             for c in token.head.children))
 
     def modality(self, verb: Token) -> str | None:
         """ "future", "hypothetical" or "purpose" from auxiliaries, conditionals and purpose infinitives."""

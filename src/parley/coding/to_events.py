@@ -339,6 +339,8 @@ _LONG_UNITS = frozenset({"week", "month", "year"})
 def _weeks_before(verb: Token) -> bool:
     """Whether `verb` heads a clause of time set weeks or more before its governing act: "two weeks after
     the army withdrew", "months after the deal was signed" ("a day after" and "hours after" are news)."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head   # "two months after Dhaka cut short the round and put the process on hold": both acts
     if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in ("after", "since") for c in verb.children):
         return False
     for child in verb.children:

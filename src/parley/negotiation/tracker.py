@@ -2227,9 +2227,12 @@ def _collapses(tracked: list[_Tracked], texts: dict[str, str]) -> set[str]:
             # the one halt an article reports, and its end told anywhere in it ("This process is over," the
             # minister said, three paragraphs on)
             told += _later_sentences(item, texts)
-        if any(_ended_for_good(s) for s in told):
-            out.add(move.id)
+        if any(_ended_for_good(s) for s in told) and not _ON_HOLD.search(told[0]):
+            out.add(move.id)   # (not talks its own sentence says are "on hold", whatever else it says of them)
     return out
+
+
+_ON_HOLD = re.compile(r"\b(?:on hold|on ice|paused|in abeyance|suspended|frozen)\b", re.IGNORECASE)
 
 
 # "neither side had formally declared the process dead": an end denied
