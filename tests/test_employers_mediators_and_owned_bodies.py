@@ -289,3 +289,10 @@ def test_talks_on_hold_are_suspended_whatever_else_is_said(boards_of):
     ])
     board = board_of(boards, "NPL", "BTN")
     assert [status for status, _ in history(board)] == ["ongoing", "suspended"], history(board)
+
+
+def test_the_sides_of_talks_are_not_of_the_city_they_meet_in(coder):
+    events = coder.code("MANILA, Oct 23 - Government negotiators resumed talks with the separatists in Geneva on "
+                        "Tuesday.", published="2082-10-24")
+    talks = [(e.source.code, e.target.code if e.target else None) for e in events if e.cameo.startswith("04")]
+    assert talks and all("CHE" not in (code or "") for pair in talks for code in pair), talks

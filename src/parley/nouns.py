@@ -30,6 +30,13 @@ BODY_NAME_HEADS = frozenset({"front", "alliance", "coalition", "bloc", "movement
                              "union", "council", "league", "federation", "assembly", "forum", "platform"})
 
 
+#: Nouns of those who mediate between others ("the mediator", "acted as facilitator"), and with them the nouns of
+#: anyone standing between the sides: conciliators, envoys, arbitrators ("the two federal mediators" are no sides).
+MEDIATOR_NOUNS = frozenset({"mediator", "facilitator", "intermediary", "go-between", "broker", "guarantor",
+                            "interlocutor", "moderator", "convener", "convenor"})
+GO_BETWEEN_NOUNS = MEDIATOR_NOUNS | {"conciliator", "envoy", "arbitrator", "ombudsman"}
+
+
 #: Nouns whose sense in the news is not WordNet's first: a drone is an aircraft, hawks and doves are
 #: politicians, a mole is a spy.
 NEWS_SENSES: dict[str, tuple[str, ...]] = {

@@ -945,8 +945,7 @@ _REJOINING = frozenset({"rejoin", "resume", "reenter", "re-enter"})
 # mediator".
 _APPOINTING = APPOINTING_VERBS | {"accept", "propose", "see", "regard", "describe", "reject"}
 # Nouns for a go-between: "with Norway as mediator".
-_MEDIATOR_NOUNS = frozenset({"mediator", "facilitator", "intermediary", "go-between", "broker", "guarantor",
-                             "interlocutor", "moderator", "convener", "convenor"})
+_MEDIATOR_NOUNS = nouns.MEDIATOR_NOUNS
 # Nouns of giving up what follows them ("the dropping of their call for relief").
 _GIVING_UP = frozenset({"dropping", "abandonment", "withdrawal", "waiving", "waiver", "renunciation"})
 
@@ -968,7 +967,7 @@ def _deal_sides(verb: Token) -> list[Token]:
     return []
 
 
-_GO_BETWEEN_HEADS = _MEDIATOR_NOUNS | {"conciliator", "envoy", "arbitrator", "ombudsman"}
+_GO_BETWEEN_HEADS = nouns.GO_BETWEEN_NOUNS
 
 
 def _go_between_noun(token: Token) -> bool:

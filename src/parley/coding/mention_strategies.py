@@ -506,7 +506,7 @@ def counted_description(r: MentionResolver, p: Phrase) -> list[ActorMention] | N
                      and len(a.members) == 2), None)
         together = tuple(pair.members) if pair is not None else _latest_joint_act(r, token.i)
         return [r.mention_of(p.start, p.end, a) for a in together] if together else None
-    if number is None or token.lemma_.lower() in _GO_BETWEEN_NOUNS:
+    if number is None or token.lemma_.lower() in nouns.GO_BETWEEN_NOUNS:
         return None   # ("the two federal mediators" are no two sides named before)
     own_sector = _own_role_sector(r, p)
     kinds = frozenset({"country", "government"}) if p.kind in ("country", "government") \
@@ -562,10 +562,6 @@ def counted_description(r: MentionResolver, p: Phrase) -> list[ActorMention] | N
         return None
     sector = "GOV" if p.kind == "government" else None
     return [r.mention_of(p.start, p.end, with_sector(a, sector)) for a in many]
-
-
-_GO_BETWEEN_NOUNS = frozenset({"mediator", "facilitator", "intermediary", "go-between", "broker", "conciliator",
-                               "arbitrator", "envoy", "moderator", "convener", "convenor"})
 
 
 def _own_role_sector(r: MentionResolver, p: Phrase) -> str | None:

@@ -154,7 +154,7 @@ _REPRESENTING_VERBS = frozenset({"represent", "lead", "head"})
 _SERVING_VERBS = frozenset({"serve", "act", "work"})
 # The bodies of an actor named with their owner ("the ELN's central command", "the front's leadership").
 _OWNED_BODY_NOUNS = frozenset({"command", "leadership", "secretariat", "directorate", "politburo", "presidium",
-                               "headquarters", "high command", "executive", "bureau"})
+                               "headquarters", "executive", "bureau"})
 # "which bargains for six companies", "that represents the growers": a body speaks for its members.
 _SPEAKING_FOR_VERBS = frozenset({"represent", "bargain", "speak", "negotiate", "group", "unite"})
 _WORKPLACES = frozenset({"mill", "plant", "factory", "terminal", "mine", "estate", "yard", "shipyard", "refinery",
@@ -340,10 +340,10 @@ class MentionResolver:
         """A body named after no role, by what a relative clause on its name or its apposition says it speaks for
         ("the X Council, which bargains for the six companies that run the terminals", "the Y Board, which
         represents 40 trucking firms", "Z, a body that speaks for the planters"): that role's sector, or None."""
-        end = root.right_edge.i   # (a relative clause right after the name that the parser hung higher up)
+        last = root.right_edge.i   # (a relative clause right after the name that the parser hung higher up)
         following = [t for t in root.sent if t.dep_ == "relcl" and t.lemma_.lower() in _SPEAKING_FOR_VERBS
-                     and end < t.left_edge.i <= end + 3
-                     and all(x.is_punct for x in self.doc[end + 1:t.left_edge.i])]
+                     and last < t.left_edge.i <= last + 3
+                     and all(x.is_punct for x in self.doc[last + 1:t.left_edge.i])]
         for noun in (root, *(c for c in root.children if c.dep_ == "appos"), None):
             verbs = following if noun is None else \
                 [c for c in noun.children if c.dep_ == "relcl" and c.lemma_.lower() in _SPEAKING_FOR_VERBS]
@@ -806,8 +806,10 @@ class MentionResolver:
             return dataclasses.replace(mention, code=sent.code, country=sent.country, sector=sent.sector)
         person = token.ent_type_ == "PERSON"
         if token.ent_type_ == "ORG" and mention.code == mention.sector and mention.country is None:
+            # "the X Council, which bargains for ...": read again, for the observation may have been replaced by
+            # the name and its bracketed initials, which the knowledge base does not know
             named = self._body_of_members(token, mention.text)
-            if named is not None and named.sector != mention.sector:   # "the X Council, which bargains for ..."
+            if named is not None and named.sector != mention.sector:
                 return dataclasses.replace(mention, code=named.code, country=named.country, sector=named.sector,
                                            name=None)
         if mention.country is not None or not (mention.code or person) or mention.code \

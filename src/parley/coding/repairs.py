@@ -343,8 +343,6 @@ def repair_ampersand_name(sent: Span) -> None:
         if last.dep_ != "conj" or not any(a.i == first.i for a in last.ancestors):
             continue
         last.head, last.dep_ = (last if first.head.i == first.i else first.head), first.dep_
-        if first.dep_ == "ROOT":
-            last.head = last
         for child in [c for c in first.children if c.i > last.i]:
             child.head = last   # ("... & Marine Engineering and the company's management": the name's conjunct)
         for token in ent:
@@ -369,16 +367,11 @@ def repair_together_particle(sent: Span) -> None:
         if verb is None or inner is None or inner.i == verb.i or inner.dep_ not in ("acl", "relcl") \
                 or not any(c.dep_ == "dobj" and c.i < token.i for c in verb.children):
             continue
-        after = [c for c in token.head.children if c.i > token.i and c.dep_ in ("prep", "npadvmod")] \
-            if token.head.i == inner.i else []
-        parent = token.head
         token.head, token.dep_ = verb, "prt"
-        if parent.dep_ == "prep" and parent.head.i == inner.i:   # "together in Vancouver", "in" under the participle
-            parent.head = verb
-        for child in after:
+        # "together in Vancouver on Monday": the place and the day of the meeting, whether the parser hung them on
+        # "together" or on the participle
+        for child in [c for c in inner.children if c.dep_ in ("prep", "npadvmod") and c.i > token.i]:
             child.head = verb
-        for child in [c for c in inner.children if c.dep_ == "prep" and c.i > token.i]:
-            child.head = verb   # "... on Monday": the day of the meeting
 
 
 def repair_participle_between(sent: Span) -> None:

@@ -98,10 +98,8 @@ class TargetFinder:
         hosts = [t for t in (trigger, head, thing, predicate_obj) if t is not None]
         # "The two parties resumed talks after Norway proposed ...": several sources of a reciprocal act act
         # on each other; a clause they react to does not name their target.
-        # (co-mediators are no targets of each other: "talks convened by Saudi Arabia and the United States")
-        reciprocal_verb = match.reciprocal or (trigger.lemma_.lower() in cues.reciprocal_verbs
-                                               or head.lemma_.lower() in cues.reciprocal_verbs) \
-            and not match.code.startswith("045")
+        reciprocal_verb = match.reciprocal or trigger.lemma_.lower() in cues.reciprocal_verbs \
+            or head.lemma_.lower() in cues.reciprocal_verbs
         together = many(sources) and reciprocal_verb
         # "pressed for penalties against X": the object of the pattern's preposition hosts the target too
         # (only without a direct object: "shelled a depot close to the frontier with X" is about the depot).

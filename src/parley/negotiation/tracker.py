@@ -2132,9 +2132,12 @@ def _left_open_topics(rest: str, item: _Tracked, tracked: list[_Tracked], topics
     # ("leaves a ban on bananas and a charge on other cargo unresolved" after a trade deal: an import ban named by
     # its weak word alone is a matter of the deal's own kind, the one the other items name, not sanctions)
     deal_topic = next((t for t in strong if t in deal_topics), None)
-    found = _unique(t for t in (deal_topic if deal_topic and not topics.strongly_named(piece)
-                                and topics.topic_of(piece) else topics.topic_of(piece)
-                                for piece in pieces) if t)
+
+    def filed(piece: str) -> str | None:
+        topic = topics.topic_of(piece)
+        return deal_topic if topic and deal_topic and not topics.strongly_named(piece) else topic
+
+    found = _unique(t for t in map(filed, pieces) if t)
     if found:
         return found
     words = _content_words(rest)
