@@ -64,14 +64,15 @@ class Coreference:
 
     def find(self, before: int, *, kinds: frozenset[str], plural: bool | None = None,
              head: str | None = None, exclude: frozenset[str] = frozenset(), since: int = 0,
-             coded: bool = False) -> Actor | None:
+             coded: bool = False, exclude_heads: frozenset[str] = frozenset()) -> Actor | None:
         """The most salient compatible antecedent mentioned before token `before` (and not before token
-        `since`: a pronoun reaches back only a few sentences); with `coded`, one the knowledge base resolved."""
+        `since`: a pronoun reaches back only a few sentences); with `coded`, one the knowledge base resolved;
+        none coded in `exclude` nor headed by a word of `exclude_heads`."""
         self._last = None
         best: Antecedent | None = None
         for ante in reversed(self.history):
             if ante.token_i < since or ante.token_i >= before or ante.actor.code in exclude \
-                    or coded and ante.actor.code is None:
+                    or coded and ante.actor.code is None or ante.head in exclude_heads:
                 continue
             if head is not None and ante.head == head:
                 best = ante

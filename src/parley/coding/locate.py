@@ -232,11 +232,25 @@ class ArticlePlaces:
         else:
             countries = {source_country} if source_country else set()
         # the article's main place only for material acts: statements are made anywhere
-        for place in (self.dateline, self.dominant if code[:2] in _MATERIAL else None):
+        for place in (self.dateline, self._article_place(code, countries, source)):
             if place is not None and (not countries or place.country in countries):
                 basis = "dateline" if place is self.dateline else "article"
                 return dataclasses.replace(place, basis=basis)
         return self.country_place(code, source, target)
+
+    def _article_place(self, code: str, countries: set[str], source: ActorMention | None) -> Location | None:
+        """The article's main place for an act with none of its own: for a material act, when it is not of
+        another country; for words, only the town a story about that town's country is about, and only when
+        no side has a country to place them in and the speaker is no organ of a state but the police ("the
+        hospital in Berlin ... The hospital asked for patience": said in Berlin; but "the government rejected
+        the demands" is placed in its country, not in the town of the protests; nor a region: "Scotland" for
+        whatever is said in a report on a Scottish court)."""
+        dominant = self.dominant
+        if dominant is None or code[:2] in _MATERIAL:
+            return dominant
+        organ = source is not None and source.code is not None and source.code[:3] in _STATE - {"COP"}
+        return dominant if dominant.kind == "city" and not countries and not organ \
+            and self.subject == dominant.country else None
 
     def country_place(self, code: str, source: ActorMention | None,
                       target: ActorMention | None) -> Location | None:
@@ -299,8 +313,12 @@ class ArticlePlaces:
             # Clan"); the company a union walks out on is of the union's country
             country = other.country
             self._settled[(mention.start, mention.end)] = country
+        # (a named person, a legislature or a court facing its own state's government: "President Zelensky
+        # declined Prime Minister Honcharuk's offer", "the Congress and the president could not agree")
+        named = self._names_a_person(mention, offset) or code[:3] in ("LEG", "JUD") and other is not None \
+            and other.sector == "GOV"
         if country is None and code[:3] in _STATE and self.state_subject is not None \
-                and not (other is not None and other.country == self.state_subject and (
+                and not (other is not None and other.country == self.state_subject and not named and (
                     other.sector == code[:3] or is_source and other.sector in _STATE)) \
                 and not (_placed_abroad(location, self.state_subject)
                          and not (location is not None and location.country in self.venues)):
@@ -327,7 +345,7 @@ class ArticlePlaces:
         if country is None and is_source and speaker is not None and speaker.code and code[:3] in _STATE:
             country = _country_of_code(speaker.code)
         if country is None and not (code[:3] in _STATE | _ABROAD_SECTORS | {"PTY"} and other is not None
-                                    and other.country == self.subject
+                                    and other.country == self.subject and not named
                                     and (other.sector is None or other.sector in _STATE)):
             # (a former prime minister or a business facing the story's government are its own; a bare party is
             # not given it, which made campaign round-ups into talks of a party with its state)
@@ -361,6 +379,12 @@ class ArticlePlaces:
             return target
         sector = target.sector or (target.code[3:6] if target.code and len(target.code) >= 6 else None)
         return dataclasses.replace(target, code=sector, country=None, name=None)
+
+    def _names_a_person(self, mention: ActorMention, offset: int) -> bool:
+        """Whether the mention names a person ("Prime Minister Oleksiy Honcharuk"): one of the state's own
+        people, not a description that may stand for another state ("the ministry")."""
+        span = self.doc.char_span(mention.start - offset, mention.end - offset, alignment_mode="expand")
+        return span is not None and any(t.ent_type_ == "PERSON" and t.pos_ == "PROPN" for t in span)
 
     def _person_words(self) -> frozenset[str]:
         """The words of the people's names the article tags (computed once)."""

@@ -21,6 +21,7 @@ from parley import nouns
 from parley.actors import countries
 from parley.coding.coreference import (
     ACTOR_ENTITY_TYPES,
+    Antecedent,
     NUMBER_WORDS,
     STATE_SECTORS,
     conjuncts,
@@ -1033,7 +1034,8 @@ def earlier_name(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
     # "Johnson" after "Boris Johnson" and an unresolved "Johnson's": the name the knowledge base knew
     found = r.coref.find(token.i, kinds=frozenset(), head=token.lemma_.lower(), coded=True)
     ante = r.coref.last_found()
-    if found is None or found.code is None or ante is None or ante.kind != "person":
+    if found is None or found.code is None or ante is None or not (
+            ante.kind == "person" or _person_named_by_role(token.doc, ante)):
         # "Lu" after "China's special envoy, Lu Zhenhai": a family name first, not the name's last word
         doc = token.doc
         ante = next((a for a in reversed(r.coref.history) if a.kind == "person" and a.token_i < token.i
@@ -1042,6 +1044,15 @@ def earlier_name(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
                                             None) != doc[a.token_i].text), None)
         return p.whole(r, ante.actor) if ante is not None and words == 1 else None
     return p.whole(r, found)
+
+
+def _person_named_by_role(doc: Doc, ante: Antecedent) -> bool:
+    """Whether `ante` is a first and last name after a person's role word ("independent candidate Brock
+    Pierce", however the tagger typed the name)."""
+    i = ante.token_i
+    return i > ante.span[0] + 1 and doc[i].pos_ == "PROPN" and doc[i - 1].pos_ == "PROPN" \
+        and any(t.pos_ == "NOUN" and t.is_lower and nouns.classes(t.lemma_)[:1] == ("person",)
+                for t in doc[ante.span[0]:i - 1])
 
 
 def _named_body_head(doc: Doc, i: int, word: str) -> bool:

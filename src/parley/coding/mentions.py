@@ -1003,24 +1003,26 @@ class MentionResolver:
     def pronoun_actors(self, token: Token) -> list[Actor]:
         low = token.lower_
         cues = self.cues
-        exclude = self._clause_subject_codes(token)
+        exclude, heads = self._clause_subject(token)
         since = self._pronoun_reach(token)
         if low in cues.person_pronouns:
             # "He met the rebel negotiators ... and said he was talking to Naypyitaw": one person, not a group
-            found = self.coref.find(token.i, kinds=frozenset({"person"}), plural=False, exclude=exclude, since=since)
+            found = self.coref.find(token.i, kinds=frozenset({"person"}), plural=False, exclude=exclude, since=since,
+                                    exclude_heads=heads)
         elif low in cues.thing_pronouns:
             found = self.coref.find(token.i, kinds=frozenset({"group", "country", "government", "other"}),
-                                    plural=False, exclude=exclude, since=since)
+                                    plural=False, exclude=exclude, since=since,
+                                    exclude_heads=heads)
         elif low in cues.plural_pronouns:
             found = self.coref.find(token.i, kinds=frozenset({"group", "other", "government", "person",
                                                               "coordination"}),
-                                    plural=True, exclude=exclude, since=since)
+                                    plural=True, exclude=exclude, since=since, exclude_heads=heads)
             ante = self.coref.last_found()
             if found is not None and ante is not None and ante.members:
                 return list(ante.members)
             if found is None:
                 found = self.coref.find(token.i, kinds=frozenset({"group", "country", "government"}),
-                                        exclude=exclude, since=since)
+                                        exclude=exclude, since=since, exclude_heads=heads)
         else:
             found = None
         return [found] if found is not None else []
@@ -1036,15 +1038,16 @@ class MentionResolver:
             start = self.doc[start - 1].sent.start
         return start
 
-    def _clause_subject_codes(self, token: Token) -> frozenset[str]:
-        """ "The governor pardoned him": an object pronoun (not "himself") never refers to its own clause's subject."""
+    def _clause_subject(self, token: Token) -> tuple[frozenset[str], frozenset[str]]:
+        """ "The governor pardoned him": an object pronoun (not "himself") never refers to its own clause's subject,
+        known to the lists (its codes) or not (its head word: "Sirhan shot him")."""
         if token.dep_ not in ("dobj", "dative", "pobj") or token.lower_.endswith(("self", "selves")):
-            return frozenset()
+            return frozenset(), frozenset()
         verb = token.head if token.dep_ != "pobj" else token.head.head
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None or subj.pos_ == "PRON" or subj.i == token.i:
-            return frozenset()
-        return frozenset(m.code for m in self.mentions(subj) if m.code)
+            return frozenset(), frozenset()
+        return frozenset(m.code for m in self.mentions(subj) if m.code), frozenset({subj.lemma_.lower()})
 
     def description(self, token: Token, kind: str) -> Actor | None:
         lemma = token.lemma_.lower()

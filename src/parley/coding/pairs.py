@@ -72,9 +72,25 @@ def acted_on_things(clause: Clause, resolver: MentionResolver) -> list[Token]:
     documents", "condemned the operation", "arrested in Cheltenham") is what the act is about, never whom it
     is aimed at; the event keeps it as its object. A target the knowledge base resolves, a pronoun that
     points at an actor, a person or a body of people ("the man", "voters", "the department"), or a thing
-    its modifier says is an actor's ("the U.S. offer", "rebel positions") stays."""
+    its modifier says is an actor's ("the U.S. offer", "rebel positions") stays, unless that actor is the source
+    ("the minister defended her plan")."""
     return [tok for tok in clause.targets
-            if all(m.code is None for m in resolver.mentions(tok, allow_thing=True)) and _names_thing(tok, resolver)]
+            if all(m.code is None for m in resolver.mentions(tok, allow_thing=True)) and _names_thing(tok, resolver)
+            or _owned_by_source(tok, clause, resolver)]
+
+
+def _owned_by_source(token: Token, clause: Clause, resolver: MentionResolver) -> bool:
+    """A thing of the source's own ("the minister defended her plan", "Hawkins renewed his support"): its
+    possessive pronoun points back at the clause's source, which does not act on itself."""
+    owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+    if owner is None or token.pos_ != "NOUN" or not clause.sources or resolver.is_actor_like(token) \
+            or nouns.names_person(token.lemma_) or token.lemma_.lower() in resolver.cues.person_nouns \
+            or any(c.dep_ == "appos" or c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for c in token.children):
+        return False   # ("met his Turkish counterpart Recep Tayyip Erdogan": a person)
+    owners = resolver.mentions(owner)
+    sources = [m for tok in clause.sources for m in resolver.mentions(tok)]
+    return bool(owners) and all(any((o.start, o.end) == (s.start, s.end) or o.code is not None and same_actor(o, s)
+                                    for s in sources) for o in owners)
 
 
 def _names_thing(token: Token, resolver: MentionResolver) -> bool:

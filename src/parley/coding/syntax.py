@@ -649,7 +649,7 @@ class Arguments:
     def _generic_subject(self, verb: Token) -> bool:
         """ "other people want ...", "most voters may not back him": a present or modal verb whose subject is
         a plural common noun with a quantifier of people in general (cues `generic_quantifiers`)."""
-        if not habitual(verb):
+        if not habitual(verb) and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
             return False
         return any(c.dep_ == "nsubj" and c.tag_ == "NNS" and any(
             d.dep_ in ("amod", "det") and d.lower_ in self.cues.generic_quantifiers for d in c.children)
