@@ -21,9 +21,9 @@ from parley import nouns
 from parley.actors import countries
 from parley.coding.coreference import (
     ACTOR_ENTITY_TYPES,
-    Antecedent,
     NUMBER_WORDS,
     STATE_SECTORS,
+    Antecedent,
     conjuncts,
     np_bounds,
     own_subject_range,
