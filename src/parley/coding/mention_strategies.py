@@ -1051,7 +1051,7 @@ def _person_named_by_role(doc: Doc, ante: Antecedent) -> bool:
     Pierce", however the tagger typed the name)."""
     i = ante.token_i
     return i > ante.span[0] + 1 and doc[i].pos_ == "PROPN" and doc[i - 1].pos_ == "PROPN" \
-        and any(t.pos_ == "NOUN" and t.is_lower and nouns.classes(t.lemma_)[:1] == ("person",)
+        and any(t.pos_ == "NOUN" and t.is_lower and (nouns.classes(t.lemma_) or ())[:1] == ("person",)
                 for t in doc[ante.span[0]:i - 1])
 
 
