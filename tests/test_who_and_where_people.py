@@ -116,3 +116,54 @@ def test_people_of_the_source_s_own_are_still_targets(coder):
     sacked = [e for e in events if e.source is not None and "president" in e.source.text]
     assert sacked and all(e.target is not None and "ministers" in e.target.text for e in sacked), \
         [(e.cameo, e.target) for e in sacked]
+
+
+def test_the_president_of_a_named_body_is_no_government(coder):
+    events = _events(coder, "Arya Sewa Sangh president Devendra Pathak asked the state government to ban the fair on "
+                            "Friday.")
+    asked = [e for e in events if e.source is not None and "Pathak" in e.source.text]
+    assert asked and all(not (e.source.code or "").endswith("GOV") for e in asked), \
+        [(e.source.code, e.source.text) for e in asked]
+
+
+def test_a_senate_president_is_of_the_legislature(coder):
+    events = _events(coder, "Senate President Mirela Voinea filed a lawsuit against the governor on Sunday night.")
+    filed = [e for e in events if e.source is not None and "Voinea" in e.source.text]
+    assert filed and all((e.source.code or "").endswith("LEG") for e in filed), \
+        [(e.source.code, e.source.text) for e in filed]
+
+
+def test_the_police_are_of_the_place_the_story_happens_in(coder):
+    text = ("Stolen painting found in barn\n\nA painting stolen from a manor in England was found in a barn on Monday. "
+            "The painting, called 'America', was lent by an American collector from New York; the United States "
+            "embassy thanked the finders and American officials praised the police.\n\nThames Valley Police said "
+            "they had arrested two men.")
+    events = _events(coder, text, published="2061-06-02")
+    police = [e for e in events if e.source is not None and "Thames Valley Police" in e.source.text]
+    assert police and all(e.source.code == "GBRCOP" for e in police), [(e.source.code, e.source.text) for e in police]
+
+
+def test_he_after_a_police_officer_is_that_officer(coder):
+    events = _events(coder, "Video of the clash showed a lone police officer surrounded by demonstrators; he then drew "
+                            "his pistol and shot a student in the leg.")
+    shots = [e for e in events if e.cameo.startswith(("17", "18", "19"))]
+    assert shots and all(e.source is not None and (e.source.code or "").endswith("COP") for e in shots), \
+        [(e.cameo, e.source) for e in shots]
+
+
+def test_an_order_withdrawn_is_no_withdrawal_of_forces():
+    from parley.negotiation.topics import default_topics
+    topics = default_topics()
+    assert "withdrawal" not in topics.topics_of("The nurses' union asked the ministry to withdraw an essential-"
+                                                "services order issued on Monday.")
+    assert "withdrawal" not in topics.topics_of("the withdrawal of a back-to-work decree")
+    assert "withdrawal" in topics.topics_of("the withdrawal of army units from the two villages")
+
+
+def test_office_holders_of_the_shipped_list_are_known_on_their_dates(coder):
+    events = _events(coder, "Jacinda Ardern criticized the gunman's supporters on Sunday.", published="2019-03-18")
+    assert any(e.source is not None and e.source.code == "NZLGOV" for e in events), \
+        [(e.source.code, e.source.text) for e in events]
+    later = _events(coder, "Jacinda Ardern criticized the new government's budget on Monday.", published="2024-05-20")
+    assert later and all(e.source is not None and e.source.code == "NZLELI" for e in later), \
+        [(e.source.code, e.source.text) for e in later]

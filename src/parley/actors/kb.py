@@ -75,7 +75,7 @@ SECTORS: dict[str, str] = {
 }
 #: Offices that become ELI (former officials) under "former"/"ex-" or outside a person's term.
 _OFFICE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
-_SHIPPED = ("orgs.tsv", "people.tsv", "roles.tsv")
+_SHIPPED = ("orgs.tsv", "people.tsv", "leaders.tsv", "roles.tsv")
 _CODE_RE = re.compile(r"^[A-Z]{3}(?:[A-Z0-9]{3}){0,4}$")
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _TOKEN_RE = re.compile(r"[^\W_]+(?:[.'’&][^\W_]*)*\.?", re.UNICODE)
@@ -754,7 +754,37 @@ _BODY_AGENT_WORDS = frozenset({"council", "committee", "commission", "board", "p
 def _agent_of_body(agent: str | None, toks: list[tuple[str, bool]], agent_pos: int, hits: list[_Hit]) -> str | None:
     """The sector an agent's word gives a phrase with no other role nor country: none for the name of a body of
     its own ("the Western Grain Terminals Council"), which is no government's."""
-    return None if agent == "GOV" and _privately_named(toks, agent_pos, hits) else agent
+    return None if agent == "GOV" and (_privately_named(toks, agent_pos, hits)
+                                       or _office_of_named_body(toks, agent_pos, hits)) else agent
+
+
+# Offices a body of any kind has: its president is no government unless the body is a state's.
+_BODY_OFFICES = frozenset({"president", "presidents", "vice", "chairman", "chairwoman", "chairperson", "chairmen"})
+# Capitalised words after "the President of the ...": the state itself ("the President of the Republic").
+_STATE_ITSELF = frozenset({"republic", "nation", "country", "state", "federation", "confederation", "union",
+                           "government", "council", "commission", "assembly", "senate", "house", "court"})
+# Words before an office that say which holder, not which body: "Acting President", "Former Vice President".
+_OFFICE_MODIFIERS = frozenset({"acting", "former", "deputy", "outgoing", "incoming", "new", "newly", "elected",
+                               "then", "late", "first", "sitting", "current", "ousted", "exiled", "embattled",
+                               "self-declared", "self-proclaimed", "de", "facto", "mr", "mr.", "mrs", "mrs.", "ms",
+                               "ms.", "madam", "madame", "dear", "our", "his", "her", "their", "its", "also"})
+
+
+def _office_of_named_body(toks: list[tuple[str, bool]], agent_pos: int, hits: list[_Hit]) -> bool:
+    """Whether a body's office ("president", "chairman") belongs to a body named by capitalised words of no state's
+    that the lists lack: "Hindu Mahasabha president Chakrapani", "the president of the Hindu Mahasabha"."""
+    if agent_pos < 0 or toks[agent_pos][0] not in _BODY_OFFICES or any(h.kind != "role" for h in hits):
+        return False
+    before = [(t, cap) for t, cap in toks[:agent_pos] if t not in ("the", "'s")]
+    if before:
+        return all(cap for _, cap in before) \
+            and not any(t in _STATE_NAME_WORDS | _STATE_ITSELF | _OFFICE_MODIFIERS for t, _ in before)
+    end = agent_pos + 1 + (toks[agent_pos][0] == "vice")
+    if end + 1 >= len(toks) or toks[end][0] != "of":
+        return False
+    after = [(t, cap) for t, cap in toks[end + 1:] if t != "the"]
+    return bool(after) and all(cap for _, cap in after) \
+        and not any(t in _STATE_NAME_WORDS | _STATE_ITSELF for t, _ in after)
 
 
 def _privately_named(toks: list[tuple[str, bool]], agent_pos: int, hits: list[_Hit]) -> bool:

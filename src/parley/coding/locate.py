@@ -328,19 +328,8 @@ class ArticlePlaces:
         if country is None and code[:3] in _DOMESTIC:
             country = (_employer_country(other, location) if code[:3] == "LAB" else None) \
                 or self._story_state(code, other)
-        if country is None and location is not None and location.basis in _NEAR_BASES \
-                and not (location.basis == "dateline" and (code[:3] in _ABROAD_SECTORS or self.subject not in (
-                    None, location.country))) \
-                and not (code[:3] in _DOMESTIC - {"CVL"} and (other is None or other.code is None)
-                         and (talks or self.subject not in (None, location.country))) \
-                and not (talks and code[:3] in _ABROAD_SECTORS and (other is None or other.country is None)):
-            # (rebels or an opposition in a story about their country meet wherever the talks are: "the
-            # separatist negotiators took their seats again in Aburi" are not Ghana's; nor is a government
-            # whose talks with a side of no known country a sentence places in Ghana)
-            # a dateline places the police or the army it reports on; governments, their negotiators, rebels
-            # and oppositions are often reported from wherever they meet ("ASHGABAT - Negotiators returned"),
-            # and so is everyone in a story about another country (talks on Thailand datelined Kuala Lumpur)
-            country = location.country
+        if country is None:
+            country = self._place_country(code, location, other, talks)
         speaker = attribution.speaker if attribution is not None else None
         if country is None and is_source and speaker is not None and speaker.code and code[:3] in _STATE:
             country = _country_of_code(speaker.code)
@@ -354,6 +343,31 @@ class ArticlePlaces:
             return mention
         return dataclasses.replace(mention, code=country + code, country=country,
                                    sector=mention.sector or code[:3])
+
+    def _place_country(self, code: str, location: Location | None, other: ActorMention | None,
+                       talks: bool) -> str | None:
+        """The country of the event's place, when it says whose a bare sector is: a place of the clause, the
+        sentence or the dateline, or for the police the story's own place."""
+        if location is None:
+            return None
+        if code[:3] == "COP" and location.basis == "article":
+            # the police act where the story happens, whatever country its words name most ("Thames Valley Police"
+            # in a report from Oxfordshire on a golden toilet called "America")
+            return location.country
+        if location.basis not in _NEAR_BASES \
+                or location.basis == "dateline" and (code[:3] in _ABROAD_SECTORS or self.subject not in (
+                    None, location.country)) \
+                or code[:3] in _DOMESTIC - {"CVL"} and (other is None or other.code is None) \
+                and (talks or self.subject not in (None, location.country)) \
+                or talks and code[:3] in _ABROAD_SECTORS and (other is None or other.country is None):
+            # (rebels or an opposition in a story about their country meet wherever the talks are: "the
+            # separatist negotiators took their seats again in Aburi" are not Ghana's; nor is a government
+            # whose talks with a side of no known country a sentence places in Ghana)
+            # a dateline places the police or the army it reports on; governments, their negotiators, rebels
+            # and oppositions are often reported from wherever they meet ("ASHGABAT - Negotiators returned"),
+            # and so is everyone in a story about another country (talks on Thailand datelined Kuala Lumpur)
+            return None
+        return location.country
 
     def _story_state(self, code: str, other: ActorMention | None) -> str | None:
         """The country of bare rebels, an opposition or a union (not civilians) from the article's subject: the

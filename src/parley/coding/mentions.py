@@ -516,9 +516,10 @@ class MentionResolver:
     def _kind(self, actor: Actor, token: Token) -> str:
         if token.ent_type_ == "PERSON" and self.kb.names_an_org(self._entity_text(token)):
             return "group"   # "Kataib Hezbollah", tagged as a person's name: the militia, "it"
-        if token.ent_type_ == "PERSON" or (self.role(token) and
-                                            self.cues.anaphor_heads.get(token.lemma_.lower()) == "person"):
-            return "person"
+        if token.ent_type_ == "PERSON" or (self.role(token) and (
+                self.cues.anaphor_heads.get(token.lemma_.lower()) == "person"
+                or token.tag_ == "NN" and (nouns.classes(token.lemma_.lower()) or ())[:1] == ("person",))):
+            return "person"   # (also "a police officer ... he then drew his pistol": one person of a role)
         if actor.sector is None and actor.country and token.ent_type_ in ("GPE", "NORP"):
             return "country"
         if actor.sector == "GOV" and token.ent_type_ == "GPE":
@@ -1047,7 +1048,12 @@ class MentionResolver:
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None or subj.pos_ == "PRON" or subj.i == token.i:
             return frozenset(), frozenset()
-        return frozenset(m.code for m in self.mentions(subj) if m.code), frozenset({subj.lemma_.lower()})
+        name = subj.lemma_.lower()
+        # (and the description the name was given in apposition: "a former aide, Rudolf Marr ... Marr shot him")
+        named = [a.span[0] for a in self.coref.history if subj.pos_ == "PROPN" and a.head == name]
+        heads = {name} | {a.head for a in self.coref.history
+                          if any(0 <= start - a.span[1] <= 1 for start in named)}
+        return frozenset(m.code for m in self.mentions(subj) if m.code), frozenset(heads)
 
     def description(self, token: Token, kind: str) -> Actor | None:
         lemma = token.lemma_.lower()

@@ -43,6 +43,11 @@ _PARTICLES = frozenset({"out", "back", "off", "away", "down"})
 
 
 def _keyword_pattern(keyword: str) -> str:
+    if " ... " in keyword:
+        # "withdraw ... order": a word of that stem, up to four words, then the other ("withdrew an
+        # essential-services order")
+        first, last = (part.strip() for part in keyword.split(" ... ", 1))
+        return rf"\b{re.escape(first)}\w*(?:[\s-]+[\w']+){{0,4}}?[\s-]+{_keyword_pattern(last)[2:]}"
     words = re.split(r"[\s-]+", keyword.strip())
     if len(words) == 2 and words[1].lower() in _PARTICLES:
         # "pull out" also as "pull its battalions out", up to three words between
