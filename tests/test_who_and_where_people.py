@@ -167,3 +167,26 @@ def test_office_holders_of_the_shipped_list_are_known_on_their_dates(coder):
     later = _events(coder, "Jacinda Ardern criticized the new government's budget on Monday.", published="2024-05-20")
     assert later and all(e.source is not None and e.source.code == "NZLELI" for e in later), \
         [(e.source.code, e.source.text) for e in later]
+
+
+def test_only_to_tells_what_followed_not_a_purpose(coder):
+    events = _events(coder, "The herders' council opened talks with the county in May, only to break them off in "
+                            "June.", published="2061-07-01")
+    halts = [e for e in events if e.cameo.startswith("16")]
+    assert halts and all(e.modality is None and e.target is None for e in halts), \
+        [(e.cameo, e.modality, e.target) for e in events]
+
+
+def test_talks_broken_off_by_pronoun_are_a_halt(coder):
+    events = _events(coder, "The dockers' union began negotiations with the port authority in March but broke them "
+                            "off in April.", published="2061-07-01")
+    assert any(e.cameo.startswith("164") and e.date.startswith("2061-04") for e in events), \
+        [(e.cameo, e.date, e.evidence.text) for e in events]
+
+
+def test_a_one_word_name_inside_another_name_is_not_that_person(coder):
+    # "Lungu" alone is a president of Zambia in the shipped list; a double surname is someone else
+    events = _events(coder, "Moldova's deputy prime minister, Doina Lungu-Rusu, met the Russian envoy on Monday.",
+                     published="2043-03-10")
+    assert not any((e.source.code or "").startswith("ZMB") or (e.target and (e.target.code or "").startswith("ZMB"))
+                   for e in events), [(e.source.code, e.target.code if e.target else None) for e in events]

@@ -545,7 +545,8 @@ class ActorKB:
             named_hits = [h for h in named_hits if h not in patrons]
         for hit in named_hits:
             entity = self._hit_entity(hit, on)
-            if entity is None or hit.kind == "org" and _inside_longer_name(toks, hits, hit):
+            if entity is None or hit.kind == "org" and _inside_longer_name(toks, hits, hit) \
+                    or hit.kind in ("person", "surname") and _one_word_of_another_name(toks, hits, hit):
                 continue
             owned = hit.end < len(toks) and toks[hit.end][0] == "'s"
             tail_role = any(h.kind == "role" and h.start >= hit.end for h in hits)
@@ -648,6 +649,20 @@ class ActorKB:
 
 
 _PRIORITY = {"person": 0, "org": 1, "surname": 2, "seat": 3, "country": 4, "demonym": 5, "role": 6}
+
+
+def _one_word_of_another_name(toks: list[tuple[str, bool]], hits: list[_Hit], hit: _Hit) -> bool:
+    """Whether a person's one-word name stands among capitalised words of another name: "Victoria Lungu-Ciobanu"
+    is no Lungu, "Getachew Alemu Bekele" no Getachew Reda (a title, a role or a country beside it is no name)."""
+    if hit.end - hit.start != 1:
+        return False
+    covered = {i for h in hits if h is not hit for i in range(h.start, h.end)}
+    roles = {i for h in hits if h.kind == "role" for i in range(h.start, h.end)}
+    after, before = hit.end, hit.start - 1
+    if after < len(toks) and toks[after][1] and toks[after][0] != "'s" and after not in roles:
+        return True
+    return before >= 0 and toks[before][1] and before not in covered and toks[before][0] not in _HONORIFICS \
+        and toks[before][0] not in _FORMER and toks[before][0] not in ("the", "'s")
 
 
 def _inside_longer_name(toks: list[tuple[str, bool]], hits: list[_Hit], hit: _Hit) -> bool:

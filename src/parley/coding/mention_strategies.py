@@ -42,6 +42,7 @@ from parley.coding.syntax import (
     begins_talks,
     deal_by_participle,
     talks_named_by_pronoun,
+    talks_of_pronoun,
     with_conjuncts,
 )
 from parley.types import Actor, ActorMention
@@ -394,8 +395,8 @@ def pronoun(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
     token = p.token
     if token.pos_ != "PRON":
         return None
-    if token.lower_ == "it" and _hazard_antecedent(token):
-        return []
+    if token.lower_ == "it" and _hazard_antecedent(token) or token.dep_ == "dobj" and talks_of_pronoun(token):
+        return []   # (nor is "them" an actor in "began negotiations with the US, only to break them off")
     speaker = r.speaker_antecedent(token)
     if speaker:
         return speaker

@@ -75,6 +75,7 @@ def resumes_talks(verb: Token) -> bool:
 
 
 _TALK_PLURALS = frozenset({"talks", "negotiations", "consultations", "discussions", "contacts", "rounds"})
+_TALK_SINGULARS = frozenset({"dialogue", "dialog", "negotiation", "process", "round", "mediation", "track"})
 
 
 def talks_named_by_pronoun(token: Token) -> Token | None:
@@ -94,6 +95,16 @@ def talks_named_by_pronoun(token: Token) -> Token | None:
     if "\n" in token.doc[before.end - 1:token.sent.start + 1].text:
         return None
     return next((t for t in before if t.lower_ in _TALK_PLURALS and t.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def talks_of_pronoun(obj: Token) -> str | None:
+    """The talks an object pronoun stands for, named earlier in its sentence: "began negotiations with the US,
+    only to break them off later", "opened a dialogue in May but suspended it in June"."""
+    if obj.pos_ != "PRON" or obj.lower_ not in ("them", "it"):
+        return None
+    nouns_ = _TALK_PLURALS if obj.lower_ == "them" else _TALK_SINGULARS
+    return next((t.lemma_.lower() for t in reversed(obj.doc[obj.sent.start:obj.i]) if t.lower_ in nouns_
+                 and t.pos_ == "NOUN"), None)
 
 
 def begins_talks(verb: Token) -> bool:
@@ -214,7 +225,7 @@ class Arguments:
             if purpose is not None:
                 xcomp = purpose.lemma_.lower()
         return PredicateFeatures(lemma=verb.lemma_.lower(), pos="VERB", particle=particle,
-                                 obj=obj.lemma_.lower() if obj is not None else None,
+                                 obj=talks_of_pronoun(obj) or obj.lemma_.lower() if obj is not None else None,
                                  obj_mods=_object_modifiers(obj) if obj is not None else (),
                                  preps=tuple(preps), xcomp=xcomp,
                                  obj_actor=obj is not None and (self.names_party(obj) or self._holds_named(obj)
@@ -868,8 +879,8 @@ def _subordinate_subject_host(verb: Token) -> Token | None:
         return head   # "the junta let free 40 detainees"
     if dep == "advcl" and verb.tag_ in ("VBG", "VBN") and not any(c.dep_ == "mark" for c in verb.children):
         return head
-    if purpose_infinitive(verb):
-        return head   # "dispatched drones to hit the convoy": the sender's purpose
+    if infinitive_adjunct(verb):
+        return head   # "dispatched drones to hit the convoy": the sender's purpose; "only to break them off"
     if dep == "pcomp" and head.head.pos_ == "VERB" and head.lower_ in ("by", "after", "before", "while"):
         return head.head
     if dep == "pcomp" and head.head.pos_ == "ADJ" and head.head.dep_ == "acomp":
@@ -926,6 +937,13 @@ def _for_someone_to(verb: Token) -> bool:
 def purpose_infinitive(verb: Token) -> bool:
     """ "dispatched drones *to hit* the convoy", "phoned her on Sunday *to thank* her": an infinitive of
     purpose hung on a verb, with no subject or conjunction of its own."""
+    # ("began talks with the US, only to break them off later": what followed, no purpose)
+    return infinitive_adjunct(verb) and not any(c.dep_ == "advmod" and c.lower_ == "only" for c in verb.children)
+
+
+def infinitive_adjunct(verb: Token) -> bool:
+    """An infinitive hung on a verb with no subject or conjunction of its own, of purpose ("to hit the convoy")
+    or of what followed ("only to break them off"): it shares the verb's subject."""
     return verb.dep_ == "advcl" and verb.tag_ == "VB" \
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
         and not any(c.dep_ in ("mark", "nsubj") for c in verb.children)
