@@ -190,3 +190,11 @@ def test_a_one_word_name_inside_another_name_is_not_that_person(coder):
                      published="2043-03-10")
     assert not any((e.source.code or "").startswith("ZMB") or (e.target and (e.target.code or "").startswith("ZMB"))
                    for e in events), [(e.source.code, e.target.code if e.target else None) for e in events]
+
+
+def test_a_report_s_sentence_starts_at_its_first_word_after_two_spaces():
+    from parley.web.data import _sentence_bounds
+    text = "The budget vote failed.  Pelosi proposed a stopgap bill on Friday. Talks went on."
+    start = text.index("proposed")
+    lo, hi = _sentence_bounds(text, start, start + len("proposed"))
+    assert text[lo:hi] == "Pelosi proposed a stopgap bill on Friday."

@@ -844,7 +844,7 @@ def thing_head(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
         named = r.kb_resolve(token.doc[p.start:p.end].text)
         if named is not None:
             return p.whole(r, named)
-    if nouns.is_animal(p.lemma):
+    if nouns.is_animal(p.lemma) and p.poss is not None and p.poss.pos_ == "PRON":
         return p.whole(r, None) if p.allow_thing else []   # "killed by his dogs": an owner's animals are not him
     inner = r.inner_actor(token, p.start, p.end)
     if inner is not None and token.lemma_.lower() in MEETING_NOUNS and (_a_town_of_talks(token, inner)

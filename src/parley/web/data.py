@@ -127,6 +127,8 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     lo = start
     while lo > 0 and not (text[lo - 1] in "\n" or (lo >= 2 and text[lo - 2] in ".!?" and text[lo - 1] == " ")):
         lo -= 1
+    while lo < start and text[lo].isspace():
+        lo += 1   # (two spaces after the full stop before it)
     if end > 0 and text[end - 1] in ".!?":
         return lo, end
     hi = end
