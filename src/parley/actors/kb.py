@@ -514,7 +514,10 @@ class ActorKB:
         if not hits:
             # "the Baloch National Resistance Front", a body the lists lack named after no country: rebels by the
             # words of its name, whose country the text gives
-            return Actor("REB", _composed_name(None, "REB", "REB"), None, "REB") if _named_armed_body(toks) else None
+            if _named_armed_body(toks):
+                return Actor("REB", _composed_name(None, "REB", "REB"), None, "REB")
+            # "Brecknock Energy", "Ostrava Steel": a company the lists lack, by the last word of its name
+            return Actor("BUS", _composed_name(None, "BUS", "BUS"), None, "BUS") if _named_company(toks) else None
         former = any(tok in _FORMER for tok, _ in toks)
         # 1. A known person or organisation wins; 2. else compose country + sector.
         named = self._named_actor(toks, hits, on=on, former=former)
@@ -740,8 +743,9 @@ def _composed_actor(toks: list[tuple[str, bool]], hits: list[_Hit], *, former: b
         sector = head or seat_sector or agent
     if former and sector in _OFFICE_SECTORS:
         sector = "ELI"
-    if sector == "LAB":
-        sector = _union_of_forces(toks) or sector
+    sector = _workers_or_not(toks, sector, head_pos)
+    if sector == "":
+        return None   # "the Union for the Renewal of the Centre": a body the lists lack, of no trade
     if country is None and sector is None:
         return None
     owner = next((i for i, (t, _) in enumerate(toks) if t == "'s"), len(toks))
@@ -856,6 +860,52 @@ def _named_armed_body(toks: list[tuple[str, bool]]) -> bool:
     words = [(t, cap) for t, cap in toks if t not in ("the", "'s", "of", "for", "and")]
     return len(words) >= 3 and all(cap for _, cap in words) and words[-1][0] in _BODY_HEADS \
         and any(t in _REBEL_NAME_WORDS for t, _ in words)
+
+
+# Last words of company names that are no role nouns of their own ("energy" alone is no company).
+_COMPANY_NAME_HEADS = frozenset({"energy", "oil", "gas", "power", "resources", "holdings", "steel", "foods",
+                                 "minerals", "metals", "cement", "textiles", "telecom", "telecoms", "pharma",
+                                 "pharmaceuticals", "brewery", "breweries", "mills", "plantations", "refinery",
+                                 "refineries", "shipyard", "shipyards", "ports", "terminals", "freight", "cargo"})
+
+
+def _named_company(toks: list[tuple[str, bool]]) -> bool:
+    """Whether a phrase is a company's proper name: capitalised words, the last a word of trade ("Brecknock Energy",
+    "the Volta Cement")."""
+    words = [(t, cap) for t, cap in toks if t not in ("the", "'s", "&", "and")]
+    return 2 <= len(words) <= 5 and all(cap for _, cap in words) and words[-1][0] in _COMPANY_NAME_HEADS
+
+
+_COUNT_WORDS = frozenset({"hundreds", "thousands", "dozens", "some", "about", "around", "nearly", "over"})
+
+
+# Words of a workers' union's name: "the Union of Dock Workers", "the National Union of Teachers".
+_WORKER_NAME_WORDS = frozenset({"workers", "worker", "employees", "labour", "labor", "trade", "trades", "teachers",
+                                "nurses", "miners", "dockers", "drivers", "journalists", "doctors", "students",
+                                "farmers", "staff", "officers", "engineers", "seafarers", "transport", "railway",
+                                "metalworkers", "textile", "professionals", "civil", "servants", "pilots", "crews"})
+
+
+def _workers_or_not(toks: list[tuple[str, bool]], sector: str | None, head_pos: int) -> str | None:
+    """The sector after a second look at unions and operators: a union of forces is armed ("the Union of Patriotic
+    Forces"), a union of no trade none of labour ("" for a body the lists lack), "some 410 operators" are workers."""
+    if sector == "LAB":
+        sector = _union_of_forces(toks) or sector
+        if sector == "LAB" and _union_of_no_workers(toks):
+            return ""
+    if sector == "BUS" and head_pos > 0 and toks[head_pos][0] in ("operators", "drivers") \
+            and any(t.isdigit() or t in _COUNT_WORDS for t, _ in toks[:head_pos]):
+        return "LAB"   # "some 410 operators" on the platforms are its workers, not companies
+    return sector
+
+
+def _union_of_no_workers(toks: list[tuple[str, bool]]) -> bool:
+    """Whether a phrase is the name of a body that opens with "Union for/of" and names no workers' trade ("the
+    Union for the Renewal of the Centre"): no trade union."""
+    words = [t for t, _ in toks if t not in ("the", "'s")]
+    i = next((k for k, (t, cap) in enumerate(toks) if t == "union" and cap), None)
+    return i is not None and i + 1 < len(toks) and toks[i + 1][0] in ("for", "of") \
+        and not any(t in _WORKER_NAME_WORDS or t.endswith("workers") for t in words)
 
 
 def _composed_name(country: str | None, sector: str | None, code: str) -> str:

@@ -1045,6 +1045,15 @@ def earlier_name(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
                      and a.actor.code and a.span[1] - a.span[0] <= 4
                      and token.text == next((t.text for t in doc[a.span[0]:a.span[1]] if t.ent_type_ == "PERSON"),
                                             None) != doc[a.token_i].text), None)
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if ante is None and words == 1 and not (after is not None and (
+                after.lower_ in ("and", "of", "&", "for") or after.text[:1].isupper())):
+            # "Brecknock" after "Brecknock Energy": a body named again by the first word of its name (not the first
+            # word of a longer name the parser split: "Food" of "the Food and Agriculture Organization")
+            ante = next((a for a in reversed(r.coref.history) if a.token_i < token.i and a.actor.code
+                         and a.kind != "person" and a.span[1] - a.span[0] >= 2
+                         and next((t.text for t in doc[a.span[0]:a.span[1]] if t.pos_ != "DET"), None) == token.text
+                         and doc[a.token_i].text != token.text), None)
         return p.whole(r, ante.actor) if ante is not None and words == 1 else None
     return p.whole(r, found)
 

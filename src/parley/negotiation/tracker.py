@@ -1062,8 +1062,16 @@ def _party_edges(events: list[_Ev]) -> list[_Ev]:
             continue  # "Bonilla, who tried twice to negotiate his surrender": an attempt, no talks
         if ev.event.modality in ("hypothetical", "conditional"):
             continue  # "the venue remains available should the two governments wish to meet": no one's side
+        if _court(ev.source) or _court(ev.target):
+            continue  # "refused to discuss a referral to the International Court of Justice": courts judge, no side
         edges.append(ev)
     return edges + _mediated_edges(events)
+
+
+def _court(actor_id: str) -> bool:
+    """Whether an actor is a court, which rules on a dispute and bargains with no one."""
+    code = actor_id.split(".")[0]
+    return code in _COURTS or code.endswith("JUD")   # (a state's courts are of its judiciary)
 
 
 def _long_past(ev: _Ev) -> bool:
@@ -1785,6 +1793,7 @@ _LEFT_OPEN = re.compile(
     r"(?:left|leaving|leaves?)\b[^.;]*\b(?:open|"
     r"unresolved|undecided|unsettled|unanswered|undetermined|in abeyance|"
     r"(?:for|to) (?:later|future|further) (?:talks|negotiations|discussion|rounds?)|"
+    r"(?:for|until) later\b|"   # "left the question of sovereignty ... for later"
     r"for another (?:day|time|round)|"
     r"(?:for|to) a (?:later|further|second|new|future) (?:date|round|stage|session|phase)|" + _LATER + r")|"
     r"remains? "
@@ -1833,7 +1842,7 @@ def _silent_on(tracked: list[_Tracked], texts: dict[str, str]) -> dict[str, str]
 _LEFT_OPEN_THAT = re.compile(
     r"\b(?:that|which)\s+(?:explicitly\s+|also\s+|expressly\s+)?(?P<rest>(?:leaves|left)\s+[^.;]*?\b(?:open|"
     r"unresolved|undecided|unsettled|aside|for (?:later|future|further|a later|a second|another) "
-    r"(?:talks|negotiations|round|stage|phase|date)|" + _LATER + r")\b|"
+    r"(?:talks|negotiations|round|stage|phase|date)|(?:for|until) later|" + _LATER + r")\b|"
     # "a first phase that pushes the fate of detainees into later rounds"
     r"(?:pushes|pushed|defers|deferred|postpones|postponed|puts off|put off)\s+[^.;]*?\b(?:to|into|until|for) "
     r"(?:a |the )?(?:later|further|second|future|next|subsequent) (?:rounds?|stages?|phases?|talks|negotiations|"
@@ -2775,7 +2784,10 @@ def _new_round(move: Move, since: str | None) -> bool:
         return False   # (nor "the CDA, which opened the talks demanding the release of 214 people")
     said = " ".join(filter(None, (move.trigger, move.object, move.evidence)))
     return bool(_NEXT_ROUND.search(said) or (_OPEN.match(move.trigger) or _RESUME.match(move.trigger))
-                and _NEGOTIATION_CUE.search(said))
+                and (_NEGOTIATION_CUE.search(said) or _THE_ROUND.search(said)))
+
+
+_THE_ROUND = re.compile(r"\b(?:the|a|this|that) round\b", re.IGNORECASE)   # "The round, which opened on Tuesday"
 
 
 def _state_summary(status: str, move: Move) -> str:
