@@ -5,6 +5,11 @@ town a report is about."""
 
 from __future__ import annotations
 
+# A report about one town: a fire at a shipyard in Gdansk, told three times with its place.
+_GDANSK_FIRE = ("Gdansk shipyard fire kills four\n\nA fire swept through a dry dock at a shipyard in Gdansk on Monday, "
+                "killing four welders. Firefighters in Gdansk fought the blaze for six hours. The shipyard in Gdansk "
+                "was closed on Tuesday.\n\n")
+
 
 def _events(coder, text: str, published: str = "2061-03-10"):
     return coder.code(text, published=published)
@@ -73,9 +78,7 @@ def test_the_republican_guard_is_no_party(coder):
 
 
 def test_words_of_a_side_of_no_country_are_placed_in_the_town_the_report_is_about(coder):
-    text = ("Gdansk shipyard fire kills four\n\nA fire swept through a dry dock at a shipyard in Gdansk on Monday, "
-            "killing four welders. Firefighters in Gdansk fought the blaze for six hours. The shipyard in Gdansk "
-            "was closed on Tuesday.\n\nPoland's labour minister promised a full inquiry into the fire. The "
+    text = (_GDANSK_FIRE + "Poland's labour minister promised a full inquiry into the fire. The "
             "shipyard's owners denied that safety rules had been broken.")
     events = _events(coder, text, published="2061-05-05")
     denied = [e for e in events if e.source is not None and "owners" in e.source.text]
@@ -88,9 +91,7 @@ def test_words_of_a_side_of_no_country_are_placed_in_the_town_the_report_is_abou
 
 
 def test_words_of_another_country_are_not_placed_in_the_town_the_report_is_about(coder):
-    text = ("Gdansk shipyard fire kills four\n\nA fire swept through a dry dock at a shipyard in Gdansk on Monday, "
-            "killing four welders. Firefighters in Gdansk fought the blaze for six hours. The shipyard in Gdansk "
-            "was closed on Tuesday.\n\nThe German government offered its condolences to the families.")
+    text = (_GDANSK_FIRE + "The German government offered its condolences to the families.")
     events = _events(coder, text, published="2061-05-05")
     german = [e for e in events if e.source is not None and (e.source.code or "").startswith("DEU")]
     assert german and all(e.location is None or e.location.name not in ("Gdansk", "Gdańsk")
