@@ -274,15 +274,16 @@ def _relative(text: str, published: datetime.date) -> ResolvedDate | None:
 
 
 def _relative_weekday(match: re.Match[str], published: datetime.date) -> ResolvedDate:
-    """A weekday: "this Monday", "next Friday", "last Thursday", a bare "Tuesday" (the latest one)."""
+    """A weekday: "this Monday", "next Friday", "last Thursday" (the latest one before yesterday), a bare
+    "Tuesday" (the latest one)."""
     which, weekday = match.group(1), _WEEKDAYS[match.group(2)]
     if which == "this":
         return _day(_monday(published) + datetime.timedelta(days=weekday))
     if which in ("next", "coming"):
         return _day(published + datetime.timedelta(days=(weekday - published.weekday()) % 7 or 7))
     back = (published.weekday() - weekday) % 7
-    if which in ("last", "past") and back == 0:
-        back = 7
+    if which in ("last", "past") and back <= 1:
+        back += 7   # "last Thursday" written on a Friday is the week before's: yesterday would be "Thursday"
     return _day(published - datetime.timedelta(days=back))
 
 

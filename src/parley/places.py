@@ -51,6 +51,8 @@ _TRANSLATE = str.maketrans({".": "", ",": " ", "'": "", "’": "", "‘": "", "`
                             "(": " ", ")": " ", "\u00a0": " "})
 _ALTERNATE_DISCOUNT = 5
 _TRAILING = (" city", " province", " region", " state", " oblast", " governorate", " district")
+# Facilities named after the town they serve, which places them there.
+_FACILITIES = (" international airport", " airport", " air base", " airbase", " airfield", " railway station")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -274,6 +276,11 @@ class Gazetteer:
                     break
         if found is None and key.endswith(" capital"):
             found = self._capital(key[: -len(" capital")])
+        if found is None and key:
+            for suffix in _FACILITIES:   # "Erbil International Airport", "Kirkuk air base": the town's
+                if key.endswith(suffix):
+                    found = [p for p in self._names.get(key[: -len(suffix)], ()) if p.kind == "city"] or None
+                    break
         return found or []
 
     def _capital(self, whose: str) -> list[Location] | None:

@@ -308,20 +308,26 @@ def share_dates(events: list[Event], text: str) -> list[Event]:
     minister on Tuesday. ... When the Senate censured the minister, ..."): an event dated only by the
     narrative, the lead, a round-up's title or the publication date takes the date of an event of the same
     code, trigger word and source, and a target that may be the same, dated from the text (basis "sentence"
-    or "text"), unless it is done again ("again", "anew") or such events disagree. Its basis becomes
-    "same_act"."""
-    dated: dict[tuple, list[tuple[ActorMention | None, str | None, str | None]]] = {}
+    or "text"), unless it is done again ("again", "anew") or such events disagree. A telling by "another" of the
+    source's kind ("another judge sentenced him") is no telling of the same act, and a day the event's own
+    paragraph gave it is replaced only by an earlier telling's. Its basis becomes "same_act"."""
+    dated: dict[tuple, list[tuple[ActorMention | None, str | None, str | None, int]]] = {}
     for e in events:
-        if e.date_basis in ("text", "sentence") and not e.negated and e.modality is None:
-            dated.setdefault(_act_key(e), []).append((e.target, e.date, e.date_precision))
+        if e.date_basis in ("text", "sentence") and not e.negated and e.modality is None \
+                and not _another(e.source):
+            dated.setdefault(_act_key(e), []).append((e.target, e.date, e.date_precision, e.trigger.start))
     if not dated:
         return events
     out = []
     for e in events:
         if e.date_basis in ("paragraph", "lead", "title", "published") and not e.negated and e.modality is None \
                 and _act_key(e) in dated and not _told_again(e, text):
-            found = {(date, precision) for target, date, precision in dated[_act_key(e)]
-                     if _same_target(target, e.target)}
+            # a day its own paragraph gave the act is replaced only by a telling before it: one told later with
+            # a day of its own is more often another such act ("sentenced on Wednesday ... In last week's case,
+            # another judge sentenced him")
+            found = {(date, precision) for target, date, precision, start in dated[_act_key(e)]
+                     if _same_target(target, e.target)
+                     and (e.date_basis != "paragraph" or start < e.trigger.start)}
             if len(found) == 1:
                 date, precision = found.pop()
                 e = replace(e, date=date, date_precision=precision, date_basis="same_act")
@@ -462,6 +468,12 @@ def _act_key(e: Event) -> tuple[str, str, str | None]:
     last word of its text)."""
     source = e.source.code or (e.source.text.lower().split() or [""])[-1]
     return e.cameo, e.trigger.text.lower()[:5], source
+
+
+def _another(mention: ActorMention | None) -> bool:
+    """Whether a mention is told as another of its kind ("another judge", "a different court")."""
+    return mention is not None and mention.text.lower().startswith(("another ", "a different ", "a separate ",
+                                                                      "other "))
 
 
 def _same_target(a: ActorMention | None, b: ActorMention | None) -> bool:
@@ -668,17 +680,35 @@ def _described_day(host: Token) -> Token | None:
 
 def _occasion_date(hosts: list[Token], cues: Cues, published: datetime.date | None) -> ResolvedDate | None:
     """The date of the occasion an act took place at ("during the debate", "at the summit", "in the course of
-    the hearing"), from the nearest earlier mention of that occasion that carries a date: its own modifier
-    ("the October 8 debate"), a participle ("the summit held March 4") or its clause ("a hearing was held on
-    February 20", "met for a debate on Tuesday")."""
+    the hearing", "the meeting was attended by ..."), from the nearest earlier mention of that occasion that
+    carries a date: its own modifier ("the October 8 debate"), a participle ("the summit held March 4"), its
+    clause ("a hearing was held on February 20", "met for a debate on Tuesday") or the verb of the occasion
+    ("had met in Lima last Tuesday ... The meeting was attended by")."""
+    found = occasion_told_before(hosts, cues, published)
+    return found[1] if found is not None else None
+
+
+def occasion_told_before(hosts: list[Token], cues: Cues,
+                         published: datetime.date | None) -> tuple[Token, ResolvedDate] | None:
+    """The predicate or noun of the nearest earlier dated mention of the occasion the act took place at (see
+    `_occasion_date`), with that date; None when the act names no definite occasion or none was dated."""
     occasion = _occasion_of(hosts, cues)
     if occasion is None:
         return None
     doc = occasion.doc
     dates = [ent for ent in doc.ents if _is_date(ent) and ent.start < occasion.i]
     host_of = {ent.start: _host_predicate(ent.root) for ent in dates}
+    lemma = occasion.lemma_.lower()
+    verb = _OCCASION_VERBS.get(lemma)
     for earlier in reversed(doc[:occasion.i]):
-        if earlier.lemma_.lower() != occasion.lemma_.lower() or earlier.pos_ != "NOUN":
+        if earlier.lemma_.lower() == verb and earlier.pos_ == "VERB":
+            own = [ent for ent in dates if getattr(host_of[ent.start], "i", None) == earlier.i]
+            for ent in own:   # "had met in Lima last Tuesday ... The meeting was attended by"
+                resolved = resolve_in_story(ent, published)
+                if resolved is not None:
+                    return earlier, resolved
+            continue
+        if earlier.lemma_.lower() != lemma or earlier.pos_ != "NOUN":
             continue
         scope = {t.i for t in earlier.subtree}
         clause = earlier.head if earlier.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") else None
@@ -690,17 +720,30 @@ def _occasion_date(hosts: list[Token], cues: Cues, published: datetime.date | No
         for ent in own + governing:
             resolved = resolve_in_story(ent, published)
             if resolved is not None:
-                return resolved
+                return earlier, resolved
     return None
 
 
+# The verb an occasion's noun is made of, whose earlier clause can date it ("met ... The meeting was ...").
+_OCCASION_VERBS = {"meeting": "meet", "debate": "debate", "vote": "vote", "hearing": "hear", "visit": "visit",
+                   "rally": "rally", "march": "march", "signing": "sign", "briefing": "brief", "gathering": "gather",
+                   "protest": "protest", "talk": "talk"}
+# Verbs whose direct object, or passive subject, is the occasion the act took place at ("attended the summit",
+# "the meeting was attended by the minister").
+_ATTENDING = frozenset({"attend", "address", "chair", "join", "boycott", "skip", "observe"})
+
+
 def _occasion_of(hosts: list[Token], cues: Cues) -> Token | None:
-    """A definite occasion in a phrase of the act's own predicate: "during the debate", "at the summit"."""
+    """A definite occasion in a phrase of the act's own predicate ("during the debate", "at the summit"), or
+    the occasion attended ("attended the summit", "The meeting was attended by")."""
     for host in hosts:
-        for prep in host.children:
-            if prep.dep_ != "prep" or prep.lower_ not in _OCCASION_PREPS:
+        for child in host.children:
+            if child.dep_ in ("dobj", "nsubjpass") and host.lemma_.lower() in _ATTENDING:
+                noun: Token | None = child
+            elif child.dep_ == "prep" and child.lower_ in _OCCASION_PREPS:
+                noun = next((c for c in child.children if c.dep_ == "pobj"), None)
+            else:
                 continue
-            noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if noun is not None and noun.lemma_.lower() == "course":   # "during the course of the debate"
                 of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
                 noun = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None

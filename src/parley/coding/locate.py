@@ -8,12 +8,14 @@ An event's place is looked for in this order, and the first found is kept with i
 2. ``sentence``: a place in a locative phrase of a predicate above the trigger ("was due to sign the deal
    in Doha") or of a participle of its clause ("speaking at a rally in Kano, the leader accused ..."), the
    nearest to the trigger; not a place elsewhere in the sentence ("corruption in Ukraine");
-3. ``dateline``: the article's dateline ("KABUL, Afghanistan (Agency) —");
-4. ``article``: for material acts only (CAMEO roots 06-08 and 14-20; statements are made anywhere), the
+3. ``occasion``: the place the article gave, where it dated it, to the occasion the act took place at ("met for
+   a debate in Bremerhaven on Monday ... During the debate, X accused Y"; "the meeting was attended by");
+4. ``dateline``: the article's dateline ("KABUL, Afghanistan (Agency) —");
+5. ``article``: for material acts only (CAMEO roots 06-08 and 14-20; statements are made anywhere), the
    article's dominant place, when the event's actors do not belong to another country (either side for
    protest, coercion and force, the source otherwise): the town or region that its locative mentions name
    (when one of them dominates the top country's mentions), else that country;
-5. ``country``: the country of the event's source (for protest, coercion and force: its target, else its
+6. ``country``: the country of the event's source (for protest, coercion and force: its target, else its
    source) when the text gives no place for it at all.
 
 Ambiguous names are resolved by the countries the article names: a namesake in one of them wins
@@ -42,7 +44,7 @@ from spacy.tokens import Doc, Span, Token
 from parley import nouns
 from parley.actors.countries import country_code, country_name, demonym_code
 from parley.actors.kb import ActorKB
-from parley.coding.context import GUESSED_PLACE, PLACE_PARTS
+from parley.coding.context import GUESSED_PLACE, PLACE_PARTS, occasion_told_before
 from parley.coding.cues import Cues
 from parley.coding.syntax import MEETING_NOUNS
 from parley.places import Gazetteer
@@ -116,6 +118,8 @@ class ArticlePlaces:
                  kb: ActorKB | None = None) -> None:
         self.doc = doc
         self.gazetteer = gazetteer
+        self.cues = cues
+        self.published = article.published
         self.locative = cues.locative_preps | _MORE_LOCATIVE
         ents = [e for e in doc.ents if e.label_ in _PLACE_TYPES or e.label_ == "NORP"]
         mentioned: Counter[str] = Counter()
@@ -222,6 +226,9 @@ class ArticlePlaces:
         found = self._sentence_place(trigger, guesses)
         if found is not None:
             return dataclasses.replace(found, basis="sentence")
+        found = self._occasion_place(trigger)
+        if found is not None:
+            return dataclasses.replace(found, basis="occasion")
         # Where an act takes place follows its source for words and cooperation ("Washington sanctioned
         # Hamas" happens in the US), its target for protest, coercion and force ("Israel struck Hamas"
         # happens where Hamas is).
@@ -237,6 +244,29 @@ class ArticlePlaces:
                 basis = "dateline" if place is self.dateline else "article"
                 return dataclasses.replace(place, basis=basis)
         return self.country_place(code, source, target)
+
+    def _occasion_place(self, trigger: Token) -> Location | None:
+        """Where the occasion the act took place at was placed when the article dated it ("met for a debate in
+        Bremerhaven on Monday ... During the debate, X accused Y"; "had met in Arequipa last Tuesday ... The
+        meeting was attended by"): a place phrase of that earlier mention or of its clause."""
+        found = occasion_told_before([trigger], self.cues, self.published)
+        if found is None:
+            return None
+        earlier = found[0]
+        clause = earlier
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+            clause = clause.head
+        for head in (earlier, clause):
+            for prep in head.children:
+                if prep.dep_ != "prep" or prep.lower_ not in self.locative:
+                    continue
+                for ent in self.doc.ents:
+                    if ent.root.head.i != prep.i:
+                        continue
+                    place = self.lookup(ent.text)
+                    if place is not None and (ent.label_ in _PLACE_TYPES or place.kind in ("city", "region")):
+                        return place   # (a town the recogniser took for a body: "met in Arequipa")
+        return None
 
     def _article_place(self, code: str, countries: set[str], source: ActorMention | None) -> Location | None:
         """The article's main place for an act with none of its own: for a material act, when it is not of

@@ -1,0 +1,105 @@
+"""Days and places told once for an occasion and once more for what happened at it (issue 11), on short articles
+of our own: "last Thursday" written on a Friday, a meeting or a summit named again as what people attended, a
+sentencing told in the lead and again with the judge's name beside another judge's sentence, a debate's town for
+what was said during it, and an airport named after its city."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from parley.dates import resolve_date
+
+
+def _by_trigger(events, word: str):
+    return [e for e in events if e.trigger.text.lower().startswith(word)]
+
+
+@pytest.mark.parametrize(("published", "expression", "expected"), [
+    ("2031-05-16", "last Thursday", "2031-05-08"),    # written on a Friday: not yesterday, which is "Thursday"
+    ("2031-05-16", "last Friday", "2031-05-09"),      # the week before, as before
+    ("2031-05-12", "last Sunday", "2031-05-04"),      # written on a Monday: not yesterday
+    ("2031-05-16", "last Tuesday", "2031-05-13"),     # three days back: this week's
+    ("2031-05-14", "last Friday", "2031-05-09"),      # written on a Wednesday: the latest Friday
+])
+def test_last_weekday_is_never_yesterday(published, expression, expected):
+    found = resolve_date(expression, datetime.date.fromisoformat(published))
+    assert found is not None and found.date.isoformat() == expected and found.precision == "day"
+
+
+def test_a_meeting_named_again_as_attended_takes_the_meetings_day_and_town(coder):
+    events = coder.code("SANTIAGO (Wire) - The delegations of Chile and Peru had met in Arequipa last Tuesday to "
+                        "sign a fisheries accord, officials said on Friday. The meeting was attended by the "
+                        "Ecuadorean foreign minister, who called the accord a model for the region.",
+                        published="2031-05-16")
+    attended = _by_trigger(events, "attend")
+    assert attended, [(e.cameo, e.trigger.text) for e in events]
+    assert all(e.date == "2031-05-13" for e in attended), [(e.date, e.date_basis) for e in attended]
+    assert all(e.location is not None and e.location.name == "Arequipa" for e in attended), \
+        [(e.location.name if e.location else None) for e in attended]
+
+
+def test_a_summit_attended_after_it_was_dated_and_placed(coder):
+    events = coder.code("The presidents of Ghana and Togo held a summit in Kumasi on June 3 to discuss border "
+                        "trade.\n\nBenin's president attended the summit as an observer, a Ghanaian official said.",
+                        published="2044-06-09")
+    attended = _by_trigger(events, "attend")
+    assert attended, [(e.cameo, e.trigger.text) for e in events]
+    assert all(e.date == "2044-06-03" for e in attended), [(e.date, e.date_basis) for e in attended]
+    assert all(e.location is not None and e.location.name == "Kumasi" for e in attended), \
+        [(e.location.name if e.location else None, e.location.basis if e.location else None) for e in attended]
+
+
+def test_what_was_said_during_a_debate_is_placed_in_the_debates_town(coder):
+    events = coder.code("Two candidates for governor, Lidia Brandt and Oskar Wendt, met for a televised debate in "
+                        "Bremerhaven on Monday.\n\nDuring the debate, Brandt accused the federal government of "
+                        "neglecting the port.",
+                        published="2052-09-18")
+    accused = [e for e in events if e.cameo.startswith("11") and e.source is not None and "Brandt" in e.source.text]
+    assert accused, [(e.cameo, e.source.text if e.source else None) for e in events]
+    assert all(e.location is not None and e.location.name == "Bremerhaven" for e in accused), \
+        [(e.location.name if e.location else None, e.location.basis if e.location else None) for e in accused]
+    assert all(e.date == "2052-09-16" for e in accused)
+
+
+def test_another_judges_sentence_told_later_does_not_redate_the_leads(coder):
+    events = coder.code("A former port director was sentenced in a Lisbon court on Wednesday. Rui Falcao was "
+                        "sentenced by Judge Marta Leal to six years in prison for taking bribes.\n\n"
+                        "The judge said her sentence was not tied to the one Falcao received in a separate case "
+                        "last month. In last month's case, another judge sentenced Falcao to three years for tax "
+                        "fraud.",
+                        published="2046-02-16")
+    leal = [e for e in events if e.source is not None and "Leal" in e.source.text]
+    assert leal, [(e.cameo, e.source.text if e.source else None) for e in events]
+    assert all(e.date == "2046-02-14" for e in leal), [(e.date, e.date_basis) for e in leal]
+
+
+def test_a_strike_at_an_airport_is_placed_in_the_airports_city(coder):
+    events = coder.code("Turkish drones struck a convoy at Kirkuk airport on Sunday, killing three fighters, "
+                        "a Kurdish security official said.",
+                        published="2041-11-04")
+    strikes = [e for e in events if e.cameo.startswith(("18", "19"))]
+    assert strikes, [(e.cameo, e.trigger.text) for e in events]
+    assert all(e.location is not None and e.location.name == "Kirkuk" for e in strikes), \
+        [(e.location.name if e.location else None) for e in strikes]
+
+
+def test_an_airport_with_international_in_its_name_is_its_citys(coder):
+    events = coder.code("Militants fired rockets at Erbil International Airport late on Tuesday, the "
+                        "regional government said.",
+                        published="2041-11-05")
+    fired = [e for e in events if e.cameo.startswith(("18", "19"))]
+    assert fired, [(e.cameo, e.trigger.text) for e in events]
+    assert all(e.location is not None and e.location.name == "Erbil" for e in fired), \
+        [(e.location.name if e.location else None) for e in fired]
+
+
+def test_a_summit_that_happened_twice_keeps_each_day(coder):
+    # guard: an occasion dated once is not the day of a later one of the same name
+    events = coder.code("The presidents of Ghana and Togo held a summit in Kumasi on June 3.\n\nThey held another "
+                        "summit in Lome on Monday, where the Togolese president accused smugglers of fuelling "
+                        "violence.",
+                        published="2044-06-09")
+    accused = [e for e in events if e.cameo.startswith("11")]
+    assert all(e.date != "2044-06-03" for e in accused), [(e.date, e.date_basis) for e in accused]
