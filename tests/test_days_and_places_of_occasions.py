@@ -103,3 +103,53 @@ def test_a_summit_that_happened_twice_keeps_each_day(coder):
                         published="2044-06-09")
     accused = [e for e in events if e.cameo.startswith("11")]
     assert all(e.date != "2044-06-03" for e in accused), [(e.date, e.date_basis) for e in accused]
+
+
+def test_a_landmark_names_its_town(coder):
+    events = coder.code("Thousands of protesters rallied in Tahrir Square on Friday, and riot police dispersed "
+                        "them with water cannon.",
+                        published="2047-03-08")
+    acts = [e for e in events if e.cameo[:2] in ("14", "17", "18")]
+    assert acts, [(e.cameo, e.trigger.text) for e in events]
+    assert all(e.location is not None and e.location.name == "Cairo" for e in acts), \
+        [(e.location.name if e.location else None) for e in acts]
+
+
+def test_the_white_house_is_no_moroccan_town(coder):
+    events = coder.code("The Kenyan president met the US president at the White House on Tuesday to discuss "
+                        "security aid.",
+                        published="2047-03-08")
+    met = _by_trigger(events, "met")
+    assert met and all(e.location is not None and e.location.country == "USA" for e in met), \
+        [(e.location.name if e.location else None) for e in met]
+
+
+def test_parliament_stormed_is_in_the_capital(coder):
+    events = coder.code("Protests against the Bulgarian government's new fuel tax entered a third night on "
+                        "Saturday, and Bulgaria's interior ministry said 40 people were detained.\n\n"
+                        "Protesters threw stones in front of parliament. As they tried to storm parliament, "
+                        "police fired tear gas at them.",
+                        published="2047-07-13")
+    acts = [e for e in events if e.cameo[:2] in ("17", "18", "19")]
+    assert acts, [(e.cameo, e.trigger.text) for e in events]
+    assert all(e.location is not None and e.location.name == "Sofia" for e in acts), \
+        [(e.cameo, e.location.name if e.location else None) for e in acts]
+
+
+def test_a_regional_parliament_is_not_the_capital(coder):
+    # guard: a parliament with a modifier of its own is not the national one
+    events = coder.code("Farmers blocked the entrance of the regional parliament in Bavaria on Monday, and "
+                        "German police removed them.",
+                        published="2047-07-13")
+    acts = [e for e in events if e.location is not None]
+    assert all(e.location.name != "Berlin" for e in acts), [(e.cameo, e.location.name) for e in acts]
+
+
+def test_envoys_in_a_town_abroad_are_not_of_its_country(coder):
+    events = coder.code("Rebel commanders met government envoys in Geneva on Monday for a first round of "
+                        "talks on a ceasefire, a Western diplomat said.",
+                        published="2047-04-16")
+    met = _by_trigger(events, "met")
+    assert met, [(e.cameo, e.trigger.text) for e in events]
+    codes = [c for e in met for c in (e.source.code, e.target.code if e.target else None) if c]
+    assert codes and not any(c.startswith("CHE") for c in codes), codes

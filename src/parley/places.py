@@ -202,6 +202,23 @@ def _add_admin1(index: _Index) -> None:
         index.add(place_key(name), Location(name, country, float(lat), float(lon), "region"))
 
 
+def _add_landmarks(index: _Index, users: set[str]) -> None:
+    """Make each landmark of landmarks.tsv ("the White House", "the Kremlin") and its aliases name its town
+    first, after the names of users' files."""
+    for number, fields in _read_rows(_data_text("landmarks.tsv")):
+        landmark, city, country = (field.strip() for field in fields[:3])
+        town = next((p for p in index.names.get(place_key(city), ()) if p.country == country and p.kind == "city"),
+                    None)
+        if town is None:
+            raise DataFileError("parley/data/places/landmarks.tsv",
+                                [f"line {number}: {city!r} is no town of {country} in cities.tsv"])
+        aliases = [a.strip() for a in fields[3].split("|") if a.strip()] if len(fields) > 3 else []
+        for name in (landmark, *aliases):
+            key = place_key(name)
+            held = [p for p in index.names.get(key, []) if p != town]
+            index.names[key] = held + [town] if key in users else [town] + held
+
+
 class Gazetteer:
     """Normalised place name -> `Location`. Build with `Gazetteer.load()` or `default_gazetteer()`."""
 
@@ -224,12 +241,14 @@ class Gazetteer:
         index = _Index()
         for path in extra:
             _add_regions(index, _parse_regions(_read_user_file(path), str(path)))
+        users = set(index.names)
         _add_regions(index, _parse_regions(_data_text("regions.tsv"), "parley/data/places/regions.tsv"))
         _add_countries(index)
         for _, (name, _code, lat, lon) in _read_rows(_data_text("us_states.tsv")):
             index.add(place_key(name), Location(name, "USA", float(lat), float(lon), "region"))
         _add_cities(index)
         _add_admin1(index)
+        _add_landmarks(index, users)
         return cls(index.names)
 
     def lookup(self, name: str, *, countries: Collection[str] = ()) -> Location | None:

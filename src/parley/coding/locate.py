@@ -42,7 +42,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from parley import nouns
-from parley.actors.countries import country_code, country_name, demonym_code
+from parley.actors.countries import capital_of, country_code, country_name, demonym_code
 from parley.actors.kb import ActorKB
 from parley.coding.context import GUESSED_PLACE, PLACE_PARTS, occasion_told_before
 from parley.coding.cues import Cues
@@ -220,7 +220,8 @@ class ArticlePlaces:
             found = self.lookup(ent.text)
             if found is not None and (ent.label_ != GUESSED_PLACE or found.kind in ("city", "region")):
                 return dataclasses.replace(found, basis="clause")
-        found = self._object_place(trigger, code) or self._target_place(target, code)
+        found = self._object_place(trigger, code) or self._target_place(target, code) \
+            or self._seat_of_state(trigger, code, source, target)
         if found is not None:
             return dataclasses.replace(found, basis="clause")
         found = self._sentence_place(trigger, guesses)
@@ -455,11 +456,13 @@ class ArticlePlaces:
 
     def _country_inside(self, mention: ActorMention, offset: int, *, located: bool = True) -> str | None:
         """The country of a place or nationality named inside the mention ("Toronto police"); without `located`,
-        not of a place after "in" or "at" ("communist rebels in Norway", where talks are held)."""
+        or for people sent to talk ("envoys", "the delegation"), not of a place after "in" or "at" ("communist
+        rebels in Norway", where talks are held; "government envoys in Geneva")."""
         span = self.doc.char_span(mention.start - offset, mention.end - offset, alignment_mode="expand")
         if span is None:
             return None
-        if not located:
+        if not located or span.root.lemma_.lower() in _SENT_ABROAD:
+            # ("government envoys in Geneva" are where they were sent, not of that country)
             cut = next((t.i for t in span if t.dep_ == "prep" and t.lower_ in ("in", "at") and t.head.i == span.root.i),
                        None)
             if cut is not None:
@@ -515,6 +518,35 @@ class ArticlePlaces:
                     if found is not None and found.kind in ("city", "region"):
                         return found
         return None
+
+    def _seat_of_state(self, trigger: Token, code: str, source: ActorMention | None,
+                       target: ActorMention | None) -> Location | None:
+        """The capital, for an act at a state's parliament or presidential palace named without a name of its own
+        ("threw stones in front of parliament", "tried to storm the presidential palace", "rallied outside
+        parliament"): the capital of the act's country, or of the state the article is about; not a parliament
+        with a modifier of its own ("the regional parliament", "the European Parliament")."""
+        seat = None
+        # the act's own predicate, and a clause of its moment ("As they tried to storm parliament, police fired")
+        during = [c for c in trigger.children if c.dep_ == "advcl"
+                  and any(m.dep_ == "mark" and m.lower_ in ("as", "when", "while") for m in c.children)]
+        during += [x for c in during for x in c.children if x.dep_ == "xcomp"]
+        children = [*trigger.children, *(c for clause in during for c in clause.children)]
+        for child in children:
+            if child.dep_ == "dobj" and (code.startswith(_PLACE_OBJECT_CODES) or child.head.i != trigger.i):
+                seat = seat or (child if _a_seat(child) else None)
+            elif child.dep_ == "prep" and child.lower_ in self.locative | {"in", "at", "near"}:
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    if pobj.lower_ == "front":   # "in front of parliament"
+                        of = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                        pobj = next((c for c in of.children if c.dep_ == "pobj"), pobj) if of is not None else pobj
+                    seat = seat or (pobj if _a_seat(pobj) else None)
+        if seat is None:
+            return None
+        countries = [m.country for m in (source, target) if m is not None and m.country]
+        country = countries[0] if countries else self.state_subject or self.subject
+        capital = capital_of(country) if country else None
+        found = self.gazetteer.lookup(capital, countries=(country,)) if capital and country else None
+        return found if found is not None and found.country == country and found.kind == "city" else None
 
     def _target_place(self, target: ActorMention | None, code: str) -> Location | None:
         """A town or region that stands as the act's target ("an air strike on Khan Younis", "bombed
@@ -629,6 +661,26 @@ _STATE_ORGANS = frozenset({"MIL", "COP", "JUD", "LEG"})
 # Nouns of talks whose place names their venue ("the Accra process", "talks in Ghana").
 _TALK_NOUNS = MEETING_NOUNS | {"process", "track", "format", "channel"}
 _VENUE_PREPS = frozenset({"in", "at", "outside", "near"})
+
+
+# People sent to talk, who are where the talks are rather than of that place ("government envoys in Geneva").
+_SENT_ABROAD = frozenset({"envoy", "delegation", "delegate", "negotiator", "diplomat", "ambassador", "mediator",
+                          "emissary", "representative", "team"})
+_SEATS = frozenset({"parliament"})
+_SEAT_PHRASES = frozenset({("presidential", "palace"), ("parliament", "building"), ("national", "assembly")})
+
+
+def _a_seat(token: Token) -> bool:
+    """Whether `token` names the parliament or the presidential palace of a state with no name or modifier of its
+    own: "parliament", "the parliament building", "the presidential palace" (not "the regional parliament", "the
+    European Parliament", "Kenya's parliament")."""
+    mods = [c for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod", "det")]
+    words = [c.lower_ for c in mods if c.dep_ != "det"]
+    if any(c.dep_ == "det" and c.lower_ != "the" for c in mods) or token.ent_type_ and token.lower_ != "parliament":
+        return False
+    if token.lemma_.lower() in _SEATS and not words:
+        return True
+    return len(words) == 1 and (words[0], token.lower_) in _SEAT_PHRASES
 
 
 def _venue_of_talks(ent: Span) -> bool:
