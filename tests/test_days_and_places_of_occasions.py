@@ -153,3 +153,31 @@ def test_envoys_in_a_town_abroad_are_not_of_its_country(coder):
     assert met, [(e.cameo, e.trigger.text) for e in events]
     codes = [c for e in met for c in (e.source.code, e.target.code if e.target else None) if c]
     assert codes and not any(c.startswith("CHE") for c in codes), codes
+
+
+def test_workers_at_a_port_abroad_are_of_its_country_in_talks_too(coder):
+    events = coder.code("OSLO, June 3 (Wire) - Norway's offshore union walked out of state mediation on Tuesday.\n\n"
+                        "In neighbouring Denmark, dockworkers at the port of Aarhus on Monday approved a two-year "
+                        "agreement with their employers, their union said.",
+                        published="2049-06-03")
+    approved = [e for e in events if e.source is not None and "dockworkers" in e.source.text]
+    assert approved and all(e.source.code == "DNKLAB" for e in approved), \
+        [(e.source.code, e.source.text) for e in events]
+
+
+def test_states_that_locate_a_border_are_not_acted_on(coder):
+    events = coder.code("Qatar has offered to fly freed detainees to the border between Armenia and Georgia, "
+                        "where earlier handovers took place.",
+                        published="2048-06-25")
+    targets = [e.target.code for e in events if e.target is not None and e.target.code]
+    assert not any(c.startswith(("ARM", "GEO")) for c in targets), [(e.cameo, e.target.text if e.target else None)
+                                                                   for e in events]
+
+
+def test_the_town_where_an_accord_was_endorsed_is_no_target(coder):
+    events = coder.code("KINGSTON, March 4 (Wire) - Guyana's government and the opposition People's Front endorsed "
+                        "an accord in Kingston on Friday setting elections within a year, the Commonwealth said.",
+                        published="2049-03-05")
+    targets = [e.target.code for e in events if e.target is not None and e.target.code]
+    assert not any(c.startswith("JAM") for c in targets), [(e.cameo, e.target.text if e.target else None)
+                                                          for e in events]

@@ -315,7 +315,8 @@ class ArticlePlaces:
         if code is None or mention.country is not None or not _bare_sector(code):
             return mention
         # (in talks, "the rebels in Norway" are where the talks are, not of that country)
-        country = self._country_inside(mention, offset, located=not (talks and code[:3] in _DOMESTIC)) \
+        # (but "dockworkers at the port of Gothenburg" are of their workplace, in talks or not)
+        country = self._country_inside(mention, offset, located=not (talks and code[:3] in _DOMESTIC - {"LAB"})) \
             or self._settled.get((mention.start, mention.end))
         if country is None and (attribution is None or self._of_many_countries(mention, offset)):
             return mention   # (nor does anything give people of many countries one: "African leaders")

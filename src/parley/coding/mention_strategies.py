@@ -834,6 +834,10 @@ def unnamed_group(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
     return p.whole(r, None)
 
 
+# Lines between two places, which the places after "between" only locate.
+_LINES = frozenset({"border", "frontier", "boundary", "crossing"})
+
+
 def thing_head(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
     """A head that is a thing ("a High Court ruling", "the latest French offer"): its actor is inside; a
     headline name the tagger took for a common noun is looked up as a name first."""
@@ -851,9 +855,28 @@ def thing_head(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
                                                                          or _convened_by(token, inner)):
         inner = None   # "the Monrovia talks": where they are held, not who holds them; "the talks, convened by
         # Saudi Arabia": who convened them
+    if inner is not None and _a_town_it_is_in(token, inner):
+        inner = None   # "endorsed an accord in Nassau": where it was made, not who made it
+    if inner is not None and token.lemma_.lower() in _LINES \
+            and any(c.dep_ == "prep" and c.lower_ == "between" for c in token.children):
+        inner = None   # "flew them to the border between Belarus and Ukraine": a place, not its states
     if inner is not None:
         return [inner]
     return p.whole(r, None) if p.allow_thing else []
+
+
+def _a_town_it_is_in(token: Token, inner: ActorMention) -> bool:
+    """Whether the actor found inside a thing's phrase is a town after "in" or "at" on it ("an accord in Nassau",
+    "the summit at Sochi"): where it is, not whose (a country's name there still stands for its state)."""
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj" and pobj.ent_type_ in ("GPE", "LOC", "FAC") \
+                    and pobj.left_edge.idx <= inner.start <= pobj.idx \
+                    and countries.country_code(pobj.text) is None:
+                return True
+    return False
 
 
 def _convened_by(token: Token, inner: ActorMention) -> bool:

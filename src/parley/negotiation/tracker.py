@@ -1007,6 +1007,16 @@ def _mediator_contexts(events: list[_Ev], go_betweens: dict[str, set[str]]) -> d
             for actor, articles in mediating.items()}
 
 
+def _mediates_for(contexts: dict[str, set[str]], actor: str, other: str) -> bool:
+    """Whether `actor` (or its state, for its government) mediates where `other` (or its state) takes part."""
+    def state_keys(k: str) -> set[str]:
+        return {k, k[:3]} if len(k) == 6 and k.endswith("GOV") else {k}
+
+    inside = set().union(*(contexts.get(k, set()) for k in state_keys(actor)))
+    return bool(inside & state_keys(other)) or any(len(k) == 6 and k.endswith("GOV") and k[:3] in state_keys(other)
+                                                   for k in inside)
+
+
 def _days(a: str | None, b: str | None) -> int | None:
     if not a or not b:
         return None
@@ -1047,8 +1057,9 @@ def _party_edges(events: list[_Ev]) -> list[_Ev]:
             # (joined by `_attach_events`), not a pair of their own
         if (ev.event.article_id, ev.event.trigger.start, ev.source) in hosting:
             continue  # "Mozambique is ready to welcome the two delegations": the host, not a side
-        if ev.target in contexts.get(ev.source, ()) or ev.source in contexts.get(ev.target, ()):
-            continue  # one of the two mediates between the other and someone else
+        if _mediates_for(contexts, ev.source, ev.target) or _mediates_for(contexts, ev.target, ev.source):
+            continue  # one of the two mediates between the other and someone else (its government's calls to
+            # Moscow, "the UAE is mediating" told before, are the go-between's: "AREGOV" is "ARE")
         if _is_mediating(ev):
             continue
         if _long_past(ev):
