@@ -51,6 +51,11 @@ _TRANSLATE = str.maketrans({".": "", ",": " ", "'": "", "’": "", "‘": "", "`
                             "(": " ", ")": " ", "\u00a0": " "})
 _ALTERNATE_DISCOUNT = 5
 _TRAILING = (" city", " province", " region", " state", " oblast", " governorate", " district")
+# Words that name no town without "City" after them ("National City", "Union City", "International City").
+_WORDS_NOT_TOWNS = frozenset({"atlantic", "bay", "cathedral", "center", "central", "commerce", "garden", "granite",
+                              "grove", "horizon", "international", "junction", "league", "leisure", "midwest",
+                              "national", "new", "old", "palm", "pearl", "plant", "rapid", "studio", "sun", "temple",
+                              "union", "universal", "university"})
 # Facilities named after the town they serve, which places them there.
 _FACILITIES = (" international airport", " airport", " air base", " airbase", " airfield", " railway station")
 
@@ -185,8 +190,8 @@ def _add_cities(index: _Index) -> None:
         score = float(population)
         key = place_key(name)
         add_city(key, score, location)
-        if key.endswith(" city"):
-            add_city(key[:-5], score, location)
+        if key.endswith(" city") and key[:-5] not in _WORDS_NOT_TOWNS:
+            add_city(key[:-5], score, location)   # ("Quezon", not "National" for National City)
         if alts:
             for alt in alts.split("|"):
                 add_city(place_key(alt), score / _ALTERNATE_DISCOUNT, location)

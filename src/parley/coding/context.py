@@ -847,8 +847,18 @@ def _date_passes_down(token: Token) -> bool:
         # "said on Monday that it was freezing its presence": a present act told in the past tense of the report
         progressive = token.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("was", "were")
                                                   for c in token.children)
-        return token.pos_ in ("VERB", "AUX") and (not _past(token) or progressive)
+        return token.pos_ in ("VERB", "AUX") and (not _past(token) or progressive or _own_act_told(token))
     return False
+
+
+def _own_act_told(token: Token) -> bool:
+    """Whether a reported past act is the speaker's own, told by "he", "she", "I" or "we" ("told reporters shortly
+    before midnight on Friday that she had ended the mediation"): done on the day of the telling at the latest,
+    which dates it better than the report's publication."""
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    speaker = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+    return subject is not None and speaker is not None and subject.lower_ in ("he", "she", "i", "we") \
+        and (speaker.lower_ == subject.lower_ or speaker.pos_ != "PRON")
 
 
 def _past(token: Token) -> bool:

@@ -169,12 +169,16 @@ class TargetFinder:
         for host in hosts:   # "fired rockets at army barracks": what the pattern names, not a place
             targets = targets or [t for t in args.prep_targets(host, preps, things=True)
                                   if t.ent_type_ not in _PLACES]
+        if not targets and thing is not None:
+            # "suspended its participation in the talks with the government after police detained ...": the other
+            # side the talks name, before whoever the clause of time names
+            targets = self._other_side_of_talks(thing)
         if not targets and not together:
             targets = self.reaction_targets(head)   # "recalled its team from Oslo after the rebels rejected ..."
         for host in hosts:
             targets = targets or args.prep_targets(host, preps, things=True)
         if not targets and thing is not None:
-            targets = self._other_side_of_talks(thing) or ([] if self._only_placed(thing) else [thing])
+            targets = [] if self._only_placed(thing) else [thing]
         return targets
 
     def _only_placed(self, thing: Token) -> bool:

@@ -2459,7 +2459,7 @@ def _states(tracked: list[_Tracked], left_open: dict[str, str] | None = None,
         new: str | None = None
         if move.kind in HALTING_KINDS or move.id in (ended_deals or ()):
             # ("This follows the collapse of a truce between the country's two major gangs": a deal told as ended)
-            new = _halted(move, status, collapsed) if move.kind in HALTING_KINDS else "collapsed"
+            new = _halted(move, status, collapsed, go_betweens) if move.kind in HALTING_KINDS else "collapsed"
         elif move.kind == "agreement_signed" and move.topic is None and move.sources \
                 and {a.id for a in move.sources} <= go_betweens and not _counted_sides(_primary(item.events)):
             continue   # "Kazakhstan brokered an understanding under which the report goes to the board": a
@@ -2598,11 +2598,28 @@ def _halt_before_the_talks(move: Move, tracked: list[_Tracked]) -> bool:
         and not t.move.negated and (t.move.date or "") > (move.date or "") for t in tracked)
 
 
-def _halted(move: Move, status: str | None, collapsed: set[str] | None) -> str | None:
+# A go-between's words that end its mediation for good, not for a while ("ended", "called off", "terminated").
+_ENDED_MEDIATION = re.compile(r"\b(?:end(?:ed|s|ing)?|terminat\w*|call(?:ed|s|ing)? off|abandon\w*|wound up|"
+                              r"gave up|given up)\b", re.IGNORECASE)
+
+
+def _mediation_ended(move: Move, go_betweens: frozenset[str]) -> bool:
+    """Whether the move is a go-between ending its own mediation ("The OAS called off its mediation", "she had
+    ended the mediation"): the talks it carried have collapsed, not paused."""
+    return move.cameo == "165" and bool(move.sources) and {a.id for a in move.sources} <= go_betweens \
+        and _ENDED_MEDIATION.search(f"{move.trigger} {move.evidence}") is not None \
+        and not re.search(r"\b(?:suspend\w*|paus\w*|adjourn\w*|freez\w*|froze\w*|temporar\w*)\b", move.evidence,
+                          re.IGNORECASE)
+
+
+def _halted(move: Move, status: str | None, collapsed: set[str] | None,
+            go_betweens: frozenset[str] = frozenset()) -> str | None:
     """The state a halt leaves: "broke off the talks" is a walkout (suspended), "the talks broke down" an end
     (collapsed); None when it changes nothing (a go-between "ending its facilitation" after the talks
     collapsed)."""
-    new = "collapsed" if _collapse_said(move) or move.id in (collapsed or ()) else "suspended"
+    # ("the State Mediator said she had ended the mediation": the go-between's end of its own mediation)
+    new = "collapsed" if _collapse_said(move) or move.id in (collapsed or ()) or _mediation_ended(move, go_betweens) \
+        else "suspended"
     return None if status == "collapsed" and new == "suspended" else new
 
 
