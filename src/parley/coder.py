@@ -361,7 +361,7 @@ def _as_of_dateline(article: Article) -> Article:
 
 
 def _without_dateline(text: str) -> str:
-    """`text` with its dateline ("ADDIS ABABA, Aug 12 - ") blanked out (a full stop and spaces), offsets
+    """`text` with its dateline ("ADDIS ABABA, Aug 12 - ") blanked out (spaces and a line break), offsets
     unchanged: the small model otherwise reads the dateline and the sentence's subject as one noun phrase."""
     from parley.coding.locate import dateline_span
 
@@ -369,9 +369,10 @@ def _without_dateline(text: str) -> str:
     if span is None:
         return text
     start, end = span
-    # a full stop, then spaces: the model reads the next word as any sentence's first (after white space
-    # alone it takes "Talks" for a name)
-    return text[:start] + "." + " " * (end - start - 1) + text[end:]
+    # spaces, then a line break: the model reads the next words as a text's first, names and all ("Harlow
+    # Cement rejected ...", "National Conciliator Aino Rautio told ..."); after a full stop and spaces it
+    # tags neither name
+    return text[:start] + " " * (end - start - 1) + "\n" + text[end:]
 
 
 # A name of several capitalised words joined by lower-case French, Spanish or Portuguese particles ("Front pour

@@ -102,7 +102,7 @@ def dateline_span(text: str) -> tuple[int, int] | None:
 _MISTAGGED = frozenset({"ORG", "PERSON"})
 _TRANSNATIONAL = ("IGO", "NGO", "IMG", "MNC", "NGM")
 _STATE = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
-_NEAR_BASES = frozenset({"clause", "sentence", "dateline"})
+_NEAR_BASES = frozenset({"clause", "sentence", "occasion", "dateline"})
 # Sectors that face their own state: an opposition, rebels, insurgents, separatists, civilians.
 _DOMESTIC = frozenset({"OPP", "REB", "INS", "SEP", "CVL", "AGR", "LAB", "EDU"})
 # Sectors a dateline does not place: they are reported from the venues of their talks.

@@ -193,13 +193,14 @@ def same_actor(a: ActorMention, b: ActorMention) -> bool:
             and not (a.code or "").startswith(("IGO", "NGO", "IMG")):
         return False   # two generic actors ("the government", "the leaders") may well differ
     if a.code is not None or b.code is not None:
-        # (a state and its own government are one actor: "the UAE is mediating through its minister of state")
+        # (a state and its own official are one actor: "the UAE is mediating through its minister of state")
         return a.code == b.code and a.name == b.name or _state_and_its_government(a, b) \
             or _state_and_its_government(b, a)
     return a.start == b.start and a.end == b.end
 
 
 def _state_and_its_government(state: ActorMention, government: ActorMention) -> bool:
-    """Whether `state` is a bare country and `government` that country's government or one of its officials."""
+    """Whether `state` is a bare country and `government` its own government or official, named as its ("its
+    minister of state", "their envoy"): not a government facing a region the coder took for the state."""
     return state.code is not None and len(state.code) == 3 and state.code == state.country \
-        and government.code == f"{state.code}GOV"
+        and government.code == f"{state.code}GOV" and government.text.lower().startswith(("its ", "their "))
