@@ -78,7 +78,7 @@ TRIGGERS = {"01": "said", "02": "appealed to", "03": "pledged to", "04": "met", 
             "11": "criticized", "12": "rejected", "13": "threatened", "14": "protested against",
             "15": "mobilized against", "16": "cut ties with", "17": "arrested", "18": "attacked",
             "19": "shelled", "20": "massacred"}
-PLACE_BASES = ("clause", "sentence", "occasion", "dateline", "article", "country")
+PLACE_BASES = ("clause", "sentence", "occasion", "paragraph", "dateline", "article", "country")
 OUTLET_WORDS = ("Courier", "Herald", "Post", "Times", "Wire", "Monitor", "Tribune", "Gazette", "Observer", "Daily")
 CITIES = ("Cairo", "Nairobi", "Doha", "Beirut", "Kyiv", "Delhi", "Lagos", "Bogota", "Ankara", "Berlin")
 

@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-BASES = ("clause", "sentence", "occasion", "dateline", "article", "country")
+BASES = ("clause", "sentence", "occasion", "paragraph", "dateline", "article", "country")
 TRANSNATIONAL = ("IGO", "NGO", "IMG", "MNC", "NGM")
 
 
@@ -63,8 +63,8 @@ def report(name: str, events: Iterable[dict]) -> None:
     for basis in (*BASES, "unknown"):
         if bases.get(basis):
             print(f"  at {basis:<27} {_share(bases[basis], n)}")
-    near = sum(bases.get(b, 0) for b in ("clause", "sentence", "occasion", "dateline"))
-    print(f"  clause, sentence, occasion or dateline  {_share(near, len(placed))}  (of placed)")
+    near = sum(bases.get(b, 0) for b in ("clause", "sentence", "occasion", "paragraph", "dateline"))
+    print(f"  clause to dateline (text-given)  {_share(near, len(placed))}  (of placed)")
     print(f"with source code                {_share(len(has_source), n)}")
     print(f"with target code                {_share(len(has_target), n)}")
     print(f"with both codes                 {_share(len(both), n)}")

@@ -181,3 +181,38 @@ def test_the_town_where_an_accord_was_endorsed_is_no_target(coder):
     targets = [e.target.code for e in events if e.target is not None and e.target.code]
     assert not any(c.startswith("JAM") for c in targets), [(e.cameo, e.target.text if e.target else None)
                                                           for e in events]
+
+
+def test_an_act_told_after_its_paragraph_named_the_town_is_placed_there(coder):
+    events = coder.code("SANTIAGO, March 4 (Wire) - Thousands of students marched through Santiago on Friday against "
+                        "the education budget, and the march ended peacefully.\n\n"
+                        "In the port city of Valparaiso, protesters clashed with police outside the regional "
+                        "government's offices on Friday night. Riot police fired tear gas and detained 40 people, "
+                        "the Chilean interior ministry said.",
+                        published="2051-03-04")
+    acts = [e for e in events if e.cameo.startswith("17") or e.trigger.text.lower().startswith(("detain", "fired"))]
+    assert acts, [(e.cameo, e.trigger.text) for e in events]
+    assert all(e.location is not None and e.location.name == "Valparaíso" for e in acts), \
+        [(e.trigger.text, e.location.name if e.location else None, e.location.basis if e.location else None)
+         for e in acts]
+
+
+def test_a_visit_places_the_meetings_its_paragraph_tells_next(coder):
+    events = coder.code("Senator Ruth Adair visited Racine on Tuesday, a week after a police shooting there. She met "
+                        "the family of the man who was shot and the city's police chief.",
+                        published="2051-09-03")
+    met = _by_trigger(events, "met")
+    assert met, [(e.cameo, e.trigger.text) for e in events]
+    assert all(e.location is not None and e.location.name == "Racine" for e in met), \
+        [(e.location.name if e.location else None, e.location.basis if e.location else None) for e in met]
+
+
+def test_words_about_an_attack_are_not_placed_where_it_struck(coder):
+    # guard: a ministry's condemnation is not made where the shelling was
+    events = coder.code("KYIV, May 6 (Wire) - Russian forces shelled Kharkiv on Monday, killing four people. "
+                        "Ukraine's foreign ministry condemned the attack.",
+                        published="2051-05-06")
+    words = [e for e in events if e.cameo.startswith("11") or e.trigger.text.lower().startswith("condemn")]
+    assert words, [(e.cameo, e.trigger.text) for e in events]
+    assert all(e.location is None or e.location.name != "Kharkiv" for e in words), \
+        [(e.location.name, e.location.basis) for e in words]

@@ -673,7 +673,8 @@ _FILTER_OPTIONS = (
                  help="Events on or before DATE (YYYY-MM-DD)."),
     click.option("--place", metavar="TEXT", help="Events at a place whose name contains TEXT, or in country TEXT."),
     click.option("--place-basis", "place_basis", multiple=True,
-                 type=click.Choice(["clause", "sentence", "occasion", "dateline", "article", "country"]),
+                 type=click.Choice(["clause", "sentence", "occasion", "paragraph", "dateline", "article",
+                                   "country"]),
                  help="Only events whose place was found at this level (repeatable): clause for places the "
                       "event's own clause names."),
     click.option("--publisher", metavar="TEXT", help="Events reported by a publisher whose name contains TEXT."),

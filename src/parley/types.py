@@ -90,7 +90,8 @@ class Location:
     `kind`: "city" (a town or city), "region" (a first-level division, a territory or a named area),
     "country". `basis`, on an event's location: where the coder found it, nearest first: "clause" (a
     place phrase of the event's own clause), "sentence" (elsewhere in its sentence), "occasion" (where the
-    article placed the occasion the act took place at: "During the debate, ..."), "dateline" (the
+    article placed the occasion the act took place at: "During the debate, ..."), "paragraph" (the town its
+    paragraph last named as where an act happened), "dateline" (the
     article's dateline), "article" (the article's dominant place), "country" (the country of the
     event's actors when the article names no place) — see docs/schema.md.
     """

@@ -901,7 +901,7 @@ def _narrative_dates(doc: Doc, published: datetime.date,
     in_lead = False   # inside the lead paragraph
     lead_seen = False
     for sent in doc.sents:
-        if _paragraph_starts(doc, sent):
+        if paragraph_starts(doc, sent):
             if in_lead:
                 lead = None if narrative is None else (narrative[0], "lead")
                 in_lead = False
@@ -946,7 +946,7 @@ def _next_narrative(ent: Span, narrative: ResolvedDate | None, published: dateti
 _EARLIER_MARKS = frozenset({"after", "since", "once"})
 
 
-def _paragraph_starts(doc: Doc, sent: Span) -> bool:
+def paragraph_starts(doc: Doc, sent: Span) -> bool:
     """Whether a blank line (two line breaks) comes before `sent`, or it is the first of the `Doc`."""
     if sent.start == 0:
         return True

@@ -10,12 +10,16 @@ An event's place is looked for in this order, and the first found is kept with i
    nearest to the trigger; not a place elsewhere in the sentence ("corruption in Ukraine");
 3. ``occasion``: the place the article gave, where it dated it, to the occasion the act took place at ("met for
    a debate in Bremerhaven on Monday ... During the debate, X accused Y"; "the meeting was attended by");
-4. ``dateline``: the article's dateline ("KABUL, Afghanistan (Agency) —");
-5. ``article``: for material acts only (CAMEO roots 06-08 and 14-20; statements are made anywhere), the
+4. ``paragraph``: for material acts and meetings (CAMEO roots 04, 06-08 and 14-20), the town or region the
+   paragraph last named as where a past act happened ("In the port city of Valparaiso, protesters clashed with
+   police ... Riot police fired tear gas"; "visited Racine ... She met the family"), when it is of the act's
+   side's country; a paragraph starts with none;
+5. ``dateline``: the article's dateline ("KABUL, Afghanistan (Agency) —");
+6. ``article``: for material acts only (CAMEO roots 06-08 and 14-20; statements are made anywhere), the
    article's dominant place, when the event's actors do not belong to another country (either side for
    protest, coercion and force, the source otherwise): the town or region that its locative mentions name
    (when one of them dominates the top country's mentions), else that country;
-6. ``country``: the country of the event's source (for protest, coercion and force: its target, else its
+7. ``country``: the country of the event's source (for protest, coercion and force: its target, else its
    source) when the text gives no place for it at all.
 
 Ambiguous names are resolved by the countries the article names: a namesake in one of them wins
@@ -102,7 +106,7 @@ def dateline_span(text: str) -> tuple[int, int] | None:
 _MISTAGGED = frozenset({"ORG", "PERSON"})
 _TRANSNATIONAL = ("IGO", "NGO", "IMG", "MNC", "NGM")
 _STATE = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
-_NEAR_BASES = frozenset({"clause", "sentence", "occasion", "dateline"})
+_NEAR_BASES = frozenset({"clause", "sentence", "occasion", "paragraph", "dateline"})
 # Sectors that face their own state: an opposition, rebels, insurgents, separatists, civilians.
 _DOMESTIC = frozenset({"OPP", "REB", "INS", "SEP", "CVL", "AGR", "LAB", "EDU"})
 # Sectors a dateline does not place: they are reported from the venues of their talks.
@@ -181,6 +185,7 @@ class ArticlePlaces:
         # the country a domestic sector (rebels, an opposition, a union) was first seen facing a state of
         self._domestic: dict[str, str] = {}
         self._people: frozenset[str] | None = None
+        self._paragraphs: dict[int, Location] | None = None
         self.dominant = self._dominant([e for e in ents if e.label_ in _PLACE_TYPES])
 
     @classmethod
@@ -233,18 +238,56 @@ class ArticlePlaces:
         # Where an act takes place follows its source for words and cooperation ("Washington sanctioned
         # Hamas" happens in the US), its target for protest, coercion and force ("Israel struck Hamas"
         # happens where Hamas is).
-        source_country = source.country if source is not None else None
-        target_country = target.country if target is not None else None
-        if code[:2] in _AT_TARGET:
-            countries = {c for c in (source_country, target_country) if c}
-        else:
-            countries = {source_country} if source_country else set()
+        countries = self._sides(code, source, target)
+        if code[:2] in _MATERIAL or code.startswith("04"):
+            found = self._paragraph_places().get(trigger.sent.start)
+            if found is not None and (not countries or found.country in countries):
+                return dataclasses.replace(found, basis="paragraph")
         # the article's main place only for material acts: statements are made anywhere
         for place in (self.dateline, self._article_place(code, countries, source)):
             if place is not None and (not countries or place.country in countries):
                 basis = "dateline" if place is self.dateline else "article"
                 return dataclasses.replace(place, basis=basis)
         return self.country_place(code, source, target)
+
+    @staticmethod
+    def _sides(code: str, source: ActorMention | None, target: ActorMention | None) -> set[str]:
+        """The countries the act's place may be in: its source's, and for protest, coercion and force its
+        target's too."""
+        source_country = source.country if source is not None else None
+        target_country = target.country if target is not None else None
+        if code[:2] in _AT_TARGET:
+            return {c for c in (source_country, target_country) if c}
+        return {source_country} if source_country else set()
+
+    def _paragraph_places(self) -> dict[int, Location]:
+        """The town or region each sentence's paragraph last named as where a past act happened, by sentence
+        start ("In the port city of Valparaiso, protesters clashed with police ... Riot police fired tear gas":
+        Valparaiso); a paragraph starts with none. Computed once per `Doc`."""
+        if self._paragraphs is not None:
+            return self._paragraphs
+        from parley.coding.context import paragraph_starts
+
+        out: dict[int, Location] = {}
+        current: Location | None = None
+        for sent in self.doc.sents:
+            if paragraph_starts(self.doc, sent):
+                current = None
+            if current is not None:
+                out[sent.start] = current
+            for ent in sent.ents:
+                visited = ent.root.dep_ == "dobj" and ent.root.head.lemma_.lower() in _VISITING
+                if ent.label_ not in _PLACE_TYPES | _MISTAGGED or not (visited or self._locative(ent)):
+                    continue
+                host = ent.root.head if visited else _predicate_above(ent.root)
+                if host is None or not (host.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.lower_ in (
+                        "had", "has", "have", "was", "were") for c in host.children)):
+                    continue   # (where something is, or will be, says nothing of where the next act was)
+                found = self.lookup(ent.text)
+                if found is not None and found.kind in ("city", "region"):
+                    current = found
+        self._paragraphs = out
+        return out
 
     def _occasion_place(self, trigger: Token) -> Location | None:
         """Where the occasion the act took place at was placed when the article dated it ("met for a debate in
@@ -664,6 +707,8 @@ _TALK_NOUNS = MEETING_NOUNS | {"process", "track", "format", "channel"}
 _VENUE_PREPS = frozenset({"in", "at", "outside", "near"})
 
 
+# Verbs whose object is the town someone went to ("visited Racine").
+_VISITING = frozenset({"visit", "tour", "reach", "enter"})
 # People sent to talk, who are where the talks are rather than of that place ("government envoys in Geneva").
 _SENT_ABROAD = frozenset({"envoy", "delegation", "delegate", "negotiator", "diplomat", "ambassador", "mediator",
                           "emissary", "representative", "team"})

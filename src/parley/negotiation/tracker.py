@@ -3198,7 +3198,8 @@ def _resuming_nothing(tracked: list[_Tracked], party_ids: list[str], go_betweens
     found |= {t.move.id for t in tracked if t.move.kind in ("meeting", "negotiation")
               and any(a.id not in party_ids and a.id not in go_betweens for a in (*t.move.sources, *t.move.targets))}
     countries = {k[:3] for k in party_ids}
-    abroad = any((venue := e.event.location) is not None and venue.basis in (None, "clause", "sentence", "dateline")
+    abroad = any((venue := e.event.location) is not None
+                 and venue.basis in (None, "clause", "sentence", "occasion", "paragraph", "dateline")
                  and venue.country not in countries
                  for t in tracked if t.move.kind in ("meeting", "negotiation", "talks_resumed") for e in t.events)
     if len(countries) > 1 or abroad:   # (one country's sides talking abroad go home between rounds too)

@@ -93,7 +93,7 @@ def _text(value: Any, name: str) -> str | None:
 
 
 #: Where an event's place was found, nearest first (`Location.basis`).
-PLACE_BASES = ("clause", "sentence", "occasion", "dateline", "article", "country")
+PLACE_BASES = ("clause", "sentence", "occasion", "paragraph", "dateline", "article", "country")
 #: What `EventFilter.modality` takes: "factual" (what the text says happened), "nonfactual", "all", or
 #: modality names (`parley.types.MODALITIES`).
 MODALITY_CHOICES = ("factual", "nonfactual", "all", *MODALITIES)
@@ -124,8 +124,8 @@ class EventFilter:
             its article's publication date; a cluster's is `date_start`). Undated rows never match a range.
         place: part of the event's place name (case-insensitive), or its ISO alpha-3 country.
         place_basis: only events whose place was found at one of these levels ("clause", "sentence",
-            "occasion", "dateline", "article", "country"; see docs/schema.md), e.g. ("clause",) for places the
-            event's own clause names.
+            "occasion", "paragraph", "dateline", "article", "country"; see docs/schema.md), e.g. ("clause",)
+            for places the event's own clause names.
         publisher: part of the article's publisher (case-insensitive).
         relevant_only: True (default) leaves out events that are not political-event data (`Event.relevant`:
             companies, private persons, celebrities in non-political acts); False keeps them.

@@ -65,7 +65,8 @@ def filter_params(
     country: Annotated[list[str] | None, Query(description="ISO alpha-3 country of either actor.")] = None,
     quad: Annotated[list[str] | None, Query(description="Quad class 1-4.")] = None,
     place_basis: Annotated[list[str] | None,
-                           Query(description="clause, sentence, occasion, dateline, article, country.")] = None,
+                           Query(description="clause, sentence, occasion, paragraph, dateline, article, "
+                                             "country.")] = None,
     modality: Annotated[list[str] | None, Query(description="factual (default), nonfactual, all, or names.")]
     = None,
     relevant_only: Annotated[str | None, Query(description="true (default) or false.")] = None,
