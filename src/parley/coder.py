@@ -361,7 +361,7 @@ def _as_of_dateline(article: Article) -> Article:
 
 
 def _without_dateline(text: str) -> str:
-    """`text` with its dateline ("ADDIS ABABA, Aug 12 - ") blanked out (spaces and a line break), offsets
+    """`text` with its dateline ("ADDIS ABABA, Aug 12 - ") blanked out (spaces, a full stop, a line break), offsets
     unchanged: the small model otherwise reads the dateline and the sentence's subject as one noun phrase."""
     from parley.coding.locate import dateline_span
 
@@ -369,10 +369,12 @@ def _without_dateline(text: str) -> str:
     if span is None:
         return text
     start, end = span
-    # spaces, then a line break: the model reads the next words as a text's first, names and all ("Harlow
-    # Cement rejected ...", "National Conciliator Aino Rautio told ..."); after a full stop and spaces it
-    # tags neither name
-    return text[:start] + " " * (end - start - 1) + "\n" + text[end:]
+    # spaces, a full stop and a line break: the model reads the next words as a new sentence's first, and a
+    # company's name there as one ("Harlow Cement rejected ..."; after a full stop and spaces alone it tags no
+    # name)
+    if end - start < 3:
+        return text[:start] + "." + " " * (end - start - 1) + text[end:]
+    return text[:start] + " " * (end - start - 3) + ". \n" + text[end:]
 
 
 # A name of several capitalised words joined by lower-case French, Spanish or Portuguese particles ("Front pour
