@@ -855,8 +855,9 @@ def thing_head(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
                                                                          or _convened_by(token, inner)):
         inner = None   # "the Monrovia talks": where they are held, not who holds them; "the talks, convened by
         # Saudi Arabia": who convened them
-    if inner is not None and _a_town_it_is_in(token, inner):
-        inner = None   # "endorsed an accord in Nassau": where it was made, not who made it
+    if inner is not None and token.lemma_.lower() in DEAL_NOUNS and _a_town_it_is_in(token, inner):
+        inner = None   # "endorsed an accord in Nassau": where it was made, not who made it (but "an attack on a
+        # mosque in Christchurch" is on the town's people)
     if inner is not None and token.lemma_.lower() in _LINES \
             and any(c.dep_ == "prep" and c.lower_ == "between" for c in token.children):
         inner = None   # "flew them to the border between Belarus and Ukraine": a place, not its states
@@ -866,8 +867,8 @@ def thing_head(r: MentionResolver, p: Phrase) -> list[ActorMention] | None:
 
 
 def _a_town_it_is_in(token: Token, inner: ActorMention) -> bool:
-    """Whether the actor found inside a thing's phrase is a town after "in" or "at" on it ("an accord in Nassau",
-    "the summit at Sochi"): where it is, not whose (a country's name there still stands for its state)."""
+    """Whether the actor found inside a thing's phrase is a town after "in" or "at" on it ("an accord in Nassau"):
+    where it is, not whose (a country's name there still stands for its state)."""
     for prep in token.children:
         if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
             continue
