@@ -457,7 +457,7 @@ class MentionResolver:
                 or token.ent_type_ != "" or token.lemma_.lower() in self.cues.speech_media:
             return
         if self.role(token) is None:
-            if not self._observe_owned_body(token, sent):
+            if not self._observe_owned_body(token, sent) and not self._observe_company(token, sent):
                 self._observe_description(token, sent)
             return
         if token.dep_ == "appos" and token.head.ent_type_ in ACTOR_ENTITY_TYPES:
@@ -476,6 +476,19 @@ class MentionResolver:
                            plural=token.tag_ in ("NNS", "NNPS"), head=token.lemma_.lower(),
                            span=(start, end), subject=_salient_subject(token),
                            sent=sent.start)
+
+    def _observe_company(self, token: Token, sent: Span) -> bool:
+        """A company named by capitalised words ending in a word of trade that the entity recogniser left
+        untagged ("accused Harlow Cement"): remembered, so that "Harlow" later is that company; whether it was."""
+        if token.pos_ != "PROPN":
+            return False
+        start, end = np_bounds(token, keep_appos=False)
+        actor = self.kb_resolve(self.doc[start:end].text)
+        if actor is None or actor.code != "BUS":
+            return False
+        self.coref.add(token.i, actor, kind="group", plural=False, head=token.lemma_.lower(), span=(start, end),
+                       subject=_salient_subject(token), sent=sent.start)
+        return True
 
     def _observe_owned_body(self, token: Token, sent: Span) -> bool:
         """ "The ELN's central command said ...", "the union's leadership": a body of an actor named as its owner
