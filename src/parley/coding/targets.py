@@ -118,9 +118,8 @@ class TargetFinder:
         if not targets and target_kind != "none" and not (reciprocal and many(sources)):
             # "freed nine aid workers near Gao": people acted on are the target, not the place it happened
             people = any(o.lemma_.lower() in cues.person_nouns for o in objs)
-            # (nor the town where people meet, praise or endorse: "endorsed an accord in Nassau")
-            targets = self.fallback_targets(trigger, objs,
-                                            locative=not code.startswith(("14", "04", "05")) and not people)
+            # (nor the town where people praise or endorse: "endorsed an accord in Nassau")
+            targets = self.fallback_targets(trigger, objs, locative=not code.startswith(("14", "05")) and not people)
         elif target_kind == "none":
             targets = self._untargeted(trigger, head, objs, actor_objs, together)
             if code.startswith("04"):   # "took their seats again in Colombo": the venue of talks is no target,
