@@ -83,3 +83,13 @@ def test_a_speakers_own_past_act_is_dated_by_the_telling_but_no_one_elses(coder)
     shelled = [e for e in events if e.cameo.startswith("19")]
     assert halted and all(e.date == "2064-09-01" for e in halted), [(e.date, e.date_basis) for e in halted]
     assert shelled and all(e.date != "2064-09-02" for e in shelled), [(e.date, e.date_basis) for e in shelled]
+
+
+def test_a_go_betweens_own_concessions_with_no_side_are_no_moves_of_the_talks(boards_of):
+    boards = boards_of([
+        article("gc", "a", "2064-10-06", "DOHA, Oct 6 (Wire) - Sudanese and South Sudanese negotiators opened talks "
+                "in Doha on Monday on the return of detained traders, with Qatar mediating.\n\nQatar also conceded "
+                "the football federation's election to its rival on Monday and rejected a lawsuit over the vote.")])
+    board = board_of(boards, "SDN", "SSD")
+    moves = [m for m in board.moves if any(a.id.startswith("QAT") for a in m.sources)]
+    assert all(m.kind in ("mediation", "proposal", "meeting") for m in moves), [(m.kind, m.evidence) for m in moves]

@@ -1299,6 +1299,9 @@ def _may_join(ev: _Ev, actors: set[str], proc: _Proc, topics: TopicLexicon, gap_
         return False   # appeals count as demands of the sides only, and appeals for talks or mediation as none,
         # but a side's call on someone else to mediate ("both sides invited the bishop to chair") names a go-between
     members = proc.parties | proc.mediators
+    if actors and not actors & proc.parties and actors <= proc.mediators and ev.kind in _SIDES_OWN_KINDS:
+        return False   # a go-between's own deals, concessions and refusals with no side of the talks are its own
+        # business ("the United States" conceding an election, in a round-up that says it brokered the deals)
     if _counted_sides(ev) and ev.event.target is None and ev.event.article_id not in proc.articles:
         return _about_talks(ev, topics) and _near(proc, ev, gap_days)
     if ev.event.article_id in proc.articles:
@@ -1313,6 +1316,8 @@ def _may_join(ev: _Ev, actors: set[str], proc: _Proc, topics: TopicLexicon, gap_
 
 
 _PROCESS_APPEALS = frozenset({"026", "027", "028"})   # appeals to meet, to settle, to accept mediation
+# Moves only a side of the talks makes in them: a go-between's such acts on no side are no move of the talks.
+_SIDES_OWN_KINDS = frozenset({"concession", "rejection", "agreement_signed", "acceptance", "demand"})
 
 
 def _known_outsiders(actors: set[str], parties: set[str], members: set[str]) -> bool:
