@@ -1299,9 +1299,11 @@ def _may_join(ev: _Ev, actors: set[str], proc: _Proc, topics: TopicLexicon, gap_
         return False   # appeals count as demands of the sides only, and appeals for talks or mediation as none,
         # but a side's call on someone else to mediate ("both sides invited the bishop to chair") names a go-between
     members = proc.parties | proc.mediators
-    if actors and not actors & proc.parties and actors <= proc.mediators and ev.kind in _SIDES_OWN_KINDS:
+    if actors and not actors & proc.parties and actors <= proc.mediators and ev.kind in _SIDES_OWN_KINDS \
+            and not _counted_sides(ev) and not _unowned_negotiators(ev, proc):
         return False   # a go-between's own deals, concessions and refusals with no side of the talks are its own
-        # business ("the United States" conceding an election, in a round-up that says it brokered the deals)
+        # business ("the United States" conceding an election, in a round-up that says it brokered the deals); not
+        # "the two delegations" the coder gave the go-between's country, who are the sides
     if _counted_sides(ev) and ev.event.target is None and ev.event.article_id not in proc.articles:
         return _about_talks(ev, topics) and _near(proc, ev, gap_days)
     if ev.event.article_id in proc.articles:
