@@ -48,7 +48,7 @@ from spacy.tokens import Doc, Span, Token
 from parley import nouns
 from parley.actors.countries import capital_of, country_code, country_name, demonym_code
 from parley.actors.kb import ActorKB
-from parley.coding.context import GUESSED_PLACE, PLACE_PARTS, occasion_told_before
+from parley.coding.context import GUESSED_PLACE, PLACE_PARTS, occasion_told_before, paragraph_starts
 from parley.coding.cues import Cues
 from parley.coding.syntax import MEETING_NOUNS
 from parley.places import Gazetteer
@@ -266,8 +266,6 @@ class ArticlePlaces:
         Valparaiso); a paragraph starts with none. Computed once per `Doc`."""
         if self._paragraphs is not None:
             return self._paragraphs
-        from parley.coding.context import paragraph_starts
-
         out: dict[int, Location] = {}
         current: Location | None = None
         for sent in self.doc.sents:
@@ -304,7 +302,7 @@ class ArticlePlaces:
             for prep in head.children:
                 if prep.dep_ != "prep" or prep.lower_ not in self.locative:
                     continue
-                for ent in self.doc.ents:
+                for ent in head.sent.ents:
                     if ent.root.head.i != prep.i:
                         continue
                     place = self.lookup(ent.text)
@@ -578,7 +576,7 @@ class ArticlePlaces:
         for child in children:
             if child.dep_ == "dobj" and (code.startswith(_PLACE_OBJECT_CODES) or child.head.i != trigger.i):
                 seat = seat or (child if _a_seat(child) else None)
-            elif child.dep_ == "prep" and child.lower_ in self.locative | {"in", "at", "near"}:
+            elif child.dep_ == "prep" and child.lower_ in self.locative:
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     if pobj.lower_ == "front":   # "in front of parliament"
                         of = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"), None)

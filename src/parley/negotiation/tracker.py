@@ -1009,12 +1009,13 @@ def _mediator_contexts(events: list[_Ev], go_betweens: dict[str, set[str]]) -> d
 
 def _mediates_for(contexts: dict[str, set[str]], actor: str, other: str) -> bool:
     """Whether `actor` (or its state, for its government) mediates where `other` (or its state) takes part."""
-    def state_keys(k: str) -> set[str]:
-        return {k, k[:3]} if len(k) == 6 and k.endswith("GOV") else {k}
+    inside = {_as_state(k) for key in {actor, _as_state(actor)} for k in contexts.get(key, ())}
+    return _as_state(other) in inside
 
-    inside = set().union(*(contexts.get(k, set()) for k in state_keys(actor)))
-    return bool(inside & state_keys(other)) or any(len(k) == 6 and k.endswith("GOV") and k[:3] in state_keys(other)
-                                                   for k in inside)
+
+def _as_state(key: str) -> str:
+    """A government's key as its state's ("AREGOV" -> "ARE"); any other key as it is."""
+    return key[:3] if len(key) == 6 and key.endswith("GOV") else key
 
 
 def _days(a: str | None, b: str | None) -> int | None:
